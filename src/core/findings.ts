@@ -1,0 +1,27 @@
+/**
+ * A finding is what every business rule in core returns: a problem (or a caution) with a Chinese
+ * message that tells the user what to fix. The browser, the server and the CLI show the same findings.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  /** Stable, upper snake case, e.g. `ID_CHECKSUM_MISMATCH`. Never changes once published. */
+  code: string;
+  severity: Severity;
+  /** The field the finding is about, as a dotted path (`idNumber`, `entity.creditCode`); '' for the whole record. */
+  field: string;
+  /** zh-CN, says what is wrong and what to do. */
+  message: string;
+}
+
+export function error(code: string, field: string, message: string): Finding {
+  return { code, severity: 'error', field, message };
+}
+
+export function warning(code: string, field: string, message: string): Finding {
+  return { code, severity: 'warning', field, message };
+}
+
+export function hasErrors(findings: readonly Finding[]): boolean {
+  return findings.some((f) => f.severity === 'error');
+}
