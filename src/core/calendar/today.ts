@@ -1,0 +1,13 @@
+/**
+ * Today's date in Asia/Shanghai. Deadlines, birth dates and announcement periods are Beijing-time
+ * dates whatever the clock of the server or browser says, so this is the only place that reads the clock.
+ */
+export function todayInShanghai(now: Date = new Date()): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
