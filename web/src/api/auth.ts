@@ -1,0 +1,44 @@
+/** Session calls: who am I, log in, log out, change password. */
+import { ApiError, api, setCsrfToken } from './client.ts';
+import type { Me, MeResponse } from './types.ts';
+
+/** The current account, or null when nobody is logged in (a 401 here is an answer, not an error). */
+export async function fetchMe(): Promise<Me | null> {
+  try {
+    const response = await api<MeResponse>('/api/auth/me', { expectUnauthorized: true });
+    setCsrfToken(response.csrfToken);
+    return response.me;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export async function login(username: string, password: string): Promise<Me> {
+  const response = await api<MeResponse>('/api/auth/login', {
+    method: 'POST',
+    body: { username, password },
+    expectUnauthorized: true,
+  });
+  setCsrfToken(response.csrfToken);
+  return response.me;
+}
+
+export async function logout(): Promise<void> {
+  try {
+    await api<void>('/api/auth/logout', { method: 'POST', expectUnauthorized: true });
+  } finally {
+    setCsrfToken(null);
+  }
+}
+
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  await api<void>('/api/auth/password', {
+    method: 'POST',
+    body: { currentPassword, newPassword },
+    expectUnauthorized: true,
+  });
+}

@@ -1,0 +1,50 @@
+/** Organisation tree calls. The list is the caller's subtree, flat, linked by parentId. */
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client.ts';
+import type { Organisation, OrganisationType } from './types.ts';
+
+export const ORGANISATIONS_KEY = ['organisations'] as const;
+
+export async function listOrganisations(): Promise<Organisation[]> {
+  return (await api<{ items: Organisation[] }>('/api/organisations')).items;
+}
+
+/**
+ * `quietForbidden`: pages that only borrow the list for a picker (accounts, audit) must not jump to
+ * the 403 page when the caller may not browse organisations.
+ */
+export function useOrganisations(options: { quietForbidden?: boolean } = {}) {
+  return useQuery({
+    queryKey: ORGANISATIONS_KEY,
+    queryFn: listOrganisations,
+    meta: { quietForbidden: options.quietForbidden ?? false },
+  });
+}
+
+export interface OrganisationInput {
+  name: string;
+  type: OrganisationType;
+  regionCode?: string | null;
+}
+
+export async function createOrganisation(parentId: string, input: OrganisationInput): Promise<Organisation> {
+  const body = { parentId, ...input, regionCode: input.regionCode || undefined };
+  return (await api<{ organisation: Organisation }>('/api/organisations', { method: 'POST', body }))
+    .organisation;
+}
+
+export async function updateOrganisation(
+  organisation: Pick<Organisation, 'id' | 'version'>,
+  input: Partial<OrganisationInput>,
+): Promise<Organisation> {
+  const body: Record<string, unknown> = { ...input, version: organisation.version };
+  // An emptied region code field means "no code", which the server stores as null.
+  if ('regionCode' in input) body.regionCode = input.regionCode || null;
+  const path = `/api/organisations/${encodeURIComponent(organisation.id)}`;
+  return (await api<{ organisation: Organisation }>(path, { method: 'PATCH', body })).organisation;
+}
+
+export async function setOrganisationDisabled(id: string, disabled: boolean): Promise<Organisation> {
+  const path = `/api/organisations/${encodeURIComponent(id)}/${disabled ? 'disable' : 'enable'}`;
+  return (await api<{ organisation: Organisation }>(path, { method: 'POST' })).organisation;
+}

@@ -1,0 +1,68 @@
+/**
+ * Side navigation entries. Each names the permission (from `me.permissions`) that shows it, so the
+ * server alone decides what a caller may see; later modules (campaigns, nominations) add entries here.
+ */
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  HomeOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Me } from '../api/types.ts';
+
+export interface NavEntry {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** Absent: every logged-in account sees it. */
+  permission?: string;
+  /** One line for the home page's shortcut card. */
+  description: string;
+}
+
+export const NAV_ENTRIES: NavEntry[] = [
+  { path: '/', label: '首页', icon: <HomeOutlined />, description: '返回首页' },
+  {
+    path: '/organisations',
+    label: '组织机构',
+    icon: <ApartmentOutlined />,
+    permission: 'organisations.view',
+    description: '查看和维护本单位及下级组织',
+  },
+  {
+    path: '/accounts',
+    label: '账号管理',
+    icon: <TeamOutlined />,
+    permission: 'accounts.view',
+    description: '创建账号、分配角色、重置密码',
+  },
+  {
+    path: '/accounts/import',
+    label: '批量导入',
+    icon: <CloudUploadOutlined />,
+    permission: 'accounts.import',
+    description: '用 Excel 模板批量创建组织与账号',
+  },
+  {
+    path: '/audit',
+    label: '审计日志',
+    icon: <AuditOutlined />,
+    permission: 'audit.view',
+    description: '查询谁在何时做了哪些操作',
+  },
+];
+
+export function visibleEntries(me: Me): NavEntry[] {
+  return NAV_ENTRIES.filter((entry) => !entry.permission || me.permissions.includes(entry.permission));
+}
+
+/** The entry whose path is the longest prefix of the current location, for highlighting the menu. */
+export function activeEntry(pathname: string, entries: NavEntry[]): NavEntry | undefined {
+  return entries
+    .filter((e) =>
+      e.path === '/' ? pathname === '/' : pathname === e.path || pathname.startsWith(`${e.path}/`),
+    )
+    .sort((a, b) => b.path.length - a.path.length)[0];
+}

@@ -1,0 +1,96 @@
+/**
+ * 登录. The server never says whether a username exists, so one message covers every failure;
+ * a throttled account gets its own message so the user waits instead of guessing again.
+ */
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { login } from '../api/auth.ts';
+import { ApiError } from '../api/client.ts';
+import { PASSWORD_PATH } from '../auth/RequireAuth.tsx';
+import { ME_KEY, useMe } from '../auth/useMe.ts';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+function loginErrorText(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'LOGIN_FAILED') return '用户名或密码错误';
+    if (error.code === 'LOGIN_THROTTLED') return '登录失败次数过多，请稍后再试';
+    return error.message;
+  }
+  return '登录失败，请稍后重试';
+}
+
+/** Only same-site paths: `next` comes from the address bar and must not send anyone elsewhere. */
+function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export default function LoginPage() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const queryClient = useQueryClient();
+  const { data: current } = useMe();
+  const mutation = useMutation({
+    mutationFn: ({ username, password }: Credentials) => login(username.trim(), password),
+    onSuccess: (me) => {
+      queryClient.setQueryData(ME_KEY, me);
+      navigate(me.mustChangePassword ? PASSWORD_PATH : safeNext(params.get('next')), { replace: true });
+    },
+  });
+
+  // Already logged in (e.g. the back button after login): nothing to do here.
+  if (current && !mutation.isPending && !mutation.isSuccess) return <Navigate to="/" replace />;
+
+  return (
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        padding: 16,
+        background: 'linear-gradient(160deg, #e6f4ff 0%, #f5f5f5 60%)',
+      }}
+    >
+      <Card style={{ width: '100%', maxWidth: 400 }}>
+        <div style={{ textAlign: 'center', marginBottom: 24 }}>
+          <Typography.Title level={2} style={{ marginBottom: 4 }}>
+            推介
+          </Typography.Title>
+          <Typography.Text type="secondary">终身学习推介平台</Typography.Text>
+        </div>
+        {mutation.isError && (
+          <Alert type="error" showIcon title={loginErrorText(mutation.error)} style={{ marginBottom: 16 }} />
+        )}
+        <Form<Credentials>
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(values) => mutation.mutate(values)}
+          onValuesChange={() => mutation.isError && mutation.reset()}
+        >
+          <Form.Item
+            label="用户名"
+            name="username"
+            rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+          >
+            <Input prefix={<UserOutlined />} autoComplete="username" size="large" autoFocus />
+          </Form.Item>
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" size="large" block loading={mutation.isPending}>
+            登录
+          </Button>
+        </Form>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
+          账号由本单位或上级单位的管理员创建。忘记密码请联系管理员重置。
+        </Typography.Paragraph>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+/**
+ * 组织机构: the caller's subtree as a tree table. Buttons follow each row's `actions` from the server;
+ * edits carry `version` so a save over someone else's change is refused, never silently applied.
+ */
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  Input,
+  Popconfirm,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import { ApiError } from '../api/client.ts';
+import {
+  createOrganisation,
+  ORGANISATIONS_KEY,
+  type OrganisationInput,
+  setOrganisationDisabled,
+  updateOrganisation,
+  useOrganisations,
+} from '../api/organisations.ts';
+import type { Organisation } from '../api/types.ts';
+import { OrganisationFormModal } from '../components/OrganisationFormModal.tsx';
+import { allIds, buildTree, filterTree, type OrganisationNode } from '../lib/organisationTree.ts';
+import { useIsMobile } from '../lib/useIsMobile.ts';
+import { useShowError } from '../lib/useShowError.ts';
+
+type Editing =
+  | { mode: 'create'; parent: Organisation }
+  | { mode: 'update'; organisation: Organisation }
+  | null;
+
+export default function OrganisationsPage() {
+  const { data, isLoading, refetch, isFetching } = useOrganisations();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const isMobile = useIsMobile();
+  const [search, setSearch] = useState('');
+  const [editing, setEditing] = useState<Editing>(null);
+  const [expanded, setExpanded] = useState<string[] | null>(null);
+
+  const tree = useMemo(() => buildTree(data ?? []), [data]);
+  const shown = useMemo(() => filterTree(tree, search), [tree, search]);
+  // Searching opens every branch that has a match; otherwise the first two levels start open.
+  const expandedKeys = search.trim() ? allIds(shown) : (expanded ?? tree.map((node) => node.id));
+
+  // Stable while the modal is open, so the form is filled once, not on every keystroke.
+  const initial = useMemo(
+    () =>
+      editing?.mode === 'update'
+        ? {
+            name: editing.organisation.name,
+            type: editing.organisation.type,
+            regionCode: editing.organisation.regionCode ?? '',
+          }
+        : undefined,
+    [editing],
+  );
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ORGANISATIONS_KEY });
+  const onMutationError = (error: unknown) => {
+    showError(error);
+    if (error instanceof ApiError && error.code === 'STALE_VERSION') void refresh();
+  };
+
+  const save = useMutation({
+    mutationFn: (values: OrganisationInput) => {
+      if (editing?.mode === 'create') return createOrganisation(editing.parent.id, values);
+      if (editing?.mode === 'update') return updateOrganisation(editing.organisation, values);
+      throw new Error('没有正在编辑的组织');
+    },
+    onSuccess: (organisation) => {
+      message.success(editing?.mode === 'create' ? `已创建「${organisation.name}」` : '已保存');
+      if (editing?.mode === 'create') setExpanded([...expandedKeys, editing.parent.id]);
+      setEditing(null);
+      void refresh();
+    },
+    onError: onMutationError,
+  });
+
+  const toggle = useMutation({
+    mutationFn: (organisation: Organisation) =>
+      setOrganisationDisabled(organisation.id, !organisation.disabled),
+    onSuccess: (organisation) => {
+      message.success(
+        organisation.disabled ? `已停用「${organisation.name}」` : `已启用「${organisation.name}」`,
+      );
+      void refresh();
+    },
+    onError: onMutationError,
+  });
+
+  const columns: TableColumnsType<OrganisationNode> = [
+    {
+      title: '组织名称',
+      dataIndex: 'name',
+      render: (name: string, row) => (
+        <Typography.Text delete={row.disabled} type={row.disabled ? 'secondary' : undefined}>
+          {name}
+        </Typography.Text>
+      ),
+    },
+    { title: '类型', dataIndex: 'typeLabel', width: 200, responsive: ['md'] },
+    { title: '区划代码', dataIndex: 'regionCode', width: 110, responsive: ['lg'], render: (v) => v ?? '—' },
+    {
+      title: '状态',
+      dataIndex: 'disabled',
+      width: 80,
+      render: (disabled: boolean) => (disabled ? <Tag>已停用</Tag> : <Tag color="green">正常</Tag>),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: isMobile ? 120 : 260,
+      render: (_, row) => rowActions(row),
+    },
+  ];
+
+  // A render function, not a component: a component declared here would remount (and close its
+  // Popconfirm) on every render of the page.
+  function rowActions(row: Organisation) {
+    const has = (action: string) => row.actions.includes(action as Organisation['actions'][number]);
+    return (
+      <Space size={0} wrap>
+        {has('createChild') && (
+          <Button type="link" size="small" onClick={() => setEditing({ mode: 'create', parent: row })}>
+            添加下级
+          </Button>
+        )}
+        {has('update') && (
+          <Button type="link" size="small" onClick={() => setEditing({ mode: 'update', organisation: row })}>
+            编辑
+          </Button>
+        )}
+        {has('disable') && !row.disabled && (
+          <Popconfirm
+            title={`停用「${row.name}」？`}
+            description="停用后该组织的账号将无法登录。"
+            okText="停用"
+            okButtonProps={{ danger: true }}
+            onConfirm={() => toggle.mutateAsync(row).catch(() => undefined)}
+          >
+            <Button type="link" size="small" danger>
+              停用
+            </Button>
+          </Popconfirm>
+        )}
+        {has('enable') && row.disabled && (
+          <Button type="link" size="small" onClick={() => toggle.mutate(row)}>
+            启用
+          </Button>
+        )}
+      </Space>
+    );
+  }
+
+  return (
+    <Card
+      title="组织机构"
+      extra={
+        <Button icon={<ReloadOutlined />} onClick={() => refetch()} loading={isFetching && !isLoading}>
+          {isMobile ? null : '刷新'}
+        </Button>
+      }
+    >
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <Input.Search
+          allowClear
+          placeholder="按名称或类型搜索"
+          onSearch={setSearch}
+          onChange={(event) => !event.target.value && setSearch('')}
+          style={{ maxWidth: isMobile ? undefined : 360 }}
+        />
+        <Table<OrganisationNode>
+          rowKey="id"
+          size={isMobile ? 'small' : 'middle'}
+          loading={isLoading}
+          columns={columns}
+          dataSource={shown}
+          pagination={false}
+          scroll={{ x: isMobile ? 480 : undefined }}
+          expandable={{
+            expandedRowKeys: expandedKeys,
+            onExpandedRowsChange: (keys) => setExpanded(keys as string[]),
+            indentSize: isMobile ? 12 : 20,
+          }}
+          locale={{ emptyText: search ? '没有匹配的组织' : '暂无组织' }}
+        />
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <PlusOutlined /> 在上级组织所在行点「添加下级」创建新的组织。
+        </Typography.Text>
+      </Space>
+      <OrganisationFormModal
+        open={editing !== null}
+        title={editing?.mode === 'create' ? '添加下级组织' : '编辑组织'}
+        context={editing?.mode === 'create' ? `上级组织：${editing.parent.name}` : undefined}
+        initial={initial}
+        saving={save.isPending}
+        onSubmit={(values) => save.mutate(values)}
+        onCancel={() => setEditing(null)}
+      />
+    </Card>
+  );
+}

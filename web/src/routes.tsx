@@ -1,0 +1,53 @@
+/**
+ * Every address of the app. Pages are React.lazy chunks so a submitter's phone never downloads the
+ * admin pages; permission gates mirror the side navigation, and the server re-checks every call.
+ */
+import { lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { RequireAuth, RequirePermission } from './auth/RequireAuth.tsx';
+import { PageLoading } from './components/PageLoading.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+// Static: RequirePermission shows it too, and it is a few hundred bytes.
+import { ForbiddenPage } from './pages/ForbiddenPage.tsx';
+
+const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
+const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
+const HomePage = lazy(() => import('./pages/HomePage.tsx'));
+const OrganisationsPage = lazy(() => import('./pages/OrganisationsPage.tsx'));
+const AccountsPage = lazy(() => import('./pages/AccountsPage.tsx'));
+const AccountsImportPage = lazy(() => import('./pages/AccountsImportPage.tsx'));
+const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+function gated(permission: string, page: ReactNode): ReactNode {
+  return <RequirePermission permission={permission}>{page}</RequirePermission>;
+}
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'account/password', element: <ChangePasswordPage /> },
+      { path: 'organisations', element: gated('organisations.view', <OrganisationsPage />) },
+      { path: 'accounts', element: gated('accounts.view', <AccountsPage />) },
+      { path: 'accounts/import', element: gated('accounts.import', <AccountsImportPage />) },
+      { path: 'audit', element: gated('audit.view', <AuditPage />) },
+      { path: '403', element: <ForbiddenPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
