@@ -1,0 +1,21 @@
+import { isEmpty, seedDemo } from '../../server/seed/seed-demo.ts';
+import { formatCredentials, saveDemoCredentials } from '../demo-credentials.ts';
+import { openRuntime } from '../runtime.ts';
+
+export const summary = '在空数据库中生成演示单位与账号';
+
+export async function run(): Promise<number> {
+  const runtime = await openRuntime();
+  try {
+    if (!(await isEmpty(runtime.db))) {
+      console.error('数据库中已有数据，未生成演示数据。');
+      return 1;
+    }
+    const credentials = await seedDemo(runtime.db);
+    await saveDemoCredentials(runtime.config.varDir, credentials);
+    console.log(`已生成演示数据。演示账号（一次性密码）：\n${formatCredentials(credentials)}`);
+    return 0;
+  } finally {
+    await runtime.close();
+  }
+}

@@ -1,0 +1,42 @@
+import { parseArgs } from 'node:util';
+import { buildApp } from '../../server/app.ts';
+import { isEmpty, seedDemo } from '../../server/seed/seed-demo.ts';
+import { formatCredentials, pendingDemoCredentials, saveDemoCredentials } from '../demo-credentials.ts';
+import { openRuntime } from '../runtime.ts';
+
+export const summary = '启动平台（--demo：空数据库时生成演示数据）';
+
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } });
+  const runtime = await openRuntime();
+  const { config, db } = runtime;
+  if (values.demo && (await isEmpty(db))) {
+    await saveDemoCredentials(config.varDir, await seedDemo(db));
+  }
+  const app = await buildApp(runtime);
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
+  await app.listen({ host: config.host, port: config.port });
+  const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+  const lines = [
+    '',
+    `推介平台已启动：http://${shownHost}:${config.port}`,
+    `接口文档：http://${shownHost}:${config.port}/api/docs`,
+    `数据库：${runtime.embedded ? `内置 PostgreSQL（${config.varDir}/pg）` : '外部 PostgreSQL（DATABASE_URL）'}`,
+  ];
+  const pending = await pendingDemoCredentials(db, config.varDir);
+  if (pending.length > 0) {
+    lines.push('', '演示账号（一次性密码，首次登录后须修改）：', formatCredentials(pending));
+  }
+  console.log(`${lines.join('\n')}\n`);
+  return new Promise<number>(() => {});
+}

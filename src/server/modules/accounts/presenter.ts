@@ -1,0 +1,22 @@
+import { isRole } from '../../../core/accounts/roles.ts';
+import { maskPhone } from '../../../core/identity/index.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { AccountRow } from './queries.ts';
+import { accountRules } from './rules.ts';
+
+export function presentAccount(actor: Actor, a: AccountRow) {
+  return {
+    id: a.id,
+    username: a.username,
+    displayName: a.displayName,
+    organisationId: a.organisationId,
+    organisationName: a.organisationName,
+    roles: a.roles.filter(isRole),
+    phone: a.phone ? maskPhone(a.phone) : null,
+    disabled: a.disabled,
+    mustChangePassword: a.mustChangePassword,
+    lastLoginAt: a.lastLoginAt ? new Date(a.lastLoginAt).toISOString() : null,
+    version: a.version,
+    actions: accountRules.actionsFor(actor, a),
+  };
+}

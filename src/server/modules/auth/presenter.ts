@@ -1,0 +1,52 @@
+import { isRole } from '../../../core/accounts/roles.ts';
+import { isOrganisationType, organisationTypeLabel } from '../../../core/campaign/unit-types.ts';
+import type { Principal } from '../../platform/auth/actor.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { canImportAccounts } from '../accounts/rules.ts';
+import { canViewAudit } from '../audit/rules.ts';
+import { organisationRules } from '../organisations/rules.ts';
+
+/** What the signed-in account may open, so the browser shows only those entries. */
+function permissionsOf(principal: Principal, ownOrganisation: { id: string; path: string; disabled: boolean }): string[] {
+  const permissions: string[] = [];
+  if (organisationRules.can(principal, 'view', ownOrganisation)) permissions.push('organisations.view', 'accounts.view');
+  if (canImportAccounts(principal)) permissions.push('accounts.import');
+  if (canViewAudit(principal)) permissions.push('audit.view');
+  return permissions;
+}
+
+export async function presentMe(db: Db, accountId: string) {
+  const row = await db
+    .selectFrom('accounts as a')
+    .innerJoin('organisations as o', 'o.id', 'a.organisationId')
+    .select([
+      'a.id',
+      'a.username',
+      'a.displayName',
+      'a.roles',
+      'a.mustChangePassword',
+      'o.id as orgId',
+      'o.name as orgName',
+      'o.type as orgType',
+      'o.path as orgPath',
+      'o.disabled as orgDisabled',
+    ])
+    .where('a.id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  const roles = row.roles.filter(isRole);
+  const principal = { accountId: row.id, organisationId: row.orgId, organisationPath: row.orgPath, roles };
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    organisation: {
+      id: row.orgId,
+      name: row.orgName,
+      type: row.orgType,
+      typeLabel: isOrganisationType(row.orgType) ? organisationTypeLabel(row.orgType) : row.orgType,
+    },
+    roles,
+    mustChangePassword: row.mustChangePassword,
+    permissions: permissionsOf(principal, { id: row.orgId, path: row.orgPath, disabled: row.orgDisabled }),
+  };
+}

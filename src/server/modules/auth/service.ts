@@ -1,0 +1,82 @@
+import { sql } from 'kysely';
+import { passwordFindings } from '../../../core/accounts/password-policy.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../platform/auth/passwords.ts';
+import { createSession } from '../../platform/auth/sessions.ts';
+import { clearFailures, isThrottled, recordFailure } from '../../platform/auth/throttle.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { recordAudit } from '../audit/service.ts';
+
+const LOGIN_FAILED = () => new AppError('LOGIN_FAILED', '用户名或密码错误');
+
+export async function login(
+  db: Db,
+  input: { username: string; password: string; ip: string; userAgent: string | null; idleMinutes: number },
+) {
+  if (await isThrottled(db, input.username, input.ip)) {
+    throw new AppError('LOGIN_THROTTLED', '登录失败次数过多，请 15 分钟后再试');
+  }
+  const account = await db
+    .selectFrom('accounts as a')
+    .innerJoin('organisations as o', 'o.id', 'a.organisationId')
+    .select(['a.id', 'a.username', 'a.displayName', 'a.passwordHash', 'a.disabled', 'o.path', 'o.disabled as orgDisabled'])
+    .where(sql`lower(a.username)`, '=', input.username.toLowerCase())
+    .executeTakeFirst();
+  if (!account) {
+    await verifyAgainstDummy(input.password);
+    await recordFailure(db, input.username, input.ip);
+    throw LOGIN_FAILED();
+  }
+  const who = { accountId: account.id, displayName: account.displayName, ip: input.ip };
+  if (!(await verifyPassword(account.passwordHash, input.password))) {
+    await recordFailure(db, input.username, input.ip);
+    await db.transaction().execute((trx) =>
+      recordAudit(trx, who, { action: 'auth.login_failed', entityType: 'account', entityId: account.id, scopePath: account.path }),
+    );
+    throw LOGIN_FAILED();
+  }
+  if (account.disabled || account.orgDisabled) {
+    throw new AppError('ACCOUNT_DISABLED', '账号或所属单位已停用，请联系管理员');
+  }
+  await clearFailures(db, input.username);
+  const session = await createSession(db, { accountId: account.id, ip: input.ip, userAgent: input.userAgent, idleMinutes: input.idleMinutes });
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('accounts').set({ lastLoginAt: sql<Date>`now()` }).where('id', '=', account.id).execute();
+    await recordAudit(trx, who, { action: 'auth.login', entityType: 'account', entityId: account.id, scopePath: account.path });
+  });
+  return { accountId: account.id, ...session };
+}
+
+export async function logout(db: Db, actor: Actor): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('sessions').where('id', '=', actor.sessionId).execute();
+    await recordAudit(trx, actor, { action: 'auth.logout', entityType: 'account', entityId: actor.accountId, scopePath: actor.organisationPath });
+  });
+}
+
+export async function changePassword(db: Db, actor: Actor, input: { currentPassword: string; newPassword: string }) {
+  const findings = passwordFindings(input.newPassword, actor.username);
+  if (findings.length > 0) {
+    throw new AppError('PASSWORD_TOO_WEAK', findings.map((f) => f.message).join('；'), { findings });
+  }
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError('PASSWORD_TOO_WEAK', '新密码不能与当前密码相同');
+  }
+  const account = await db.selectFrom('accounts').select(['passwordHash']).where('id', '=', actor.accountId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
+    throw new AppError('WRONG_PASSWORD', '当前密码不正确');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('accounts')
+      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: sql<Date>`now()`, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+      .where('id', '=', actor.accountId)
+      .execute();
+    // Whoever else holds a session of this account is logged out: that is the point of changing it.
+    await trx.deleteFrom('sessions').where('accountId', '=', actor.accountId).where('id', '!=', actor.sessionId).execute();
+    await recordAudit(trx, actor, { action: 'account.password_changed', entityType: 'account', entityId: actor.accountId, scopePath: actor.organisationPath });
+  });
+}
+

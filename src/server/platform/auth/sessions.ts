@@ -1,0 +1,68 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+
+export const SESSION_COOKIE = 'tuijie_session';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(
+  db: Db,
+  input: { accountId: string; ip: string; userAgent: string | null; idleMinutes: number },
+) {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db
+    .insertInto('sessions')
+    .values({
+      tokenHash: hashToken(token),
+      accountId: input.accountId,
+      csrfToken,
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+      expiresAt: sql<Date>`now() + make_interval(mins => ${input.idleMinutes})`,
+    })
+    .execute();
+  return { token, csrfToken };
+}
+
+/** The live session behind a cookie token with its account; sliding expiry is renewed on use. */
+export async function findSession(db: Db, token: string, idleMinutes: number) {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('accounts as a', 'a.id', 's.accountId')
+    .innerJoin('organisations as o', 'o.id', 'a.organisationId')
+    .select([
+      's.id as sessionId',
+      's.csrfToken',
+      's.lastSeenAt',
+      'a.id as accountId',
+      'a.username',
+      'a.displayName',
+      'a.roles',
+      'a.disabled',
+      'a.mustChangePassword',
+      'o.id as organisationId',
+      'o.path as organisationPath',
+      'o.disabled as organisationDisabled',
+    ])
+    .where('s.tokenHash', '=', hashToken(token))
+    .where('s.expiresAt', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  // Renewing at most once a minute keeps reads from turning every request into a write.
+  if (Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) {
+    await db
+      .updateTable('sessions')
+      .set({ lastSeenAt: sql<Date>`now()`, expiresAt: sql<Date>`now() + make_interval(mins => ${idleMinutes})` })
+      .where('id', '=', row.sessionId)
+      .execute();
+  }
+  return row;
+}
+
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}

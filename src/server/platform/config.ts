@@ -1,0 +1,47 @@
+import path from 'node:path';
+
+/** Everything the server reads from the environment, with defaults that run on one laptop. */
+export interface Config {
+  host: string;
+  port: number;
+  /** Unset: an embedded PostgreSQL under `${varDir}/pg` is started and stopped with the app. */
+  databaseUrl: string | null;
+  varDir: string;
+  filesDir: string;
+  webDistDir: string;
+  /** Set true behind HTTPS so the session cookie is marked Secure. */
+  cookieSecure: boolean;
+  sessionIdleMinutes: number;
+  trustProxy: boolean;
+  logLevel: string;
+  bodyLimitBytes: number;
+}
+
+function bool(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+function int(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`环境变量 ${name} 应为非负整数，实为「${value}」`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const varDir = path.resolve(cwd, env.TUIJIE_VAR_DIR || 'var');
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: int('PORT', env.PORT, 3000),
+    databaseUrl: env.DATABASE_URL || null,
+    varDir,
+    filesDir: path.resolve(cwd, env.TUIJIE_FILES_DIR || path.join(varDir, 'files')),
+    webDistDir: path.resolve(cwd, env.TUIJIE_WEB_DIST || 'web/dist'),
+    cookieSecure: bool(env.COOKIE_SECURE, false),
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 480),
+    trustProxy: bool(env.TRUST_PROXY, false),
+    logLevel: env.LOG_LEVEL || 'info',
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 1024 * 1024),
+  };
+}

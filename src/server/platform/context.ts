@@ -1,0 +1,10 @@
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import type { Storage } from './storage/storage.ts';
+
+/** What every module's routes receive: built once in app.ts, never global. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  storage: Storage;
+}

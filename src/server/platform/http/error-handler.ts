@@ -1,0 +1,62 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from '../errors.ts';
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  params?: { issue?: { path?: PropertyKey[] } };
+}
+
+function describeValidation(error: FastifyError): { field: string; message: string }[] {
+  return ((error.validation ?? []) as ValidationIssue[]).map((issue) => ({
+    field:
+      (issue.params?.issue?.path ?? []).map(String).join('.') ||
+      (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.'),
+    message: issue.message ?? '格式不正确',
+  }));
+}
+
+const CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: '请求内容不是有效的 JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: '请求内容为空，应为 JSON' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大' },
+  FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: '上传的文件过大' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: '请以表单文件（multipart/form-data）上传' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的请求内容类型' },
+};
+
+/** Every error leaves as `{ code, message, details? }` with a Chinese message and the status of its code. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.status).send({ code: error.code, message: error.message, details: error.details });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const problems = describeValidation(error);
+      const where = problems.map((p) => (p.field ? `${p.field}：${p.message}` : p.message)).join('；');
+      return reply
+        .status(400)
+        .send({ code: 'VALIDATION_FAILED', message: `请求内容不符合要求：${where}`, details: { problems } });
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试' });
+    }
+    const known = CLIENT_ERRORS[error.code];
+    if (known) return reply.status(known.status).send({ code: known.code, message: known.message });
+    if (error.statusCode === 429) {
+      return reply.status(429).send({ code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试' });
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      request.log.info({ err: error }, 'client error');
+      return reply.status(error.statusCode).send({ code: 'VALIDATION_FAILED', message: '请求无效，请检查后重试' });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试' });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ code: 'NOT_FOUND', message: `找不到接口 ${request.method} ${request.url.split('?')[0]}` });
+  });
+}

@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Trx } from '../platform/db/database.ts';
+import { insertAccount } from '../modules/accounts/service.ts';
+import { recordAudit } from '../modules/audit/service.ts';
+import type { OrganisationRow } from '../modules/organisations/queries.ts';
+import { insertOrganisation } from '../modules/organisations/service.ts';
+import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, type SeedOrganisation } from './demo-organisations.ts';
+
+export interface DemoCredential {
+  username: string;
+  displayName: string;
+  roles: readonly string[];
+  password: string;
+}
+
+async function insertTree(trx: Trx, parent: OrganisationRow, node: SeedOrganisation, byName: Map<string, OrganisationRow>) {
+  const org = await insertOrganisation(trx, null, parent, node);
+  byName.set(org.name, org);
+  for (const child of node.children ?? []) await insertTree(trx, org, child, byName);
+}
+
+/** True when the database has no organisation yet: a first start. */
+export async function isEmpty(db: Db): Promise<boolean> {
+  return !(await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst());
+}
+
+/**
+ * Seeds the demo organisations and one account per role, all in one transaction, and returns the
+ * accounts' one-time passwords (only their hashes are stored). Refuses to run on a non-empty database.
+ */
+export async function seedDemo(db: Db): Promise<DemoCredential[]> {
+  return db.transaction().execute(async (trx) => {
+    await trx.selectFrom('organisations').select('id').forUpdate().execute();
+    if (await trx.selectFrom('organisations').select('id').limit(1).executeTakeFirst()) {
+      throw new Error('数据库中已有单位数据，演示数据只在空数据库上生成');
+    }
+    const id = randomUUID();
+    const root = await trx
+      .insertInto('organisations')
+      .values({ id, parentId: null, path: `/${id}/`, name: '推介平台', type: 'platform', regionCode: null })
+      .returning(['id', 'parentId', 'path', 'name', 'type', 'regionCode', 'disabled', 'version'])
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, null, { action: 'organisation.created', entityType: 'organisation', entityId: root.id, scopePath: root.path, after: { name: root.name } });
+    const byName = new Map([[root.name, root]]);
+    await insertTree(trx, root, DEMO_ORGANISATIONS, byName);
+
+    const credentials: DemoCredential[] = [];
+    for (const a of DEMO_ACCOUNTS) {
+      const org = byName.get(a.organisation)!;
+      const { initialPassword } = await insertAccount(trx, null, org, { username: a.username, displayName: a.displayName, roles: [...a.roles] });
+      credentials.push({ username: a.username, displayName: a.displayName, roles: a.roles, password: initialPassword });
+    }
+    return credentials;
+  });
+}
