@@ -3,11 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import { uuidParam } from '../../platform/http/schemas.ts';
 import { importOrganisationsAndAccounts } from './import-service.ts';
 import { buildImportTemplate } from './import-workbook.ts';
 import { presentAccount } from './presenter.ts';
+import { canImportAccounts } from './rules.ts';
 import {
   AccountListResponse,
   AccountResponse,
@@ -68,7 +69,8 @@ export function accountRoutes(app: FastifyInstance, { db }: AppContext) {
 
   r.get('/api/imports/accounts/template', {
     schema: { operationId: 'downloadAccountImportTemplate', tags, summary: '下载组织与账号导入模板' },
-    handler: async (_request, reply) => {
+    handler: async (request, reply) => {
+      if (!canImportAccounts(requireActor(request))) throw forbidden();
       reply.header('content-type', XLSX);
       reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('组织与账号导入模板.xlsx')}`);
       return reply.send(await buildImportTemplate());
