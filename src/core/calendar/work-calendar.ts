@@ -121,7 +121,11 @@ export function createWorkCalendar(settings: CalendarSettings = {}): WorkCalenda
       return {
         ok: false,
         findings: [
-          error('WORKDAYS_INVALID', 'workdays', `工作日天数应为正整数（至少为 1），实为 ${n}，请修改`),
+          error(
+            'WORKDAYS_INVALID',
+            'workdays',
+            `工作日天数应为正整数（至少为 1）${Number.isFinite(n) ? `，实为 ${n}` : ''}，请修改`,
+          ),
         ],
       };
     }

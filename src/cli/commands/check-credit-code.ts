@@ -1,0 +1,45 @@
+/**
+ * `tuijie check-credit-code VALUE`: checks a 统一社会信用代码. Unlike the application, where a
+ * check-character mismatch is a warning an organiser may override, this command exits 1 on any
+ * finding: it answers "is this code exactly right?".
+ */
+import { parseArgs } from 'node:util';
+import { parseCreditCode } from '../../core/identity/credit-code.ts';
+import { describeArgsError, formatFindings, printJson, printUsageError } from '../print-findings.ts';
+
+export const summary = '校验统一社会信用代码（含校验位）';
+
+const USAGE = '用法：tuijie check-credit-code 统一社会信用代码 [--json]';
+
+export async function run(args: string[]): Promise<number> {
+  let parsed: { values: { json?: boolean; help?: boolean }; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (caught) {
+    return printUsageError(describeArgsError(caught), USAGE);
+  }
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (parsed.positionals.length === 0) return printUsageError('请给出要校验的统一社会信用代码', USAGE);
+
+  const input = parsed.positionals.join(' ');
+  const result = parseCreditCode(input);
+  const exitCode = result.findings.length === 0 ? 0 : 1;
+  if (parsed.values.json) {
+    printJson({ input, ...result, province: result.regionCode?.slice(0, 2) });
+    return exitCode;
+  }
+  if (exitCode === 0) {
+    console.log(`统一社会信用代码 ${result.normalised} 有效\n登记机关行政区划代码：${result.regionCode}`);
+    return 0;
+  }
+  const verdict = result.valid ? '有疑问（平台内为警告，组织方核实后可放行）' : '无效';
+  console.log(`统一社会信用代码「${input}」${verdict}：\n${formatFindings(result.findings)}`);
+  return 1;
+}

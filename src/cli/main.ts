@@ -1,0 +1,33 @@
+/**
+ * The `tuijie` command. Each sub-command lives in its own file under commands/ and exports
+ * `run(args): Promise<number>`, the process exit code.
+ */
+type Command = { run: (args: string[]) => Promise<number>; summary: string };
+
+const commands: Record<string, () => Promise<Command>> = {
+  serve: () => import('./commands/serve.ts'),
+  migrate: () => import('./commands/migrate.ts'),
+  seed: () => import('./commands/seed.ts'),
+  calendar: () => import('./commands/calendar.ts'),
+  'check-id': () => import('./commands/check-id.ts'),
+  'check-credit-code': () => import('./commands/check-credit-code.ts'),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    const lines = await Promise.all(
+      Object.entries(commands).map(async ([key, load]) => `  ${key.padEnd(20)}${(await load()).summary}`),
+    );
+    console.log(`用法：tuijie <命令> [参数]\n\n命令：\n${lines.join('\n')}`);
+    return 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    console.error(`未知命令「${name}」。运行 tuijie --help 查看可用命令。`);
+    return 2;
+  }
+  return (await load()).run(args);
+}
+
+process.exitCode = await main(process.argv.slice(2));
