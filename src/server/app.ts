@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -15,7 +16,7 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
-import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { registerErrorHandler, registerNotFoundHandler } from './platform/http/error-handler.ts';
 
 export interface BuildOptions {
   /** pino options, or false for silence in tests. */
@@ -72,13 +73,10 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     routes(app, context);
   }
 
-  if (existsSync(config.webDistDir)) {
+  const hasWebApp = existsSync(path.join(config.webDistDir, 'index.html'));
+  if (hasWebApp) {
     await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: ['index.html'] });
-    // The browser app routes by path: any non-API GET that is not a file gets its index page.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({ code: 'NOT_FOUND', message: `找不到接口 ${request.method} ${request.url.split('?')[0]}` });
-    });
   }
+  registerNotFoundHandler(app, hasWebApp);
   return app;
 }

@@ -55,8 +55,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试' });
   });
+}
 
+/**
+ * Unknown API paths answer JSON. With the browser app present, any other GET gets its index page:
+ * the app routes by path itself.
+ */
+export function registerNotFoundHandler(app: FastifyInstance, serveIndexPage: boolean): void {
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ code: 'NOT_FOUND', message: `找不到接口 ${request.method} ${request.url.split('?')[0]}` });
+    if (serveIndexPage && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.sendFile('index.html');
+    }
+    return reply.status(404).send({ code: 'NOT_FOUND', message: `找不到接口 ${request.method} ${request.url.split('?')[0]}` });
   });
 }
