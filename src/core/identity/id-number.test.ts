@@ -89,6 +89,10 @@ describe('parseIdNumber', () => {
     expect(ID_PROVINCE_CODES.size).toBe(35);
   });
 
+  it('refuses a malformed today, which would make every comparison meaningless', () => {
+    expect(() => parseIdNumber('11010519491231002X', '2026/11/25')).toThrow(RangeError);
+  });
+
   it('names the field it was asked about', () => {
     expect(parseIdNumber('', TODAY, 'nominee.idNumber').findings[0]?.field).toBe('nominee.idNumber');
   });

@@ -8,7 +8,7 @@
  * county part (digits 3–6) is not checked: codes change, and numbers issued under old codes stay valid.
  */
 import { formatChineseDate } from '../calendar/format.ts';
-import { formatIsoDate, isRealDate } from '../calendar/iso-date.ts';
+import { formatIsoDate, isIsoDate, isRealDate } from '../calendar/iso-date.ts';
 import { todayInShanghai } from '../calendar/today.ts';
 import { error, type Finding, hasErrors } from '../findings.ts';
 import { normaliseIdentifier } from './normalise.ts';
@@ -59,6 +59,7 @@ export function parseIdNumber(
   today: string = todayInShanghai(),
   field = 'idNumber',
 ): IdNumberResult {
+  if (!isIsoDate(today)) throw new RangeError(`today 应为 YYYY-MM-DD 日期，实为 ${today}`);
   const normalised = normaliseIdentifier(raw);
   const invalid = (findings: Finding[]): IdNumberResult => ({ valid: false, normalised, findings });
 
