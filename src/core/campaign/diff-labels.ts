@@ -4,7 +4,7 @@
  * then still shows up in the diff, just less prettily.
  */
 import { formatDate, formatRange } from './format.ts';
-import type { CampaignRules, Category, Contact } from './rules.ts';
+import { CAMPAIGN_LEVEL_LABELS, type CampaignRules, type Category, type Contact } from './rules.ts';
 import { isOrganisationType, organisationTypeLabel } from './unit-types.ts';
 
 const FIELD_LABELS: Record<string, string> = {
@@ -55,7 +55,7 @@ const SLOT_FIELDS: Record<string, string> = {
   formats: '格式',
   required: '是否必交',
   count: '数量',
-  minBytes: '最小文件大小（字节）',
+  minBytes: '单个文件最小',
   minDpi: '最低分辨率（dpi）',
   width: '宽度（像素）',
   height: '高度（像素）',
@@ -113,11 +113,27 @@ function isRange(value: unknown): value is { min: number; max: number } {
   return typeof value === 'object' && value !== null && 'min' in value && 'max' in value;
 }
 
-export function formatValue(value: unknown): string {
+/** Stored enum values in words. */
+const VALUE_LABELS: Record<string, string> = {
+  ...CAMPAIGN_LEVEL_LABELS,
+  counts_if_working_day: '首日为工作日时计入',
+  never_counts: '首日不计入',
+  photo: '照片',
+  video: '视频',
+  document: '文档',
+};
+
+/** `key` is the last path segment, for values whose unit lives in the key (minBytes). */
+export function formatValue(value: unknown, key = ''): string {
   if (value === null || value === undefined) return '未设置';
   if (typeof value === 'boolean') return value ? '是' : '否';
-  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDate(value) : `“${value}”`;
-  if (Array.isArray(value)) return value.length === 0 ? '无' : value.map(formatValue).join('、');
+  if (typeof value === 'number' && key === 'minBytes') return `${Number((value / 1024 / 1024).toFixed(2))}MB`;
+  if (typeof value === 'string') {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+    return VALUE_LABELS[value] ?? `“${value}”`;
+  }
+  if (Array.isArray(value))
+    return value.length === 0 ? '无' : value.map((item) => formatValue(item)).join('、');
   if (isRange(value)) return formatRange(value);
   if (typeof value === 'object' && 'people' in value) return describeContact(value as Contact);
   if (typeof value === 'object' && 'label' in value) return `“${String(value.label)}”`;

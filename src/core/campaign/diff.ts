@@ -16,15 +16,12 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Ranges, contacts and whole added/removed items read best as one line, so the walk stops at them. */
+/** Ranges, contacts and the registration scope read best as one line, so the walk stops at them. */
 function isLeaf(value: unknown, path: string[]): boolean {
   if (!isPlainObject(value)) return !Array.isArray(value) || value.every((item) => !isPlainObject(item));
   const keys = Object.keys(value);
   return (
-    (keys.length === 2 && 'min' in value && 'max' in value) ||
-    path[0] === 'contacts' ||
-    'scope' in value ||
-    'id' in value
+    (keys.length === 2 && 'min' in value && 'max' in value) || path[0] === 'contacts' || 'scope' in value
   );
 }
 
@@ -43,10 +40,12 @@ export function diffRules(before: CampaignRules, after: CampaignRules): RuleChan
 
   function report(path: string[], a: unknown, b: unknown): void {
     const key = path.join('.');
+    const last = path.at(-1);
+    const show = (value: unknown) => formatValue(value, last);
     if (a === undefined) {
-      changes.push({ path: key, message: `新增${label(path, false)}：${formatValue(b)}` });
+      changes.push({ path: key, message: `新增${label(path, false)}：${show(b)}` });
     } else if (b === undefined) {
-      changes.push({ path: key, message: `取消${label(path, true)}（原为${formatValue(a)}）` });
+      changes.push({ path: key, message: `取消${label(path, true)}（原为${show(a)}）` });
     } else if (Array.isArray(a) && Array.isArray(b) && [...a, ...b].every((x) => typeof x === 'string')) {
       const added = b.filter((x) => !a.includes(x));
       const removed = a.filter((x) => !b.includes(x));
@@ -57,14 +56,17 @@ export function diffRules(before: CampaignRules, after: CampaignRules): RuleChan
       const detail = parts.length ? parts.join('；') : `顺序调整为${formatValue(b)}`;
       changes.push({ path: key, message: `${label(path, false)}：${detail}` });
     } else {
-      changes.push({ path: key, message: `${label(path, false)}：由${formatValue(a)}改为${formatValue(b)}` });
+      changes.push({ path: key, message: `${label(path, false)}：由${show(a)}改为${show(b)}` });
     }
   }
 
   function walk(path: string[], a: unknown, b: unknown): void {
     if (same(a, b)) return;
-    const leafOrMissing = (value: unknown) => value === undefined || isLeaf(value, path);
-    if (leafOrMissing(a) && leafOrMissing(b)) {
+    // A form or material slot added or removed is one line ("新增…视频资料"), not one per field.
+    const wholeItem = (value: unknown) =>
+      (a === undefined || b === undefined) && isPlainObject(value) && 'id' in value;
+    const oneLine = (value: unknown) => value === undefined || isLeaf(value, path) || wholeItem(value);
+    if (oneLine(a) && oneLine(b)) {
       report(path, a, b);
     } else if (Array.isArray(a) && Array.isArray(b)) {
       const [byIdA, byIdB] = [withIds(a), withIds(b)];

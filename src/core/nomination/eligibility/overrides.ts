@@ -29,11 +29,15 @@ export function applyOverrides(
   overrides: readonly FindingOverride[] | undefined,
   overridable: ReadonlySet<string>,
 ): EligibilityFinding[] {
-  if (!overrides || overrides.length === 0) return findings;
+  // Overrides arrive from a request body: anything that is not a list of objects is ignored.
+  if (!Array.isArray(overrides) || overrides.length === 0) return findings;
   const result: EligibilityFinding[] = [...findings];
-  for (const override of overrides) {
-    const code = typeof override.code === 'string' ? override.code : '';
-    const reason = typeof override.reason === 'string' ? override.reason.trim() : '';
+  for (const override of overrides as unknown[]) {
+    const { code: rawCode, reason: rawReason } = (
+      typeof override === 'object' && override !== null ? override : {}
+    ) as Partial<FindingOverride>;
+    const code = typeof rawCode === 'string' ? rawCode : '';
+    const reason = typeof rawReason === 'string' ? rawReason.trim() : '';
     if (!overridable.has(code)) {
       result.push(
         warning('OVERRIDE_NOT_ALLOWED', 'overrides', `“${code}”不是可由组织单位确认放行的提示，确认未生效。`),
