@@ -100,9 +100,16 @@ export interface ProjectEligibilityRules {
   /** 参与学习人数每年不少于1000人次（线下）或3000人次（线上）: either suffices. */
   minParticipationsOffline: number;
   minParticipationsOnline: number;
-  /** 工作总结 1500字左右: `target` is the notice's number, outside [min, max] is warned. */
+  /**
+   * 工作总结 1500字左右: `target` is the notice's number; outside [min, max] is warned, never refused.
+   * The templates read 左右 as ±20% (1,200–1,800): wide enough for a well-written summary, narrow
+   * enough to catch a one-paragraph note or a pasted report.
+   */
   workSummaryChars: { target: number; min: number; max: number };
-  /** A credit check older than this many days before the deadline is warned about. */
+  /**
+   * A credit check older than this many days before the deadline is warned about (templates: 90, one
+   * quarter): a record can turn bad at any time, and units usually prepare within the last months.
+   */
   creditCheckMaxAgeDays: number;
   conditions: string[];
   excludePreviousWinners: boolean;
