@@ -71,7 +71,7 @@ export interface CampaignMaterials {
 
 export interface Announcement {
   workingDays: number;
-  /** 'if_working_day': the publication day counts when it is a working day (common practice). */
+  /** 'counts_if_working_day': the publication day counts when it is a working day (common practice). */
   startDay: 'counts_if_working_day' | 'never_counts';
   /** Where the 公示 happens, e.g. 中国成人教育协会官网. */
   venue: string;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCampaignRules } from '../rules-schema.ts';
 import { getTemplate } from './index.ts';
-import { loadNotice, noticeSays } from './notice-text.ts';
+import { loadNotice, noticeSays } from './notice-text.test-support.ts';
 
 const notice = loadNotice('jilin-2023');
 const rules = getTemplate('jilin-2023')!;

@@ -1,7 +1,8 @@
 /**
- * Test helper: the notices as received, for tests that quote them. The texts came out of PDFs, with
- * line breaks inside sentences and a mix of full- and half-width punctuation, so quotes are compared
- * with whitespace removed and punctuation folded to half-width.
+ * Test support only: it reads files, so core code must never import it. The notices as received, for
+ * tests that quote them. The texts came out of PDFs, with line breaks inside sentences and a mix of
+ * full- and half-width punctuation, so quotes are compared with whitespace removed and punctuation
+ * folded to half-width.
  */
 import { readFileSync } from 'node:fs';
 
