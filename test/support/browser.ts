@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/**
+ * Browser tests need Debian's Chromium. Outside CI a machine without it skips them and says so;
+ * in CI its absence is a failure, because CI installs it.
+ */
+export function browserAvailability(): { available: boolean; reason: string } {
+  if (existsSync(CHROMIUM)) return { available: true, reason: '' };
+  const reason = `未找到 Chromium（${CHROMIUM}）：请执行 apt-get install chromium fonts-noto-cjk`;
+  if (process.env.CI) throw new Error(`${reason}。CI 中浏览器测试不能跳过。`);
+  console.warn(`跳过浏览器测试：${reason}`);
+  return { available: false, reason };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}

@@ -1,0 +1,59 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+export interface ServerProcess {
+  url: string;
+  /** The demo accounts' one-time passwords, read from what the server printed at start. */
+  passwords: Map<string, string>;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the real server as `tuijie serve --demo` would, in its own process, on a database of the caller's. */
+export async function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
+  const varDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-e2e-'));
+  await chmod(varDir, 0o755);
+  const port = await freePort();
+  let out = '';
+  const child: ChildProcess = spawn(process.execPath, ['src/cli/main.ts', 'serve', '--demo'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, TUIJIE_VAR_DIR: varDir, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => (out += chunk));
+  child.stderr!.on('data', (chunk) => (out += chunk));
+  const started = Date.now();
+  while (!out.includes('推介平台已启动')) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${out}`);
+    if (Date.now() - started > 60_000) throw new Error(`server did not start within 60 s:\n${out}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  await new Promise((r) => setTimeout(r, 100));
+  const passwords = new Map([...out.matchAll(/^ {2}(\S+) +(\S{12}) {3}/gm)].map((m) => [m[1]!, m[2]!]));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    passwords,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      await rm(varDir, { recursive: true, force: true });
+    },
+  };
+}
