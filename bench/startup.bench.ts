@@ -24,10 +24,17 @@ async function freePort(): Promise<number> {
 
 async function timeToFirst200(command: string, args: string[], env: NodeJS.ProcessEnv, url: string) {
   const started = performance.now();
-  const child: ChildProcess = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+  const child: ChildProcess = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
   try {
     for (;;) {
-      const ok = await fetch(url).then((r) => r.status === 200).catch(() => false);
+      const ok = await fetch(url)
+        .then((r) => r.status === 200)
+        .catch(() => false);
       if (ok) return performance.now() - started;
       if (child.exitCode !== null) throw new Error(`${command} exited with ${child.exitCode}`);
       if (performance.now() - started > 120_000) throw new Error('no 200 within 120 s');
@@ -53,7 +60,9 @@ try {
   const first = await timeToFirst200('npm', ['start', '--silent'], env, health);
   const restart = await timeToFirst200('npm', ['start', '--silent'], env, health);
   const row = (name: string, ms: number) =>
-    console.log(`${name.padEnd(34)}${ms.toFixed(0).padStart(7)} ms  ${(ms / baseline).toFixed(1).padStart(6)}x baseline  ${(ms / GOAL_MS).toFixed(2)}x goal`);
+    console.log(
+      `${name.padEnd(34)}${ms.toFixed(0).padStart(7)} ms  ${(ms / baseline).toFixed(1).padStart(6)}x baseline  ${(ms / GOAL_MS).toFixed(2)}x goal`,
+    );
   console.log(`startup to first 200 (goal ${GOAL_MS} ms)`);
   row('baseline: bare node http server', baseline);
   row('npm start, fresh data folder', first);

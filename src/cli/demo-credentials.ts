@@ -16,7 +16,11 @@ export async function saveDemoCredentials(varDir: string, credentials: DemoCrede
 export async function pendingDemoCredentials(db: Db, varDir: string): Promise<DemoCredential[]> {
   if (!existsSync(fileIn(varDir))) return [];
   const saved = JSON.parse(await readFile(fileIn(varDir), 'utf8')) as DemoCredential[];
-  const pending = await db.selectFrom('accounts').select('username').where('mustChangePassword', '=', true).execute();
+  const pending = await db
+    .selectFrom('accounts')
+    .select('username')
+    .where('mustChangePassword', '=', true)
+    .execute();
   const names = new Set(pending.map((p) => p.username));
   return saved.filter((c) => names.has(c.username));
 }

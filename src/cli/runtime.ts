@@ -1,5 +1,5 @@
 import { type Config, loadConfig } from '../server/platform/config.ts';
-import { type Db, createDb } from '../server/platform/db/database.ts';
+import { createDb, type Db } from '../server/platform/db/database.ts';
 import { migrate } from '../server/platform/db/migrate.ts';
 import { provisionDatabase } from '../server/platform/db/provision.ts';
 import { createDiskStorage } from '../server/platform/storage/disk-storage.ts';

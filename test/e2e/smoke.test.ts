@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailability, launchBrowser } from '../support/browser.ts';
-import { type TestDatabase, createTestDatabase } from '../support/database.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 
 const { available } = browserAvailability();
@@ -19,7 +19,8 @@ describe.skipIf(!available)('browser smoke journey', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(path.resolve('web/dist/index.html'))) throw new Error('web/dist 不存在：请先运行 npm install 或 npm run build:web');
+    if (!existsSync(path.resolve('web/dist/index.html')))
+      throw new Error('web/dist 不存在：请先运行 npm install 或 npm run build:web');
     database = await createTestDatabase({ migrated: false });
     server = await startServerProcess(database.url);
     browser = await launchBrowser();
@@ -33,10 +34,19 @@ describe.skipIf(!available)('browser smoke journey', () => {
 
   it('prints the URL and a one-time password for each demo account', () => {
     expect(server.output()).toContain(`推介平台已启动：${server.url}`);
-    expect([...server.passwords.keys()]).toEqual(['admin', 'cace-admin', 'jilin-admin', 'changchun', 'expert', 'approver']);
+    expect([...server.passwords.keys()]).toEqual([
+      'admin',
+      'cace-admin',
+      'jilin-admin',
+      'changchun',
+      'expert',
+      'approver',
+    ]);
   });
 
-  it('logs the demo organiser in, forces a new password, shows the organisations and logs out', { timeout: 90_000 }, async () => {
+  it('logs the demo organiser in, forces a new password, shows the organisations and logs out', {
+    timeout: 90_000,
+  }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     page.setDefaultTimeout(10_000);
     await page.goto(`${server.url}/organisations`);
@@ -53,13 +63,18 @@ describe.skipIf(!available)('browser smoke journey', () => {
     await page.getByLabel('新密码', { exact: true }).fill('Learning2026Stars');
     await page.getByLabel('确认新密码').fill('Learning2026Stars');
     await page.getByRole('button', { name: '确认修改' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/account/password') && !url.pathname.startsWith('/login'));
+    await page.waitForURL(
+      (url) => !url.pathname.startsWith('/account/password') && !url.pathname.startsWith('/login'),
+    );
 
     await page.goto(`${server.url}/organisations`);
     await expect.poll(() => page.getByText('吉林省教育厅').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: path.resolve('.tmp', 'e2e-organisations.png') });
 
-    await page.getByRole('button', { name: /退出|账号菜单/ }).first().click();
+    await page
+      .getByRole('button', { name: /退出|账号菜单/ })
+      .first()
+      .click();
     const logout = page.getByText('退出登录');
     if (await logout.count()) await logout.first().click();
     await page.waitForURL(/\/login/);
@@ -69,7 +84,11 @@ describe.skipIf(!available)('browser smoke journey', () => {
   });
 
   it('fits the login page in a 375 px wide phone screen', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 }, locale: 'zh-CN', deviceScaleFactor: 2 });
+    const page = await browser.newPage({
+      viewport: { width: 375, height: 740 },
+      locale: 'zh-CN',
+      deviceScaleFactor: 2,
+    });
     await page.goto(`${server.url}/login`);
     await page.getByLabel('用户名').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

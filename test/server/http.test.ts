@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, createTestApp } from '../support/app.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -18,11 +18,25 @@ describe('HTTP surface', () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(response.statusCode).toBe(200);
     const spec = response.json();
-    const operations = Object.values(spec.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((p) => Object.values(p));
+    const operations = Object.values(
+      spec.paths as Record<string, Record<string, { operationId?: string }>>,
+    ).flatMap((p) => Object.values(p));
     const ids = operations.map((o) => o.operationId);
     expect(ids.every(Boolean)).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining(['login', 'logout', 'getMe', 'changePassword', 'listOrganisations', 'createAccount', 'importAccounts', 'listAuditLog', 'getHealth']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'login',
+        'logout',
+        'getMe',
+        'changePassword',
+        'listOrganisations',
+        'createAccount',
+        'importAccounts',
+        'listAuditLog',
+        'getHealth',
+      ]),
+    );
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);
   });

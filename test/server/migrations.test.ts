@@ -4,7 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR, migrate } from '../../src/server/platform/db/migrate.ts';
-import { type TestDatabase, createTestDatabase } from '../support/database.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const databases: TestDatabase[] = [];
 afterAll(() => Promise.all(databases.map((d) => d.drop())));
@@ -18,7 +18,9 @@ async function schemaOf(url: string): Promise<string[]> {
       `SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS d
        FROM information_schema.columns WHERE table_schema = 'public' ORDER BY 1`,
     );
-    const indexes = await client.query(`SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1`);
+    const indexes = await client.query(
+      `SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1`,
+    );
     const constraints = await client.query(
       `SELECT conrelid::regclass || ' ' || pg_get_constraintdef(oid) AS d FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1`,
     );
@@ -49,7 +51,8 @@ describe('migrations', () => {
   it('refuses to run when an applied migration file was rewritten', async () => {
     const db = await fresh();
     const dir = await mkdtemp(path.join(os.tmpdir(), 'migrations-'));
-    for (const f of await readdir(MIGRATIONS_DIR)) await writeFile(path.join(dir, f), await readFile(path.join(MIGRATIONS_DIR, f)));
+    for (const f of await readdir(MIGRATIONS_DIR))
+      await writeFile(path.join(dir, f), await readFile(path.join(MIGRATIONS_DIR, f)));
     await migrate(db.url, dir);
     const first = (await readdir(dir)).sort()[0]!;
     await writeFile(path.join(dir, first), `${await readFile(path.join(dir, first), 'utf8')}\n-- edited`);

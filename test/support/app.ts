@@ -6,7 +6,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
 import { createDiskStorage } from '../../src/server/platform/storage/disk-storage.ts';
 import { type DemoCredential, seedDemo } from '../../src/server/seed/seed-demo.ts';
-import { type TestDatabase, createTestDatabase } from './database.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -19,9 +19,17 @@ export interface TestApp {
 export async function createTestApp(): Promise<TestApp> {
   const database = await createTestDatabase();
   const filesDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-files-'));
-  const config = { ...loadConfig({}), databaseUrl: database.url, filesDir, webDistDir: path.join(filesDir, 'no-web') };
+  const config = {
+    ...loadConfig({}),
+    databaseUrl: database.url,
+    filesDir,
+    webDistDir: path.join(filesDir, 'no-web'),
+  };
   const credentials = new Map((await seedDemo(database.db)).map((c) => [c.username, c]));
-  const app = await buildApp({ config, db: database.db, storage: createDiskStorage(filesDir) }, { logger: false });
+  const app = await buildApp(
+    { config, db: database.db, storage: createDiskStorage(filesDir) },
+    { logger: false },
+  );
   await app.ready();
   return {
     app,
@@ -48,8 +56,13 @@ export function sessionCookie(response: LightMyRequestResponse): string {
 }
 
 export async function login(app: FastifyInstance, username: string, password: string): Promise<Session> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-  if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
   const body = response.json();
   return { cookie: sessionCookie(response), csrfToken: body.csrfToken, accountId: body.me.id };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Db, createDb, withDatabase } from '../../src/server/platform/db/database.ts';
+import { createDb, type Db, withDatabase } from '../../src/server/platform/db/database.ts';
 
 export interface TestDatabase {
   url: string;
@@ -23,7 +23,12 @@ async function run(serverUrl: string, statement: string) {
 export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = inject('pgServerUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
-  await run(serverUrl, options.migrated === false ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
+  await run(
+    serverUrl,
+    options.migrated === false
+      ? `CREATE DATABASE ${name}`
+      : `CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`,
+  );
   const url = withDatabase(serverUrl, name);
   const db = createDb(url, 30);
   return {

@@ -6,7 +6,11 @@ export async function run(): Promise<number> {
   const runtime = await openRuntime();
   try {
     const applied = runtime.migrationsApplied;
-    console.log(applied.length ? `已执行迁移：\n${applied.map((m) => `  ${m}`).join('\n')}` : '数据库已是最新，无需迁移');
+    console.log(
+      applied.length
+        ? `已执行迁移：\n${applied.map((m) => `  ${m}`).join('\n')}`
+        : '数据库已是最新，无需迁移',
+    );
     return 0;
   } finally {
     await runtime.close();

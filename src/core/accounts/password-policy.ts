@@ -1,4 +1,4 @@
-import { type Finding, error } from '../findings.ts';
+import { error, type Finding } from '../findings.ts';
 
 export const PASSWORD_MIN_LENGTH = 10;
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Db, Trx } from '../platform/db/database.ts';
 import { insertAccount } from '../modules/accounts/service.ts';
 import { recordAudit } from '../modules/audit/service.ts';
 import type { OrganisationRow } from '../modules/organisations/queries.ts';
 import { insertOrganisation } from '../modules/organisations/service.ts';
+import type { Db, Trx } from '../platform/db/database.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, type SeedOrganisation } from './demo-organisations.ts';
 
 export interface DemoCredential {
@@ -13,7 +13,12 @@ export interface DemoCredential {
   password: string;
 }
 
-async function insertTree(trx: Trx, parent: OrganisationRow, node: SeedOrganisation, byName: Map<string, OrganisationRow>) {
+async function insertTree(
+  trx: Trx,
+  parent: OrganisationRow,
+  node: SeedOrganisation,
+  byName: Map<string, OrganisationRow>,
+) {
   const org = await insertOrganisation(trx, null, parent, node);
   byName.set(org.name, org);
   for (const child of node.children ?? []) await insertTree(trx, org, child, byName);
@@ -40,15 +45,30 @@ export async function seedDemo(db: Db): Promise<DemoCredential[]> {
       .values({ id, parentId: null, path: `/${id}/`, name: '推介平台', type: 'platform', regionCode: null })
       .returning(['id', 'parentId', 'path', 'name', 'type', 'regionCode', 'disabled', 'version'])
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, null, { action: 'organisation.created', entityType: 'organisation', entityId: root.id, scopePath: root.path, after: { name: root.name } });
+    await recordAudit(trx, null, {
+      action: 'organisation.created',
+      entityType: 'organisation',
+      entityId: root.id,
+      scopePath: root.path,
+      after: { name: root.name },
+    });
     const byName = new Map([[root.name, root]]);
     await insertTree(trx, root, DEMO_ORGANISATIONS, byName);
 
     const credentials: DemoCredential[] = [];
     for (const a of DEMO_ACCOUNTS) {
       const org = byName.get(a.organisation)!;
-      const { initialPassword } = await insertAccount(trx, null, org, { username: a.username, displayName: a.displayName, roles: [...a.roles] });
-      credentials.push({ username: a.username, displayName: a.displayName, roles: a.roles, password: initialPassword });
+      const { initialPassword } = await insertAccount(trx, null, org, {
+        username: a.username,
+        displayName: a.displayName,
+        roles: [...a.roles],
+      });
+      credentials.push({
+        username: a.username,
+        displayName: a.displayName,
+        roles: a.roles,
+        password: initialPassword,
+      });
     }
     return credentials;
   });

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IMPORT_COLUMNS } from '../../../src/server/modules/accounts/import-rows.ts';
-import { type Session, type TestApp, as, createTestApp, login, loginAs } from '../../support/app.ts';
+import { as, createTestApp, login, loginAs, type Session, type TestApp } from '../../support/app.ts';
 
 let t: TestApp;
 let jilin: Session;
@@ -27,13 +27,31 @@ function upload(file: Buffer, name = '导入.xlsx') {
 }
 
 const counts = async () => ({
-  organisations: Number((await t.database.db.selectFrom('organisations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
-  accounts: Number((await t.database.db.selectFrom('accounts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+  organisations: Number(
+    (
+      await t.database.db
+        .selectFrom('organisations')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
+  accounts: Number(
+    (
+      await t.database.db
+        .selectFrom('accounts')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
 });
 
 describe('import of organisations and accounts', () => {
   it('serves a template whose header the import accepts', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/imports/accounts/template', headers: as(jilin) });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: '/api/imports/accounts/template',
+      headers: as(jilin),
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-disposition']).toContain(encodeURIComponent('组织与账号导入模板.xlsx'));
     const wb = new ExcelJS.Workbook();
@@ -54,7 +72,16 @@ describe('import of organisations and accounts', () => {
     const body = response.json();
     expect(body.code).toBe('IMPORT_INVALID');
     const where = body.details.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`);
-    expect(where).toEqual(expect.arrayContaining(['3:上级单位', '4:单位类型', '4:行政区划代码', '4:角色', '5:用户名', '5:联系电话']));
+    expect(where).toEqual(
+      expect.arrayContaining([
+        '3:上级单位',
+        '4:单位类型',
+        '4:行政区划代码',
+        '4:角色',
+        '5:用户名',
+        '5:联系电话',
+      ]),
+    );
     expect(where).not.toContain('2:上级单位');
     expect(await counts()).toEqual(before);
   });
@@ -63,15 +90,31 @@ describe('import of organisations and accounts', () => {
     const before = await counts();
     const file = await workbook([
       ['吉林省教育厅', '吉林省社区教育指导中心', '相关单位', '', 'jl-community', '赵老师', '单位填报员', ''],
-      ['吉林省社区教育指导中心', '长春市社区大学', '相关单位', '220100', 'cc-community', '钱老师', '单位填报员、评审专家', '0431-88886666'],
+      [
+        '吉林省社区教育指导中心',
+        '长春市社区大学',
+        '相关单位',
+        '220100',
+        'cc-community',
+        '钱老师',
+        '单位填报员、评审专家',
+        '0431-88886666',
+      ],
       ['吉林省教育厅', '长春市教育局', '市（州）教育局', '220100', 'cc-second', '孙老师', '单位填报员', ''],
     ]);
     const response = await upload(file);
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
     expect(body.organisationsCreated).toBe(2);
-    expect(body.accounts.map((a: { username: string }) => a.username)).toEqual(['jl-community', 'cc-community', 'cc-second']);
-    expect(await counts()).toEqual({ organisations: before.organisations + 2, accounts: before.accounts + 3 });
+    expect(body.accounts.map((a: { username: string }) => a.username)).toEqual([
+      'jl-community',
+      'cc-community',
+      'cc-second',
+    ]);
+    expect(await counts()).toEqual({
+      organisations: before.organisations + 2,
+      accounts: before.accounts + 3,
+    });
     const session = await login(t.app, 'cc-community', body.accounts[1].initialPassword);
     expect(session.cookie).toContain('tuijie_session=');
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, type TestApp, as, createTestApp, login, loginAs } from '../../support/app.ts';
+import { as, createTestApp, login, loginAs, type Session, type TestApp } from '../../support/app.ts';
 
 let t: TestApp;
 let jilin: Session;
@@ -8,20 +8,41 @@ let changchunOrg: string;
 beforeAll(async () => {
   t = await createTestApp();
   jilin = await loginAs(t, 'jilin-admin');
-  changchunOrg = (await t.database.db.selectFrom('organisations').select('id').where('name', '=', '长春市教育局').executeTakeFirstOrThrow()).id;
+  changchunOrg = (
+    await t.database.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', '长春市教育局')
+      .executeTakeFirstOrThrow()
+  ).id;
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload?: object) => t.app.inject({ method: 'POST', url, headers: as(jilin), payload });
+const post = (url: string, payload?: object) =>
+  t.app.inject({ method: 'POST', url, headers: as(jilin), payload });
 
 describe('accounts', () => {
   it('creates an account with a one-time password that logs in and must be changed', async () => {
-    const created = await post('/api/accounts', { username: 'cc-submitter', displayName: '张老师', organisationId: changchunOrg, roles: ['unit_submitter'], phone: '13912345678' });
+    const created = await post('/api/accounts', {
+      username: 'cc-submitter',
+      displayName: '张老师',
+      organisationId: changchunOrg,
+      roles: ['unit_submitter'],
+      phone: '13912345678',
+    });
     expect(created.statusCode).toBe(201);
     const { account, initialPassword } = created.json();
-    expect(account).toMatchObject({ username: 'cc-submitter', organisationName: '长春市教育局', mustChangePassword: true });
+    expect(account).toMatchObject({
+      username: 'cc-submitter',
+      organisationName: '长春市教育局',
+      mustChangePassword: true,
+    });
     expect(account.phone).not.toContain('12345678');
-    const stored = await t.database.db.selectFrom('accounts').select(['passwordHash', 'phone']).where('id', '=', account.id).executeTakeFirstOrThrow();
+    const stored = await t.database.db
+      .selectFrom('accounts')
+      .select(['passwordHash', 'phone'])
+      .where('id', '=', account.id)
+      .executeTakeFirstOrThrow();
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored.passwordHash).not.toContain(initialPassword);
     const session = await login(t.app, 'cc-submitter', initialPassword);
@@ -30,43 +51,84 @@ describe('accounts', () => {
   });
 
   it('refuses a user name already taken, whatever its case', async () => {
-    const response = await post('/api/accounts', { username: 'CC-Submitter', displayName: '重名', organisationId: changchunOrg, roles: ['unit_submitter'] });
+    const response = await post('/api/accounts', {
+      username: 'CC-Submitter',
+      displayName: '重名',
+      organisationId: changchunOrg,
+      roles: ['unit_submitter'],
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe('DUPLICATE_USERNAME');
   });
 
   it('refuses SQL or script text as a user name and stores nothing', async () => {
     for (const username of ["x'; DROP TABLE accounts;--", '<img src=x>', 'ab']) {
-      const response = await post('/api/accounts', { username, displayName: '某人', organisationId: changchunOrg, roles: ['expert'] });
+      const response = await post('/api/accounts', {
+        username,
+        displayName: '某人',
+        organisationId: changchunOrg,
+        roles: ['expert'],
+      });
       expect(response.statusCode).toBe(400);
       expect(response.json().message).toContain('用户名');
     }
   });
 
   it('resets a password: old sessions end, the new one-time password works once changed', async () => {
-    const account = (await t.database.db.selectFrom('accounts').select('id').where('username', '=', 'changchun').executeTakeFirstOrThrow()).id;
+    const account = (
+      await t.database.db
+        .selectFrom('accounts')
+        .select('id')
+        .where('username', '=', 'changchun')
+        .executeTakeFirstOrThrow()
+    ).id;
     const session = await loginAs(t, 'changchun');
     const reset = await post(`/api/accounts/${account}/reset-password`);
     expect(reset.statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(session) })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(session) })).statusCode,
+    ).toBe(401);
     const fresh = await login(t.app, 'changchun', reset.json().initialPassword);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(fresh) })).json().me.mustChangePassword).toBe(true);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: as(fresh) })).json().me
+        .mustChangePassword,
+    ).toBe(true);
   });
 
   it('updates roles with the version and refuses a stale save', async () => {
-    const account = (await t.app.inject({ method: 'GET', url: '/api/accounts?q=cc-submitter', headers: as(jilin) })).json().items[0];
-    const ok = await t.app.inject({ method: 'PATCH', url: `/api/accounts/${account.id}`, headers: as(jilin), payload: { roles: ['unit_submitter', 'expert'], version: account.version } });
+    const account = (
+      await t.app.inject({ method: 'GET', url: '/api/accounts?q=cc-submitter', headers: as(jilin) })
+    ).json().items[0];
+    const ok = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/accounts/${account.id}`,
+      headers: as(jilin),
+      payload: { roles: ['unit_submitter', 'expert'], version: account.version },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().account.roles).toEqual(['unit_submitter', 'expert']);
-    const stale = await t.app.inject({ method: 'PATCH', url: `/api/accounts/${account.id}`, headers: as(jilin), payload: { roles: ['approver'], version: account.version } });
+    const stale = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/accounts/${account.id}`,
+      headers: as(jilin),
+      payload: { roles: ['approver'], version: account.version },
+    });
     expect(stale.json().code).toBe('STALE_VERSION');
   });
 
   it('filters the list by role and text, within the caller’s subtree only', async () => {
-    const experts = (await t.app.inject({ method: 'GET', url: '/api/accounts?role=expert', headers: as(jilin) })).json();
+    const experts = (
+      await t.app.inject({ method: 'GET', url: '/api/accounts?role=expert', headers: as(jilin) })
+    ).json();
     expect(experts.items.map((a: { username: string }) => a.username)).toEqual(['cc-submitter']);
-    const all = (await t.app.inject({ method: 'GET', url: '/api/accounts?pageSize=200', headers: as(jilin) })).json();
-    expect(all.items.map((a: { username: string }) => a.username).sort()).toEqual(['cc-submitter', 'changchun', 'jilin-admin']);
+    const all = (
+      await t.app.inject({ method: 'GET', url: '/api/accounts?pageSize=200', headers: as(jilin) })
+    ).json();
+    expect(all.items.map((a: { username: string }) => a.username).sort()).toEqual([
+      'cc-submitter',
+      'changchun',
+      'jilin-admin',
+    ]);
     expect(all.total).toBe(3);
   });
 });

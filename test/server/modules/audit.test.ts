@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, type TestApp, as, createTestApp, loginAs } from '../../support/app.ts';
+import { as, createTestApp, loginAs, type Session, type TestApp } from '../../support/app.ts';
 
 let t: TestApp;
 let jilin: Session;
@@ -12,12 +12,22 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const audit = (session: Session, query = '') => t.app.inject({ method: 'GET', url: `/api/audit${query}`, headers: as(session) }).then((r) => r.json());
+const audit = (session: Session, query = '') =>
+  t.app.inject({ method: 'GET', url: `/api/audit${query}`, headers: as(session) }).then((r) => r.json());
 
 describe('audit log', () => {
   it('records who changed what, with before and after, the address and the time', async () => {
-    const org = await t.database.db.selectFrom('organisations').select(['id', 'version']).where('name', '=', '四平市教育局').executeTakeFirstOrThrow();
-    const patch = await t.app.inject({ method: 'PATCH', url: `/api/organisations/${org.id}`, headers: as(jilin), payload: { name: '四平市教育局（改）', version: org.version } });
+    const org = await t.database.db
+      .selectFrom('organisations')
+      .select(['id', 'version'])
+      .where('name', '=', '四平市教育局')
+      .executeTakeFirstOrThrow();
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/organisations/${org.id}`,
+      headers: as(jilin),
+      payload: { name: '四平市教育局（改）', version: org.version },
+    });
     expect(patch.statusCode).toBe(200);
     const { items } = await audit(jilin, `?entityType=organisation&action=organisation.updated`);
     expect(items[0]).toMatchObject({
@@ -33,7 +43,9 @@ describe('audit log', () => {
 
   it('shows an organiser only entries of their subtree', async () => {
     const jilinEntries = await audit(jilin, '?pageSize=200');
-    const jilinActions = new Set(jilinEntries.items.map((e: { actor: { displayName: string } | null }) => e.actor?.displayName));
+    const jilinActions = new Set(
+      jilinEntries.items.map((e: { actor: { displayName: string } | null }) => e.actor?.displayName),
+    );
     expect(jilinActions.has('协会秘书处')).toBe(false);
     const national = await audit(cace, '?pageSize=200&action=auth.login');
     expect(national.items.map((e: { actor: { displayName: string } }) => e.actor.displayName)).toEqual(

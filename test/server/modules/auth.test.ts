@@ -1,5 +1,6 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, as, createTestApp, login, loginAs } from '../../support/app.ts';
+import { as, createTestApp, login, loginAs, type TestApp } from '../../support/app.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -7,12 +8,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const inject = (...args: Parameters<TestApp['app']['inject']>) => t.app.inject(...args);
+const inject = (options: InjectOptions) => t.app.inject(options);
 
 describe('login', () => {
   it('logs a demo account in with its one-time password and sets an HttpOnly SameSite cookie', async () => {
     const { password } = t.credentials.get('expert')!;
-    const response = await inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'expert', password } });
+    const response = await inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'expert', password },
+    });
     expect(response.statusCode).toBe(200);
     const cookie = response.cookies.find((c) => c.name === 'tuijie_session')!;
     expect(cookie.httpOnly).toBe(true);
@@ -24,8 +29,16 @@ describe('login', () => {
   });
 
   it('answers a wrong password and an unknown user name alike, revealing neither', async () => {
-    const wrong = await inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'approver', password: 'nope-123456' } });
-    const unknown = await inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody-here', password: 'nope-123456' } });
+    const wrong = await inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'approver', password: 'nope-123456' },
+    });
+    const unknown = await inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'nobody-here', password: 'nope-123456' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json()).toEqual(unknown.json());
@@ -34,19 +47,36 @@ describe('login', () => {
 
   it('throttles an account after repeated failures, even with the right password afterwards', async () => {
     for (let i = 0; i < 5; i++) {
-      await inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'changchun', password: `bad-${i}-password` } });
+      await inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'changchun', password: `bad-${i}-password` },
+      });
     }
     const { password } = t.credentials.get('changchun')!;
-    const response = await inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'changchun', password } });
+    const response = await inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'changchun', password },
+    });
     expect(response.statusCode).toBe(429);
     expect(response.json().code).toBe('LOGIN_THROTTLED');
   });
 
   it('refuses malformed and oversized JSON with a Chinese message', async () => {
-    const malformed = await inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username": ' });
+    const malformed = await inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username": ',
+    });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().code).toBe('INVALID_JSON');
-    const huge = await inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x', password: 'y'.repeat(2 * 1024 * 1024) } });
+    const huge = await inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'x', password: 'y'.repeat(2 * 1024 * 1024) },
+    });
     expect(huge.statusCode).toBe(413);
     expect(huge.json().code).toBe('PAYLOAD_TOO_LARGE');
     const missing = await inject({ method: 'POST', url: '/api/auth/login', payload: { username: '' } });
@@ -65,15 +95,32 @@ describe('first login and password change', () => {
     expect(blocked.json().code).toBe('PASSWORD_CHANGE_REQUIRED');
     expect((await inject({ method: 'GET', url: '/api/auth/me', headers: as(session) })).statusCode).toBe(200);
 
-    const weak = await inject({ method: 'POST', url: '/api/auth/password', headers: as(session), payload: { currentPassword: password, newPassword: 'short' } });
+    const weak = await inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: as(session),
+      payload: { currentPassword: password, newPassword: 'short' },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().code).toBe('PASSWORD_TOO_WEAK');
-    const wrongCurrent = await inject({ method: 'POST', url: '/api/auth/password', headers: as(session), payload: { currentPassword: 'not-it-123', newPassword: 'NewPassword2026' } });
+    const wrongCurrent = await inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: as(session),
+      payload: { currentPassword: 'not-it-123', newPassword: 'NewPassword2026' },
+    });
     expect(wrongCurrent.json().code).toBe('WRONG_PASSWORD');
 
-    const ok = await inject({ method: 'POST', url: '/api/auth/password', headers: as(session), payload: { currentPassword: password, newPassword: 'NewPassword2026' } });
+    const ok = await inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: as(session),
+      payload: { currentPassword: password, newPassword: 'NewPassword2026' },
+    });
     expect(ok.statusCode).toBe(204);
-    expect((await inject({ method: 'GET', url: '/api/organisations', headers: as(session) })).statusCode).toBe(200);
+    expect(
+      (await inject({ method: 'GET', url: '/api/organisations', headers: as(session) })).statusCode,
+    ).toBe(200);
     t.credentials.get('cace-admin')!.password = 'NewPassword2026';
   });
 });
@@ -90,10 +137,18 @@ describe('sessions', () => {
   });
 
   it('rejects forged cookies and expired sessions', async () => {
-    const forged = await inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'tuijie_session=forged-token-value' } });
+    const forged = await inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: 'tuijie_session=forged-token-value' },
+    });
     expect(forged.statusCode).toBe(401);
     const session = await login(t.app, 'approver', t.credentials.get('approver')!.password);
-    await t.database.db.updateTable('sessions').set({ expiresAt: new Date(Date.now() - 1000) }).where('accountId', '=', session.accountId).execute();
+    await t.database.db
+      .updateTable('sessions')
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where('accountId', '=', session.accountId)
+      .execute();
     const expired = await inject({ method: 'GET', url: '/api/auth/me', headers: as(session) });
     expect(expired.statusCode).toBe(401);
     expect(expired.json().message).toMatch(/重新登录/);
@@ -110,7 +165,11 @@ describe('sessions', () => {
     });
     expect(attempt.statusCode).toBe(403);
     expect(attempt.json().code).toBe('CSRF_FAILED');
-    const names = await t.database.db.selectFrom('organisations').select('name').where('name', '=', '伪造请求创建的单位').execute();
+    const names = await t.database.db
+      .selectFrom('organisations')
+      .select('name')
+      .where('name', '=', '伪造请求创建的单位')
+      .execute();
     expect(names).toEqual([]);
   });
 
@@ -118,7 +177,12 @@ describe('sessions', () => {
     const credential = t.credentials.get('expert')!;
     const first = await loginAs(t, 'expert');
     const second = await login(t.app, 'expert', credential.password);
-    const changed = await inject({ method: 'POST', url: '/api/auth/password', headers: as(second), payload: { currentPassword: credential.password, newPassword: 'AnotherPass2027' } });
+    const changed = await inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: as(second),
+      payload: { currentPassword: credential.password, newPassword: 'AnotherPass2027' },
+    });
     expect(changed.statusCode).toBe(204);
     expect((await inject({ method: 'GET', url: '/api/auth/me', headers: as(first) })).statusCode).toBe(401);
     expect((await inject({ method: 'GET', url: '/api/auth/me', headers: as(second) })).statusCode).toBe(200);

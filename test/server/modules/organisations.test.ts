@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, type TestApp, as, createTestApp, loginAs } from '../../support/app.ts';
+import { as, createTestApp, loginAs, type Session, type TestApp } from '../../support/app.ts';
 
 let t: TestApp;
 let jilin: Session;
@@ -8,21 +8,46 @@ let jilinId: string;
 beforeAll(async () => {
   t = await createTestApp();
   jilin = await loginAs(t, 'jilin-admin');
-  jilinId = (await t.database.db.selectFrom('organisations').select('id').where('name', '=', '吉林省教育厅').executeTakeFirstOrThrow()).id;
+  jilinId = (
+    await t.database.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', '吉林省教育厅')
+      .executeTakeFirstOrThrow()
+  ).id;
 });
 afterAll(() => t.close());
 
-const create = (payload: object) => t.app.inject({ method: 'POST', url: '/api/organisations', headers: as(jilin), payload });
-const countOrganisations = async () => Number((await t.database.db.selectFrom('organisations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const create = (payload: object) =>
+  t.app.inject({ method: 'POST', url: '/api/organisations', headers: as(jilin), payload });
+const countOrganisations = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('organisations')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('organisations', () => {
   it('creates a child with its type label and the actions the caller may take, and audits it', async () => {
     const response = await create({ parentId: jilinId, name: '吉林省终身教育学会', type: 'other_unit' });
     expect(response.statusCode).toBe(201);
     const org = response.json().organisation;
-    expect(org).toMatchObject({ parentId: jilinId, name: '吉林省终身教育学会', typeLabel: '相关单位', version: 1, disabled: false });
+    expect(org).toMatchObject({
+      parentId: jilinId,
+      name: '吉林省终身教育学会',
+      typeLabel: '相关单位',
+      version: 1,
+      disabled: false,
+    });
     expect(org.actions).toEqual(expect.arrayContaining(['update', 'disable', 'createChild']));
-    const audit = await t.database.db.selectFrom('auditLog').selectAll().where('entityId', '=', org.id).execute();
+    const audit = await t.database.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('entityId', '=', org.id)
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'organisation.created', actorName: '吉林省教育厅职成处' });
     expect(audit[0]!.after).toMatchObject({ name: '吉林省终身教育学会', type: 'other_unit' });
@@ -59,22 +84,45 @@ describe('organisations', () => {
   });
 
   it('refuses a stale save with STALE_VERSION, never overwriting the newer one', async () => {
-    const org = (await create({ parentId: jilinId, name: '吉林省老年大学', type: 'other_unit' })).json().organisation;
-    const first = await t.app.inject({ method: 'PATCH', url: `/api/organisations/${org.id}`, headers: as(jilin), payload: { name: '吉林省老年大学（总校）', version: 1 } });
+    const org = (await create({ parentId: jilinId, name: '吉林省老年大学', type: 'other_unit' })).json()
+      .organisation;
+    const first = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/organisations/${org.id}`,
+      headers: as(jilin),
+      payload: { name: '吉林省老年大学（总校）', version: 1 },
+    });
     expect(first.statusCode).toBe(200);
     expect(first.json().organisation.version).toBe(2);
-    const stale = await t.app.inject({ method: 'PATCH', url: `/api/organisations/${org.id}`, headers: as(jilin), payload: { name: '旧标签页的名称', version: 1 } });
+    const stale = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/organisations/${org.id}`,
+      headers: as(jilin),
+      payload: { name: '旧标签页的名称', version: 1 },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toEqual({ code: 'STALE_VERSION', message: '数据已被他人修改，请刷新后重试' });
-    const row = await t.database.db.selectFrom('organisations').select('name').where('id', '=', org.id).executeTakeFirstOrThrow();
+    const row = await t.database.db
+      .selectFrom('organisations')
+      .select('name')
+      .where('id', '=', org.id)
+      .executeTakeFirstOrThrow();
     expect(row.name).toBe('吉林省老年大学（总校）');
   });
 
   it('disables an organisation, whose accounts are then refused and which takes no new children', async () => {
     const admin = await loginAs(t, 'admin');
     const changchun = await loginAs(t, 'changchun');
-    const cc = await t.database.db.selectFrom('organisations').select('id').where('name', '=', '长春市教育局').executeTakeFirstOrThrow();
-    const off = await t.app.inject({ method: 'POST', url: `/api/organisations/${cc.id}/disable`, headers: as(admin) });
+    const cc = await t.database.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', '长春市教育局')
+      .executeTakeFirstOrThrow();
+    const off = await t.app.inject({
+      method: 'POST',
+      url: `/api/organisations/${cc.id}/disable`,
+      headers: as(admin),
+    });
     expect(off.statusCode).toBe(200);
     expect(off.json().organisation).toMatchObject({ disabled: true });
     expect(off.json().organisation.actions).toContain('enable');
@@ -83,14 +131,28 @@ describe('organisations', () => {
     expect(me.json().code).toBe('ACCOUNT_DISABLED');
     const child = await create({ parentId: cc.id, name: '南关区教育局', type: 'other_unit' });
     expect(child.statusCode).toBe(403);
-    const on = await t.app.inject({ method: 'POST', url: `/api/organisations/${cc.id}/enable`, headers: as(admin) });
+    const on = await t.app.inject({
+      method: 'POST',
+      url: `/api/organisations/${cc.id}/enable`,
+      headers: as(admin),
+    });
     expect(on.json().organisation.disabled).toBe(false);
   });
 
   it('answers 404 for an id that is not a uuid or does not exist', async () => {
-    const bad = await t.app.inject({ method: 'PATCH', url: '/api/organisations/not-an-id', headers: as(jilin), payload: { version: 1 } });
+    const bad = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/organisations/not-an-id',
+      headers: as(jilin),
+      payload: { version: 1 },
+    });
     expect(bad.statusCode).toBe(400);
-    const missing = await t.app.inject({ method: 'PATCH', url: '/api/organisations/00000000-0000-4000-8000-000000000000', headers: as(jilin), payload: { version: 1 } });
+    const missing = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/organisations/00000000-0000-4000-8000-000000000000',
+      headers: as(jilin),
+      payload: { version: 1 },
+    });
     expect(missing.statusCode).toBe(404);
   });
 });

@@ -3,7 +3,16 @@ import { ORGANISATION_TYPES, type OrganisationType } from '../../../core/campaig
 import { CreateAccountBody } from './schema.ts';
 
 /** Columns of the import template, in order. The header row must read exactly these. */
-export const IMPORT_COLUMNS = ['上级单位', '单位名称', '单位类型', '行政区划代码', '用户名', '姓名', '角色', '联系电话'] as const;
+export const IMPORT_COLUMNS = [
+  '上级单位',
+  '单位名称',
+  '单位类型',
+  '行政区划代码',
+  '用户名',
+  '姓名',
+  '角色',
+  '联系电话',
+] as const;
 
 export interface ImportRow {
   row: number;
@@ -23,7 +32,9 @@ export interface PlannedRow {
   account: { username: string; displayName: string; roles: Role[]; phone: string | null } | null;
 }
 
-const typeByLabel = new Map<string, OrganisationType>(Object.entries(ORGANISATION_TYPES).map(([k, v]) => [v, k as OrganisationType]));
+const typeByLabel = new Map<string, OrganisationType>(
+  Object.entries(ORGANISATION_TYPES).map(([k, v]) => [v, k as OrganisationType]),
+);
 const roleByLabel = new Map<string, Role>(Object.entries(ROLES).map(([k, v]) => [v, k as Role]));
 
 /**
@@ -41,15 +52,22 @@ export function planImport(rows: ImportRow[], knownOrganisations: ReadonlySet<st
   for (const { row, cells } of rows) {
     const parentName = cells.上级单位;
     if (!parentName) fail(row, '上级单位', '请填写上级单位名称');
-    else if (!names.has(parentName)) fail(row, '上级单位', `找不到上级单位「${parentName}」：它须已在系统中，或在本表更靠前的行中创建`);
+    else if (!names.has(parentName))
+      fail(row, '上级单位', `找不到上级单位「${parentName}」：它须已在系统中，或在本表更靠前的行中创建`);
 
     const type = typeByLabel.get(cells.单位类型);
-    if (!type) fail(row, '单位类型', `单位类型「${cells.单位类型}」不正确，可选：${[...typeByLabel.keys()].join('、')}`);
+    if (!type)
+      fail(
+        row,
+        '单位类型',
+        `单位类型「${cells.单位类型}」不正确，可选：${[...typeByLabel.keys()].join('、')}`,
+      );
     const regionCode = cells.行政区划代码 || null;
     if (regionCode && !/^\d{6}$/.test(regionCode)) fail(row, '行政区划代码', '行政区划代码应为 6 位数字');
     const name = cells.单位名称;
     if (!name) fail(row, '单位名称', '请填写单位名称');
-    else if (name.length > 100 || /[\p{Cc}<>]/u.test(name)) fail(row, '单位名称', '单位名称不能超过 100 个字符，也不能包含尖括号 < >');
+    else if (name.length > 100 || /[\p{Cc}<>]/u.test(name))
+      fail(row, '单位名称', '单位名称不能超过 100 个字符，也不能包含尖括号 < >');
     else names.add(name);
 
     let account: PlannedRow['account'] = null;
@@ -66,7 +84,8 @@ export function planImport(rows: ImportRow[], knownOrganisations: ReadonlySet<st
       });
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
-          const column = { username: '用户名', displayName: '姓名', phone: '联系电话' }[String(issue.path[0])] ?? '';
+          const column =
+            { username: '用户名', displayName: '姓名', phone: '联系电话' }[String(issue.path[0])] ?? '';
           fail(row, column, issue.message);
         }
       }
@@ -76,7 +95,11 @@ export function planImport(rows: ImportRow[], knownOrganisations: ReadonlySet<st
       if (key && earlier) fail(row, '用户名', `用户名「${cells.用户名}」与第 ${earlier} 行重复`);
       usernames.set(key, row);
       if (parsed.success) {
-        account = { ...parsed.data, phone: parsed.data.phone ?? null, roles: roles.filter((r): r is Role => !!r) };
+        account = {
+          ...parsed.data,
+          phone: parsed.data.phone ?? null,
+          roles: roles.filter((r): r is Role => !!r),
+        };
       }
     }
     if (type && name) planned.push({ row, parentName, organisation: { name, type, regionCode }, account });

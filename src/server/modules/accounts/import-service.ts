@@ -1,8 +1,7 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
-import { insertOrganisation } from '../organisations/service.ts';
-import { findVisibleOrganisation, listOrganisations } from '../organisations/service.ts';
+import { findVisibleOrganisation, insertOrganisation, listOrganisations } from '../organisations/service.ts';
 import { planImport } from './import-rows.ts';
 import { readImportWorkbook } from './import-workbook.ts';
 import { canCreateAccountIn, canImportAccounts } from './rules.ts';
@@ -17,12 +16,20 @@ export async function importOrganisationsAndAccounts(db: Db, actor: Actor, file:
   const rows = await readImportWorkbook(file);
   const existing = await listOrganisations(db, actor);
   const { errors, planned } = planImport(rows, new Set(existing.map((o) => o.name)));
-  const invalid = () => new AppError('IMPORT_INVALID', `导入文件有 ${errors.length} 处错误，未导入任何数据。请修改后重新上传。`, { errors });
+  const invalid = () =>
+    new AppError('IMPORT_INVALID', `导入文件有 ${errors.length} 处错误，未导入任何数据。请修改后重新上传。`, {
+      errors,
+    });
   if (errors.length > 0) throw invalid();
 
   return db.transaction().execute(async (trx) => {
     const byName = new Map(existing.map((o) => [o.name, o]));
-    const created: { username: string; displayName: string; organisationName: string; initialPassword: string }[] = [];
+    const created: {
+      username: string;
+      displayName: string;
+      organisationName: string;
+      initialPassword: string;
+    }[] = [];
     let organisationsCreated = 0;
     for (const p of planned) {
       const parent = byName.get(p.parentName)!;
@@ -45,7 +52,12 @@ export async function importOrganisationsAndAccounts(db: Db, actor: Actor, file:
       }
       try {
         const { account, initialPassword } = await insertAccount(trx, actor, org, p.account);
-        created.push({ username: account.username, displayName: account.displayName, organisationName: org.name, initialPassword });
+        created.push({
+          username: account.username,
+          displayName: account.displayName,
+          organisationName: org.name,
+          initialPassword,
+        });
       } catch (e) {
         if (e instanceof AppError) errors.push({ row: p.row, column: '用户名', message: e.message });
         throw e instanceof AppError ? invalid() : e;

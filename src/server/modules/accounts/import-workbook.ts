@@ -9,7 +9,11 @@ export const MAX_IMPORT_ROWS = 5000;
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((t) => t.text)
+        .join('')
+        .trim();
     if ('text' in value) return String(value.text).trim();
     if ('result' in value) return String(value.result ?? '').trim();
     if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -23,7 +27,9 @@ export async function readImportWorkbook(buffer: Buffer): Promise<ImportRow[]> {
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('IMPORT_INVALID', '文件不是有效的 Excel（.xlsx）文件，请使用下载的模板填写', { errors: [] });
+    throw new AppError('IMPORT_INVALID', '文件不是有效的 Excel（.xlsx）文件，请使用下载的模板填写', {
+      errors: [],
+    });
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new AppError('IMPORT_INVALID', '文件中没有工作表', { errors: [] });
@@ -31,7 +37,13 @@ export async function readImportWorkbook(buffer: Buffer): Promise<ImportRow[]> {
   const wrong = IMPORT_COLUMNS.findIndex((c, i) => header[i] !== c);
   if (wrong >= 0) {
     throw new AppError('IMPORT_INVALID', '表头与模板不一致，请使用下载的模板填写', {
-      errors: [{ row: 1, column: IMPORT_COLUMNS[wrong], message: `第 ${wrong + 1} 列表头应为「${IMPORT_COLUMNS[wrong]}」，实为「${header[wrong]}」` }],
+      errors: [
+        {
+          row: 1,
+          column: IMPORT_COLUMNS[wrong],
+          message: `第 ${wrong + 1} 列表头应为「${IMPORT_COLUMNS[wrong]}」，实为「${header[wrong]}」`,
+        },
+      ],
     });
   }
   const rows: ImportRow[] = [];
@@ -39,7 +51,10 @@ export async function readImportWorkbook(buffer: Buffer): Promise<ImportRow[]> {
     if (number === 1) return;
     const values = IMPORT_COLUMNS.map((_, i) => cellText(row.getCell(i + 1).value));
     if (values.every((v) => v === '')) return;
-    rows.push({ row: number, cells: Object.fromEntries(IMPORT_COLUMNS.map((c, i) => [c, values[i] ?? ''])) as ImportRow['cells'] });
+    rows.push({
+      row: number,
+      cells: Object.fromEntries(IMPORT_COLUMNS.map((c, i) => [c, values[i] ?? ''])) as ImportRow['cells'],
+    });
   });
   if (rows.length === 0) throw new AppError('IMPORT_INVALID', '表格中没有数据行', { errors: [] });
   if (rows.length > MAX_IMPORT_ROWS) {
@@ -52,17 +67,31 @@ export async function readImportWorkbook(buffer: Buffer): Promise<ImportRow[]> {
 export async function buildImportTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('组织与账号');
-  sheet.columns = IMPORT_COLUMNS.map((header) => ({ header, width: header === '单位名称' || header === '上级单位' ? 28 : 16 }));
+  sheet.columns = IMPORT_COLUMNS.map((header) => ({
+    header,
+    width: header === '单位名称' || header === '上级单位' ? 28 : 16,
+  }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.addRow(['吉林省教育厅', '长春市教育局', '市（州）教育局', '220100', 'changchun-edu', '王老师', '单位填报员', '0431-88888888']);
+  sheet.addRow([
+    '吉林省教育厅',
+    '长春市教育局',
+    '市（州）教育局',
+    '220100',
+    'changchun-edu',
+    '王老师',
+    '单位填报员',
+    '0431-88888888',
+  ]);
   const help = workbook.addWorksheet('填写说明');
   help.columns = [{ header: '说明', width: 100 }];
   help.addRow(['每行一个单位；填写用户名、姓名、角色时同时为该单位创建账号。单位已存在时只创建账号。']);
   help.addRow(['上级单位须已在系统中（您管理范围内），或在本表更靠前的行中创建。']);
   help.addRow([`单位类型可选：${Object.values(ORGANISATION_TYPES).join('、')}`]);
   help.addRow([`角色可选（多个用顿号分隔）：${Object.values(ROLES).join('、')}`]);
-  help.addRow(['用户名为 3–64 位字母、数字、下划线、点或连字符。导入后系统生成一次性初始密码，首次登录须修改。']);
+  help.addRow([
+    '用户名为 3–64 位字母、数字、下划线、点或连字符。导入后系统生成一次性初始密码，首次登录须修改。',
+  ]);
   help.addRow(['任何一行有错误时，整个文件都不会导入；请按错误提示修改后重新上传。']);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -58,8 +58,16 @@ export async function listAccounts(db: Db, f: AccountFilter) {
     query = query.where((eb) => eb.or([eb('a.username', 'ilike', like), eb('a.displayName', 'ilike', like)]));
   }
   const [items, total] = await Promise.all([
-    query.orderBy('o.path').orderBy('a.username').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(),
-    query.clearSelect().select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    query
+      .orderBy('o.path')
+      .orderBy('a.username')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute(),
+    query
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };
 }

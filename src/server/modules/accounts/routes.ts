@@ -18,7 +18,13 @@ import {
   PasswordResetResponse,
   UpdateAccountBody,
 } from './schema.ts';
-import { createAccount, listVisibleAccounts, resetPassword, setAccountDisabled, updateAccount } from './service.ts';
+import {
+  createAccount,
+  listVisibleAccounts,
+  resetPassword,
+  setAccountDisabled,
+  updateAccount,
+} from './service.ts';
 
 const tags = ['账号'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -27,7 +33,13 @@ export function accountRoutes(app: FastifyInstance, { db }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/accounts', {
-    schema: { operationId: 'listAccounts', tags, summary: '账号列表', querystring: ListAccountsQuery, response: { 200: AccountListResponse } },
+    schema: {
+      operationId: 'listAccounts',
+      tags,
+      summary: '账号列表',
+      querystring: ListAccountsQuery,
+      response: { 200: AccountListResponse },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
       const { items, total } = await listVisibleAccounts(db, actor, request.query);
@@ -36,7 +48,13 @@ export function accountRoutes(app: FastifyInstance, { db }: AppContext) {
   });
 
   r.post('/api/accounts', {
-    schema: { operationId: 'createAccount', tags, summary: '新建账号', body: CreateAccountBody, response: { 201: CreatedAccountResponse } },
+    schema: {
+      operationId: 'createAccount',
+      tags,
+      summary: '新建账号',
+      body: CreateAccountBody,
+      response: { 201: CreatedAccountResponse },
+    },
     handler: async (request, reply) => {
       const actor = requireActor(request);
       const { account, initialPassword } = await createAccount(db, actor, request.body);
@@ -45,25 +63,51 @@ export function accountRoutes(app: FastifyInstance, { db }: AppContext) {
   });
 
   r.patch('/api/accounts/:id', {
-    schema: { operationId: 'updateAccount', tags, summary: '修改账号', params: uuidParam, body: UpdateAccountBody, response: { 200: AccountResponse } },
+    schema: {
+      operationId: 'updateAccount',
+      tags,
+      summary: '修改账号',
+      params: uuidParam,
+      body: UpdateAccountBody,
+      response: { 200: AccountResponse },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
-      return { account: presentAccount(actor, await updateAccount(db, actor, request.params.id, request.body)) };
+      return {
+        account: presentAccount(actor, await updateAccount(db, actor, request.params.id, request.body)),
+      };
     },
   });
 
-  for (const [verb, disabled] of [['disable', true], ['enable', false]] as const) {
+  for (const [verb, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     r.post(`/api/accounts/:id/${verb}`, {
-      schema: { operationId: `${verb}Account`, tags, summary: disabled ? '停用账号' : '启用账号', params: uuidParam, response: { 200: AccountResponse } },
+      schema: {
+        operationId: `${verb}Account`,
+        tags,
+        summary: disabled ? '停用账号' : '启用账号',
+        params: uuidParam,
+        response: { 200: AccountResponse },
+      },
       handler: async (request) => {
         const actor = requireActor(request);
-        return { account: presentAccount(actor, await setAccountDisabled(db, actor, request.params.id, disabled)) };
+        return {
+          account: presentAccount(actor, await setAccountDisabled(db, actor, request.params.id, disabled)),
+        };
       },
     });
   }
 
   r.post('/api/accounts/:id/reset-password', {
-    schema: { operationId: 'resetAccountPassword', tags, summary: '重置密码', params: uuidParam, response: { 200: PasswordResetResponse } },
+    schema: {
+      operationId: 'resetAccountPassword',
+      tags,
+      summary: '重置密码',
+      params: uuidParam,
+      response: { 200: PasswordResetResponse },
+    },
     handler: async (request) => resetPassword(db, requireActor(request), request.params.id),
   });
 
@@ -72,7 +116,10 @@ export function accountRoutes(app: FastifyInstance, { db }: AppContext) {
     handler: async (request, reply) => {
       if (!canImportAccounts(requireActor(request))) throw forbidden();
       reply.header('content-type', XLSX);
-      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('组织与账号导入模板.xlsx')}`);
+      reply.header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent('组织与账号导入模板.xlsx')}`,
+      );
       return reply.send(await buildImportTemplate());
     },
   });
@@ -86,13 +133,21 @@ export function accountRoutes(app: FastifyInstance, { db }: AppContext) {
       response: {
         200: z.object({
           organisationsCreated: z.number(),
-          accounts: z.array(z.object({ username: z.string(), displayName: z.string(), organisationName: z.string(), initialPassword: z.string() })),
+          accounts: z.array(
+            z.object({
+              username: z.string(),
+              displayName: z.string(),
+              organisationName: z.string(),
+              initialPassword: z.string(),
+            }),
+          ),
         }),
       },
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以表单文件（multipart/form-data）上传 .xlsx 文件');
+      if (!request.isMultipart())
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以表单文件（multipart/form-data）上传 .xlsx 文件');
       const file = await request.file();
       if (!file) throw new AppError('IMPORT_INVALID', '请选择要上传的 .xlsx 文件', { errors: [] });
       const buffer = await file.toBuffer();

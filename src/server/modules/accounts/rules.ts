@@ -12,7 +12,10 @@ const isAdminOver = (actor: Actor, account: AccountSubject) =>
   hasRole(actor, 'platform_admin', 'organiser_admin') && inSubtree(actor, account.organisationPath);
 const notSelf = (actor: Actor, account: AccountSubject) => account.id !== actor.accountId;
 
-export const accountRules = authorizer<'view' | 'update' | 'disable' | 'enable' | 'resetPassword', AccountSubject>({
+export const accountRules = authorizer<
+  'view' | 'update' | 'disable' | 'enable' | 'resetPassword',
+  AccountSubject
+>({
   view: isAdminOver,
   // Changing one's own roles or switching oneself off would be a way to lock everybody out.
   update: (actor, a) => isAdminOver(actor, a) && notSelf(actor, a),
@@ -23,7 +26,8 @@ export const accountRules = authorizer<'view' | 'update' | 'disable' | 'enable' 
 
 /** Only a platform admin makes platform admins; organiser admins grant every other role. */
 export function grantableRoles(actor: Actor): Role[] {
-  if (hasRole(actor, 'platform_admin')) return ['platform_admin', 'organiser_admin', 'unit_submitter', 'expert', 'approver'];
+  if (hasRole(actor, 'platform_admin'))
+    return ['platform_admin', 'organiser_admin', 'unit_submitter', 'expert', 'approver'];
   if (hasRole(actor, 'organiser_admin')) return ['organiser_admin', 'unit_submitter', 'expert', 'approver'];
   return [];
 }

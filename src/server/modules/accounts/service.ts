@@ -6,11 +6,20 @@ import type { Db, Trx } from '../../platform/db/database.ts';
 import { AppError, forbidden, notFound, staleVersion } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { findVisibleOrganisation } from '../organisations/service.ts';
-import { type AccountFilter, type AccountRow, findAccount, listAccounts, lockAccount, usernameTaken } from './queries.ts';
+import {
+  type AccountFilter,
+  type AccountRow,
+  findAccount,
+  listAccounts,
+  lockAccount,
+  usernameTaken,
+} from './queries.ts';
 import { accountRules, canCreateAccountIn } from './rules.ts';
 
 // Audit rows keep who had which roles, never a password hash, and phones only masked.
-const snapshot = (a: Pick<AccountRow, 'username' | 'displayName' | 'roles' | 'disabled' | 'organisationId'>) => ({
+const snapshot = (
+  a: Pick<AccountRow, 'username' | 'displayName' | 'roles' | 'disabled' | 'organisationId'>,
+) => ({
   username: a.username,
   displayName: a.displayName,
   roles: a.roles,
@@ -26,7 +35,8 @@ async function visibleForUpdate(trx: Trx, actor: Actor, id: string): Promise<Acc
 
 export async function listVisibleAccounts(db: Db, actor: Actor, filter: Omit<AccountFilter, 'subtreePath'>) {
   const own = await findVisibleOrganisation(db, actor, actor.organisationId);
-  if (!accountRules.can(actor, 'view', { id: '', organisationPath: own.path, disabled: false })) throw forbidden();
+  if (!accountRules.can(actor, 'view', { id: '', organisationPath: own.path, disabled: false }))
+    throw forbidden();
   return listAccounts(db, { ...filter, subtreePath: actor.organisationPath });
 }
 
@@ -62,14 +72,21 @@ export async function insertAccount(
     .returning('id')
     .executeTakeFirstOrThrow();
   const account = (await findAccount(trx, row.id))!;
-  await recordAudit(trx, actor, { action: 'account.created', entityType: 'account', entityId: account.id, scopePath: org.path, after: snapshot(account) });
+  await recordAudit(trx, actor, {
+    action: 'account.created',
+    entityType: 'account',
+    entityId: account.id,
+    scopePath: org.path,
+    after: snapshot(account),
+  });
   return { account, initialPassword };
 }
 
 export async function createAccount(db: Db, actor: Actor, input: NewAccount) {
   return db.transaction().execute(async (trx) => {
     const org = await findVisibleOrganisation(trx, actor, input.organisationId, true);
-    if (!canCreateAccountIn(actor, org.path, input.roles)) throw forbidden('您不能在该单位创建具有这些角色的账号');
+    if (!canCreateAccountIn(actor, org.path, input.roles))
+      throw forbidden('您不能在该单位创建具有这些角色的账号');
     if (org.disabled) throw new AppError('CONFLICT', `单位「${org.name}」已停用，不能新增账号`);
     return insertAccount(trx, actor, org, input);
   });
@@ -100,7 +117,14 @@ export async function updateAccount(
       .where('id', '=', id)
       .execute();
     const after = (await findAccount(trx, id))!;
-    await recordAudit(trx, actor, { action: 'account.updated', entityType: 'account', entityId: id, scopePath: after.organisationPath, before: snapshot(before), after: snapshot(after) });
+    await recordAudit(trx, actor, {
+      action: 'account.updated',
+      entityType: 'account',
+      entityId: id,
+      scopePath: after.organisationPath,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
     return after;
   });
 }
@@ -109,11 +133,22 @@ export async function setAccountDisabled(db: Db, actor: Actor, id: string, disab
   return db.transaction().execute(async (trx) => {
     const before = await visibleForUpdate(trx, actor, id);
     accountRules.authorize(actor, disabled ? 'disable' : 'enable', before);
-    await trx.updateTable('accounts').set({ disabled, version: before.version + 1, updatedAt: sql<Date>`now()` }).where('id', '=', id).execute();
+    await trx
+      .updateTable('accounts')
+      .set({ disabled, version: before.version + 1, updatedAt: sql<Date>`now()` })
+      .where('id', '=', id)
+      .execute();
     // A disabled account's open sessions end now, not when they expire.
     if (disabled) await trx.deleteFrom('sessions').where('accountId', '=', id).execute();
     const after = (await findAccount(trx, id))!;
-    await recordAudit(trx, actor, { action: disabled ? 'account.disabled' : 'account.enabled', entityType: 'account', entityId: id, scopePath: after.organisationPath, before: snapshot(before), after: snapshot(after) });
+    await recordAudit(trx, actor, {
+      action: disabled ? 'account.disabled' : 'account.enabled',
+      entityType: 'account',
+      entityId: id,
+      scopePath: after.organisationPath,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
     return after;
   });
 }
@@ -125,11 +160,21 @@ export async function resetPassword(db: Db, actor: Actor, id: string) {
     const initialPassword = generateOneTimePassword();
     await trx
       .updateTable('accounts')
-      .set({ passwordHash: await hashPassword(initialPassword), mustChangePassword: true, version: account.version + 1, updatedAt: sql<Date>`now()` })
+      .set({
+        passwordHash: await hashPassword(initialPassword),
+        mustChangePassword: true,
+        version: account.version + 1,
+        updatedAt: sql<Date>`now()`,
+      })
       .where('id', '=', id)
       .execute();
     await trx.deleteFrom('sessions').where('accountId', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'account.password_reset', entityType: 'account', entityId: id, scopePath: account.organisationPath });
+    await recordAudit(trx, actor, {
+      action: 'account.password_reset',
+      entityType: 'account',
+      entityId: id,
+      scopePath: account.organisationPath,
+    });
     return { initialPassword };
   });
 }

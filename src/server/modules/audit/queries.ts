@@ -20,11 +20,24 @@ export async function listAudit(db: Db, f: AuditFilter) {
   if (f.entityType) query = query.where('entityType', '=', f.entityType);
   if (f.entityId) query = query.where('entityId', '=', f.entityId);
   // Days are days in Beijing time, whatever the server's zone.
-  if (f.from) query = query.where('at', '>=', sql<Date>`(${f.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
-  if (f.to) query = query.where('at', '<', sql<Date>`((${f.to}::date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
+  if (f.from)
+    query = query.where('at', '>=', sql<Date>`(${f.from}::date)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
+  if (f.to)
+    query = query.where('at', '<', sql<Date>`((${f.to}::date) + 1)::timestamp AT TIME ZONE 'Asia/Shanghai'`);
   const [items, total] = await Promise.all([
     query
-      .select(['id', 'at', 'actorId', 'actorName', 'action', 'entityType', 'entityId', 'before', 'after', 'ip'])
+      .select([
+        'id',
+        'at',
+        'actorId',
+        'actorName',
+        'action',
+        'entityType',
+        'entityId',
+        'before',
+        'after',
+        'ip',
+      ])
       .orderBy('at', 'desc')
       .orderBy('id', 'desc')
       .limit(f.pageSize)

@@ -9,7 +9,13 @@ import { AuditListResponse, ListAuditQuery } from './schema.ts';
 
 export function auditRoutes(app: FastifyInstance, { db }: AppContext) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/audit', {
-    schema: { operationId: 'listAuditLog', tags: ['审计'], summary: '审计日志', querystring: ListAuditQuery, response: { 200: AuditListResponse } },
+    schema: {
+      operationId: 'listAuditLog',
+      tags: ['审计'],
+      summary: '审计日志',
+      querystring: ListAuditQuery,
+      response: { 200: AuditListResponse },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
       if (!canViewAudit(actor)) throw forbidden();

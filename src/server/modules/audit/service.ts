@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/auth/actor.ts';
-import type { Trx } from '../../platform/db/database.ts';
+import type { Db, Trx } from '../../platform/db/database.ts';
 
 export interface AuditEntry {
   action: string;
@@ -17,9 +17,14 @@ function json(value: unknown): string | null {
 
 /**
  * Writes the audit row inside the caller's transaction, so a decision and its record commit or roll back
- * together. `actor` is null for the system itself (seed, scheduled jobs) and for anonymous events.
+ * together (an event that changes nothing else, such as a failed login, may pass the database itself).
+ * `actor` is null for the system itself (seed, scheduled jobs).
  */
-export async function recordAudit(trx: Trx, actor: Pick<Actor, 'accountId' | 'displayName' | 'ip'> | null, entry: AuditEntry) {
+export async function recordAudit(
+  trx: Trx | Db,
+  actor: Pick<Actor, 'accountId' | 'displayName' | 'ip'> | null,
+  entry: AuditEntry,
+) {
   await trx
     .insertInto('auditLog')
     .values({

@@ -7,9 +7,13 @@ import { canViewAudit } from '../audit/rules.ts';
 import { organisationRules } from '../organisations/rules.ts';
 
 /** What the signed-in account may open, so the browser shows only those entries. */
-function permissionsOf(principal: Principal, ownOrganisation: { id: string; path: string; disabled: boolean }): string[] {
+function permissionsOf(
+  principal: Principal,
+  ownOrganisation: { id: string; path: string; disabled: boolean },
+): string[] {
   const permissions: string[] = [];
-  if (organisationRules.can(principal, 'view', ownOrganisation)) permissions.push('organisations.view', 'accounts.view');
+  if (organisationRules.can(principal, 'view', ownOrganisation))
+    permissions.push('organisations.view', 'accounts.view');
   if (canImportAccounts(principal)) permissions.push('accounts.import');
   if (canViewAudit(principal)) permissions.push('audit.view');
   return permissions;

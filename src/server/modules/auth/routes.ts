@@ -4,22 +4,32 @@ import { z } from 'zod';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { presentMe } from './presenter.ts';
 import { ChangePasswordBody, LoginBody, MeResponse } from './schema.ts';
 import { changePassword, login, logout } from './service.ts';
-import { presentMe } from './presenter.ts';
 
 const tags = ['认证'];
 
 export function authRoutes(app: FastifyInstance, { db, config }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict', secure: config.cookieSecure } as const;
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.cookieSecure,
+  } as const;
   const clearCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, cookieOptions);
 
   r.post('/api/auth/login', {
     config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
     schema: { operationId: 'login', tags, summary: '登录', body: LoginBody, response: { 200: MeResponse } },
     handler: async (request, reply) => {
-      const session = await login(db, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null, idleMinutes: config.sessionIdleMinutes });
+      const session = await login(db, {
+        ...request.body,
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        idleMinutes: config.sessionIdleMinutes,
+      });
       reply.setCookie(SESSION_COOKIE, session.token, cookieOptions);
       return { me: await presentMe(db, session.accountId), csrfToken: session.csrfToken };
     },
@@ -40,14 +50,24 @@ export function authRoutes(app: FastifyInstance, { db, config }: AppContext) {
     schema: { operationId: 'getMe', tags, summary: '当前登录账号', response: { 200: MeResponse } },
     handler: async (request) => {
       const actor = requireActor(request);
-      const session = await db.selectFrom('sessions').select('csrfToken').where('id', '=', actor.sessionId).executeTakeFirstOrThrow();
+      const session = await db
+        .selectFrom('sessions')
+        .select('csrfToken')
+        .where('id', '=', actor.sessionId)
+        .executeTakeFirstOrThrow();
       return { me: await presentMe(db, actor.accountId), csrfToken: session.csrfToken };
     },
   });
 
   r.post('/api/auth/password', {
     config: { access: 'session' },
-    schema: { operationId: 'changePassword', tags, summary: '修改密码', body: ChangePasswordBody, response: { 204: z.null() } },
+    schema: {
+      operationId: 'changePassword',
+      tags,
+      summary: '修改密码',
+      body: ChangePasswordBody,
+      response: { 204: z.null() },
+    },
     handler: async (request, reply) => {
       await changePassword(db, requireActor(request), request.body);
       return reply.status(204).send(null);

@@ -20,7 +20,15 @@ export async function login(
   const account = await db
     .selectFrom('accounts as a')
     .innerJoin('organisations as o', 'o.id', 'a.organisationId')
-    .select(['a.id', 'a.username', 'a.displayName', 'a.passwordHash', 'a.disabled', 'o.path', 'o.disabled as orgDisabled'])
+    .select([
+      'a.id',
+      'a.username',
+      'a.displayName',
+      'a.passwordHash',
+      'a.disabled',
+      'o.path',
+      'o.disabled as orgDisabled',
+    ])
     .where(sql`lower(a.username)`, '=', input.username.toLowerCase())
     .executeTakeFirst();
   if (!account) {
@@ -31,19 +39,36 @@ export async function login(
   const who = { accountId: account.id, displayName: account.displayName, ip: input.ip };
   if (!(await verifyPassword(account.passwordHash, input.password))) {
     await recordFailure(db, input.username, input.ip);
-    await db.transaction().execute((trx) =>
-      recordAudit(trx, who, { action: 'auth.login_failed', entityType: 'account', entityId: account.id, scopePath: account.path }),
-    );
+    await recordAudit(db, who, {
+      action: 'auth.login_failed',
+      entityType: 'account',
+      entityId: account.id,
+      scopePath: account.path,
+    });
     throw LOGIN_FAILED();
   }
   if (account.disabled || account.orgDisabled) {
     throw new AppError('ACCOUNT_DISABLED', '账号或所属单位已停用，请联系管理员');
   }
   await clearFailures(db, input.username);
-  const session = await createSession(db, { accountId: account.id, ip: input.ip, userAgent: input.userAgent, idleMinutes: input.idleMinutes });
+  const session = await createSession(db, {
+    accountId: account.id,
+    ip: input.ip,
+    userAgent: input.userAgent,
+    idleMinutes: input.idleMinutes,
+  });
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('accounts').set({ lastLoginAt: sql<Date>`now()` }).where('id', '=', account.id).execute();
-    await recordAudit(trx, who, { action: 'auth.login', entityType: 'account', entityId: account.id, scopePath: account.path });
+    await trx
+      .updateTable('accounts')
+      .set({ lastLoginAt: sql<Date>`now()` })
+      .where('id', '=', account.id)
+      .execute();
+    await recordAudit(trx, who, {
+      action: 'auth.login',
+      entityType: 'account',
+      entityId: account.id,
+      scopePath: account.path,
+    });
   });
   return { accountId: account.id, ...session };
 }
@@ -51,11 +76,20 @@ export async function login(
 export async function logout(db: Db, actor: Actor): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('sessions').where('id', '=', actor.sessionId).execute();
-    await recordAudit(trx, actor, { action: 'auth.logout', entityType: 'account', entityId: actor.accountId, scopePath: actor.organisationPath });
+    await recordAudit(trx, actor, {
+      action: 'auth.logout',
+      entityType: 'account',
+      entityId: actor.accountId,
+      scopePath: actor.organisationPath,
+    });
   });
 }
 
-export async function changePassword(db: Db, actor: Actor, input: { currentPassword: string; newPassword: string }) {
+export async function changePassword(
+  db: Db,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+) {
   const findings = passwordFindings(input.newPassword, actor.username);
   if (findings.length > 0) {
     throw new AppError('PASSWORD_TOO_WEAK', findings.map((f) => f.message).join('；'), { findings });
@@ -63,7 +97,11 @@ export async function changePassword(db: Db, actor: Actor, input: { currentPassw
   if (input.newPassword === input.currentPassword) {
     throw new AppError('PASSWORD_TOO_WEAK', '新密码不能与当前密码相同');
   }
-  const account = await db.selectFrom('accounts').select(['passwordHash']).where('id', '=', actor.accountId).executeTakeFirstOrThrow();
+  const account = await db
+    .selectFrom('accounts')
+    .select(['passwordHash'])
+    .where('id', '=', actor.accountId)
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
     throw new AppError('WRONG_PASSWORD', '当前密码不正确');
   }
@@ -71,12 +109,26 @@ export async function changePassword(db: Db, actor: Actor, input: { currentPassw
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('accounts')
-      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: sql<Date>`now()`, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+      .set({
+        passwordHash,
+        mustChangePassword: false,
+        passwordChangedAt: sql<Date>`now()`,
+        version: sql<number>`version + 1`,
+        updatedAt: sql<Date>`now()`,
+      })
       .where('id', '=', actor.accountId)
       .execute();
     // Whoever else holds a session of this account is logged out: that is the point of changing it.
-    await trx.deleteFrom('sessions').where('accountId', '=', actor.accountId).where('id', '!=', actor.sessionId).execute();
-    await recordAudit(trx, actor, { action: 'account.password_changed', entityType: 'account', entityId: actor.accountId, scopePath: actor.organisationPath });
+    await trx
+      .deleteFrom('sessions')
+      .where('accountId', '=', actor.accountId)
+      .where('id', '!=', actor.sessionId)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: 'account.password_changed',
+      entityType: 'account',
+      entityId: actor.accountId,
+      scopePath: actor.organisationPath,
+    });
   });
 }
-

@@ -10,7 +10,12 @@ const Health = z.object({ status: z.enum(['ok', 'degraded']), database: Componen
 export function healthRoutes(app: FastifyInstance, { db, storage }: AppContext) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/health', {
     config: { access: 'public', rateLimit: false },
-    schema: { operationId: 'getHealth', tags: ['运行状态'], summary: '运行状态', response: { 200: Health, 503: Health } },
+    schema: {
+      operationId: 'getHealth',
+      tags: ['运行状态'],
+      summary: '运行状态',
+      response: { 200: Health, 503: Health },
+    },
     handler: async (_request, reply) => {
       const database = await sql`SELECT 1`
         .execute(db)

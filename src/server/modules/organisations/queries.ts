@@ -14,9 +14,19 @@ export function lockOrganisation(trx: Trx, id: string) {
 }
 
 export function listSubtree(db: Db, path: string) {
-  return db.selectFrom('organisations').select(columns).where('path', 'like', `${path}%`).orderBy('path').execute();
+  return db
+    .selectFrom('organisations')
+    .select(columns)
+    .where('path', 'like', `${path}%`)
+    .orderBy('path')
+    .execute();
 }
 
 export function findChildByName(db: Db | Trx, parentId: string, name: string) {
-  return db.selectFrom('organisations').select(columns).where('parentId', '=', parentId).where('name', '=', name).executeTakeFirst();
+  return db
+    .selectFrom('organisations')
+    .select(columns)
+    .where('parentId', '=', parentId)
+    .where('name', '=', name)
+    .executeTakeFirst();
 }

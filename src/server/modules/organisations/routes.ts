@@ -4,8 +4,18 @@ import { requireActor } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { uuidParam } from '../../platform/http/schemas.ts';
 import { presentOrganisation } from './presenter.ts';
-import { CreateOrganisationBody, OrganisationListResponse, OrganisationResponse, UpdateOrganisationBody } from './schema.ts';
-import { createOrganisation, listOrganisations, setOrganisationDisabled, updateOrganisation } from './service.ts';
+import {
+  CreateOrganisationBody,
+  OrganisationListResponse,
+  OrganisationResponse,
+  UpdateOrganisationBody,
+} from './schema.ts';
+import {
+  createOrganisation,
+  listOrganisations,
+  setOrganisationDisabled,
+  updateOrganisation,
+} from './service.ts';
 
 const tags = ['组织机构'];
 
@@ -13,7 +23,12 @@ export function organisationRoutes(app: FastifyInstance, { db }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/organisations', {
-    schema: { operationId: 'listOrganisations', tags, summary: '本单位及下级单位', response: { 200: OrganisationListResponse } },
+    schema: {
+      operationId: 'listOrganisations',
+      tags,
+      summary: '本单位及下级单位',
+      response: { 200: OrganisationListResponse },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
       return { items: (await listOrganisations(db, actor)).map((o) => presentOrganisation(actor, o)) };
@@ -21,7 +36,13 @@ export function organisationRoutes(app: FastifyInstance, { db }: AppContext) {
   });
 
   r.post('/api/organisations', {
-    schema: { operationId: 'createOrganisation', tags, summary: '新增下级单位', body: CreateOrganisationBody, response: { 201: OrganisationResponse } },
+    schema: {
+      operationId: 'createOrganisation',
+      tags,
+      summary: '新增下级单位',
+      body: CreateOrganisationBody,
+      response: { 201: OrganisationResponse },
+    },
     handler: async (request, reply) => {
       const actor = requireActor(request);
       const org = await createOrganisation(db, actor, request.body);
@@ -30,19 +51,45 @@ export function organisationRoutes(app: FastifyInstance, { db }: AppContext) {
   });
 
   r.patch('/api/organisations/:id', {
-    schema: { operationId: 'updateOrganisation', tags, summary: '修改单位', params: uuidParam, body: UpdateOrganisationBody, response: { 200: OrganisationResponse } },
+    schema: {
+      operationId: 'updateOrganisation',
+      tags,
+      summary: '修改单位',
+      params: uuidParam,
+      body: UpdateOrganisationBody,
+      response: { 200: OrganisationResponse },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
-      return { organisation: presentOrganisation(actor, await updateOrganisation(db, actor, request.params.id, request.body)) };
+      return {
+        organisation: presentOrganisation(
+          actor,
+          await updateOrganisation(db, actor, request.params.id, request.body),
+        ),
+      };
     },
   });
 
-  for (const [verb, disabled] of [['disable', true], ['enable', false]] as const) {
+  for (const [verb, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     r.post(`/api/organisations/:id/${verb}`, {
-      schema: { operationId: `${verb}Organisation`, tags, summary: disabled ? '停用单位' : '启用单位', params: uuidParam, response: { 200: OrganisationResponse } },
+      schema: {
+        operationId: `${verb}Organisation`,
+        tags,
+        summary: disabled ? '停用单位' : '启用单位',
+        params: uuidParam,
+        response: { 200: OrganisationResponse },
+      },
       handler: async (request) => {
         const actor = requireActor(request);
-        return { organisation: presentOrganisation(actor, await setOrganisationDisabled(db, actor, request.params.id, disabled)) };
+        return {
+          organisation: presentOrganisation(
+            actor,
+            await setOrganisationDisabled(db, actor, request.params.id, disabled),
+          ),
+        };
       },
     });
   }

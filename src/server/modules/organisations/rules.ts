@@ -1,4 +1,4 @@
-import { type Principal, hasRole, inSubtree } from '../../platform/auth/actor.ts';
+import { hasRole, inSubtree, type Principal } from '../../platform/auth/actor.ts';
 import { authorizer } from '../../platform/auth/authorize.ts';
 
 export interface OrganisationSubject {
@@ -10,7 +10,10 @@ export interface OrganisationSubject {
 const isAdminOver = (actor: Principal, org: OrganisationSubject) =>
   hasRole(actor, 'platform_admin', 'organiser_admin') && inSubtree(actor, org.path);
 
-export const organisationRules = authorizer<'view' | 'createChild' | 'update' | 'disable' | 'enable', OrganisationSubject>({
+export const organisationRules = authorizer<
+  'view' | 'createChild' | 'update' | 'disable' | 'enable',
+  OrganisationSubject
+>({
   view: isAdminOver,
   createChild: (actor, org) => isAdminOver(actor, org) && !org.disabled,
   update: isAdminOver,

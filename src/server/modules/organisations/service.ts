@@ -5,10 +5,21 @@ import { type Actor, inSubtree } from '../../platform/auth/actor.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { AppError, notFound, staleVersion } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
-import { type OrganisationRow, findChildByName, findOrganisation, listSubtree, lockOrganisation } from './queries.ts';
+import {
+  findChildByName,
+  findOrganisation,
+  listSubtree,
+  lockOrganisation,
+  type OrganisationRow,
+} from './queries.ts';
 import { organisationRules } from './rules.ts';
 
-const snapshot = (o: OrganisationRow) => ({ name: o.name, type: o.type, regionCode: o.regionCode, disabled: o.disabled });
+const snapshot = (o: OrganisationRow) => ({
+  name: o.name,
+  type: o.type,
+  regionCode: o.regionCode,
+  disabled: o.disabled,
+});
 
 /** An organisation outside the actor's subtree does not exist for them. */
 async function visible(db: Db | Trx, actor: Actor, id: string, lock = false): Promise<OrganisationRow> {
@@ -30,21 +41,43 @@ export interface NewOrganisation {
 }
 
 /** Inserts a child under a locked parent; shared by the create use case, the XLSX import and the seed. */
-export async function insertOrganisation(trx: Trx, actor: Actor | null, parent: OrganisationRow, input: NewOrganisation) {
+export async function insertOrganisation(
+  trx: Trx,
+  actor: Actor | null,
+  parent: OrganisationRow,
+  input: NewOrganisation,
+) {
   if (await findChildByName(trx, parent.id, input.name)) {
     throw new AppError('CONFLICT', `「${parent.name}」下已有名为「${input.name}」的单位`);
   }
   const id = randomUUID();
   const org = await trx
     .insertInto('organisations')
-    .values({ id, parentId: parent.id, path: `${parent.path}${id}/`, name: input.name, type: input.type, regionCode: input.regionCode ?? null })
+    .values({
+      id,
+      parentId: parent.id,
+      path: `${parent.path}${id}/`,
+      name: input.name,
+      type: input.type,
+      regionCode: input.regionCode ?? null,
+    })
     .returning(['id', 'parentId', 'path', 'name', 'type', 'regionCode', 'disabled', 'version'])
     .executeTakeFirstOrThrow();
-  await recordAudit(trx, actor, { action: 'organisation.created', entityType: 'organisation', entityId: org.id, scopePath: org.path, after: snapshot(org) });
+  await recordAudit(trx, actor, {
+    action: 'organisation.created',
+    entityType: 'organisation',
+    entityId: org.id,
+    scopePath: org.path,
+    after: snapshot(org),
+  });
   return org;
 }
 
-export async function createOrganisation(db: Db, actor: Actor, input: NewOrganisation & { parentId: string }) {
+export async function createOrganisation(
+  db: Db,
+  actor: Actor,
+  input: NewOrganisation & { parentId: string },
+) {
   return db.transaction().execute(async (trx) => {
     const parent = await visible(trx, actor, input.parentId, true);
     organisationRules.authorize(actor, 'createChild', parent);
@@ -62,7 +95,12 @@ export async function updateOrganisation(
     const before = await visible(trx, actor, id, true);
     organisationRules.authorize(actor, 'update', before);
     if (before.version !== input.version) throw staleVersion();
-    if (input.name && input.name !== before.name && before.parentId && (await findChildByName(trx, before.parentId, input.name))) {
+    if (
+      input.name &&
+      input.name !== before.name &&
+      before.parentId &&
+      (await findChildByName(trx, before.parentId, input.name))
+    ) {
       throw new AppError('CONFLICT', `同一上级下已有名为「${input.name}」的单位`);
     }
     const after = await trx
@@ -77,7 +115,14 @@ export async function updateOrganisation(
       .where('id', '=', id)
       .returning(['id', 'parentId', 'path', 'name', 'type', 'regionCode', 'disabled', 'version'])
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: 'organisation.updated', entityType: 'organisation', entityId: id, scopePath: after.path, before: snapshot(before), after: snapshot(after) });
+    await recordAudit(trx, actor, {
+      action: 'organisation.updated',
+      entityType: 'organisation',
+      entityId: id,
+      scopePath: after.path,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
     return after;
   });
 }
@@ -92,7 +137,14 @@ export async function setOrganisationDisabled(db: Db, actor: Actor, id: string, 
       .where('id', '=', id)
       .returning(['id', 'parentId', 'path', 'name', 'type', 'regionCode', 'disabled', 'version'])
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: disabled ? 'organisation.disabled' : 'organisation.enabled', entityType: 'organisation', entityId: id, scopePath: after.path, before: snapshot(before), after: snapshot(after) });
+    await recordAudit(trx, actor, {
+      action: disabled ? 'organisation.disabled' : 'organisation.enabled',
+      entityType: 'organisation',
+      entityId: id,
+      scopePath: after.path,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
     return after;
   });
 }

@@ -1,7 +1,10 @@
 import { forbidden } from '../errors.ts';
 import type { Principal as Actor } from './actor.ts';
 
-export type Rules<Action extends string, Subject> = Record<Action, (actor: Actor, subject: Subject) => boolean>;
+export type Rules<Action extends string, Subject> = Record<
+  Action,
+  (actor: Actor, subject: Subject) => boolean
+>;
 
 /**
  * Turns a module's named predicates into the three questions every use case and presenter asks:
@@ -14,6 +17,7 @@ export function authorizer<Action extends string, Subject>(rules: Rules<Action, 
     authorize(actor: Actor, action: Action, subject: Subject): void {
       if (!rules[action](actor, subject)) throw forbidden();
     },
-    actionsFor: (actor: Actor, subject: Subject): Action[] => names.filter((name) => rules[name](actor, subject)),
+    actionsFor: (actor: Actor, subject: Subject): Action[] =>
+      names.filter((name) => rules[name](actor, subject)),
   };
 }

@@ -3,7 +3,7 @@ import { isRole } from '../../../core/accounts/roles.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './actor.ts';
-import { SESSION_COOKIE, findSession } from './sessions.ts';
+import { findSession, SESSION_COOKIE } from './sessions.ts';
 
 /**
  * Route access, set per route as `config: { access }`:

@@ -56,7 +56,10 @@ export async function findSession(db: Db, token: string, idleMinutes: number) {
   if (Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) {
     await db
       .updateTable('sessions')
-      .set({ lastSeenAt: sql<Date>`now()`, expiresAt: sql<Date>`now() + make_interval(mins => ${idleMinutes})` })
+      .set({
+        lastSeenAt: sql<Date>`now()`,
+        expiresAt: sql<Date>`now() + make_interval(mins => ${idleMinutes})`,
+      })
       .where('id', '=', row.sessionId)
       .execute();
   }

@@ -14,14 +14,22 @@ export async function isThrottled(db: Db, username: string, ip: string): Promise
         .where(sql`lower(username)`, '=', username.toLowerCase())
         .where('at', '>', since)
         .as('byUsername'),
-      eb.selectFrom('loginFailures').select(eb.fn.countAll<number>().as('n')).where('ip', '=', ip).where('at', '>', since).as('byAddress'),
+      eb
+        .selectFrom('loginFailures')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where('ip', '=', ip)
+        .where('at', '>', since)
+        .as('byAddress'),
     ])
     .executeTakeFirstOrThrow();
   return Number(row.byUsername) >= THROTTLE.perUsername || Number(row.byAddress) >= THROTTLE.perAddress;
 }
 
 export async function recordFailure(db: Db, username: string, ip: string): Promise<void> {
-  await db.insertInto('loginFailures').values({ username: username.slice(0, 100), ip }).execute();
+  await db
+    .insertInto('loginFailures')
+    .values({ username: username.slice(0, 100), ip })
+    .execute();
 }
 
 export async function clearFailures(db: Db, username: string): Promise<void> {

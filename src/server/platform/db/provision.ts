@@ -1,8 +1,8 @@
 import path from 'node:path';
 import pg from 'pg';
 import type { Config } from '../config.ts';
-import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { withDatabase } from './database.ts';
+import { startEmbeddedPostgres } from './embedded-postgres.ts';
 
 export interface ProvisionedDatabase {
   url: string;
@@ -23,7 +23,10 @@ export async function ensureDatabaseExists(serverUrl: string, name: string): Pro
 }
 
 /** The database the app uses: `DATABASE_URL` when set, else an embedded server under `var/pg`. */
-export async function provisionDatabase(config: Config, log?: (line: string) => void): Promise<ProvisionedDatabase> {
+export async function provisionDatabase(
+  config: Config,
+  log?: (line: string) => void,
+): Promise<ProvisionedDatabase> {
   if (config.databaseUrl) {
     return { url: config.databaseUrl, embedded: false, stop: async () => {} };
   }

@@ -22,15 +22,25 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; message: str
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'INVALID_JSON', message: '请求内容为空，应为 JSON' },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大' },
   FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE', message: '上传的文件过大' },
-  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: '请以表单文件（multipart/form-data）上传' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: '不支持的请求内容类型' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: '请以表单文件（multipart/form-data）上传',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: '不支持的请求内容类型',
+  },
 };
 
 /** Every error leaves as `{ code, message, details? }` with a Chinese message and the status of its code. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return reply.status(error.status).send({ code: error.code, message: error.message, details: error.details });
+      return reply
+        .status(error.status)
+        .send({ code: error.code, message: error.message, details: error.details });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const problems = describeValidation(error);
@@ -50,7 +60,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       request.log.info({ err: error }, 'client error');
-      return reply.status(error.statusCode).send({ code: 'VALIDATION_FAILED', message: '请求无效，请检查后重试' });
+      return reply
+        .status(error.statusCode)
+        .send({ code: 'VALIDATION_FAILED', message: '请求无效，请检查后重试' });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试' });
@@ -66,6 +78,8 @@ export function registerNotFoundHandler(app: FastifyInstance, serveIndexPage: bo
     if (serveIndexPage && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.sendFile('index.html');
     }
-    return reply.status(404).send({ code: 'NOT_FOUND', message: `找不到接口 ${request.method} ${request.url.split('?')[0]}` });
+    return reply
+      .status(404)
+      .send({ code: 'NOT_FOUND', message: `找不到接口 ${request.method} ${request.url.split('?')[0]}` });
   });
 }

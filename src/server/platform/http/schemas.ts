@@ -15,7 +15,10 @@ export const nameText = (label: string, max: number) =>
 export const username = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$/, '用户名应为 3–64 位字母、数字、下划线、点或连字符，并以字母或数字开头');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$/,
+    '用户名应为 3–64 位字母、数字、下划线、点或连字符，并以字母或数字开头',
+  );
 
 export const uuidParam = z.object({ id: z.uuid('编号格式不正确') });
 
