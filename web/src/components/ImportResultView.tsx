@@ -51,8 +51,6 @@ export function ImportResultView({ result, onAgain }: { result: ImportResult; on
             scroll={{ x: 560 }}
             columns={[
               { key: 'username', title: '用户名', dataIndex: 'username' },
-              { key: 'displayName', title: '姓名', dataIndex: 'displayName' },
-              { key: 'organisationName', title: '所属组织', dataIndex: 'organisationName' },
               {
                 key: 'initialPassword',
                 title: '初始密码',
@@ -63,6 +61,8 @@ export function ImportResultView({ result, onAgain }: { result: ImportResult; on
                   </Typography.Text>
                 ),
               },
+              { key: 'displayName', title: '姓名', dataIndex: 'displayName' },
+              { key: 'organisationName', title: '所属组织', dataIndex: 'organisationName' },
             ]}
           />
         </>

@@ -34,7 +34,7 @@ export default function AccountsImportPage() {
 
   if (outcome?.ok) {
     return (
-      <Card title="批量导入">
+      <Card title="批量导入组织与账号">
         <ImportResultView result={outcome.result} onAgain={again} />
       </Card>
     );

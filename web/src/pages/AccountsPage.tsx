@@ -46,7 +46,11 @@ export default function AccountsPage() {
   const filter = (changes: Partial<AccountFilters>) => setFilters((f) => ({ ...f, ...changes, page: 1 }));
   const onError = (error: unknown) => {
     showError(error);
-    if (error instanceof ApiError && error.code === 'STALE_VERSION') void refresh();
+    if (error instanceof ApiError && error.code === 'STALE_VERSION') {
+      // The form holds the old version: close it so the next edit starts from the fresh row.
+      setEditing(null);
+      void refresh();
+    }
   };
 
   const save = useMutation({
@@ -151,6 +155,7 @@ export default function AccountsPage() {
       title: '用户名',
       dataIndex: 'username',
       cardRole: 'title',
+      width: 150,
       render: (username: string, row) => (
         <Space size={4} wrap>
           <span>{username}</span>
@@ -159,7 +164,7 @@ export default function AccountsPage() {
         </Space>
       ),
     },
-    { key: 'displayName', title: '姓名', dataIndex: 'displayName' },
+    { key: 'displayName', title: '姓名', dataIndex: 'displayName', width: 100 },
     { key: 'organisationName', title: '所属组织', dataIndex: 'organisationName' },
     {
       key: 'roles',
@@ -173,14 +178,21 @@ export default function AccountsPage() {
         </Space>
       ),
     },
-    { key: 'phone', title: '联系电话', dataIndex: 'phone' },
+    { key: 'phone', title: '联系电话', dataIndex: 'phone', width: 130 },
     {
       key: 'lastLoginAt',
       title: '最近登录',
       dataIndex: 'lastLoginAt',
+      width: 170,
       render: (at: string | null) => (at ? formatDateTime(at) : '从未登录'),
     },
-    { key: 'actions', title: '操作', cardRole: 'actions', render: (_, row) => actionButtons(row) },
+    {
+      key: 'actions',
+      title: '操作',
+      cardRole: 'actions',
+      width: 200,
+      render: (_, row) => actionButtons(row),
+    },
   ];
 
   return (

@@ -4,18 +4,7 @@
  */
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Input,
-  Popconfirm,
-  Space,
-  Table,
-  type TableColumnsType,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import {
@@ -27,6 +16,7 @@ import {
   useOrganisations,
 } from '../api/organisations.ts';
 import type { Organisation } from '../api/types.ts';
+import { OrganisationActions } from '../components/OrganisationActions.tsx';
 import { OrganisationFormModal } from '../components/OrganisationFormModal.tsx';
 import { allIds, buildTree, filterTree, type OrganisationNode } from '../lib/organisationTree.ts';
 import { useIsMobile } from '../lib/useIsMobile.ts';
@@ -68,7 +58,11 @@ export default function OrganisationsPage() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ORGANISATIONS_KEY });
   const onMutationError = (error: unknown) => {
     showError(error);
-    if (error instanceof ApiError && error.code === 'STALE_VERSION') void refresh();
+    if (error instanceof ApiError && error.code === 'STALE_VERSION') {
+      // The form holds the old version: close it so the next edit starts from the fresh row.
+      setEditing(null);
+      void refresh();
+    }
   };
 
   const save = useMutation({
@@ -103,9 +97,18 @@ export default function OrganisationsPage() {
       title: '组织名称',
       dataIndex: 'name',
       render: (name: string, row) => (
-        <Typography.Text delete={row.disabled} type={row.disabled ? 'secondary' : undefined}>
-          {name}
-        </Typography.Text>
+        <>
+          <Typography.Text delete={row.disabled} type={row.disabled ? 'secondary' : undefined}>
+            {name}
+          </Typography.Text>
+          {isMobile && (
+            // Phones have no room for the type and status columns: show them under the name.
+            <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
+              {row.typeLabel}
+              {row.disabled && '，已停用'}
+            </div>
+          )}
+        </>
       ),
     },
     { title: '类型', dataIndex: 'typeLabel', width: 200, responsive: ['md'] },
@@ -114,53 +117,24 @@ export default function OrganisationsPage() {
       title: '状态',
       dataIndex: 'disabled',
       width: 80,
+      responsive: ['sm'],
       render: (disabled: boolean) => (disabled ? <Tag>已停用</Tag> : <Tag color="green">正常</Tag>),
     },
     {
-      title: '操作',
+      title: isMobile ? '' : '操作',
       key: 'actions',
-      width: isMobile ? 120 : 260,
-      render: (_, row) => rowActions(row),
+      width: isMobile ? 48 : 240,
+      render: (_, row) => (
+        <OrganisationActions
+          row={row}
+          compact={isMobile}
+          onCreateChild={(parent) => setEditing({ mode: 'create', parent })}
+          onEdit={(organisation) => setEditing({ mode: 'update', organisation })}
+          onToggle={(organisation) => toggle.mutateAsync(organisation)}
+        />
+      ),
     },
   ];
-
-  // A render function, not a component: a component declared here would remount (and close its
-  // Popconfirm) on every render of the page.
-  function rowActions(row: Organisation) {
-    const has = (action: string) => row.actions.includes(action as Organisation['actions'][number]);
-    return (
-      <Space size={0} wrap>
-        {has('createChild') && (
-          <Button type="link" size="small" onClick={() => setEditing({ mode: 'create', parent: row })}>
-            添加下级
-          </Button>
-        )}
-        {has('update') && (
-          <Button type="link" size="small" onClick={() => setEditing({ mode: 'update', organisation: row })}>
-            编辑
-          </Button>
-        )}
-        {has('disable') && !row.disabled && (
-          <Popconfirm
-            title={`停用「${row.name}」？`}
-            description="停用后该组织的账号将无法登录。"
-            okText="停用"
-            okButtonProps={{ danger: true }}
-            onConfirm={() => toggle.mutateAsync(row).catch(() => undefined)}
-          >
-            <Button type="link" size="small" danger>
-              停用
-            </Button>
-          </Popconfirm>
-        )}
-        {has('enable') && row.disabled && (
-          <Button type="link" size="small" onClick={() => toggle.mutate(row)}>
-            启用
-          </Button>
-        )}
-      </Space>
-    );
-  }
 
   return (
     <Card
@@ -186,7 +160,6 @@ export default function OrganisationsPage() {
           columns={columns}
           dataSource={shown}
           pagination={false}
-          scroll={{ x: isMobile ? 480 : undefined }}
           expandable={{
             expandedRowKeys: expandedKeys,
             onExpandedRowsChange: (keys) => setExpanded(keys as string[]),
