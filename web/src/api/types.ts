@@ -80,7 +80,7 @@ export interface AuditEntry {
   actor: { id: string; displayName: string } | null;
   action: string;
   entityType: string;
-  entityId: string;
+  entityId: string | null;
   before: unknown;
   after: unknown;
   ip: string | null;

@@ -67,10 +67,14 @@ export function AccountFormModal({
           <Form.Item
             label="用户名"
             name="username"
-            extra="用于登录，建议使用字母和数字，创建后不可修改。"
+            extra="用于登录，创建后不可修改。"
             rules={[
               { required: true, message: '请输入用户名' },
-              { pattern: /^\S{2,64}$/, message: '用户名为 2–64 个字符，不含空格' },
+              {
+                // Same rule as the server's request schema (platform/http/schemas.ts).
+                pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]{2,63}$/,
+                message: '用户名应为 3–64 位字母、数字、下划线、点或连字符，并以字母或数字开头',
+              },
             ]}
           >
             <Input autoComplete="off" />
@@ -96,7 +100,7 @@ export function AccountFormModal({
           </Form.Item>
         )}
         <Form.Item label="角色" name="roles" rules={[{ required: true, message: '请至少选择一个角色' }]}>
-          <RoleSelect mode="multiple" />
+          <RoleSelect mode="multiple" grantable />
         </Form.Item>
         <Form.Item
           label="联系电话"

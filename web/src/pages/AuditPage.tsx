@@ -3,7 +3,7 @@
  * Dates are picked as Beijing calendar days and sent as YYYY-MM-DD.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { AutoComplete, Card, Col, DatePicker, Input, Row, Typography } from 'antd';
+import { Card, Col, DatePicker, Row, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { type AuditFilters, listAudit } from '../api/audit.ts';
@@ -12,12 +12,11 @@ import { ActorSelect } from '../components/ActorSelect.tsx';
 import { JsonDiff } from '../components/JsonDiff.tsx';
 import { type ResponsiveColumn, ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { formatDateTime } from '../format.ts';
-import { actionLabel, ENTITY_TYPE_LABELS, entityTypeLabel } from '../lib/auditLabels.ts';
+import { ACTION_LABELS, actionLabel, ENTITY_TYPE_LABELS, entityTypeLabel } from '../lib/auditLabels.ts';
 
-const ENTITY_OPTIONS = Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({
-  value,
-  label: `${label}（${value}）`,
-}));
+// The codes the server writes today; the table still shows any other code it may add later.
+const ENTITY_OPTIONS = Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label }));
+const ACTION_OPTIONS = Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }));
 
 export default function AuditPage() {
   const [filters, setFilters] = useState<AuditFilters>({ page: 1, pageSize: 20 });
@@ -61,11 +60,14 @@ export default function AuditPage() {
       key: 'entityId',
       title: '对象编号',
       dataIndex: 'entityId',
-      render: (id: string) => (
-        <Typography.Text style={{ fontSize: 12 }} copyable={{ text: id, tooltips: ['复制', '已复制'] }}>
-          {id.length > 12 ? `${id.slice(0, 8)}…` : id}
-        </Typography.Text>
-      ),
+      render: (id: string | null) =>
+        id ? (
+          <Typography.Text style={{ fontSize: 12 }} copyable={{ text: id, tooltips: ['复制', '已复制'] }}>
+            {id.length > 12 ? `${id.slice(0, 8)}…` : id}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
     },
     { key: 'ip', title: 'IP 地址', dataIndex: 'ip' },
   ];
@@ -77,21 +79,22 @@ export default function AuditPage() {
           <ActorSelect value={filters.actorId} onChange={(actorId) => filter({ actorId })} />
         </Col>
         <Col xs={24} md={12} xl={5}>
-          <Input.Search
+          <Select
             allowClear
-            placeholder="操作代码，如 account.create"
-            onSearch={(v) => filter({ action: v.trim() || undefined })}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="全部操作"
+            style={{ width: '100%' }}
+            options={ACTION_OPTIONS}
+            onChange={(action?: string) => filter({ action })}
           />
         </Col>
         <Col xs={24} md={12} xl={5}>
-          <AutoComplete
+          <Select
             allowClear
-            options={ENTITY_OPTIONS}
-            placeholder="对象类型"
+            placeholder="全部对象类型"
             style={{ width: '100%' }}
-            onChange={(v: string | undefined) => !v && filter({ entityType: undefined })}
-            onSelect={(v) => filter({ entityType: v || undefined })}
-            onBlur={(e) => filter({ entityType: (e.target as HTMLInputElement).value.trim() || undefined })}
+            options={ENTITY_OPTIONS}
+            onChange={(entityType?: string) => filter({ entityType })}
           />
         </Col>
         <Col xs={24} md={12} xl={8}>
