@@ -6,6 +6,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RequireAuth, RequirePermission } from './auth/RequireAuth.tsx';
 import { PageLoading } from './components/PageLoading.tsx';
+import { RouteError } from './components/RouteError.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 // Static: RequirePermission shows it too, and it is a few hundred bytes.
 import { ForbiddenPage } from './pages/ForbiddenPage.tsx';
@@ -26,6 +27,7 @@ function gated(permission: string, page: ReactNode): ReactNode {
 export const router = createBrowserRouter([
   {
     path: '/login',
+    errorElement: <RouteError />,
     element: (
       <Suspense fallback={<PageLoading />}>
         <LoginPage />
@@ -34,6 +36,7 @@ export const router = createBrowserRouter([
   },
   {
     path: '/',
+    errorElement: <RouteError />,
     element: (
       <RequireAuth>
         <AppLayout />
