@@ -17,6 +17,7 @@ import {
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
@@ -78,7 +79,14 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   registerAuth(app, db, config.sessionIdleMinutes);
-  for (const routes of [healthRoutes, authRoutes, organisationRoutes, accountRoutes, auditRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    organisationRoutes,
+    accountRoutes,
+    auditRoutes,
+    campaignRoutes,
+  ]) {
     routes(app, context);
   }
 

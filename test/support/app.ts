@@ -28,7 +28,7 @@ export async function createTestApp(): Promise<TestApp> {
   const credentials = new Map((await seedDemo(database.db)).map((c) => [c.username, c]));
   const app = await buildApp(
     { config, db: database.db, storage: createDiskStorage(filesDir) },
-    { logger: false },
+    { logger: process.env.TEST_LOG ? { level: 'error' } : false },
   );
   await app.ready();
   return {

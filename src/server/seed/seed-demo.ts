@@ -4,6 +4,7 @@ import { recordAudit } from '../modules/audit/service.ts';
 import type { OrganisationRow } from '../modules/organisations/queries.ts';
 import { insertOrganisation } from '../modules/organisations/service.ts';
 import type { Db, Trx } from '../platform/db/database.ts';
+import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, type SeedOrganisation } from './demo-organisations.ts';
 
 export interface DemoCredential {
@@ -30,7 +31,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * Seeds the demo organisations and one account per role, all in one transaction, and returns the
+ * Seeds the demo organisations, one account per role and this year's two demo campaigns, all in one transaction, and returns the
  * accounts' one-time passwords (only their hashes are stored). Refuses to run on a non-empty database.
  */
 export async function seedDemo(db: Db): Promise<DemoCredential[]> {
@@ -70,6 +71,10 @@ export async function seedDemo(db: Db): Promise<DemoCredential[]> {
         password: initialPassword,
       });
     }
+    await seedDemoCampaigns(trx, {
+      national: byName.get('中国成人教育协会')!,
+      jilin: byName.get('吉林省教育厅')!,
+    });
     return credentials;
   });
 }

@@ -149,4 +149,5 @@ export async function setOrganisationDisabled(db: Db, actor: Actor, id: string, 
   });
 }
 
-export { visible as findVisibleOrganisation };
+/** For other modules: an organisation by id, whoever asks (they apply their own rules to it). */
+export { findOrganisation as findOrganisationById, visible as findVisibleOrganisation };

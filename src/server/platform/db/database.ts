@@ -5,11 +5,17 @@ import type { Database } from './schema.ts';
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
 
-// bigint ids and counts arrive as strings by default; they stay strings (no precision loss) except counts,
-// which queries cast to int themselves.
+// A DATE is a calendar day, not an instant: keep PostgreSQL's YYYY-MM-DD instead of a local-midnight Date.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+
+// bigint ids and counts arrive as strings (no precision loss); queries convert counts themselves.
+// JSON columns keep their own keys: only column names are translated between snake_case and camelCase.
 export function createDb(url: string, max = 20): Db {
   const pool = new pg.Pool({ connectionString: url, max });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
+  });
 }
 
 /** Replace the database name in a PostgreSQL URL. */

@@ -69,10 +69,71 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+type JsonColumn = ColumnType<unknown, string, string>;
+
+export interface CampaignsTable {
+  id: Generated<string>;
+  organiserId: string;
+  year: number;
+  level: string;
+  title: string;
+  status: Generated<string>;
+  rules: JsonColumn;
+  rulesVersion: Generated<number>;
+  templateId: string | null;
+  copiedFrom: string | null;
+  deadlineAt: NullableTimestamp;
+  version: Generated<number>;
+  createdAt: DefaultedTimestamp;
+  updatedAt: DefaultedTimestamp;
+}
+
+export interface CampaignRuleVersionsTable {
+  campaignId: string;
+  rulesVersion: number;
+  rules: JsonColumn;
+  changes: ColumnType<unknown, string | undefined, string>;
+  afterOpening: Generated<boolean>;
+  changedBy: string | null;
+  changedByName: string | null;
+  changedAt: DefaultedTimestamp;
+}
+
+export interface CampaignExtensionsTable {
+  campaignId: string;
+  organisationId: string;
+  until: Timestamp;
+  reason: string;
+  grantedBy: string | null;
+  grantedAt: DefaultedTimestamp;
+}
+
+export interface CalendarOverridesTable {
+  id: Generated<string>;
+  organisationId: string;
+  date: ColumnType<string, string, string>;
+  kind: string;
+  note: Generated<string>;
+  createdBy: string | null;
+  createdAt: DefaultedTimestamp;
+}
+
+export interface CalendarConfirmedYearsTable {
+  organisationId: string;
+  year: number;
+  confirmedBy: string | null;
+  confirmedAt: DefaultedTimestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
   loginFailures: LoginFailuresTable;
   auditLog: AuditLogTable;
+  campaigns: CampaignsTable;
+  campaignRuleVersions: CampaignRuleVersionsTable;
+  campaignExtensions: CampaignExtensionsTable;
+  calendarOverrides: CalendarOverridesTable;
+  calendarConfirmedYears: CalendarConfirmedYearsTable;
 }

@@ -1,0 +1,29 @@
+import { CAMPAIGN_LEVEL_LABELS, type CampaignLevel } from '../../../core/campaign/rules.ts';
+import { CAMPAIGN_STATES, type CampaignState, transitionsFrom } from '../../../core/campaign/states.ts';
+import type { Principal } from '../../platform/auth/actor.ts';
+import type { CampaignRow } from './queries.ts';
+import { campaignRules } from './rules.ts';
+
+export function presentCampaign(actor: Principal, c: CampaignRow) {
+  const status = c.status as CampaignState;
+  const subject = { organiserPath: c.organiserPath, status };
+  const mayTransition = campaignRules.can(actor, 'transition', subject);
+  return {
+    id: c.id,
+    organiserId: c.organiserId,
+    organiserName: c.organiserName,
+    title: c.title,
+    year: c.year,
+    level: c.level,
+    levelLabel: CAMPAIGN_LEVEL_LABELS[c.level as CampaignLevel] ?? c.level,
+    status,
+    statusLabel: CAMPAIGN_STATES[status],
+    deadline: c.rules.deadline.date,
+    deadlineAt: c.deadlineAt ? new Date(c.deadlineAt).toISOString() : null,
+    rulesVersion: c.rulesVersion,
+    version: c.version,
+    templateId: c.templateId,
+    actions: campaignRules.actionsFor(actor, subject),
+    transitions: mayTransition ? transitionsFrom(status).map(({ to, label }) => ({ to, label })) : [],
+  };
+}

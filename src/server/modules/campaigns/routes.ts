@@ -1,0 +1,166 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { listTemplates } from '../../../core/campaign/templates/index.ts';
+import { requireActor } from '../../platform/auth/plugin.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { forbidden } from '../../platform/errors.ts';
+import { uuidParam } from '../../platform/http/schemas.ts';
+import { grantExtension } from './extensions.ts';
+import { presentCampaign } from './presenter.ts';
+import { canCreateCampaign } from './rules.ts';
+import {
+  CampaignDetail,
+  CampaignListResponse,
+  CampaignResponse,
+  CreateCampaignBody,
+  GrantExtensionBody,
+  TemplateList,
+  TransitionBody,
+  UpdateRulesBody,
+} from './schema.ts';
+import { createCampaign, getCampaignDetail, listVisibleCampaigns } from './service.ts';
+import { transitionCampaign } from './transition-campaign.ts';
+import { updateCampaignRules } from './update-rules.ts';
+
+const tags = ['推介活动'];
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+export function campaignRoutes(app: FastifyInstance, { db }: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  const detail = async (
+    actor: Parameters<typeof presentCampaign>[0] & Parameters<typeof getCampaignDetail>[1],
+    id: string,
+  ) => {
+    const d = await getCampaignDetail(db, actor, id);
+    return {
+      campaign: presentCampaign(actor, d.campaign),
+      rules: d.campaign.rules,
+      findings: d.findings,
+      history: d.history.map((h) => ({
+        rulesVersion: h.rulesVersion,
+        changedAt: iso(h.changedAt),
+        changedBy: h.changedByName,
+        afterOpening: h.afterOpening,
+        changes: h.changes as { path: string; message: string }[],
+      })),
+      extensions: d.extensions.map((e) => ({
+        organisationId: e.organisationId,
+        organisationName: e.organisationName,
+        until: iso(e.until),
+        reason: e.reason,
+      })),
+    };
+  };
+
+  r.get('/api/campaign-templates', {
+    schema: {
+      operationId: 'listCampaignTemplates',
+      tags,
+      summary: '内置活动模板',
+      response: { 200: TemplateList },
+    },
+    handler: async (request) => {
+      if (!canCreateCampaign(requireActor(request))) throw forbidden();
+      return { items: listTemplates() };
+    },
+  });
+
+  r.get('/api/campaigns', {
+    schema: {
+      operationId: 'listCampaigns',
+      tags,
+      summary: '我能看到的推介活动',
+      response: { 200: CampaignListResponse },
+    },
+    handler: async (request) => {
+      const actor = requireActor(request);
+      return { items: (await listVisibleCampaigns(db, actor)).map((c) => presentCampaign(actor, c)) };
+    },
+  });
+
+  r.post('/api/campaigns', {
+    schema: {
+      operationId: 'createCampaign',
+      tags,
+      summary: '从模板或往年活动发起推介活动',
+      body: CreateCampaignBody,
+      response: { 201: CampaignResponse },
+    },
+    handler: async (request, reply) => {
+      const actor = requireActor(request);
+      const campaign = await createCampaign(db, actor, request.body);
+      return reply.status(201).send({ campaign: presentCampaign(actor, campaign) });
+    },
+  });
+
+  r.get('/api/campaigns/:id', {
+    schema: {
+      operationId: 'getCampaign',
+      tags,
+      summary: '推介活动详情与规则',
+      params: uuidParam,
+      response: { 200: CampaignDetail },
+    },
+    handler: async (request) => detail(requireActor(request), request.params.id),
+  });
+
+  r.put('/api/campaigns/:id/rules', {
+    schema: {
+      operationId: 'updateCampaignRules',
+      tags,
+      summary: '修改活动规则',
+      params: uuidParam,
+      body: UpdateRulesBody,
+      response: { 200: CampaignDetail },
+    },
+    handler: async (request) => {
+      const actor = requireActor(request);
+      await updateCampaignRules(db, actor, request.params.id, request.body);
+      return detail(actor, request.params.id);
+    },
+  });
+
+  r.post('/api/campaigns/:id/transitions', {
+    schema: {
+      operationId: 'transitionCampaign',
+      tags,
+      summary: '变更活动状态',
+      params: uuidParam,
+      body: TransitionBody,
+      response: { 200: CampaignResponse },
+    },
+    handler: async (request) => {
+      const actor = requireActor(request);
+      return {
+        campaign: presentCampaign(
+          actor,
+          await transitionCampaign(db, actor, request.params.id, request.body.to),
+        ),
+      };
+    },
+  });
+
+  r.post('/api/campaigns/:id/extensions', {
+    schema: {
+      operationId: 'grantCampaignExtension',
+      tags,
+      summary: '为报送单位延期',
+      params: uuidParam,
+      body: GrantExtensionBody,
+      response: { 200: z.object({ extensions: CampaignDetail.shape.extensions }) },
+    },
+    handler: async (request) => {
+      const extensions = await grantExtension(db, requireActor(request), request.params.id, request.body);
+      return {
+        extensions: extensions.map((e) => ({
+          organisationId: e.organisationId,
+          organisationName: e.organisationName,
+          until: iso(e.until),
+          reason: e.reason,
+        })),
+      };
+    },
+  });
+}

@@ -1,0 +1,33 @@
+import { hasRole, inSubtree, type Principal } from '../../platform/auth/actor.ts';
+import { authorizer } from '../../platform/auth/authorize.ts';
+
+export interface CampaignSubject {
+  organiserPath: string;
+  status: string;
+}
+
+/** A reporting unit of a campaign is an organisation directly below its organiser. */
+export function isReportingUnitOf(actor: Principal, organiserPath: string): boolean {
+  if (!actor.organisationPath.startsWith(organiserPath)) return false;
+  return actor.organisationPath.slice(organiserPath.length).split('/').filter(Boolean).length === 1;
+}
+
+const organises = (actor: Principal, c: CampaignSubject) =>
+  hasRole(actor, 'platform_admin', 'organiser_admin') && inSubtree(actor, c.organiserPath);
+
+export const campaignRules = authorizer<
+  'view' | 'editRules' | 'transition' | 'grantExtension',
+  CampaignSubject
+>({
+  view: (actor, c) =>
+    organises(actor, c) ||
+    (hasRole(actor, 'expert', 'approver') && inSubtree(actor, c.organiserPath)) ||
+    (c.status !== 'draft' && isReportingUnitOf(actor, c.organiserPath)),
+  // Rules stay editable until the review starts; later changes would change what units were judged by.
+  editRules: (actor, c) => organises(actor, c) && (c.status === 'draft' || c.status === 'open'),
+  transition: organises,
+  grantExtension: (actor, c) => organises(actor, c) && c.status === 'open',
+});
+
+/** Organiser admins open campaigns of their own organisation. */
+export const canCreateCampaign = (actor: Principal) => hasRole(actor, 'organiser_admin', 'platform_admin');

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { campaignRulesSchema } from '../../../core/campaign/rules-schema.ts';
+import { CAMPAIGN_STATES } from '../../../core/campaign/states.ts';
+
+const FindingSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning']),
+  field: z.string(),
+  message: z.string(),
+});
+
+export const CampaignSummary = z
+  .object({
+    id: z.string(),
+    organiserId: z.string(),
+    organiserName: z.string(),
+    title: z.string(),
+    year: z.number(),
+    level: z.string(),
+    levelLabel: z.string(),
+    status: z.enum(Object.keys(CAMPAIGN_STATES) as [keyof typeof CAMPAIGN_STATES]),
+    statusLabel: z.string(),
+    deadline: z.string().nullable().describe('截止日期 YYYY-MM-DD（北京时间）'),
+    deadlineAt: z.string().nullable().describe('截止时刻，ISO 8601'),
+    rulesVersion: z.number(),
+    version: z.number(),
+    templateId: z.string().nullable(),
+    actions: z.array(z.string()),
+    transitions: z.array(z.object({ to: z.string(), label: z.string() })),
+  })
+  .meta({ id: 'CampaignSummary' });
+
+export const CampaignDetail = z.object({
+  campaign: CampaignSummary,
+  rules: campaignRulesSchema,
+  findings: z.array(FindingSchema),
+  history: z.array(
+    z.object({
+      rulesVersion: z.number(),
+      changedAt: z.string(),
+      changedBy: z.string().nullable(),
+      afterOpening: z.boolean(),
+      changes: z.array(z.object({ path: z.string(), message: z.string() })),
+    }),
+  ),
+  extensions: z.array(
+    z.object({
+      organisationId: z.string(),
+      organisationName: z.string(),
+      until: z.string(),
+      reason: z.string(),
+    }),
+  ),
+});
+
+export const CreateCampaignBody = z.union([
+  z.object({ templateId: z.string().min(1, '请选择模板') }),
+  z.object({
+    copyFromCampaignId: z.uuid('要复制的活动编号格式不正确'),
+    year: z.number().int().min(2000).max(2100),
+  }),
+]);
+
+export const UpdateRulesBody = z.object({
+  rules: z.unknown().describe('完整的活动规则（CampaignRules）'),
+  rulesVersion: z.number().int().min(1),
+});
+
+export const TransitionBody = z.object({
+  to: z.enum(Object.keys(CAMPAIGN_STATES) as [keyof typeof CAMPAIGN_STATES]),
+});
+
+export const GrantExtensionBody = z.object({
+  organisationId: z.uuid('单位编号格式不正确'),
+  until: z.iso.datetime({
+    offset: true,
+    error: '延期截止时间应为 ISO 8601 格式，如 2026-12-31T23:59:00+08:00',
+  }),
+  reason: z.string().trim().min(2, '请填写延期原因').max(500),
+});
+
+export const TemplateList = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      year: z.number(),
+      level: z.string(),
+      organisers: z.array(z.string()),
+    }),
+  ),
+});
+
+export const CampaignListResponse = z.object({ items: z.array(CampaignSummary) });
+export const CampaignResponse = z.object({ campaign: CampaignSummary });

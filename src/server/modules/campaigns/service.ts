@@ -1,0 +1,133 @@
+import { sql } from 'kysely';
+import { copyRulesForYear } from '../../../core/campaign/copy.ts';
+import { deadlineInstant } from '../../../core/campaign/deadline.ts';
+import type { CampaignRules } from '../../../core/campaign/rules.ts';
+import { getTemplate } from '../../../core/campaign/templates/index.ts';
+import { validateCampaignRules } from '../../../core/campaign/validate.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Db, Trx } from '../../platform/db/database.ts';
+import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import { recordAudit } from '../audit/service.ts';
+import { findVisibleOrganisation } from '../organisations/service.ts';
+import {
+  type CampaignRow,
+  findCampaign,
+  listCampaignsNear,
+  listExtensions,
+  lockCampaign,
+  ruleHistory,
+} from './queries.ts';
+import { campaignRules, canCreateCampaign } from './rules.ts';
+
+export const deadlineAt = (rules: CampaignRules) => {
+  const ms = deadlineInstant(rules);
+  return ms === null ? null : new Date(ms);
+};
+
+const parentPath = (path: string) => {
+  const parts = path.split('/').filter(Boolean);
+  return parts.length > 1 ? `/${parts.slice(0, -1).join('/')}/` : null;
+};
+
+/** The campaign if the actor may see it; otherwise it does not exist for them. */
+export async function visibleCampaign(
+  db: Db | Trx,
+  actor: Actor,
+  id: string,
+  lock = false,
+): Promise<CampaignRow> {
+  const campaign = lock ? await lockCampaign(db as Trx, id) : await findCampaign(db, id);
+  if (!campaign || !campaignRules.can(actor, 'view', campaign)) throw notFound('推介活动');
+  return campaign;
+}
+
+export async function listVisibleCampaigns(db: Db, actor: Actor) {
+  const rows = await listCampaignsNear(db, actor.organisationPath, parentPath(actor.organisationPath));
+  return rows.filter((c) => campaignRules.can(actor, 'view', c));
+}
+
+export async function getCampaignDetail(db: Db, actor: Actor, id: string) {
+  const campaign = await visibleCampaign(db, actor, id);
+  const [history, extensions] = await Promise.all([ruleHistory(db, id), listExtensions(db, id)]);
+  return { campaign, findings: validateCampaignRules(campaign.rules), history, extensions };
+}
+
+/** Inserts a campaign and its first rules version; shared by the create use case and the demo seed. */
+export async function insertCampaign(
+  trx: Trx,
+  actor: Actor | null,
+  organiser: { id: string; path: string },
+  rules: CampaignRules,
+  origin: { templateId: string | null; copiedFrom: string | null; status?: string },
+) {
+  const row = await trx
+    .insertInto('campaigns')
+    .values({
+      organiserId: organiser.id,
+      year: rules.year,
+      level: rules.level,
+      title: rules.title,
+      status: origin.status ?? 'draft',
+      rules: JSON.stringify(rules),
+      templateId: origin.templateId,
+      copiedFrom: origin.copiedFrom,
+      deadlineAt: deadlineAt(rules),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('campaignRuleVersions')
+    .values({
+      campaignId: row.id,
+      rulesVersion: 1,
+      rules: JSON.stringify(rules),
+      changedBy: actor?.accountId ?? null,
+      changedByName: actor?.displayName ?? null,
+    })
+    .execute();
+  await recordAudit(trx, actor, {
+    action: 'campaign.created',
+    entityType: 'campaign',
+    entityId: row.id,
+    scopePath: organiser.path,
+    after: {
+      title: rules.title,
+      year: rules.year,
+      templateId: origin.templateId,
+      copiedFrom: origin.copiedFrom,
+    },
+  });
+  return (await findCampaign(trx, row.id))!;
+}
+
+export async function createCampaign(
+  db: Db,
+  actor: Actor,
+  input: { templateId: string } | { copyFromCampaignId: string; year: number },
+) {
+  if (!canCreateCampaign(actor)) throw forbidden('只有组织方管理员可以发起推介活动');
+  return db.transaction().execute(async (trx) => {
+    const organiser = await findVisibleOrganisation(trx, actor, actor.organisationId, true);
+    if ('templateId' in input) {
+      const rules = getTemplate(input.templateId);
+      if (!rules) throw new AppError('VALIDATION_FAILED', `没有名为「${input.templateId}」的活动模板`);
+      return insertCampaign(trx, actor, organiser, rules, { templateId: input.templateId, copiedFrom: null });
+    }
+    const source = await visibleCampaign(trx, actor, input.copyFromCampaignId);
+    if (!campaignRules.can(actor, 'editRules', { ...source, status: 'draft' }))
+      throw forbidden('只能复制本单位组织的活动');
+    const rules = copyRulesForYear(source.rules, input.year);
+    return insertCampaign(trx, actor, organiser, rules, {
+      templateId: source.templateId,
+      copiedFrom: source.id,
+    });
+  });
+}
+
+export async function touchCampaign(trx: Trx, id: string, set: Record<string, unknown>) {
+  await trx
+    .updateTable('campaigns')
+    .set({ ...set, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
+}

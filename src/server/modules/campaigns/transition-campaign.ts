@@ -1,0 +1,40 @@
+import { type CampaignState, findTransition } from '../../../core/campaign/states.ts';
+import { validateCampaignRules } from '../../../core/campaign/validate.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { recordAudit } from '../audit/service.ts';
+import { findCampaign } from './queries.ts';
+import { campaignRules } from './rules.ts';
+import { touchCampaign, visibleCampaign } from './service.ts';
+
+/** The one function that changes a campaign's status: guard, write, audit, in one transaction. */
+export async function transitionCampaign(db: Db, actor: Actor, id: string, to: CampaignState) {
+  return db.transaction().execute(async (trx) => {
+    const campaign = await visibleCampaign(trx, actor, id, true);
+    campaignRules.authorize(actor, 'transition', campaign);
+    const from = campaign.status as CampaignState;
+    const transition = findTransition(from, to);
+    if (!transition) throw new AppError('CONFLICT', `活动当前为「${from}」状态，不能转为「${to}」`);
+    if (to === 'open') {
+      const errors = validateCampaignRules(campaign.rules).filter((f) => f.severity === 'error');
+      if (errors.length > 0) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `活动规则还有 ${errors.length} 处错误，修改后才能开放报送：${errors.map((f) => f.message).join('；')}`,
+          { findings: errors },
+        );
+      }
+    }
+    await touchCampaign(trx, id, { status: to });
+    await recordAudit(trx, actor, {
+      action: 'campaign.transitioned',
+      entityType: 'campaign',
+      entityId: id,
+      scopePath: campaign.organiserPath,
+      before: { status: from },
+      after: { status: to, label: transition.label },
+    });
+    return (await findCampaign(trx, id))!;
+  });
+}
