@@ -17,6 +17,7 @@ import {
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
@@ -86,6 +87,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     accountRoutes,
     auditRoutes,
     campaignRoutes,
+    calendarRoutes,
   ]) {
     routes(app, context);
   }

@@ -2,8 +2,10 @@ import { isRole } from '../../../core/accounts/roles.ts';
 import { isOrganisationType, organisationTypeLabel } from '../../../core/campaign/unit-types.ts';
 import type { Principal } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { canImportAccounts } from '../accounts/rules.ts';
+import { canImportAccounts, grantableRoles } from '../accounts/rules.ts';
 import { canViewAudit } from '../audit/rules.ts';
+import { canManageCalendar } from '../calendar/rules.ts';
+import { canCreateCampaign } from '../campaigns/rules.ts';
 import { organisationRules } from '../organisations/rules.ts';
 
 /** What the signed-in account may open, so the browser shows only those entries. */
@@ -11,11 +13,14 @@ function permissionsOf(
   principal: Principal,
   ownOrganisation: { id: string; path: string; disabled: boolean },
 ): string[] {
-  const permissions: string[] = [];
+  const permissions: string[] = ['campaigns.view'];
   if (organisationRules.can(principal, 'view', ownOrganisation))
     permissions.push('organisations.view', 'accounts.view');
+  if (grantableRoles(principal).length > 0) permissions.push('accounts.create');
   if (canImportAccounts(principal)) permissions.push('accounts.import');
   if (canViewAudit(principal)) permissions.push('audit.view');
+  if (canCreateCampaign(principal)) permissions.push('campaigns.create');
+  if (canManageCalendar(principal)) permissions.push('calendar.manage');
   return permissions;
 }
 
@@ -51,6 +56,7 @@ export async function presentMe(db: Db, accountId: string) {
     },
     roles,
     mustChangePassword: row.mustChangePassword,
+    grantableRoles: grantableRoles(principal),
     permissions: permissionsOf(principal, { id: row.orgId, path: row.orgPath, disabled: row.orgDisabled }),
   };
 }

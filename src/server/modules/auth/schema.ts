@@ -18,6 +18,8 @@ export const Me = z
     displayName: z.string(),
     organisation: z.object({ id: z.string(), name: z.string(), type: z.string(), typeLabel: z.string() }),
     roles: z.array(z.enum(Object.keys(ROLES) as [keyof typeof ROLES])),
+    /** Roles this account may give others, so the account form offers only those. */
+    grantableRoles: z.array(z.enum(Object.keys(ROLES) as [keyof typeof ROLES])),
     mustChangePassword: z.boolean(),
     permissions: z.array(z.string()),
   })

@@ -6,6 +6,7 @@ import { requireActor } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { uuidParam } from '../../platform/http/schemas.ts';
+import { announcementPeriod } from './announcement-period.ts';
 import { grantExtension } from './extensions.ts';
 import { presentCampaign } from './presenter.ts';
 import { canCreateCampaign } from './rules.ts';
@@ -140,6 +141,31 @@ export function campaignRoutes(app: FastifyInstance, { db }: AppContext) {
         ),
       };
     },
+  });
+
+  r.get('/api/campaigns/:id/announcement-period', {
+    schema: {
+      operationId: 'computeAnnouncementPeriod',
+      tags,
+      summary: '按本活动的公示规则和组织方日历计算公示期',
+      params: uuidParam,
+      querystring: z.object({
+        from: z
+          .string()
+          .trim()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+      }),
+      response: {
+        200: z.object({
+          from: z.string(),
+          workingDays: z.number(),
+          countStart: z.boolean(),
+          end: z.string(),
+        }),
+      },
+    },
+    handler: async (request) =>
+      announcementPeriod(db, requireActor(request), request.params.id, request.query.from),
   });
 
   r.post('/api/campaigns/:id/extensions', {
