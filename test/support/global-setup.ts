@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { withDatabase } from '../../src/server/platform/db/database.ts';
 import { startEmbeddedPostgres } from '../../src/server/platform/db/embedded-postgres.ts';
 import { migrate } from '../../src/server/platform/db/migrate.ts';
+import { runOnServer } from './pg-admin.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,16 +13,6 @@ declare module 'vitest' {
     pgServerUrl: string;
     /** A migrated database every test file copies its own fresh database from. */
     pgTemplate: string;
-  }
-}
-
-async function admin(serverUrl: string, statement: string) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
   }
 }
 
@@ -36,13 +26,13 @@ export default async function setup(project: TestProject) {
   const embedded = external ? null : await startEmbeddedPostgres(dataDir);
   const serverUrl = external ? withDatabase(external, 'postgres') : embedded!.serverUrl;
   const template = `tuijie_template_${randomBytes(4).toString('hex')}`;
-  await admin(serverUrl, `CREATE DATABASE ${template}`);
+  await runOnServer(serverUrl, `CREATE DATABASE ${template}`);
   await migrate(withDatabase(serverUrl, template));
   project.provide('pgServerUrl', serverUrl);
   project.provide('pgTemplate', template);
 
   return async () => {
-    await admin(serverUrl, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).catch(() => {});
+    await runOnServer(serverUrl, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).catch(() => {});
     if (embedded) {
       await embedded.stop();
       await rm(dataDir, { recursive: true, force: true });

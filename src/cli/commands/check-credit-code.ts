@@ -3,35 +3,21 @@
  * check-character mismatch is a warning an organiser may override, this command exits 1 on any
  * finding: it answers "is this code exactly right?".
  */
-import { parseArgs } from 'node:util';
 import { parseCreditCode } from '../../core/identity/credit-code.ts';
-import { describeArgsError, formatFindings, printJson, printUsageError } from '../print-findings.ts';
+import { formatFindings, printJson } from '../print-findings.ts';
+import { readValueArgs } from '../value-args.ts';
 
 export const summary = '校验统一社会信用代码（含校验位）';
 
 const USAGE = '用法：tuijie check-credit-code 统一社会信用代码 [--json]';
 
 export async function run(args: string[]): Promise<number> {
-  let parsed: { values: { json?: boolean; help?: boolean }; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (caught) {
-    return printUsageError(describeArgsError(caught), USAGE);
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (parsed.positionals.length === 0) return printUsageError('请给出要校验的统一社会信用代码', USAGE);
-
-  const input = parsed.positionals.join(' ');
+  const read = readValueArgs(args, USAGE, '请给出要校验的统一社会信用代码');
+  if (typeof read === 'number') return read;
+  const { input, json } = read;
   const result = parseCreditCode(input);
   const exitCode = result.findings.length === 0 ? 0 : 1;
-  if (parsed.values.json) {
+  if (json) {
     printJson({ input, ...result, province: result.regionCode?.slice(0, 2) });
     return exitCode;
   }
