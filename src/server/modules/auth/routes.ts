@@ -21,7 +21,7 @@ export function authRoutes(app: FastifyInstance, { db, config }: AppContext) {
   const clearCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, cookieOptions);
 
   r.post('/api/auth/login', {
-    config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
     schema: { operationId: 'login', tags, summary: '登录', body: LoginBody, response: { 200: MeResponse } },
     handler: async (request, reply) => {
       const session = await login(db, {
