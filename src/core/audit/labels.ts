@@ -1,0 +1,42 @@
+/**
+ * Chinese names of the audit log's action and entity codes, shown by the audit page and in exports.
+ * A code not listed is shown as it is, so a new action never breaks a page.
+ */
+export const ENTITY_TYPE_LABELS: Record<string, string> = {
+  organisation: '组织机构',
+  account: '账号',
+  campaign: '推介活动',
+  calendar: '工作日历',
+};
+
+export const ACTION_LABELS: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.login_failed': '登录失败',
+  'auth.logout': '退出登录',
+  'account.created': '创建账号',
+  'account.updated': '修改账号',
+  'account.disabled': '停用账号',
+  'account.enabled': '启用账号',
+  'account.password_reset': '重置密码',
+  'account.password_changed': '修改密码',
+  'organisation.created': '创建组织',
+  'organisation.updated': '修改组织',
+  'organisation.disabled': '停用组织',
+  'organisation.enabled': '启用组织',
+  'campaign.created': '发起推介活动',
+  'campaign.rules_changed': '修改活动规则',
+  'campaign.transitioned': '变更活动状态',
+  'campaign.extension_granted': '为单位延期',
+  'calendar.override_added': '添加日历调整',
+  'calendar.override_removed': '删除日历调整',
+  'calendar.year_confirmed': '确认年度工作日',
+  'calendar.year_unconfirmed': '取消确认年度工作日',
+};
+
+export function entityTypeLabel(type: string): string {
+  return ENTITY_TYPE_LABELS[type] ?? type;
+}
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}
