@@ -17,6 +17,9 @@ const HomePage = lazy(() => import('./pages/HomePage.tsx'));
 const OrganisationsPage = lazy(() => import('./pages/OrganisationsPage.tsx'));
 const AccountsPage = lazy(() => import('./pages/AccountsPage.tsx'));
 const AccountsImportPage = lazy(() => import('./pages/AccountsImportPage.tsx'));
+const CampaignsPage = lazy(() => import('./pages/CampaignsPage.tsx'));
+const CampaignDetailPage = lazy(() => import('./pages/CampaignDetailPage.tsx'));
+const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
@@ -48,6 +51,9 @@ export const router = createBrowserRouter([
       { path: 'organisations', element: gated('organisations.view', <OrganisationsPage />) },
       { path: 'accounts', element: gated('accounts.view', <AccountsPage />) },
       { path: 'accounts/import', element: gated('accounts.import', <AccountsImportPage />) },
+      { path: 'campaigns', element: gated('campaigns.view', <CampaignsPage />) },
+      { path: 'campaigns/:id', element: gated('campaigns.view', <CampaignDetailPage />) },
+      { path: 'calendar', element: gated('calendar.manage', <CalendarPage />) },
       { path: 'audit', element: gated('audit.view', <AuditPage />) },
       { path: '403', element: <ForbiddenPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -12,6 +12,8 @@ export interface Me {
   roles: Role[];
   mustChangePassword: boolean;
   permissions: string[];
+  /** Roles this account may give others (the server's rule), for the account form. */
+  grantableRoles: Role[];
 }
 
 export interface MeResponse {

@@ -5,7 +5,9 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   CloudUploadOutlined,
+  FlagOutlined,
   HomeOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -24,6 +26,13 @@ export interface NavEntry {
 
 export const NAV_ENTRIES: NavEntry[] = [
   { path: '/', label: '首页', icon: <HomeOutlined />, description: '返回首页' },
+  {
+    path: '/campaigns',
+    label: '推介活动',
+    icon: <FlagOutlined />,
+    permission: 'campaigns.view',
+    description: '查看推介活动的名额、截止时间与规则变更',
+  },
   {
     path: '/organisations',
     label: '组织机构',
@@ -44,6 +53,13 @@ export const NAV_ENTRIES: NavEntry[] = [
     icon: <CloudUploadOutlined />,
     permission: 'accounts.import',
     description: '用 Excel 模板批量创建组织与账号',
+  },
+  {
+    path: '/calendar',
+    label: '工作日历',
+    icon: <CalendarOutlined />,
+    permission: 'calendar.manage',
+    description: '节假日与调休安排，计算公示期',
   },
   {
     path: '/audit',

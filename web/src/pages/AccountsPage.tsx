@@ -18,6 +18,7 @@ import {
 } from '../api/accounts.ts';
 import { ApiError } from '../api/client.ts';
 import type { Account, AccountAction } from '../api/types.ts';
+import { can, useCurrentMe } from '../auth/useMe.ts';
 import { AccountFormModal, type AccountFormValues } from '../components/AccountFormModal.tsx';
 import { type OneTimePassword, OneTimePasswordModal } from '../components/OneTimePasswordModal.tsx';
 import { OrganisationSelect } from '../components/OrganisationSelect.tsx';
@@ -29,6 +30,7 @@ import { useShowError } from '../lib/useShowError.ts';
 type Editing = { account: Account | null } | null;
 
 export default function AccountsPage() {
+  const me = useCurrentMe();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const showError = useShowError();
@@ -199,9 +201,11 @@ export default function AccountsPage() {
     <Card
       title="账号管理"
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ account: null })}>
-          新建账号
-        </Button>
+        can(me, 'accounts.create') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ account: null })}>
+            新建账号
+          </Button>
+        )
       }
     >
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>

@@ -1,0 +1,234 @@
+/**
+ * 活动详情: the campaign's header with its state and the transitions the server allows the caller, and
+ * tabs for the rules, their history, unit extensions and the 公示 period. Units see their key numbers
+ * (quota, deadline, changes after opening) above the read-only rules.
+ */
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Descriptions, Result, Space, Tabs, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { Finding } from '../../../src/core/findings.ts';
+import {
+  CAMPAIGNS_KEY,
+  type CampaignDetail,
+  type CampaignState,
+  campaignKey,
+  findingsOf,
+  transitionCampaign,
+  useCampaign,
+} from '../api/campaigns.ts';
+import { ApiError } from '../api/client.ts';
+import { listOrganisations, ORGANISATIONS_KEY } from '../api/organisations.ts';
+import { useCurrentMe } from '../auth/useMe.ts';
+import { AnnouncementTab } from '../components/campaign/AnnouncementTab.tsx';
+import { DeadlineText } from '../components/campaign/DeadlineText.tsx';
+import { ExtensionsTab } from '../components/campaign/ExtensionsTab.tsx';
+import { HistoryTab } from '../components/campaign/HistoryTab.tsx';
+import { RulesTab } from '../components/campaign/RulesTab.tsx';
+import { UnitSummary } from '../components/campaign/UnitSummary.tsx';
+import { PageLoading } from '../components/PageLoading.tsx';
+import { STATUS_COLORS } from '../lib/campaignDisplay.ts';
+import { useIsMobile } from '../lib/useIsMobile.ts';
+import { useShowError } from '../lib/useShowError.ts';
+
+const TRANSITION_HINTS: Partial<Record<CampaignState, string>> = {
+  open: '开放后各报送单位即可看到活动并开始报送；之后修改规则会提示各单位。',
+  draft: '撤回后报送单位将看不到此活动。',
+  reviewing: '结束报送后报送单位不能再提交材料（已延期的单位除外），规则不能再修改。',
+  announcing: '开始公示拟推介名单。',
+  approved: '确认审定结果。',
+  published: '公布后结果对外发布。',
+};
+
+export default function CampaignDetailPage() {
+  const { id = '' } = useParams();
+  const me = useCurrentMe();
+  const isMobile = useIsMobile();
+  const queryClient = useQueryClient();
+  const { message, modal } = App.useApp();
+  const showError = useShowError();
+  const [params, setParams] = useSearchParams();
+  const [transitionFindings, setTransitionFindings] = useState<Finding[]>([]);
+  const { data: detail, isLoading, error, refetch } = useCampaign(id);
+
+  const campaign = detail?.campaign;
+  const organises = Boolean(
+    campaign?.actions.some((a) => a === 'editRules' || a === 'grantExtension' || a === 'transition'),
+  );
+  const organisations = useQuery({
+    queryKey: ORGANISATIONS_KEY,
+    queryFn: listOrganisations,
+    enabled: organises,
+    meta: { quietForbidden: true },
+  });
+  const reportingUnits = (organisations.data ?? []).filter(
+    (o) => campaign && o.parentId === campaign.organiserId && !o.disabled,
+  );
+
+  const setDetail = (next: CampaignDetail) => {
+    queryClient.setQueryData(campaignKey(id), next);
+    void queryClient.invalidateQueries({ queryKey: [...CAMPAIGNS_KEY, 'list'] });
+  };
+
+  const transition = useMutation({
+    mutationFn: (to: CampaignState) => transitionCampaign(id, to),
+    onSuccess: (next) => {
+      setTransitionFindings([]);
+      message.success(`活动已${next.statusLabel === '报送中' ? '开放报送' : `变为「${next.statusLabel}」`}`);
+      void queryClient.invalidateQueries({ queryKey: CAMPAIGNS_KEY });
+    },
+    onError: (err) => {
+      const findings = findingsOf(err);
+      setTransitionFindings(findings);
+      if (findings.length === 0) showError(err);
+      else message.error('规则有错误，活动不能开放报送，请先修改规则');
+    },
+  });
+
+  if (isLoading) return <PageLoading />;
+  if (error || !detail || !campaign) {
+    const notFound = error instanceof ApiError && error.status === 404;
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? '活动不存在或您无权查看' : '活动加载失败'}
+        extra={
+          <Space>
+            <Link to="/campaigns">返回活动列表</Link>
+            {!notFound && <Button onClick={() => refetch()}>重试</Button>}
+          </Space>
+        }
+      />
+    );
+  }
+
+  const confirmTransition = (to: CampaignState, label: string) =>
+    modal.confirm({
+      title: `${label}？`,
+      content: TRANSITION_HINTS[to],
+      okText: label,
+      onOk: () => transition.mutateAsync(to).catch(() => undefined),
+    });
+
+  const isUnit =
+    campaign.organiserId !== me.organisation.id && !organises && me.roles.includes('unit_submitter');
+  const tab = params.get('tab') ?? 'rules';
+  const setTab = (key: string) => setParams(key === 'rules' ? {} : { tab: key }, { replace: true });
+  const afterOpening = detail.history.filter((h) => h.afterOpening).length;
+  const showExtensions =
+    campaign.actions.includes('grantExtension') || detail.extensions.length > 0 || organises;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        title={
+          <Space size={8} style={{ minWidth: 0 }}>
+            <Link to="/campaigns" aria-label="返回活动列表">
+              <ArrowLeftOutlined />
+            </Link>
+            <span>活动详情</span>
+          </Space>
+        }
+      >
+        <Typography.Title level={isMobile ? 5 : 4} style={{ marginTop: 0 }}>
+          {campaign.title}
+        </Typography.Title>
+        <Space size={[4, 4]} wrap style={{ marginBottom: 12 }}>
+          <Tag color={STATUS_COLORS[campaign.status]}>{campaign.statusLabel}</Tag>
+          <Tag>
+            {campaign.year}年 · {campaign.levelLabel}
+          </Tag>
+          <Tag>规则第 {campaign.rulesVersion} 版</Tag>
+          {detail.rules.documentNumber && <Tag>{detail.rules.documentNumber}</Tag>}
+        </Space>
+        <Descriptions
+          size="small"
+          column={{ xs: 1, sm: 1, md: 2 }}
+          items={[
+            { key: 'organiser', label: '组织单位', children: campaign.organiserName },
+            {
+              key: 'deadline',
+              label: '报送截止',
+              children: <DeadlineText deadlineAt={campaign.deadlineAt} open={campaign.status === 'open'} />,
+            },
+          ]}
+        />
+        {campaign.transitions.length > 0 && (
+          <Space wrap style={{ marginTop: 12 }}>
+            {campaign.transitions.map((t, i) => (
+              <Button
+                key={t.to}
+                type={i === campaign.transitions.length - 1 || t.to === 'open' ? 'primary' : 'default'}
+                loading={transition.isPending && transition.variables === t.to}
+                onClick={() => confirmTransition(t.to, t.label)}
+              >
+                {t.label}
+              </Button>
+            ))}
+          </Space>
+        )}
+        {transitionFindings.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            closable={{ onClose: () => setTransitionFindings([]) }}
+            style={{ marginTop: 12 }}
+            title="活动规则有以下问题，修改后才能开放报送"
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {transitionFindings.map((f) => (
+                  <li key={`${f.code}:${f.field}`}>{f.message}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
+      </Card>
+
+      {isUnit && <UnitSummary detail={detail} me={me} onShowHistory={() => setTab('history')} />}
+
+      <Card size="small">
+        <Tabs
+          activeKey={tab}
+          onChange={setTab}
+          items={[
+            {
+              key: 'rules',
+              label: campaign.actions.includes('editRules') ? '规则（可编辑）' : '规则',
+              children: (
+                <RulesTab
+                  detail={detail}
+                  reportingUnits={reportingUnits}
+                  onSaved={setDetail}
+                  onReload={() => refetch()}
+                />
+              ),
+            },
+            {
+              key: 'history',
+              label: afterOpening > 0 ? `变更记录（${afterOpening}）` : '变更记录',
+              children: <HistoryTab history={detail.history} />,
+            },
+            ...(showExtensions
+              ? [
+                  {
+                    key: 'extensions',
+                    label: '延期',
+                    children: (
+                      <ExtensionsTab
+                        detail={detail}
+                        reportingUnits={reportingUnits}
+                        onGranted={(extensions) => setDetail({ ...detail, extensions })}
+                      />
+                    ),
+                  },
+                ]
+              : []),
+            { key: 'announcement', label: '公示期计算', children: <AnnouncementTab detail={detail} /> },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}
