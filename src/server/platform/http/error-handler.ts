@@ -75,11 +75,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
  */
 export function registerNotFoundHandler(app: FastifyInstance, serveIndexPage: boolean): void {
   app.setNotFoundHandler((request, reply) => {
-    if (serveIndexPage && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    // A path with a file extension is a missing file (an asset of an older build, say), never a page.
+    const path = request.url.split('?')[0] ?? '';
+    if (
+      serveIndexPage &&
+      request.method === 'GET' &&
+      !path.startsWith('/api/') &&
+      !/\.[a-z0-9]+$/i.test(path)
+    ) {
       return reply.sendFile('index.html');
     }
-    return reply
-      .status(404)
-      .send({ code: 'NOT_FOUND', message: `找不到接口 ${request.method} ${request.url.split('?')[0]}` });
+    return reply.status(404).send({ code: 'NOT_FOUND', message: `找不到 ${request.method} ${path}` });
   });
 }
