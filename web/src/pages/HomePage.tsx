@@ -17,10 +17,11 @@ const ROLE_HINTS: Record<Role, string> = {
 };
 
 function greeting(now: Date): string {
+  // zh-CN formats the hour as「14时」, so read the number from its part, not from the whole string.
   const hour = Number(
-    new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: 'numeric', hourCycle: 'h23' }).format(
-      now,
-    ),
+    new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: 'numeric', hourCycle: 'h23' })
+      .formatToParts(now)
+      .find((part) => part.type === 'hour')?.value,
   );
   if (hour < 6) return '夜深了';
   if (hour < 12) return '上午好';
