@@ -1,11 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { insertAccount } from '../modules/accounts/service.ts';
-import { recordAudit } from '../modules/audit/service.ts';
 import type { OrganisationRow } from '../modules/organisations/queries.ts';
-import { insertOrganisation } from '../modules/organisations/service.ts';
+import { insertOrganisation, insertRootOrganisation } from '../modules/organisations/service.ts';
 import type { Db, Trx } from '../platform/db/database.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, type SeedOrganisation } from './demo-organisations.ts';
+
+const SEED_LOCK = 7_461_020_241;
 
 export interface DemoCredential {
   username: string;
@@ -36,23 +37,12 @@ export async function isEmpty(db: Db): Promise<boolean> {
  */
 export async function seedDemo(db: Db): Promise<DemoCredential[]> {
   return db.transaction().execute(async (trx) => {
-    await trx.selectFrom('organisations').select('id').forUpdate().execute();
+    // Two first starts at once must not both seed: the second waits here, then finds data.
+    await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
     if (await trx.selectFrom('organisations').select('id').limit(1).executeTakeFirst()) {
       throw new Error('数据库中已有单位数据，演示数据只在空数据库上生成');
     }
-    const id = randomUUID();
-    const root = await trx
-      .insertInto('organisations')
-      .values({ id, parentId: null, path: `/${id}/`, name: '推介平台', type: 'platform', regionCode: null })
-      .returning(['id', 'parentId', 'path', 'name', 'type', 'regionCode', 'disabled', 'version'])
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, null, {
-      action: 'organisation.created',
-      entityType: 'organisation',
-      entityId: root.id,
-      scopePath: root.path,
-      after: { name: root.name },
-    });
+    const root = await insertRootOrganisation(trx, '推介平台');
     const byName = new Map([[root.name, root]]);
     await insertTree(trx, root, DEMO_ORGANISATIONS, byName);
 

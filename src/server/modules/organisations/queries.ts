@@ -1,6 +1,16 @@
 import type { Db, Trx } from '../../platform/db/database.ts';
 
-const columns = ['id', 'parentId', 'path', 'name', 'type', 'regionCode', 'disabled', 'version'] as const;
+export const ORGANISATION_COLUMNS = [
+  'id',
+  'parentId',
+  'path',
+  'name',
+  'type',
+  'regionCode',
+  'disabled',
+  'version',
+] as const;
+const columns = ORGANISATION_COLUMNS;
 
 export type OrganisationRow = Awaited<ReturnType<typeof findOrganisation>> & {};
 

@@ -10,6 +10,7 @@ import {
   findOrganisation,
   listSubtree,
   lockOrganisation,
+  ORGANISATION_COLUMNS,
   type OrganisationRow,
 } from './queries.ts';
 import { organisationRules } from './rules.ts';
@@ -61,7 +62,7 @@ export async function insertOrganisation(
       type: input.type,
       regionCode: input.regionCode ?? null,
     })
-    .returning(['id', 'parentId', 'path', 'name', 'type', 'regionCode', 'disabled', 'version'])
+    .returning(ORGANISATION_COLUMNS)
     .executeTakeFirstOrThrow();
   await recordAudit(trx, actor, {
     action: 'organisation.created',
@@ -71,6 +72,24 @@ export async function insertOrganisation(
     after: snapshot(org),
   });
   return org;
+}
+
+/** The top of the tree, made once when the platform is first set up. */
+export async function insertRootOrganisation(trx: Trx, name: string) {
+  const id = randomUUID();
+  const root = await trx
+    .insertInto('organisations')
+    .values({ id, parentId: null, path: `/${id}/`, name, type: 'platform', regionCode: null })
+    .returning(ORGANISATION_COLUMNS)
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, null, {
+    action: 'organisation.created',
+    entityType: 'organisation',
+    entityId: root.id,
+    scopePath: root.path,
+    after: snapshot(root),
+  });
+  return root;
 }
 
 export async function createOrganisation(
@@ -113,7 +132,7 @@ export async function updateOrganisation(
         updatedAt: sql<Date>`now()`,
       })
       .where('id', '=', id)
-      .returning(['id', 'parentId', 'path', 'name', 'type', 'regionCode', 'disabled', 'version'])
+      .returning(ORGANISATION_COLUMNS)
       .executeTakeFirstOrThrow();
     await recordAudit(trx, actor, {
       action: 'organisation.updated',
@@ -135,7 +154,7 @@ export async function setOrganisationDisabled(db: Db, actor: Actor, id: string, 
       .updateTable('organisations')
       .set({ disabled, version: before.version + 1, updatedAt: sql<Date>`now()` })
       .where('id', '=', id)
-      .returning(['id', 'parentId', 'path', 'name', 'type', 'regionCode', 'disabled', 'version'])
+      .returning(ORGANISATION_COLUMNS)
       .executeTakeFirstOrThrow();
     await recordAudit(trx, actor, {
       action: disabled ? 'organisation.disabled' : 'organisation.enabled',
