@@ -23,7 +23,8 @@ import {
   Typography,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
 import {
   checkCalendarSettings,
   createWorkCalendar,
@@ -65,7 +66,10 @@ interface OverrideValues {
 
 export default function CalendarPage() {
   const today = todayInShanghai();
-  const [year, setYear] = useState(Number(today.slice(0, 4)));
+  const [params, setParams] = useSearchParams();
+  const asked = Number(params.get('year'));
+  const year = Number.isInteger(asked) && asked >= 1900 && asked <= 9999 ? asked : Number(today.slice(0, 4));
+  const setYear = (next: number) => setParams({ year: String(next) }, { replace: true });
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const showError = useShowError();

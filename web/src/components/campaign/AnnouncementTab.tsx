@@ -6,9 +6,10 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { DatePicker, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { todayInShanghai } from '../../../../src/core/calendar/index.ts';
 import { getCalendarYear } from '../../api/calendar.ts';
-import { announcementPeriod, type CampaignDetail } from '../../api/campaigns.ts';
+import { announcementPeriod, type CampaignDetail, findingsOf } from '../../api/campaigns.ts';
 import { can, useCurrentMe } from '../../auth/useMe.ts';
 import { PeriodResult } from '../calendar/PeriodResult.tsx';
 
@@ -60,6 +61,9 @@ export function AnnouncementTab({ detail }: { detail: CampaignDetail }) {
           onChange={(d) => d && setFrom(d.format('YYYY-MM-DD'))}
         />
       </Space>
+      {ownCalendar && findingsOf(server.error).some((f) => f.code === 'CALENDAR_YEAR_UNKNOWN') && (
+        <Link to={`/calendar?year=${year}`}>前往工作日历，确认{year}年的工作日安排</Link>
+      )}
       <PeriodResult
         from={from}
         workdays={workingDays}

@@ -2,10 +2,11 @@
 import { Alert, Checkbox, DatePicker, Input, Select, Space, TimePicker, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { formatDate } from '../../../../src/core/campaign/index.ts';
-import { RuleItem, useRules } from './rulesContext.tsx';
+import { RuleItem, statusAt, useRules } from './rulesContext.tsx';
 
 export function BasicSection() {
-  const { rules, edit, readOnly } = useRules();
+  const { rules, edit, readOnly, findings } = useRules();
+  const status = (field: string) => statusAt(findings, field);
   const { deadline } = rules;
 
   const text = (value: string | null) =>
@@ -24,6 +25,7 @@ export function BasicSection() {
           <Input.TextArea
             autoSize
             value={rules.title}
+            status={status('title')}
             maxLength={200}
             onChange={(e) => edit((r) => (r.title = e.target.value))}
           />
@@ -82,6 +84,7 @@ export function BasicSection() {
           ) : (
             <DatePicker
               value={rules.issuedOn ? dayjs(rules.issuedOn) : null}
+              status={status('issuedOn')}
               format="YYYY年M月D日"
               onChange={(d) => edit((r) => (r.issuedOn = d ? d.format('YYYY-MM-DD') : null))}
             />
@@ -97,6 +100,7 @@ export function BasicSection() {
           <Space wrap>
             <DatePicker
               value={deadline.date ? dayjs(deadline.date) : null}
+              status={status('deadline.date')}
               format="YYYY年M月D日"
               placeholder="截止日期"
               onChange={(d) => edit((r) => (r.deadline.date = d ? d.format('YYYY-MM-DD') : null))}
@@ -106,6 +110,7 @@ export function BasicSection() {
               format="HH:mm"
               minuteStep={5}
               needConfirm={false}
+              status={status('deadline.time')}
               placeholder="时间"
               onChange={(t) => edit((r) => (r.deadline.time = t ? t.format('HH:mm') : ''))}
             />

@@ -86,7 +86,11 @@ export function CreateCampaignModal({ open, ownCampaigns, saving, onSubmit, onCa
             >
               <Select
                 placeholder="选择本单位往年的活动"
-                options={ownCampaigns.map((c) => ({ value: c.id, label: `${c.year}年 · ${c.title}` }))}
+                options={ownCampaigns.map((c) => ({ value: c.id, label: `${c.title}（${c.statusLabel}）` }))}
+                onChange={(id: string) => {
+                  const from = ownCampaigns.find((c) => c.id === id);
+                  if (from) form.setFieldValue('year', from.year + 1);
+                }}
                 optionRender={(option) => <div style={{ whiteSpace: 'normal' }}>{option.label}</div>}
               />
             </Form.Item>

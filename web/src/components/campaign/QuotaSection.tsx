@@ -54,7 +54,7 @@ export function QuotaSection({ reportingUnits }: { reportingUnits: Organisation[
 
   return (
     <>
-      <RuleItem label="按报送单位类型" field="quotas.byUnitType">
+      <RuleItem label="按报送单位类型" field="quotas.byUnitType" exact>
         <div>
           {types.map((type) => {
             const quota = rules.quotas.byUnitType[type];
@@ -112,6 +112,7 @@ export function QuotaSection({ reportingUnits }: { reportingUnits: Organisation[
       <RuleItem
         label="单独设置名额的单位"
         field="quotas.unitOverrides"
+        exact
         extra={readOnly ? undefined : '个别单位名额与其类型不同时在此设置；未单独设置的类别按单位类型计算。'}
       >
         <div>

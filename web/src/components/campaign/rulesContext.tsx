@@ -29,6 +29,13 @@ export function findingsAt(findings: Finding[], field: string): Finding[] {
   return findings.filter((f) => f.field === field || f.field.startsWith(`${field}.`));
 }
 
+/** The outline an input at `field` gets: red for an error, orange for a warning. */
+export function statusAt(findings: Finding[], field: string): 'error' | 'warning' | undefined {
+  const here = findingsAt(findings, field);
+  if (here.some((f) => f.severity === 'error')) return 'error';
+  return here.length > 0 ? 'warning' : undefined;
+}
+
 export function FindingText({ findings }: { findings: Finding[] }) {
   if (findings.length === 0) return null;
   return (
@@ -44,25 +51,29 @@ export function FindingText({ findings }: { findings: Finding[] }) {
   );
 }
 
-/** A labelled field whose status and help come from the findings at `field`. */
+/**
+ * A labelled field with the findings at `field` as its help text. The red/orange outline goes on the
+ * exact inputs (Num, RangeInput) rather than on the whole item, which would outline every input in a group.
+ * `exact`: only findings at `field` itself, for groups whose rows show their own findings.
+ */
 export function RuleItem({
   label,
   field,
   extra,
+  exact = false,
   children,
 }: {
   label: ReactNode;
   field: string;
   extra?: ReactNode;
+  exact?: boolean;
   children: ReactNode;
 }) {
   const { findings } = useRules();
-  const here = findingsAt(findings, field);
-  const status = here.some((f) => f.severity === 'error') ? 'error' : here.length > 0 ? 'warning' : undefined;
+  const here = exact ? findings.filter((f) => f.field === field) : findingsAt(findings, field);
   return (
     <Form.Item
       label={label}
-      validateStatus={status}
       help={here.length > 0 ? <FindingText findings={here} /> : undefined}
       extra={extra}
       style={{ marginBottom: 12 }}
@@ -130,7 +141,7 @@ export function RangeInput({
   const { findings, readOnly } = useRules();
   const statusOf = (path: string) => {
     const here = [...findingsAt(findings, path), ...findings.filter((f) => f.field === field)];
-    return here.some((f) => f.severity === 'error') ? 'error' : here.length ? 'warning' : undefined;
+    return statusAt(here, path) ?? statusAt(here, field);
   };
   if (readOnly) {
     return (
