@@ -15,7 +15,7 @@ import { removeWhitespace, toHalfWidth } from '../../identity/index.ts';
 const QUOTES_AND_BRACKETS = /["'“”‘’「」『』《》〈〉()（）【】[\]<>·•、，。,.:：;；!！?？-]/g;
 
 /** Tails that add nothing to a name: 长春老年大学终身学习品牌项目 is still the school's name. */
-const GENERIC_TAILS = ['终身学习品牌项目', '终身学习项目', '品牌项目', '学习项目', '项目'];
+export const GENERIC_TAILS = ['终身学习品牌项目', '终身学习项目', '品牌项目', '学习项目', '项目'];
 
 const ORGANISATION_ENDINGS = [
   '学校',
