@@ -6,7 +6,7 @@
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Space, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { type CampaignRules, diffRules, validateCampaignRules } from '../../../../src/core/campaign/index.ts';
 import type { Finding } from '../../../../src/core/findings.ts';
 import { type CampaignDetail, findingsOf, saveRules } from '../../api/campaigns.ts';
@@ -65,11 +65,14 @@ export function RulesTab({ detail, reportingUnits, onSaved, onReload }: Props) {
   const [stale, setStale] = useState(false);
 
   const changes = useMemo(() => diffRules(saved, draft), [saved, draft]);
-  // Fresh rules from the server replace the draft only when the organiser has nothing unsaved.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reacts to a new saved version only
+  // Fresh rules from the server replace the draft only when the organiser had nothing unsaved on top of
+  // the rules they were editing (after a save, a refresh, or someone else's change seen on refetch).
+  const previous = useRef(saved);
   useEffect(() => {
-    setDraft((current) => (diffRules(saved, current).length === 0 || !editable ? saved : current));
-  }, [saved]);
+    const before = previous.current;
+    previous.current = saved;
+    setDraft((current) => (!editable || diffRules(before, current).length === 0 ? saved : current));
+  }, [saved, editable]);
 
   const local = useMemo(() => validateCampaignRules(draft), [draft]);
   const findings = useMemo(() => {
@@ -131,27 +134,6 @@ export function RulesTab({ detail, reportingUnits, onSaved, onReload }: Props) {
   return (
     <RulesContext.Provider value={editing}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        {stale && (
-          <Alert
-            type="error"
-            showIcon
-            title={STALE_RULES_MESSAGE}
-            description="刷新会载入他人保存的最新规则，您尚未保存的修改将被放弃；可先记下下方「未保存的修改」。"
-            action={
-              <Button
-                size="small"
-                danger
-                onClick={() => {
-                  setStale(false);
-                  setDraft(saved);
-                  onReload();
-                }}
-              >
-                刷新
-              </Button>
-            }
-          />
-        )}
         {editable && <FindingsSummary findings={findings} />}
         <Form layout="vertical" component="div">
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -194,6 +176,28 @@ export function RulesTab({ detail, reportingUnits, onSaved, onReload }: Props) {
                 <li key={c.path}>{c.message}</li>
               ))}
             </ul>
+            {stale && (
+              <Alert
+                type="error"
+                showIcon
+                style={{ marginBottom: 8 }}
+                title={STALE_RULES_MESSAGE}
+                description="刷新会载入他人保存的最新规则，上面列出的修改将被放弃，请记下后在新版本上重新修改。"
+                action={
+                  <Button
+                    size="small"
+                    danger
+                    onClick={() => {
+                      setStale(false);
+                      setDraft(saved);
+                      onReload();
+                    }}
+                  >
+                    刷新
+                  </Button>
+                }
+              />
+            )}
             {blockedWhileOpen && (
               <Typography.Paragraph type="danger" style={{ marginBottom: 8 }}>
                 活动报送中，规则有错误时不能保存，请先按上方提示修改。
