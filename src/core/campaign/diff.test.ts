@@ -104,3 +104,16 @@ describe('diffRules', () => {
     expect(changes.every((c) => !c.message.includes('[object Object]'))).toBe(true);
   });
 });
+
+describe('diffRules and stored rules', () => {
+  it('reports nothing when only the order of keys differs, as after a round trip through jsonb', () => {
+    const rules = getTemplate('national-2024')!;
+    const reordered = JSON.parse(JSON.stringify(rules), (_key, value) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).reverse())
+        : value,
+    );
+    expect(Object.keys(reordered.quotas.byUnitType.provincial_edu.star)).toEqual(['max', 'min']);
+    expect(diffRules(rules, reordered)).toEqual([]);
+  });
+});

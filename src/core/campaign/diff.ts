@@ -3,6 +3,7 @@
  * the rules changed after they started ("规则已变更"). Values are compared as JSON; lists of things with
  * an `id` (forms, material slots) are matched by id so reordering them is not reported as a change.
  */
+import { canonicalJson } from '../canonical-json.ts';
 import { formatValue, labelFor } from './diff-labels.ts';
 import type { CampaignRules } from './rules.ts';
 
@@ -30,8 +31,10 @@ function withIds(list: unknown[]): Map<string, unknown> | null {
   return new Map(list.map((item) => [(item as { id: string }).id, item]));
 }
 
+/** Key order is not content: stored rules come back from jsonb with their keys reordered. */
 function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  if (a === undefined || b === undefined) return a === b;
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 export function diffRules(before: CampaignRules, after: CampaignRules): RuleChange[] {

@@ -98,6 +98,11 @@ describe('campaigns', () => {
     const detail = saved.json();
     expect(detail.campaign.rulesVersion).toBe(2);
     expect(detail.history[0].changes.map((c: { message: string }) => c.message).join('\n')).toMatch(/3至6/);
+    // Only what was edited: the stored rules' key order (jsonb) is not a change.
+    expect(detail.history[0].changes.map((c: { path: string }) => c.path)).toEqual([
+      'quotas.byUnitType.provincial_edu.star',
+      'announcement.workingDays',
+    ]);
     const stale = await send(cace, 'PUT', `/api/campaigns/${campaign.id}/rules`, { rules, rulesVersion: 1 });
     expect(stale.json().code).toBe('STALE_VERSION');
     const audit = (
