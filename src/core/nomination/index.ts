@@ -63,6 +63,7 @@ export {
   setSpecial,
 } from './registration-table.ts';
 export { canonicalJson, contentHash, type Snapshot, sha256Hex, takeSnapshot } from './snapshot.ts';
+export { staleSaveFindings } from './stale-save.ts';
 export * from './states.ts';
 export {
   type ImportError,

@@ -86,6 +86,10 @@ describe('similarKeys', () => {
     ['银龄学堂老年教育', '银龄学堂老年敎育', true],
     ['银龄学堂', '银龄学堂老年教育', true],
     ['银龄学堂', '金龄学堂', false], // short names: one character is a different name
+    ['银龄阳光学堂', '银龄幸福学堂', false], // two edits in six characters: a different programme
+    ['银龄阳光学堂', '银龄阳光课堂', true],
+    ['银龄学堂', '长春银龄学堂', true],
+    ['银龄学堂', '长春银龄学堂老年课', false],
     ['社区教育', '长春市朝阳区社区教育学院老年大学', false], // a topic inside a long name
     ['乡村夜校', '乡村夜校', true],
     ['', '', false],

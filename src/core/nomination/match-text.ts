@@ -64,26 +64,31 @@ export function editDistanceWithin(a: string, b: string, max: number): number {
 
 /**
  * When two programme keys are "nearly the same" (thresholds chosen for Chinese programme names, which
- * are short and dense):
- * - at least 6 characters each and an edit distance of at most 2: 书香社区全民阅读推广 / 书香社区全民阅读推广活动;
- *   below 6 characters two edits change a third of the name, which is a different name;
+ * are short and dense, so one character carries much of the meaning):
+ * - an edit distance of at most 1 for keys of 6–9 characters, at most 2 for 10 or more:
+ *   银龄学堂老年教育 / 银龄学堂老年敎育, 书香社区全民阅读推广 / 书香社区全民阅读推广活动. Two edits in a
+ *   6-character name change a third of it (银龄阳光学堂 / 银龄幸福学堂 are different programmes), and
+ *   below 6 characters one edit is a different name (银龄学堂 / 金龄学堂);
  * - or the shorter (at least 4 characters) lies inside the longer and is at least half its length:
- *   银龄学堂 / 银龄学堂老年教育. 社区教育 inside a 20-character name is a topic, not the same programme.
+ *   银龄学堂 / 长春银龄学堂. 社区教育 inside a 20-character name is a topic, not the same programme.
  */
 export const SIMILAR_MIN_LENGTH = 6;
-export const SIMILAR_MAX_EDITS = 2;
+export const TWO_EDITS_MIN_LENGTH = 10;
 export const CONTAINED_MIN_LENGTH = 4;
+
+/** Edits allowed between keys of these lengths (in characters). */
+export function allowedEdits(la: number, lb: number): number {
+  const shorter = Math.min(la, lb);
+  if (shorter >= TWO_EDITS_MIN_LENGTH) return 2;
+  return shorter >= SIMILAR_MIN_LENGTH ? 1 : 0;
+}
 
 export function similarKeys(a: string, b: string): boolean {
   if (a === b) return a !== '';
   const la = [...a].length;
   const lb = [...b].length;
-  if (
-    Math.min(la, lb) >= SIMILAR_MIN_LENGTH &&
-    editDistanceWithin(a, b, SIMILAR_MAX_EDITS) <= SIMILAR_MAX_EDITS
-  ) {
-    return true;
-  }
+  const edits = allowedEdits(la, lb);
+  if (edits > 0 && editDistanceWithin(a, b, edits) <= edits) return true;
   const [shorter, longer, ls, ll] = la <= lb ? [a, b, la, lb] : [b, a, lb, la];
   return ls >= CONTAINED_MIN_LENGTH && ls * 2 >= ll && longer.includes(shorter);
 }
@@ -91,14 +96,13 @@ export function similarKeys(a: string, b: string): boolean {
 /**
  * The fewest character pairs (bigrams, counted with repetition) two keys of these lengths must share
  * to be similar; Infinity when they cannot be. Each edit destroys at most two bigrams, so keys within
- * 2 edits share at least max(la, lb) − 1 − 4; a contained key shares all of its own ls − 1. An index
+ * k edits share at least max(la, lb) − 1 − 2k; a contained key shares all of its own ls − 1. An index
  * can therefore skip every pair sharing fewer, without missing a match.
  */
 export function requiredSharedBigrams(la: number, lb: number): number {
   let required = Number.POSITIVE_INFINITY;
-  if (Math.min(la, lb) >= SIMILAR_MIN_LENGTH && Math.abs(la - lb) <= SIMILAR_MAX_EDITS) {
-    required = Math.max(la, lb) - 1 - 2 * SIMILAR_MAX_EDITS;
-  }
+  const edits = allowedEdits(la, lb);
+  if (edits > 0 && Math.abs(la - lb) <= edits) required = Math.max(la, lb) - 1 - 2 * edits;
   const [ls, ll] = la <= lb ? [la, lb] : [lb, la];
   if (ls >= CONTAINED_MIN_LENGTH && ls * 2 >= ll) required = Math.min(required, ls - 1);
   return required;

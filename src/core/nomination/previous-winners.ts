@@ -77,6 +77,8 @@ export interface WinnerIndex {
   readonly byName: Map<string, number[]>;
   /** Programme-key bigram → [record, count] pairs, for the fuzzy comparison of project names. */
   readonly bigramPostings: Map<string, Array<[number, number]>>;
+  /** Shared-bigram counts per record, reused by every match (JavaScript runs one match at a time). */
+  readonly scratch: Int32Array;
 }
 
 function push<K>(map: Map<K, number[]>, key: K, value: number): void {
@@ -95,6 +97,7 @@ export function buildWinnerIndex(records: readonly PreviousWinnerRecord[]): Winn
     byCreditCode: new Map(),
     byName: new Map(),
     bigramPostings: new Map(),
+    scratch: new Int32Array(records.length),
   };
   records.forEach((record, i) => {
     const name = normaliseForMatch(text(record.name));
@@ -124,17 +127,21 @@ export function buildWinnerIndex(records: readonly PreviousWinnerRecord[]): Winn
 /** Project records whose programme key is similar to `key`, found through shared bigrams. */
 function similarProjects(index: WinnerIndex, key: string): number[] {
   const length = [...key].length;
-  const shared = new Map<number, number>();
+  const shared = index.scratch;
+  const touched: number[] = [];
   for (const [pair, count] of bigrams(key)) {
     for (const [record, recordCount] of index.bigramPostings.get(pair) ?? []) {
-      shared.set(record, (shared.get(record) ?? 0) + Math.min(count, recordCount));
+      if (shared[record] === 0) touched.push(record);
+      shared[record]! += Math.min(count, recordCount);
     }
   }
   const found: number[] = [];
-  for (const [record, count] of shared) {
+  for (const record of touched) {
     const other = index.prepared[record]!;
-    if (count >= requiredSharedBigrams(length, other.length) && similarKeys(key, other.key))
+    if (shared[record]! >= requiredSharedBigrams(length, other.length) && similarKeys(key, other.key)) {
       found.push(record);
+    }
+    shared[record] = 0;
   }
   return found;
 }
@@ -146,9 +153,9 @@ function reasons(candidate: MatchCandidate, index: WinnerIndex): Map<number, Mat
     if (!found.has(record)) found.set(record, reason);
   };
   const sameCategory = (i: number) => index.records[i]!.category === candidate.category;
-  const name = normaliseForMatch(text(candidate.name));
-  const unit = normaliseForMatch(text(candidate.unit));
   if (candidate.category === 'star') {
+    const name = normaliseForMatch(text(candidate.name));
+    const unit = normaliseForMatch(text(candidate.unit));
     const id = normaliseIdentifier(text(candidate.idNumber));
     for (const i of id === '' ? [] : (index.byIdNumber.get(id) ?? []))
       if (sameCategory(i)) note(i, 'id_number');
