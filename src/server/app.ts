@@ -20,6 +20,7 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { nominationRoutes } from './modules/nominations/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
@@ -88,6 +89,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     auditRoutes,
     campaignRoutes,
     calendarRoutes,
+    nominationRoutes,
   ]) {
     routes(app, context);
   }

@@ -7,6 +7,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   account: '账号',
   campaign: '推介活动',
   calendar: '工作日历',
+  nomination: '推介',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -31,6 +32,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'calendar.override_removed': '删除日历调整',
   'calendar.year_confirmed': '确认年度工作日',
   'calendar.year_unconfirmed': '取消确认年度工作日',
+  'nomination.created': '新建推介',
+  'nomination.saved': '保存推介表',
+  'nomination.transitioned': '变更推介状态',
 };
 
 export function entityTypeLabel(type: string): string {

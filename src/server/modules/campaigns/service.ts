@@ -131,3 +131,19 @@ export async function touchCampaign(trx: Trx, id: string, set: Record<string, un
     .where('id', '=', id)
     .execute();
 }
+
+/** A unit's deadline in a campaign: its own extension when it has one, else the campaign's. */
+export async function unitDeadline(
+  db: Db | Trx,
+  campaign: Pick<CampaignRow, 'id' | 'deadlineAt'>,
+  unitId: string,
+) {
+  const extension = await db
+    .selectFrom('campaignExtensions')
+    .select('until')
+    .where('campaignId', '=', campaign.id)
+    .where('organisationId', '=', unitId)
+    .executeTakeFirst();
+  const until = extension?.until ?? campaign.deadlineAt;
+  return { until: until ? new Date(until) : null, extended: Boolean(extension) };
+}

@@ -125,6 +125,43 @@ export interface CalendarConfirmedYearsTable {
   confirmedAt: DefaultedTimestamp;
 }
 
+export interface NominationsTable {
+  id: Generated<string>;
+  campaignId: string;
+  unitId: string;
+  category: string;
+  state: Generated<string>;
+  special: Generated<boolean>;
+  rank: number | null;
+  title: Generated<string>;
+  form: ColumnType<unknown, string | undefined, string>;
+  snapshot: ColumnType<unknown, string | null | undefined, string | null>;
+  contentHash: string | null;
+  submittedAt: NullableTimestamp;
+  returnReason: string | null;
+  forwardedFrom: string | null;
+  version: Generated<number>;
+  createdBy: string | null;
+  createdAt: DefaultedTimestamp;
+  updatedAt: DefaultedTimestamp;
+}
+
+export interface PreviousWinnersTable {
+  id: Generated<string>;
+  organisationId: string;
+  year: number;
+  level: string;
+  category: string;
+  name: string;
+  provinceOrUnit: string | null;
+  workUnit: string | null;
+  birthDate: ColumnType<string | null, string | null, string | null>;
+  idNumber: string | null;
+  creditCode: string | null;
+  importedBy: string | null;
+  importedAt: DefaultedTimestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   accounts: AccountsTable;
@@ -136,4 +173,6 @@ export interface Database {
   campaignExtensions: CampaignExtensionsTable;
   calendarOverrides: CalendarOverridesTable;
   calendarConfirmedYears: CalendarConfirmedYearsTable;
+  nominations: NominationsTable;
+  previousWinners: PreviousWinnersTable;
 }

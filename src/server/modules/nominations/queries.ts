@@ -1,0 +1,84 @@
+import type { Category } from '../../../core/campaign/rules.ts';
+import { QUOTA_STATES } from '../../../core/nomination/states.ts';
+import type { Db, Trx } from '../../platform/db/database.ts';
+
+function baseQuery(db: Db | Trx) {
+  return db
+    .selectFrom('nominations as n')
+    .innerJoin('campaigns as c', 'c.id', 'n.campaignId')
+    .innerJoin('organisations as organiser', 'organiser.id', 'c.organiserId')
+    .innerJoin('organisations as unit', 'unit.id', 'n.unitId')
+    .select([
+      'n.id',
+      'n.campaignId',
+      'n.unitId',
+      'unit.name as unitName',
+      'unit.type as unitType',
+      'unit.path as unitPath',
+      'organiser.path as organiserPath',
+      'n.category',
+      'n.state',
+      'n.special',
+      'n.rank',
+      'n.title',
+      'n.form',
+      'n.snapshot',
+      'n.contentHash',
+      'n.submittedAt',
+      'n.returnReason',
+      'n.forwardedFrom',
+      'n.version',
+      'n.updatedAt',
+    ]);
+}
+
+type StoredRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+export type NominationRow = Omit<StoredRow, 'form' | 'snapshot'> & {
+  form: Record<string, unknown>;
+  snapshot: Record<string, unknown> | null;
+};
+
+export function findNomination(db: Db | Trx, id: string) {
+  return baseQuery(db).where('n.id', '=', id).executeTakeFirst() as Promise<NominationRow | undefined>;
+}
+
+export function lockNomination(trx: Trx, id: string) {
+  return baseQuery(trx).where('n.id', '=', id).forUpdate('n').executeTakeFirst() as Promise<
+    NominationRow | undefined
+  >;
+}
+
+export interface NominationFilter {
+  campaignId: string;
+  unitId?: string;
+  category?: Category;
+  state?: string;
+}
+
+export function listNominations(db: Db, f: NominationFilter) {
+  let query = baseQuery(db).where('n.campaignId', '=', f.campaignId);
+  if (f.unitId) query = query.where('n.unitId', '=', f.unitId);
+  if (f.category) query = query.where('n.category', '=', f.category);
+  if (f.state) query = query.where('n.state', '=', f.state);
+  return query
+    .orderBy('unit.name')
+    .orderBy('n.category')
+    .orderBy('n.rank')
+    .orderBy('n.createdAt')
+    .execute() as Promise<NominationRow[]>;
+}
+
+/** Nominations holding a quota place for a unit and category: regular and special counted apart. */
+export async function countQuotaPlaces(trx: Trx, campaignId: string, unitId: string, category: Category) {
+  const rows = await trx
+    .selectFrom('nominations')
+    .select(['special', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('campaignId', '=', campaignId)
+    .where('unitId', '=', unitId)
+    .where('category', '=', category)
+    .where('state', 'in', [...QUOTA_STATES])
+    .groupBy('special')
+    .execute();
+  const count = (special: boolean) => Number(rows.find((r) => r.special === special)?.n ?? 0);
+  return { regular: count(false), special: count(true) };
+}

@@ -1,0 +1,31 @@
+import { hasRole, inSubtree, type Principal } from '../../platform/auth/actor.ts';
+import { authorizer } from '../../platform/auth/authorize.ts';
+
+export interface NominationSubject {
+  unitId: string;
+  organiserPath: string;
+}
+
+/** The nominating unit's own submitters. */
+export const isUnitSubmitter = (actor: Principal, n: Pick<NominationSubject, 'unitId'>) =>
+  actor.organisationId === n.unitId && hasRole(actor, 'unit_submitter');
+
+/** The campaign's organiser admins (and platform admins above them). */
+export const isOrganiserOf = (actor: Principal, n: Pick<NominationSubject, 'organiserPath'>) =>
+  hasRole(actor, 'platform_admin', 'organiser_admin') && inSubtree(actor, n.organiserPath);
+
+/**
+ * Who may do what with a nomination, whatever its state; the state and the deadline are the
+ * transition table's business. Experts see nominations once review assignments exist (not yet).
+ */
+export const nominationRules = authorizer<
+  'view' | 'edit' | 'actAsUnit' | 'actAsOrganiser' | 'seeIdentity',
+  NominationSubject
+>({
+  view: (actor, n) => isUnitSubmitter(actor, n) || isOrganiserOf(actor, n),
+  edit: isUnitSubmitter,
+  actAsUnit: isUnitSubmitter,
+  actAsOrganiser: isOrganiserOf,
+  // PIPL: ID numbers and phones in full only to the owning unit and the organiser.
+  seeIdentity: (actor, n) => isUnitSubmitter(actor, n) || isOrganiserOf(actor, n),
+});

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { CATEGORIES } from '../../../core/campaign/rules.ts';
+import { NOMINATION_STATES } from '../../../core/nomination/states.ts';
+
+const category = z.enum(CATEGORIES, { error: '类别应为 star（百姓学习之星）或 project（终身学习品牌项目）' });
+const state = z.enum(Object.keys(NOMINATION_STATES) as [keyof typeof NOMINATION_STATES]);
+const FindingSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning']),
+  field: z.string(),
+  message: z.string(),
+});
+
+export const Nomination = z
+  .object({
+    id: z.string(),
+    campaignId: z.string(),
+    unitId: z.string(),
+    unitName: z.string(),
+    category,
+    state,
+    stateLabel: z.string(),
+    special: z.boolean(),
+    rank: z.number().nullable(),
+    title: z.string(),
+    form: z.record(z.string(), z.unknown()),
+    contentHash: z.string().nullable(),
+    submittedAt: z.string().nullable(),
+    returnReason: z.string().nullable(),
+    version: z.number(),
+    updatedAt: z.string(),
+    findings: z.array(FindingSchema),
+    actions: z.array(z.string()),
+    transitions: z.array(z.object({ to: state, label: z.string(), requiresReason: z.boolean() })),
+  })
+  .meta({ id: 'Nomination' });
+
+export const CreateNominationBody = z.object({ campaignId: z.uuid('活动编号格式不正确'), category });
+export const UpdateNominationBody = z.object({
+  form: z.record(z.string(), z.unknown()),
+  version: z.number().int().min(1),
+});
+export const TransitionBody = z.object({
+  reason: z.string().trim().max(500, '原因不能超过 500 个字符').optional(),
+});
+export const ReviewBody = z.object({
+  decision: z.enum(['accept', 'return'], { error: '审查结论应为 accept（通过）或 return（退回修改）' }),
+  reason: z.string().trim().max(500, '原因不能超过 500 个字符').optional(),
+});
+export const ListNominationsQuery = z.object({
+  campaignId: z.uuid('活动编号格式不正确'),
+  unitId: z.uuid('单位编号格式不正确').optional(),
+  category: category.optional(),
+  state: state.optional(),
+});
+
+export const NominationResponse = z.object({ nomination: Nomination });
+export const NominationListResponse = z.object({
+  items: z.array(Nomination.omit({ form: true, findings: true })),
+});

@@ -1,0 +1,137 @@
+import type { Category } from '../../../core/campaign/rules.ts';
+import { parseNominationForm } from '../../../core/nomination/check.ts';
+import { EDITABLE_STATES, type NominationState } from '../../../core/nomination/states.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { hasRole } from '../../platform/auth/actor.ts';
+import type { Db, Trx } from '../../platform/db/database.ts';
+import { AppError, forbidden, notFound, staleVersion } from '../../platform/errors.ts';
+import { recordAudit } from '../audit/service.ts';
+import { isReportingUnitOf } from '../campaigns/rules.ts';
+import { visibleCampaign } from '../campaigns/service.ts';
+import { assertBeforeDeadline } from './deadline.ts';
+import {
+  findNomination,
+  listNominations,
+  lockNomination,
+  type NominationFilter,
+  type NominationRow,
+} from './queries.ts';
+import { nominationRules } from './rules.ts';
+import { applyNominationTransition, type TransitionInput } from './transition-nomination.ts';
+
+/** A nomination the actor may see; otherwise it does not exist for them. */
+export async function visibleNomination(
+  db: Db | Trx,
+  actor: Actor,
+  id: string,
+  lock = false,
+): Promise<NominationRow> {
+  const n = lock ? await lockNomination(db as Trx, id) : await findNomination(db, id);
+  if (!n || !nominationRules.can(actor, 'view', n)) throw notFound('推介');
+  return n;
+}
+
+/** The title lists show: the nominee's or the programme's name. */
+export function titleOf(form: Record<string, unknown>): string {
+  const name = form.name;
+  return typeof name === 'string' ? name.trim().slice(0, 100) : '';
+}
+
+export async function createNomination(
+  db: Db,
+  actor: Actor,
+  input: { campaignId: string; category: Category },
+) {
+  return db.transaction().execute(async (trx) => {
+    const campaign = await visibleCampaign(trx, actor, input.campaignId);
+    if (!isReportingUnitOf(actor, campaign.organiserPath) || !hasRole(actor, 'unit_submitter')) {
+      throw forbidden('只有本活动报送单位的填报员可以新建推介');
+    }
+    if (campaign.status !== 'open') throw new AppError('CONFLICT', '活动当前不在报送期，不能新建推介');
+    await assertBeforeDeadline(trx, campaign, actor.organisationId);
+    const row = await trx
+      .insertInto('nominations')
+      .values({
+        campaignId: campaign.id,
+        unitId: actor.organisationId,
+        category: input.category,
+        createdBy: actor.accountId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const n = (await findNomination(trx, row.id))!;
+    await recordAudit(trx, actor, {
+      action: 'nomination.created',
+      entityType: 'nomination',
+      entityId: n.id,
+      scopePath: n.unitPath,
+      after: { campaignId: campaign.id, category: input.category },
+    });
+    return n;
+  });
+}
+
+/** Saves a draft (also the browser's autosave): only in an editable state, before the deadline, never over a newer save. */
+export async function updateNomination(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { form: Record<string, unknown>; version: number },
+) {
+  return db.transaction().execute(async (trx) => {
+    const n = await visibleNomination(trx, actor, id, true);
+    nominationRules.authorize(actor, 'edit', n);
+    if (!EDITABLE_STATES.has(n.state as NominationState)) {
+      throw new AppError('CONFLICT', '推介已提交，内容已冻结；如需修改，请先撤回（截止前）或等待退回修改');
+    }
+    if (n.version !== input.version) throw staleVersion();
+    const parsed = parseNominationForm(n.category as Category, input.form);
+    if (!parsed.ok) {
+      throw new AppError('VALIDATION_FAILED', parsed.findings.map((f) => f.message).join('；'), {
+        findings: parsed.findings,
+      });
+    }
+    const campaign = await visibleCampaign(trx, actor, n.campaignId);
+    await assertBeforeDeadline(trx, campaign, n.unitId);
+    await trx
+      .updateTable('nominations')
+      .set({
+        form: JSON.stringify(input.form),
+        title: titleOf(input.form),
+        version: n.version + 1,
+        updatedAt: new Date(),
+      })
+      .where('id', '=', id)
+      .execute();
+    // Drafts change every few seconds while typing; the audit keeps who saved which version, not every keystroke's content.
+    await recordAudit(trx, actor, {
+      action: 'nomination.saved',
+      entityType: 'nomination',
+      entityId: id,
+      scopePath: n.unitPath,
+      before: { version: n.version },
+      after: { version: n.version + 1 },
+    });
+    return (await findNomination(trx, id))!;
+  });
+}
+
+export async function transitionNomination(db: Db, actor: Actor, id: string, input: TransitionInput) {
+  return db.transaction().execute(async (trx) => {
+    const n = await visibleNomination(trx, actor, id, true);
+    const campaign = await visibleCampaign(trx, actor, n.campaignId);
+    return applyNominationTransition(trx, actor, n, campaign, input);
+  });
+}
+
+export async function listVisibleNominations(db: Db, actor: Actor, filter: NominationFilter) {
+  const campaign = await visibleCampaign(db, actor, filter.campaignId);
+  const organiser = nominationRules.can(actor, 'actAsOrganiser', {
+    unitId: '',
+    organiserPath: campaign.organiserPath,
+  });
+  // A unit sees its own nominations only, whatever it asks for.
+  const unitId = organiser ? filter.unitId : actor.organisationId;
+  if (!organiser && !hasRole(actor, 'unit_submitter')) throw forbidden();
+  return listNominations(db, { ...filter, unitId });
+}
