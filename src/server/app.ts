@@ -14,6 +14,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -25,6 +26,9 @@ import { organisationRoutes } from './modules/organisations/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerErrorHandler, registerNotFoundHandler } from './platform/http/error-handler.ts';
+
+// Request-shape messages zod writes itself (a missing field, a wrong type) in Chinese too.
+z.config(z.locales.zhCN());
 
 export interface BuildOptions {
   /** pino options, or false for silence in tests. */

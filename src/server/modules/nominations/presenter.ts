@@ -1,4 +1,6 @@
+import type { CampaignRules, Category } from '../../../core/campaign/rules.ts';
 import type { CampaignState } from '../../../core/campaign/states.ts';
+import { remarkFor } from '../../../core/nomination/registration-table.ts';
 import type { Finding } from '../../../core/findings.ts';
 import { maskIdNumber, maskPhone } from '../../../core/identity/index.ts';
 import { NOMINATION_STATES, type NominationState, transitionsFrom } from '../../../core/nomination/states.ts';
@@ -20,9 +22,10 @@ function formFor(actor: Actor, n: NominationRow): Record<string, unknown> {
 export function presentNomination(
   actor: Actor,
   n: NominationRow,
-  campaignStatus: string,
+  campaign: { status: string; rules: CampaignRules },
   findings: Finding[] = [],
 ) {
+  const campaignStatus = campaign.status;
   const state = n.state as NominationState;
   const kind = nominationRules.can(actor, 'actAsOrganiser', n)
     ? 'organiser'
@@ -42,6 +45,7 @@ export function presentNomination(
     stateLabel: NOMINATION_STATES[state],
     special: n.special,
     rank: n.rank,
+    remark: remarkFor(n, n.category as Category, campaign.rules),
     title: n.title,
     form: formFor(actor, n),
     contentHash: n.contentHash,

@@ -55,7 +55,7 @@ export interface NominationFilter {
   state?: string;
 }
 
-export function listNominations(db: Db, f: NominationFilter) {
+export function listNominations(db: Db | Trx, f: NominationFilter) {
   let query = baseQuery(db).where('n.campaignId', '=', f.campaignId);
   if (f.unitId) query = query.where('n.unitId', '=', f.unitId);
   if (f.category) query = query.where('n.category', '=', f.category);

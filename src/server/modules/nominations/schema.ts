@@ -22,6 +22,7 @@ export const Nomination = z
     stateLabel: z.string(),
     special: z.boolean(),
     rank: z.number().nullable(),
+    remark: z.string().describe('排序备注'),
     title: z.string(),
     form: z.record(z.string(), z.unknown()),
     contentHash: z.string().nullable(),
@@ -47,6 +48,17 @@ export const ReviewBody = z.object({
   decision: z.enum(['accept', 'return'], { error: '审查结论应为 accept（通过）或 return（退回修改）' }),
   reason: z.string().trim().max(500, '原因不能超过 500 个字符').optional(),
 });
+export const GenericTransitionBody = z.object({
+  to: state,
+  reason: z.string().trim().max(500, '原因不能超过 500 个字符').optional(),
+});
+export const OrderBody = z.object({
+  campaignId: z.uuid('活动编号格式不正确'),
+  category,
+  order: z.array(z.uuid()).max(500),
+});
+export const SpecialBody = z.object({ special: z.boolean() });
+
 export const ListNominationsQuery = z.object({
   campaignId: z.uuid('活动编号格式不正确'),
   unitId: z.uuid('单位编号格式不正确').optional(),

@@ -17,7 +17,8 @@ import {
   type NominationRow,
 } from './queries.ts';
 import { nominationRules } from './rules.ts';
-import { applyNominationTransition, type TransitionInput } from './transition-nomination.ts';
+import { nominationFindings } from './submission-checks.ts';
+import { applyNominationTransition } from './transition-nomination.ts';
 
 /** A nomination the actor may see; otherwise it does not exist for them. */
 export async function visibleNomination(
@@ -116,11 +117,16 @@ export async function updateNomination(
   });
 }
 
-export async function transitionNomination(db: Db, actor: Actor, id: string, input: TransitionInput) {
+/**
+ * Any move of the transition table. Submitting runs every check on the form in the same transaction
+ * as the quota lock and the snapshot, so what was checked is exactly what is stored.
+ */
+export async function transitionNomination(db: Db, actor: Actor, id: string, input: { to: NominationState; reason?: string }) {
   return db.transaction().execute(async (trx) => {
     const n = await visibleNomination(trx, actor, id, true);
     const campaign = await visibleCampaign(trx, actor, n.campaignId);
-    return applyNominationTransition(trx, actor, n, campaign, input);
+    const submissionFindings = input.to === 'submitted' ? await nominationFindings(trx, n, campaign) : undefined;
+    return applyNominationTransition(trx, actor, n, campaign, { ...input, submissionFindings });
   });
 }
 
