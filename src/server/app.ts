@@ -23,6 +23,7 @@ import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { nominationRoutes } from './modules/nominations/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
+import { winnerRoutes } from './modules/winners/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerErrorHandler, registerNotFoundHandler } from './platform/http/error-handler.ts';
@@ -94,6 +95,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     campaignRoutes,
     calendarRoutes,
     nominationRoutes,
+    winnerRoutes,
   ]) {
     routes(app, context);
   }

@@ -8,6 +8,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   campaign: '推介活动',
   calendar: '工作日历',
   nomination: '推介',
+  winners: '往届入选名单',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -35,6 +36,12 @@ export const ACTION_LABELS: Record<string, string> = {
   'nomination.created': '新建推介',
   'nomination.saved': '保存推介表',
   'nomination.transitioned': '变更推介状态',
+  'nomination.marked_special': '标注特别推介',
+  'nomination.unmarked_special': '取消特别推介',
+  'nomination.exported': '导出推介列表',
+  'registration.ordered': '编排推介登记表',
+  'winners.imported': '导入往届入选名单',
+  'nomination.forwarded': '报送上级推介',
 };
 
 export function entityTypeLabel(type: string): string {

@@ -7,6 +7,7 @@ import { canViewAudit } from '../audit/rules.ts';
 import { canManageCalendar } from '../calendar/rules.ts';
 import { canCreateCampaign } from '../campaigns/rules.ts';
 import { organisationRules } from '../organisations/rules.ts';
+import { canManageWinners } from '../winners/rules.ts';
 
 /** What the signed-in account may open, so the browser shows only those entries. */
 function permissionsOf(
@@ -21,6 +22,7 @@ function permissionsOf(
   if (canViewAudit(principal)) permissions.push('audit.view');
   if (canCreateCampaign(principal)) permissions.push('campaigns.create');
   if (canManageCalendar(principal)) permissions.push('calendar.manage');
+  if (canManageWinners(principal)) permissions.push('winners.manage');
   return permissions;
 }
 

@@ -1,8 +1,8 @@
 import type { CampaignRules, Category } from '../../../core/campaign/rules.ts';
 import type { CampaignState } from '../../../core/campaign/states.ts';
-import { remarkFor } from '../../../core/nomination/registration-table.ts';
 import type { Finding } from '../../../core/findings.ts';
 import { maskIdNumber, maskPhone } from '../../../core/identity/index.ts';
+import { remarkFor } from '../../../core/nomination/registration-table.ts';
 import { NOMINATION_STATES, type NominationState, transitionsFrom } from '../../../core/nomination/states.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { NominationRow } from './queries.ts';

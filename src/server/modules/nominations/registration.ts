@@ -1,7 +1,7 @@
 import type { Category } from '../../../core/campaign/rules.ts';
 import type { OrganisationType } from '../../../core/campaign/unit-types.ts';
-import { QUOTA_STATES } from '../../../core/nomination/states.ts';
 import { registrationFindings, setSpecial } from '../../../core/nomination/registration-table.ts';
+import { QUOTA_STATES } from '../../../core/nomination/states.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
@@ -28,25 +28,42 @@ function refuseOnErrors(findings: ReturnType<typeof registrationFindings>) {
 }
 
 async function unitContext(campaign: CampaignRow, actor: Actor) {
-  if (!nominationRules.can(actor, 'actAsUnit', { unitId: actor.organisationId, organiserPath: campaign.organiserPath })) {
+  if (
+    !nominationRules.can(actor, 'actAsUnit', {
+      unitId: actor.organisationId,
+      organiserPath: campaign.organiserPath,
+    })
+  ) {
     throw forbidden('只有报送单位的填报员可以编排本单位的推介登记表');
   }
 }
 
 /** Sets the whole 排序 of the unit's table at once: the list must name exactly its nominations. */
-export async function orderRegistration(db: Db, actor: Actor, input: { campaignId: string; category: Category; order: string[] }) {
+export async function orderRegistration(
+  db: Db,
+  actor: Actor,
+  input: { campaignId: string; category: Category; order: string[] },
+) {
   return db.transaction().execute(async (trx) => {
     const campaign = await visibleCampaign(trx, actor, input.campaignId);
     await unitContext(campaign, actor);
     await assertBeforeDeadline(trx, campaign, actor.organisationId);
     const table = await lockedTable(trx, campaign.id, actor.organisationId, input.category);
     const ids = new Set(table.map((n) => n.id));
-    if (input.order.length !== ids.size || !input.order.every((id) => ids.has(id)) || new Set(input.order).size !== ids.size) {
+    if (
+      input.order.length !== ids.size ||
+      !input.order.every((id) => ids.has(id)) ||
+      new Set(input.order).size !== ids.size
+    ) {
       throw new AppError('STALE_VERSION', '登记表已有变化（有推介提交或撤回），请刷新后重新排序');
     }
     // The order names each nomination once, so ranks 1..n follow from it.
     for (const [index, id] of input.order.entries()) {
-      await trx.updateTable('nominations').set({ rank: index + 1, updatedAt: new Date() }).where('id', '=', id).execute();
+      await trx
+        .updateTable('nominations')
+        .set({ rank: index + 1, updatedAt: new Date() })
+        .where('id', '=', id)
+        .execute();
     }
     await recordAudit(trx, actor, {
       action: 'registration.ordered',
@@ -56,7 +73,11 @@ export async function orderRegistration(db: Db, actor: Actor, input: { campaignI
       before: { order: table.map((n) => n.id) },
       after: { category: input.category, order: input.order },
     });
-    return listNominations(trx, { campaignId: campaign.id, unitId: actor.organisationId, category: input.category });
+    return listNominations(trx, {
+      campaignId: campaign.id,
+      unitId: actor.organisationId,
+      category: input.category,
+    });
   });
 }
 
@@ -84,7 +105,11 @@ export async function markSpecial(db: Db, actor: Actor, id: string, special: boo
         unitOverride: campaign.rules.quotas.unitOverrides[n.unitId],
       }).filter((f) => !f.code.startsWith('RANK')),
     );
-    await trx.updateTable('nominations').set({ special, version: n.version + 1, updatedAt: new Date() }).where('id', '=', id).execute();
+    await trx
+      .updateTable('nominations')
+      .set({ special, version: n.version + 1, updatedAt: new Date() })
+      .where('id', '=', id)
+      .execute();
     await recordAudit(trx, actor, {
       action: special ? 'nomination.marked_special' : 'nomination.unmarked_special',
       entityType: 'nomination',

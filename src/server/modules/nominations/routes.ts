@@ -1,12 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { uuidParam } from '../../platform/http/schemas.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
+import { nominationsWorkbook } from './export-workbook.ts';
+import { forwardNominations } from './forward-nominations.ts';
 import { presentNomination } from './presenter.ts';
 import type { NominationRow } from './queries.ts';
+import { quotaDashboard } from './quota-dashboard.ts';
 import { markSpecial, orderRegistration } from './registration.ts';
 import {
   CreateNominationBody,
@@ -15,15 +19,24 @@ import {
   NominationListResponse,
   NominationResponse,
   OrderBody,
+  QuotaDashboardResponse,
   ReviewBody,
   SpecialBody,
   TransitionBody,
   UpdateNominationBody,
 } from './schema.ts';
-import { createNomination, listVisibleNominations, transitionNomination, updateNomination, visibleNomination } from './service.ts';
+import {
+  createNomination,
+  listVisibleNominations,
+  recordExport,
+  transitionNomination,
+  updateNomination,
+  visibleNomination,
+} from './service.ts';
 import { nominationFindings } from './submission-checks.ts';
 
 const tags = ['推介'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -38,15 +51,88 @@ export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
   };
 
   r.get('/api/nominations', {
-    schema: { operationId: 'listNominations', tags, summary: '推介列表', querystring: ListNominationsQuery, response: { 200: NominationListResponse } },
+    schema: {
+      operationId: 'listNominations',
+      tags,
+      summary: '推介列表',
+      querystring: ListNominationsQuery,
+      response: { 200: NominationListResponse },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
-      return presentList(actor, request.query.campaignId, await listVisibleNominations(db, actor, request.query));
+      return presentList(
+        actor,
+        request.query.campaignId,
+        await listVisibleNominations(db, actor, request.query),
+      );
     },
   });
 
+  r.get('/api/nominations/export', {
+    schema: {
+      operationId: 'exportNominations',
+      tags,
+      summary: '导出推介列表（Excel）',
+      querystring: ListNominationsQuery,
+    },
+    handler: async (request, reply) => {
+      const actor = requireActor(request);
+      const campaign = await visibleCampaign(db, actor, request.query.campaignId);
+      const rows = await listVisibleNominations(db, actor, request.query);
+      await recordExport(db, actor, campaign, rows.length);
+      reply.header('content-type', XLSX);
+      reply.header(
+        'content-disposition',
+        `attachment; filename*=UTF-8''${encodeURIComponent(`${campaign.title}-推介列表.xlsx`)}`,
+      );
+      return reply.send(await nominationsWorkbook(campaign.title, rows, campaign.rules));
+    },
+  });
+
+  r.get('/api/campaigns/:id/quota-dashboard', {
+    schema: {
+      operationId: 'getQuotaDashboard',
+      tags,
+      summary: '各报送单位名额使用情况',
+      params: uuidParam,
+      response: { 200: QuotaDashboardResponse },
+    },
+    handler: async (request) => ({
+      units: await quotaDashboard(db, requireActor(request), request.params.id),
+    }),
+  });
+
+  r.post('/api/campaigns/:id/forward', {
+    schema: {
+      operationId: 'forwardNominations',
+      tags,
+      summary: '将入选推介报送上级活动',
+      params: uuidParam,
+      body: z.object({ targetCampaignId: z.uuid('上级活动编号格式不正确') }),
+      response: {
+        200: z.object({
+          forwarded: z.array(z.object({ id: z.string(), title: z.string(), category: z.string() })),
+        }),
+      },
+    },
+    handler: async (request) => ({
+      forwarded: await forwardNominations(
+        db,
+        requireActor(request),
+        request.params.id,
+        request.body.targetCampaignId,
+      ),
+    }),
+  });
+
   r.post('/api/nominations', {
-    schema: { operationId: 'createNomination', tags, summary: '新建推介（草稿）', body: CreateNominationBody, response: { 201: NominationResponse } },
+    schema: {
+      operationId: 'createNomination',
+      tags,
+      summary: '新建推介（草稿）',
+      body: CreateNominationBody,
+      response: { 201: NominationResponse },
+    },
     handler: async (request, reply) => {
       const actor = requireActor(request);
       return reply.status(201).send(await present(actor, await createNomination(db, actor, request.body)));
@@ -54,7 +140,13 @@ export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
   });
 
   r.put('/api/nominations/registration', {
-    schema: { operationId: 'orderRegistrationTable', tags, summary: '编排推介登记表排序', body: OrderBody, response: { 200: NominationListResponse } },
+    schema: {
+      operationId: 'orderRegistrationTable',
+      tags,
+      summary: '编排推介登记表排序',
+      body: OrderBody,
+      response: { 200: NominationListResponse },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
       return presentList(actor, request.body.campaignId, await orderRegistration(db, actor, request.body));
@@ -62,7 +154,13 @@ export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
   });
 
   r.get('/api/nominations/:id', {
-    schema: { operationId: 'getNomination', tags, summary: '推介详情（含检查结果）', params: uuidParam, response: { 200: NominationResponse } },
+    schema: {
+      operationId: 'getNomination',
+      tags,
+      summary: '推介详情（含检查结果）',
+      params: uuidParam,
+      response: { 200: NominationResponse },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
       return present(actor, await visibleNomination(db, actor, request.params.id));
@@ -70,7 +168,14 @@ export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
   });
 
   r.put('/api/nominations/:id', {
-    schema: { operationId: 'updateNomination', tags, summary: '保存推介表（草稿）', params: uuidParam, body: UpdateNominationBody, response: { 200: NominationResponse } },
+    schema: {
+      operationId: 'updateNomination',
+      tags,
+      summary: '保存推介表（草稿）',
+      params: uuidParam,
+      body: UpdateNominationBody,
+      response: { 200: NominationResponse },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
       return present(actor, await updateNomination(db, actor, request.params.id, request.body));
@@ -79,26 +184,53 @@ export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
 
   const move = (operationId: string, summary: string, to: 'submitted' | 'withdrawn') =>
     r.post(`/api/nominations/:id/${to === 'submitted' ? 'submit' : 'withdraw'}`, {
-      schema: { operationId, tags, summary, params: uuidParam, body: TransitionBody.nullish(), response: { 200: NominationResponse } },
+      schema: {
+        operationId,
+        tags,
+        summary,
+        params: uuidParam,
+        body: TransitionBody.nullish(),
+        response: { 200: NominationResponse },
+      },
       handler: async (request) => {
         const actor = requireActor(request);
-        return present(actor, await transitionNomination(db, actor, request.params.id, { to, reason: request.body?.reason }));
+        return present(
+          actor,
+          await transitionNomination(db, actor, request.params.id, { to, reason: request.body?.reason }),
+        );
       },
     });
   move('submitNomination', '提交推介', 'submitted');
   move('withdrawNomination', '撤回推介（截止前）', 'withdrawn');
 
   r.post('/api/nominations/:id/review', {
-    schema: { operationId: 'reviewNominationFormally', tags, summary: '形式审查：通过或退回修改', params: uuidParam, body: ReviewBody, response: { 200: NominationResponse } },
+    schema: {
+      operationId: 'reviewNominationFormally',
+      tags,
+      summary: '形式审查：通过或退回修改',
+      params: uuidParam,
+      body: ReviewBody,
+      response: { 200: NominationResponse },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
       const to = request.body.decision === 'accept' ? 'accepted' : 'returned';
-      return present(actor, await transitionNomination(db, actor, request.params.id, { to, reason: request.body.reason }));
+      return present(
+        actor,
+        await transitionNomination(db, actor, request.params.id, { to, reason: request.body.reason }),
+      );
     },
   });
 
   r.post('/api/nominations/:id/transitions', {
-    schema: { operationId: 'transitionNomination', tags, summary: '按状态表变更推介状态（如列入拟推介名单）', params: uuidParam, body: GenericTransitionBody, response: { 200: NominationResponse } },
+    schema: {
+      operationId: 'transitionNomination',
+      tags,
+      summary: '按状态表变更推介状态（如列入拟推介名单）',
+      params: uuidParam,
+      body: GenericTransitionBody,
+      response: { 200: NominationResponse },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
       return present(actor, await transitionNomination(db, actor, request.params.id, request.body));
@@ -106,7 +238,14 @@ export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
   });
 
   r.post('/api/nominations/:id/special', {
-    schema: { operationId: 'markSpecialNomination', tags, summary: '标注或取消特别推介（排序备注）', params: uuidParam, body: SpecialBody, response: { 200: NominationResponse } },
+    schema: {
+      operationId: 'markSpecialNomination',
+      tags,
+      summary: '标注或取消特别推介（排序备注）',
+      params: uuidParam,
+      body: SpecialBody,
+      response: { 200: NominationResponse },
+    },
     handler: async (request) => {
       const actor = requireActor(request);
       return present(actor, await markSpecial(db, actor, request.params.id, request.body.special));

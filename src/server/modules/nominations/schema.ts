@@ -70,3 +70,23 @@ export const NominationResponse = z.object({ nomination: Nomination });
 export const NominationListResponse = z.object({
   items: z.array(Nomination.omit({ form: true, findings: true })),
 });
+
+const CategoryUse = z.object({
+  min: z.number(),
+  max: z.number(),
+  used: z.number(),
+  special: z.number(),
+  drafts: z.number(),
+});
+export const QuotaDashboardResponse = z.object({
+  units: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      unitTypeLabel: z.string(),
+      star: CategoryUse,
+      project: CategoryUse,
+      findings: z.array(FindingSchema),
+    }),
+  ),
+});

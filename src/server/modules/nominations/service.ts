@@ -121,11 +121,17 @@ export async function updateNomination(
  * Any move of the transition table. Submitting runs every check on the form in the same transaction
  * as the quota lock and the snapshot, so what was checked is exactly what is stored.
  */
-export async function transitionNomination(db: Db, actor: Actor, id: string, input: { to: NominationState; reason?: string }) {
+export async function transitionNomination(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { to: NominationState; reason?: string },
+) {
   return db.transaction().execute(async (trx) => {
     const n = await visibleNomination(trx, actor, id, true);
     const campaign = await visibleCampaign(trx, actor, n.campaignId);
-    const submissionFindings = input.to === 'submitted' ? await nominationFindings(trx, n, campaign) : undefined;
+    const submissionFindings =
+      input.to === 'submitted' ? await nominationFindings(trx, n, campaign) : undefined;
     return applyNominationTransition(trx, actor, n, campaign, { ...input, submissionFindings });
   });
 }
@@ -140,4 +146,20 @@ export async function listVisibleNominations(db: Db, actor: Actor, filter: Nomin
   const unitId = organiser ? filter.unitId : actor.organisationId;
   if (!organiser && !hasRole(actor, 'unit_submitter')) throw forbidden();
   return listNominations(db, { ...filter, unitId });
+}
+
+/** Exports carry personal data out of the platform: who exported what is kept (PIPL). */
+export async function recordExport(
+  db: Db,
+  actor: Actor,
+  campaign: { id: string; organiserPath: string },
+  count: number,
+) {
+  await recordAudit(db, actor, {
+    action: 'nomination.exported',
+    entityType: 'campaign',
+    entityId: campaign.id,
+    scopePath: actor.organisationPath,
+    after: { count },
+  });
 }

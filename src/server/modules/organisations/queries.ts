@@ -40,3 +40,14 @@ export function findChildByName(db: Db | Trx, parentId: string, name: string) {
     .where('name', '=', name)
     .executeTakeFirst();
 }
+
+export function listChildren(db: Db | Trx, parentId: string) {
+  return db
+    .selectFrom('organisations')
+    .select(columns)
+    .where('parentId', '=', parentId)
+    .where('disabled', '=', false)
+    .orderBy('regionCode')
+    .orderBy('name')
+    .execute();
+}

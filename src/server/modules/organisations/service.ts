@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/service.ts';
 import {
   findChildByName,
   findOrganisation,
+  listChildren,
   listSubtree,
   lockOrganisation,
   ORGANISATION_COLUMNS,
@@ -168,5 +169,12 @@ export async function setOrganisationDisabled(db: Db, actor: Actor, id: string, 
   });
 }
 
-/** For other modules: an organisation by id, whoever asks (they apply their own rules to it). */
-export { findOrganisation as findOrganisationById, visible as findVisibleOrganisation };
+/**
+ * For other modules: an organisation by id and an organisation's active children, whoever asks (they
+ * apply their own rules: a campaign's reporting units are its organiser's children).
+ */
+export {
+  findOrganisation as findOrganisationById,
+  listChildren as listActiveChildren,
+  visible as findVisibleOrganisation,
+};

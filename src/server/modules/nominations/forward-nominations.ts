@@ -1,0 +1,128 @@
+import type { CampaignLevel, Category } from '../../../core/campaign/rules.ts';
+import type { OrganisationType } from '../../../core/campaign/unit-types.ts';
+import { forwardingFindings, forwardingProblems } from '../../../core/nomination/forwarding.ts';
+import { contentHash } from '../../../core/nomination/snapshot.ts';
+import type { NominationState } from '../../../core/nomination/states.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
+import { recordAudit } from '../audit/service.ts';
+import type { CampaignRow } from '../campaigns/queries.ts';
+import { isReportingUnitOf } from '../campaigns/rules.ts';
+import { visibleCampaign } from '../campaigns/service.ts';
+import { findOrganisationById } from '../organisations/service.ts';
+import { assertBeforeDeadline } from './deadline.ts';
+import { countQuotaPlaces, listNominations } from './queries.ts';
+import { nominationRules } from './rules.ts';
+import { applyNominationTransition } from './transition-nomination.ts';
+
+const forwarding = (c: CampaignRow) => ({
+  id: c.id,
+  year: c.year,
+  level: c.level as CampaignLevel,
+  organiserId: c.organiserId,
+  forwardsToNationalRound: c.rules.forwardsToNationalRound,
+});
+
+/**
+ * A province's selected nominations go on to the national round of the same year as the province's
+ * own nominations there: form copied, submitted and frozen, counted against the province's quota
+ * (all or none), each source marked 已报送上级.
+ */
+export async function forwardNominations(db: Db, actor: Actor, sourceId: string, targetId: string) {
+  return db.transaction().execute(async (trx) => {
+    const source = await visibleCampaign(trx, actor, sourceId);
+    if (!nominationRules.can(actor, 'actAsOrganiser', { unitId: '', organiserPath: source.organiserPath }))
+      throw forbidden();
+    const target = await visibleCampaign(trx, actor, targetId);
+    const province = (await findOrganisationById(trx, source.organiserId))!;
+    const principal = {
+      accountId: actor.accountId,
+      organisationId: province.id,
+      organisationPath: province.path,
+      roles: actor.roles,
+    };
+    if (!isReportingUnitOf(principal, target.organiserPath)) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `「${province.name}」不是「${target.title}」的报送单位，不能向其报送`,
+      );
+    }
+    if (target.status !== 'open') throw new AppError('CONFLICT', '上级活动当前不在报送期');
+    await assertBeforeDeadline(trx, target, province.id);
+
+    // The province's place in the target campaign is locked for the whole move.
+    await trx.selectFrom('organisations').select('id').where('id', '=', province.id).forUpdate().execute();
+    const selected = await listNominations(trx, { campaignId: source.id, state: 'selected' });
+    if (selected.length === 0) throw new AppError('CONFLICT', '本活动还没有“入选”的推介可以报送');
+    const problems = selected.flatMap((n) =>
+      forwardingProblems(
+        { id: n.id, state: n.state as NominationState, campaignId: n.campaignId },
+        forwarding(source),
+        {
+          campaign: forwarding(target),
+          unitId: province.id,
+        },
+      ),
+    );
+    const counts: Partial<Record<Category, { regular: number; special: number }>> = {};
+    for (const category of ['star', 'project'] as const) {
+      const mine = selected.filter((n) => n.category === category);
+      if (mine.length === 0) continue;
+      const now = await countQuotaPlaces(trx, target.id, province.id, category);
+      const special = mine.filter((n) => n.special).length;
+      counts[category] = { regular: now.regular + mine.length - special, special: now.special + special };
+    }
+    const quota = forwardingFindings(
+      counts,
+      target.rules,
+      province.type as OrganisationType,
+      target.rules.quotas.unitOverrides[province.id],
+    );
+    const errors = [...problems, ...quota].filter((f) => f.severity === 'error');
+    if (errors.length > 0) {
+      const code = errors.some((f) => f.code.includes('QUOTA')) ? 'QUOTA_EXCEEDED' : 'VALIDATION_FAILED';
+      throw new AppError(code, errors.map((f) => f.message).join('；'), { findings: errors });
+    }
+
+    const forwarded: { id: string; title: string; category: string }[] = [];
+    for (const n of selected) {
+      const last = await trx
+        .selectFrom('nominations')
+        .select((eb) => eb.fn.max('rank').as('max'))
+        .where('campaignId', '=', target.id)
+        .where('unitId', '=', province.id)
+        .where('category', '=', n.category)
+        .executeTakeFirst();
+      const copy = await trx
+        .insertInto('nominations')
+        .values({
+          campaignId: target.id,
+          unitId: province.id,
+          category: n.category,
+          state: 'submitted',
+          special: n.special,
+          rank: Number(last?.max ?? 0) + 1,
+          title: n.title,
+          form: JSON.stringify(n.form),
+          snapshot: JSON.stringify(n.form),
+          contentHash: await contentHash(n.form),
+          submittedAt: new Date(),
+          forwardedFrom: n.id,
+          createdBy: actor.accountId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await applyNominationTransition(trx, actor, n, source, { to: 'forwarded' });
+      await recordAudit(trx, actor, {
+        action: 'nomination.forwarded',
+        entityType: 'nomination',
+        entityId: copy.id,
+        scopePath: province.path,
+        after: { from: n.id, sourceCampaignId: source.id, targetCampaignId: target.id },
+      });
+      forwarded.push({ id: copy.id, title: n.title, category: n.category });
+    }
+    return forwarded;
+  });
+}

@@ -1,0 +1,200 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CampaignRules } from '../../../src/core/campaign/rules.ts';
+import { projectForm } from '../../../src/core/nomination/forms/fixtures.test-support.ts';
+import { as, createTestApp, loginAs, type Session, type TestApp } from '../../support/app.ts';
+import { campaignOf, completeStar, draftWith, idNumber } from '../../support/nominations.ts';
+
+let t: TestApp;
+let changchun: Session;
+let jilin: Session;
+let cace: Session;
+let jilinCampaign: string;
+let rules: CampaignRules;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  changchun = await loginAs(t, 'changchun');
+  jilin = await loginAs(t, 'jilin-admin');
+  cace = await loginAs(t, 'cace-admin');
+  ({
+    campaign: { id: jilinCampaign },
+    rules,
+  } = await campaignOf(t, changchun, '吉林省教育厅'));
+});
+afterAll(() => t.close());
+
+async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('名单');
+  sheet.addRow([
+    '年度',
+    '级别',
+    '类别',
+    '姓名/项目名称',
+    '省份或单位',
+    '工作单位或实施主体',
+    '身份证号',
+    '统一社会信用代码',
+  ]);
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function upload(session: Session, file: Buffer, name: string) {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(file)]), name);
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/previous-winners/import',
+    headers: as(session),
+    payload: form,
+  });
+}
+
+describe('previous winners', () => {
+  it('reports every bad row by row and column and imports nothing from such a file', async () => {
+    const response = await upload(
+      cace,
+      await xlsx([
+        [2022, '全国', '百姓学习之星', '赵大爷', '吉林省', '某社区', idNumber(500), ''],
+        ['二〇二二', '全国', '学习明星', '钱阿姨', '吉林省', '', '123', ''],
+      ]),
+      '名单.xlsx',
+    );
+    expect(response.statusCode).toBe(422);
+    const where = response
+      .json()
+      .details.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`);
+    expect(where).toEqual(expect.arrayContaining(['3:年度', '3:类别', '3:身份证号']));
+    expect(where.some((w: string) => w.startsWith('2:'))).toBe(false);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/previous-winners', headers: as(cace) })).json().total,
+    ).toBe(0);
+  });
+
+  it('imports a list, also as a CSV saved by Excel in GB18030, and lists it with ID numbers masked', async () => {
+    const good = await upload(
+      cace,
+      await xlsx([[2022, '全国', '百姓学习之星', '赵大爷', '吉林省', '某社区', idNumber(500), '']]),
+      '2022年名单.xlsx',
+    );
+    expect(good.statusCode, good.body).toBe(200);
+    expect(good.json()).toEqual({ imported: 1 });
+    // What Excel on Chinese Windows writes for「另存为 CSV」: GB18030, not UTF-8.
+    const csv = await readFile(path.resolve(import.meta.dirname, '../../fixtures/winners-excel-gb18030.csv'));
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(csv)).toThrow();
+    expect((await upload(cace, csv, '2021年名单.csv')).json()).toEqual({ imported: 1 });
+    const project = (
+      await t.app.inject({ method: 'GET', url: '/api/previous-winners?category=project', headers: as(cace) })
+    ).json();
+    expect(project.items[0].name).toBe('“银龄学堂”老年教育项目');
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/api/previous-winners?q=赵', headers: as(cace) })
+    ).json();
+    expect(list.items[0]).toMatchObject({ name: '赵大爷', year: 2022 });
+    expect(list.items[0].idNumber).not.toBe(idNumber(500));
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/previous-winners', headers: as(changchun) }))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it('refuses to submit a previous winner, found by 身份证号, showing the record', async () => {
+    const n = await draftWith(t, changchun, jilinCampaign, completeStar(rules, 500, { name: '赵大爷' }));
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/nominations/${n.id}/submit`,
+      headers: as(changchun),
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('DUPLICATE_WINNER');
+    expect(refused.json().message).toContain('2022');
+  });
+});
+
+describe('a programme nearly the same as a previous winner', () => {
+  it('is shown as a warning with the matching record, not refused', async () => {
+    const form = projectForm({
+      name: '银龄学堂（老年教育项目）',
+      attestations: {
+        conditions: rules.eligibility.project.conditions.map(() => true),
+        creditRecord: true,
+        creditCheckedOn: '2026-11-20',
+      },
+    });
+    const n = await draftWith(t, changchun, jilinCampaign, form, 'project');
+    const warning = n.findings.find((f: { code: string }) => f.code === 'POSSIBLE_PREVIOUS_WINNER');
+    expect(warning, JSON.stringify(n.findings)).toMatchObject({ severity: 'warning' });
+    expect(warning.message).toContain('2021');
+  });
+});
+
+describe('levels: a province forwards its selected nominations to the national round', () => {
+  it('takes Jilin’s selected star through review and approval into the national campaign as 吉林省教育厅’s own', async () => {
+    const n = await draftWith(t, changchun, jilinCampaign, completeStar(rules, 600, { name: '孙老师' }));
+    const post = (s: Session, url: string, payload?: object) =>
+      t.app.inject({ method: 'POST', url, headers: as(s), payload });
+    expect((await post(changchun, `/api/nominations/${n.id}/submit`)).statusCode).toBe(200);
+    expect(
+      (await post(jilin, `/api/nominations/${n.id}/review`, { decision: 'accept' })).json().nomination.state,
+    ).toBe('accepted');
+    // Forwarding before the result is approved is refused.
+    const national = (await campaignOf(t, jilin, '中国成人教育协会')).campaign;
+    const early = await post(jilin, `/api/campaigns/${jilinCampaign}/forward`, {
+      targetCampaignId: national.id,
+    });
+    expect(early.statusCode).toBe(409);
+
+    await post(jilin, `/api/campaigns/${jilinCampaign}/transitions`, { to: 'reviewing' });
+    expect(
+      (await post(jilin, `/api/nominations/${n.id}/transitions`, { to: 'shortlisted' })).json().nomination
+        .state,
+    ).toBe('shortlisted');
+    await post(jilin, `/api/campaigns/${jilinCampaign}/transitions`, { to: 'announcing' });
+    await post(jilin, `/api/campaigns/${jilinCampaign}/transitions`, { to: 'approved' });
+    expect(
+      (await post(jilin, `/api/nominations/${n.id}/transitions`, { to: 'selected' })).json().nomination.state,
+    ).toBe('selected');
+
+    const forwarded = await post(jilin, `/api/campaigns/${jilinCampaign}/forward`, {
+      targetCampaignId: national.id,
+    });
+    expect(forwarded.statusCode, forwarded.body).toBe(200);
+    expect(forwarded.json().forwarded).toEqual([
+      expect.objectContaining({ title: '孙老师', category: 'star' }),
+    ]);
+    const source = (
+      await t.app.inject({ method: 'GET', url: `/api/nominations/${n.id}`, headers: as(jilin) })
+    ).json().nomination;
+    expect(source.state).toBe('forwarded');
+
+    const seenByNational = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/nominations?campaignId=${national.id}`,
+        headers: as(cace),
+      })
+    ).json().items;
+    expect(seenByNational).toEqual([
+      expect.objectContaining({ unitName: '吉林省教育厅', title: '孙老师', state: 'submitted', rank: 1 }),
+    ]);
+    const dashboard = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/campaigns/${national.id}/quota-dashboard`,
+        headers: as(cace),
+      })
+    ).json();
+    expect(dashboard.units.find((u: { unitName: string }) => u.unitName === '吉林省教育厅').star.used).toBe(
+      1,
+    );
+
+    const again = await post(jilin, `/api/campaigns/${jilinCampaign}/forward`, {
+      targetCampaignId: national.id,
+    });
+    expect(again.statusCode).toBe(409);
+  });
+});
