@@ -230,3 +230,36 @@ describe('submitting and the organiser’s formal check', () => {
     expect(String(other)).toContain('DEADLINE_PASSED');
   });
 });
+
+describe('warnings an organiser accepts', () => {
+  it('marks 县处级及以上 accepted with the organiser’s reason, keeps it visible, and lets only the organiser do it', async () => {
+    const n = await draftWith(
+      t,
+      changchun,
+      campaignId,
+      completeStar(rules, 40, { isCountyLevelOfficialOrAbove: true }),
+    );
+    const warning = n.findings.find((f: { code: string }) => f.code === 'STAR_OFFICIAL_RANK');
+    expect(warning).toMatchObject({ severity: 'warning' });
+    expect(warning.accepted).toBeUndefined();
+    const byUnit = await call(changchun, 'POST', `/api/nominations/${n.id}/accepted-warnings`, {
+      code: 'STAR_OFFICIAL_RANK',
+      reason: '我们觉得可以',
+    });
+    expect(byUnit.statusCode).toBe(403);
+    const unknown = await call(jilin, 'POST', `/api/nominations/${n.id}/accepted-warnings`, {
+      code: 'ID_CHECKSUM',
+      reason: '不可豁免',
+    });
+    expect(unknown.statusCode).toBe(400);
+    const accepted = await call(jilin, 'POST', `/api/nominations/${n.id}/accepted-warnings`, {
+      code: 'STAR_OFFICIAL_RANK',
+      reason: '已退休多年，长期在社区义务授课',
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const after = accepted
+      .json()
+      .nomination.findings.find((f: { code: string }) => f.code === 'STAR_OFFICIAL_RANK');
+    expect(after.accepted).toEqual({ reason: '已退休多年，长期在社区义务授课' });
+  });
+});

@@ -27,13 +27,23 @@ function baseQuery(db: Db | Trx) {
       'n.submittedAt',
       'n.returnReason',
       'n.forwardedFrom',
+      'n.overrides',
       'n.version',
       'n.updatedAt',
     ]);
 }
 
+/** A warning the organiser accepted for this nomination. */
+export interface StoredOverride {
+  code: string;
+  reason: string;
+  by: string;
+  at: string;
+}
+
 type StoredRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
-export type NominationRow = Omit<StoredRow, 'form' | 'snapshot'> & {
+export type NominationRow = Omit<StoredRow, 'form' | 'snapshot' | 'overrides'> & {
+  overrides: StoredOverride[];
   form: Record<string, unknown>;
   snapshot: Record<string, unknown> | null;
 };

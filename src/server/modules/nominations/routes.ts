@@ -6,6 +6,7 @@ import { requireActor } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { uuidParam } from '../../platform/http/schemas.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
+import { acceptWarning } from './accept-warning.ts';
 import { nominationsWorkbook } from './export-workbook.ts';
 import { forwardNominations } from './forward-nominations.ts';
 import { presentNomination } from './presenter.ts';
@@ -234,6 +235,24 @@ export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
     handler: async (request) => {
       const actor = requireActor(request);
       return present(actor, await transitionNomination(db, actor, request.params.id, request.body));
+    },
+  });
+
+  r.post('/api/nominations/:id/accepted-warnings', {
+    schema: {
+      operationId: 'acceptNominationWarning',
+      tags,
+      summary: '组织单位确认接受可豁免的提示（须说明理由）',
+      params: uuidParam,
+      body: z.object({
+        code: z.string().min(1).max(64),
+        reason: z.string().trim().min(2, '请说明接受的理由').max(500),
+      }),
+      response: { 200: NominationResponse },
+    },
+    handler: async (request) => {
+      const actor = requireActor(request);
+      return present(actor, await acceptWarning(db, actor, request.params.id, request.body));
     },
   });
 

@@ -9,6 +9,8 @@ const FindingSchema = z.object({
   severity: z.enum(['error', 'warning']),
   field: z.string(),
   message: z.string(),
+  /** Set when the organiser accepted this warning for the nomination. */
+  accepted: z.object({ reason: z.string() }).optional(),
 });
 
 export const Nomination = z

@@ -80,5 +80,6 @@ export async function nominationFindings(
   return checkNomination(category, n.form, campaign.rules, {
     registry: await registryFor(db, category),
     nominationId: n.id,
+    overrides: n.overrides.map(({ code, reason }) => ({ code, reason })),
   });
 }

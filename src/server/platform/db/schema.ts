@@ -140,6 +140,7 @@ export interface NominationsTable {
   submittedAt: NullableTimestamp;
   returnReason: string | null;
   forwardedFrom: string | null;
+  overrides: ColumnType<unknown, string | undefined, string>;
   version: Generated<number>;
   createdBy: string | null;
   createdAt: DefaultedTimestamp;
