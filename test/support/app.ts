@@ -15,8 +15,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real app on a fresh database seeded with the demo organisations and accounts. */
-export async function createTestApp(): Promise<TestApp> {
+/**
+ * The real app on a fresh database seeded with the demo organisations, accounts and campaigns; with
+ * `demoNominations` also the demo's nominations (by default a test starts from empty campaigns).
+ */
+export async function createTestApp(options: { demoNominations?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const filesDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-files-'));
   const config = {
@@ -25,7 +28,12 @@ export async function createTestApp(): Promise<TestApp> {
     filesDir,
     webDistDir: path.join(filesDir, 'no-web'),
   };
-  const credentials = new Map((await seedDemo(database.db)).map((c) => [c.username, c]));
+  const credentials = new Map(
+    (await seedDemo(database.db, { nominations: options.demoNominations ?? false })).map((c) => [
+      c.username,
+      c,
+    ]),
+  );
   const app = await buildApp(
     { config, db: database.db, storage: createDiskStorage(filesDir) },
     { logger: process.env.TEST_LOG ? { level: 'error' } : false },

@@ -5,6 +5,7 @@ import { getTemplate } from '../../core/campaign/templates/index.ts';
 import { insertCampaign } from '../modules/campaigns/service.ts';
 import type { OrganisationRow } from '../modules/organisations/queries.ts';
 import type { Trx } from '../platform/db/database.ts';
+import { changchunDemo, jilinProvinceDemo, seedDemoNominations } from './demo-nominations.ts';
 
 /** Days from the first start to the demo campaigns' deadline: long enough to try everything. */
 const DEMO_DEADLINE_DAYS = 30;
@@ -16,6 +17,8 @@ const DEMO_DEADLINE_DAYS = 30;
 export async function seedDemoCampaigns(
   trx: Trx,
   organisers: { national: OrganisationRow; jilin: OrganisationRow },
+  /** null: campaigns without demo nominations (tests start from an empty campaign). */
+  changchunId: string | null,
 ) {
   const today = todayInShanghai();
   const year = Number(today.slice(0, 4));
@@ -26,6 +29,16 @@ export async function seedDemoCampaigns(
   ] as const) {
     const rules = copyRulesForYear(getTemplate(templateId)!, year);
     rules.deadline = { date: deadline, time: '17:00', timeFromNotice: false };
-    await insertCampaign(trx, null, organiser, rules, { templateId, copiedFrom: null, status: 'open' });
+    const campaign = await insertCampaign(trx, null, organiser, rules, {
+      templateId,
+      copiedFrom: null,
+      status: 'open',
+    });
+    if (changchunId === null) continue;
+    if (organiser === organisers.jilin) {
+      await seedDemoNominations(trx, campaign.id, changchunId, changchunDemo(rules));
+    } else {
+      await seedDemoNominations(trx, campaign.id, organisers.jilin.id, jilinProvinceDemo(rules));
+    }
   }
 }

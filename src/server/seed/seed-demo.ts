@@ -35,7 +35,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * Seeds the demo organisations, one account per role and this year's two demo campaigns, all in one transaction, and returns the
  * accounts' one-time passwords (only their hashes are stored). Refuses to run on a non-empty database.
  */
-export async function seedDemo(db: Db): Promise<DemoCredential[]> {
+export async function seedDemo(db: Db, options: { nominations?: boolean } = {}): Promise<DemoCredential[]> {
   return db.transaction().execute(async (trx) => {
     // Two first starts at once must not both seed: the second waits here, then finds data.
     await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
@@ -61,10 +61,11 @@ export async function seedDemo(db: Db): Promise<DemoCredential[]> {
         password: initialPassword,
       });
     }
-    await seedDemoCampaigns(trx, {
-      national: byName.get('中国成人教育协会')!,
-      jilin: byName.get('吉林省教育厅')!,
-    });
+    await seedDemoCampaigns(
+      trx,
+      { national: byName.get('中国成人教育协会')!, jilin: byName.get('吉林省教育厅')! },
+      options.nominations === false ? null : byName.get('长春市教育局')!.id,
+    );
     return credentials;
   });
 }

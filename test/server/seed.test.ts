@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestApp, loginAs, type TestApp } from '../support/app.ts';
+import { campaignOf } from '../support/nominations.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ demoNominations: true });
+});
+afterAll(() => t.close());
+
+describe('the demo seed', () => {
+  it('gives both demo campaigns living nominations in different states, each frozen one passing every check', async () => {
+    const changchun = await loginAs(t, 'changchun');
+    const jilin = await loginAs(t, 'jilin-admin');
+    const { campaign: jilinRound } = await campaignOf(t, changchun, '吉林省教育厅');
+    const { campaign: national } = await campaignOf(t, jilin, '中国成人教育协会');
+    const mine = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/nominations?campaignId=${jilinRound.id}`,
+        headers: as(changchun),
+      })
+    ).json().items;
+    expect(new Set(mine.map((n: { state: string }) => n.state))).toEqual(
+      new Set(['submitted', 'accepted', 'returned', 'draft']),
+    );
+    expect(mine.find((n: { special: boolean }) => n.special).remark).toBe('事迹特别感人');
+    const provincial = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/nominations?campaignId=${national.id}`,
+        headers: as(jilin),
+      })
+    ).json().items;
+    expect(provincial.map((n: { state: string }) => n.state).sort()).toEqual(['draft', 'submitted']);
+
+    for (const n of [...mine, ...provincial].filter((x: { state: string }) => x.state !== 'draft')) {
+      const session = mine.includes(n) ? changchun : jilin;
+      const detail = (
+        await t.app.inject({ method: 'GET', url: `/api/nominations/${n.id}`, headers: as(session) })
+      ).json().nomination;
+      expect(
+        detail.findings.filter((f: { severity: string }) => f.severity === 'error'),
+        detail.title,
+      ).toEqual([]);
+    }
+  });
+});
