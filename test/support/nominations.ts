@@ -1,6 +1,6 @@
 import type { CampaignRules } from '../../src/core/campaign/rules.ts';
-import { idCheckCharacter } from '../../src/core/identity/index.ts';
-import { starForm } from '../../src/core/nomination/forms/fixtures.test-support.ts';
+import { creditCodeCheckCharacter, idCheckCharacter } from '../../src/core/identity/index.ts';
+import { projectForm, starForm } from '../../src/core/nomination/forms/fixtures.test-support.ts';
 import { as, type Session, type TestApp } from './app.ts';
 
 /** A valid 身份证号 born 1980-01-01 in 长春, distinct for each sequence number (0–999). */
@@ -16,6 +16,21 @@ export function completeStar(rules: CampaignRules, n: number, patch: Record<stri
     idNumber: idNumber(n),
     attestations: { conditions: rules.eligibility.star.conditions.map(() => true), noMisconduct: true },
     ...patch,
+  });
+}
+
+/** A complete, eligible project form for nominee number `n`: its own programme name and credit code. */
+export function completeProject(rules: CampaignRules, n: number, creditCheckedOn: string) {
+  const first17 = `91220102MA${String(n).padStart(7, '0')}`;
+  return projectForm({
+    name: `第${n}号社区学习品牌项目`,
+    entityName: `长春市第${n}社区学习中心`,
+    creditCode: `${first17}${creditCodeCheckCharacter(first17)}`,
+    attestations: {
+      conditions: rules.eligibility.project.conditions.map(() => true),
+      creditRecord: true,
+      creditCheckedOn,
+    },
   });
 }
 

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInShanghai } from '../../../src/core/calendar/today.ts';
+import { as, createTestApp, loginAs, type Session, type TestApp } from '../../support/app.ts';
+import { campaignOf, completeProject, completeStar, draftWith } from '../../support/nominations.ts';
+
+/**
+ * The issue's whole story through the API: 长春市教育局 goes from an empty table to a full 推介登记表
+ * (minimum met, one special each), through a return for revision and a deadline extension; the Jilin
+ * organiser reviews, approves, and forwards its selected star to the national round.
+ */
+let t: TestApp;
+let unit: Session;
+let organiser: Session;
+let national: Session;
+beforeAll(async () => {
+  t = await createTestApp();
+  unit = await loginAs(t, 'changchun');
+  organiser = await loginAs(t, 'jilin-admin');
+  national = await loginAs(t, 'cace-admin');
+});
+afterAll(() => t.close());
+
+const post = (s: Session, url: string, payload?: object) =>
+  t.app.inject({ method: 'POST', url, headers: as(s), payload });
+const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, headers: as(s) });
+
+describe('a unit from an empty table to a forwarded provincial winner', () => {
+  it('walks the whole way', { timeout: 120_000 }, async () => {
+    const { campaign, rules } = await campaignOf(t, unit, '吉林省教育厅');
+    const dashboard = async () =>
+      (await get(organiser, `/api/campaigns/${campaign.id}/quota-dashboard`))
+        .json()
+        .units.find((u: { unitName: string }) => u.unitName === '长春市教育局');
+    expect((await dashboard()).star).toMatchObject({ used: 0, min: 6, max: 10 });
+
+    const stars: string[] = [];
+    for (let i = 1; i <= 7; i++) {
+      const n = await draftWith(t, unit, campaign.id, completeStar(rules, 700 + i));
+      expect((await post(unit, `/api/nominations/${n.id}/submit`)).statusCode).toBe(200);
+      stars.push(n.id);
+    }
+    const projects: string[] = [];
+    for (let i = 1; i <= 5; i++) {
+      const n = await draftWith(
+        t,
+        unit,
+        campaign.id,
+        completeProject(rules, 700 + i, todayInShanghai()),
+        'project',
+      );
+      const submitted = await post(unit, `/api/nominations/${n.id}/submit`);
+      expect(submitted.statusCode, submitted.body).toBe(200);
+      projects.push(n.id);
+    }
+    expect((await post(unit, `/api/nominations/${stars[6]}/special`, { special: true })).statusCode).toBe(
+      200,
+    );
+    expect((await post(unit, `/api/nominations/${projects[4]}/special`, { special: true })).statusCode).toBe(
+      200,
+    );
+    const reordered = await t.app.inject({
+      method: 'PUT',
+      url: '/api/nominations/registration',
+      headers: as(unit),
+      payload: { campaignId: campaign.id, category: 'star', order: [...stars].reverse() },
+    });
+    expect(reordered.statusCode).toBe(200);
+    const full = await dashboard();
+    expect(full.star).toMatchObject({ used: 6, special: 1 });
+    expect(full.project).toMatchObject({ used: 4, special: 1 });
+    expect(
+      full.findings
+        .filter((f: { code: string }) => f.code === 'QUOTA_BELOW_MIN')
+        .map((f: { field: string }) => f.field),
+    ).toEqual(['quota.project']);
+
+    // The organiser returns one star; the deadline passes while the unit revises; an extension lets it resubmit.
+    expect(
+      (
+        await post(organiser, `/api/nominations/${stars[0]}/review`, {
+          decision: 'return',
+          reason: '请补充获奖情况的证明材料',
+        })
+      ).statusCode,
+    ).toBe(200);
+    await t.database.db
+      .updateTable('campaigns')
+      .set({ deadlineAt: new Date(Date.now() - 1000) })
+      .where('id', '=', campaign.id)
+      .execute();
+    expect((await post(unit, `/api/nominations/${stars[0]}/submit`)).json().code).toBe('DEADLINE_PASSED');
+    const until = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    expect(
+      (
+        await post(organiser, `/api/campaigns/${campaign.id}/extensions`, {
+          organisationId: full.unitId,
+          until,
+          reason: '退回修改后补交',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await post(unit, `/api/nominations/${stars[0]}/submit`)).json().nomination.state).toBe(
+      'submitted',
+    );
+
+    // Formal check, review, announcement, approval.
+    for (const id of [...stars, ...projects])
+      expect(
+        (await post(organiser, `/api/nominations/${id}/review`, { decision: 'accept' })).statusCode,
+      ).toBe(200);
+    expect(
+      (await post(organiser, `/api/campaigns/${campaign.id}/transitions`, { to: 'reviewing' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await post(organiser, `/api/nominations/${stars[6]}/transitions`, { to: 'shortlisted' })).statusCode,
+    ).toBe(200);
+    expect(
+      (await post(organiser, `/api/nominations/${stars[5]}/transitions`, { to: 'not_selected' })).statusCode,
+    ).toBe(200);
+    await post(organiser, `/api/campaigns/${campaign.id}/transitions`, { to: 'announcing' });
+    await post(organiser, `/api/campaigns/${campaign.id}/transitions`, { to: 'approved' });
+    expect(
+      (await post(organiser, `/api/nominations/${stars[6]}/transitions`, { to: 'selected' })).json()
+        .nomination.state,
+    ).toBe('selected');
+
+    // Forwarded: 吉林省教育厅's own nomination in the national round, counted against its national quota.
+    const target = (await campaignOf(t, organiser, '中国成人教育协会')).campaign;
+    const forwarded = await post(organiser, `/api/campaigns/${campaign.id}/forward`, {
+      targetCampaignId: target.id,
+    });
+    expect(forwarded.statusCode, forwarded.body).toBe(200);
+    const there = (await get(national, `/api/nominations?campaignId=${target.id}`)).json().items;
+    expect(there).toEqual([
+      expect.objectContaining({
+        unitName: '吉林省教育厅',
+        state: 'submitted',
+        special: true,
+        remark: '事迹特别感人',
+      }),
+    ]);
+    const copy = (await get(national, `/api/nominations/${there[0].id}`)).json().nomination;
+    const original = (await get(organiser, `/api/nominations/${stars[6]}`)).json().nomination;
+    expect(copy.contentHash).toBe(original.contentHash);
+    expect(original.state).toBe('forwarded');
+  });
+});
