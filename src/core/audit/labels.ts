@@ -39,6 +39,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'nomination.marked_special': '标注特别推介',
   'nomination.unmarked_special': '取消特别推介',
   'nomination.exported': '导出推介列表',
+  'nomination.identity_viewed': '查看身份证号',
   'nomination.warning_accepted': '确认接受提示',
   'registration.ordered': '编排推介登记表',
   'winners.imported': '导入往届入选名单',

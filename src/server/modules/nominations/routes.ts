@@ -30,6 +30,7 @@ import {
   createNomination,
   listVisibleNominations,
   recordExport,
+  recordIdentityView,
   transitionNomination,
   updateNomination,
   visibleNomination,
@@ -164,7 +165,9 @@ export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      return present(actor, await visibleNomination(db, actor, request.params.id));
+      const nomination = await visibleNomination(db, actor, request.params.id);
+      await recordIdentityView(db, actor, nomination);
+      return present(actor, nomination);
     },
   });
 

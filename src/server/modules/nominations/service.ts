@@ -163,3 +163,15 @@ export async function recordExport(
     after: { count },
   });
 }
+
+/** PIPL: someone other than the nominating unit who sees a nominee's full 身份证号 is logged. */
+export async function recordIdentityView(db: Db, actor: Actor, n: NominationRow) {
+  if (n.unitId === actor.organisationId || typeof n.form.idNumber !== 'string' || !n.form.idNumber) return;
+  if (!nominationRules.can(actor, 'seeIdentity', n)) return;
+  await recordAudit(db, actor, {
+    action: 'nomination.identity_viewed',
+    entityType: 'nomination',
+    entityId: n.id,
+    scopePath: n.unitPath,
+  });
+}
