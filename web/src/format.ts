@@ -33,3 +33,13 @@ export function formatDateTime(value: string | Date | null | undefined): string 
   if (!p.year) return String(value);
   return `${p.year}年${p.month}月${p.day}日 ${p.hour}:${p.minute}`;
 }
+
+/** 14:30:05, Beijing time: when a draft was last saved. */
+export function formatClock(value: string | Date | null | undefined): string {
+  if (!value) return '—';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  const p = parts(date);
+  if (!p.year) return String(value);
+  // Seconds are the same in every time zone with a whole-minute offset, Beijing's included.
+  return `${p.hour}:${p.minute}:${String(date.getSeconds()).padStart(2, '0')}`;
+}

@@ -19,6 +19,8 @@ const AccountsPage = lazy(() => import('./pages/AccountsPage.tsx'));
 const AccountsImportPage = lazy(() => import('./pages/AccountsImportPage.tsx'));
 const CampaignsPage = lazy(() => import('./pages/CampaignsPage.tsx'));
 const CampaignDetailPage = lazy(() => import('./pages/CampaignDetailPage.tsx'));
+const NominationPage = lazy(() => import('./pages/NominationPage.tsx'));
+const WinnersPage = lazy(() => import('./pages/WinnersPage.tsx'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
@@ -53,6 +55,8 @@ export const router = createBrowserRouter([
       { path: 'accounts/import', element: gated('accounts.import', <AccountsImportPage />) },
       { path: 'campaigns', element: gated('campaigns.view', <CampaignsPage />) },
       { path: 'campaigns/:id', element: gated('campaigns.view', <CampaignDetailPage />) },
+      { path: 'nominations/:id', element: gated('campaigns.view', <NominationPage />) },
+      { path: 'winners', element: gated('winners.manage', <WinnersPage />) },
       { path: 'calendar', element: gated('calendar.manage', <CalendarPage />) },
       { path: 'audit', element: gated('audit.view', <AuditPage />) },
       { path: '403', element: <ForbiddenPage /> },

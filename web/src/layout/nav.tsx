@@ -10,6 +10,7 @@ import {
   FlagOutlined,
   HomeOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Me } from '../api/types.ts';
@@ -32,6 +33,13 @@ export const NAV_ENTRIES: NavEntry[] = [
     icon: <FlagOutlined />,
     permission: 'campaigns.view',
     description: '查看推介活动的名额、截止时间与规则变更',
+  },
+  {
+    path: '/winners',
+    label: '往届入选名单',
+    icon: <TrophyOutlined />,
+    permission: 'winners.manage',
+    description: '维护往届“百姓学习之星”和“终身学习品牌项目”名单，用于查重',
   },
   {
     path: '/organisations',

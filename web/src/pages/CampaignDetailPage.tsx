@@ -27,6 +27,9 @@ import { ExtensionsTab } from '../components/campaign/ExtensionsTab.tsx';
 import { HistoryTab } from '../components/campaign/HistoryTab.tsx';
 import { RulesTab } from '../components/campaign/RulesTab.tsx';
 import { UnitSummary } from '../components/campaign/UnitSummary.tsx';
+import { OverviewTab } from '../components/nomination/OverviewTab.tsx';
+import { RegistrationTab } from '../components/nomination/RegistrationTab.tsx';
+import { UnitNominationsTab } from '../components/nomination/UnitNominationsTab.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { STATUS_COLORS } from '../lib/campaignDisplay.ts';
 import { useIsMobile } from '../lib/useIsMobile.ts';
@@ -113,8 +116,10 @@ export default function CampaignDetailPage() {
 
   const isUnit =
     campaign.organiserId !== me.organisation.id && !organises && me.roles.includes('unit_submitter');
-  const tab = params.get('tab') ?? 'rules';
-  const setTab = (key: string) => setParams(key === 'rules' ? {} : { tab: key }, { replace: true });
+  // Units come here to nominate; organisers to watch the reporting once it has opened.
+  const defaultTab = isUnit ? 'mine' : organises && campaign.status !== 'draft' ? 'overview' : 'rules';
+  const tab = params.get('tab') ?? defaultTab;
+  const setTab = (key: string) => setParams(key === defaultTab ? {} : { tab: key }, { replace: true });
   const afterOpening = detail.history.filter((h) => h.afterOpening).length;
   const showExtensions =
     campaign.actions.includes('grantExtension') || detail.extensions.length > 0 || organises;
@@ -193,6 +198,23 @@ export default function CampaignDetailPage() {
           activeKey={tab}
           onChange={setTab}
           items={[
+            ...(isUnit
+              ? [
+                  {
+                    key: 'mine',
+                    label: '本单位推介',
+                    children: <UnitNominationsTab detail={detail} me={me} />,
+                  },
+                  {
+                    key: 'registration',
+                    label: '推介登记表',
+                    children: <RegistrationTab detail={detail} me={me} />,
+                  },
+                ]
+              : []),
+            ...(organises && campaign.status !== 'draft'
+              ? [{ key: 'overview', label: '报送情况', children: <OverviewTab detail={detail} /> }]
+              : []),
             {
               key: 'rules',
               label: campaign.actions.includes('editRules') ? '规则（可编辑）' : '规则',

@@ -1,0 +1,230 @@
+/**
+ * Nomination calls: drafts saved with `version`, submit / withdraw / 形式审查 / other transitions from the
+ * state table, the unit's 推介登记表 (排序 and the special pick), the organiser's quota dashboard,
+ * forwarding to the national round, and the Excel export of any list the caller may see.
+ */
+import { useQuery } from '@tanstack/react-query';
+import type { Category } from '../../../src/core/campaign/rules.ts';
+import type { Finding } from '../../../src/core/findings.ts';
+import type { NominationState } from '../../../src/core/nomination/states.ts';
+import { api, send, withQuery } from './client.ts';
+import { saveBlob } from './imports.ts';
+
+export type { Category, Finding, NominationState };
+
+export const NOMINATIONS_KEY = ['nominations'] as const;
+
+/** `edit`: the unit's own submitter (the state decides whether the form is still editable). */
+export type NominationAction = 'view' | 'edit' | 'actAsUnit' | 'actAsOrganiser' | 'seeIdentity';
+
+export interface NominationTransitionOption {
+  to: NominationState;
+  label: string;
+  requiresReason: boolean;
+}
+
+export interface NominationSummary {
+  id: string;
+  campaignId: string;
+  unitId: string;
+  unitName: string;
+  category: Category;
+  state: NominationState;
+  stateLabel: string;
+  special: boolean;
+  rank: number | null;
+  /** 排序备注 (事迹特别感人 / 特别受百姓喜爱), '' for a regular nominee. */
+  remark: string;
+  title: string;
+  contentHash: string | null;
+  submittedAt: string | null;
+  returnReason: string | null;
+  version: number;
+  updatedAt: string;
+  actions: NominationAction[];
+  transitions: NominationTransitionOption[];
+}
+
+export interface Nomination extends NominationSummary {
+  form: Record<string, unknown>;
+  findings: Finding[];
+}
+
+export interface NominationFilter {
+  campaignId: string;
+  unitId?: string;
+  category?: Category;
+  state?: NominationState;
+}
+
+export const nominationKey = (id: string) => [...NOMINATIONS_KEY, 'detail', id] as const;
+export const nominationListKey = (filter: NominationFilter) => [...NOMINATIONS_KEY, 'list', filter] as const;
+
+const path = (id: string, rest = '') => `/api/nominations/${encodeURIComponent(id)}${rest}`;
+const query = (filter: NominationFilter) => ({
+  campaignId: filter.campaignId,
+  unitId: filter.unitId,
+  category: filter.category,
+  state: filter.state,
+});
+
+export async function listNominations(filter: NominationFilter): Promise<NominationSummary[]> {
+  return (await api<{ items: NominationSummary[] }>(withQuery('/api/nominations', query(filter)))).items;
+}
+
+export function useNominations(filter: NominationFilter, enabled = true) {
+  return useQuery({
+    queryKey: nominationListKey(filter),
+    queryFn: () => listNominations(filter),
+    enabled,
+  });
+}
+
+export async function getNomination(id: string): Promise<Nomination> {
+  return (await api<{ nomination: Nomination }>(path(id))).nomination;
+}
+
+export function useNomination(id: string) {
+  return useQuery({ queryKey: nominationKey(id), queryFn: () => getNomination(id) });
+}
+
+export async function createNomination(campaignId: string, category: Category): Promise<Nomination> {
+  return (
+    await api<{ nomination: Nomination }>('/api/nominations', {
+      method: 'POST',
+      body: { campaignId, category },
+    })
+  ).nomination;
+}
+
+export async function saveNomination(
+  id: string,
+  form: Record<string, unknown>,
+  version: number,
+): Promise<Nomination> {
+  return (await api<{ nomination: Nomination }>(path(id), { method: 'PUT', body: { form, version } }))
+    .nomination;
+}
+
+export async function submitNomination(id: string): Promise<Nomination> {
+  return (await api<{ nomination: Nomination }>(path(id, '/submit'), { method: 'POST', body: {} }))
+    .nomination;
+}
+
+export async function withdrawNomination(id: string, reason?: string): Promise<Nomination> {
+  return (
+    await api<{ nomination: Nomination }>(path(id, '/withdraw'), {
+      method: 'POST',
+      body: reason ? { reason } : {},
+    })
+  ).nomination;
+}
+
+export async function reviewNomination(
+  id: string,
+  decision: 'accept' | 'return',
+  reason?: string,
+): Promise<Nomination> {
+  return (
+    await api<{ nomination: Nomination }>(path(id, '/review'), {
+      method: 'POST',
+      body: reason ? { decision, reason } : { decision },
+    })
+  ).nomination;
+}
+
+export async function transitionNomination(
+  id: string,
+  to: NominationState,
+  reason?: string,
+): Promise<Nomination> {
+  return (
+    await api<{ nomination: Nomination }>(path(id, '/transitions'), {
+      method: 'POST',
+      body: reason ? { to, reason } : { to },
+    })
+  ).nomination;
+}
+
+/** The unit's whole 排序 of its quota-holding nominations in one category. */
+export async function orderRegistration(
+  campaignId: string,
+  category: Category,
+  order: string[],
+): Promise<NominationSummary[]> {
+  return (
+    await api<{ items: NominationSummary[] }>('/api/nominations/registration', {
+      method: 'PUT',
+      body: { campaignId, category, order },
+    })
+  ).items;
+}
+
+export async function markSpecial(id: string, special: boolean): Promise<Nomination> {
+  return (await api<{ nomination: Nomination }>(path(id, '/special'), { method: 'POST', body: { special } }))
+    .nomination;
+}
+
+export interface CategoryUse {
+  min: number;
+  max: number;
+  used: number;
+  special: number;
+  drafts: number;
+}
+
+export interface UnitQuotaUse {
+  unitId: string;
+  unitName: string;
+  unitTypeLabel: string;
+  star: CategoryUse;
+  project: CategoryUse;
+  findings: Finding[];
+}
+
+export async function quotaDashboard(campaignId: string): Promise<UnitQuotaUse[]> {
+  return (
+    await api<{ units: UnitQuotaUse[] }>(`/api/campaigns/${encodeURIComponent(campaignId)}/quota-dashboard`)
+  ).units;
+}
+
+export function useQuotaDashboard(campaignId: string, enabled = true) {
+  return useQuery({
+    queryKey: [...NOMINATIONS_KEY, 'quota', campaignId],
+    queryFn: () => quotaDashboard(campaignId),
+    enabled,
+  });
+}
+
+export interface Forwarded {
+  id: string;
+  title: string;
+  category: Category;
+}
+
+export async function forwardNominations(campaignId: string, targetCampaignId: string): Promise<Forwarded[]> {
+  return (
+    await api<{ forwarded: Forwarded[] }>(`/api/campaigns/${encodeURIComponent(campaignId)}/forward`, {
+      method: 'POST',
+      body: { targetCampaignId },
+    })
+  ).forwarded;
+}
+
+/** The file name the server gives in Content-Disposition (filename*=UTF-8''…), else the fallback. */
+export function fileNameOf(response: Response, fallback: string): string {
+  const header = response.headers.get('content-disposition') ?? '';
+  const match = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (!match?.[1]) return fallback;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return fallback;
+  }
+}
+
+/** Fetched rather than linked, so an expired session shows a message instead of saving an error page. */
+export async function exportNominations(filter: NominationFilter, fallbackName: string): Promise<void> {
+  const response = await send(withQuery('/api/nominations/export', query(filter)));
+  saveBlob(await response.blob(), fileNameOf(response, fallbackName));
+}

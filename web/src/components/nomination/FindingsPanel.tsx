@@ -1,0 +1,90 @@
+/**
+ * Every finding about the 推介表 in one list, errors first; a click jumps to the field. Findings with no
+ * input of their own (the whole record, previous winners) are only here.
+ */
+import { CheckCircleFilled } from '@ant-design/icons';
+import { Alert, Typography } from 'antd';
+import type { Finding } from '../../../../src/core/findings.ts';
+import { fieldDomId } from './formContext.tsx';
+
+function jumpTo(field: string): void {
+  // The nearest rendered field: `attestations.conditions.2`, else `attestations.conditions`, …
+  const parts = field.split('.');
+  for (let n = parts.length; n > 0; n--) {
+    const element = document.getElementById(fieldDomId(parts.slice(0, n).join('.')));
+    if (element) {
+      element.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      element.querySelector<HTMLElement>('input:not([readonly]), textarea, .ant-select-selector')?.focus({
+        preventScroll: true,
+      });
+      return;
+    }
+  }
+}
+
+export function summaryTitle(findings: Finding[]): string {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.length - errors;
+  if (errors > 0) return `还有 ${errors} 处需完善${warnings > 0 ? `，${warnings} 处提示` : ''}`;
+  if (warnings > 0) return `可以提交；有 ${warnings} 处提示请核对`;
+  return '检查通过，可以提交';
+}
+
+export function FindingsList({ findings, max }: { findings: Finding[]; max?: number }) {
+  const sorted = [...findings].sort((a, b) =>
+    a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
+  );
+  const shown = max ? sorted.slice(0, max) : sorted;
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+      {shown.map((f) => (
+        <li key={`${f.code}:${f.field}`} style={{ marginBottom: 2 }}>
+          {f.field ? (
+            <Typography.Link
+              type={f.severity === 'error' ? 'danger' : 'warning'}
+              onClick={() => jumpTo(f.field)}
+              style={{ fontSize: 13 }}
+            >
+              {f.message}
+            </Typography.Link>
+          ) : (
+            <Typography.Text type={f.severity === 'error' ? 'danger' : 'warning'} style={{ fontSize: 13 }}>
+              {f.message}
+            </Typography.Text>
+          )}
+        </li>
+      ))}
+      {max && sorted.length > max && (
+        <li>
+          <Typography.Text type="secondary">另有 {sorted.length - max} 处……</Typography.Text>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+export function FindingsSummary({ findings, editable }: { findings: Finding[]; editable: boolean }) {
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  if (findings.length === 0) {
+    return (
+      <Alert
+        type="success"
+        showIcon
+        icon={<CheckCircleFilled />}
+        title={editable ? '检查通过，可以提交' : '检查未发现问题'}
+      />
+    );
+  }
+  return (
+    <Alert
+      type={errors > 0 ? 'error' : 'warning'}
+      showIcon
+      title={editable ? summaryTitle(findings) : `检查发现 ${findings.length} 处问题或提示`}
+      description={
+        <div style={{ maxHeight: 360, overflowY: 'auto' }}>
+          <FindingsList findings={findings} />
+        </div>
+      }
+    />
+  );
+}

@@ -1,0 +1,344 @@
+/**
+ * 报送情况 (organiser): every reporting unit's quota use per category with the quota findings (below the
+ * minimum, over the maximum, specials), all nominations filtered by unit, category and state with a click
+ * through to each, the Excel export of the filtered list, and 报送上级 for a provincial round whose
+ * selected nominations go on to the national round of the same year.
+ */
+import { DownloadOutlined, SendOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Modal, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { CATEGORIES, type Category } from '../../../../src/core/campaign/index.ts';
+import type { Finding } from '../../../../src/core/findings.ts';
+import { NOMINATION_STATES, type NominationState } from '../../../../src/core/nomination/states.ts';
+import { type CampaignDetail, findingsOf, useCampaigns } from '../../api/campaigns.ts';
+import {
+  type CategoryUse,
+  exportNominations,
+  type Forwarded,
+  forwardNominations,
+  NOMINATIONS_KEY,
+  type NominationSummary,
+  type UnitQuotaUse,
+  useNominations,
+  useQuotaDashboard,
+} from '../../api/nominations.ts';
+import { formatDateTime } from '../../format.ts';
+import { displayTitle, NOMINATION_STATE_COLORS } from '../../lib/nominationDisplay.ts';
+import { useIsMobile } from '../../lib/useIsMobile.ts';
+import { useShowError } from '../../lib/useShowError.ts';
+import { type ResponsiveColumn, ResponsiveTable } from '../ResponsiveTable.tsx';
+
+function UseCell({ use, unit }: { use: CategoryUse; unit: string }) {
+  if (use.max === 0) return <Typography.Text type="secondary">未分配</Typography.Text>;
+  const over = use.used > use.max;
+  const below = use.used < use.min;
+  return (
+    <Space size={4} wrap>
+      <Typography.Text strong type={over ? 'danger' : below ? 'warning' : 'success'}>
+        {use.used}/{use.max}
+      </Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {use.min === use.max ? `${use.max}${unit}` : `${use.min}至${use.max}${unit}`}
+      </Typography.Text>
+      {use.special > 0 && <Tag color="gold">特别 {use.special}</Tag>}
+      {use.drafts > 0 && <Tag>未提交 {use.drafts}</Tag>}
+    </Space>
+  );
+}
+
+function ForwardButton({ detail }: { detail: CampaignDetail }) {
+  const { campaign, rules } = detail;
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const queryClient = useQueryClient();
+  const campaigns = useCampaigns();
+  const [open, setOpen] = useState(false);
+  const [target, setTarget] = useState<string | undefined>();
+  const [result, setResult] = useState<
+    { forwarded: Forwarded[] } | { message: string; findings: Finding[] } | null
+  >(null);
+  const targets = (campaigns.data ?? []).filter(
+    (c) => c.id !== campaign.id && c.level === 'national' && c.year === campaign.year,
+  );
+  const forward = useMutation({
+    mutationFn: () => forwardNominations(campaign.id, target!),
+    onSuccess: (forwarded) => {
+      setResult({ forwarded });
+      message.success(`已报送 ${forwarded.length} 条`);
+      void queryClient.invalidateQueries({ queryKey: NOMINATIONS_KEY });
+    },
+    onError: (error) => {
+      const findings = findingsOf(error);
+      if (findings.length > 0 || error instanceof Error)
+        setResult({ message: (error as Error).message, findings });
+      else showError(error);
+    },
+  });
+  if (!rules.forwardsToNationalRound) return null;
+  return (
+    <>
+      <Button
+        icon={<SendOutlined />}
+        onClick={() => {
+          setResult(null);
+          setTarget(targets.find((c) => c.status === 'open')?.id ?? targets[0]?.id);
+          setOpen(true);
+        }}
+      >
+        报送上级
+      </Button>
+      <Modal
+        open={open}
+        title="将“入选”的推介报送上级活动"
+        okText="确认报送"
+        cancelText={result && 'forwarded' in result ? '关闭' : '取消'}
+        okButtonProps={{
+          disabled: !target || Boolean(result && 'forwarded' in result),
+          loading: forward.isPending,
+        }}
+        onOk={() => forward.mutate()}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+      >
+        <Typography.Paragraph>
+          本活动中状态为“入选”的全部推介将作为{campaign.organiserName}
+          的推介报送到上级活动（内容复制并冻结，计入本单位在上级活动的名额，须全部符合才会报送）。
+        </Typography.Paragraph>
+        {targets.length === 0 ? (
+          <Alert type="warning" showIcon title={`没有找到 ${campaign.year} 年的全国活动，或您无权查看`} />
+        ) : (
+          <Select
+            style={{ width: '100%' }}
+            value={target}
+            onChange={setTarget}
+            options={targets.map((c) => ({ value: c.id, label: `${c.title}（${c.statusLabel}）` }))}
+          />
+        )}
+        {result && 'forwarded' in result && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="success"
+            showIcon
+            title={`已报送 ${result.forwarded.length} 条`}
+            description={
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {result.forwarded.map((f) => (
+                  <li key={f.id}>
+                    {rules.categories[f.category]?.label ?? f.category}：{f.title}
+                  </li>
+                ))}
+              </ul>
+            }
+          />
+        )}
+        {result && 'findings' in result && (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="error"
+            showIcon
+            title={result.message}
+            description={
+              result.findings.length > 0 && (
+                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                  {result.findings.map((f) => (
+                    <li key={`${f.code}:${f.field}:${f.message}`}>{f.message}</li>
+                  ))}
+                </ul>
+              )
+            }
+          />
+        )}
+      </Modal>
+    </>
+  );
+}
+
+export function OverviewTab({ detail }: { detail: CampaignDetail }) {
+  const { campaign, rules } = detail;
+  const isMobile = useIsMobile();
+  const showError = useShowError();
+  const dashboard = useQuotaDashboard(campaign.id);
+  const [unitId, setUnitId] = useState<string | undefined>();
+  const [category, setCategory] = useState<Category | undefined>();
+  const [state, setState] = useState<NominationState | undefined>();
+  const filter = { campaignId: campaign.id, unitId, category, state };
+  const list = useNominations(filter);
+  const units = dashboard.data ?? [];
+  const exporting = useMutation({
+    mutationFn: () => exportNominations(filter, `${campaign.title}-推介列表.xlsx`),
+    onError: showError,
+  });
+
+  const totals = CATEGORIES.map((c) => ({
+    category: c,
+    used: units.reduce((t, u) => t + u[c].used, 0),
+    special: units.reduce((t, u) => t + u[c].special, 0),
+  }));
+  const warned = units.filter((u) => u.findings.length > 0).length;
+
+  const unitColumns: ResponsiveColumn<UnitQuotaUse>[] = [
+    {
+      key: 'unit',
+      title: '报送单位',
+      dataIndex: 'unitName',
+      cardRole: 'title',
+      render: (_: unknown, u: UnitQuotaUse) => (
+        <Typography.Link
+          onClick={() => {
+            setUnitId(u.unitId);
+            document.getElementById('overview-list')?.scrollIntoView({ behavior: 'smooth' });
+          }}
+        >
+          {u.unitName}
+        </Typography.Link>
+      ),
+    },
+    { key: 'type', title: '单位类型', dataIndex: 'unitTypeLabel', width: 170 },
+    ...CATEGORIES.map(
+      (c): ResponsiveColumn<UnitQuotaUse> => ({
+        key: c,
+        title: rules.categories[c].label,
+        dataIndex: c,
+        width: 220,
+        render: (use: CategoryUse) => <UseCell use={use} unit={rules.categories[c].unit} />,
+      }),
+    ),
+    {
+      key: 'findings',
+      title: '提示',
+      dataIndex: 'findings',
+      render: (findings: Finding[]) =>
+        findings.length === 0 ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          <Space orientation="vertical" size={0}>
+            {findings.map((f) => (
+              <Typography.Text
+                key={`${f.code}:${f.field}:${f.message}`}
+                type={f.severity === 'error' ? 'danger' : 'warning'}
+                style={{ fontSize: 12 }}
+              >
+                {f.message}
+              </Typography.Text>
+            ))}
+          </Space>
+        ),
+    },
+  ];
+
+  const listColumns: ResponsiveColumn<NominationSummary>[] = [
+    {
+      key: 'title',
+      title: '姓名/项目名称',
+      dataIndex: 'title',
+      cardRole: 'title',
+      render: (_: unknown, n: NominationSummary) => (
+        <Space size={4} wrap>
+          <Link to={`/nominations/${n.id}`}>{displayTitle(n)}</Link>
+          {n.remark && <Tag color="gold">{n.remark}</Tag>}
+        </Space>
+      ),
+    },
+    { key: 'unit', title: '报送单位', dataIndex: 'unitName' },
+    {
+      key: 'category',
+      title: '类别',
+      dataIndex: 'category',
+      width: 150,
+      render: (c: Category) => rules.categories[c].label,
+    },
+    { key: 'rank', title: '排序', dataIndex: 'rank', width: 70 },
+    {
+      key: 'state',
+      title: '状态',
+      dataIndex: 'state',
+      width: 130,
+      render: (_: unknown, n: NominationSummary) => (
+        <Tag color={NOMINATION_STATE_COLORS[n.state]}>{n.stateLabel}</Tag>
+      ),
+    },
+    {
+      key: 'submittedAt',
+      title: '提交时间',
+      dataIndex: 'submittedAt',
+      width: 170,
+      render: (at: string | null) => (at ? formatDateTime(at) : '—'),
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Space size={[8, 4]} wrap>
+          {totals.map((t) => (
+            <Tag key={t.category} color="blue" style={{ fontSize: 13, padding: '2px 8px' }}>
+              {rules.categories[t.category].label}：已提交 {t.used}
+              {t.special > 0 ? `（另特别 ${t.special}）` : ''}
+            </Tag>
+          ))}
+          {warned > 0 && <Tag color="orange">{warned} 个单位有提示</Tag>}
+        </Space>
+        <ForwardButton detail={detail} />
+      </Space>
+      <ResponsiveTable<UnitQuotaUse>
+        rowKey="unitId"
+        columns={unitColumns}
+        dataSource={units}
+        loading={dashboard.isLoading}
+        scrollX={980}
+        pagination={units.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+        emptyText="没有分配名额的报送单位"
+      />
+      <div id="overview-list">
+        <Typography.Title level={5}>推介列表</Typography.Title>
+      </div>
+      <Space wrap style={{ width: '100%' }}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="全部报送单位"
+          value={unitId}
+          onChange={setUnitId}
+          style={{ width: isMobile ? '100%' : 240 }}
+          options={units.map((u) => ({ value: u.unitId, label: u.unitName }))}
+        />
+        <Select
+          allowClear
+          placeholder="全部类别"
+          value={category}
+          onChange={setCategory}
+          style={{ width: isMobile ? '100%' : 180 }}
+          options={CATEGORIES.map((c) => ({ value: c, label: rules.categories[c].label }))}
+        />
+        <Select
+          allowClear
+          placeholder="全部状态"
+          value={state}
+          onChange={setState}
+          style={{ width: isMobile ? '100%' : 160 }}
+          options={Object.entries(NOMINATION_STATES).map(([value, label]) => ({ value, label }))}
+        />
+        <Button
+          icon={<DownloadOutlined />}
+          block={isMobile}
+          loading={exporting.isPending}
+          disabled={(list.data ?? []).length === 0}
+          onClick={() => exporting.mutate()}
+        >
+          导出 Excel
+        </Button>
+      </Space>
+      <ResponsiveTable<NominationSummary>
+        rowKey="id"
+        columns={listColumns}
+        dataSource={list.data ?? []}
+        loading={list.isLoading}
+        scrollX={900}
+        pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
+        emptyText="没有符合条件的推介"
+      />
+    </Space>
+  );
+}

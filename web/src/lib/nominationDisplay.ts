@@ -1,0 +1,27 @@
+/** How nomination states look everywhere, and which of them the unit may still edit. */
+import { EDITABLE_STATES, type NominationState } from '../../../src/core/nomination/states.ts';
+import type { NominationSummary } from '../api/nominations.ts';
+
+export const NOMINATION_STATE_COLORS: Record<NominationState, string> = {
+  draft: 'default',
+  submitted: 'blue',
+  returned: 'red',
+  accepted: 'cyan',
+  withdrawn: 'default',
+  shortlisted: 'orange',
+  not_selected: 'default',
+  selected: 'green',
+  forwarded: 'purple',
+};
+
+/** The unit's own submitter, and the state still takes edits (草稿 / 退回修改). */
+export function isEditable(n: Pick<NominationSummary, 'state' | 'actions'>): boolean {
+  return n.actions.includes('edit') && EDITABLE_STATES.has(n.state);
+}
+
+/** The nominee's name as a list shows it: the form's name, or 未命名 for a fresh draft. */
+export function displayTitle(n: Pick<NominationSummary, 'title' | 'category'>): string {
+  const title = n.title.trim();
+  if (title) return title;
+  return n.category === 'star' ? '（未填写姓名）' : '（未填写项目名称）';
+}
