@@ -13,7 +13,22 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Form, Input, Modal, Result, Row, Space, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  ConfigProvider,
+  Form,
+  Input,
+  Modal,
+  Result,
+  Row,
+  Space,
+  Tag,
+  Typography,
+} from 'antd';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { todayInShanghai } from '../../../src/core/calendar/today.ts';
@@ -35,7 +50,7 @@ import {
 import { DeadlineText } from '../components/campaign/DeadlineText.tsx';
 import { FindingsList, FindingsSummary, summaryTitle } from '../components/nomination/FindingsPanel.tsx';
 import { ProjectFormFields, StarFormFields } from '../components/nomination/FormSections.tsx';
-import { FormContext, type FormEditing, writePath } from '../components/nomination/formContext.tsx';
+import { FormContext, type FormEditing, readPath, writePath } from '../components/nomination/formContext.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { formatClock, formatDateTime } from '../format.ts';
 import { displayTitle, isEditable, NOMINATION_STATE_COLORS } from '../lib/nominationDisplay.ts';
@@ -50,6 +65,16 @@ const REGISTRY_CODES = new Set([
   'DUPLICATE_NOMINATION',
   'POSSIBLE_DUPLICATE_NOMINATION',
 ]);
+
+const isEmpty = (value: unknown) =>
+  value === undefined ||
+  value === null ||
+  value === false ||
+  (typeof value === 'string' && value.trim() === '') ||
+  (Array.isArray(value) && value.length === 0);
+
+/** Read-only, labels step back so the answers read like the printed form. */
+const READ_ONLY_THEME = { components: { Form: { labelColor: 'rgba(0, 0, 0, 0.45)', itemMarginBottom: 12 } } };
 
 function merge(...lists: Finding[][]): Finding[] {
   const seen = new Set<string>();
@@ -230,10 +255,16 @@ function NominationEditor({
     return merge(state.status === 'invalid' ? (state.findings ?? []) : [], live, registry);
   }, [editable, nomination.category, nomination.findings, deferredForm, rules, today, state]);
 
+  // A fresh form is not a page of red: next to an input still empty, "please fill in" waits until the
+  // unit tries to submit or asks for it; the summary counts everything from the start.
+  const [showMissing, setShowMissing] = useState(nomination.state === 'returned');
+  const fieldFindings = showMissing
+    ? findings
+    : findings.filter((f) => !f.field || !isEmpty(readPath(form, f.field)));
   const editing: FormEditing = {
     form,
     set: (path, value) => autosave.change((current) => writePath(current, path, value)),
-    findings,
+    findings: fieldFindings,
     readOnly: !editable,
   };
 
@@ -291,7 +322,9 @@ function NominationEditor({
         loading={move.isPending && move.variables?.transition.to === t.to}
         onClick={() => {
           if (t.to === 'submitted' && errors > 0) {
+            setShowMissing(true);
             message.warning(`${summaryTitle(findings)}，请先按提示修改`);
+            return;
           }
           setPending({ transition: t, organiser });
         }}
@@ -306,7 +339,7 @@ function NominationEditor({
   const panel = (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {statusLine && <div>{statusLine}</div>}
-      <FindingsSummary findings={findings} editable={editable} />
+      <FindingsSummary findings={findings} editable={editable} onJump={() => setShowMissing(true)} />
       {buttons.length > 0 && (
         <Space wrap style={{ width: '100%' }} orientation={isMobile ? 'vertical' : 'horizontal'}>
           {buttons}
@@ -457,22 +490,24 @@ function NominationEditor({
         <Row gutter={16}>
           {isMobile && (
             <Col span={24} style={{ marginBottom: 16 }}>
-              <FindingsSummary findings={findings} editable={editable} />
+              <FindingsSummary findings={findings} editable={editable} onJump={() => setShowMissing(true)} />
             </Col>
           )}
           <Col xs={24} lg={16}>
-            <Form layout="vertical" requiredMark={editable}>
-              {nomination.category === 'star' ? (
-                <StarFormFields rules={rules} />
-              ) : (
-                <ProjectFormFields rules={rules} />
-              )}
-            </Form>
+            <ConfigProvider theme={editable ? undefined : READ_ONLY_THEME}>
+              <Form layout="vertical" requiredMark={editable}>
+                {nomination.category === 'star' ? (
+                  <StarFormFields rules={rules} />
+                ) : (
+                  <ProjectFormFields rules={rules} />
+                )}
+              </Form>
+            </ConfigProvider>
           </Col>
           {!isMobile && (
             <Col xs={24} lg={8}>
               <div style={{ position: 'sticky', top: 80 }}>
-                <Card size="small" title="检查与提交">
+                <Card size="small" title={editable ? '检查与提交' : '检查结果与操作'}>
                   {panel}
                 </Card>
               </div>

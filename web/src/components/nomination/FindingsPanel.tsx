@@ -30,7 +30,15 @@ export function summaryTitle(findings: Finding[]): string {
   return '检查通过，可以提交';
 }
 
-export function FindingsList({ findings, max }: { findings: Finding[]; max?: number }) {
+export function FindingsList({
+  findings,
+  max,
+  onJump,
+}: {
+  findings: Finding[];
+  max?: number;
+  onJump?: () => void;
+}) {
   const sorted = [...findings].sort((a, b) =>
     a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
   );
@@ -42,7 +50,10 @@ export function FindingsList({ findings, max }: { findings: Finding[]; max?: num
           {f.field ? (
             <Typography.Link
               type={f.severity === 'error' ? 'danger' : 'warning'}
-              onClick={() => jumpTo(f.field)}
+              onClick={() => {
+                onJump?.();
+                jumpTo(f.field);
+              }}
               style={{ fontSize: 13 }}
             >
               {f.message}
@@ -63,7 +74,15 @@ export function FindingsList({ findings, max }: { findings: Finding[]; max?: num
   );
 }
 
-export function FindingsSummary({ findings, editable }: { findings: Finding[]; editable: boolean }) {
+export function FindingsSummary({
+  findings,
+  editable,
+  onJump,
+}: {
+  findings: Finding[];
+  editable: boolean;
+  onJump?: () => void;
+}) {
   const errors = findings.filter((f) => f.severity === 'error').length;
   if (findings.length === 0) {
     return (
@@ -82,7 +101,7 @@ export function FindingsSummary({ findings, editable }: { findings: Finding[]; e
       title={editable ? summaryTitle(findings) : `检查发现 ${findings.length} 处问题或提示`}
       description={
         <div style={{ maxHeight: 360, overflowY: 'auto' }}>
-          <FindingsList findings={findings} />
+          <FindingsList findings={findings} onJump={onJump} />
         </div>
       }
     />

@@ -123,10 +123,14 @@ function Attestations({
         box(
           `attestations.conditions.${i}`,
           list[i] === true,
-          <span>
-            <Typography.Text strong>条件{i + 1}：</Typography.Text>
-            {condition}
-          </span>,
+          /^条件\s*\d/.test(condition) ? (
+            condition
+          ) : (
+            <span>
+              <Typography.Text strong>条件{i + 1}：</Typography.Text>
+              {condition}
+            </span>
+          ),
         ),
       )}
       {confirmations.map((c) => box(c.path, readPath(form, c.path) === true, c.label))}

@@ -25,7 +25,6 @@ import { formatDateTime } from '../../format.ts';
 import { displayTitle, isEditable, NOMINATION_STATE_COLORS } from '../../lib/nominationDisplay.ts';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { useShowError } from '../../lib/useShowError.ts';
-import { DeadlineText } from '../campaign/DeadlineText.tsx';
 import { type ResponsiveColumn, ResponsiveTable } from '../ResponsiveTable.tsx';
 
 export interface CategoryCount {
@@ -214,10 +213,6 @@ export function UnitNominationsTab({ detail, me }: { detail: CampaignDetail; me:
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <div>
-        <Typography.Text type="secondary">报送截止：</Typography.Text>
-        <DeadlineText deadlineAt={campaign.deadlineAt} open={open} />
-      </div>
       <QuotaUse detail={detail} me={me} items={items} />
       {returned.length > 0 && (
         <Alert
@@ -236,14 +231,13 @@ export function UnitNominationsTab({ detail, me }: { detail: CampaignDetail; me:
           }
         />
       )}
-      <Space wrap>
+      <div style={{ display: 'flex', flexDirection: isMobile ? 'column' : 'row', flexWrap: 'wrap', gap: 8 }}>
         {open &&
           CATEGORIES.map((category) => (
             <Button
               key={category}
               type="primary"
               icon={<PlusOutlined />}
-              block={isMobile}
               loading={create.isPending && create.variables === category}
               onClick={() => create.mutate(category)}
             >
@@ -252,14 +246,13 @@ export function UnitNominationsTab({ detail, me }: { detail: CampaignDetail; me:
           ))}
         <Button
           icon={<DownloadOutlined />}
-          block={isMobile}
           disabled={items.length === 0}
           loading={exporting.isPending}
           onClick={() => exporting.mutate()}
         >
           导出 Excel
         </Button>
-      </Space>
+      </div>
       {!open && (
         <Typography.Text type="secondary">活动当前为“{campaign.statusLabel}”，不能新建推介。</Typography.Text>
       )}
