@@ -37,6 +37,8 @@ export default defineConfig({
               test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/,
               priority: 20,
             },
+            // Traditional/simplified tables for matching previous winners: only the 推介表 page needs them.
+            { name: 'opencc', test: /node_modules[\\/]opencc-js[\\/]/, priority: 15 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
           ],
         },

@@ -4,6 +4,7 @@
  * (STAR_LABELS / STAR_LIMITS, PROJECT_LABELS / PROJECT_LIMITS); the attestation texts and focus groups
  * from the campaign's rules. 性别 and 出生日期 are read from the 身份证号, never typed.
  */
+import { BorderOutlined, CheckSquareFilled } from '@ant-design/icons';
 import { Card, Checkbox, Col, DatePicker, Input, Radio, Row, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
@@ -102,14 +103,25 @@ function Attestations({
         }}
       >
         <FieldItem label={null} path={path}>
-          <Checkbox
-            checked={checked}
-            disabled={readOnly}
-            onChange={(e) => set(path, e.target.checked)}
-            style={{ alignItems: 'flex-start' }}
-          >
-            {text}
-          </Checkbox>
+          {readOnly ? (
+            <span>
+              {checked ? (
+                <CheckSquareFilled style={{ color: '#52c41a', marginInlineEnd: 6 }} />
+              ) : (
+                <BorderOutlined style={{ color: '#bfbfbf', marginInlineEnd: 6 }} />
+              )}
+              {text}
+              {!checked && <Typography.Text type="secondary">（未确认）</Typography.Text>}
+            </span>
+          ) : (
+            <Checkbox
+              checked={checked}
+              onChange={(e) => set(path, e.target.checked)}
+              style={{ alignItems: 'flex-start' }}
+            >
+              {text}
+            </Checkbox>
+          )}
         </FieldItem>
       </div>
     );
@@ -143,6 +155,7 @@ export function StarFormFields({ rules }: { rules: CampaignRules }) {
   const L = STAR_LIMITS;
   const label = (path: string) => STAR_LABELS[path] ?? path;
   const identity = deriveStarIdentity({ idNumber: readPath(form, 'idNumber') as string | undefined });
+  const birth = identity.birthDate ? dayjs(identity.birthDate).format('YYYY年M月D日') : '';
   const groups = (readPath(form, 'focusGroups') as string[] | undefined) ?? [];
   const groupOptions = [...new Set([...rules.eligibility.star.focusGroups, ...groups])];
   return (
@@ -159,21 +172,24 @@ export function StarFormFields({ rules }: { rules: CampaignRules }) {
           />
         </Pair>
         <Pair>
-          <FieldItem label="性别（自动识别）" path="_sex">
-            <Input
-              value={identity.sexLabel ?? ''}
-              placeholder="填写身份证号后显示"
-              readOnly
-              variant="filled"
-            />
+          <FieldItem label={readOnly ? '性别' : '性别（自动识别）'} path="_sex">
+            {readOnly ? (
+              <span>{identity.sexLabel ?? '—'}</span>
+            ) : (
+              <Input
+                value={identity.sexLabel ?? ''}
+                placeholder="填写身份证号后显示"
+                readOnly
+                variant="filled"
+              />
+            )}
           </FieldItem>
-          <FieldItem label="出生日期（自动识别）" path="_birthDate">
-            <Input
-              value={identity.birthDate ? dayjs(identity.birthDate).format('YYYY年M月D日') : ''}
-              placeholder="填写身份证号后显示"
-              readOnly
-              variant="filled"
-            />
+          <FieldItem label={readOnly ? '出生日期' : '出生日期（自动识别）'} path="_birthDate">
+            {readOnly ? (
+              <span>{birth || '—'}</span>
+            ) : (
+              <Input value={birth} placeholder="填写身份证号后显示" readOnly variant="filled" />
+            )}
           </FieldItem>
         </Pair>
         <Pair>

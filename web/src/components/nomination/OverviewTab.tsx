@@ -6,7 +6,7 @@
  */
 import { DownloadOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Modal, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CATEGORIES, type Category } from '../../../../src/core/campaign/index.ts';
@@ -42,6 +42,8 @@ function UseCell({ use, unit }: { use: CategoryUse; unit: string }) {
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {use.min === use.max ? `${use.max}${unit}` : `${use.min}至${use.max}${unit}`}
       </Typography.Text>
+      {over && <Tag color="red">超额</Tag>}
+      {below && <Tag color="orange">未达下限</Tag>}
       {use.special > 0 && <Tag color="gold">特别 {use.special}</Tag>}
       {use.drafts > 0 && <Tag>未提交 {use.drafts}</Tag>}
     </Space>
@@ -209,22 +211,40 @@ export function OverviewTab({ detail }: { detail: CampaignDetail }) {
       key: 'findings',
       title: '提示',
       dataIndex: 'findings',
-      render: (findings: Finding[]) =>
-        findings.length === 0 ? (
-          <Typography.Text type="secondary">—</Typography.Text>
-        ) : (
-          <Space orientation="vertical" size={0}>
-            {findings.map((f) => (
+      render: (findings: Finding[]) => {
+        if (findings.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+        const errors = findings.filter((f) => f.severity === 'error');
+        return (
+          <Space orientation="vertical" size={2}>
+            {errors.map((f) => (
               <Typography.Text
                 key={`${f.code}:${f.field}:${f.message}`}
-                type={f.severity === 'error' ? 'danger' : 'warning'}
+                type="danger"
                 style={{ fontSize: 12 }}
               >
                 {f.message}
               </Typography.Text>
             ))}
+            {findings.length > errors.length && (
+              <Tooltip
+                title={
+                  <ul style={{ margin: 0, paddingInlineStart: 16 }}>
+                    {findings
+                      .filter((f) => f.severity !== 'error')
+                      .map((f) => (
+                        <li key={`${f.code}:${f.field}:${f.message}`}>{f.message}</li>
+                      ))}
+                  </ul>
+                }
+              >
+                <Tag color="orange" style={{ cursor: 'help' }}>
+                  {findings.length - errors.length} 条提示
+                </Tag>
+              </Tooltip>
+            )}
           </Space>
-        ),
+        );
+      },
     },
   ];
 
