@@ -125,7 +125,15 @@ describe('a programme nearly the same as a previous winner', () => {
         creditCheckedOn: '2026-11-20',
       },
     });
-    const n = await draftWith(t, changchun, jilinCampaign, form, 'project');
+    const draft = await draftWith(t, changchun, jilinCampaign, form, 'project');
+    // Autosaves skip the registry; opening the nomination (and submitting it) checks it.
+    expect(draft.findings.some((f: { code: string }) => f.code === 'POSSIBLE_PREVIOUS_WINNER')).toBe(false);
+    const opened = await t.app.inject({
+      method: 'GET',
+      url: `/api/nominations/${draft.id}`,
+      headers: as(changchun),
+    });
+    const n = opened.json().nomination;
     const warning = n.findings.find((f: { code: string }) => f.code === 'POSSIBLE_PREVIOUS_WINNER');
     expect(warning, JSON.stringify(n.findings)).toMatchObject({ severity: 'warning' });
     expect(warning.message).toContain('2021');

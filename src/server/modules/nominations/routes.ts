@@ -43,9 +43,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  const present = async (actor: Actor, n: NominationRow) => {
+  const present = async (actor: Actor, n: NominationRow, checks = { duplicates: true }) => {
     const campaign = await visibleCampaign(db, actor, n.campaignId);
-    return { nomination: presentNomination(actor, n, campaign, await nominationFindings(db, n, campaign)) };
+    const findings = await nominationFindings(db, n, campaign, checks);
+    return { nomination: presentNomination(actor, n, campaign, findings) };
   };
   const presentList = async (actor: Actor, campaignId: string, rows: NominationRow[]) => {
     const campaign = await visibleCampaign(db, actor, campaignId);
@@ -182,7 +183,8 @@ export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      return present(actor, await updateNomination(db, actor, request.params.id, request.body));
+      const saved = await updateNomination(db, actor, request.params.id, request.body);
+      return present(actor, saved, { duplicates: false });
     },
   });
 

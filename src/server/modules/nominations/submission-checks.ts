@@ -70,15 +70,20 @@ export async function registryFor(db: Db | Trx, category: Category): Promise<Pre
   ];
 }
 
-/** Everything the core checks say about a nomination now: shape, completeness, eligibility, identity, duplicates. */
+/**
+ * Everything the core checks say about a nomination now: shape, completeness, eligibility, identity
+ * and, unless `duplicates` is false, previous winners and other nominations. Autosaves skip the
+ * registry: it is read whole, the browser checks the rest itself, and opening or submitting runs it.
+ */
 export async function nominationFindings(
   db: Db | Trx,
   n: NominationRow,
   campaign: CampaignRow,
+  { duplicates = true } = {},
 ): Promise<Finding[]> {
   const category = n.category as Category;
   return checkNomination(category, n.form, campaign.rules, {
-    registry: await registryFor(db, category),
+    registry: duplicates ? await registryFor(db, category) : undefined,
     nominationId: n.id,
     overrides: n.overrides.map(({ code, reason }) => ({ code, reason })),
   });
