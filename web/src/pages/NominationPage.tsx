@@ -48,7 +48,12 @@ import {
   withdrawNomination,
 } from '../api/nominations.ts';
 import { DeadlineText } from '../components/campaign/DeadlineText.tsx';
-import { FindingsList, FindingsSummary, summaryTitle } from '../components/nomination/FindingsPanel.tsx';
+import {
+  FindingsList,
+  FindingsSummary,
+  jumpTo,
+  summaryTitle,
+} from '../components/nomination/FindingsPanel.tsx';
 import { ProjectFormFields, StarFormFields } from '../components/nomination/FormSections.tsx';
 import { FormContext, type FormEditing, readPath, writePath } from '../components/nomination/formContext.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
@@ -324,6 +329,8 @@ function NominationEditor({
           if (t.to === 'submitted' && errors > 0) {
             setShowMissing(true);
             message.warning(`${summaryTitle(findings)}，请先按提示修改`);
+            const first = findings.find((f) => f.severity === 'error' && f.field);
+            if (first) setTimeout(() => jumpTo(first.field), 50);
             return;
           }
           setPending({ transition: t, organiser });

@@ -189,7 +189,7 @@ export default function WinnersPage() {
         <Typography.Text type="secondary">
           已获评“百姓学习之星”“终身学习品牌项目”的人员和项目不再推介；各单位填写推介表时将与此名单比对。
         </Typography.Text>
-        <Space wrap style={{ width: '100%' }}>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
           <Input
             allowClear
             prefix={<SearchOutlined />}
@@ -213,7 +213,7 @@ export default function WinnersPage() {
               { value: 'project', label: '品牌项目' },
             ]}
           />
-        </Space>
+        </div>
         <ResponsiveTable<PreviousWinner>
           rowKey="id"
           columns={columns}

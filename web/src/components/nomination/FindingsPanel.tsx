@@ -7,7 +7,7 @@ import { Alert, Typography } from 'antd';
 import type { Finding } from '../../../../src/core/findings.ts';
 import { fieldDomId } from './formContext.tsx';
 
-function jumpTo(field: string): void {
+export function jumpTo(field: string): void {
   // The nearest rendered field: `attestations.conditions.2`, else `attestations.conditions`, …
   const parts = field.split('.');
   for (let n = parts.length; n > 0; n--) {

@@ -314,7 +314,7 @@ export function OverviewTab({ detail }: { detail: CampaignDetail }) {
       <div id="overview-list">
         <Typography.Title level={5}>推介列表</Typography.Title>
       </div>
-      <Space wrap style={{ width: '100%' }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
@@ -342,14 +342,13 @@ export function OverviewTab({ detail }: { detail: CampaignDetail }) {
         />
         <Button
           icon={<DownloadOutlined />}
-          block={isMobile}
           loading={exporting.isPending}
           disabled={(list.data ?? []).length === 0}
           onClick={() => exporting.mutate()}
         >
           导出 Excel
         </Button>
-      </Space>
+      </div>
       <ResponsiveTable<NominationSummary>
         rowKey="id"
         columns={listColumns}
