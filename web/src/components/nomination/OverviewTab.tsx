@@ -167,7 +167,10 @@ export function OverviewTab({ detail }: { detail: CampaignDetail }) {
   const [state, setState] = useState<NominationState | undefined>();
   const filter = { campaignId: campaign.id, unitId, category, state };
   const list = useNominations(filter);
-  const units = dashboard.data ?? [];
+  // Units that have started reporting first: with forty units the active ones should not hide below the fold.
+  const activity = (u: UnitQuotaUse) =>
+    CATEGORIES.reduce((t, c) => t + u[c].used + u[c].special + u[c].drafts, 0);
+  const units = [...(dashboard.data ?? [])].sort((a, b) => Number(activity(b) > 0) - Number(activity(a) > 0));
   const exporting = useMutation({
     mutationFn: () => exportNominations(filter, `${campaign.title}-推介列表.xlsx`),
     onError: showError,
