@@ -235,8 +235,16 @@ function NominationEditor({
   const editable = isEditable(nomination);
   const organiser = nomination.actions.includes('actAsOrganiser');
   const { rules, campaign } = detail;
+  // Autosave answers leave out the registry comparison (previous winners, other nominations): keep the
+  // last one seen (from opening the page) until the page is loaded again.
   const autosave = useAutosave(nomination, editable, (saved) =>
-    queryClient.setQueryData(nominationKey(nomination.id), saved),
+    queryClient.setQueryData<Nomination>(nominationKey(nomination.id), (previous) => ({
+      ...saved,
+      findings: merge(
+        saved.findings,
+        (previous?.findings ?? []).filter((f) => REGISTRY_CODES.has(f.code)),
+      ),
+    })),
   );
   const { form, state } = autosave;
   const [refusal, setRefusal] = useState<{ message: string; findings: Finding[] } | null>(null);
