@@ -265,7 +265,8 @@ function NominationEditor({
     if (!editable) return nomination.findings;
     const live = checkNomination(nomination.category, deferredForm, rules, { today });
     const registry = nomination.findings.filter((f) => REGISTRY_CODES.has(f.code));
-    return merge(state.status === 'invalid' ? (state.findings ?? []) : [], live, registry);
+    // A previous winner or a duplicate outweighs a missing field: those come first.
+    return merge(state.status === 'invalid' ? (state.findings ?? []) : [], registry, live);
   }, [editable, nomination.category, nomination.findings, deferredForm, rules, today, state]);
 
   // A fresh form is not a page of red: next to an input still empty, "please fill in" waits until the
