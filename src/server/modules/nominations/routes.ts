@@ -43,10 +43,9 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  const present = async (actor: Actor, n: NominationRow, checks = { duplicates: true }) => {
+  const present = async (actor: Actor, n: NominationRow) => {
     const campaign = await visibleCampaign(db, actor, n.campaignId);
-    const findings = await nominationFindings(db, n, campaign, checks);
-    return { nomination: presentNomination(actor, n, campaign, findings) };
+    return { nomination: presentNomination(actor, n, campaign, await nominationFindings(db, n, campaign)) };
   };
   const presentList = async (actor: Actor, campaignId: string, rows: NominationRow[]) => {
     const campaign = await visibleCampaign(db, actor, campaignId);
@@ -183,8 +182,9 @@ export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      const saved = await updateNomination(db, actor, request.params.id, request.body);
-      return present(actor, saved, { duplicates: false });
+      const { nomination, campaign } = await updateNomination(db, actor, request.params.id, request.body);
+      const findings = await nominationFindings(db, nomination, campaign, { duplicates: false });
+      return { nomination: presentNomination(actor, nomination, campaign, findings) };
     },
   });
 

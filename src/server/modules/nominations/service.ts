@@ -94,13 +94,21 @@ export async function updateNomination(
     }
     const campaign = await visibleCampaign(trx, actor, n.campaignId);
     await assertBeforeDeadline(trx, campaign, n.unitId);
+    // The hot path of autosave: what changed is known, so the row is not read back.
+    const saved = {
+      ...n,
+      form: input.form,
+      title: titleOf(input.form),
+      version: n.version + 1,
+      updatedAt: new Date(),
+    };
     await trx
       .updateTable('nominations')
       .set({
-        form: JSON.stringify(input.form),
-        title: titleOf(input.form),
-        version: n.version + 1,
-        updatedAt: new Date(),
+        form: JSON.stringify(saved.form),
+        title: saved.title,
+        version: saved.version,
+        updatedAt: saved.updatedAt,
       })
       .where('id', '=', id)
       .execute();
@@ -113,7 +121,7 @@ export async function updateNomination(
       before: { version: n.version },
       after: { version: n.version + 1 },
     });
-    return (await findNomination(trx, id))!;
+    return { nomination: saved, campaign };
   });
 }
 
