@@ -29,3 +29,25 @@ export function launchBrowser(): Promise<Browser> {
     ],
   });
 }
+
+/** Logs in through the login page; on a first login, changes the one-time password to `newPassword`. */
+export async function loginThroughPage(
+  page: import('playwright-core').Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+  newPassword: string,
+) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  if (new URL(page.url()).pathname.startsWith('/account/password')) {
+    await page.getByLabel('当前密码').fill(password);
+    await page.getByLabel('新密码', { exact: true }).fill(newPassword);
+    await page.getByLabel('确认新密码').fill(newPassword);
+    await page.getByRole('button', { name: '确认修改' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/account/password'));
+  }
+}

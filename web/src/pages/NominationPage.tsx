@@ -200,10 +200,12 @@ function TransitionDialog({
         <Form layout="vertical">
           <Form.Item
             label={needsReason ? '原因（必填）' : '原因（选填）'}
+            htmlFor="transition-reason"
             required={needsReason}
             style={{ marginBottom: 0 }}
           >
             <Input.TextArea
+              id="transition-reason"
               value={reason}
               maxLength={500}
               showCount

@@ -64,6 +64,8 @@ export function statusOf(findings: Finding[]): 'error' | 'warning' | undefined {
 
 /** The DOM id of a field's wrapper, for jumping there from the findings summary. */
 export const fieldDomId = (path: string) => `nf-${path.replaceAll('.', '-')}`;
+/** The input's own id, so its label is tied to it (screen readers, and a click on the label focuses it). */
+export const inputDomId = (path: string) => `${fieldDomId(path)}-input`;
 
 export function FindingText({ findings }: { findings: Finding[] }) {
   if (findings.length === 0) return null;
@@ -102,6 +104,7 @@ export function FieldItem({
     <div id={fieldDomId(path)}>
       <Form.Item
         label={label}
+        htmlFor={inputDomId(path)}
         required={required && !readOnly}
         help={here.length > 0 ? <FindingText findings={here} /> : undefined}
         extra={readOnly ? undefined : extra}
@@ -161,6 +164,7 @@ export function TextField({
   else if (multiline)
     input = (
       <Input.TextArea
+        id={inputDomId(path)}
         value={value}
         status={status}
         placeholder={placeholder}
@@ -172,6 +176,7 @@ export function TextField({
   else if (options)
     input = (
       <AutoComplete
+        id={inputDomId(path)}
         value={value}
         status={status}
         placeholder={placeholder ?? '请选择或输入'}
@@ -183,6 +188,7 @@ export function TextField({
   else
     input = (
       <Input
+        id={inputDomId(path)}
         value={value}
         status={status}
         placeholder={placeholder}

@@ -1,0 +1,168 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CampaignRules } from '../../src/core/campaign/rules.ts';
+import { browserAvailability, launchBrowser, loginThroughPage } from '../support/browser.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { completeStar } from '../support/nominations.ts';
+import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
+
+const { available } = browserAvailability();
+
+/**
+ * A unit and its organiser in two browsers against the real server: the unit starts a nomination,
+ * types, sees it autosaved and still there after a reload, submits; the organiser returns it with a
+ * reason; the unit sees the reason, resubmits, and finds it in its 推介登记表; the organiser sees the
+ * unit's quota use.
+ */
+describe.skipIf(!available)('browser journey: a nomination from draft to the registration table', () => {
+  let database: TestDatabase;
+  let server: ServerProcess;
+  let browser: Browser;
+  let unit: BrowserContext;
+  let organiser: BrowserContext;
+
+  beforeAll(async () => {
+    if (!existsSync(path.resolve('web/dist/index.html')))
+      throw new Error('web/dist 不存在：请先运行 npm install 或 npm run build:web');
+    database = await createTestDatabase({ migrated: false });
+    server = await startServerProcess(database.url);
+    browser = await launchBrowser();
+    unit = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    organiser = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await database?.drop();
+  });
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.resolve('.tmp', `e2e-${name}.png`) });
+
+  it('walks a star through autosave, submit, return, resubmit into the 推介登记表', {
+    timeout: 180_000,
+  }, async () => {
+    const u = await unit.newPage();
+    u.setDefaultTimeout(15_000);
+    try {
+      await journey(u);
+    } catch (e) {
+      await shot(u, 'failure-unit');
+      for (const [i, page] of organiser.pages().entries()) await shot(page, `failure-organiser-${i}`);
+      throw e;
+    }
+  });
+
+  async function journey(u: Page) {
+    await loginThroughPage(
+      u,
+      server.url,
+      'changchun',
+      server.passwords.get('changchun')!,
+      'UnitLearning2026',
+    );
+    await u.goto(`${server.url}/campaigns`);
+    await u
+      .getByText(/年吉林省/)
+      .first()
+      .click();
+    await u.getByRole('button', { name: /新建百姓学习之星/ }).click();
+    await u.waitForURL(/\/nominations\//);
+    const nominationUrl = u.url();
+    const id = nominationUrl.split('/').pop()!;
+
+    await u.getByLabel('姓名', { exact: true }).fill('周丽华');
+    await u.getByLabel('主要事迹').fill('坚持在社区学习中心学习二十年，组织读书会，带动邻里共学。');
+    await expect
+      .poll(() => u.getByText(/已保存 \d{2}:\d{2}:\d{2}/).count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    await u.reload();
+    await expect.poll(() => u.getByLabel('姓名', { exact: true }).inputValue()).toBe('周丽华');
+    await shot(u, 'nomination-draft');
+
+    // The rest of the form is saved the way the editor saves it: one PUT with the version it holds.
+    const saved = await u.evaluate(
+      async ({ id, form }) => {
+        const me = await (await fetch('/api/auth/me')).json();
+        const current = (await (await fetch(`/api/nominations/${id}`)).json()).nomination;
+        const response = await fetch(`/api/nominations/${id}`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({
+            form: { ...form, name: current.form.name, story: current.form.story },
+            version: current.version,
+          }),
+        });
+        return response.status;
+      },
+      { id, form: completeStar(await rulesOf(u, id), 881) },
+    );
+    expect(saved).toBe(200);
+    await u.reload();
+    await u.getByRole('button', { name: /^提\s*交$/ }).click();
+    await u
+      .getByRole('dialog')
+      .getByRole('button', { name: /^提\s*交$/ })
+      .click();
+    await expect.poll(() => u.getByText('已提交').count()).toBeGreaterThan(0);
+
+    const o = await organiser.newPage();
+    o.setDefaultTimeout(15_000);
+    await loginThroughPage(
+      o,
+      server.url,
+      'jilin-admin',
+      server.passwords.get('jilin-admin')!,
+      'Organiser2026ok',
+    );
+    await o.goto(`${server.url}/nominations/${id}`);
+    await o.getByRole('button', { name: '退回修改' }).click();
+    await o.getByRole('dialog').getByLabel(/原因/).fill('请补充近三年参加学习活动的具体情况');
+    await o.getByRole('dialog').getByRole('button', { name: '退回修改' }).click();
+    await expect.poll(() => o.getByText('退回修改').count()).toBeGreaterThan(0);
+
+    await u.reload();
+    await expect.poll(() => u.getByText('请补充近三年参加学习活动的具体情况').count()).toBeGreaterThan(0);
+    await shot(u, 'nomination-returned');
+    await u
+      .getByLabel('主要事迹')
+      .fill('坚持在社区学习中心学习二十年，近三年组织读书会一百二十场，带动邻里共学。');
+    await expect
+      .poll(() => u.getByText(/已保存 \d{2}:\d{2}:\d{2}/).count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    await u.getByRole('button', { name: /重新提交/ }).click();
+    await u
+      .getByRole('dialog')
+      .getByRole('button', { name: /重新提交/ })
+      .click();
+    await expect.poll(() => u.getByText('已提交').count()).toBeGreaterThan(0);
+
+    await u.goto(nominationUrl.replace(/\/nominations\/.*/, '/campaigns'));
+    await u
+      .getByText(/年吉林省/)
+      .first()
+      .click();
+    await u.getByRole('tab', { name: '推介登记表' }).click();
+    await expect.poll(() => u.getByText('周丽华').count()).toBeGreaterThan(0);
+    await shot(u, 'registration-table');
+
+    await o.goto(`${server.url}/campaigns`);
+    await o
+      .getByRole('row', { name: /年吉林省/ })
+      .getByText('管理')
+      .click();
+    await o.getByRole('tab', { name: '报送情况' }).click();
+    await expect.poll(() => o.getByText('长春市教育局').count()).toBeGreaterThan(0);
+    await shot(o, 'quota-dashboard');
+  }
+});
+
+async function rulesOf(page: Page, nominationId: string): Promise<CampaignRules> {
+  return page.evaluate(async (id) => {
+    const n = (await (await fetch(`/api/nominations/${id}`)).json()).nomination;
+    return (await (await fetch(`/api/campaigns/${n.campaignId}`)).json()).rules;
+  }, nominationId);
+}
