@@ -142,7 +142,7 @@ describe('campaigns', () => {
     expect(saved.statusCode, saved.body).toBe(200);
     const seenByUnit = (await get(changchun, `/api/campaigns/${open.id}`)).json();
     expect(seenByUnit.history[0]).toMatchObject({ afterOpening: true, changedBy: '吉林省教育厅职成处' });
-    expect(seenByUnit.campaign.actions).toEqual(['view']);
+    expect(seenByUnit.campaign.actions).toEqual(['view', 'nominate']);
     const unitEdit = await send(changchun, 'PUT', `/api/campaigns/${open.id}/rules`, {
       rules,
       rulesVersion: saved.json().campaign.rulesVersion,

@@ -141,3 +141,34 @@ describe('推介登记表', () => {
     expect(audit.items[0].after).toEqual({ count: 3 });
   });
 });
+
+describe('list rows', () => {
+  it('show the work unit and, while a nomination is being edited, how many problems remain', async () => {
+    const draft = await draftWith(t, changchun, campaignId, {
+      name: '未完成的推介',
+      workUnit: '长春市某社区',
+    });
+    const items = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/nominations?campaignId=${campaignId}`,
+        headers: as(changchun),
+      })
+    ).json().items;
+    const row = items.find((n: { id: string }) => n.id === draft.id);
+    expect(row.entity).toBe('长春市某社区');
+    expect(row.openErrors).toBeGreaterThan(5);
+    expect(items.find((n: { id: string }) => n.id === ids[0]).openErrors).toBeNull();
+  });
+
+  it('tell a unit it may nominate in its campaign, and the organiser that it may not', async () => {
+    const unitView = (
+      await t.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}`, headers: as(changchun) })
+    ).json();
+    expect(unitView.campaign.actions).toContain('nominate');
+    const organiserView = (
+      await t.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}`, headers: as(jilin) })
+    ).json();
+    expect(organiserView.campaign.actions).not.toContain('nominate');
+  });
+});

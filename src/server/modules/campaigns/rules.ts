@@ -16,7 +16,7 @@ const organises = (actor: Principal, c: CampaignSubject) =>
   hasRole(actor, 'platform_admin', 'organiser_admin') && inSubtree(actor, c.organiserPath);
 
 export const campaignRules = authorizer<
-  'view' | 'editRules' | 'transition' | 'grantExtension',
+  'view' | 'editRules' | 'transition' | 'grantExtension' | 'nominate',
   CampaignSubject
 >({
   view: (actor, c) =>
@@ -27,6 +27,9 @@ export const campaignRules = authorizer<
   editRules: (actor, c) => organises(actor, c) && (c.status === 'draft' || c.status === 'open'),
   transition: organises,
   grantExtension: (actor, c) => organises(actor, c) && c.status === 'open',
+  // A reporting unit's submitters start nominations while the campaign is open (the deadline is checked on each write).
+  nominate: (actor, c) =>
+    c.status === 'open' && isReportingUnitOf(actor, c.organiserPath) && hasRole(actor, 'unit_submitter'),
 });
 
 /** Organiser admins open campaigns of their own organisation. */

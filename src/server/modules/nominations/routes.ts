@@ -35,7 +35,7 @@ import {
   updateNomination,
   visibleNomination,
 } from './service.ts';
-import { nominationFindings } from './submission-checks.ts';
+import { listDetails, nominationFindings } from './submission-checks.ts';
 
 const tags = ['推介'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -49,7 +49,9 @@ export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
   };
   const presentList = async (actor: Actor, campaignId: string, rows: NominationRow[]) => {
     const campaign = await visibleCampaign(db, actor, campaignId);
-    return { items: rows.map((n) => presentNomination(actor, n, campaign)) };
+    return {
+      items: rows.map((n) => ({ ...presentNomination(actor, n, campaign), ...listDetails(n, campaign) })),
+    };
   };
 
   r.get('/api/nominations', {

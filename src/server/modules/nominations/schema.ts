@@ -69,9 +69,11 @@ export const ListNominationsQuery = z.object({
 });
 
 export const NominationResponse = z.object({ nomination: Nomination });
-export const NominationListResponse = z.object({
-  items: z.array(Nomination.omit({ form: true, findings: true })),
+export const NominationListItem = Nomination.omit({ form: true, findings: true }).extend({
+  entity: z.string().describe('工作单位（百姓学习之星）或实施主体（品牌项目）'),
+  openErrors: z.number().nullable().describe('草稿或退回修改时尚需修改的问题数；其余状态为 null'),
 });
+export const NominationListResponse = z.object({ items: z.array(NominationListItem) });
 
 const CategoryUse = z.object({
   min: z.number(),

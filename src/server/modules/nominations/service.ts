@@ -6,7 +6,7 @@ import { hasRole } from '../../platform/auth/actor.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { AppError, forbidden, notFound, staleVersion } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
-import { isReportingUnitOf } from '../campaigns/rules.ts';
+import { campaignRules } from '../campaigns/rules.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { assertBeforeDeadline } from './deadline.ts';
 import {
@@ -45,10 +45,10 @@ export async function createNomination(
 ) {
   return db.transaction().execute(async (trx) => {
     const campaign = await visibleCampaign(trx, actor, input.campaignId);
-    if (!isReportingUnitOf(actor, campaign.organiserPath) || !hasRole(actor, 'unit_submitter')) {
+    if (!campaignRules.can(actor, 'nominate', campaign)) {
+      if (campaign.status !== 'open') throw new AppError('CONFLICT', '活动当前不在报送期，不能新建推介');
       throw forbidden('只有本活动报送单位的填报员可以新建推介');
     }
-    if (campaign.status !== 'open') throw new AppError('CONFLICT', '活动当前不在报送期，不能新建推介');
     await assertBeforeDeadline(trx, campaign, actor.organisationId);
     const row = await trx
       .insertInto('nominations')

@@ -3,6 +3,8 @@ import type { Finding } from '../../../core/findings.ts';
 import {
   checkNomination,
   deriveStarIdentity,
+  EDITABLE_STATES,
+  type NominationState,
   type PreviousWinnerRecord,
 } from '../../../core/nomination/index.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
@@ -87,4 +89,15 @@ export async function nominationFindings(
     nominationId: n.id,
     overrides: n.overrides.map(({ code, reason }) => ({ code, reason })),
   });
+}
+
+/**
+ * What a list row shows beyond the state: the work unit or implementing entity, and for a nomination
+ * still being edited how many problems remain (registry matches aside: they need the database).
+ */
+export function listDetails(n: NominationRow, campaign: Pick<CampaignRow, 'rules'>) {
+  const entity = text(n.category === 'star' ? n.form.workUnit : n.form.entityName) ?? '';
+  if (!EDITABLE_STATES.has(n.state as NominationState)) return { entity, openErrors: null };
+  const findings = checkNomination(n.category as Category, n.form, campaign.rules);
+  return { entity, openErrors: findings.filter((f) => f.severity === 'error').length };
 }
