@@ -1,0 +1,157 @@
+/**
+ * 终身学习品牌项目推介表 as on paper (attachment 3 of the notice): 基本信息, 项目内容, 工作总结, 推荐单位意见
+ * and 承诺事项. Fields, labels and limits come from core (PROJECT_LABELS / PROJECT_LIMITS); thresholds,
+ * conditions and the registration scope from the campaign's rules.
+ */
+import { Select, Typography } from 'antd';
+import type { CampaignRules } from '../../../../src/core/campaign/rules.ts';
+import {
+  ENTITY_TYPES,
+  PROJECT_LABELS,
+  PROJECT_LIMITS,
+} from '../../../../src/core/nomination/forms/project-form.ts';
+import { Attestations } from './Attestations.tsx';
+import { CountField, DateField } from './FormFields.tsx';
+import { Pair, Section } from './FormLayout.tsx';
+import { FieldItem, findingsAt, readPath, statusOf, TextField, useFormEditing } from './formContext.tsx';
+
+export function ProjectFormFields({ rules }: { rules: CampaignRules }) {
+  const { form, set, findings, readOnly } = useFormEditing();
+  const L = PROJECT_LIMITS;
+  const label = (path: string) => PROJECT_LABELS[path] ?? path;
+  const project = rules.eligibility.project;
+  const entityType = readPath(form, 'entityType');
+  return (
+    <>
+      <Section title="一、基本信息" id="sec-basic">
+        <TextField
+          label={label('name')}
+          path="name"
+          max={L.name}
+          required
+          extra="具体的项目名称，不以单位或院校名称上报。"
+        />
+        <Pair>
+          <TextField label={label('entityName')} path="entityName" max={L.entityName} required />
+          <FieldItem label={label('entityType')} path="entityType">
+            {readOnly ? (
+              <span>{typeof entityType === 'string' ? entityType : '未选择'}</span>
+            ) : (
+              <Select
+                value={typeof entityType === 'string' ? entityType : undefined}
+                placeholder="请选择"
+                allowClear
+                status={statusOf(findingsAt(findings, 'entityType'))}
+                options={ENTITY_TYPES.map((t) => ({ value: t, label: t }))}
+                onChange={(next) => set('entityType', next ?? null)}
+              />
+            )}
+          </FieldItem>
+        </Pair>
+        <Pair>
+          <TextField
+            label={label('creditCode')}
+            path="creditCode"
+            max={L.creditCode}
+            required
+            extra={
+              project.registration.scope === 'province'
+                ? `18 位代码；实施主体须在${project.registration.provinceName}依法注册或登记。`
+                : '18 位代码。'
+            }
+          />
+          <TextField
+            label={label('startDate')}
+            path="startDate"
+            max={L.startDate}
+            required
+            placeholder="如：2019-09-01 或 2019-09"
+            extra={`项目启动或创建时间应不少于${project.minYearsRunning}年（按截止日计算）。`}
+          />
+        </Pair>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginBottom: 8 }}>
+          年参与学习人次：线下不少于{project.minParticipationsOffline}人次或线上不少于
+          {project.minParticipationsOnline}人次，至少填写一项。
+        </Typography.Paragraph>
+        <Pair>
+          <CountField path="participationsOffline" label={label('participationsOffline')} />
+          <CountField path="participationsOnline" label={label('participationsOnline')} />
+        </Pair>
+        <Pair>
+          <TextField label={label('contactName')} path="contactName" max={L.contactName} required />
+          <TextField
+            label={label('contactPhone')}
+            path="contactPhone"
+            max={L.contactPhone}
+            required
+            inputMode="tel"
+          />
+        </Pair>
+      </Section>
+      <Section title="二、项目内容" id="sec-content">
+        <TextField label={label('content')} path="content" max={L.content} required multiline rows={6} />
+        <Typography.Text strong>{label('measures')}</Typography.Text>
+        <div style={{ marginTop: 8 }}>
+          <TextField
+            label={label('measures.site')}
+            path="measures.site"
+            max={L.measure}
+            required
+            multiline
+            rows={2}
+          />
+          <TextField
+            label={label('measures.funding')}
+            path="measures.funding"
+            max={L.measure}
+            required
+            multiline
+            rows={2}
+          />
+          <TextField
+            label={label('measures.team')}
+            path="measures.team"
+            max={L.measure}
+            required
+            multiline
+            rows={2}
+          />
+        </div>
+        <TextField label={label('results')} path="results" max={L.results} required multiline rows={6} />
+      </Section>
+      <Section title="三、工作总结" id="sec-summary">
+        <TextField
+          label="近年开展学习活动的工作总结"
+          path="workSummary"
+          max={L.workSummary}
+          required
+          multiline
+          rows={12}
+          extra={`${project.workSummaryChars.target}字左右（${project.workSummaryChars.min}至${project.workSummaryChars.max}字不提示）。`}
+        />
+      </Section>
+      <Section title="四、推荐单位意见" id="sec-opinion">
+        <TextField
+          label={label('unitOpinion')}
+          path="unitOpinion"
+          max={L.unitOpinion}
+          required
+          multiline
+          rows={3}
+        />
+      </Section>
+      <Section title="五、承诺事项" id="sec-attest">
+        <Attestations
+          conditions={project.conditions}
+          confirmations={[{ path: 'attestations.creditRecord', label: label('attestations.creditRecord') }]}
+        />
+        <DateField
+          path="attestations.creditCheckedOn"
+          label={label('attestations.creditCheckedOn')}
+          required
+          extra={`查询日期距截止日不宜超过${project.creditCheckMaxAgeDays}天。`}
+        />
+      </Section>
+    </>
+  );
+}
