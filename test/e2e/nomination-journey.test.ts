@@ -14,7 +14,8 @@ const { available } = browserAvailability();
  * A unit and its organiser in two browsers against the real server: the unit starts a nomination,
  * types, sees it autosaved and still there after a reload, submits; the organiser returns it with a
  * reason; the unit sees the reason, resubmits, and finds it in its 推介登记表; the organiser sees the
- * unit's quota use.
+ * unit's quota use. The deadline passes and the unit is refused; the organiser grants an extension and
+ * the unit can act again. Finally the province's selected star is forwarded to the national round.
  */
 describe.skipIf(!available)('browser journey: a nomination from draft to the registration table', () => {
   let database: TestDatabase;
@@ -42,7 +43,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
   const shot = (page: Page, name: string) =>
     page.screenshot({ path: path.resolve('.tmp', `e2e-${name}.png`) });
 
-  it('walks a star through autosave, submit, return, resubmit into the 推介登记表', {
+  it('walks a star through autosave, submit, return, resubmit, the registration table, an extension and forwarding', {
     timeout: 180_000,
   }, async () => {
     const u = await unit.newPage();
@@ -57,6 +58,8 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
   });
 
   async function journey(u: Page) {
+    const o = await organiser.newPage();
+    o.setDefaultTimeout(15_000);
     await loginThroughPage(
       u,
       server.url,
@@ -109,8 +112,6 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
       .click();
     await expect.poll(() => u.getByText('已提交').count()).toBeGreaterThan(0);
 
-    const o = await organiser.newPage();
-    o.setDefaultTimeout(15_000);
     await loginThroughPage(
       o,
       server.url,
@@ -157,8 +158,108 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     await o.getByRole('tab', { name: '报送情况' }).click();
     await expect.poll(() => o.getByText('长春市教育局').count()).toBeGreaterThan(0);
     await shot(o, 'quota-dashboard');
+
+    // The deadline passes while the unit revises a second return; the organiser grants an extension.
+    await database.db
+      .updateTable('campaigns')
+      .set({ deadlineAt: new Date(Date.now() - 60_000) })
+      .where('level', '=', 'provincial')
+      .execute();
+    await o.goto(`${server.url}/nominations/${id}`);
+    await o.getByRole('button', { name: /形式审查通过/ }).click();
+    await o
+      .getByRole('dialog')
+      .getByRole('button', { name: /形式审查通过/ })
+      .click();
+    await expect.poll(() => o.getByText('形式审查通过').count()).toBeGreaterThan(0);
+    await u.goto(`${server.url}/nominations/${id}`);
+    await u.getByRole('button', { name: /^撤\s*回$/ }).click();
+    await u
+      .getByRole('dialog')
+      .getByRole('button', { name: /^撤\s*回$/ })
+      .click();
+    await expect.poll(() => u.getByText(/截止时间.*已过/).count()).toBeGreaterThan(0);
+
+    await o.goto(`${server.url}/campaigns`);
+    await o
+      .getByRole('row', { name: /年吉林省/ })
+      .getByText('管理')
+      .click();
+    await o.getByRole('tab', { name: '延期' }).click();
+    await o.getByLabel('报送单位').click();
+    await o.keyboard.type('长春市');
+    await o.keyboard.press('Enter');
+    // Beyond the rules' own deadline too (only the stored instant was moved into the past above).
+    const until = new Date(Date.now() + 40 * 86_400_000);
+    const day = new Intl.DateTimeFormat('zh-CN', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+    })
+      .formatToParts(until)
+      .reduce((acc, p) => ({ ...acc, [p.type]: p.value }), {} as Record<string, string>);
+    await o.getByLabel('延期至（北京时间）').fill(`${day.year}年${day.month}月${day.day}日`);
+    await o.keyboard.press('Enter');
+    await o.getByLabel('延期原因').fill('系统维护期间无法报送，准予延期');
+    await o.getByRole('button', { name: '确认延期' }).click();
+    await expect
+      .poll(() => o.getByRole('cell', { name: '系统维护期间无法报送，准予延期' }).count())
+      .toBeGreaterThan(0);
+    await shot(o, 'extension');
+
+    // With its extension the unit can act again: here it withdraws and resubmits.
+    await u.reload();
+    await u.getByRole('button', { name: /^撤\s*回$/ }).click();
+    await u
+      .getByRole('dialog')
+      .getByRole('button', { name: /^撤\s*回$/ })
+      .click();
+    await expect.poll(() => u.getByText('已撤回').count()).toBeGreaterThan(0);
+
+    // Review and approval (the panel's screens are the next issue's) through the organiser's session,
+    // then the organiser forwards the selected star to the national round from the 报送情况 tab.
+    const jilinRound = new URL(o.url()).pathname.split('/').pop()!;
+    const star = (
+      await api(o, 'GET', `/api/nominations?campaignId=${jilinRound}&state=submitted&category=star`)
+    ).items[0];
+    await api(o, 'POST', `/api/nominations/${star.id}/review`, { decision: 'accept' });
+    for (const to of ['reviewing']) await api(o, 'POST', `/api/campaigns/${jilinRound}/transitions`, { to });
+    await api(o, 'POST', `/api/nominations/${star.id}/transitions`, { to: 'shortlisted' });
+    for (const to of ['announcing', 'approved'])
+      await api(o, 'POST', `/api/campaigns/${jilinRound}/transitions`, { to });
+    await api(o, 'POST', `/api/nominations/${star.id}/transitions`, { to: 'selected' });
+    await o.reload();
+    await o.getByRole('tab', { name: '报送情况' }).click();
+    await o.getByRole('button', { name: /报送上级/ }).click();
+    await o.getByRole('dialog').getByRole('button', { name: '确认报送' }).click();
+    await expect.poll(() => o.getByText(/已报送 1 条/).count()).toBeGreaterThan(0);
+    await shot(o, 'forwarded');
+    const national = (await api(o, 'GET', '/api/campaigns')).items.find(
+      (c: { level: string }) => c.level === 'national',
+    );
+    const there = (await api(o, 'GET', `/api/nominations?campaignId=${national.id}&category=star`)).items;
+    expect(there.map((n: { title: string }) => n.title)).toContain(star.title);
   }
 });
+
+/** An API call from inside the page, with its session cookie and CSRF token, as the app itself makes it. */
+async function api(page: Page, method: string, url: string, body?: object) {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const { csrfToken } = await (await fetch('/api/auth/me')).json();
+      const response = await fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+      return text ? JSON.parse(text) : null;
+    },
+    { method, url, body },
+  );
+}
 
 async function rulesOf(page: Page, nominationId: string): Promise<CampaignRules> {
   return page.evaluate(async (id) => {
