@@ -77,11 +77,12 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     const nominationUrl = u.url();
     const id = nominationUrl.split('/').pop()!;
 
+    // The autosave that carries both fields; the status line then says so.
+    const autosaved = autosaveOf(u, '带动邻里共学');
     await u.getByLabel('姓名', { exact: true }).fill('周丽华');
     await u.getByLabel('主要事迹').fill('坚持在社区学习中心学习二十年，组织读书会，带动邻里共学。');
-    await expect
-      .poll(() => u.getByText(/已保存 \d{2}:\d{2}:\d{2}/).count(), { timeout: 15_000 })
-      .toBeGreaterThan(0);
+    await autosaved;
+    await expect.poll(() => u.getByText(/已保存 \d{2}:\d{2}:\d{2}/).count()).toBeGreaterThan(0);
     await u.reload();
     await expect.poll(() => u.getByLabel('姓名', { exact: true }).inputValue()).toBe('周丽华');
     await shot(u, 'nomination-draft');
@@ -128,12 +129,11 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     await u.reload();
     await expect.poll(() => u.getByText('请补充近三年参加学习活动的具体情况').count()).toBeGreaterThan(0);
     await shot(u, 'nomination-returned');
+    const revised = autosaveOf(u, '一百二十场');
     await u
       .getByLabel('主要事迹')
       .fill('坚持在社区学习中心学习二十年，近三年组织读书会一百二十场，带动邻里共学。');
-    await expect
-      .poll(() => u.getByText(/已保存 \d{2}:\d{2}:\d{2}/).count(), { timeout: 15_000 })
-      .toBeGreaterThan(0);
+    await revised;
     await u.getByRole('button', { name: /重新提交/ }).click();
     await u
       .getByRole('dialog')
@@ -242,6 +242,18 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     expect(there.map((n: { title: string }) => n.title)).toContain(star.title);
   }
 });
+
+/** Resolves when the editor's autosave carrying `text` has been stored. */
+function autosaveOf(page: Page, text: string) {
+  return page.waitForResponse(
+    (r) =>
+      r.request().method() === 'PUT' &&
+      r.url().includes('/api/nominations/') &&
+      (r.request().postData() ?? '').includes(text) &&
+      r.status() === 200,
+    { timeout: 20_000 },
+  );
+}
 
 /** An API call from inside the page, with its session cookie and CSRF token, as the app itself makes it. */
 async function api(page: Page, method: string, url: string, body?: object) {

