@@ -196,10 +196,9 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',
-    })
-      .formatToParts(until)
-      .reduce((acc, p) => ({ ...acc, [p.type]: p.value }), {} as Record<string, string>);
-    await o.getByLabel('延期至（北京时间）').fill(`${day.year}年${day.month}月${day.day}日`);
+    }).formatToParts(until);
+    const part = (type: string) => day.find((p) => p.type === type)?.value;
+    await o.getByLabel('延期至（北京时间）').fill(`${part('year')}年${part('month')}月${part('day')}日`);
     await o.keyboard.press('Enter');
     await o.getByLabel('延期原因').fill('系统维护期间无法报送，准予延期');
     await o.getByRole('button', { name: '确认延期' }).click();
