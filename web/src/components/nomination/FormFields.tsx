@@ -15,6 +15,7 @@ export function YesNo({ path, label }: { path: string; label: string }) {
         <span>{value === true ? '是' : value === false ? '否' : '未填写'}</span>
       ) : (
         <Radio.Group
+          id={inputDomId(path)}
           value={typeof value === 'boolean' ? value : undefined}
           onChange={(e) => set(path, e.target.value)}
           options={[
@@ -38,6 +39,7 @@ export function CountField({ path, label }: { path: string; label: string }) {
         <span>{value ? `${value} 人次` : '未填写'}</span>
       ) : (
         <Input
+          id={inputDomId(path)}
           value={value}
           inputMode="numeric"
           suffix="人次"
@@ -75,6 +77,7 @@ export function DateField({
         <span>{value || '未填写'}</span>
       ) : (
         <DatePicker
+          id={inputDomId(path)}
           value={parsed?.isValid() ? parsed : null}
           status={statusOf(findingsAt(findings, path))}
           inputReadOnly

@@ -13,7 +13,15 @@ import {
 import { Attestations } from './Attestations.tsx';
 import { CountField, DateField } from './FormFields.tsx';
 import { Pair, Section } from './FormLayout.tsx';
-import { FieldItem, findingsAt, readPath, statusOf, TextField, useFormEditing } from './formContext.tsx';
+import {
+  FieldItem,
+  findingsAt,
+  inputDomId,
+  readPath,
+  statusOf,
+  TextField,
+  useFormEditing,
+} from './formContext.tsx';
 
 export function ProjectFormFields({ rules }: { rules: CampaignRules }) {
   const { form, set, findings, readOnly } = useFormEditing();
@@ -38,6 +46,7 @@ export function ProjectFormFields({ rules }: { rules: CampaignRules }) {
               <span>{typeof entityType === 'string' ? entityType : '未选择'}</span>
             ) : (
               <Select
+                id={inputDomId('entityType')}
                 value={typeof entityType === 'string' ? entityType : undefined}
                 placeholder="请选择"
                 allowClear
