@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
   calendar: () => import('./commands/calendar.ts'),
   'check-id': () => import('./commands/check-id.ts'),
   'check-credit-code': () => import('./commands/check-credit-code.ts'),
+  check: () => import('./commands/check.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -22,7 +22,7 @@ function checkFormat(image: ProbedImage, slot: MaterialSlotSpec, fileName: strin
       error(
         'PHOTO_FORMAT',
         'format',
-        `${ext}文件实际为 ${actual} 格式，要求 ${requiredFormats(slot)}。请在图像软件中打开原图，另存为 ${requiredFormats(slot)} 后重新上传；只改扩展名无效。`,
+        `${ext}文件实际为 ${actual} 格式，要求 ${requiredFormats(slot)}。请在图像软件中打开原图，另存为 ${requiredFormats(slot)}后重新上传；只改扩展名无效。`,
       ),
     ];
   }

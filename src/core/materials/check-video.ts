@@ -62,7 +62,8 @@ function checkFps(video: ProbedVideo, slot: MaterialSlotSpec): Finding[] {
       ),
     ];
   }
-  if (Math.abs(video.fps - slot.fps) <= FPS_TOLERANCE) return [];
+  // The epsilon keeps 25.03 - 25 (0.0300000000000011 in floating point) inside the tolerance.
+  if (Math.abs(video.fps - slot.fps) <= FPS_TOLERANCE + 1e-9) return [];
   return [
     error(
       'VIDEO_FPS',

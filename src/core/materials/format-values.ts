@@ -1,11 +1,15 @@
 /** How measured values read in Chinese messages. */
 import { MEBIBYTE } from './spec.ts';
 
-/** Bytes as MB with one decimal below 10 MB (`4.8 MB`), whole above; MiB, as a file dialog shows. */
+/**
+ * Bytes as a file dialog shows them (MiB): `4.8 MB`, `5 MB`, `23 MB`, `350 KB`, `402 字节`. Rounded
+ * down, so 4.96 MB never reads as "5.0 MB, 要求不低于 5 MB".
+ */
 export function formatMegabytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} 字节`;
+  if (bytes < MEBIBYTE) return `${Math.floor(bytes / 1024)} KB`;
   const mb = bytes / MEBIBYTE;
-  if (mb >= 10) return `${Math.round(mb)} MB`;
-  // Never round up to the limit: 4.96 MB must not read as "5.0 MB, 要求不低于 5 MB".
+  if (Number.isInteger(mb) || mb >= 10) return `${Math.floor(mb)} MB`;
   return `${(Math.floor(mb * 10) / 10).toFixed(1)} MB`;
 }
 
