@@ -31,7 +31,7 @@ export function formHeading(rules: CampaignRules, formId: string, fallback: stri
 export function defaultStarLayout(rules: CampaignRules): FormLayout {
   return {
     ...formHeading(rules, 'star.form', '百姓学习之星推介表'),
-    columnWidths: [15, 19, 15, 19, 17, 21, 28],
+    columnWidths: [21, 25, 21, 22, 21, 22, 28],
     rows: [
       {
         cells: [
@@ -94,7 +94,7 @@ export function defaultProjectLayout(rules: CampaignRules): FormLayout {
   });
   return {
     ...formHeading(rules, 'project.form', '终身学习品牌项目推介表'),
-    columnWidths: [22, 34, 22, 34],
+    columnWidths: [25, 31, 25, 31],
     rows: [
       { cells: [label(P('name')), value('name', 3)], minHeightMm: 10 },
       { cells: [label(P('entityName')), value('entityName', 3)], minHeightMm: 10 },

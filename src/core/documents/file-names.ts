@@ -3,7 +3,7 @@
  * or quotes), so characters Windows and macOS refuse are replaced, and the length is bounded: a
  * Windows path keeps under its 260-character limit even inside a nested 报送 folder.
  */
-const FORBIDDEN = /[\\/:*?"<>|\u0000-\u001F\u007F]/g;
+const FORBIDDEN = /[\\/:*?"<>|\p{Cc}]/gu;
 const MAX_CHARACTERS = 60;
 
 export function safeFileName(base: string, extension: string): string {

@@ -78,9 +78,15 @@ export function layoutProblems(layout: FormLayout): string[] {
     };
     for (const cell of row.cells) {
       skipCovered();
-      if (!Number.isInteger(cell.span) || cell.span < 1) return broken('有一格的跨列数不是正整数。');
+      if (!Number.isInteger(cell.span) || cell.span < 1) {
+        broken('有一格的跨列数不是正整数。');
+        return;
+      }
       for (let c = column; c < column + cell.span; c++) {
-        if (covered.has(c)) return broken('有一格压在上方跨行的格子上。');
+        if (covered.has(c)) {
+          broken('有一格压在上方跨行的格子上。');
+          return;
+        }
       }
       const rowSpan = cell.rowSpan ?? 1;
       if (rowSpan > 1) {

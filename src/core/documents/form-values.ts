@@ -12,17 +12,16 @@ import { deriveStarIdentity } from '../nomination/forms/star-form.ts';
 export type FormValues = Record<string, string>;
 
 /**
- * Characters XML 1.0 cannot hold (controls other than tab and line breaks, lone surrogates, U+FFFE/F):
- * one of them would make the whole DOCX unreadable, so it is dropped. The forms refuse them on save;
- * this guards rows saved before that rule or written by an import.
+ * Characters XML 1.0 cannot hold (controls other than tab and line breaks, U+FFFE/F) would make the
+ * whole DOCX unreadable, so they are dropped; a lone surrogate becomes U+FFFD, visibly. The forms
+ * refuse all of them on save; this guards rows saved before that rule or written by an import.
  */
-const NOT_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML = /(?![\t\n\r])\p{Cc}|[\uFFFE\uFFFF]/gu;
 
 export function printable(value: unknown): string {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return '';
-  return value.replace(NOT_XML, '').replace(/\r\n?/g, '\n').trim();
+  return value.toWellFormed().replace(NOT_XML, '').replace(/\r\n?/g, '\n').trim();
 }
 
 const read = (form: Record<string, unknown>, path: string): unknown =>
