@@ -22,7 +22,7 @@ function checkFormat(image: ProbedImage, slot: MaterialSlotSpec, fileName: strin
       error(
         'PHOTO_FORMAT',
         'format',
-        `${ext}文件实际为 ${actual} 格式，要求 ${requiredFormats(slot)}。请在图像软件中打开原图，另存为 ${requiredFormats(slot)}后重新上传；只改扩展名无效。`,
+        `${ext}文件实际为 ${actual} 格式，要求 ${requiredFormats(slot)}，请在图像软件中打开原图，另存为 ${requiredFormats(slot)}后重新上传；只改扩展名无效。`,
       ),
     ];
   }
@@ -44,7 +44,7 @@ function checkBytes(image: ProbedImage, slot: MaterialSlotSpec): Finding[] {
     error(
       'PHOTO_TOO_SMALL',
       'bytes',
-      `照片文件大小为 ${formatMegabytes(image.bytes)}，要求不低于 ${formatMegabytes(slot.minBytes)}。请提交相机或扫描仪生成的原图，不要使用经微信、QQ 等压缩过的图片；必要时以更高质量重新导出 JPEG。`,
+      `照片文件大小为 ${formatMegabytes(image.bytes)}，要求不低于 ${formatMegabytes(slot.minBytes)}，请提交相机或扫描仪生成的原图，不要使用经微信、QQ 等压缩过的图片；必要时以更高质量重新导出 JPEG。`,
     ),
   ];
 }
@@ -65,7 +65,7 @@ function checkDpi(image: ProbedImage, slot: MaterialSlotSpec): Finding[] {
     error(
       'PHOTO_DPI_LOW',
       'dpi',
-      `照片分辨率为 ${formatDpi(image.dpi)}，要求不低于 ${slot.minDpi} dpi。请用扫描仪以 ${slot.minDpi} dpi 重新扫描，或在图像软件中设置分辨率后另存为 JPEG。`,
+      `照片分辨率为 ${formatDpi(image.dpi)}，要求不低于 ${slot.minDpi} dpi，请用扫描仪以 ${slot.minDpi} dpi 重新扫描，或在图像软件中设置分辨率后另存为 JPEG。`,
     ),
   ];
 }

@@ -22,7 +22,7 @@ function checkContainer(video: ProbedVideo, slot: MaterialSlotSpec): Finding[] {
       ? '视频为 QuickTime（MOV）格式，即使扩展名是 .mp4'
       : `视频容器为 ${video.formatName || '未知格式'}`;
   return [
-    error('VIDEO_CONTAINER', 'container', `${what}，要求 MP4。请导出为 MP4（H.264）；只改扩展名无效。`),
+    error('VIDEO_CONTAINER', 'container', `${what}，要求 MP4，请导出为 MP4（H.264）；只改扩展名无效。`),
   ];
 }
 
@@ -32,7 +32,7 @@ function checkCodec(video: ProbedVideo, slot: MaterialSlotSpec): Finding[] {
     error(
       'VIDEO_CODEC',
       'videoCodec',
-      `视频编码为 ${codecLabel(video.videoCodec)}，要求 ${codecLabel(slot.videoCodec)}。${EXPORT_HINT}，编码选择 ${codecLabel(slot.videoCodec)}。`,
+      `视频编码为 ${codecLabel(video.videoCodec)}，要求 ${codecLabel(slot.videoCodec)}，${EXPORT_HINT}，编码选择 ${codecLabel(slot.videoCodec)}。`,
     ),
   ];
 }
@@ -46,7 +46,7 @@ function checkFrameSize(video: ProbedVideo, slot: MaterialSlotSpec): Finding[] {
     error(
       'VIDEO_RESOLUTION',
       'resolution',
-      `视频分辨率为 ${video.width}×${video.height}${portrait}，要求 ${width}×${height}。${EXPORT_HINT}，分辨率设为 ${width}×${height}${portrait ? '，画面为横屏' : ''}。`,
+      `视频分辨率为 ${video.width}×${video.height}${portrait}，要求 ${width}×${height}，${EXPORT_HINT}，分辨率设为 ${width}×${height}${portrait ? '，画面为横屏' : ''}。`,
     ),
   ];
 }
@@ -68,7 +68,7 @@ function checkFps(video: ProbedVideo, slot: MaterialSlotSpec): Finding[] {
     error(
       'VIDEO_FPS',
       'fps',
-      `视频帧率为 ${formatFps(video.fps)} fps，要求 ${slot.fps} fps。${EXPORT_HINT}，帧率设为 ${slot.fps}。`,
+      `视频帧率为 ${formatFps(video.fps)} fps，要求 ${slot.fps} fps，${EXPORT_HINT}，帧率设为 ${slot.fps}。`,
     ),
   ];
 }
@@ -83,7 +83,7 @@ function checkDuration(video: ProbedVideo, slot: MaterialSlotSpec): Finding[] {
       error(
         'VIDEO_DURATION',
         'durationSeconds',
-        `${measured}。请补充内容，使时长不少于 ${formatMinutesSeconds(range.min)}。`,
+        `${measured}，请补充内容，使时长不少于 ${formatMinutesSeconds(range.min)}。`,
       ),
     ];
   }
@@ -92,7 +92,7 @@ function checkDuration(video: ProbedVideo, slot: MaterialSlotSpec): Finding[] {
       error(
         'VIDEO_DURATION',
         'durationSeconds',
-        `${measured}。请剪辑删减，使时长不超过 ${formatMinutesSeconds(range.max)}。`,
+        `${measured}，请剪辑删减，使时长不超过 ${formatMinutesSeconds(range.max)}。`,
       ),
     ];
   }
