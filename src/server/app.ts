@@ -20,6 +20,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { documentRoutes } from './modules/documents/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { nominationRoutes } from './modules/nominations/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
@@ -95,6 +96,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     campaignRoutes,
     calendarRoutes,
     nominationRoutes,
+    documentRoutes,
     winnerRoutes,
   ]) {
     routes(app, context);

@@ -44,6 +44,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'registration.ordered': '编排推介登记表',
   'winners.imported': '导入往届入选名单',
   'nomination.forwarded': '报送上级推介',
+  'document.downloaded': '下载推介文书',
 };
 
 export function entityTypeLabel(type: string): string {

@@ -30,6 +30,7 @@ const STATUS_BY_CODE = {
   LOGIN_THROTTLED: 429,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  PDF_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof STATUS_BY_CODE;

@@ -1,0 +1,70 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CATEGORIES } from '../../../core/campaign/rules.ts';
+import { attachmentDisposition } from '../../../core/documents/index.ts';
+import { requireActor } from '../../platform/auth/plugin.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { uuidParam } from '../../platform/http/schemas.ts';
+import { type DocumentFile, nominationForm, registrationTable } from './service.ts';
+
+const tags = ['推介文书'];
+const TYPES = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+const RegistrationQuery = z.object({
+  category: z.enum(CATEGORIES, '类别应为 star（百姓学习之星）或 project（终身学习品牌项目）'),
+  unitId: z.uuid('报送单位编号格式不正确').optional(),
+});
+
+/** Personal data: never kept by a shared cache or the browser's. */
+function send(reply: FastifyReply, type: keyof typeof TYPES, file: DocumentFile) {
+  return reply
+    .header('content-type', TYPES[type])
+    .header('content-disposition', attachmentDisposition(file.fileName))
+    .header('cache-control', 'no-store')
+    .send(file.body);
+}
+
+export function documentRoutes(app: FastifyInstance, { db }: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/nominations/:id/form.docx', {
+    schema: { operationId: 'downloadNominationForm', tags, summary: '下载推介表（Word）', params: uuidParam },
+    handler: async (request, reply) =>
+      send(reply, 'docx', await nominationForm(db, requireActor(request), request.params.id, 'docx')),
+  });
+
+  r.get('/api/nominations/:id/form.pdf', {
+    schema: {
+      operationId: 'downloadNominationFormPdf',
+      tags,
+      summary: '下载推介表（PDF，服务器须安装 LibreOffice）',
+      params: uuidParam,
+    },
+    handler: async (request, reply) =>
+      send(reply, 'pdf', await nominationForm(db, requireActor(request), request.params.id, 'pdf')),
+  });
+
+  r.get('/api/campaigns/:id/registration-table.xlsx', {
+    schema: {
+      operationId: 'downloadRegistrationTable',
+      tags,
+      summary: '下载推介登记表（Excel）：报送单位下载本单位的，组织单位可指定单位或下载全部',
+      params: uuidParam,
+      querystring: RegistrationQuery,
+    },
+    handler: async (request, reply) =>
+      send(
+        reply,
+        'xlsx',
+        await registrationTable(db, requireActor(request), {
+          campaignId: request.params.id,
+          ...request.query,
+        }),
+      ),
+  });
+}
