@@ -6,6 +6,8 @@ export default defineConfig({
     reporters: ['default', './test/support/summary-reporter.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
+    // Browser journeys wait for pages that load slowly when the machine is busy (CI runs on 2 cores).
+    expect: { poll: { timeout: 20_000 } },
     hookTimeout: 60_000,
   },
 });

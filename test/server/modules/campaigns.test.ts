@@ -143,6 +143,13 @@ describe('campaigns', () => {
     const seenByUnit = (await get(changchun, `/api/campaigns/${open.id}`)).json();
     expect(seenByUnit.history[0]).toMatchObject({ afterOpening: true, changedBy: '吉林省教育厅职成处' });
     expect(seenByUnit.campaign.actions).toEqual(['view', 'nominate']);
+    // A unit sees which units report alongside it, by name (the rules name single units by id).
+    const names = seenByUnit.reportingUnits.map((u: { name: string }) => u.name);
+    expect(names).toHaveLength(15);
+    expect(names).toContain('长白山管委会教育科技局');
+    expect(seenByUnit.reportingUnits.find((u: { name: string }) => u.name === '吉林大学').typeLabel).toBe(
+      '高等学校',
+    );
     const unitEdit = await send(changchun, 'PUT', `/api/campaigns/${open.id}/rules`, {
       rules,
       rulesVersion: saved.json().campaign.rulesVersion,

@@ -5,6 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CampaignRules, RuleChange } from '../../../src/core/campaign/index.ts';
 import type { CampaignState } from '../../../src/core/campaign/states.ts';
+import type { OrganisationType } from '../../../src/core/campaign/unit-types.ts';
 import type { Finding } from '../../../src/core/findings.ts';
 import { ApiError, api, withQuery } from './client.ts';
 
@@ -50,12 +51,21 @@ export interface Extension {
   reason: string;
 }
 
+/** A unit that reports to a campaign: a direct child of its organiser. */
+export interface ReportingUnit {
+  id: string;
+  name: string;
+  type: OrganisationType;
+  typeLabel: string;
+}
+
 export interface CampaignDetail {
   campaign: CampaignSummary;
   rules: CampaignRules;
   findings: Finding[];
   history: RulesHistoryEntry[];
   extensions: Extension[];
+  reportingUnits: ReportingUnit[];
 }
 
 export interface CampaignTemplate {

@@ -4,7 +4,7 @@
  * (quota, deadline, changes after opening) above the read-only rules.
  */
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Result, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -19,7 +19,6 @@ import {
   useCampaign,
 } from '../api/campaigns.ts';
 import { ApiError } from '../api/client.ts';
-import { listOrganisations, ORGANISATIONS_KEY } from '../api/organisations.ts';
 import { useCurrentMe } from '../auth/useMe.ts';
 import { AnnouncementTab } from '../components/campaign/AnnouncementTab.tsx';
 import { DeadlineText } from '../components/campaign/DeadlineText.tsx';
@@ -59,15 +58,7 @@ export default function CampaignDetailPage() {
   const organises = Boolean(
     campaign?.actions.some((a) => a === 'editRules' || a === 'grantExtension' || a === 'transition'),
   );
-  const organisations = useQuery({
-    queryKey: ORGANISATIONS_KEY,
-    queryFn: listOrganisations,
-    enabled: organises,
-    meta: { quietForbidden: true },
-  });
-  const reportingUnits = (organisations.data ?? []).filter(
-    (o) => campaign && o.parentId === campaign.organiserId && !o.disabled,
-  );
+  const reportingUnits = detail?.reportingUnits ?? [];
 
   const setDetail = (next: CampaignDetail) => {
     queryClient.setQueryData(campaignKey(id), next);

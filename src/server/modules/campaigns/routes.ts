@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listTemplates } from '../../../core/campaign/templates/index.ts';
+import { isOrganisationType, organisationTypeLabel } from '../../../core/campaign/unit-types.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { forbidden } from '../../platform/errors.ts';
@@ -51,6 +52,12 @@ export function campaignRoutes(app: FastifyInstance, { db }: AppContext) {
         organisationName: e.organisationName,
         until: iso(e.until),
         reason: e.reason,
+      })),
+      reportingUnits: d.reportingUnits.map((u) => ({
+        id: u.id,
+        name: u.name,
+        type: u.type,
+        typeLabel: isOrganisationType(u.type) ? organisationTypeLabel(u.type) : u.type,
       })),
     };
   };

@@ -51,6 +51,10 @@ export const CampaignDetail = z.object({
       reason: z.string(),
     }),
   ),
+  /** The organiser's active children: the units that report to this campaign. */
+  reportingUnits: z.array(
+    z.object({ id: z.string(), name: z.string(), type: z.string(), typeLabel: z.string() }),
+  ),
 });
 
 export const CreateCampaignBody = z.union([

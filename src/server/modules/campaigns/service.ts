@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
-import { findVisibleOrganisation } from '../organisations/service.ts';
+import { findVisibleOrganisation, listActiveChildren } from '../organisations/service.ts';
 import {
   type CampaignRow,
   findCampaign,
@@ -48,8 +48,12 @@ export async function listVisibleCampaigns(db: Db, actor: Actor) {
 
 export async function getCampaignDetail(db: Db, actor: Actor, id: string) {
   const campaign = await visibleCampaign(db, actor, id);
-  const [history, extensions] = await Promise.all([ruleHistory(db, id), listExtensions(db, id)]);
-  return { campaign, findings: validateCampaignRules(campaign.rules), history, extensions };
+  const [history, extensions, reportingUnits] = await Promise.all([
+    ruleHistory(db, id),
+    listExtensions(db, id),
+    listActiveChildren(db, campaign.organiserId),
+  ]);
+  return { campaign, findings: validateCampaignRules(campaign.rules), history, extensions, reportingUnits };
 }
 
 /** Inserts a campaign and its first rules version; shared by the create use case and the demo seed. */

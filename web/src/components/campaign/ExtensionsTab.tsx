@@ -18,8 +18,8 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import type { ReportingUnit } from '../../api/campaigns.ts';
 import { type CampaignDetail, type Extension, grantExtension } from '../../api/campaigns.ts';
-import type { Organisation } from '../../api/types.ts';
 import { formatDateTime } from '../../format.ts';
 import { useShowError } from '../../lib/useShowError.ts';
 import { type ResponsiveColumn, ResponsiveTable } from '../ResponsiveTable.tsx';
@@ -33,7 +33,7 @@ interface Values {
 
 interface Props {
   detail: CampaignDetail;
-  reportingUnits: Organisation[];
+  reportingUnits: ReportingUnit[];
   onGranted: (extensions: Extension[]) => void;
 }
 

@@ -13,7 +13,7 @@ import {
   ORGANISATION_TYPES,
   type OrganisationType,
 } from '../../../../src/core/campaign/index.ts';
-import type { Organisation } from '../../api/types.ts';
+import type { ReportingUnit } from '../../api/campaigns.ts';
 import { FindingText, findingsAt, Num, RangeInput, RuleItem, useRules } from './rulesContext.tsx';
 
 /** Types that are never reporting units of a campaign. */
@@ -40,7 +40,7 @@ function CategoryLabel({ category }: { category: Category }) {
   );
 }
 
-export function QuotaSection({ reportingUnits }: { reportingUnits: Organisation[] }) {
+export function QuotaSection({ reportingUnits }: { reportingUnits: ReportingUnit[] }) {
   const { rules, edit, readOnly } = useRules();
   const types = Object.keys(rules.quotas.byUnitType) as OrganisationType[];
   const missingTypes = (Object.keys(ORGANISATION_TYPES) as OrganisationType[]).filter(

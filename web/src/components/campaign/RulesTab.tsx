@@ -9,9 +9,9 @@ import { Alert, App, Button, Card, Form, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { type CampaignRules, diffRules, validateCampaignRules } from '../../../../src/core/campaign/index.ts';
 import type { Finding } from '../../../../src/core/findings.ts';
+import type { ReportingUnit } from '../../api/campaigns.ts';
 import { type CampaignDetail, findingsOf, saveRules } from '../../api/campaigns.ts';
 import { ApiError } from '../../api/client.ts';
-import type { Organisation } from '../../api/types.ts';
 import { useShowError } from '../../lib/useShowError.ts';
 import { BasicSection } from './BasicSection.tsx';
 import { MaterialsSection } from './MaterialsSection.tsx';
@@ -23,7 +23,7 @@ export const STALE_RULES_MESSAGE = '规则已被他人修改，请刷新后重�
 
 interface Props {
   detail: CampaignDetail;
-  reportingUnits: Organisation[];
+  reportingUnits: ReportingUnit[];
   onSaved: (detail: CampaignDetail) => void;
   onReload: () => void;
 }
