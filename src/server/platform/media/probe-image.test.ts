@@ -89,13 +89,12 @@ describe('probeFile: images', () => {
     expect(await probe('star.jpg', 5 * MEBIBYTE)).toMatchObject({ kind: 'unreadable', code: 'TOO_LARGE' });
   });
 
-  it('refuses the bomb without decoding it (fast, little memory)', async () => {
+  it('refuses the bomb by its header, without decoding it', async () => {
     const before = process.memoryUsage().rss;
-    const started = performance.now();
-    await probe('bomb.jpg');
-    // 3.6 gigapixels would need ~10 GB decoded; a refusal by header needs neither time nor memory.
+    const refused = await probe('bomb.jpg');
+    expect(refused).toMatchObject({ kind: 'unreadable', code: 'TOO_MANY_PIXELS' });
+    // 3.6 gigapixels would need ~10 GB decoded; a refusal by header needs next to no memory.
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * MEBIBYTE);
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('finds damage inside the data when asked to decode', async () => {
