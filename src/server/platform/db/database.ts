@@ -12,6 +12,10 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 // JSON columns keep their own keys: only column names are translated between snake_case and camelCase.
 export function createDb(url: string, max = 20): Db {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server closes (a restart, an administrator, a database dropped while the
+  // pool shuts down) is an 'error' event on the pool; unheard, it would bring the whole process down.
+  // The pool drops that connection and opens a new one when next needed.
+  pool.on('error', (error) => console.warn(`PostgreSQL 空闲连接被关闭，将自动重连：${error.message}`));
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
