@@ -1,25 +1,11 @@
 import ExcelJS from 'exceljs';
 import { ROLES } from '../../../core/accounts/roles.ts';
 import { ORGANISATION_TYPES } from '../../../core/campaign/unit-types.ts';
+import { cellText } from '../../platform/documents/read-table.ts';
 import { AppError } from '../../platform/errors.ts';
 import { IMPORT_COLUMNS, type ImportRow } from './import-rows.ts';
 
 export const MAX_IMPORT_ROWS = 5000;
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') {
-    if ('richText' in value)
-      return value.richText
-        .map((t) => t.text)
-        .join('')
-        .trim();
-    if ('text' in value) return String(value.text).trim();
-    if ('result' in value) return String(value.result ?? '').trim();
-    if (value instanceof Date) return value.toISOString().slice(0, 10);
-  }
-  return String(value).trim();
-}
 
 /** Reads the first sheet of an import workbook into rows keyed by the template's column names. */
 export async function readImportWorkbook(buffer: Buffer): Promise<ImportRow[]> {

@@ -4,7 +4,8 @@ import { AppError } from '../errors.ts';
 
 export const MAX_TABLE_ROWS = 20_000;
 
-function cellText(value: ExcelJS.CellValue): string {
+/** A cell as the text an official sees in it: rich text joined, formulas by their result, dates as YYYY-MM-DD. */
+export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
