@@ -12,7 +12,7 @@ import { isReportingUnitOf } from '../campaigns/rules.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { findOrganisationById } from '../organisations/service.ts';
 import { assertBeforeDeadline } from './deadline.ts';
-import { countQuotaPlaces, listNominations } from './queries.ts';
+import { countQuotaPlaces, listNominations, nextRank } from './queries.ts';
 import { nominationRules } from './rules.ts';
 import { applyNominationTransition } from './transition-nomination.ts';
 
@@ -87,13 +87,6 @@ export async function forwardNominations(db: Db, actor: Actor, sourceId: string,
 
     const forwarded: { id: string; title: string; category: string }[] = [];
     for (const n of selected) {
-      const last = await trx
-        .selectFrom('nominations')
-        .select((eb) => eb.fn.max('rank').as('max'))
-        .where('campaignId', '=', target.id)
-        .where('unitId', '=', province.id)
-        .where('category', '=', n.category)
-        .executeTakeFirst();
       const copy = await trx
         .insertInto('nominations')
         .values({
@@ -102,7 +95,7 @@ export async function forwardNominations(db: Db, actor: Actor, sourceId: string,
           category: n.category,
           state: 'submitted',
           special: n.special,
-          rank: Number(last?.max ?? 0) + 1,
+          rank: await nextRank(trx, { campaignId: target.id, unitId: province.id, category: n.category }),
           title: n.title,
           form: JSON.stringify(n.form),
           snapshot: JSON.stringify(n.form),

@@ -92,3 +92,18 @@ export async function countQuotaPlaces(trx: Trx, campaignId: string, unitId: str
   const count = (special: boolean) => Number(rows.find((r) => r.special === special)?.n ?? 0);
   return { regular: count(false), special: count(true) };
 }
+
+/** The unit's next free 排序 place in a category of a campaign. */
+export async function nextRank(
+  db: Db | Trx,
+  place: { campaignId: string; unitId: string; category: string },
+) {
+  const row = await db
+    .selectFrom('nominations')
+    .select((eb) => eb.fn.max('rank').as('max'))
+    .where('campaignId', '=', place.campaignId)
+    .where('unitId', '=', place.unitId)
+    .where('category', '=', place.category)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}

@@ -17,7 +17,7 @@ import { AppError, forbidden } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { assertBeforeDeadline } from './deadline.ts';
-import { countQuotaPlaces, findNomination, type NominationRow } from './queries.ts';
+import { countQuotaPlaces, findNomination, type NominationRow, nextRank } from './queries.ts';
 import { nominationRules } from './rules.ts';
 
 export interface TransitionInput {
@@ -32,18 +32,6 @@ function actorKindFor(actor: Actor | null, n: NominationRow): ActorKind {
   if (nominationRules.can(actor, 'actAsOrganiser', n)) return 'organiser';
   if (nominationRules.can(actor, 'actAsUnit', n)) return 'unit';
   throw forbidden();
-}
-
-/** The unit's next free 排序 place in the category. */
-async function nextRank(trx: Trx, n: NominationRow): Promise<number> {
-  const row = await trx
-    .selectFrom('nominations')
-    .select((eb) => eb.fn.max('rank').as('max'))
-    .where('campaignId', '=', n.campaignId)
-    .where('unitId', '=', n.unitId)
-    .where('category', '=', n.category)
-    .executeTakeFirst();
-  return Number(row?.max ?? 0) + 1;
 }
 
 /** Closes the gap a nomination leaves in its unit's 推介登记表. */
