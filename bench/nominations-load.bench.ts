@@ -16,11 +16,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CampaignRules } from '../src/core/campaign/rules.ts';
+import { freePort } from '../src/server/platform/free-port.ts';
 import { completeStar } from '../test/support/nominations.ts';
 
 /** A session's pause between requests in the paced run: with save and list alternating, a save every 2 s. */
@@ -152,15 +152,6 @@ async function pool<T, R>(items: T[], limit: number, fn: (item: T, i: number) =>
 
 // ---------------------------------------------------------------------------------------------------
 // The server.
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(varDir: string) {
   port = await freePort();
