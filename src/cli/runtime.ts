@@ -2,13 +2,15 @@ import { type Config, loadConfig } from '../server/platform/config.ts';
 import { createDb, type Db } from '../server/platform/db/database.ts';
 import { migrate } from '../server/platform/db/migrate.ts';
 import { provisionDatabase } from '../server/platform/db/provision.ts';
-import { createDiskStorage } from '../server/platform/storage/disk-storage.ts';
+import { type Jobs, startJobs } from '../server/platform/jobs/jobs.ts';
+import { createStorage } from '../server/platform/storage/create-storage.ts';
 import type { Storage } from '../server/platform/storage/storage.ts';
 
 export interface Runtime {
   config: Config;
   db: Db;
   storage: Storage;
+  jobs: Jobs;
   embedded: boolean;
   migrationsApplied: string[];
   close(): Promise<void>;
@@ -20,13 +22,16 @@ export async function openRuntime(config = loadConfig()): Promise<Runtime> {
   try {
     const migrationsApplied = await migrate(database.url);
     const db = createDb(database.url);
+    const jobs = await startJobs(database.url, { pollingIntervalSeconds: config.jobPollSeconds });
     return {
       config,
       db,
-      storage: createDiskStorage(config.filesDir),
+      storage: createStorage(config),
+      jobs,
       embedded: database.embedded,
       migrationsApplied,
       async close() {
+        await jobs.stop();
         await db.destroy();
         await database.stop();
       },

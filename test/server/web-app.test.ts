@@ -5,12 +5,14 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
+import { type Jobs, startJobs } from '../../src/server/platform/jobs/jobs.ts';
 import { createDiskStorage } from '../../src/server/platform/storage/disk-storage.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 let database: TestDatabase;
 let dist: string;
 let app: FastifyInstance;
+let jobs: Jobs;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -21,10 +23,15 @@ beforeAll(async () => {
   );
   await writeFile(path.join(dist, 'app.js'), 'console.log(1)');
   const config = { ...loadConfig({}), databaseUrl: database.url, webDistDir: dist, filesDir: dist };
-  app = await buildApp({ config, db: database.db, storage: createDiskStorage(dist) }, { logger: false });
+  jobs = await startJobs(database.url, { pollingIntervalSeconds: 0.5 });
+  app = await buildApp(
+    { config, db: database.db, storage: createDiskStorage(dist), jobs },
+    { logger: false },
+  );
 });
 afterAll(async () => {
   await app.close();
+  await jobs.stop();
   await database.drop();
   await rm(dist, { recursive: true, force: true });
 });

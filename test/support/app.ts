@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
+import { startJobs } from '../../src/server/platform/jobs/jobs.ts';
 import { createDiskStorage } from '../../src/server/platform/storage/disk-storage.ts';
 import { type DemoCredential, seedDemo } from '../../src/server/seed/seed-demo.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -34,8 +35,9 @@ export async function createTestApp(options: { demoNominations?: boolean } = {})
       c,
     ]),
   );
+  const jobs = await startJobs(database.url, { pollingIntervalSeconds: 0.5 });
   const app = await buildApp(
-    { config, db: database.db, storage: createDiskStorage(filesDir) },
+    { config, db: database.db, storage: createDiskStorage(filesDir), jobs },
     { logger: process.env.TEST_LOG ? { level: 'error' } : false },
   );
   await app.ready();
@@ -45,6 +47,7 @@ export async function createTestApp(options: { demoNominations?: boolean } = {})
     credentials,
     async close() {
       await app.close();
+      await jobs.stop();
       await database.drop();
       await rm(filesDir, { recursive: true, force: true });
     },

@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { withDatabase } from '../../src/server/platform/db/database.ts';
 import { startEmbeddedPostgres } from '../../src/server/platform/db/embedded-postgres.ts';
 import { migrate } from '../../src/server/platform/db/migrate.ts';
+import { startJobs } from '../../src/server/platform/jobs/jobs.ts';
 import { runOnServer } from './pg-admin.ts';
 
 declare module 'vitest' {
@@ -28,6 +29,8 @@ export default async function setup(project: TestProject) {
   const template = `tuijie_template_${randomBytes(4).toString('hex')}`;
   await runOnServer(serverUrl, `CREATE DATABASE ${template}`);
   await migrate(withDatabase(serverUrl, template));
+  // pg-boss installs its schema and queues once here, so each copied database starts its jobs at once.
+  await (await startJobs(withDatabase(serverUrl, template))).stop();
   project.provide('pgServerUrl', serverUrl);
   project.provide('pgTemplate', template);
 

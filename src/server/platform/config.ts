@@ -17,6 +17,21 @@ export interface Config {
   bodyLimitBytes: number;
   /** Requests per minute from one address, all routes together (login has its own, lower limit). */
   rateLimitPerMinute: number;
+  /** Set (S3_BUCKET given): files go to S3-compatible object storage instead of `filesDir`. */
+  s3: S3Config | null;
+  /** Seconds between job-queue polls when no notification arrives. */
+  jobPollSeconds: number;
+}
+
+export interface S3Config {
+  bucket: string;
+  /** e.g. `https://oss-cn-beijing.aliyuncs.com`, `http://127.0.0.1:9000` (MinIO); unset: AWS. */
+  endpoint: string | null;
+  region: string;
+  accessKeyId: string | null;
+  secretAccessKey: string | null;
+  /** Path-style URLs (`endpoint/bucket/key`), which MinIO, Ceph and s3rver need. */
+  forcePathStyle: boolean;
 }
 
 function bool(value: string | undefined, fallback: boolean): boolean {
@@ -46,5 +61,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimitBytes: int('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 1024 * 1024),
     rateLimitPerMinute: int('RATE_LIMIT_PER_MINUTE', env.RATE_LIMIT_PER_MINUTE, 600),
+    s3: env.S3_BUCKET
+      ? {
+          bucket: env.S3_BUCKET,
+          endpoint: env.S3_ENDPOINT || null,
+          region: env.S3_REGION || 'us-east-1',
+          accessKeyId: env.S3_ACCESS_KEY_ID || null,
+          secretAccessKey: env.S3_SECRET_ACCESS_KEY || null,
+          forcePathStyle: bool(env.S3_FORCE_PATH_STYLE, true),
+        }
+      : null,
+    jobPollSeconds: Number(env.JOB_POLL_SECONDS || 2),
   };
 }

@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
+import type { Jobs } from './jobs/jobs.ts';
 import type { Storage } from './storage/storage.ts';
 
 /** What every module's routes receive: built once in app.ts, never global. */
@@ -7,4 +8,5 @@ export interface AppContext {
   config: Config;
   db: Db;
   storage: Storage;
+  jobs: Jobs;
 }

@@ -163,6 +163,46 @@ export interface PreviousWinnersTable {
   importedAt: DefaultedTimestamp;
 }
 
+export interface MaterialsTable {
+  id: Generated<string>;
+  nominationId: string;
+  setKey: string;
+  slotId: string;
+  uploadId: string | null;
+  storageKey: string;
+  fileName: string;
+  /** bigint: read as a string by pg, so presenters convert with Number(). */
+  bytes: ColumnType<string, number | string, number | string>;
+  sha256: string;
+  state: Generated<string>;
+  probed: ColumnType<unknown, string | null | undefined, string | null>;
+  findings: ColumnType<unknown, string | undefined, string>;
+  waivers: ColumnType<unknown, string | undefined, string>;
+  convertedFrom: string | null;
+  progress: number | null;
+  chosen: Generated<boolean>;
+  previewKey: string | null;
+  uploadedBy: string | null;
+  createdAt: DefaultedTimestamp;
+  updatedAt: DefaultedTimestamp;
+}
+
+export interface ExportPackagesTable {
+  id: Generated<string>;
+  campaignId: string;
+  unitId: string | null;
+  state: Generated<string>;
+  done: Generated<number>;
+  total: Generated<number>;
+  storageKey: string | null;
+  bytes: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  sha256: string | null;
+  error: string | null;
+  requestedBy: string | null;
+  createdAt: DefaultedTimestamp;
+  finishedAt: NullableTimestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   accounts: AccountsTable;
@@ -176,4 +216,6 @@ export interface Database {
   calendarConfirmedYears: CalendarConfirmedYearsTable;
   nominations: NominationsTable;
   previousWinners: PreviousWinnersTable;
+  materials: MaterialsTable;
+  exportPackages: ExportPackagesTable;
 }

@@ -1,9 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Storage } from './storage.ts';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { FileStore } from '@tus/file-store';
+import { hashingPassThrough } from './hash-stream.ts';
+import type { ByteRange, Storage } from './storage.ts';
+
+const UPLOADS = 'uploads';
 
 export function createDiskStorage(root: string): Storage {
+  const resolve = (key: string) => {
+    const full = path.resolve(root, key);
+    // Keys come from the server, but a bug must not be able to write outside the root.
+    if (!full.startsWith(path.resolve(root) + path.sep)) throw new Error(`storage key outside root: ${key}`);
+    return full;
+  };
+  let tus: FileStore | undefined;
   return {
     kind: 'disk',
     async check() {
@@ -16,6 +30,49 @@ export function createDiskStorage(root: string): Storage {
       } catch (e) {
         return { ok: false, message: `文件存储目录 ${root} 不可写：${(e as Error).message}` };
       }
+    },
+    async write(key: string, source: Readable) {
+      const target = resolve(key);
+      await mkdir(path.dirname(target), { recursive: true });
+      // Written beside and renamed, so a reader never sees half a file.
+      const partial = `${target}.${randomUUID()}.part`;
+      const hashing = hashingPassThrough();
+      try {
+        await pipeline(source, hashing.stream, createWriteStream(partial));
+        await rename(partial, target);
+      } catch (e) {
+        await rm(partial, { force: true });
+        throw e;
+      }
+      return hashing.result();
+    },
+    async read(key: string, range?: ByteRange) {
+      const file = resolve(key);
+      await stat(file); // rejects with ENOENT before a stream is handed out
+      return createReadStream(file, range ? { start: range.start, end: range.end } : {});
+    },
+    async size(key: string) {
+      try {
+        return (await stat(resolve(key))).size;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw e;
+      }
+    },
+    async remove(key: string) {
+      await rm(resolve(key), { force: true });
+    },
+    async withLocalFile(key, use) {
+      const file = resolve(key);
+      await stat(file);
+      return use(file);
+    },
+    tusStore() {
+      tus ??= new FileStore({ directory: path.join(root, UPLOADS) });
+      return tus;
+    },
+    uploadKey(uploadId: string) {
+      return `${UPLOADS}/${uploadId}`;
     },
   };
 }

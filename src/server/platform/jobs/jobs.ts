@@ -1,0 +1,102 @@
+/**
+ * Background jobs on pg-boss in the same PostgreSQL. A job is sent in the transaction that makes it
+ * necessary (the material row and its check job commit together, or neither does). Progress that a
+ * user watches lives on the domain row the job works on, not in pg-boss.
+ */
+import { CompiledQuery, type Transaction } from 'kysely';
+import { type Job, PgBoss } from 'pg-boss';
+import type { Database } from '../db/schema.ts';
+
+export const QUEUES = {
+  /** Probe an uploaded material and judge it against its slot: `{ materialId }`. */
+  materialCheck: 'material-check',
+  /** Make a thumbnail (photo) or poster frame (video): `{ materialId }`. */
+  materialPreview: 'material-preview',
+  /** Convert a video to the slot's spec with ffmpeg: `{ materialId }` (the new, converted row). */
+  materialConvert: 'material-convert',
+  /** Build a submission package ZIP: `{ packageId }`. */
+  exportPackage: 'export-package',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export interface SendOptions {
+  /** Send inside this transaction: the job exists exactly when the transaction commits. */
+  trx?: Transaction<Database>;
+  /** At most one queued job with this key (e.g. one check per material). */
+  singletonKey?: string;
+}
+
+export interface WorkOptions {
+  /** Jobs of this queue run at once in this process (ffmpeg: 1). */
+  concurrency?: number;
+}
+
+export interface Jobs {
+  send(queue: QueueName, data: object, options?: SendOptions): Promise<string | null>;
+  /** Runs `handler` for each job; a throw fails the job (pg-boss retries per the queue's policy). */
+  work<T extends object>(
+    queue: QueueName,
+    handler: (data: T) => Promise<void>,
+    options?: WorkOptions,
+  ): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Kysely transaction as pg-boss's `IDatabase`, so `send` joins the caller's transaction. */
+function inTransaction(trx: Transaction<Database>) {
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      const result = await trx.executeQuery(CompiledQuery.raw(text, values ?? []));
+      return { rows: result.rows as unknown[] };
+    },
+  };
+}
+
+export interface StartJobsOptions {
+  /** Seconds between polls when no notification arrives; tests use 0.5. */
+  pollingIntervalSeconds?: number;
+}
+
+export async function startJobs(databaseUrl: string, options: StartJobsOptions = {}): Promise<Jobs> {
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: 'pgboss',
+    max: 4,
+    useListenNotify: true,
+    application_name: 'tuijie-jobs',
+  });
+  boss.on('error', (e: unknown) => {
+    // A lost connection is retried by pg-boss itself; say so instead of crashing the process.
+    console.error('后台任务队列出错：', (e as Error).message);
+  });
+  await boss.start();
+  for (const name of Object.values(QUEUES)) {
+    await boss.createQueue(name, { notify: true, retryLimit: 2, retryDelay: 5, expireInSeconds: 60 * 60 });
+  }
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+  return {
+    send(queue, data, sendOptions = {}) {
+      return boss.send(queue, data, {
+        ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
+        ...(sendOptions.trx ? { db: inTransaction(sendOptions.trx) } : {}),
+      });
+    },
+    async work<T extends object>(
+      queue: QueueName,
+      handler: (data: T) => Promise<void>,
+      workOptions: WorkOptions = {},
+    ) {
+      await boss.work<T>(
+        queue,
+        { batchSize: 1, localConcurrency: workOptions.concurrency ?? 1, pollingIntervalSeconds },
+        async (jobs: Job<T>[]) => {
+          for (const job of jobs) await handler(job.data);
+        },
+      );
+    },
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 10_000 });
+    },
+  };
+}
