@@ -66,9 +66,11 @@ export async function startJobs(databaseUrl: string, options: StartJobsOptions =
     useListenNotify: true,
     application_name: 'tuijie-jobs',
   });
+  let stopping = false;
   boss.on('error', (e: unknown) => {
-    // A lost connection is retried by pg-boss itself; say so instead of crashing the process.
-    console.error('后台任务队列出错：', (e as Error).message);
+    // A lost connection is retried by pg-boss itself; say so instead of crashing the process. While
+    // shutting down, the database going away first is expected.
+    if (!stopping) console.error('后台任务队列出错：', (e as Error).message);
   });
   await boss.start();
   for (const name of Object.values(QUEUES)) {
@@ -96,6 +98,7 @@ export async function startJobs(databaseUrl: string, options: StartJobsOptions =
       );
     },
     async stop() {
+      stopping = true;
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };
