@@ -5,6 +5,7 @@ import {
   formatMegabytes,
   formatMinutesSeconds,
 } from '../../core/materials/format-values.ts';
+import { DOCUMENT_FORMAT_LABELS } from '../../core/materials/check-document.ts';
 import { codecLabel, IMAGE_FORMAT_LABELS } from '../../core/materials/labels.ts';
 import type { Probed } from '../../core/materials/probed.ts';
 
@@ -28,6 +29,11 @@ export function describeProbed(probed: Probed): string[] {
         `帧率：${probed.fps > 0 ? `${formatFps(probed.fps)} fps` : '未标明'}`,
         `时长：${formatMinutesSeconds(probed.durationSeconds)}`,
         `音频：${probed.audioCodec ?? '无'}`,
+      ];
+    case 'document':
+      return [
+        `格式：${DOCUMENT_FORMAT_LABELS[probed.format]}（按文件内容判断）`,
+        `大小：${formatMegabytes(probed.bytes)}（${probed.bytes} 字节）`,
       ];
   }
 }

@@ -5,6 +5,7 @@
  */
 import { error, type Finding } from '../findings.ts';
 import { attestationFindings } from './attestations.ts';
+import { checkDocument } from './check-document.ts';
 import { checkPhoto } from './check-photo.ts';
 import { checkVideo } from './check-video.ts';
 import { formatMegabytes } from './format-values.ts';
@@ -19,7 +20,7 @@ export interface CheckMaterialOptions {
   maxBytes?: number;
 }
 
-const KIND_LABELS = { image: '图片', video: '视频' } as const;
+const KIND_LABELS = { image: '图片', video: '视频', document: '文档' } as const;
 const SLOT_KIND_LABELS = { photo: '照片', video: '视频', document: '文档' } as const;
 
 function checkMeasured(
@@ -39,6 +40,8 @@ function checkMeasured(
   }
   if (probed.kind === 'image' && slot.kind === 'photo') return checkPhoto(probed, slot, options.fileName);
   if (probed.kind === 'video' && slot.kind === 'video') return checkVideo(probed, slot);
+  if (probed.kind === 'document' && slot.kind === 'document')
+    return checkDocument(probed, slot, options.fileName);
   return [
     error(
       'MATERIAL_KIND_MISMATCH',

@@ -42,6 +42,18 @@ export interface ProbedVideo {
   bytes: number;
 }
 
+/**
+ * Office and PDF files by content: `docx`/`xlsx`/`pptx` are ZIP packages told apart by their main part,
+ * `doc`/`xls`/`ppt` OLE compound files by their main stream, `zip`/`ole` anything else of that shape.
+ */
+export type DocumentFormat = 'pdf' | 'docx' | 'doc' | 'xlsx' | 'xls' | 'pptx' | 'ppt' | 'zip' | 'ole';
+
+export interface ProbedDocument {
+  kind: 'document';
+  format: DocumentFormat;
+  bytes: number;
+}
+
 /** Why a file could not be measured at all; each one is refused with `reason` (zh-CN). */
 export type UnreadableCode =
   | 'NOT_FOUND'
@@ -61,4 +73,4 @@ export interface ProbeFailure {
   reason: string;
 }
 
-export type Probed = ProbedImage | ProbedVideo | ProbeFailure;
+export type Probed = ProbedImage | ProbedVideo | ProbedDocument | ProbeFailure;
