@@ -56,6 +56,7 @@ const SLOT_FIELDS: Record<string, string> = {
   required: '是否必交',
   count: '数量',
   minBytes: '单个文件最小',
+  maxBytes: '单个文件上限',
   minDpi: '最低分辨率（dpi）',
   width: '宽度（像素）',
   height: '高度（像素）',
@@ -127,7 +128,8 @@ const VALUE_LABELS: Record<string, string> = {
 export function formatValue(value: unknown, key = ''): string {
   if (value === null || value === undefined) return '未设置';
   if (typeof value === 'boolean') return value ? '是' : '否';
-  if (typeof value === 'number' && key === 'minBytes') return `${Number((value / 1024 / 1024).toFixed(2))}MB`;
+  if (typeof value === 'number' && (key === 'minBytes' || key === 'maxBytes'))
+    return `${Number((value / 1024 / 1024).toFixed(2))}MB`;
   if (typeof value === 'string') {
     if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
     return VALUE_LABELS[value] ?? `“${value}”`;

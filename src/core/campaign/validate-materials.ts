@@ -20,6 +20,7 @@ function checkSlot(slot: MaterialSlotSpec, field: string, setLabel: string): Fin
   const findings = [
     ...checkRange(slot.count, `${field}.count`, `${label}数量`, 1),
     ...checkOptionalPositive(slot.minBytes, `${field}.minBytes`, `${label}最小文件大小`),
+    ...checkOptionalPositive(slot.maxBytes, `${field}.maxBytes`, `${label}单个文件上限`),
     ...checkOptionalPositive(slot.minDpi, `${field}.minDpi`, `${label}最低分辨率`),
     ...checkOptionalPositive(slot.width, `${field}.width`, `${label}宽度`),
     ...checkOptionalPositive(slot.height, `${field}.height`, `${label}高度`),
@@ -27,6 +28,16 @@ function checkSlot(slot: MaterialSlotSpec, field: string, setLabel: string): Fin
     ...checkOptionalPositive(slot.openingSeconds, `${field}.openingSeconds`, `${label}片头时长`),
     ...checkOptionalPositive(slot.endingSeconds, `${field}.endingSeconds`, `${label}片尾时长`),
   ];
+  const capValid = slot.maxBytes !== undefined && checkWhole(slot.maxBytes, '', '', 1).length === 0;
+  if (capValid && slot.minBytes !== undefined && slot.minBytes > (slot.maxBytes as number)) {
+    findings.push(
+      error(
+        'MATERIAL_BYTES_RANGE',
+        `${field}.maxBytes`,
+        `“${label}”的单个文件上限小于最小文件大小，请调大上限或调小最小值。`,
+      ),
+    );
+  }
   if (slot.durationSeconds) {
     findings.push(...checkRange(slot.durationSeconds, `${field}.durationSeconds`, `${label}时长`, 1));
   }

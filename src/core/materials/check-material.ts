@@ -16,7 +16,7 @@ import type { MaterialSlotSpec } from './spec.ts';
 export interface CheckMaterialOptions {
   /** The name the user gave the file; only used to point out a renamed file, never to decide its format. */
   fileName?: string;
-  /** Per-file cap; defaults to MAX_BYTES for the slot's kind. */
+  /** Per-file cap; defaults to the slot's `maxBytes`, then MAX_BYTES for the slot's kind. */
   maxBytes?: number;
 }
 
@@ -28,7 +28,7 @@ function checkMeasured(
   slot: MaterialSlotSpec,
   options: CheckMaterialOptions,
 ) {
-  const maxBytes = options.maxBytes ?? MAX_BYTES[slot.kind];
+  const maxBytes = options.maxBytes ?? slot.maxBytes ?? MAX_BYTES[slot.kind];
   if (probed.bytes > maxBytes) {
     return [
       error(

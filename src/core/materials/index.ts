@@ -1,6 +1,11 @@
 export * from './builtin-specs.ts';
 export * from './check-material.ts';
+export * from './content-type.ts';
 export * from './file-name.ts';
 export * from './limits.ts';
+export * from './nomination-slots.ts';
 export type * from './probed.ts';
+export * from './slot-status.ts';
 export * from './spec.ts';
+export * from './submit-rule.ts';
+export * from './upload-admission.ts';

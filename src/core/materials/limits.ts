@@ -2,7 +2,7 @@
  * Hard limits applied before a file is decoded, so a huge upload or a decompression bomb is refused by
  * its size or its header and never read into memory.
  */
-import { type MaterialKind, MEBIBYTE } from './spec.ts';
+import { type MaterialKind, type MaterialSlotSpec, MEBIBYTE } from './spec.ts';
 
 /**
  * Per-file byte caps by material kind. The notices set minimums only; the caps protect the server.
@@ -14,6 +14,11 @@ export const MAX_BYTES: Record<MaterialKind, number> = {
   video: 500 * MEBIBYTE,
   document: 50 * MEBIBYTE,
 };
+
+/** The per-file cap of a slot: the campaign's own, else the kind's default. */
+export function slotMaxBytes(slot: Pick<MaterialSlotSpec, 'kind' | 'maxBytes'>): number {
+  return slot.maxBytes ?? MAX_BYTES[slot.kind];
+}
 
 /**
  * Images above 100 megapixels are refused by header (sharp's `limitInputPixels`). A 300 dpi A3 scan is

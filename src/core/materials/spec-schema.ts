@@ -15,6 +15,7 @@ export const materialSlotSpecSchema = z.strictObject({
   required: z.boolean(),
   count: range,
   minBytes: z.number().optional(),
+  maxBytes: z.number().optional(),
   minDpi: z.number().optional(),
   width: z.number().optional(),
   height: z.number().optional(),

@@ -29,6 +29,11 @@ export interface MaterialSlotSpec {
   count: NumberRange;
   /** Per file; the notices say 5MB/1MB, read as MiB because that is what a file dialog shows. */
   minBytes?: number;
+  /**
+   * Per-file cap the campaign sets (uploads above it are refused before a byte is sent); without it the
+   * kind's default in limits.ts.
+   */
+  maxBytes?: number;
   minDpi?: number;
   /** Exact frame size for video (1280×720), in pixels. */
   width?: number;

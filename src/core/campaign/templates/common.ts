@@ -2,6 +2,7 @@
  * Pieces both notices share word for word, written once so a difference between the templates is
  * always a difference between the notices.
  */
+import { MAX_BYTES } from '../../materials/limits.ts';
 import type { MaterialSlotSpec } from '../../materials/spec.ts';
 import type { Category, CategoryInfo, RequiredForm } from '../rules.ts';
 
@@ -78,6 +79,8 @@ export function videoSlot(options: {
     fps: 25,
     videoCodec: 'h264',
     durationSeconds: { min: 240, max: 300 },
+    // The notices set no cap; 500 MiB holds a 5-minute 720p film at any sensible bitrate.
+    maxBytes: MAX_BYTES.video,
     ...options.extra,
     attestations: [...(options.attestations ?? [])],
   };
@@ -92,6 +95,7 @@ export function workSummarySlot(targetChars: number): MaterialSlotSpec {
     formats: ['docx', 'doc', 'pdf'],
     required: true,
     count: { min: 1, max: 1 },
+    maxBytes: MAX_BYTES.document,
     attestations: [],
   };
 }

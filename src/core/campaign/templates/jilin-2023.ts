@@ -4,6 +4,7 @@
  * unit, three paper copies, no photo size rules, no video opening/ending rule, special picks as photos
  * *or* video, projects registered in the province, and forwarding to the national round.
  */
+import { MAX_BYTES } from '../../materials/limits.ts';
 import type { MaterialSlotSpec } from '../../materials/spec.ts';
 import type { CampaignRules } from '../rules.ts';
 import {
@@ -27,6 +28,7 @@ function photo(id: string, label: string, required: boolean, min: number, max: n
     formats: ['jpeg', 'png'],
     required,
     count: range(min, max),
+    maxBytes: MAX_BYTES.photo,
     attestations: [],
   };
 }

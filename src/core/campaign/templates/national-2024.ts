@@ -2,6 +2,7 @@
  * 中成协〔2024〕023号: the 2024 national call (sources/national-2024-notice.txt). Every number here is
  * asserted against the notice's own sentences in templates.test.ts.
  */
+import { MAX_BYTES } from '../../materials/limits.ts';
 import { type MaterialSlotSpec, MEBIBYTE } from '../../materials/spec.ts';
 import type { CampaignRules } from '../rules.ts';
 import {
@@ -37,6 +38,7 @@ function starPhoto(id: string, label: string): MaterialSlotSpec {
     required: true,
     count: range(1, 1),
     minBytes: 5 * MEBIBYTE,
+    maxBytes: MAX_BYTES.photo,
     minDpi: 300,
     attestations: ['图中主元素清晰'],
   };
@@ -53,6 +55,7 @@ function specialMaterials(focus: string) {
         formats: ['jpeg' as const, 'png' as const],
         required: true,
         count: range(3, 5),
+        maxBytes: MAX_BYTES.photo,
         attestations: [],
       },
       nationalVideo(true, focus),
@@ -107,6 +110,7 @@ export const national2024: CampaignRules = {
           required: true,
           count: range(3, 5),
           minBytes: 1 * MEBIBYTE,
+          maxBytes: MAX_BYTES.photo,
           attestations: [],
         },
         nationalVideo(false),
