@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { freePort } from '../../../src/server/platform/free-port.ts';
+import { createS3Storage } from '../../../src/server/platform/storage/s3-storage.ts';
+import { startS3rver } from '../../support/s3rver.ts';
+import { storageContract } from './storage-contract.ts';
+
+storageContract('S3 (s3rver)', async () => {
+  const s3 = await startS3rver();
+  const closedPort = await freePort();
+  return {
+    storage: createS3Storage(s3.config),
+    broken: [
+      {
+        name: 'missing bucket',
+        storage: createS3Storage({ ...s3.config, bucket: 'no-such-bucket' }),
+        message: '不存在存储桶「no-such-bucket」',
+      },
+      {
+        name: 'wrong keys',
+        storage: createS3Storage({ ...s3.config, accessKeyId: 'WRONG', secretAccessKey: 'WRONG' }),
+        message: '请检查 S3_ACCESS_KEY_ID 和 S3_SECRET_ACCESS_KEY',
+      },
+      {
+        name: 'nothing listening',
+        storage: createS3Storage({ ...s3.config, endpoint: `http://127.0.0.1:${closedPort}` }),
+        message: '无法连接对象存储',
+      },
+    ],
+    close: () => s3.close(),
+  };
+});
+
+describe('S3 multipart writes', () => {
+  it('a failed write aborts its multipart upload, so no parts are left behind', async () => {
+    const s3 = await startS3rver();
+    try {
+      const storage = createS3Storage(s3.config);
+      const failing = Readable.from(
+        (function* () {
+          yield randomBytes(9 * 1024 * 1024); // one full part sent
+          yield randomBytes(1024);
+          throw new Error('连接中断');
+        })(),
+      );
+      await expect(storage.write('materials/x.mp4', failing)).rejects.toThrow('连接中断');
+      const uploads = path.join(s3.directory, s3.config.bucket, '._S3rver_uploads');
+      expect(await readdir(uploads).catch(() => [])).toEqual([]);
+      expect(await storage.size('materials/x.mp4')).toBeNull();
+    } finally {
+      await s3.close();
+    }
+  });
+});

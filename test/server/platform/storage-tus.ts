@@ -1,0 +1,75 @@
+import http from 'node:http';
+import { Server } from '@tus/server';
+import * as tus from 'tus-js-client';
+import { freePort } from '../../../src/server/platform/free-port.ts';
+import type { Storage } from '../../../src/server/platform/storage/storage.ts';
+
+/** A bare @tus/server on loopback writing to `storage.tusStore()`: the store alone, without the app. */
+export async function startTusServer(storage: Storage) {
+  const server = new Server({ path: '/files', datastore: storage.tusStore() });
+  const httpServer = http.createServer((req, res) => void server.handle(req, res));
+  const port = await freePort();
+  await new Promise<void>((resolve) => httpServer.listen(port, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${port}/files`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        httpServer.closeAllConnections();
+        httpServer.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * Uploads `data` with tus-js-client. With `stopAfter`, the client gives up (without terminating the
+ * upload on the server) once that many bytes were sent or acknowledged, as a closed laptop would; with
+ * `uploadUrl` it resumes that upload.
+ */
+export function tusUpload(
+  endpoint: string,
+  data: Buffer,
+  options: {
+    chunkSize?: number;
+    uploadUrl?: string;
+    stopAfter?: { sent?: number; acknowledged?: number };
+  } = {},
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let stopped = false;
+    const stop = () => {
+      if (stopped) return;
+      stopped = true;
+      void upload.abort(false).then(() => resolve(upload.url ?? ''));
+    };
+    const upload = new tus.Upload(data, {
+      endpoint,
+      uploadUrl: options.uploadUrl ?? null,
+      chunkSize: options.chunkSize ?? Number.POSITIVE_INFINITY,
+      retryDelays: null,
+      metadata: { filename: 'test.bin' },
+      onProgress(sent) {
+        if (options.stopAfter?.sent !== undefined && sent >= options.stopAfter.sent) stop();
+      },
+      onChunkComplete(_size, accepted) {
+        if (options.stopAfter?.acknowledged !== undefined && accepted >= options.stopAfter.acknowledged)
+          stop();
+      },
+      onSuccess() {
+        if (!stopped) resolve(upload.url ?? '');
+      },
+      onError(error) {
+        if (!stopped) reject(error);
+      },
+    });
+    upload.start();
+  });
+}
+
+/** Asks the server for an upload's offset (tus HEAD). */
+export async function tusOffset(url: string): Promise<number> {
+  const response = await fetch(url, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+  if (!response.ok) throw new Error(`HEAD ${url}: ${response.status}`);
+  return Number(response.headers.get('upload-offset'));
+}
+
+export const uploadIdOf = (url: string) => url.slice(url.lastIndexOf('/') + 1);
