@@ -9,6 +9,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   calendar: '工作日历',
   nomination: '推介',
   winners: '往届入选名单',
+  material: '推介材料',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -45,6 +46,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'winners.imported': '导入往届入选名单',
   'nomination.forwarded': '报送上级推介',
   'document.downloaded': '下载推介文书',
+  'material.uploaded': '上传材料',
+  'material.deleted': '删除材料',
+  'material.chosen': '选定提交的材料',
+  'material.waived': '豁免材料问题',
 };
 
 export function entityTypeLabel(type: string): string {
