@@ -20,6 +20,8 @@ const AccountsImportPage = lazy(() => import('./pages/AccountsImportPage.tsx'));
 const CampaignsPage = lazy(() => import('./pages/CampaignsPage.tsx'));
 const CampaignDetailPage = lazy(() => import('./pages/CampaignDetailPage.tsx'));
 const NominationPage = lazy(() => import('./pages/NominationPage.tsx'));
+const PrintNominationPage = lazy(() => import('./pages/PrintNominationPage.tsx'));
+const PrintCampaignPage = lazy(() => import('./pages/PrintCampaignPage.tsx'));
 const WinnersPage = lazy(() => import('./pages/WinnersPage.tsx'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
@@ -27,6 +29,18 @@ const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 function gated(permission: string, page: ReactNode): ReactNode {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
+}
+
+/** Print views: A4 sheets alone on the page, without the side menu and header. */
+function printView(page: ReactNode) {
+  return {
+    errorElement: <RouteError />,
+    element: (
+      <RequireAuth>
+        <Suspense fallback={<PageLoading />}>{gated('campaigns.view', page)}</Suspense>
+      </RequireAuth>
+    ),
+  };
 }
 
 export const router = createBrowserRouter([
@@ -39,6 +53,8 @@ export const router = createBrowserRouter([
       </Suspense>
     ),
   },
+  { path: '/nominations/:id/print', ...printView(<PrintNominationPage />) },
+  { path: '/campaigns/:id/print', ...printView(<PrintCampaignPage />) },
   {
     path: '/',
     errorElement: <RouteError />,

@@ -26,6 +26,7 @@ import { ExtensionsTab } from '../components/campaign/ExtensionsTab.tsx';
 import { HistoryTab } from '../components/campaign/HistoryTab.tsx';
 import { RulesTab } from '../components/campaign/RulesTab.tsx';
 import { UnitSummary } from '../components/campaign/UnitSummary.tsx';
+import { DocumentsTab } from '../components/documents/DocumentsTab.tsx';
 import { OverviewTab } from '../components/nomination/OverviewTab.tsx';
 import { RegistrationTab } from '../components/nomination/RegistrationTab.tsx';
 import { UnitNominationsTab } from '../components/nomination/UnitNominationsTab.tsx';
@@ -235,6 +236,15 @@ export default function CampaignDetailPage() {
                         onGranted={(extensions) => setDetail({ ...detail, extensions })}
                       />
                     ),
+                  },
+                ]
+              : []),
+            ...(isUnit || (organises && campaign.status !== 'draft')
+              ? [
+                  {
+                    key: 'documents',
+                    label: '材料与打印',
+                    children: <DocumentsTab detail={detail} me={me} organises={!isUnit} />,
                   },
                 ]
               : []),

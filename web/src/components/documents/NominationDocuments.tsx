@@ -1,0 +1,61 @@
+/**
+ * 推介表文书 on a nomination's page: the form as Word (DOCX) and as PDF, and the print view. A server
+ * without LibreOffice refuses the PDF with its own explanation; that is shown in place, with the way
+ * that always works (打印, then "save as PDF" in the browser's print dialog).
+ */
+import { FilePdfOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Card, Space, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { ApiError } from '../../api/client.ts';
+import { downloadDocument, formDocxUrl, formPdfUrl, nominationPrintPath } from '../../api/documents.ts';
+import type { Nomination } from '../../api/nominations.ts';
+import { useIsMobile } from '../../lib/useIsMobile.ts';
+import { errorMessage } from '../../lib/useShowError.ts';
+
+export function NominationDocuments({ nomination }: { nomination: Pick<Nomination, 'id' | 'title'> }) {
+  const isMobile = useIsMobile();
+  const navigate = useNavigate();
+  const name = nomination.title || '推介表';
+  const docx = useMutation({
+    mutationFn: () => downloadDocument(formDocxUrl(nomination.id), `推介表-${name}.docx`),
+  });
+  const pdf = useMutation({
+    mutationFn: () => downloadDocument(formPdfUrl(nomination.id), `推介表-${name}.pdf`),
+  });
+  const noLibreOffice = pdf.error instanceof ApiError && pdf.error.code === 'PDF_UNAVAILABLE';
+  const failure = docx.error ?? (noLibreOffice ? null : pdf.error);
+
+  return (
+    <Card size="small" title="推介表（打印与下载）">
+      <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+        <Space wrap style={isMobile ? { width: '100%' } : undefined}>
+          <Button icon={<PrinterOutlined />} onClick={() => navigate(nominationPrintPath(nomination.id))}>
+            打印推介表
+          </Button>
+          <Button icon={<FileWordOutlined />} loading={docx.isPending} onClick={() => docx.mutate()}>
+            下载 Word（DOCX）
+          </Button>
+          <Button icon={<FilePdfOutlined />} loading={pdf.isPending} onClick={() => pdf.mutate()}>
+            下载 PDF
+          </Button>
+        </Space>
+        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+          按通知附件版式生成，A4 纸；已提交的推介打印提交时的内容，页脚注明内容校验码。
+        </Typography.Text>
+        {noLibreOffice && (
+          <Alert
+            type="info"
+            showIcon
+            closable={{ onClose: () => pdf.reset() }}
+            title={(pdf.error as ApiError).message}
+            description={
+              <>也可以点击「打印推介表」，在浏览器的打印窗口中选择“另存为 PDF”，得到同样版式的 PDF。</>
+            }
+          />
+        )}
+        {failure && <Alert type="error" showIcon title={errorMessage(failure)} />}
+      </Space>
+    </Card>
+  );
+}

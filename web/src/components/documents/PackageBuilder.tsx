@@ -1,0 +1,129 @@
+/**
+ * 材料包: 「生成材料包」 asks the server to build the ZIP in the background; the progress (files written
+ * out of the total) is polled and shown until 「下载材料包」 appears. The download is a plain link, so
+ * the browser's own download manager fetches it and can resume it after a broken connection (the
+ * server answers range requests). The package being built is remembered for the browser session, so
+ * leaving the page and coming back shows it again instead of starting over.
+ */
+import { CloudDownloadOutlined, FileZipOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Progress, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../../api/client.ts';
+import {
+  createPackage,
+  type ExportPackage,
+  PACKAGE_STATE_LABELS,
+  packageDownloadUrl,
+  usePackage,
+} from '../../api/documents.ts';
+import { errorMessage } from '../../lib/useShowError.ts';
+
+const storageKey = (campaignId: string, unitId?: string) => `tuijie.package.${campaignId}.${unitId ?? 'all'}`;
+
+function remembered(key: string): string | null {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function remember(key: string, id: string) {
+  try {
+    sessionStorage.setItem(key, id);
+  } catch {
+    // Private mode: the progress still shows until the page is left.
+  }
+}
+
+/** 1.5 MB, 820 KB: what an official needs to judge whether it fits a USB stick or a mail. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(2)} GB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} 字节`;
+}
+
+function PackageProgress({ pkg }: { pkg: ExportPackage }) {
+  const percent = pkg.total > 0 ? Math.floor((pkg.done / pkg.total) * 100) : 0;
+  return (
+    <div aria-live="polite">
+      <Progress
+        percent={pkg.state === 'ready' ? 100 : percent}
+        status={pkg.state === 'failed' ? 'exception' : pkg.state === 'ready' ? 'success' : 'active'}
+      />
+      <Typography.Text type="secondary">
+        {PACKAGE_STATE_LABELS[pkg.state]}
+        {pkg.total > 0 && pkg.state !== 'ready' && `：已写入 ${pkg.done} / ${pkg.total} 个文件`}
+        {pkg.state === 'ready' && pkg.bytes !== null && `：共 ${pkg.total} 个文件，${formatBytes(pkg.bytes)}`}
+      </Typography.Text>
+    </div>
+  );
+}
+
+export function PackageBuilder({
+  campaignId,
+  unitId,
+  description,
+}: {
+  campaignId: string;
+  /** A reporting unit's package; the whole campaign's when absent (organisers). */
+  unitId?: string;
+  description: string;
+}) {
+  const key = storageKey(campaignId, unitId);
+  const [packageId, setPackageId] = useState<string | null>(() => remembered(key));
+  const polled = usePackage(packageId);
+  const pkg = polled.data;
+  const create = useMutation({
+    mutationFn: () => createPackage(campaignId, unitId),
+    onSuccess: (created) => {
+      remember(key, created.id);
+      setPackageId(created.id);
+    },
+  });
+  // A remembered package the server no longer has: start afresh without a warning.
+  const gone = polled.error instanceof ApiError && polled.error.status === 404;
+  const building = pkg && (pkg.state === 'queued' || pkg.state === 'building');
+
+  return (
+    <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+      <Typography.Text type="secondary">{description}</Typography.Text>
+      <Space wrap>
+        <Button
+          type={pkg?.state === 'ready' ? 'default' : 'primary'}
+          icon={pkg && !building ? <ReloadOutlined /> : <FileZipOutlined />}
+          loading={create.isPending || Boolean(building)}
+          onClick={() => create.mutate()}
+        >
+          {building ? '正在生成材料包' : pkg ? '重新生成材料包' : '生成材料包'}
+        </Button>
+        {pkg?.state === 'ready' && (
+          // A plain link: the browser's download manager takes over and can resume.
+          <Button type="primary" icon={<CloudDownloadOutlined />} href={packageDownloadUrl(pkg)} download>
+            下载材料包
+          </Button>
+        )}
+      </Space>
+      {create.error && <Alert type="error" showIcon title={errorMessage(create.error)} />}
+      {polled.error && !pkg && !gone && (
+        <Alert type="warning" showIcon title={`无法读取材料包进度：${errorMessage(polled.error)}`} />
+      )}
+      {pkg && <PackageProgress pkg={pkg} />}
+      {pkg?.state === 'failed' && (
+        <Alert
+          type="error"
+          showIcon
+          title="材料包生成失败"
+          description={`${pkg.error ?? '服务器未说明原因'}。请点击「重新生成材料包」重试；如仍失败，请联系平台管理员。`}
+        />
+      )}
+      {pkg?.state === 'ready' && pkg.sha256 && (
+        <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+          SHA-256：{pkg.sha256}（可与报送时刻录的文件核对）
+        </Typography.Text>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,17 @@
+/**
+ * A nomination as the print view prints it: the display values core builds for the DOCX, and the
+ * footnote that ties paper to the online record (the first 16 hex digits of the content hash, as the
+ * DOCX footer has them). The server has already masked the ID number and phone for a caller who may
+ * not see them (PIPL), so values are printed as received, never unmasked here.
+ */
+import type { Category } from '../../../../src/core/campaign/rules.ts';
+import { type FormValues, formValues } from '../../../../src/core/documents/index.ts';
+import type { Nomination } from '../../api/nominations.ts';
+
+export function printValues(n: Pick<Nomination, 'category' | 'form'>): FormValues {
+  return formValues(n.category as Category, n.form, { maskPersonalData: false });
+}
+
+export function printFootnote(n: Pick<Nomination, 'contentHash'>): string {
+  return n.contentHash ? `内容校验码 ${n.contentHash.slice(0, 16)}` : '草稿（尚未提交）';
+}
