@@ -11,6 +11,7 @@ import { Link, useParams } from 'react-router';
 import { type CampaignDetail, campaignKey, getCampaign } from '../api/campaigns.ts';
 import { ApiError } from '../api/client.ts';
 import { type Nomination, nominationKey, useNomination } from '../api/nominations.ts';
+import { NominationDocuments } from '../components/documents/NominationDocuments.tsx';
 import { AutosaveStatus, AutosaveStopped } from '../components/nomination/AutosaveStatus.tsx';
 import {
   FindingsList,
@@ -179,6 +180,7 @@ function NominationEditor({
             </Col>
           )}
         </Row>
+        <NominationDocuments nomination={nomination} />
         {/* On phones the actions stay within reach of the thumb, below the form. */}
         {isMobile && (buttons.length > 0 || statusLine) && (
           <div
