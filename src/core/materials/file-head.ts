@@ -6,8 +6,7 @@
  */
 import { readJpegHeader } from './jpeg-header.ts';
 import { readVideoContainer, type VideoContainerHeader } from './mp4-header.ts';
-import type { DpiSource, ImageFormat } from './probed.ts';
-import type { MaterialFormat } from './spec.ts';
+import type { DocumentFormat, DpiSource, ImageFormat } from './probed.ts';
 
 /** Enough for any JPEG's APP segments (64 KB each, EXIF thumbnail included) and its frame header. */
 export const PRECHECK_HEAD_BYTES = 256 * 1024;
@@ -25,7 +24,7 @@ export interface HeadImage {
 export type FileHead =
   | HeadImage
   | ({ kind: 'video' } & VideoContainerHeader)
-  | { kind: 'document'; format: Extract<MaterialFormat, 'pdf' | 'docx' | 'doc'> }
+  | { kind: 'document'; format: DocumentFormat }
   | { kind: 'unknown' };
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -77,6 +76,19 @@ function readPng(bytes: Uint8Array): HeadImage {
   return image;
 }
 
+/**
+ * DOCX, XLSX and PPTX are ZIP packages whose part names (`word/`, `xl/`, `ppt/`) appear in the local
+ * headers near the start. When none shows in the bytes read, the package is taken as a Word document
+ * and the server, which opens the whole file, has the last word.
+ */
+function officePackage(head: Uint8Array): DocumentFormat {
+  const text = ascii(head, 0, head.length);
+  if (text.includes('word/')) return 'docx';
+  if (text.includes('xl/')) return 'xlsx';
+  if (text.includes('ppt/')) return 'pptx';
+  return 'docx';
+}
+
 function otherImage(format: ImageFormat): HeadImage {
   return { kind: 'image', format, width: 0, height: 0, dpi: 'unknown', dpiSource: 'none' };
 }
@@ -94,8 +106,8 @@ export function readFileHead(head: Uint8Array): FileHead {
   if (film) return { kind: 'video', ...film };
   if (ascii(head, 4, 8) === 'ftyp') return otherImage('heif'); // an ISO still: HEIC/AVIF
   if (four === '%PDF') return { kind: 'document', format: 'pdf' };
-  // DOCX is a ZIP; other ZIPs are caught by the server, which opens it. Old .doc is an OLE file.
-  if (four === 'PK\u0003\u0004') return { kind: 'document', format: 'docx' };
+  if (four === 'PK\u0003\u0004') return { kind: 'document', format: officePackage(head) };
+  // Old .doc/.xls/.ppt are OLE files told apart by a stream deep inside: only the server can tell.
   if (startsWith(head, OLE_SIGNATURE)) return { kind: 'document', format: 'doc' };
   return { kind: 'unknown' };
 }

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   claimSize,
@@ -67,6 +68,13 @@ beforeAll(async () => {
   writeFileSync(file('empty.jpg'), Buffer.alloc(0));
   writeFileSync(file('text.jpg'), '这不是图片');
   writeFileSync(file('summary.pdf'), '%PDF-1.7\n% 工作总结\n');
+  const office = (part: string) =>
+    new JSZip()
+      .file('[Content_Types].xml', '<Types/>')
+      .file(part, '<x/>')
+      .generateAsync({ type: 'nodebuffer' });
+  writeFileSync(file('summary.docx'), await office('word/document.xml'));
+  writeFileSync(file('table.xlsx'), await office('xl/workbook.xml'));
   if (ffmpeg) {
     film(file('good.mp4'), { seconds: 1, faststart: true });
     film(file('quicktime.mp4'), { seconds: 1, format: 'mov' });
@@ -239,6 +247,16 @@ describe('precheckMaterial: documents', () => {
     expect(codes(precheckMaterial(reading('star-300.jpg'), workSummary).findings, 'error')).toEqual([
       'MATERIAL_KIND_MISMATCH',
     ]);
+  });
+
+  it('tells a Word package from an Excel one renamed .docx', () => {
+    expect(precheckMaterial(reading('summary.docx'), workSummary)).toMatchObject({
+      findings: [],
+      blocked: false,
+    });
+    const excel = precheckMaterial(reading('table.xlsx', undefined, '工作总结.docx'), workSummary);
+    expect(codes(excel.findings, 'error')).toEqual(['DOCUMENT_FORMAT']);
+    expect(excel.findings[0]!.message).toContain('Excel');
   });
 
   it('refuses a document where a photo is asked for', () => {

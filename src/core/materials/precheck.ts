@@ -11,8 +11,8 @@ import { checkMaterial } from './check-material.ts';
 import { type FileHead, type HeadImage, readFileHead } from './file-head.ts';
 import { formatDpi, formatMegabytes, formatMinutesSeconds } from './format-values.ts';
 import { codecLabel, SPEC_FORMAT_LABELS } from './labels.ts';
-import { MAX_BYTES, MAX_IMAGE_PIXELS } from './limits.ts';
-import type { ProbedImage, ProbedVideo } from './probed.ts';
+import { MAX_IMAGE_PIXELS, slotMaxBytes } from './limits.ts';
+import type { ProbedDocument, ProbedImage, ProbedVideo } from './probed.ts';
 import type { MaterialSlotSpec } from './spec.ts';
 
 /** What a `<video>` element reported on `loadedmetadata`; 'unreadable' when it raised an error instead. */
@@ -43,10 +43,6 @@ export function needsVideoMetadata(head: Uint8Array): boolean {
   return readFileHead(head).kind === 'video';
 }
 
-function maxBytesOf(slot: MaterialSlotSpec): number {
-  return slot.maxBytes ?? MAX_BYTES[slot.kind];
-}
-
 function withoutAttestations(findings: Finding[]): Finding[] {
   // The slot's attestations are shown with the slot and judged after upload; here they are noise.
   return findings.filter((finding) => finding.code !== 'ATTESTATION_NEEDED');
@@ -64,7 +60,7 @@ function imageFindings(head: HeadImage, reading: BrowserReading, slot: MaterialS
   }
   const { kind: _kind, ...measured } = head;
   const probed: ProbedImage = { kind: 'image', ...measured, bytes: reading.bytes };
-  return checkMaterial(probed, slot, { fileName: reading.fileName, maxBytes: maxBytesOf(slot) });
+  return checkMaterial(probed, slot, { fileName: reading.fileName, maxBytes: slotMaxBytes(slot) });
 }
 
 function laterWarning(slot: MaterialSlotSpec): Finding[] {
@@ -104,7 +100,7 @@ function videoFindings(
     audioCodec: null,
     bytes: reading.bytes,
   };
-  const findings = checkMaterial(probed, slot, { fileName: reading.fileName, maxBytes: maxBytesOf(slot) });
+  const findings = checkMaterial(probed, slot, { fileName: reading.fileName, maxBytes: slotMaxBytes(slot) });
   if (slot.kind !== 'video' || hasErrors(findings)) return findings;
   const unread = read
     ? []
@@ -119,31 +115,26 @@ function videoFindings(
 }
 
 function documentFindings(
-  head: Extract<FileHead, { kind: 'document' }> | { kind: 'unknown' },
+  head: Extract<FileHead, { kind: 'document' }>,
   reading: BrowserReading,
   slot: MaterialSlotSpec,
 ): Finding[] {
+  // A document where a photo or film is asked for: the server's probe cannot read it either.
+  if (slot.kind !== 'document') return [error('FILE_UNKNOWN_FORMAT', 'file', UNKNOWN_FORMAT)];
+  const probed: ProbedDocument = { kind: 'document', format: head.format, bytes: reading.bytes };
+  return checkMaterial(probed, slot, { fileName: reading.fileName, maxBytes: slotMaxBytes(slot) });
+}
+
+function unknownFindings(slot: MaterialSlotSpec): Finding[] {
   if (slot.kind !== 'document') return [error('FILE_UNKNOWN_FORMAT', 'file', UNKNOWN_FORMAT)];
   const required = slot.formats.map((format) => SPEC_FORMAT_LABELS[format] ?? format).join('或');
-  if (head.kind === 'unknown' || !slot.formats.includes(head.format)) {
-    return [
-      error(
-        'DOCUMENT_FORMAT',
-        'format',
-        `文件不是${required}格式，请在 Word 或 WPS 中打开后另存为${required}再上传；只改扩展名无效。`,
-      ),
-    ];
-  }
-  if (reading.bytes > maxBytesOf(slot)) {
-    return [
-      error(
-        'FILE_TOO_LARGE',
-        'bytes',
-        `文件大小为 ${formatMegabytes(reading.bytes)}，超过上限 ${formatMegabytes(maxBytesOf(slot))}，请压缩或重新导出后上传。`,
-      ),
-    ];
-  }
-  return [];
+  return [
+    error(
+      'DOCUMENT_FORMAT',
+      'format',
+      `无法识别的文件格式，要求 ${required}，请在 Word 或 WPS 中打开后另存为 ${required}再上传；只改扩展名无效。`,
+    ),
+  ];
 }
 
 function describe(head: FileHead, reading: BrowserReading): string {
@@ -181,9 +172,8 @@ export function precheckMaterial(reading: BrowserReading, slot: MaterialSlotSpec
   let findings: Finding[];
   if (head.kind === 'image') findings = imageFindings(head, reading, slot);
   else if (head.kind === 'video') findings = videoFindings(head, reading, slot);
-  else if (head.kind === 'document' || slot.kind === 'document')
-    findings = documentFindings(head, reading, slot);
-  else findings = [error('FILE_UNKNOWN_FORMAT', 'file', UNKNOWN_FORMAT)];
+  else if (head.kind === 'document') findings = documentFindings(head, reading, slot);
+  else findings = unknownFindings(slot);
   findings = withoutAttestations(findings);
   return { findings, blocked: hasErrors(findings), measured };
 }
