@@ -10,6 +10,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   nomination: '推介',
   winners: '往届入选名单',
   material: '推介材料',
+  package: '提交包',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -46,6 +47,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'winners.imported': '导入往届入选名单',
   'nomination.forwarded': '报送上级推介',
   'document.downloaded': '下载推介文书',
+  'package.requested': '生成提交包',
+  'package.built': '提交包生成完成',
+  'package.downloaded': '下载提交包',
+  'package.exported': '命令行导出提交包',
   'material.uploaded': '上传材料',
   'material.deleted': '删除材料',
   'material.chosen': '选定提交的材料',
