@@ -55,6 +55,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'material.deleted': '删除材料',
   'material.chosen': '选定提交的材料',
   'material.waived': '豁免材料问题',
+  'material.conversion_requested': '申请转换视频',
 };
 
 export function entityTypeLabel(type: string): string {

@@ -31,6 +31,7 @@ const STATUS_BY_CODE = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   PDF_UNAVAILABLE: 503,
+  FFMPEG_MISSING: 503,
 } as const;
 
 export type ErrorCode = keyof typeof STATUS_BY_CODE;
