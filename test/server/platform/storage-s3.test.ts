@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
+import net from 'node:net';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,10 @@ import { storageContract } from './storage-contract.ts';
 storageContract('S3 (s3rver)', async () => {
   const s3 = await startS3rver();
   const closedPort = await freePort();
+  // Something that accepts connections and never answers (a wrong port on a busy host, a dead proxy).
+  const silent = net.createServer(() => {});
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  const silentPort = (silent.address() as net.AddressInfo).port;
   return {
     storage: createS3Storage(s3.config),
     broken: [
@@ -29,8 +34,19 @@ storageContract('S3 (s3rver)', async () => {
         storage: createS3Storage({ ...s3.config, endpoint: `http://127.0.0.1:${closedPort}` }),
         message: '无法连接对象存储',
       },
+      {
+        name: 'endpoint that never answers',
+        storage: createS3Storage(
+          { ...s3.config, endpoint: `http://127.0.0.1:${silentPort}` },
+          { checkTimeoutMs: 500 },
+        ),
+        message: '秒内没有响应',
+      },
     ],
-    close: () => s3.close(),
+    async close() {
+      silent.close();
+      await s3.close();
+    },
   };
 });
 

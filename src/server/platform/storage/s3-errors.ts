@@ -17,6 +17,8 @@ function shape(error: unknown): S3ErrorShape {
 export function isS3NotFound(error: unknown): boolean {
   const e = shape(error);
   const name = e.name ?? e.Code;
+  // A missing bucket is a set-up fault, not a missing object (HEAD cannot tell them apart: no body).
+  if (name === 'NoSuchBucket') return false;
   return name === 'NoSuchKey' || name === 'NotFound' || e.$metadata?.httpStatusCode === 404;
 }
 
@@ -49,11 +51,17 @@ function networkCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Says in Chinese which of the usual set-up mistakes made a storage check fail, and what to fix. */
-export function describeS3Failure(error: unknown, config: S3Config): string {
+/**
+ * Says in Chinese which of the usual set-up mistakes made a storage check fail, and what to fix.
+ * `timedOutAfterMs`: the check gave up waiting (an endpoint that accepts connections and never answers).
+ */
+export function describeS3Failure(error: unknown, config: S3Config, timedOutAfterMs?: number): string {
   const e = shape(error);
   const name = e.name ?? e.Code ?? '';
   const where = config.endpoint ?? `AWS（区域 ${config.region}）`;
+  if (timedOutAfterMs !== undefined) {
+    return `对象存储 ${where} 在 ${timedOutAfterMs / 1000} 秒内没有响应，请检查 S3_ENDPOINT 是否指向对象存储服务、网络与防火墙`;
+  }
   const network = networkCode(error);
   if (network) {
     return `无法连接对象存储 ${where}（${network}），请检查 S3_ENDPOINT 的地址和端口、网络与防火墙`;

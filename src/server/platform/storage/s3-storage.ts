@@ -19,8 +19,14 @@ import { describeS3Failure, isS3NotFound, notFoundError } from './s3-errors.ts';
 import { PART_SIZE, writeMultipart } from './s3-multipart-write.ts';
 import type { ByteRange, Storage } from './storage.ts';
 
+export interface S3StorageOptions {
+  /** How long `check()` waits for an answer: an endpoint that accepts and never answers must not hang /api/health. */
+  checkTimeoutMs?: number;
+}
+
 /** S3-compatible object storage (AWS, Alibaba OSS, Tencent COS, MinIO, Ceph; tested against s3rver). */
-export function createS3Storage(config: S3Config): Storage {
+export function createS3Storage(config: S3Config, options: S3StorageOptions = {}): Storage {
+  const checkTimeoutMs = options.checkTimeoutMs ?? 10_000;
   const client = new S3Client(s3ClientConfig(config));
   const Bucket = config.bucket;
   let tus: S3Store | undefined;
@@ -44,12 +50,14 @@ export function createS3Storage(config: S3Config): Storage {
     kind: 's3',
     async check() {
       const probe = `.health/${randomUUID()}`;
+      const abortSignal = AbortSignal.timeout(checkTimeoutMs);
       try {
-        await client.send(new PutObjectCommand({ Bucket, Key: probe, Body: 'ok' }));
-        await client.send(new DeleteObjectCommand({ Bucket, Key: probe }));
+        await client.send(new PutObjectCommand({ Bucket, Key: probe, Body: 'ok' }), { abortSignal });
+        await client.send(new DeleteObjectCommand({ Bucket, Key: probe }), { abortSignal });
         return { ok: true };
       } catch (e) {
-        return { ok: false, message: describeS3Failure(e, config) };
+        const timedOut = abortSignal.aborted;
+        return { ok: false, message: describeS3Failure(e, config, timedOut ? checkTimeoutMs : undefined) };
       }
     },
     write(key: string, source: Readable) {
