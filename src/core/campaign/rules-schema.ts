@@ -4,6 +4,8 @@
  * Chinese findings the organiser can act on. parseCampaignRules runs both.
  */
 import { z } from 'zod';
+import { documentFindings } from '../documents/campaign-layouts.ts';
+import { campaignDocumentsSchema } from '../documents/form-layout-schema.ts';
 import { error, type Finding } from '../findings.ts';
 import { materialSetSpecSchema } from '../materials/spec-schema.ts';
 import type { CampaignRules } from './rules.ts';
@@ -95,6 +97,7 @@ export const campaignRulesSchema = z.strictObject({
     lateCountsAsWithdrawn: z.boolean(),
   }),
   forwardsToNationalRound: z.boolean(),
+  documents: campaignDocumentsSchema.optional(),
 });
 
 // Fails to compile when rules.ts and this schema drift apart.
@@ -122,5 +125,9 @@ export function parseCampaignRules(data: unknown): ParsedCampaignRules {
     );
     return { ok: false, findings };
   }
-  return { ok: true, rules: parsed.data, findings: validateCampaignRules(parsed.data) };
+  return {
+    ok: true,
+    rules: parsed.data,
+    findings: [...validateCampaignRules(parsed.data), ...documentFindings(parsed.data)],
+  };
 }

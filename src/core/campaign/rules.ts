@@ -4,6 +4,7 @@
  * thresholds from here, so a new year's notice is a data change, not a code change.
  * The zod schema in rules-schema.ts mirrors this type and is checked against it at compile time.
  */
+import type { FormLayout } from '../documents/form-layout.ts';
 import type { MaterialSetSpec } from '../materials/spec.ts';
 import type { OrganisationType } from './unit-types.ts';
 
@@ -138,6 +139,16 @@ export interface Submission {
   lateCountsAsWithdrawn: boolean;
 }
 
+/**
+ * The campaign's own 推介表 layouts, when its attachments differ from the built-in ones (a province
+ * adds a row or renames a label). Absent: the built-in layout (core/documents/default-layouts.ts).
+ * The number of paper copies is `forms[].paperCopies`.
+ */
+export interface CampaignDocuments {
+  starForm?: FormLayout;
+  projectForm?: FormLayout;
+}
+
 export interface CampaignRules {
   schemaVersion: 1;
   /** The built-in template this was made from, if any. */
@@ -170,4 +181,6 @@ export interface CampaignRules {
   submission: Submission;
   /** Whether the selected nominees go on to the national round of the same year. */
   forwardsToNationalRound: boolean;
+  /** Optional: rules stored before it existed have none, and that means the built-in layouts. */
+  documents?: CampaignDocuments;
 }

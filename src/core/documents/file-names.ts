@@ -6,12 +6,19 @@
 const FORBIDDEN = /[\\/:*?"<>|\p{Cc}]/gu;
 const MAX_CHARACTERS = 60;
 
-export function safeFileName(base: string, extension: string): string {
+/** A name for a file or folder without its extension: refused characters replaced, length bounded. */
+export function safeName(base: string, fallback = '文件'): string {
   const cleaned = [...base.replace(FORBIDDEN, '_').replace(/\s+/g, ' ').trim()]
     .slice(0, MAX_CHARACTERS)
     .join('')
-    .replace(/^\.+/, '');
-  return `${cleaned || '文件'}.${extension}`;
+    .replace(/^\.+/, '')
+    // Windows drops a trailing dot or space from a folder name, and then cannot find the folder.
+    .replace(/[. ]+$/, '');
+  return cleaned || fallback;
+}
+
+export function safeFileName(base: string, extension: string): string {
+  return `${safeName(base)}.${extension}`;
 }
 
 /** 百姓学习之星推介表-张三.docx */

@@ -1,10 +1,11 @@
+export { campaignFormLayout, documentFindings, printableFields } from './campaign-layouts.ts';
 export {
   defaultFormLayout,
   defaultProjectLayout,
   defaultStarLayout,
   formHeading,
 } from './default-layouts.ts';
-export { attachmentDisposition, formFileName, safeFileName } from './file-names.ts';
+export { attachmentDisposition, formFileName, safeFileName, safeName } from './file-names.ts';
 export {
   type CellKind,
   type FormLayout,
@@ -12,6 +13,7 @@ export {
   type LayoutRow,
   layoutProblems,
 } from './form-layout.ts';
+export { campaignDocumentsSchema, formLayoutSchema } from './form-layout-schema.ts';
 export {
   chineseDate,
   type FormValues,
@@ -21,6 +23,17 @@ export {
   starFormValues,
   type ValueOptions,
 } from './form-values.ts';
+export { MANIFEST_HEADER, type ManifestRow, manifestCsv, parseManifestCsv } from './manifest.ts';
+export { materialBaseName, materialEntryName, materialExtension, nominationFolder } from './package-names.ts';
+export {
+  type EntrySource,
+  MANIFEST_NAME,
+  type PackageMaterial,
+  type PackageNomination,
+  type PlannedItem,
+  type PlanOptions,
+  planPackage,
+} from './package-plan.ts';
 export {
   type RegistrationEntry,
   type RegistrationSheet,

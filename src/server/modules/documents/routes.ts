@@ -6,6 +6,7 @@ import { attachmentDisposition } from '../../../core/documents/index.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { uuidParam } from '../../platform/http/schemas.ts';
+import { packageRoutes } from './package-routes.ts';
 import { type DocumentFile, nominationForm, registrationTable } from './service.ts';
 
 const tags = ['推介文书'];
@@ -29,8 +30,10 @@ function send(reply: FastifyReply, type: keyof typeof TYPES, file: DocumentFile)
     .send(file.body);
 }
 
-export function documentRoutes(app: FastifyInstance, { db }: AppContext) {
+export function documentRoutes(app: FastifyInstance, context: AppContext) {
+  const { db } = context;
   const r = app.withTypeProvider<ZodTypeProvider>();
+  packageRoutes(app, context);
 
   r.get('/api/nominations/:id/form.docx', {
     schema: { operationId: 'downloadNominationForm', tags, summary: '下载推介表（Word）', params: uuidParam },

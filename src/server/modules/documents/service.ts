@@ -5,33 +5,25 @@
  * and hashed, so the stamped paper copy matches what the organiser holds online.
  */
 import type { Category } from '../../../core/campaign/rules.ts';
-import {
-  defaultFormLayout,
-  formFileName,
-  formValues,
-  type RegistrationEntry,
-  registrationSheet,
-  safeFileName,
-} from '../../../core/documents/index.ts';
+import { formFileName, registrationSheet, safeFileName } from '../../../core/documents/index.ts';
 import { QUOTA_STATES } from '../../../core/nomination/states.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { convertToPdf, findSoffice, pdfUnavailable } from '../../platform/documents/convert-to-pdf.ts';
-import { renderFormDocx } from '../../platform/documents/render-form-docx.ts';
 import { renderRegistrationXlsx } from '../../platform/documents/render-registration-xlsx.ts';
 import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import type { NominationRow } from '../nominations/queries.ts';
 import { nominationRules } from '../nominations/rules.ts';
 import { listVisibleNominations, visibleNomination } from '../nominations/service.ts';
+import { nominationDocx, registrationSheets } from './nomination-documents.ts';
 
 export interface DocumentFile {
   fileName: string;
   body: Buffer;
 }
 
-const printedForm = (n: NominationRow) => n.snapshot ?? n.form;
-const valueOptions = (actor: Actor, n: NominationRow) => ({
+const valueOptions = (actor: Actor) => (n: NominationRow) => ({
   maskPersonalData: !nominationRules.can(actor, 'seeIdentity', n),
 });
 
@@ -46,13 +38,7 @@ export async function nominationForm(
   if (format === 'pdf' && !findSoffice()) throw pdfUnavailable();
   const n = await visibleNomination(db, actor, id);
   const campaign = await visibleCampaign(db, actor, n.campaignId);
-  const category = n.category as Category;
-  const layout = defaultFormLayout(category, campaign.rules);
-  const values = formValues(category, printedForm(n), valueOptions(actor, n));
-  const docx = await renderFormDocx(layout, values, {
-    // The first 16 hex digits are enough for a person comparing paper with the screen.
-    footerNote: n.contentHash ? `内容校验码 ${n.contentHash.slice(0, 16)}` : '草稿（尚未提交）',
-  });
+  const { layout, values, body: docx } = await nominationDocx(n, campaign.rules, valueOptions(actor)(n));
   const body = format === 'pdf' ? await convertToPdf(docx, 'form.docx') : docx;
   // PIPL: a form carries the nominee's ID number and phone; who took a copy is kept.
   await recordAudit(db, actor, {
@@ -78,21 +64,8 @@ export async function registrationTable(
   const rows = (await listVisibleNominations(db, actor, input)).filter((n) =>
     QUOTA_STATES.has(n.state as never),
   );
-  const units = new Map<string, { unitName: string; entries: RegistrationEntry[] }>();
-  for (const n of rows) {
-    const unit = units.get(n.unitId) ?? { unitName: n.unitName, entries: [] };
-    unit.entries.push({
-      id: n.id,
-      rank: n.rank ?? 0,
-      special: n.special,
-      values: formValues(input.category, printedForm(n), valueOptions(actor, n)),
-    });
-    units.set(n.unitId, unit);
-  }
+  const sheets = registrationSheets(rows, input.category, campaign.rules, valueOptions(actor));
   const context = { category: input.category, rules: campaign.rules };
-  const sheets = [...units.values()].map((u) =>
-    registrationSheet(u.entries, { ...context, unitName: u.unitName }),
-  );
   if (sheets.length === 0) sheets.push(registrationSheet([], { ...context, unitName: '' }));
   const body = await renderRegistrationXlsx(sheets);
   await recordAudit(db, actor, {
@@ -102,7 +75,8 @@ export async function registrationTable(
     scopePath: actor.organisationPath,
     after: { document: 'registration', category: input.category, unitId: input.unitId, count: rows.length },
   });
-  const who = units.size === 1 ? [...units.values()][0]!.unitName : units.size > 1 ? '各报送单位' : '';
+  const units = new Set(rows.map((n) => n.unitName));
+  const who = units.size === 1 ? [...units][0]! : units.size > 1 ? '各报送单位' : '';
   const title = `${campaign.rules.year}年${sheets[0]!.title}`;
   return { fileName: safeFileName(who ? `${title}-${who}` : title, 'xlsx'), body };
 }

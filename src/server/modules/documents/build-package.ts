@@ -1,0 +1,187 @@
+/**
+ * Builds a submission package: one ZIP streamed to a sink (storage for the background job, a file
+ * for `tuijie export`), entry by entry, never whole in memory. Each entry is hashed on its way into
+ * the ZIP, and 清单.csv, written last, lists every entry's size and SHA-256 with its check result,
+ * and every part that is missing. Who may have the package was decided when it was requested: the
+ * builder reads as the platform itself.
+ */
+import { Readable } from 'node:stream';
+import yazl from 'yazl';
+import type { Category } from '../../../core/campaign/rules.ts';
+import { printable } from '../../../core/documents/form-values.ts';
+import {
+  MANIFEST_NAME,
+  type ManifestRow,
+  manifestCsv,
+  type PackageNomination,
+  type PlannedItem,
+  planPackage,
+} from '../../../core/documents/index.ts';
+import { QUOTA_STATES } from '../../../core/nomination/states.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { findSoffice } from '../../platform/documents/convert-to-pdf.ts';
+import { AppError } from '../../platform/errors.ts';
+import { hashingPassThrough } from '../../platform/storage/hash-stream.ts';
+import type { Storage, StoredObject } from '../../platform/storage/storage.ts';
+import { visibleCampaign } from '../campaigns/service.ts';
+import { packageFiles } from '../materials/package-files.ts';
+import { listVisibleNominations } from '../nominations/service.ts';
+import { listActiveChildren } from '../organisations/service.ts';
+import { printedForm } from './nomination-documents.ts';
+import { packageSources } from './package-sources.ts';
+
+/** The platform reading on behalf of a request already authorised (job) or of the operator (CLI). */
+const BUILDER: Actor = {
+  accountId: '00000000-0000-0000-0000-000000000000',
+  username: 'system',
+  displayName: '系统',
+  organisationId: '',
+  organisationPath: '/',
+  roles: ['platform_admin'],
+  sessionId: '',
+  mustChangePassword: false,
+  ip: '',
+};
+
+export interface PackageScope {
+  campaignId: string;
+  /** null: every reporting unit of the campaign. */
+  unitId: string | null;
+}
+
+export interface BuildOptions {
+  /** Writes the ZIP stream somewhere and says what was written. */
+  sink: (zip: Readable) => Promise<StoredObject>;
+  onProgress?: (done: number, total: number) => void;
+  /** false: no PDFs even with LibreOffice installed (the benchmark); default: when installed. */
+  pdf?: boolean;
+}
+
+export interface BuiltPackage extends StoredObject {
+  /** Files in the ZIP, 清单.csv included. */
+  files: number;
+  /** Manifest rows that are not files: missing parts and notes. */
+  missing: number;
+}
+
+const PDF_MISSING =
+  '服务器未安装 LibreOffice，未生成 PDF 版推介表；请用 Word 版（DOCX）打印，或请管理员安装 libreoffice-writer-nogui 后重新生成';
+
+async function loadNominations(db: Db, storage: Storage, scope: PackageScope) {
+  const rows = (
+    await listVisibleNominations(db, BUILDER, {
+      campaignId: scope.campaignId,
+      ...(scope.unitId ? { unitId: scope.unitId } : {}),
+    })
+  ).filter((n) => QUOTA_STATES.has(n.state as never));
+  const files = await packageFiles(
+    db,
+    rows.map((n) => n.id),
+  );
+  const stored = new Map<string, boolean>();
+  for (const file of files) stored.set(file.id, (await storage.size(file.storageKey)) !== null);
+  const planned: PackageNomination[] = rows.map((n) => ({
+    id: n.id,
+    unitId: n.unitId,
+    unitName: n.unitName,
+    category: n.category as Category,
+    rank: n.rank ?? 0,
+    special: n.special,
+    state: n.state,
+    name: printable(printedForm(n).name),
+    materials: files
+      .filter((f) => f.nominationId === n.id)
+      .map((f) => ({ ...f, stored: stored.get(f.id) === true })),
+  }));
+  return { rows, planned };
+}
+
+/**
+ * The campaign and unit a package is for, or NOT_FOUND in Chinese: the command line names them by id,
+ * so a mistyped one is said plainly before any work starts.
+ */
+export async function describePackageScope(db: Db, scope: PackageScope) {
+  const campaign = await visibleCampaign(db, BUILDER, scope.campaignId).catch(() => {
+    throw new AppError('NOT_FOUND', `找不到编号为 ${scope.campaignId} 的推介活动，请核对活动编号。`);
+  });
+  let unitName: string | null = null;
+  if (scope.unitId) {
+    const unit = (await listActiveChildren(db, campaign.organiserId)).find((u) => u.id === scope.unitId);
+    if (!unit) {
+      throw new AppError(
+        'NOT_FOUND',
+        `编号为 ${scope.unitId} 的单位不是“${campaign.title}”的报送单位，请核对单位编号。`,
+      );
+    }
+    unitName = unit.name;
+  }
+  return { campaignTitle: campaign.title, organiserPath: campaign.organiserPath, unitName };
+}
+
+const SHA_MISMATCH = '文件已损坏：与上传时记录的 SHA-256 不一致，请重新上传';
+
+export async function buildPackage(
+  deps: { db: Db; storage: Storage },
+  scope: PackageScope,
+  options: BuildOptions,
+): Promise<BuiltPackage> {
+  const campaign = await visibleCampaign(deps.db, BUILDER, scope.campaignId);
+  const { rows, planned } = await loadNominations(deps.db, deps.storage, scope);
+  const pdf = options.pdf !== false && findSoffice() !== undefined;
+  const plan = planPackage(planned, {
+    rules: campaign.rules,
+    byUnit: scope.unitId === null,
+    pdfUnavailable: pdf ? null : options.pdf === false ? '本次导出未生成 PDF 版推介表' : PDF_MISSING,
+  });
+  const entries = plan.filter((item): item is Required<PlannedItem> => item.source !== undefined);
+  const open = packageSources({
+    storage: deps.storage,
+    rules: campaign.rules,
+    nominations: rows,
+    pdfOrder: entries.flatMap((e) =>
+      e.source.kind === 'form' && e.source.format === 'pdf' ? [e.source.nominationId] : [],
+    ),
+  });
+
+  const total = entries.length + 1;
+  let done = 0;
+  const written = new Map<PlannedItem, ManifestRow>();
+  const zip = new yazl.ZipFile();
+  const output = zip.outputStream as unknown as Readable;
+  const fail = (error: unknown) => output.destroy(error as Error);
+  zip.on('error', fail);
+  const mtime = new Date();
+
+  for (const item of entries) {
+    // Photos, videos, DOCX and XLSX are compressed already: stored as they are, which is much faster.
+    zip.addReadStreamLazy(item.path, { compress: false, mtime }, (callback) => {
+      open(item.source).then((source) => {
+        const hashing = hashingPassThrough();
+        source.on('error', fail);
+        hashing.stream.on('end', () => {
+          const { bytes, sha256 } = hashing.result();
+          const damaged = item.source.kind === 'material' && item.source.sha256 !== sha256;
+          written.set(item, {
+            path: item.path,
+            size: bytes,
+            sha256,
+            result: damaged ? SHA_MISMATCH : item.result,
+          });
+          options.onProgress?.(++done, total);
+        });
+        callback(null, source.pipe(hashing.stream));
+      }, fail);
+    });
+  }
+  zip.addReadStreamLazy(MANIFEST_NAME, { compress: true, mtime }, (callback) => {
+    const rows = plan.map(
+      (item) => written.get(item) ?? { path: item.path, size: null, sha256: null, result: item.result },
+    );
+    callback(null, Readable.from([Buffer.from(manifestCsv(rows))]));
+  });
+  zip.end();
+  const stored = await options.sink(output);
+  options.onProgress?.(total, total);
+  return { ...stored, files: total, missing: plan.length - entries.length };
+}

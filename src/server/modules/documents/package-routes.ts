@@ -1,0 +1,130 @@
+/**
+ * Submission package routes: request (a background job builds it), poll, list, download with resume.
+ * Responses carry the package bare: `{ id, state, done, total, bytes, sha256, error, downloadUrl, … }`.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { attachmentDisposition } from '../../../core/documents/index.ts';
+import { requireActor } from '../../platform/auth/plugin.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { uuidParam } from '../../platform/http/schemas.ts';
+import {
+  downloadPackage,
+  listVisiblePackages,
+  presentPackage,
+  requestPackage,
+  visiblePackage,
+} from './package-service.ts';
+
+const tags = ['推介文书'];
+
+export const PackageResponse = z
+  .object({
+    id: z.string(),
+    campaignId: z.string(),
+    /** null: the whole campaign, a folder per unit. */
+    unitId: z.string().nullable(),
+    unitName: z.string().nullable(),
+    state: z.enum(['queued', 'building', 'ready', 'failed']),
+    /** Files written so far out of `total` (0 of 0 until the job has planned the package). */
+    done: z.number(),
+    total: z.number(),
+    bytes: z.number().nullable(),
+    sha256: z.string().nullable(),
+    /** Why it failed, in Chinese. */
+    error: z.string().nullable(),
+    fileName: z.string(),
+    downloadUrl: z.string().nullable(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ExportPackage' });
+
+const RequestBody = z.object({ unitId: z.uuid('报送单位编号格式不正确').optional() });
+
+export function packageRoutes(app: FastifyInstance, { db, storage, jobs }: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.post('/api/campaigns/:id/packages', {
+    schema: {
+      operationId: 'requestPackage',
+      tags,
+      summary: '生成提交包（ZIP）：报送单位生成本单位的；组织单位可指定单位，或不指定生成全部',
+      params: uuidParam,
+      body: RequestBody.optional(),
+      response: { 202: PackageResponse },
+    },
+    handler: async (request, reply) => {
+      const p = await requestPackage(db, jobs, requireActor(request), {
+        campaignId: request.params.id,
+        ...(request.body?.unitId ? { unitId: request.body.unitId } : {}),
+      });
+      return reply.status(202).send(presentPackage(p));
+    },
+  });
+
+  r.get('/api/campaigns/:id/packages', {
+    schema: {
+      operationId: 'listPackages',
+      tags,
+      summary: '本活动最近生成的提交包（报送单位只看到本单位的）',
+      params: uuidParam,
+      response: { 200: z.object({ items: z.array(PackageResponse) }) },
+    },
+    handler: async (request) => ({
+      items: (await listVisiblePackages(db, requireActor(request), request.params.id)).map(presentPackage),
+    }),
+  });
+
+  r.get('/api/packages/:id', {
+    schema: {
+      operationId: 'getPackage',
+      tags,
+      summary: '提交包的生成进度',
+      params: uuidParam,
+      response: { 200: PackageResponse },
+    },
+    handler: async (request) =>
+      presentPackage(await visiblePackage(db, requireActor(request), request.params.id)),
+  });
+
+  r.get('/api/packages/:id/download', {
+    schema: {
+      operationId: 'downloadPackage',
+      tags,
+      summary: '下载提交包（支持断点续传：Range 请求）',
+      params: uuidParam,
+    },
+    handler: async (request, reply) => {
+      const answer = await downloadPackage(db, storage, requireActor(request), request.params.id, {
+        range: request.headers.range,
+        ifRange: [request.headers['if-range']].flat()[0],
+      });
+      reply.header('accept-ranges', 'bytes').header('cache-control', 'no-store');
+      if (answer.kind === 'unsatisfiable') {
+        return reply
+          .status(416)
+          .header('content-range', `bytes */${answer.size}`)
+          .send({
+            code: 'RANGE_NOT_SATISFIABLE',
+            message: `请求的范围超出文件大小（${answer.size} 字节），请重新下载整个文件。`,
+          });
+      }
+      reply
+        .header('content-type', 'application/zip')
+        .header('content-disposition', attachmentDisposition(answer.fileName))
+        .header('etag', answer.etag);
+      if (answer.range) {
+        const { start, end } = answer.range;
+        reply
+          .status(206)
+          .header('content-range', `bytes ${start}-${end}/${answer.size}`)
+          .header('content-length', end - start + 1);
+      } else {
+        reply.header('content-length', answer.size);
+      }
+      return reply.send(answer.body);
+    },
+  });
+}
