@@ -22,6 +22,7 @@ import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { materialRoutes } from './modules/materials/routes.ts';
 import { nominationRoutes } from './modules/nominations/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { winnerRoutes } from './modules/winners/routes.ts';
@@ -98,6 +99,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     nominationRoutes,
     documentRoutes,
     winnerRoutes,
+    materialRoutes,
   ]) {
     routes(app, context);
   }

@@ -2,6 +2,7 @@ import type { CampaignRules } from '../../src/core/campaign/rules.ts';
 import { creditCodeCheckCharacter, idCheckCharacter } from '../../src/core/identity/index.ts';
 import { projectForm, starForm } from '../../src/core/nomination/forms/fixtures.test-support.ts';
 import { as, type Session, type TestApp } from './app.ts';
+import { supplyRequiredMaterials } from './materials.ts';
 
 /** A valid 身份证号 born 1980-01-01 in 长春, distinct for each sequence number (0–999). */
 export function idNumber(sequence: number): string {
@@ -50,13 +51,18 @@ export async function campaignOf(t: TestApp, session: Session, organiserName: st
   return { campaign, rules: detail.json().rules as CampaignRules };
 }
 
-/** Creates a draft and saves the form into it; returns the nomination as the API shows it. */
+/**
+ * Creates a draft and saves the form into it; returns the nomination as the API shows it. Unless
+ * `materials` is false, it also uploads real files to the required material slots (marked passed, as the
+ * check job would), so a complete form can be submitted under the real submit rule.
+ */
 export async function draftWith(
   t: TestApp,
   session: Session,
   campaignId: string,
   form: object,
   category = 'star',
+  { materials = true } = {},
 ) {
   const created = await t.app.inject({
     method: 'POST',
@@ -73,5 +79,6 @@ export async function draftWith(
     payload: { form, version: nomination.version },
   });
   if (saved.statusCode !== 200) throw new Error(`save failed: ${saved.body}`);
+  if (materials) await supplyRequiredMaterials(t, session, nomination.id);
   return saved.json().nomination;
 }

@@ -8,6 +8,7 @@ import { AppError, forbidden, notFound, staleVersion } from '../../platform/erro
 import { recordAudit } from '../audit/service.ts';
 import { campaignRules } from '../campaigns/rules.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
+import { submittedMaterials } from '../materials/nomination-materials.ts';
 import { assertBeforeDeadline } from './deadline.ts';
 import {
   findNomination,
@@ -138,9 +139,13 @@ export async function transitionNomination(
   return db.transaction().execute(async (trx) => {
     const n = await visibleNomination(trx, actor, id, true);
     const campaign = await visibleCampaign(trx, actor, n.campaignId);
-    const submissionFindings =
-      input.to === 'submitted' ? await nominationFindings(trx, n, campaign) : undefined;
-    return applyNominationTransition(trx, actor, n, campaign, { ...input, submissionFindings });
+    const submitting = input.to === 'submitted';
+    const submissionFindings = submitting ? await nominationFindings(trx, n, campaign) : undefined;
+    return applyNominationTransition(trx, actor, n, campaign, {
+      ...input,
+      submissionFindings,
+      submittedMaterials: submitting ? await submittedMaterials(trx, n, campaign) : undefined,
+    });
   });
 }
 

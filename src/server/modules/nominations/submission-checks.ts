@@ -9,6 +9,7 @@ import {
 } from '../../../core/nomination/index.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
+import { materialFindings } from '../materials/nomination-materials.ts';
 import type { NominationRow } from './queries.ts';
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
@@ -73,9 +74,10 @@ export async function registryFor(db: Db | Trx, category: Category): Promise<Pre
 }
 
 /**
- * Everything the core checks say about a nomination now: shape, completeness, eligibility, identity
- * and, unless `duplicates` is false, previous winners and other nominations. Autosaves skip the
- * registry: it is read whole, the browser checks the rest itself, and opening or submitting runs it.
+ * Everything the core checks say about a nomination now: shape, completeness, eligibility, identity,
+ * its material (the submit rule: required slots supplied and passed or waived) and, unless `duplicates`
+ * is false, previous winners and other nominations. Autosaves skip the registry: it is read whole, the
+ * browser checks the rest itself, and opening or submitting runs it.
  */
 export async function nominationFindings(
   db: Db | Trx,
@@ -84,11 +86,12 @@ export async function nominationFindings(
   { duplicates = true } = {},
 ): Promise<Finding[]> {
   const category = n.category as Category;
-  return checkNomination(category, n.form, campaign.rules, {
+  const form = checkNomination(category, n.form, campaign.rules, {
     registry: duplicates ? await registryFor(db, category) : undefined,
     nominationId: n.id,
     overrides: n.overrides.map(({ code, reason }) => ({ code, reason })),
   });
+  return [...form, ...(await materialFindings(db, n, campaign))];
 }
 
 /**

@@ -16,6 +16,7 @@ import type { Trx } from '../../platform/db/database.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
+import type { SubmittedMaterial } from '../materials/nomination-materials.ts';
 import { assertBeforeDeadline } from './deadline.ts';
 import { countQuotaPlaces, findNomination, type NominationRow, nextRank } from './queries.ts';
 import { nominationRules } from './rules.ts';
@@ -23,8 +24,10 @@ import { nominationRules } from './rules.ts';
 export interface TransitionInput {
   to: NominationState;
   reason?: string;
-  /** Checks the caller ran on the form before submitting (completeness, eligibility, duplicates). */
+  /** Checks the caller ran on the form before submitting (completeness, eligibility, duplicates, material). */
   submissionFindings?: Finding[];
+  /** The chosen files at submission, frozen into the snapshot beside the form (each with its SHA-256). */
+  submittedMaterials?: SubmittedMaterial[];
 }
 
 function actorKindFor(actor: Actor | null, n: NominationRow): ActorKind {
@@ -80,7 +83,12 @@ export async function applyNominationTransition(
     // A previous winner or the same person or programme nominated elsewhere: the registry said so.
     const code = errors.some((f) => f.code.startsWith('DUPLICATE_'))
       ? 'DUPLICATE_WINNER'
-      : errors.some((f) => f.code === 'FIELD_REQUIRED' || f.code === 'ATTESTATION_REQUIRED')
+      : errors.some(
+            (f) =>
+              f.code === 'FIELD_REQUIRED' ||
+              f.code === 'ATTESTATION_REQUIRED' ||
+              f.code.startsWith('MATERIAL_'),
+          )
         ? 'INCOMPLETE'
         : 'NOT_ELIGIBLE';
     throw new AppError(
@@ -117,7 +125,10 @@ export async function applyNominationTransition(
     }
   }
   if (transition.freezesSnapshot) {
-    set.snapshot = JSON.stringify(n.form);
+    // The hash stays the form's own (a forwarded copy carries it unchanged); each file has its SHA-256.
+    set.snapshot = JSON.stringify(
+      input.submittedMaterials ? { ...n.form, materials: input.submittedMaterials } : n.form,
+    );
     set.contentHash = await contentHash(n.form);
     set.submittedAt = new Date();
     set.returnReason = null;

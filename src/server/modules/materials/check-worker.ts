@@ -1,0 +1,76 @@
+/**
+ * `material-check`: probes a stored file and judges it against its slot, exactly as `tuijie check`
+ * does on a local file (probeMaterial + judgeFile), then asks for its preview. Running it again gives
+ * the same result. A file that breaks a probe ends `failed` with the reason, never stays `pending`;
+ * only a database failure throws, so pg-boss retries the job.
+ */
+import { error, type Finding } from '../../../core/findings.ts';
+import { judgeFile } from '../../../core/materials/judge-file.ts';
+import { MAX_BYTES } from '../../../core/materials/limits.ts';
+import type { Probed } from '../../../core/materials/probed.ts';
+import type { MaterialSlotSpec } from '../../../core/materials/spec.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { QUEUES } from '../../platform/jobs/jobs.ts';
+import { probeMaterial } from '../../platform/media/probe-material.ts';
+import type { Storage } from '../../platform/storage/storage.ts';
+import { findJobMaterial, type JobMaterial, writeCheckResult } from './job-queries.ts';
+
+/** The slot a row was uploaded to, from its campaign's current rules. */
+export function slotOfRow(
+  row: Pick<JobMaterial, 'materials' | 'setKey' | 'slotId'>,
+): MaterialSlotSpec | undefined {
+  const sets = row.materials as unknown as Record<string, { slots: MaterialSlotSpec[] } | undefined>;
+  return Object.hasOwn(sets, row.setKey)
+    ? sets[row.setKey]?.slots.find((s) => s.id === row.slotId)
+    : undefined;
+}
+
+/** The campaign's per-file cap for the slot, else the kind's default. */
+export function maxBytesOf(slot: MaterialSlotSpec): number {
+  return (slot as { maxBytes?: number }).maxBytes ?? MAX_BYTES[slot.kind];
+}
+
+async function probeStored(storage: Storage, key: string, maxBytes: number): Promise<Probed> {
+  try {
+    return await storage.withLocalFile(key, (path) => probeMaterial(path, { maxBytes }));
+  } catch (caught) {
+    const code = (caught as { code?: string }).code;
+    const reason =
+      code === 'ENOENT'
+        ? '服务器上找不到此文件的内容（可能上传未完成），请删除后重新上传。'
+        : `检查时无法读取此文件（${(caught as Error).message}），请删除后重新上传；如仍失败，请联系平台管理员。`;
+    return { kind: 'unreadable', code: code === 'ENOENT' ? 'NOT_FOUND' : 'PROBE_FAILED', reason };
+  }
+}
+
+function slotGone(row: JobMaterial): Finding {
+  return error(
+    'MATERIAL_SLOT_UNKNOWN',
+    'slot',
+    `活动的材料要求中已没有此项（${row.setKey}.${row.slotId}），无法检查。请删除此文件，按当前要求重新上传到对应的材料项。`,
+  );
+}
+
+export async function runMaterialCheck({ db, storage, jobs }: AppContext, materialId: string): Promise<void> {
+  const row = await findJobMaterial(db, materialId);
+  // Deleted meanwhile, or a copy still converting (its conversion sends the check when done).
+  if (!row || row.state === 'converting') return;
+  const slot = slotOfRow(row);
+  let probed: Probed | null = null;
+  let findings: Finding[];
+  if (!slot) {
+    findings = [slotGone(row)];
+  } else {
+    const maxBytes = maxBytesOf(slot);
+    probed = await probeStored(storage, row.storageKey, maxBytes);
+    findings = judgeFile(probed, slot, { fileName: row.fileName, maxBytes });
+  }
+  const state = findings.some((f) => f.severity === 'error') ? 'failed' : 'passed';
+  await db.transaction().execute(async (trx) => {
+    const written = await writeCheckResult(trx, row.id, { probed, findings, state });
+    const previewable = probed?.kind === 'image' || probed?.kind === 'video';
+    if (written && previewable && !row.previewKey) {
+      await jobs.send(QUEUES.materialPreview, { materialId: row.id }, { trx });
+    }
+  });
+}

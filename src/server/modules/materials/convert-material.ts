@@ -1,0 +1,80 @@
+/**
+ * A unit asks for a converted copy of a video that failed its check. The copy is a new row of the same
+ * slot (`converting`, not chosen) pointing at the original, which stays as it was; the conversion job
+ * is sent in the same transaction as the row and its audit entry.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import { QUEUES } from '../../platform/jobs/jobs.ts';
+import { FFMPEG_MISSING_MESSAGE, ffmpegPath } from '../../platform/media/ffmpeg-path.ts';
+import { recordAudit } from '../audit/service.ts';
+import { visibleCampaign } from '../campaigns/service.ts';
+import { assertBeforeDeadline } from '../nominations/deadline.ts';
+import { insertConvertedCopy, liveCopiesOf } from './job-queries.ts';
+import { findMaterial, type MaterialRow } from './queries.ts';
+import { authorizeMaterial, visibleMaterial } from './visible-material.ts';
+
+/** `活动视频.mov` → `活动视频（转换）.mp4`. */
+export function convertedFileName(fileName: string): string {
+  const stem = fileName.replace(/\.[^.]*$/, '') || '视频';
+  return `${stem}（转换）.mp4`;
+}
+
+function assertConvertible(material: MaterialRow): void {
+  if (material.convertedFrom !== null) {
+    throw new AppError('CONFLICT', '这已是转换后的副本，请对原视频申请转换。');
+  }
+  if (material.probed?.kind !== 'video') {
+    throw new AppError(
+      'CONFLICT',
+      material.probed?.kind === 'unreadable'
+        ? '该文件无法作为视频读取（可能已损坏或不完整），无法转换，请重新上传完整的原视频。'
+        : '只有视频可以转换；照片和文档请按要求处理后重新上传。',
+    );
+  }
+  if (material.state === 'pending')
+    throw new AppError('CONFLICT', '视频正在检查，请等检查结果出来后再决定是否转换。');
+  if (material.state !== 'failed') throw new AppError('CONFLICT', '该视频已通过检查，无需转换。');
+}
+
+export async function requestConversion({ db, jobs }: AppContext, actor: Actor, id: string) {
+  return db.transaction().execute(async (trx) => {
+    const { material, nomination, subject } = await visibleMaterial(trx, actor, id, true);
+    authorizeMaterial(actor, 'convert', subject);
+    const campaign = await visibleCampaign(trx, actor, nomination.campaignId);
+    await assertBeforeDeadline(trx, campaign, nomination.unitId);
+    assertConvertible(material);
+    if ((await liveCopiesOf(trx, material.id)).length > 0) {
+      throw new AppError(
+        'CONFLICT',
+        '该视频已有转换中或转换好的副本，无需重复申请；如要重新转换，请先删除该副本。',
+      );
+    }
+    if (!ffmpegPath()) throw new AppError('FFMPEG_MISSING', FFMPEG_MISSING_MESSAGE);
+    const copyId = randomUUID();
+    const fileName = convertedFileName(material.fileName);
+    await insertConvertedCopy(trx, {
+      id: copyId,
+      original: material,
+      storageKey: `converted/${copyId}.mp4`,
+      fileName,
+      uploadedBy: actor.accountId,
+    });
+    await jobs.send(QUEUES.materialConvert, { materialId: copyId }, { trx });
+    await recordAudit(trx, actor, {
+      action: 'material.conversion_requested',
+      entityType: 'material',
+      entityId: copyId,
+      scopePath: nomination.unitPath,
+      after: {
+        nominationId: nomination.id,
+        convertedFrom: material.id,
+        fileName: material.fileName,
+        copyFileName: fileName,
+      },
+    });
+    return { material: (await findMaterial(trx, copyId))!, subject };
+  });
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { materialSlotSpecSchema } from '../../../core/materials/spec-schema.ts';
+
+const Finding = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning']),
+  field: z.string(),
+  message: z.string(),
+});
+
+const Status = z.enum(['missing', 'pending', 'passed', 'failed', 'waived']);
+
+export const Material = z
+  .object({
+    id: z.string(),
+    setKey: z.string(),
+    slotId: z.string(),
+    fileName: z.string(),
+    bytes: z.number(),
+    sha256: z.string(),
+    state: z.enum(['converting', 'pending', 'passed', 'failed']),
+    status: Status.exclude(['missing']),
+    statusLabel: z.string(),
+    findings: z.array(Finding),
+    waivers: z.array(z.object({ code: z.string(), reason: z.string(), by: z.string(), at: z.string() })),
+    /** What the probe measured (core/materials/probed.ts), null until checked. */
+    probed: z.unknown(),
+    convertedFrom: z.string().nullable(),
+    progress: z.number().nullable(),
+    chosen: z.boolean(),
+    contentUrl: z.string(),
+    previewUrl: z.string().nullable(),
+    createdAt: z.string(),
+    actions: z.array(z.enum(['delete', 'choose', 'convert', 'waive'])),
+  })
+  .meta({ id: 'Material' });
+
+export const MaterialResponse = z.object({ material: Material });
+
+export const NominationMaterialsResponse = z.object({
+  slots: z.array(
+    z.object({
+      setKey: z.string(),
+      slot: materialSlotSpecSchema,
+      status: Status,
+      statusLabel: z.string(),
+      files: z.array(Material),
+      actions: z.array(z.literal('upload')),
+    }),
+  ),
+  otherFiles: z.array(Material),
+  findings: z.array(Finding),
+  actions: z.array(z.literal('upload')),
+});
+
+export const WaiveBody = z.object({
+  code: z.string().trim().min(1, '请选择要豁免的问题').max(100),
+  reason: z.string().trim().min(2, '请填写豁免理由（至少 2 个字）').max(500, '豁免理由不能超过 500 个字'),
+});

@@ -1,0 +1,144 @@
+/**
+ * Resumable uploads (tus 1.0, @tus/server v2) at `/api/uploads`, inside Fastify but outside its body
+ * handling: the request stream goes straight to the tus data store (disk or S3), never buffered, never
+ * under the JSON body limit or the per-minute request limit (a 500 MB film is hundreds of PATCH chunks).
+ * Fastify's auth hook has already checked the session cookie and, on writes, the `x-csrf-token` header;
+ * the tus hooks below decide what this caller may do with which upload.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { Server, type Upload } from '@tus/server';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { MEBIBYTE } from '../../../core/materials/spec.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { admitUpload, checkUploadOwner, finishUpload, isRefusal, refusal } from './upload-material.ts';
+
+export const UPLOADS_PATH = '/api/uploads';
+
+/**
+ * The absolute cap on any upload, whatever a campaign says: a slot's own cap (500 MiB for video in the
+ * templates) is checked at creation; this one also bounds every PATCH at the tus level.
+ */
+export const UPLOAD_MAX_BYTES = 2048 * MEBIBYTE;
+
+const UPLOAD_ID = /^[0-9a-f]{32}$/;
+
+/** tus's own refusals, in Chinese; ours already carry a JSON body. */
+const TUS_MESSAGES: Record<number, [string, string]> = {
+  400: ['VALIDATION_FAILED', '上传请求不符合协议，请刷新页面后重新上传。'],
+  403: ['FORBIDDEN', '不能继续这个上传，请重新上传。'],
+  404: ['NOT_FOUND', '找不到这个上传（可能已完成、已删除或已过期），请重新选择文件上传。'],
+  409: ['CONFLICT', '上传进度与服务器记录不一致，请重试：将从服务器已保存的位置继续。'],
+  410: ['NOT_FOUND', '这个上传已过期，请重新选择文件上传。'],
+  412: ['VALIDATION_FAILED', '上传客户端版本不受支持，请刷新页面后重试。'],
+  413: [
+    'PAYLOAD_TOO_LARGE',
+    `文件超过平台允许的最大大小（${UPLOAD_MAX_BYTES / MEBIBYTE} MB），请压缩或按要求重新导出后再上传。`,
+  ],
+  415: ['UNSUPPORTED_MEDIA_TYPE', '上传内容类型不正确，请使用平台的上传按钮。'],
+  423: ['CONFLICT', '这个文件正在另一处上传，请稍后重试。'],
+  460: ['VALIDATION_FAILED', '上传数据校验失败，请重试。'],
+};
+
+function translate(error: Error | { status_code: number; body: string }) {
+  if (isRefusal(error) && error.body.startsWith('{')) return error;
+  const status = isRefusal(error) ? error.status_code : 500;
+  const [code, message] = TUS_MESSAGES[status] ?? [
+    'INTERNAL',
+    '上传时服务器出错，请稍后重试；已上传的部分会保留。',
+  ];
+  return refusal(status, code, message);
+}
+
+/** The node request behind srvx's web Request, which the tus hooks receive. */
+function nodeRequest(req: unknown): IncomingMessage | undefined {
+  const r = req as { runtime?: { node?: { req?: IncomingMessage } } };
+  return r.runtime?.node?.req;
+}
+
+export function mountUploads(app: FastifyInstance, context: AppContext) {
+  const actors = new WeakMap<IncomingMessage, Actor>();
+  const actorOf = (req: unknown): Actor => {
+    const raw = nodeRequest(req);
+    const actor = raw && actors.get(raw);
+    if (!actor) throw refusal(401, 'UNAUTHENTICATED', '登录已失效，请重新登录后继续上传。');
+    return actor;
+  };
+
+  const tus = new Server({
+    path: UPLOADS_PATH,
+    datastore: context.storage.tusStore(),
+    relativeLocation: true,
+    maxSize: UPLOAD_MAX_BYTES,
+    disableTerminationForFinishedUploads: true,
+    exposedHeaders: ['Material-Id'],
+    // Ids are the server's: a client can neither choose one nor smuggle a path into it.
+    namingFunction: () => randomUUID().replaceAll('-', ''),
+    getFileIdFromRequest: (_req, lastPath) => (lastPath && UPLOAD_ID.test(lastPath) ? lastPath : undefined),
+    async onIncomingRequest(req, uploadId) {
+      if (req.method === 'POST' || req.method === 'OPTIONS') return;
+      const actor = actorOf(req);
+      let upload: Upload;
+      try {
+        upload = await context.storage.tusStore().getUpload(uploadId);
+      } catch {
+        return; // tus answers 404 itself
+      }
+      await checkUploadOwner(context, actor, upload, req.method);
+      // A finished upload whose row is missing (the server stopped between the last byte and the row): finish now.
+      if (req.method === 'HEAD' && upload.size !== undefined && upload.offset === upload.size) {
+        await finishUpload(context, actor, upload);
+      }
+    },
+    async onUploadCreate(req, upload) {
+      return admitUpload(context, actorOf(req), upload);
+    },
+    async onUploadFinish(req, upload) {
+      const materialId = await finishUpload(context, actorOf(req), upload);
+      return { headers: { 'Material-Id': materialId } };
+    },
+    onResponseError: (_req, error) => translate(error),
+  });
+
+  const handle = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (request.actor) actors.set(request.raw, request.actor);
+    reply.hijack();
+    try {
+      await tus.handle(request.raw, reply.raw);
+    } catch (e) {
+      request.log.error({ err: e }, 'tus upload failed');
+      if (!reply.raw.headersSent) reply.raw.writeHead(500, { 'content-type': 'application/json' });
+      reply.raw.end();
+    }
+  };
+
+  app.register(async (scope) => {
+    // The body is the file: leave the stream to tus, unread and unlimited by bodyLimit.
+    scope.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
+    const config = { rateLimit: false } as const;
+    const schema = { hide: true };
+    scope.route({
+      method: 'OPTIONS',
+      url: UPLOADS_PATH,
+      config: { ...config, access: 'public' },
+      schema,
+      handler: handle,
+    });
+    scope.route({
+      method: 'OPTIONS',
+      url: `${UPLOADS_PATH}/:id`,
+      config: { ...config, access: 'public' },
+      schema,
+      handler: handle,
+    });
+    scope.route({ method: 'POST', url: UPLOADS_PATH, config, schema, handler: handle });
+    scope.route({
+      method: ['HEAD', 'PATCH', 'DELETE'],
+      url: `${UPLOADS_PATH}/:id`,
+      config,
+      schema,
+      handler: handle,
+    });
+  });
+}

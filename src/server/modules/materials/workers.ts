@@ -1,0 +1,67 @@
+/**
+ * The material jobs run inside every app process (the server and each test's app): checks and
+ * previews two at a time, conversions one at a time (ffmpeg takes every core it gets). At start, rows
+ * a crash left waiting are handed a new job, or failed with the reason when their job failed for good.
+ */
+import { error } from '../../../core/findings.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { QUEUES } from '../../platform/jobs/jobs.ts';
+import { runMaterialCheck } from './check-worker.ts';
+import { runMaterialConvert } from './convert-worker.ts';
+import { failStranded, strandedMaterials } from './job-queries.ts';
+import { runMaterialPreview } from './preview-worker.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Handler = (context: AppContext, materialId: string) => Promise<void>;
+
+/** A job whose data names no material is dropped with a log line instead of failing on every retry. */
+function forMaterial(context: AppContext, queue: string, handler: Handler) {
+  return async (data: { materialId?: unknown }) => {
+    const id = data.materialId;
+    if (typeof id !== 'string' || !UUID.test(id)) {
+      console.warn(`任务 ${queue} 的数据中没有有效的材料编号，已忽略：${JSON.stringify(data)}`);
+      return;
+    }
+    await handler(context, id);
+  };
+}
+
+const NEVER_FINISHED = {
+  pending: error(
+    'MATERIAL_CHECK_CRASHED',
+    'file',
+    '检查此文件时多次中断，未能完成。请确认文件能正常打开后删除并重新上传；如仍失败，请联系平台管理员。',
+  ),
+  converting: error(
+    'VIDEO_CONVERSION_FAILED',
+    'file',
+    '视频转换多次中断，未能完成。请删除此副本后重新申请转换，或用剪辑软件按要求导出后重新上传。',
+  ),
+};
+
+export async function rescueStrandedMaterials(context: AppContext): Promise<void> {
+  for (const row of await strandedMaterials(context.db)) {
+    if (row.live) continue;
+    if (row.exhausted) {
+      await failStranded(context.db, row.id, NEVER_FINISHED[row.state]);
+      continue;
+    }
+    const queue = row.state === 'pending' ? QUEUES.materialCheck : QUEUES.materialConvert;
+    await context.jobs.send(queue, { materialId: row.id });
+  }
+}
+
+export async function registerMaterialWorkers(context: AppContext): Promise<void> {
+  const { jobs } = context;
+  await jobs.work(QUEUES.materialCheck, forMaterial(context, QUEUES.materialCheck, runMaterialCheck), {
+    concurrency: 2,
+  });
+  await jobs.work(QUEUES.materialPreview, forMaterial(context, QUEUES.materialPreview, runMaterialPreview), {
+    concurrency: 2,
+  });
+  await jobs.work(QUEUES.materialConvert, forMaterial(context, QUEUES.materialConvert, runMaterialConvert), {
+    concurrency: 1,
+  });
+  await rescueStrandedMaterials(context);
+}
