@@ -12,6 +12,7 @@ import { type CampaignDetail, campaignKey, getCampaign } from '../api/campaigns.
 import { ApiError } from '../api/client.ts';
 import { type Nomination, nominationKey, useNomination } from '../api/nominations.ts';
 import { NominationDocuments } from '../components/documents/NominationDocuments.tsx';
+import { MaterialsSection } from '../components/material/MaterialsSection.tsx';
 import { AutosaveStatus, AutosaveStopped } from '../components/nomination/AutosaveStatus.tsx';
 import {
   FindingsList,
@@ -180,6 +181,8 @@ function NominationEditor({
             </Col>
           )}
         </Row>
+        {/* 材料: photos, video, work summary; uploads, checks, conversion, waivers (components/material). */}
+        <MaterialsSection nominationId={nomination.id} />
         <NominationDocuments nomination={nomination} />
         {/* On phones the actions stay within reach of the thumb, below the form. */}
         {isMobile && (buttons.length > 0 || statusLine) && (

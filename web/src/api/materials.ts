@@ -1,0 +1,117 @@
+/**
+ * Material calls (docs/materials-and-packages.md): a nomination's slots with their files, polled while a
+ * check or a conversion runs; delete, convert, choose original or converted, the organiser's waiver;
+ * and the CSRF token the tus uploads carry.
+ */
+import { useQuery } from '@tanstack/react-query';
+import type { Finding } from '../../../src/core/findings.ts';
+import type { MaterialSetKey } from '../../../src/core/materials/nomination-slots.ts';
+import type { MaterialState, MaterialWaiver, SlotStatus } from '../../../src/core/materials/slot-status.ts';
+import type { MaterialSlotSpec } from '../../../src/core/materials/spec.ts';
+import { api } from './client.ts';
+import type { MeResponse } from './types.ts';
+
+export type { MaterialSetKey, MaterialSlotSpec, MaterialState, SlotStatus };
+
+export type MaterialAction = 'delete' | 'choose' | 'convert' | 'waive';
+
+export interface Material {
+  id: string;
+  setKey: MaterialSetKey;
+  slotId: string;
+  fileName: string;
+  bytes: number;
+  sha256: string;
+  state: MaterialState;
+  status: Exclude<SlotStatus, 'missing'>;
+  statusLabel: string;
+  findings: Finding[];
+  waivers: MaterialWaiver[];
+  /** What the server's probe measured (core/materials/probed.ts), null until checked. */
+  probed: unknown;
+  /** The original's id when this file is a converted copy. */
+  convertedFrom: string | null;
+  /** 0–100 while converting. */
+  progress: number | null;
+  chosen: boolean;
+  contentUrl: string;
+  previewUrl: string | null;
+  createdAt: string;
+  actions: MaterialAction[];
+}
+
+export interface MaterialSlot {
+  setKey: MaterialSetKey;
+  slot: MaterialSlotSpec;
+  status: SlotStatus;
+  statusLabel: string;
+  files: Material[];
+  actions: 'upload'[];
+}
+
+export interface NominationMaterials {
+  slots: MaterialSlot[];
+  /** Files of slots that no longer apply (special pick withdrawn, rules edited). */
+  otherFiles: Material[];
+  /** The submit rule's findings: what is still missing, pending or failed. */
+  findings: Finding[];
+  actions: 'upload'[];
+}
+
+export const materialsKey = (nominationId: string) => ['nominations', 'materials', nominationId] as const;
+
+const materialPath = (id: string, rest = '') => `/api/materials/${encodeURIComponent(id)}${rest}`;
+
+export function getNominationMaterials(nominationId: string): Promise<NominationMaterials> {
+  return api<NominationMaterials>(`/api/nominations/${encodeURIComponent(nominationId)}/materials`);
+}
+
+function busy(data: NominationMaterials | undefined): boolean {
+  const files = [...(data?.slots.flatMap((s) => s.files) ?? []), ...(data?.otherFiles ?? [])];
+  return files.some((f) => f.state === 'pending' || f.state === 'converting');
+}
+
+/** Polls every 1.5 s while any file is being checked or converted, so the page shows it live. */
+export function useNominationMaterials(nominationId: string) {
+  return useQuery({
+    queryKey: materialsKey(nominationId),
+    queryFn: () => getNominationMaterials(nominationId),
+    refetchInterval: (query) => (busy(query.state.data) ? 1500 : false),
+  });
+}
+
+export async function deleteMaterial(id: string): Promise<void> {
+  await api<void>(materialPath(id), { method: 'DELETE' });
+}
+
+export async function convertMaterial(id: string): Promise<Material> {
+  return (await api<{ material: Material }>(materialPath(id, '/convert'), { method: 'POST', body: {} }))
+    .material;
+}
+
+export async function chooseMaterial(id: string): Promise<Material> {
+  return (await api<{ material: Material }>(materialPath(id, '/choose'), { method: 'POST', body: {} }))
+    .material;
+}
+
+export async function waiveMaterial(id: string, code: string, reason: string): Promise<Material> {
+  return (
+    await api<{ material: Material }>(materialPath(id, '/waive'), { method: 'POST', body: { code, reason } })
+  ).material;
+}
+
+let csrf: Promise<string> | null = null;
+
+/**
+ * The session's CSRF token for tus requests, which do not go through `api()`. It comes with
+ * /api/auth/me; asked once per page load, and again after a refusal (`fresh`).
+ */
+export function uploadCsrfToken(fresh = false): Promise<string> {
+  if (!csrf || fresh) {
+    csrf = api<MeResponse>('/api/auth/me').then((r) => r.csrfToken);
+    csrf.catch(() => {
+      csrf = null;
+    });
+  }
+  return csrf;
+}

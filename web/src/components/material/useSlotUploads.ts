@@ -1,0 +1,208 @@
+/**
+ * One slot's uploads: each chosen file is first checked in the browser (core's precheckMaterial; an
+ * error stops it before a byte is sent), then sent with Uppy's tus plugin to /api/uploads with the
+ * session's CSRF token. Progress, speed and time left are tracked per file; pause, resume, retry and
+ * cancel act on Uppy. The Uppy instance id names the nomination and slot, so tus's fingerprint (kept in
+ * localStorage) lets the same file chosen again after a reload resume where it stopped.
+ */
+import Uppy, { type UppyFile } from '@uppy/core';
+import Tus from '@uppy/tus';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { type Precheck, precheckMaterial } from '../../../../src/core/materials/precheck.ts';
+import type { MaterialSlotSpec } from '../../../../src/core/materials/spec.ts';
+import { uploadCsrfToken } from '../../api/materials.ts';
+import { readForPrecheck } from './readFile.ts';
+import { uppyIdFor } from './resumeStore.ts';
+
+export type UploadPhase = 'checking' | 'blocked' | 'uploading' | 'paused' | 'failed' | 'done';
+
+export interface UploadItem {
+  key: string;
+  fileName: string;
+  bytes: number;
+  phase: UploadPhase;
+  precheck?: Precheck;
+  uploaded: number;
+  /** Bytes per second, smoothed; 0 until measured. */
+  speed: number;
+  /** Seconds, null while unknown. */
+  timeLeft: number | null;
+  /** Chinese, from the server's refusal or the network. */
+  error?: string;
+  /** True when the server refused the file itself (no point retrying the same file). */
+  refused?: boolean;
+}
+
+type Meta = { nominationId: string; setKey: string; slotId: string; filename: string };
+
+const ENDPOINT = '/api/uploads';
+/** Chunks keep each request short, so a drop costs little and pause answers quickly. */
+const CHUNK_BYTES = 8 * 1024 * 1024;
+const RETRY_DELAYS = [0, 1000, 3000, 5000, 10_000, 20_000];
+
+function refusalOf(xhr: XMLHttpRequest | undefined): { message: string; refused: boolean } {
+  const status = xhr?.status ?? 0;
+  const text = xhr?.responseText ?? '';
+  if (status >= 400 && status < 500) {
+    try {
+      const body = JSON.parse(text) as { message?: string };
+      if (body.message) return { message: body.message, refused: status !== 409 && status !== 423 };
+    } catch {
+      // not JSON: fall through
+    }
+    if (status === 401) return { message: '登录已失效，请重新登录后继续上传。', refused: false };
+    return { message: `服务器拒绝了上传（${status}），请刷新页面后重试。`, refused: true };
+  }
+  if (status >= 500)
+    return { message: '上传时服务器出错，请稍后点击「重试」；已上传的部分会保留。', refused: false };
+  return { message: '网络中断，上传已停止。请检查网络后点击「重试」，将从中断处继续。', refused: false };
+}
+
+export function useSlotUploads(options: {
+  nominationId: string;
+  setKey: string;
+  slot: MaterialSlotSpec;
+  onUploaded: () => void;
+}) {
+  const { nominationId, setKey, slot } = options;
+  const [items, setItems] = useState<UploadItem[]>([]);
+  const onUploaded = useRef(options.onUploaded);
+  onUploaded.current = options.onUploaded;
+  const uppyRef = useRef<Uppy<Meta, Record<string, never>> | null>(null);
+  const samples = useRef(new Map<string, { at: number; bytes: number }>());
+
+  const update = useCallback((key: string, change: (item: UploadItem) => Partial<UploadItem>) => {
+    setItems((list) => list.map((item) => (item.key === key ? { ...item, ...change(item) } : item)));
+  }, []);
+
+  useEffect(() => {
+    const uppy = new Uppy<Meta, Record<string, never>>({
+      id: uppyIdFor(nominationId, setKey, slot.id),
+      autoProceed: true,
+      allowMultipleUploadBatches: true,
+    });
+    uppy.use(Tus, {
+      endpoint: ENDPOINT,
+      chunkSize: CHUNK_BYTES,
+      retryDelays: RETRY_DELAYS,
+      removeFingerprintOnSuccess: true,
+      allowedMetaFields: ['nominationId', 'setKey', 'slotId', 'filename'],
+      onBeforeRequest: async (req) => {
+        req.setHeader('x-csrf-token', await uploadCsrfToken());
+      },
+    });
+    const keyOf = (file: UppyFile<Meta, Record<string, never>> | undefined) => file?.id ?? '';
+    uppy.on('upload-progress', (file, progress) => {
+      const key = keyOf(file);
+      const now = performance.now();
+      const bytes = progress.bytesUploaded ?? 0;
+      const last = samples.current.get(key);
+      samples.current.set(key, { at: now, bytes });
+      update(key, (item) => {
+        let speed = item.speed;
+        if (last && now - last.at > 200 && bytes >= last.bytes) {
+          const instant = ((bytes - last.bytes) * 1000) / (now - last.at);
+          speed = speed === 0 ? instant : speed * 0.7 + instant * 0.3;
+        } else if (last && now - last.at <= 200) {
+          samples.current.set(key, last); // too close to measure; keep the older sample
+        }
+        const total = progress.bytesTotal ?? item.bytes;
+        return {
+          uploaded: bytes,
+          speed,
+          timeLeft: speed > 0 ? (total - bytes) / speed : null,
+          phase: item.phase === 'paused' ? 'paused' : 'uploading',
+        };
+      });
+    });
+    uppy.on('upload-success', (file) => {
+      const key = keyOf(file);
+      update(key, (item) => ({ phase: 'done', uploaded: item.bytes, timeLeft: 0 }));
+      uppy.removeFile(key);
+      onUploaded.current();
+      // The finished line stays a moment, then the file appears in the slot's list instead.
+      setTimeout(() => setItems((list) => list.filter((item) => item.key !== key)), 1500);
+    });
+    uppy.on('upload-error', (file, _error, response) => {
+      const xhr = (response?.body as { xhr?: XMLHttpRequest } | undefined)?.xhr;
+      const { message, refused } = refusalOf(xhr);
+      if (refused) void uploadCsrfToken(true); // a stale token is one reason for a refusal
+      update(keyOf(file), () => ({ phase: 'failed', error: message, refused, speed: 0, timeLeft: null }));
+    });
+    uppy.on('upload-pause', (file, isPaused) => {
+      update(keyOf(file), () => ({ phase: isPaused ? 'paused' : 'uploading', speed: 0, timeLeft: null }));
+    });
+    uppyRef.current = uppy;
+    return () => {
+      uppyRef.current = null;
+      uppy.destroy();
+    };
+  }, [nominationId, setKey, slot.id, update]);
+
+  const add = useCallback(
+    async (file: File) => {
+      const local = `local-${crypto.randomUUID()}`;
+      setItems((list) => [
+        ...list,
+        {
+          key: local,
+          fileName: file.name,
+          bytes: file.size,
+          phase: 'checking',
+          uploaded: 0,
+          speed: 0,
+          timeLeft: null,
+        },
+      ]);
+      let precheck: Precheck;
+      try {
+        precheck = precheckMaterial(await readForPrecheck(file), slot);
+      } catch {
+        update(local, () => ({
+          phase: 'failed',
+          error: '无法读取该文件，请确认文件没有被移动或删除后重新选择。',
+          refused: true,
+        }));
+        return;
+      }
+      if (precheck.blocked) {
+        update(local, () => ({ phase: 'blocked', precheck }));
+        return;
+      }
+      const uppy = uppyRef.current;
+      if (!uppy) return;
+      try {
+        const id = uppy.addFile({
+          name: file.name,
+          type: file.type,
+          data: file,
+          meta: { nominationId, setKey, slotId: slot.id, filename: file.name },
+        });
+        update(local, () => ({ key: id, phase: 'uploading', precheck }));
+      } catch {
+        // Uppy refuses the same file twice in one batch: it is already on its way.
+        update(local, () => ({ phase: 'failed', error: '这个文件已在上传中。', refused: true, precheck }));
+      }
+    },
+    [nominationId, setKey, slot, update],
+  );
+
+  const pauseResume = useCallback((key: string) => uppyRef.current?.pauseResume(key), []);
+  const retry = useCallback(
+    (key: string) => {
+      update(key, () => ({ phase: 'uploading', error: undefined }));
+      void uppyRef.current?.retryUpload(key);
+    },
+    [update],
+  );
+  const dismiss = useCallback((key: string) => {
+    const uppy = uppyRef.current;
+    if (uppy?.getFile(key)) uppy.removeFile(key);
+    setItems((list) => list.filter((item) => item.key !== key));
+  }, []);
+
+  const active = items.filter(
+    (i) => i.phase === 'uploading' || i.phase === 'checking' || i.phase === 'paused',
+  );
+  return { items, add, pauseResume, retry, dismiss, busy: active.length > 0 };
+}
