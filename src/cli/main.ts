@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<Command>> = {
   'check-id': () => import('./commands/check-id.ts'),
   'check-credit-code': () => import('./commands/check-credit-code.ts'),
   check: () => import('./commands/check.ts'),
+  export: () => import('./commands/export.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -20,6 +20,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { registerDocumentWorkers } from './modules/documents/package-worker.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { materialRoutes } from './modules/materials/routes.ts';
@@ -109,5 +110,6 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: ['index.html'] });
   }
   registerNotFoundHandler(app, hasWebApp);
+  await registerDocumentWorkers(context);
   return app;
 }
