@@ -1,0 +1,104 @@
+/**
+ * The real server (`tuijie serve --demo`) in a child process that a test can kill without warning
+ * (SIGKILL: no shutdown hook runs, as in a power cut) and start again on the same port, database and
+ * files folder. test/support/server-process.ts gives each start a fresh folder; a restart needs the old one.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../../../..');
+
+export interface KillableServer {
+  url: string;
+  output(): string;
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startKillableServer(
+  databaseUrl: string,
+  varDir: string,
+  port: number,
+): Promise<KillableServer> {
+  let out = '';
+  const child: ChildProcess = spawn(process.execPath, ['src/cli/main.ts', 'serve', '--demo'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      TUIJIE_VAR_DIR: varDir,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (chunk) => (out += chunk));
+  child.stderr!.on('data', (chunk) => (out += chunk));
+  while (!out.includes('推介平台已启动')) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${out}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const exited = () =>
+    new Promise((r) =>
+      child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r),
+    );
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => out,
+    async kill() {
+      child.kill('SIGKILL');
+      await exited();
+    },
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        await exited();
+      }
+    },
+  };
+}
+
+/** The demo passwords the first start printed. */
+export function printedPasswords(output: string): Map<string, string> {
+  return new Map([...output.matchAll(/^ {2}(\S+) +(\S{12}) {3}/gm)].map((m) => [m[1]!, m[2]!]));
+}
+
+export interface HttpSession {
+  cookie: string;
+  csrfToken: string;
+  accountId: string;
+}
+
+/** Logs in over HTTP and makes the required first password change. */
+export async function loginOverHttp(base: string, username: string, password: string): Promise<HttpSession> {
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('tuijie_session='))!
+    .split(';')[0]!;
+  const body = await response.json();
+  const session = { cookie, csrfToken: body.csrfToken as string, accountId: body.me.id as string };
+  const changed = await api(base, session, 'POST', '/api/auth/password', {
+    currentPassword: password,
+    newPassword: `${password}Changed9`,
+  });
+  if (changed.status !== 204) throw new Error(`password change failed: ${changed.status}`);
+  return session;
+}
+
+export function api(base: string, session: HttpSession, method: string, url: string, body?: object) {
+  return fetch(`${base}${url}`, {
+    method,
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+}

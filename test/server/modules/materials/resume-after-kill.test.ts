@@ -1,0 +1,106 @@
+/**
+ * The issue's hardest promise: kill the server mid-upload (SIGKILL, nothing flushed or closed in order),
+ * start it again on the same database and files, resume, and the stored file's SHA-256 equals the original's.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../../../src/server/platform/free-port.ts';
+import { createTestDatabase, type TestDatabase } from '../../../support/database.ts';
+import {
+  api,
+  type HttpSession,
+  type KillableServer,
+  loginOverHttp,
+  printedPasswords,
+  startKillableServer,
+} from './killable-server.ts';
+import { startTusUpload, uploadUrlOf } from './tus-client.ts';
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+
+describe('resume after the server was killed mid-upload', () => {
+  let database: TestDatabase;
+  let varDir: string;
+  let port: number;
+  let server: KillableServer | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ migrated: false });
+    varDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-kill-'));
+    await chmod(varDir, 0o755);
+    port = await freePort();
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+    await rm(varDir, { recursive: true, force: true });
+  });
+
+  it('resumes from what the killed server had stored, and the SHA-256 matches', {
+    timeout: 180_000,
+  }, async () => {
+    server = await startKillableServer(database.url, varDir, port);
+    const unit: HttpSession = await loginOverHttp(
+      server.url,
+      'changchun',
+      printedPasswords(server.output()).get('changchun')!,
+    );
+    const campaigns = (await (await api(server.url, unit, 'GET', '/api/campaigns')).json()).items;
+    const campaign = campaigns.find(
+      (c: { organiserName: string; status: string }) =>
+        c.organiserName === '吉林省教育厅' && c.status === 'open',
+    );
+    const created = await api(server.url, unit, 'POST', '/api/nominations', {
+      campaignId: campaign.id,
+      category: 'star',
+    });
+    const nominationId = (await created.json()).nomination.id;
+
+    const data = randomBytes(96 * 1024 * 1024);
+    const metadata = { nominationId, setKey: 'star', slotId: 'video', filename: '学习之星宣传片.mp4' };
+    let killing: Promise<void> | undefined;
+    const first = startTusUpload(server.url, unit, data, metadata, {
+      onProgress: (sent, total) => {
+        if (!killing && sent > total * 0.3) killing = server!.kill();
+      },
+    });
+    const uploadUrl = await uploadUrlOf(first.upload);
+    await expect(first.done).rejects.toThrow();
+    await killing;
+    expect(server.output()).not.toContain('tus upload failed');
+
+    server = await startKillableServer(database.url, varDir, port);
+    // The session lives in PostgreSQL: the same cookie still works after the restart.
+    const head = await fetch(uploadUrl, {
+      method: 'HEAD',
+      headers: { cookie: unit.cookie, 'tus-resumable': '1.0.0' },
+    });
+    expect(head.status).toBe(200);
+    const offset = Number(head.headers.get('upload-offset'));
+    expect(offset).toBeGreaterThan(0);
+    expect(offset).toBeLessThan(data.length);
+
+    let resumedFrom = -1;
+    const resumed = startTusUpload(server.url, unit, data, metadata, {
+      uploadUrl,
+      onProgress: (sent) => {
+        if (resumedFrom < 0) resumedFrom = sent;
+      },
+    });
+    expect(await resumed.done).toBe(uploadUrl);
+    expect(resumedFrom).toBeGreaterThanOrEqual(offset);
+
+    const row = await database.db
+      .selectFrom('materials')
+      .select(['sha256', 'bytes', 'storageKey', 'state'])
+      .where('nominationId', '=', nominationId)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ sha256: sha256(data), state: 'pending' });
+    expect(Number(row.bytes)).toBe(data.length);
+    const stored = await readFile(path.join(varDir, 'files', row.storageKey));
+    expect(sha256(stored)).toBe(sha256(data));
+  });
+});
