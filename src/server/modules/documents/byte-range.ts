@@ -1,10 +1,10 @@
 /**
- * HTTP range requests (RFC 9110 §14) for resumable downloads of large files: one range per request,
- * as download managers and browsers resuming a download send. Several ranges, or a header that is
- * not a byte range, are answered with the whole file, as the RFC allows. `If-Range` with a stale
- * validator also gets the whole file, so a resumed download never splices two different files.
+ * Range requests for a package download: the one `Range` parser of the platform (materials module,
+ * also used for material content), plus `If-Range`: a resuming download whose validator is stale gets
+ * the whole file, so it never splices parts of two different packages.
  */
 import type { ByteRange } from '../../platform/storage/storage.ts';
+import { parseRange } from '../materials/byte-range.ts';
 
 export type RangeAnswer =
   | { kind: 'whole' }
@@ -15,24 +15,13 @@ export type RangeAnswer =
 export function answerRange(
   header: string | undefined,
   size: number,
-  validator?: { ifRange: string | undefined; etag: string },
+  validator: { ifRange: string | undefined; etag: string },
 ): RangeAnswer {
-  if (!header) return { kind: 'whole' };
-  if (validator?.ifRange !== undefined && validator.ifRange !== validator.etag) return { kind: 'whole' };
-  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!match || (match[1] === '' && match[2] === '')) return { kind: 'whole' };
-  const [first, last] = [match[1]!, match[2]!];
-  if (first === '') {
-    // A suffix: the last N bytes.
-    const length = Number(last);
-    if (length === 0) return { kind: 'unsatisfiable' };
-    return size === 0
-      ? { kind: 'unsatisfiable' }
-      : { kind: 'partial', range: { start: Math.max(0, size - length), end: size - 1 } };
+  if (header && validator.ifRange !== undefined && validator.ifRange !== validator.etag) {
+    return { kind: 'whole' };
   }
-  const start = Number(first);
-  const end = last === '' ? size - 1 : Math.min(Number(last), size - 1);
-  if (last !== '' && Number(last) < start) return { kind: 'whole' };
-  if (start >= size) return { kind: 'unsatisfiable' };
-  return { kind: 'partial', range: { start, end } };
+  const answer = parseRange(header, size);
+  return answer.kind === 'partial'
+    ? { kind: 'partial', range: { start: answer.start, end: answer.end } }
+    : answer;
 }

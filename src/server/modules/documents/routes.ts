@@ -6,6 +6,7 @@ import { attachmentDisposition } from '../../../core/documents/index.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { uuidParam } from '../../platform/http/schemas.ts';
+import { ORGANISER_TABLES, organiserTable } from './organiser-tables.ts';
 import { packageRoutes } from './package-routes.ts';
 import { type DocumentFile, nominationForm, registrationTable } from './service.ts';
 
@@ -68,6 +69,33 @@ export function documentRoutes(app: FastifyInstance, context: AppContext) {
           campaignId: request.params.id,
           ...request.query,
         }),
+      ),
+  });
+
+  r.get('/api/campaigns/:id/tables/:table', {
+    schema: {
+      operationId: 'downloadOrganiserTable',
+      tags,
+      summary:
+        '下载组织单位汇总表（Excel）：quota.xlsx 名额使用、findings.xlsx 待处理问题、results.xlsx 入选名单；全部推介列表见 /api/nominations/export',
+      params: z.object({
+        id: z.uuid('活动编号格式不正确'),
+        table: z.enum(
+          ORGANISER_TABLES.map((t) => `${t}.xlsx`) as [string, ...string[]],
+          '汇总表应为 quota.xlsx、findings.xlsx 或 results.xlsx',
+        ),
+      }),
+    },
+    handler: async (request, reply) =>
+      send(
+        reply,
+        'xlsx',
+        await organiserTable(
+          db,
+          requireActor(request),
+          request.params.id,
+          request.params.table.replace(/\.xlsx$/, '') as (typeof ORGANISER_TABLES)[number],
+        ),
       ),
   });
 }

@@ -5,21 +5,10 @@
  */
 import ExcelJS from 'exceljs';
 import type { RegistrationSheet } from '../../../core/documents/index.ts';
+import { BOX, SONG, sheetName } from './xlsx-style.ts';
 
-const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
-const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const SONG = '宋体';
 /** Rows above the table: 附件N, title, 报送单位. */
 const HEADER_ROW = 4;
-
-/** Excel refuses sheet names over 31 characters, with []:*?/\ or repeated. */
-function sheetName(name: string, taken: Set<string>): string {
-  const base = [...name.replace(/[[\]:*?/\\]/g, '_')].slice(0, 28).join('') || '登记表';
-  let candidate = base;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${base}(${n})`;
-  taken.add(candidate);
-  return candidate;
-}
 
 function addSheet(workbook: ExcelJS.Workbook, sheet: RegistrationSheet, name: string) {
   const ws = workbook.addWorksheet(name, {
