@@ -34,6 +34,7 @@ async function available(): Promise<boolean> {
 
 const rules = getTemplate('national-2024')!;
 const DPI = 60;
+const RARE = '𠀀𪚥学习社';
 let dir: string;
 let pdf: string;
 const ok = await available();
@@ -42,7 +43,10 @@ beforeAll(async () => {
   if (!ok) return;
   dir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-pdf-test-'));
   const story = '坚持终身学习三十年，在社区创办读书会，带动邻里共同学习。'.repeat(300);
-  const values = starFormValues(starForm({ name: '阿依古丽·买买提', story }), { maskPersonalData: false });
+  // Rare characters of CJK extension B (𠀀 U+20000, 𪚥 U+2A6A5) need HanaMin (apt fonts-hanazono).
+  const values = starFormValues(starForm({ name: '阿依古丽·买买提', workUnit: RARE, story }), {
+    maskPersonalData: false,
+  });
   pdf = path.join(dir, 'form.pdf');
   await writeFile(
     pdf,
@@ -62,6 +66,7 @@ describe.skipIf(!ok)('推介表 PDF', () => {
       '主要事迹',
       '推荐单位意见',
       '（推荐单位盖章）',
+      RARE,
     ]) {
       expect(stdout.replace(/\s/g, '')).toContain(text);
     }
@@ -76,6 +81,18 @@ describe.skipIf(!ok)('推介表 PDF', () => {
     // Columns: name type encoding emb sub uni object ID; every CJK font is embedded.
     expect(
       cjk.every((line) => / yes +yes +yes /.test(line)),
+      stdout,
+    ).toBe(true);
+  });
+
+  it('embeds HanaMin for the rare characters no Noto CJK font has', async () => {
+    const { stdout } = await run('pdffonts', [pdf]);
+    const hana = stdout.split('\n').filter((line) => /HanaMin/i.test(line));
+    expect(hana.length, `${stdout}\n未嵌入花園明朝：请执行 apt-get install fonts-hanazono`).toBeGreaterThan(
+      0,
+    );
+    expect(
+      hana.every((line) => / yes +yes +yes /.test(line)),
       stdout,
     ).toBe(true);
   });
@@ -116,5 +133,12 @@ describe.skipIf(!ok)('推介表 PDF', () => {
     const margin = await darkShare(2, y0!, Math.min(x0! / 2, width! / 10), y1! - y0!);
     expect(title).toBeGreaterThan(0.05);
     expect(margin).toBe(0);
+    // The rare characters are drawn too (their own word: they come from another font), with ink.
+    const rare = new RegExp(
+      `<word xMin="([\\d.]+)" yMin="([\\d.]+)" xMax="([\\d.]+)" yMax="([\\d.]+)">𠀀𪚥[^<]*</word>`,
+    ).exec(bbox);
+    expect(rare, bbox.slice(0, 2000)).not.toBeNull();
+    const [r0, s0, r1, s1] = rare!.slice(1).map((v) => (Number(v) * DPI) / 72);
+    expect(await darkShare(r0!, s0!, r1! - r0!, s1! - s0!)).toBeGreaterThan(0.05);
   });
 });
