@@ -19,6 +19,11 @@ export const formPdfUrl = (nominationId: string) => nominationPath(nominationId,
 export const registrationXlsxUrl = (campaignId: string, category: Category, unitId?: string) =>
   withQuery(campaignPath(campaignId, '/registration-table.xlsx'), { category, unitId });
 
+/** The organiser's campaign-wide tables (the list of every nomination is /api/nominations/export). */
+export type OrganiserTable = 'quota' | 'findings' | 'results';
+export const organiserTableUrl = (campaignId: string, table: OrganiserTable) =>
+  campaignPath(campaignId, `/tables/${table}.xlsx`);
+
 /** Fetches a generated document and hands it to the browser under the server's Chinese file name. */
 export async function downloadDocument(url: string, fallbackName: string): Promise<void> {
   const response = await send(url);
@@ -57,6 +62,10 @@ export const PACKAGE_STATE_LABELS: Record<PackageState, string> = {
 
 export interface ExportPackage {
   id: string;
+  campaignId: string;
+  /** null: the whole campaign, a folder per unit. */
+  unitId: string | null;
+  unitName: string | null;
   state: PackageState;
   /** Files written so far out of `total`. */
   done: number;
@@ -64,28 +73,37 @@ export interface ExportPackage {
   bytes: number | null;
   sha256: string | null;
   error: string | null;
+  fileName: string;
   downloadUrl: string | null;
+  createdAt: string;
+  finishedAt: string | null;
 }
 
 export const packageKey = (id: string) => ['packages', id] as const;
 
-export async function createPackage(campaignId: string, unitId?: string): Promise<ExportPackage> {
-  const body = await api<ExportPackage | { package: ExportPackage }>(campaignPath(campaignId, '/packages'), {
+export function createPackage(campaignId: string, unitId?: string): Promise<ExportPackage> {
+  return api<ExportPackage>(campaignPath(campaignId, '/packages'), {
     method: 'POST',
     body: unitId ? { unitId } : {},
   });
-  return unwrap(body);
 }
 
-export async function getPackage(id: string): Promise<ExportPackage> {
-  return unwrap(
-    await api<ExportPackage | { package: ExportPackage }>(`/api/packages/${encodeURIComponent(id)}`),
-  );
+export function getPackage(id: string): Promise<ExportPackage> {
+  return api<ExportPackage>(`/api/packages/${encodeURIComponent(id)}`);
 }
 
-// The contract names the fields; whether they come bare or under `package` is the server's choice.
-function unwrap(body: ExportPackage | { package: ExportPackage }): ExportPackage {
-  return 'package' in body ? body.package : body;
+/** The campaign's recent packages, newest first (a unit sees only its own). */
+export async function listPackages(campaignId: string): Promise<ExportPackage[]> {
+  return (await api<{ items: ExportPackage[] }>(campaignPath(campaignId, '/packages'))).items;
+}
+
+export function useLatestPackage(campaignId: string, unitId: string | undefined) {
+  return useQuery({
+    queryKey: ['packages', 'list', campaignId],
+    queryFn: () => listPackages(campaignId),
+    meta: { quietForbidden: true },
+    select: (items) => items.find((p) => p.unitId === (unitId ?? null)) ?? null,
+  });
 }
 
 export const packageDownloadUrl = (p: ExportPackage) =>

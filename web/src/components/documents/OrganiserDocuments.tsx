@@ -1,6 +1,7 @@
 /**
- * 材料与打印 for the organiser: every unit's 推介登记表 in one workbook (a sheet per unit), the
- * campaign-wide submission package, and one unit's documents and print view on choosing it.
+ * 材料与打印 for the organiser: the campaign-wide tables, every unit's 推介登记表 in one workbook (a
+ * sheet per unit), the campaign-wide submission package, and one unit's documents and print view on
+ * choosing it.
  */
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
@@ -10,6 +11,7 @@ import { CATEGORIES, type Category } from '../../../../src/core/campaign/index.t
 import type { CampaignDetail } from '../../api/campaigns.ts';
 import { downloadDocument, registrationXlsxUrl } from '../../api/documents.ts';
 import { errorMessage } from '../../lib/useShowError.ts';
+import { OrganiserTables } from './OrganiserTables.tsx';
 import { PackageBuilder } from './PackageBuilder.tsx';
 import { UnitDocuments } from './UnitDocuments.tsx';
 
@@ -49,6 +51,9 @@ export function OrganiserDocuments({ detail }: { detail: CampaignDetail }) {
   const unit = detail.reportingUnits.find((u) => u.id === unitId);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card size="small" title="汇总表">
+        <OrganiserTables detail={detail} />
+      </Card>
       <Card size="small" title="全部报送单位">
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <AllUnitsTables detail={detail} />

@@ -2,40 +2,23 @@
  * 材料包: 「生成材料包」 asks the server to build the ZIP in the background; the progress (files written
  * out of the total) is polled and shown until 「下载材料包」 appears. The download is a plain link, so
  * the browser's own download manager fetches it and can resume it after a broken connection (the
- * server answers range requests). The package being built is remembered for the browser session, so
- * leaving the page and coming back shows it again instead of starting over.
+ * server answers range requests). The latest package of this unit (or of the whole campaign) is
+ * shown on opening, from the server's list, so leaving the page never loses a package being built.
  */
 import { CloudDownloadOutlined, FileZipOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Progress, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../api/client.ts';
 import {
   createPackage,
   type ExportPackage,
   PACKAGE_STATE_LABELS,
   packageDownloadUrl,
+  useLatestPackage,
   usePackage,
 } from '../../api/documents.ts';
+import { formatDateTime } from '../../format.ts';
 import { errorMessage } from '../../lib/useShowError.ts';
-
-const storageKey = (campaignId: string, unitId?: string) => `tuijie.package.${campaignId}.${unitId ?? 'all'}`;
-
-function remembered(key: string): string | null {
-  try {
-    return sessionStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function remember(key: string, id: string) {
-  try {
-    sessionStorage.setItem(key, id);
-  } catch {
-    // Private mode: the progress still shows until the page is left.
-  }
-}
 
 /** 1.5 MB, 820 KB: what an official needs to judge whether it fits a USB stick or a mail. */
 export function formatBytes(bytes: number): string {
@@ -47,16 +30,18 @@ export function formatBytes(bytes: number): string {
 
 function PackageProgress({ pkg }: { pkg: ExportPackage }) {
   const percent = pkg.total > 0 ? Math.floor((pkg.done / pkg.total) * 100) : 0;
+  const ready = pkg.state === 'ready';
   return (
     <div aria-live="polite">
       <Progress
-        percent={pkg.state === 'ready' ? 100 : percent}
-        status={pkg.state === 'failed' ? 'exception' : pkg.state === 'ready' ? 'success' : 'active'}
+        percent={ready ? 100 : percent}
+        status={pkg.state === 'failed' ? 'exception' : ready ? 'success' : 'active'}
       />
       <Typography.Text type="secondary">
         {PACKAGE_STATE_LABELS[pkg.state]}
-        {pkg.total > 0 && pkg.state !== 'ready' && `：已写入 ${pkg.done} / ${pkg.total} 个文件`}
-        {pkg.state === 'ready' && pkg.bytes !== null && `：共 ${pkg.total} 个文件，${formatBytes(pkg.bytes)}`}
+        {pkg.total > 0 && !ready && `：已写入 ${pkg.done} / ${pkg.total} 个文件`}
+        {ready && pkg.bytes !== null && `：共 ${pkg.total} 个文件，${formatBytes(pkg.bytes)}`}
+        {ready && pkg.finishedAt && `，生成于 ${formatDateTime(pkg.finishedAt)}；此后修改的内容请重新生成`}
       </Typography.Text>
     </div>
   );
@@ -72,20 +57,16 @@ export function PackageBuilder({
   unitId?: string;
   description: string;
 }) {
-  const key = storageKey(campaignId, unitId);
-  const [packageId, setPackageId] = useState<string | null>(() => remembered(key));
+  const latest = useLatestPackage(campaignId, unitId);
+  const [requested, setRequested] = useState<string | null>(null);
+  const packageId = requested ?? latest.data?.id ?? null;
   const polled = usePackage(packageId);
   const pkg = polled.data;
   const create = useMutation({
     mutationFn: () => createPackage(campaignId, unitId),
-    onSuccess: (created) => {
-      remember(key, created.id);
-      setPackageId(created.id);
-    },
+    onSuccess: (created) => setRequested(created.id),
   });
-  // A remembered package the server no longer has: start afresh without a warning.
-  const gone = polled.error instanceof ApiError && polled.error.status === 404;
-  const building = pkg && (pkg.state === 'queued' || pkg.state === 'building');
+  const building = pkg?.state === 'queued' || pkg?.state === 'building';
 
   return (
     <Space orientation="vertical" size="small" style={{ width: '100%' }}>
@@ -94,7 +75,7 @@ export function PackageBuilder({
         <Button
           type={pkg?.state === 'ready' ? 'default' : 'primary'}
           icon={pkg && !building ? <ReloadOutlined /> : <FileZipOutlined />}
-          loading={create.isPending || Boolean(building)}
+          loading={create.isPending || building}
           onClick={() => create.mutate()}
         >
           {building ? '正在生成材料包' : pkg ? '重新生成材料包' : '生成材料包'}
@@ -107,7 +88,7 @@ export function PackageBuilder({
         )}
       </Space>
       {create.error && <Alert type="error" showIcon title={errorMessage(create.error)} />}
-      {polled.error && !pkg && !gone && (
+      {polled.error && (
         <Alert type="warning" showIcon title={`无法读取材料包进度：${errorMessage(polled.error)}`} />
       )}
       {pkg && <PackageProgress pkg={pkg} />}
@@ -121,7 +102,7 @@ export function PackageBuilder({
       )}
       {pkg?.state === 'ready' && pkg.sha256 && (
         <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
-          SHA-256：{pkg.sha256}（可与报送时刻录的文件核对）
+          {pkg.fileName} 的 SHA-256：{pkg.sha256}（可与刻录或拷贝后的文件核对）
         </Typography.Text>
       )}
     </Space>

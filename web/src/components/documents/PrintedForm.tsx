@@ -117,13 +117,22 @@ export function PrintedForm({
             </tr>
           ))}
         </tbody>
+        {footnote && (
+          // A table footer repeats under every page of the table, as the DOCX's page footer does.
+          <tfoot>
+            <tr>
+              <td colSpan={layout.columnWidths.length} className="print-footnote">
+                {footnote}
+              </td>
+            </tr>
+          </tfoot>
+        )}
       </table>
       {(layout.notes ?? []).map((note) => (
         <p className="print-notes" key={note}>
           {note}
         </p>
       ))}
-      {footnote && <p className="print-footnote">{footnote}</p>}
     </>
   );
 }
