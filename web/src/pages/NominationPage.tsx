@@ -118,6 +118,7 @@ function NominationEditor({
           organiser={organiser}
           extra={!isMobile && statusLine}
         />
+        <NominationDocuments nomination={nomination} />
 
         {nomination.state === 'returned' && nomination.returnReason && (
           <Alert
@@ -183,7 +184,6 @@ function NominationEditor({
         </Row>
         {/* 材料: photos, video, work summary; uploads, checks, conversion, waivers (components/material). */}
         <MaterialsSection nominationId={nomination.id} />
-        <NominationDocuments nomination={nomination} />
         {/* On phones the actions stay within reach of the thumb, below the form. */}
         {isMobile && (buttons.length > 0 || statusLine) && (
           <div

@@ -27,34 +27,56 @@ export function NominationDocuments({ nomination }: { nomination: Pick<Nominatio
   const failure = docx.error ?? (noLibreOffice ? null : pdf.error);
 
   return (
-    <Card size="small" title="推介表（打印与下载）">
-      <Space orientation="vertical" size="small" style={{ width: '100%' }}>
-        <Space wrap style={isMobile ? { width: '100%' } : undefined}>
-          <Button icon={<PrinterOutlined />} onClick={() => navigate(nominationPrintPath(nomination.id))}>
-            打印推介表
+    <Card size="small" styles={{ body: { padding: '8px 12px' } }}>
+      <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+        <Space wrap size={[8, 8]} align="center">
+          <Typography.Text strong>推介表</Typography.Text>
+          <Button
+            size="small"
+            icon={<PrinterOutlined />}
+            onClick={() => navigate(nominationPrintPath(nomination.id))}
+          >
+            打印
           </Button>
-          <Button icon={<FileWordOutlined />} loading={docx.isPending} onClick={() => docx.mutate()}>
-            下载 Word（DOCX）
+          <Button
+            size="small"
+            icon={<FileWordOutlined />}
+            loading={docx.isPending}
+            onClick={() => docx.mutate()}
+          >
+            下载 Word
           </Button>
-          <Button icon={<FilePdfOutlined />} loading={pdf.isPending} onClick={() => pdf.mutate()}>
+          <Button
+            size="small"
+            icon={<FilePdfOutlined />}
+            loading={pdf.isPending}
+            onClick={() => pdf.mutate()}
+          >
             下载 PDF
           </Button>
+          {!isMobile && (
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              按通知附件版式生成（A4）；已提交的打印提交时的内容，注明内容校验码。
+            </Typography.Text>
+          )}
         </Space>
-        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-          按通知附件版式生成，A4 纸；已提交的推介打印提交时的内容，页脚注明内容校验码。
-        </Typography.Text>
         {noLibreOffice && (
           <Alert
             type="info"
             showIcon
             closable={{ onClose: () => pdf.reset() }}
             title={(pdf.error as ApiError).message}
-            description={
-              <>也可以点击「打印推介表」，在浏览器的打印窗口中选择“另存为 PDF”，得到同样版式的 PDF。</>
-            }
+            description="也可以点击「打印」，在浏览器的打印窗口中选择“另存为 PDF”，得到同样版式的 PDF。"
           />
         )}
-        {failure && <Alert type="error" showIcon title={errorMessage(failure)} />}
+        {failure && (
+          <Alert
+            type="error"
+            showIcon
+            closable={{ onClose: () => (docx.error ? docx.reset() : pdf.reset()) }}
+            title={errorMessage(failure)}
+          />
+        )}
       </Space>
     </Card>
   );
