@@ -6,6 +6,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
 import { startJobs } from '../../src/server/platform/jobs/jobs.ts';
 import { createDiskStorage } from '../../src/server/platform/storage/disk-storage.ts';
+import { seedDemoMaterials } from '../../src/server/seed/demo-materials.ts';
 import { type DemoCredential, seedDemo } from '../../src/server/seed/seed-demo.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
@@ -35,6 +36,7 @@ export async function createTestApp(options: { demoNominations?: boolean } = {})
       c,
     ]),
   );
+  if (options.demoNominations) await seedDemoMaterials(database.db, createDiskStorage(filesDir));
   const jobs = await startJobs(database.url, { pollingIntervalSeconds: 0.5 });
   const app = await buildApp(
     { config, db: database.db, storage: createDiskStorage(filesDir), jobs },

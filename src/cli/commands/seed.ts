@@ -1,3 +1,4 @@
+import { seedDemoMaterials } from '../../server/seed/demo-materials.ts';
 import { isEmpty, seedDemo } from '../../server/seed/seed-demo.ts';
 import { formatCredentials, saveDemoCredentials } from '../demo-credentials.ts';
 import { openRuntime } from '../runtime.ts';
@@ -12,6 +13,7 @@ export async function run(): Promise<number> {
       return 1;
     }
     const credentials = await seedDemo(runtime.db);
+    await seedDemoMaterials(runtime.db, runtime.storage);
     await saveDemoCredentials(runtime.config.varDir, credentials);
     console.log(`已生成演示数据。演示账号（一次性密码）：\n${formatCredentials(credentials)}`);
     return 0;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { buildApp } from '../../server/app.ts';
+import { seedDemoMaterials } from '../../server/seed/demo-materials.ts';
 import { isEmpty, seedDemo } from '../../server/seed/seed-demo.ts';
 import { formatCredentials, pendingDemoCredentials, saveDemoCredentials } from '../demo-credentials.ts';
 import { openRuntime } from '../runtime.ts';
@@ -12,6 +13,7 @@ export async function run(args: string[]): Promise<number> {
   const { config, db } = runtime;
   if (values.demo && (await isEmpty(db))) {
     await saveDemoCredentials(config.varDir, await seedDemo(db));
+    await seedDemoMaterials(db, runtime.storage);
   }
   const app = await buildApp(runtime);
   let closing = false;

@@ -1,0 +1,130 @@
+/**
+ * Material for the demo's submitted nominations: without it they would break the submit rule they were
+ * seeded as having passed. Real files made to each required slot's spec (noise photos at 300 dpi and the
+ * slot's minimum size, a small PDF work summary), stored through the platform's storage, measured by the
+ * real probe and judged by the real check, then frozen into the snapshot as a submit would.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import sharp from 'sharp';
+import type { CampaignRules } from '../../core/campaign/rules.ts';
+import { checkMaterial } from '../../core/materials/check-material.ts';
+import { slotMaxBytes } from '../../core/materials/limits.ts';
+import { type MaterialSets, setsForNomination } from '../../core/materials/nomination-slots.ts';
+import type { MaterialSlotSpec } from '../../core/materials/spec.ts';
+import type { Db } from '../platform/db/database.ts';
+import { probeMaterial } from '../platform/media/probe-material.ts';
+import type { Storage } from '../platform/storage/storage.ts';
+
+/** A noise photo (noise does not compress: about a byte a pixel at quality 95) of at least `minBytes`. */
+async function photo(minBytes: number): Promise<Buffer> {
+  const pixels = Math.max(600 * 400, Math.ceil(minBytes * 1.3));
+  const width = Math.ceil(Math.sqrt(pixels * 1.5));
+  const height = Math.ceil(pixels / width);
+  return sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } })
+    .jpeg({ quality: 95 })
+    .withMetadata({ density: 300 })
+    .toBuffer();
+}
+
+/** A one-page PDF, as a work summary exported from WPS or Word looks to the probe. */
+function summaryPdf(): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) body += `${String(o).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+const made = new Map<string, Promise<Buffer>>();
+
+/** Demo content for a slot, or null for video (a 4-minute film is too slow to make at every first start). */
+function contentFor(slot: MaterialSlotSpec): Promise<Buffer> | null {
+  if (slot.kind === 'video') return null;
+  const key = `${slot.kind}:${slot.minBytes ?? 0}`;
+  if (!made.has(key))
+    made.set(key, slot.kind === 'document' ? Promise.resolve(summaryPdf()) : photo(slot.minBytes ?? 0));
+  return made.get(key)!;
+}
+
+/** Gives every non-draft demo nomination the files its required slots ask for; returns how many it stored. */
+export async function seedDemoMaterials(db: Db, storage: Storage): Promise<number> {
+  const nominations = await db
+    .selectFrom('nominations as n')
+    .innerJoin('campaigns as c', 'c.id', 'n.campaignId')
+    .select(['n.id', 'n.category', 'n.special', 'n.state', 'n.form', 'n.snapshot', 'c.rules'])
+    .execute();
+  let stored = 0;
+  for (const n of nominations) {
+    // Drafts are still being prepared; everything else was submitted once, with its material.
+    if (n.state === 'draft') continue;
+    const rules = n.rules as CampaignRules;
+    const sets = setsForNomination(rules.materials as MaterialSets, {
+      category: n.category as 'star' | 'project',
+      special: n.special,
+    });
+    const submitted = [];
+    for (const { setKey, set } of sets) {
+      for (const slot of set.slots) {
+        const needed = slot.required || set.atLeastOneOf.some((group) => group[0] === slot.id);
+        const content = needed ? contentFor(slot) : null;
+        if (!content) continue;
+        for (let i = 1; i <= slot.count.min; i++) {
+          const data = await content;
+          const storageKey = `materials/demo/${randomUUID()}`;
+          const { bytes, sha256 } = await storage.write(storageKey, Readable.from([data]));
+          const fileName = `${slot.label}-${i}.${slot.kind === 'document' ? 'pdf' : 'jpg'}`;
+          const probed = await storage.withLocalFile(storageKey, (path) =>
+            probeMaterial(path, { maxBytes: slotMaxBytes(slot) }),
+          );
+          const findings = checkMaterial(probed, slot, { fileName });
+          const row = await db
+            .insertInto('materials')
+            .values({
+              nominationId: n.id,
+              setKey,
+              slotId: slot.id,
+              storageKey,
+              fileName,
+              bytes,
+              sha256,
+              state: findings.some((f) => f.severity === 'error') ? 'failed' : 'passed',
+              probed: JSON.stringify(probed),
+              findings: JSON.stringify(findings),
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          submitted.push({
+            setKey,
+            slotId: slot.id,
+            slotLabel: slot.label,
+            materialId: row.id,
+            fileName,
+            bytes,
+            sha256,
+          });
+          stored++;
+        }
+      }
+    }
+    if (n.snapshot) {
+      await db
+        .updateTable('nominations')
+        .set({ snapshot: JSON.stringify({ ...(n.snapshot as object), materials: submitted }) })
+        .where('id', '=', n.id)
+        .execute();
+    }
+  }
+  return stored;
+}
