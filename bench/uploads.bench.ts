@@ -7,9 +7,14 @@
  *  2. 20 uploads of 50 MB at once (to 20 nominations): aggregate at least 125 MB/s (a 1 Gbit/s line),
  *     memory bounded (the same 64 MB is printed as the yardstick). The bare server's figure is printed
  *     beside it.
- * Rounds alternate bare and tus so neither gets the warmer page cache or the quieter moment; medians.
+ * A third server, bare @tus/server with its FileStore and nothing else, shows what the tus library costs
+ * and what the app adds. Each round runs the three in another order, so none always gets the warmer
+ * page cache or the quieter moment; medians of the rounds.
  *
- *   node bench/uploads.bench.ts [--rounds 3] [--size-mb 300] [--concurrent 20] [--each-mb 50] [--chunk-mib 0]
+ *   node bench/uploads.bench.ts [--rounds 3] [--size-mb 300] [--concurrent 20] [--each-mb 50] [--chunk-mib 0] [--s3]
+ *
+ * --s3: the app stores into s3rver (in its own process) through @tus/s3-store; an end-to-end check of the
+ * S3 path more than a measurement (s3rver writes every part to disk and copies them again to assemble).
  *
  * The app runs as `serve --demo` (embedded PostgreSQL in a throwaway folder under .tmp, or DATABASE_URL
  * when set) in its own process; the demo unit account 长春市教育局 uploads into star drafts' video slot.
@@ -48,6 +53,7 @@ const { values: args } = parseArgs({
     concurrent: { type: 'string', default: '20' },
     'each-mb': { type: 'string', default: '50' },
     'chunk-mib': { type: 'string', default: '0' },
+    s3: { type: 'boolean', default: false },
   },
 });
 const rounds = Number(args.rounds);
@@ -70,6 +76,21 @@ const warmFile = await benchFile(tmp, 10 * MB);
 
 const bare = await spawnNode(['bench/uploads-bare-server.ts', bareDir], {}, /listening (\d+)/);
 const barePort = Number(bare.match[1]);
+const libDir = path.join(varDir, 'tus-lib');
+await mkdir(libDir);
+const lib = await spawnNode(['bench/uploads-bare-tus-server.ts', libDir], {}, /listening (\d+)/);
+const libPort = Number(lib.match[1]);
+// With --s3 the app stores into s3rver (its own process) instead of its files folder.
+const s3 = args.s3 ? await spawnNode(['bench/uploads-s3rver.ts'], {}, /s3rver (\S+) (\S+)/) : null;
+const s3Env = s3
+  ? {
+      S3_BUCKET: s3.match[2]!,
+      S3_ENDPOINT: s3.match[1]!,
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      S3_SECRET_ACCESS_KEY: 'S3RVER',
+      S3_FORCE_PATH_STYLE: 'true',
+    }
+  : {};
 const appPort = await freePort();
 const app = await spawnNode(
   ['src/cli/main.ts', 'serve', '--demo'],
@@ -79,20 +100,25 @@ const app = await spawnNode(
     TUIJIE_VAR_DIR: varDir,
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '100000000',
+    ...s3Env,
   },
   /推介平台已启动/,
 );
 const base = `http://127.0.0.1:${appPort}`;
 
-/** One tus upload of `file` into a nomination's video slot; resolves when the server confirmed the end. */
-function tusUpload(who: Session, nominationId: string, file: string): Promise<void> {
+/** One tus upload of `file`; resolves when the server confirmed the last byte. */
+function tusUpload(
+  endpoint: string,
+  file: string,
+  extra: { headers?: Record<string, string>; metadata?: Record<string, string> } = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const upload = new tus.Upload(createReadStream(file), {
-      endpoint: `${base}/api/uploads`,
+      endpoint,
       chunkSize,
       retryDelays: null,
-      headers: { cookie: who.cookie, 'x-csrf-token': who.csrf },
-      metadata: { nominationId, setKey: 'star', slotId: 'video', filename: '事迹视频.mp4' },
+      headers: extra.headers ?? {},
+      metadata: extra.metadata ?? {},
       onSuccess: () => resolve(),
       onError: reject,
     });
@@ -100,15 +126,45 @@ function tusUpload(who: Session, nominationId: string, file: string): Promise<vo
   });
 }
 
+/** Into a star draft's video slot of the app, as the unit's browser does. */
+const appUpload = (who: Session, nominationId: string, file: string) =>
+  tusUpload(`${base}/api/uploads`, file, {
+    headers: { cookie: who.cookie, 'x-csrf-token': who.csrf },
+    metadata: { nominationId, setKey: 'star', slotId: 'video', filename: '事迹视频.mp4' },
+  });
+const libUpload = (file: string) => tusUpload(`http://127.0.0.1:${libPort}/files`, file);
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mbps = (bytes: number, ms: number) => bytes / MB / (ms / 1000);
 const f1 = (x: number) => x.toFixed(1);
 const verdict = (ok: boolean) => (ok ? '达标' : '未达标');
+/** Pads to a width in terminal columns, a Chinese character taking two. */
+const pad = (text: string, columns: number) =>
+  text +
+  ' '.repeat(Math.max(0, columns - [...text].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e7f ? 2 : 1), 0)));
 
 async function timed(task: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await task();
   return performance.now() - started;
+}
+
+interface Target {
+  label: string;
+  pid: number;
+  idle: number;
+  /** Uploads one file (a fresh upload each call). */
+  upload(file: string): Promise<void>;
+  ms: number[];
+  peak: number;
+}
+
+/** Runs `count` uploads of `file` to the target at once, sampling its RSS; returns the wall time. */
+async function measure(target: Target, file: string, count: number) {
+  const sampler = rssSampler(target.pid);
+  const ms = await timed(() => Promise.all(Array.from({ length: count }, () => target.upload(file))));
+  target.peak = Math.max(target.peak, await sampler.stop());
+  return ms;
 }
 
 let exitCode = 0;
@@ -136,99 +192,92 @@ try {
   }
   const draft = () => drafts.shift()!;
 
-  // Warm-up: the first upload loads the tus route's code and the job's; idle is measured after it.
-  await putFile(barePort, warmFile);
-  await tusUpload(unit, draft(), warmFile);
-  const appIdle = await idleRss(app.pid);
-  const bareIdle = await idleRss(bare.pid);
+  // Warm-up: the first upload loads each server's code paths; idle memory is measured after it.
+  const targets: Target[] = (
+    [
+      { label: '裸 http + pipeline 写盘', pid: bare.pid, upload: (f) => putFile(barePort, f) },
+      { label: '裸 @tus/server + FileStore', pid: lib.pid, upload: libUpload },
+      { label: 'tus 上传到平台（/api/uploads）', pid: app.pid, upload: (f) => appUpload(unit, draft(), f) },
+    ] as Pick<Target, 'label' | 'pid' | 'upload'>[]
+  ).map((t) => ({ ...t, idle: 0, ms: [], peak: 0 }));
+  for (const t of targets) await t.upload(warmFile);
+  for (const t of targets) t.idle = await idleRss(t.pid);
 
-  // 1. One large file, rounds alternating.
+  // 1. One large file; each round in another order.
   const bigBytes = statSync(bigFile).size;
-  const bareMs: number[] = [];
-  const tusMs: number[] = [];
-  let barePeak = 0;
-  let appPeak = 0;
   for (let r = 0; r < rounds; r++) {
-    const steps: [string, () => Promise<void>][] = [
-      [
-        'bare',
-        async () => {
-          const s = rssSampler(bare.pid);
-          bareMs.push(await timed(() => putFile(barePort, bigFile)));
-          barePeak = Math.max(barePeak, await s.stop());
-        },
-      ],
-      [
-        'tus',
-        async () => {
-          const s = rssSampler(app.pid);
-          tusMs.push(await timed(() => tusUpload(unit, draft(), bigFile)));
-          appPeak = Math.max(appPeak, await s.stop());
-        },
-      ],
-    ];
-    for (const [, step] of r % 2 ? steps.reverse() : steps) await step();
+    const order = targets.map((_, i) => targets[(i + r) % targets.length]!);
+    for (const t of order) t.ms.push(await measure(t, bigFile, 1));
   }
-  const bareRate = mbps(bigBytes, median(bareMs));
-  const tusRate = mbps(bigBytes, median(tusMs));
-  const ratio = tusRate / bareRate;
-  const appAbove = (appPeak - appIdle) / MB;
+  const [bareT, , appT] = targets as [Target, Target, Target];
+  const rate = (t: Target) => mbps(bigBytes, median(t.ms));
+  const above = (t: Target) => (t.peak - t.idle) / MB;
+  const ratio = rate(appT) / rate(bareT);
+  const appAbove = above(appT);
+  const single = targets.map((t) => ({
+    label: t.label,
+    rate: rate(t),
+    above: above(t),
+    idle: t.idle,
+    peak: t.peak,
+    ms: t.ms,
+  }));
 
-  // 2. Many at once. Idle again, as the large uploads may have left the heap larger.
+  // 2. Many at once. Idle again: the large uploads may have left a heap larger than before.
   const eachBytes = statSync(eachFile).size;
-  const appIdle2 = await idleRss(app.pid);
-  const bareS = rssSampler(bare.pid);
-  const bareAllMs = await timed(() =>
-    Promise.all(Array.from({ length: concurrent }, () => putFile(barePort, eachFile))),
-  );
-  const bareAllPeak = await bareS.stop();
-  const appS = rssSampler(app.pid);
-  const targets = Array.from({ length: concurrent }, draft);
-  const tusAllMs = await timed(() => Promise.all(targets.map((id) => tusUpload(unit, id, eachFile))));
-  const appAllPeak = await appS.stop();
   const allBytes = eachBytes * concurrent;
-  const tusAllRate = mbps(allBytes, tusAllMs);
-  const appAllAbove = (appAllPeak - appIdle2) / MB;
+  const many: { label: string; rate: number; above: number; idle: number; peak: number }[] = [];
+  for (const t of targets) {
+    t.idle = await idleRss(t.pid);
+    t.peak = 0;
+    const ms = await measure(t, eachFile, concurrent);
+    many.push({ label: t.label, rate: mbps(allBytes, ms), above: above(t), idle: t.idle, peak: t.peak });
+  }
+  const appMany = many[2]!;
 
-  const chunkText = Number.isFinite(chunkSize) ? `${chunkSize / 1024 / 1024} MiB 一块` : '一个请求';
+  const chunkText = `${Number.isFinite(chunkSize) ? `${chunkSize / 1024 / 1024} MiB 一块` : '一个请求'}${s3 ? '；平台存入 s3rver' : ''}`;
+  const row = (x: {
+    label: string;
+    rate: number;
+    above: number;
+    idle: number;
+    peak: number;
+    ms?: number[];
+  }) =>
+    console.log(
+      `  ${pad(x.label, 32)}${f1(x.rate).padStart(8)} MB/s   峰值内存比空闲高 ${f1(x.above).padStart(6)} MB（空闲 ${f1(x.idle / MB)}，峰值 ${f1(x.peak / MB)}）${x.ms ? `   各轮 ${x.ms.map((m) => m.toFixed(0)).join('/')} ms` : ''}`,
+    );
   console.log(
     `机器：${os.availableParallelism()} 核，负载 ${os
       .loadavg()
       .map((l) => l.toFixed(2))
-      .join(' ')}；客户端与服务器在同一台机器（回环）`,
+      .join(
+        ' ',
+      )}；客户端与服务器在同一台机器（回环），客户端为 tus-js-client（tus）或 http.request（裸 http）`,
   );
   console.log(`\n1. 单个 ${f1(bigBytes / MB)} MB 文件，${rounds} 轮中位数（tus：${chunkText}）`);
+  for (const x of single) row(x);
   console.log(
-    `  裸 http + pipeline 写盘   ${f1(bareRate).padStart(7)} MB/s   峰值内存比空闲高 ${f1((barePeak - bareIdle) / MB)} MB`,
+    `  平台 / 裸 http 速度比 ${(ratio * 100).toFixed(0)}%，目标 ≥ ${GOAL_RATIO * 100}%：${verdict(ratio >= GOAL_RATIO)}`,
   );
   console.log(
-    `  tus 上传到平台            ${f1(tusRate).padStart(7)} MB/s   峰值内存比空闲高 ${f1(appAbove)} MB（空闲 ${f1(appIdle / MB)} MB，峰值 ${f1(appPeak / MB)} MB）`,
+    `  平台峰值内存比空闲高 ${f1(appAbove)} MB，目标 < ${GOAL_MEMORY_MB} MB：${verdict(appAbove < GOAL_MEMORY_MB)}`,
   );
   console.log(
-    `  速度比 ${(ratio * 100).toFixed(0)}%，目标 ≥ ${GOAL_RATIO * 100}%：${verdict(ratio >= GOAL_RATIO)}`,
+    `\n2. ${concurrent} 个 ${f1(eachBytes / MB)} MB 文件同时上传（共 ${f1(allBytes / MB)} MB），总速度`,
   );
+  for (const x of many) row(x);
   console.log(
-    `  内存 ${f1(appAbove)} MB，目标 < ${GOAL_MEMORY_MB} MB：${verdict(appAbove < GOAL_MEMORY_MB)}`,
-  );
-  console.log(
-    `  每轮（ms）：裸 ${bareMs.map((m) => m.toFixed(0)).join(' ')}；tus ${tusMs.map((m) => m.toFixed(0)).join(' ')}`,
-  );
-  console.log(`\n2. ${concurrent} 个 ${f1(eachBytes / MB)} MB 文件同时上传（共 ${f1(allBytes / MB)} MB）`);
-  console.log(
-    `  裸 http + pipeline 写盘   ${f1(mbps(allBytes, bareAllMs)).padStart(7)} MB/s   峰值内存比空闲高 ${f1((bareAllPeak - bareIdle) / MB)} MB`,
-  );
-  console.log(
-    `  tus 上传到平台            ${f1(tusAllRate).padStart(7)} MB/s   峰值内存比空闲高 ${f1(appAllAbove)} MB（空闲 ${f1(appIdle2 / MB)} MB，峰值 ${f1(appAllPeak / MB)} MB）`,
-  );
-  console.log(
-    `  总速度目标 ≥ ${GOAL_CONCURRENT_MBPS} MB/s：${verdict(tusAllRate >= GOAL_CONCURRENT_MBPS)}；内存（参照 < ${GOAL_MEMORY_MB} MB）：${verdict(appAllAbove < GOAL_MEMORY_MB)}`,
+    `  平台总速度目标 ≥ ${GOAL_CONCURRENT_MBPS} MB/s：${verdict(appMany.rate >= GOAL_CONCURRENT_MBPS)}；内存（参照 < ${GOAL_MEMORY_MB} MB）：${verdict(appMany.above < GOAL_MEMORY_MB)}`,
   );
 } catch (e) {
   console.error(e);
   exitCode = 1;
 } finally {
   await app.stop();
+  await lib.stop();
   await bare.stop();
+  await s3?.stop();
   await rm(varDir, { recursive: true, force: true });
 }
 process.exit(exitCode);
