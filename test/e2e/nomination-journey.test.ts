@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRules } from '../../src/core/campaign/rules.ts';
 import { browserAvailability, launchBrowser, loginThroughPage } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { photoOfAtLeast } from '../support/materials.ts';
 import { completeStar } from '../support/nominations.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 
@@ -105,6 +106,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
       { id, form: completeStar(await rulesOf(u, id), 881) },
     );
     expect(saved).toBe(200);
+    await uploadRequiredPhotos(u, id, database);
     await u.reload();
     await u.getByRole('button', { name: /^提\s*交$/ }).click();
     await u
@@ -243,6 +245,53 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
 });
 
 /** Resolves when the editor's autosave carrying `text` has been stored. */
+/**
+ * The submit rule wants the star's two photos: uploaded from the page as the browser's tus client does
+ * (create, then PATCH the bytes), then marked passed in the database, standing in for the check job.
+ */
+async function uploadRequiredPhotos(page: Page, nominationId: string, database: TestDatabase) {
+  const jpeg = (await photoOfAtLeast(0)).toString('base64');
+  for (const slotId of ['idPhoto', 'activityPhoto']) {
+    const status = await page.evaluate(
+      async ({ nominationId, slotId, jpeg }) => {
+        const me = await (await fetch('/api/auth/me')).json();
+        const bytes = Uint8Array.from(atob(jpeg), (c) => c.charCodeAt(0));
+        const meta = { nominationId, setKey: 'star', slotId, filename: `${slotId}.jpg` };
+        const created = await fetch('/api/uploads', {
+          method: 'POST',
+          headers: {
+            'x-csrf-token': me.csrfToken,
+            'tus-resumable': '1.0.0',
+            'upload-length': String(bytes.length),
+            'upload-metadata': Object.entries(meta)
+              .map(([k, v]) => `${k} ${btoa(v)}`)
+              .join(','),
+          },
+        });
+        const patched = await fetch(created.headers.get('location')!, {
+          method: 'PATCH',
+          headers: {
+            'x-csrf-token': me.csrfToken,
+            'tus-resumable': '1.0.0',
+            'upload-offset': '0',
+            'content-type': 'application/offset+octet-stream',
+          },
+          body: bytes,
+        });
+        return patched.status;
+      },
+      { nominationId, slotId, jpeg },
+    );
+    expect(status).toBe(204);
+  }
+  await database.db
+    .updateTable('materials')
+    .set({ state: 'passed' })
+    .where('nominationId', '=', nominationId)
+    .where('state', '=', 'pending')
+    .execute();
+}
+
 function autosaveOf(page: Page, text: string) {
   return page.waitForResponse(
     (r) =>
