@@ -17,8 +17,9 @@ export const packageStorageKey = (id: string) => `packages/${id}.zip`;
 
 export function failureReason(error: unknown): string {
   if (error instanceof AppError) return error.message;
-  const detail = error instanceof Error ? error.message : String(error);
-  return `生成提交包时出错（${detail}）。请稍后重新生成；如仍失败，请联系平台管理员。`;
+  // The system's code (ENOSPC, ENOENT) helps an administrator; its message would show server paths.
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return `生成提交包时出错${code ? `（${code}）` : ''}。请稍后重新生成；如仍失败，请联系平台管理员检查文件存储。`;
 }
 
 export async function runPackageJob(context: Pick<AppContext, 'db' | 'storage'>, packageId: string) {

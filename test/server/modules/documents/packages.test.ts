@@ -375,3 +375,28 @@ describe('tuijie export', () => {
     await expect(stat(out)).rejects.toThrow();
   }, 120_000);
 });
+
+describe('a package that cannot be built', () => {
+  it('ends failed with a Chinese reason, and nothing to download', async () => {
+    const { runPackageJob } = await import('../../../../src/server/modules/documents/package-worker.ts');
+    const { createDiskStorage } = await import('../../../../src/server/platform/storage/disk-storage.ts');
+    const { id } = await t.database.db
+      .insertInto('exportPackages')
+      .values({ campaignId, unitId: changchunId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // A storage whose folder cannot exist (below a regular file): every write fails, as a full or
+    // read-only disk would make it.
+    const broken = createDiskStorage(path.join(media.dir, 'v.mp4', 'files'));
+    await runPackageJob({ db: t.database.db, storage: broken }, id);
+    const p = (await call(changchun, 'GET', `/api/packages/${id}`)).json();
+    expect(p).toMatchObject({
+      state: 'failed',
+      downloadUrl: null,
+      error: expect.stringMatching(/^生成提交包/),
+    });
+    const download = await call(changchun, 'GET', `/api/packages/${id}/download`);
+    expect(download.statusCode).toBe(409);
+    expect(download.json().message).toContain('提交包生成失败');
+  });
+});
