@@ -79,8 +79,13 @@ async function loadNominations(db: Db, storage: Storage, scope: PackageScope) {
     db,
     rows.map((n) => n.id),
   );
+  // Which files storage still holds, a few lookups at a time (on S3 each is a request).
   const stored = new Map<string, boolean>();
-  for (const file of files) stored.set(file.id, (await storage.size(file.storageKey)) !== null);
+  for (let i = 0; i < files.length; i += 16) {
+    const batch = files.slice(i, i + 16);
+    const sizes = await Promise.all(batch.map((f) => storage.size(f.storageKey)));
+    batch.forEach((f, j) => stored.set(f.id, sizes[j] !== null));
+  }
   const planned: PackageNomination[] = rows.map((n) => ({
     id: n.id,
     unitId: n.unitId,
