@@ -84,7 +84,9 @@ async function loadNominations(db: Db, storage: Storage, scope: PackageScope) {
   for (let i = 0; i < files.length; i += 16) {
     const batch = files.slice(i, i + 16);
     const sizes = await Promise.all(batch.map((f) => storage.size(f.storageKey)));
-    batch.forEach((f, j) => stored.set(f.id, sizes[j] !== null));
+    batch.forEach((f, j) => {
+      stored.set(f.id, sizes[j] !== null);
+    });
   }
   const planned: PackageNomination[] = rows.map((n) => ({
     id: n.id,
