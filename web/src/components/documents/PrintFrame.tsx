@@ -68,6 +68,7 @@ export function PrintFrame({
         </Button>
       </div>
       <div className="print-hint">
+        <span className="print-phone-hint">纸面按 A4 原大显示，可左右滑动查看；打印请使用电脑。</span>
         {hint}
         {documents.length > 0 &&
           (proof

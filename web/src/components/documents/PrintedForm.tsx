@@ -41,19 +41,53 @@ function Signature({ opinion, signature }: { opinion: string; signature: FormLay
   );
 }
 
-function Cell({ cell, values, layout }: { cell: LayoutCell; values: FormValues; layout: FormLayout }) {
+/**
+ * Which cells end on the table's right edge ('e-r'; they draw the right line), placing cells on the
+ * grid as HTML does: a cell starts at the first column not covered by a rowSpan cell from above.
+ */
+export function edgeClasses(layout: FormLayout): string[][] {
+  const columns = layout.columnWidths.length;
+  let covered = new Map<number, number>();
+  return layout.rows.map((row) => {
+    const next = new Map<number, number>();
+    for (const [c, left] of covered) if (left > 1) next.set(c, left - 1);
+    let column = 0;
+    const classes = row.cells.map((cell) => {
+      while (covered.has(column)) column++;
+      const rowSpan = cell.rowSpan ?? 1;
+      if (rowSpan > 1) for (let c = column; c < column + cell.span; c++) next.set(c, rowSpan - 1);
+      column += cell.span;
+      return column >= columns ? 'e-r' : '';
+    });
+    covered = next;
+    return classes;
+  });
+}
+
+function Cell({
+  cell,
+  values,
+  layout,
+  edges,
+}: {
+  cell: LayoutCell;
+  values: FormValues;
+  layout: FormLayout;
+  edges: string;
+}) {
   const span = { colSpan: cell.span, rowSpan: cell.rowSpan };
+  const className = (kind?: string) => [kind, edges].filter(Boolean).join(' ') || undefined;
   const value = cell.field ? (values[cell.field] ?? '') : '';
   switch (cell.kind) {
     case 'photo':
       return (
-        <td {...span} className="print-photo">
+        <td {...span} className={className('print-photo')}>
           {cell.label ?? '照片'}
         </td>
       );
     case 'paragraph':
       return (
-        <td {...span} className="flowing">
+        <td {...span} className={className('flowing')}>
           {cell.parts ? (
             cell.parts.map((part) => (
               <Prose key={part.field} text={values[part.field] ?? ''} lead={`${part.label}：`} />
@@ -65,15 +99,17 @@ function Cell({ cell, values, layout }: { cell: LayoutCell; values: FormValues; 
       );
     case 'signature':
       return (
-        <td {...span} className="flowing">
+        <td {...span} className={className('flowing')}>
           <Signature opinion={value} signature={layout.signature} />
         </td>
       );
     default:
       return cell.field ? (
-        <td {...span}>{value}</td>
+        <td {...span} className={className()}>
+          {value}
+        </td>
       ) : (
-        <th {...span} scope="row">
+        <th {...span} scope="row" className={className()}>
           {cell.label ?? ''}
         </th>
       );
@@ -91,6 +127,7 @@ export function PrintedForm({
   footnote?: string;
 }) {
   const total = layout.columnWidths.reduce((a, b) => a + b, 0);
+  const edges = edgeClasses(layout);
   return (
     <>
       {layout.attachmentLabel && <div className="print-attachment">{layout.attachmentLabel}</div>}
@@ -112,22 +149,13 @@ export function PrintedForm({
             >
               {row.cells.map((cell, c) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: cells of a fixed layout row
-                <Cell key={c} cell={cell} values={values} layout={layout} />
+                <Cell key={c} cell={cell} values={values} layout={layout} edges={edges[r]![c]!} />
               ))}
             </tr>
           ))}
         </tbody>
-        {footnote && (
-          // A table footer repeats under every page of the table, as the DOCX's page footer does.
-          <tfoot>
-            <tr>
-              <td colSpan={layout.columnWidths.length} className="print-footnote">
-                {footnote}
-              </td>
-            </tr>
-          </tfoot>
-        )}
       </table>
+      {footnote && <p className="print-footnote">{footnote}</p>}
       {(layout.notes ?? []).map((note) => (
         <p className="print-notes" key={note}>
           {note}
