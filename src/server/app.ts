@@ -23,7 +23,9 @@ import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { registerDocumentWorkers } from './modules/documents/package-worker.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { previewAndConvertRoutes } from './modules/materials/preview-and-convert-routes.ts';
 import { materialRoutes } from './modules/materials/routes.ts';
+import { registerMaterialWorkers } from './modules/materials/workers.ts';
 import { nominationRoutes } from './modules/nominations/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { winnerRoutes } from './modules/winners/routes.ts';
@@ -101,6 +103,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     documentRoutes,
     winnerRoutes,
     materialRoutes,
+    previewAndConvertRoutes,
   ]) {
     routes(app, context);
   }
@@ -111,5 +114,6 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   }
   registerNotFoundHandler(app, hasWebApp);
   await registerDocumentWorkers(context);
+  await registerMaterialWorkers(context);
   return app;
 }
