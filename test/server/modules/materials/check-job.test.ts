@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rescueStrandedMaterials } from '../../../../src/server/modules/materials/workers.ts';
 import { QUEUES } from '../../../../src/server/platform/jobs/jobs.ts';
 import {
@@ -32,6 +32,8 @@ import {
   settled,
 } from './job-support.ts';
 
+// Checks run in the background; on a busy two-core machine a video's check waits its turn.
+vi.setConfig({ testTimeout: 180_000 });
 const { available: ffmpeg } = ffmpegAvailability();
 const folder = tempFolder('tuijie-check-job-');
 const file = (name: string) => join(folder.dir, name);
