@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Storage } from '../../../src/server/platform/storage/storage.ts';
 import { bufferOf, bytePattern, sha256Of } from './storage-pattern.ts';
-import { startTusServer, tusOffset, tusUpload, uploadIdOf } from './storage-tus.ts';
+import { cutUpload, startTusServer, tusOffset, tusUpload, uploadIdOf } from './storage-tus.ts';
 
 const MB = 1_000_000;
 const MiB = 1024 * 1024;
@@ -188,10 +188,11 @@ export function storageContract(name: string, setup: () => Promise<StorageUnderT
       });
 
       it('an upload cut off in the middle of a request resumes from what the server kept', async () => {
-        const url = await tusUpload(tusServer.endpoint, data, { stopAfter: { sent: 11 * MB } });
+        const url = await cutUpload(tusServer.endpoint, data, 11 * MB);
+        // Disk keeps every byte that arrived; S3 the whole 8 MiB parts (a shorter tail is not kept).
         const kept = await tusOffset(url);
-        expect(kept).toBeGreaterThanOrEqual(0);
-        expect(kept).toBeLessThan(big);
+        expect(kept).toBeGreaterThan(0);
+        expect(kept).toBeLessThanOrEqual(11 * MB);
         await tusUpload(tusServer.endpoint, data, { uploadUrl: url });
         await expectLanded(url);
       });
