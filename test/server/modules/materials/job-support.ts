@@ -7,7 +7,6 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
 import { buildApp } from '../../../../src/server/app.ts';
 import { loadConfig } from '../../../../src/server/platform/config.ts';
 import type { AppContext } from '../../../../src/server/platform/context.ts';
@@ -86,12 +85,15 @@ export function materialRow({ database }: JobsTestApp, id: string) {
   return database.db.selectFrom('materials').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-/** Waits (as long as the machine needs) until the row has left `pending`/`converting`. */
-export async function settled(t: JobsTestApp, id: string, timeout = 120_000) {
-  await expect
-    .poll(async () => (await materialRow(t, id)).state, { timeout, interval: 200 })
-    .toMatch(/^(passed|failed)$/);
-  return materialRow(t, id);
+/** Waits (as long as the machine needs, up to `timeout`) until the row has left `pending`/`converting`. */
+export async function settled(t: JobsTestApp, id: string, timeout = 300_000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const row = await materialRow(t, id);
+    if (row.state === 'passed' || row.state === 'failed') return row;
+    if (Date.now() > until) throw new Error(`material ${id} still ${row.state} after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 export const errorCodes = (findings: unknown) =>
