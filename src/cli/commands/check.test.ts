@@ -110,7 +110,7 @@ describe('tuijie check', () => {
     [[], '请给出要检查的文件'],
     [['a.jpg'], '请用 --spec 选择规格'],
     [['a.jpg', '--spec', 'poster'], '未知规格「poster」'],
-    [['a.jpg', '--campaign', '12'], '--campaign 需要连接推介平台的数据库'],
+    [['a.jpg', '--campaign', '12', '--spec', 'video'], '活动编号「12」格式不正确'],
   ])('usage problem %j exits 2', async (args, message) => {
     const run = await tuijie(...args);
     expect(run.status).toBe(2);
