@@ -137,6 +137,23 @@ describe.skipIf(!available || !popplerAvailable)('print view and documents', () 
     expect(occurrences(joined, '内容校验码')).toBe(copies);
   });
 
+  it('prints a project’s form from its layout: sub-headed measures and the whole work summary', async () => {
+    const projects = (await api(page, 'GET', `/api/nominations?campaignId=${campaignId}&category=project`))
+      .items as { id: string }[];
+    const project = (await api(page, 'GET', `/api/nominations/${projects[0]!.id}`)).nomination;
+    await page.goto(`${server.url}/nominations/${project.id}/print`);
+    await expect.poll(() => page.locator('section.print-copy').count()).toBe(copies);
+    const { text } = await pdfText(await page.pdf({ format: 'A4' }), 'project.pdf');
+    const joined = squash(text);
+    expect(occurrences(joined, '终身学习品牌项目推介表')).toBe(copies);
+    for (const part of ['学习场所：', '经费保障：', '队伍建设：', squash(project.form.measures.team)])
+      expect(occurrences(joined, part)).toBe(copies);
+    // The demo summary repeats one sentence; all of it is printed in every copy.
+    const sentence = squash(project.form.workSummary).split('。')[0]!;
+    const times = occurrences(squash(project.form.workSummary), sentence);
+    expect(occurrences(joined, sentence)).toBe(times * copies);
+  });
+
   it('reads on a 375 px phone: the toolbar fits, the A4 sheet scrolls sideways', async () => {
     const phone = await context.newPage();
     await phone.setViewportSize({ width: 375, height: 760 });
