@@ -53,7 +53,11 @@ export default function PrintNominationPage() {
       title={`${layout.title}-${values.name || '（未填写）'}`}
       backTo={`/nominations/${encodeURIComponent(n.id)}`}
       backLabel="返回推介"
-      hint={n.contentHash ? undefined : '此推介尚未提交，打印的是当前草稿。'}
+      hint={
+        n.state === 'draft' || n.state === 'returned'
+          ? '此推介尚未（重新）提交，打印的是当前内容。'
+          : undefined
+      }
       documents={[
         {
           key: n.id,

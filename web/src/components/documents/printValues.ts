@@ -12,6 +12,13 @@ export function printValues(n: Pick<Nomination, 'category' | 'form'>): FormValue
   return formValues(n.category as Category, n.form, { maskPersonalData: false });
 }
 
-export function printFootnote(n: Pick<Nomination, 'contentHash'>): string {
-  return n.contentHash ? `内容校验码 ${n.contentHash.slice(0, 16)}` : '草稿（尚未提交）';
+/**
+ * A returned nomination keeps the hash of what was submitted before while the unit edits it, so the
+ * hash is printed only while the form is the submitted one (not draft, not returned).
+ */
+export function printFootnote(n: Pick<Nomination, 'contentHash' | 'state'>): string {
+  if (n.state === 'returned') return '退回修改中（尚未重新提交）';
+  return n.contentHash && n.state !== 'draft'
+    ? `内容校验码 ${n.contentHash.slice(0, 16)}`
+    : '草稿（尚未提交）';
 }
