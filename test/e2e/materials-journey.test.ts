@@ -200,7 +200,7 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: materials from pre-check
     await u.setViewportSize({ width: 1280, height: 900 });
 
     // The player plays the original with range requests.
-    await video.getByRole('button', { name: '播放', exact: true }).click();
+    await video.getByRole('button', { name: /播\s*放$/ }).click();
     await expect.poll(() => video.locator('video').count()).toBe(1);
     await expect
       .poll(() => video.locator('video').evaluate((v: HTMLVideoElement) => v.readyState), { timeout: 30_000 })
@@ -231,7 +231,10 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: materials from pre-check
     const orgVideo = o.getByTestId('slot-star-video');
     await expect.poll(() => orgVideo.getByText(/视频帧率为 30 fps，要求 25 fps/).count()).toBe(1);
     expect(await o.getByRole('button', { name: /上传/ }).count()).toBe(0);
-    await orgVideo.getByRole('button', { name: '豁免' }).first().click();
+    await orgVideo
+      .getByRole('button', { name: /^豁\s*免$/ })
+      .first()
+      .click();
     await o.getByRole('dialog').getByLabel('豁免理由').fill('原片帧率 30 帧，内容完整，评审组同意接收');
     await o
       .getByRole('dialog')
@@ -244,10 +247,14 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: materials from pre-check
 
     // The unit replaces the film with a good one: 25 fps, 4分10秒, 1280×720, H.264.
     await u.reload();
-    await video.getByTestId('material-file').first().getByRole('button', { name: '删除' }).click();
-    await u
+    await video
+      .getByTestId('material-file')
+      .first()
       .getByRole('button', { name: /^删\s*除$/ })
-      .last()
+      .click();
+    await u
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /^删\s*除$/ })
       .click();
     await expect.poll(() => video.getByTestId('material-file').count(), { timeout: 30_000 }).toBe(0);
     await input(video).setInputFiles(file('学习视频.mp4'));

@@ -12,8 +12,10 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Image, Popconfirm, Progress, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { unwaivedErrors } from '../../../../src/core/materials/slot-status.ts';
 import type { MaterialKind } from '../../../../src/core/materials/spec.ts';
 import { chooseMaterial, convertMaterial, deleteMaterial, type Material } from '../../api/materials.ts';
+import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { errorMessage, useShowError } from '../../lib/useShowError.ts';
 import { FindingLines } from './FindingLines.tsx';
 import { formatMegabytes } from './specText.ts';
@@ -26,10 +28,13 @@ const STATUS_COLORS: Record<Material['status'], string> = {
 };
 
 const THUMB = { width: 96, height: 72 };
+/** On a phone the findings need the width more than the picture does. */
+const THUMB_MOBILE = { width: 64, height: 48 };
 
 function Thumb({ material, kind, onPlay }: { material: Material; kind: MaterialKind; onPlay: () => void }) {
+  const size = useIsMobile() ? THUMB_MOBILE : THUMB;
   const box = {
-    ...THUMB,
+    ...size,
     flex: 'none',
     borderRadius: 4,
     background: '#f5f5f5',
@@ -45,8 +50,8 @@ function Thumb({ material, kind, onPlay }: { material: Material; kind: MaterialK
         <Image
           src={material.previewUrl}
           alt={material.fileName}
-          width={THUMB.width}
-          height={THUMB.height}
+          width={size.width}
+          height={size.height}
           style={{ objectFit: 'cover' }}
           preview={{ src: material.contentUrl }}
         />
@@ -62,7 +67,7 @@ function Thumb({ material, kind, onPlay }: { material: Material; kind: MaterialK
         aria-label={`播放 ${material.fileName}`}
       >
         {material.previewUrl ? (
-          <img src={material.previewUrl} alt="" style={{ ...THUMB, objectFit: 'cover' }} />
+          <img src={material.previewUrl} alt="" style={{ ...size, objectFit: 'cover' }} />
         ) : (
           <VideoCameraOutlined style={{ fontSize: 28, color: '#bfbfbf' }} />
         )}
@@ -146,14 +151,18 @@ export function MaterialFileCard({
             <Progress percent={Math.round(material.progress ?? 0)} size="small" status="active" />
           )}
           {material.state === 'pending' && (
-            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-              正在检查格式、大小、分辨率……
-            </Typography.Text>
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                正在检查格式、大小、分辨率……
+              </Typography.Text>
+            </div>
           )}
           {material.state === 'passed' && findings.length === 0 && (
-            <Typography.Text type="success" style={{ fontSize: 13 }}>
-              符合要求
-            </Typography.Text>
+            <div>
+              <Typography.Text type="success" style={{ fontSize: 13 }}>
+                符合要求
+              </Typography.Text>
+            </div>
           )}
           <FindingLines findings={findings} waived={waived} />
           {material.waivers.map((w) => (
@@ -194,7 +203,7 @@ export function MaterialFileCard({
                 {material.convertedFrom ? '改为提交转换后的文件' : '改为提交原文件'}
               </Button>
             )}
-            {actions.includes('waive') && (
+            {actions.includes('waive') && unwaivedErrors(material).length > 0 && (
               <Button size="small" onClick={() => onWaive(material)}>
                 豁免
               </Button>
