@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { hasErrors } from '../../core/findings.ts';
 import { BUILTIN_SPEC_NAMES, builtinSpec } from '../../core/materials/builtin-specs.ts';
 import { judgeFile } from '../../core/materials/judge-file.ts';
-import { MAX_BYTES } from '../../core/materials/limits.ts';
+import { slotMaxBytes } from '../../core/materials/limits.ts';
 import type { MaterialSlotSpec } from '../../core/materials/spec.ts';
 import { probeMaterial } from '../../server/platform/media/probe-material.ts';
 import { describeArgsError, formatFindings, printJson, printUsageError } from '../print-findings.ts';
@@ -84,7 +84,7 @@ export async function run(args: string[]): Promise<number> {
   const { slot, title } = resolved;
   const name = basename(read.file);
   // The campaign's own cap when it sets one, as the upload check uses.
-  const maxBytes = (slot as { maxBytes?: number }).maxBytes ?? MAX_BYTES[slot.kind];
+  const maxBytes = slotMaxBytes(slot);
   const probed = await probeMaterial(read.file, { maxBytes });
   const findings = judgeFile(probed, slot, { fileName: name, maxBytes });
   const exitCode = probed.kind === 'unreadable' ? 2 : hasErrors(findings) ? 1 : 0;

@@ -24,8 +24,8 @@ export function campaignSpecNames(materials: CampaignMaterialSets): string[] {
 
 /** The file rules two photo slots must share for one name to stand for both. */
 function fileRules(slot: MaterialSlotSpec): string {
-  const { formats, minBytes, minDpi } = slot;
-  return JSON.stringify({ formats, minBytes, minDpi, maxBytes: (slot as { maxBytes?: number }).maxBytes });
+  const { formats, minBytes, minDpi, maxBytes } = slot;
+  return JSON.stringify({ formats, minBytes, minDpi, maxBytes });
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { error, type Finding } from '../../../core/findings.ts';
 import { judgeFile } from '../../../core/materials/judge-file.ts';
-import { MAX_BYTES } from '../../../core/materials/limits.ts';
+import { slotMaxBytes } from '../../../core/materials/limits.ts';
 import type { Probed } from '../../../core/materials/probed.ts';
 import type { MaterialSlotSpec } from '../../../core/materials/spec.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -23,11 +23,6 @@ export function slotOfRow(
   return Object.hasOwn(sets, row.setKey)
     ? sets[row.setKey]?.slots.find((s) => s.id === row.slotId)
     : undefined;
-}
-
-/** The campaign's per-file cap for the slot, else the kind's default. */
-export function maxBytesOf(slot: MaterialSlotSpec): number {
-  return (slot as { maxBytes?: number }).maxBytes ?? MAX_BYTES[slot.kind];
 }
 
 async function probeStored(storage: Storage, key: string, maxBytes: number): Promise<Probed> {
@@ -61,7 +56,7 @@ export async function runMaterialCheck({ db, storage, jobs }: AppContext, materi
   if (!slot) {
     findings = [slotGone(row)];
   } else {
-    const maxBytes = maxBytesOf(slot);
+    const maxBytes = slotMaxBytes(slot);
     probed = await probeStored(storage, row.storageKey, maxBytes);
     findings = judgeFile(probed, slot, { fileName: row.fileName, maxBytes });
   }

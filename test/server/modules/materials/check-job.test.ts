@@ -206,6 +206,21 @@ describe('robustness', () => {
     expect(errorCodes(row.findings)).toEqual(['MATERIAL_CHECK_CRASHED']);
   });
 
+  it('applies the campaign’s own per-file cap from its rules as they stand', async () => {
+    const setPhotoCap = (value: number | null) =>
+      sql`UPDATE campaigns c SET rules = jsonb_set(c.rules, '{materials,star,slots,1,maxBytes}', ${JSON.stringify(value)}::jsonb)
+        FROM nominations n WHERE n.id = ${star} AND c.id = n.campaign_id`.execute(t.context.db);
+    await setPhotoCap(1024 * 1024);
+    try {
+      const { row } = await check('star', 'photo', 'star.jpg');
+      expect(errorCodes(row.findings)).toEqual(['FILE_TOO_LARGE']);
+      expect((row.findings as { message: string }[])[0]!.message).toContain('超过上限 1 MB');
+    } finally {
+      await sql`UPDATE campaigns c SET rules = c.rules #- '{materials,star,slots,1,maxBytes}'
+        FROM nominations n WHERE n.id = ${star} AND c.id = n.campaign_id`.execute(t.context.db);
+    }
+  });
+
   it('is still serving after every bad file', async () => {
     const health = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(health.statusCode).toBe(200);
