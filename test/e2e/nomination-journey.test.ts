@@ -247,7 +247,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
 /** Resolves when the editor's autosave carrying `text` has been stored. */
 /**
  * The submit rule wants the star's two photos: uploaded from the page as the browser's tus client does
- * (create, then PATCH the bytes), then marked passed in the database, standing in for the check job.
+ * (create, then PATCH the bytes), then judged by the server's check job.
  */
 async function uploadRequiredPhotos(page: Page, nominationId: string, database: TestDatabase) {
   const jpeg = (await photoOfAtLeast(0)).toString('base64');
@@ -284,12 +284,18 @@ async function uploadRequiredPhotos(page: Page, nominationId: string, database: 
     );
     expect(status).toBe(204);
   }
-  await database.db
-    .updateTable('materials')
-    .set({ state: 'passed' })
-    .where('nominationId', '=', nominationId)
-    .where('state', '=', 'pending')
-    .execute();
+  // The check job in the server process judges them; both are real JPEGs and pass.
+  await expect
+    .poll(async () =>
+      (
+        await database.db
+          .selectFrom('materials')
+          .select('state')
+          .where('nominationId', '=', nominationId)
+          .execute()
+      ).map((m) => m.state),
+    )
+    .toEqual(['passed', 'passed']);
 }
 
 function autosaveOf(page: Page, text: string) {

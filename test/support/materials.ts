@@ -108,8 +108,9 @@ interface SlotView {
 }
 
 /**
- * Uploads real files to every required slot that has none, enough for its minimum count, then marks
- * them passed: the test stands in for the check job (another module), with files that do pass the spec.
+ * Uploads real files to every required slot that has none, enough for its minimum count, and waits for
+ * the check job's verdict on them: they are made to pass the slot's spec, and a test that submits gets
+ * the real submit rule.
  */
 export async function supplyRequiredMaterials(t: TestApp, session: Session, nominationId: string) {
   const listed = await t.app.inject({
@@ -135,15 +136,20 @@ export async function supplyRequiredMaterials(t: TestApp, session: Session, nomi
       }
     }
   }
-  await markChecked(t, nominationId);
+  const checked = await checkedMaterials(t, nominationId);
+  const failed = checked.filter((m) => m.state !== 'passed');
+  if (failed.length > 0) throw new Error(`test material failed its check: ${JSON.stringify(failed)}`);
 }
 
-/** Stands in for the check job: pending files of a nomination become passed. */
-export async function markChecked(t: TestApp, nominationId: string, state: 'passed' | 'failed' = 'passed') {
-  await t.database.db
-    .updateTable('materials')
-    .set({ state })
-    .where('nominationId', '=', nominationId)
-    .where('state', '=', 'pending')
-    .execute();
+/** Waits until the check job has judged every file of a nomination; returns them. */
+export async function checkedMaterials(t: TestApp, nominationId: string) {
+  for (;;) {
+    const rows = await t.database.db
+      .selectFrom('materials')
+      .select(['id', 'slotId', 'fileName', 'state', 'findings'])
+      .where('nominationId', '=', nominationId)
+      .execute();
+    if (rows.every((r) => r.state !== 'pending' && r.state !== 'converting')) return rows;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

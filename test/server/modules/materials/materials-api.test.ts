@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, loginAs, type Session } from '../../../support/app.ts';
-import { markChecked, uploadThroughTus } from '../../../support/materials.ts';
+import { checkedMaterials, photoOfAtLeast, uploadThroughTus } from '../../../support/materials.ts';
 import { campaignOf, completeStar, draftWith } from '../../../support/nominations.ts';
 import { createMaterialApp, type MaterialTestApp, secondUnitSession } from './material-app.ts';
 
@@ -58,22 +58,25 @@ describe('the material list', () => {
       'MATERIAL_MISSING',
     ]);
 
-    const photo = randomBytes(2048);
+    const photo = await photoOfAtLeast(0);
     const materialId = await upload(id, 'idPhoto', photo, '张三 证件照.jpg');
+    // Pending until the check job has judged it, then passed (a real 300 dpi JPEG).
+    expect(['pending', 'passed']).toContain((await materials(unit, id)).json().slots[0].status);
+    await checkedMaterials(t, id);
     const listed = (await materials(unit, id)).json();
-    expect(listed.slots[0]).toMatchObject({ status: 'pending', actions: [] });
+    expect(listed.slots[0]).toMatchObject({ status: 'passed', actions: [] });
+    expect(listed.slots[0].files[0].probed).toMatchObject({ kind: 'image', format: 'jpeg' });
     expect(listed.slots[0].files).toEqual([
       expect.objectContaining({
         id: materialId,
         fileName: '张三 证件照.jpg',
-        bytes: 2048,
+        bytes: photo.length,
         sha256: sha256(photo),
-        state: 'pending',
-        status: 'pending',
+        state: 'passed',
+        status: 'passed',
         chosen: true,
         convertedFrom: null,
         progress: null,
-        previewUrl: null,
         contentUrl: `/api/materials/${materialId}/content`,
         actions: ['delete'],
       }),
@@ -84,14 +87,10 @@ describe('the material list', () => {
     const seen = (await materials(organiser, id)).json();
     expect(seen.actions).toEqual([]);
     expect(seen.slots[0].files[0].actions).toEqual([]);
-    await t.database.db
-      .updateTable('materials')
-      .set({ previewKey: 'previews/x.jpg' })
-      .where('id', '=', materialId)
-      .execute();
-    expect((await materials(organiser, id)).json().slots[0].files[0].previewUrl).toBe(
-      `/api/materials/${materialId}/preview`,
-    );
+    // The preview job (another module) makes a thumbnail; the list then links to it.
+    await expect
+      .poll(async () => (await materials(organiser, id)).json().slots[0].files[0].previewUrl)
+      .toBe(`/api/materials/${materialId}/preview`);
   });
 });
 
@@ -224,13 +223,6 @@ describe('delete and choose', () => {
 });
 
 describe('waivers and the submit rule', () => {
-  const dpiFinding = {
-    code: 'PHOTO_DPI_LOW',
-    severity: 'error',
-    field: 'dpi',
-    message: '照片分辨率为 72 dpi，要求不低于 300 dpi，请用扫描仪以 300 dpi 重新扫描。',
-  };
-
   it('refuses submit while a required slot is missing, pending or failed; allows it after a pass or a waiver', async () => {
     const nominationId = await newStar(5);
     const submit = () => call(unit, 'POST', `/api/nominations/${nominationId}/submit`);
@@ -239,33 +231,44 @@ describe('waivers and the submit rule', () => {
     expect(missing.json()).toMatchObject({ code: 'INCOMPLETE' });
     expect(missing.json().message).toMatch(/请上传「2寸免冠彩色证件照」/);
 
+    // The ID photo is not a picture at all (the check job fails it); the activity photo is a real JPEG.
     const idPhoto = await upload(nominationId, 'idPhoto', randomBytes(100), '证件照.jpg');
-    const activity = await upload(nominationId, 'activityPhoto', randomBytes(100), '活动.jpg');
+    const jpeg = await photoOfAtLeast(0);
+    const activity = await upload(nominationId, 'activityPhoto', jpeg, '活动.jpg');
+    const checked = await checkedMaterials(t, nominationId);
+    const failure = (
+      checked.find((m) => m.id === idPhoto)!.findings as { code: string; message: string }[]
+    )[0]!;
+    expect(Object.fromEntries(checked.map((m) => [m.id, m.state]))).toEqual({
+      [idPhoto]: 'failed',
+      [activity]: 'passed',
+    });
+
+    // A file still waiting for its check (set directly: the job has already run) blocks the submit.
+    await t.database.db
+      .updateTable('materials')
+      .set({ state: 'pending' })
+      .where('id', '=', idPhoto)
+      .execute();
     const pending = await submit();
     expect(pending.statusCode).toBe(422);
     expect(pending.json().message).toMatch(/“证件照.jpg”正在检查/);
+    await t.database.db.updateTable('materials').set({ state: 'failed' }).where('id', '=', idPhoto).execute();
 
-    // Stand in for the check job: the activity photo passes, the ID photo fails on density.
-    await markChecked(t, nominationId);
-    await t.database.db
-      .updateTable('materials')
-      .set({ state: 'failed', findings: JSON.stringify([dpiFinding]) })
-      .where('id', '=', idPhoto)
-      .execute();
     const failed = await submit();
     expect(failed.statusCode).toBe(422);
-    expect(failed.json().message).toMatch(/“证件照.jpg”未通过检查：照片分辨率为 72 dpi/);
+    expect(failed.json().message).toContain(`“证件照.jpg”未通过检查：${failure.message}`);
     expect((await materials(unit, nominationId)).json().slots[0]).toMatchObject({ status: 'failed' });
 
     // A unit cannot waive; the organiser can, with a reason, audited.
     const byUnit = await call(unit, 'POST', `/api/materials/${idPhoto}/waive`, {
-      code: 'PHOTO_DPI_LOW',
+      code: failure.code,
       reason: '唯一一张',
     });
     expect(byUnit.statusCode).toBe(403);
     expect(byUnit.json().message).toMatch(/只有本活动的组织单位可以豁免/);
     const noReason = await call(organiser, 'POST', `/api/materials/${idPhoto}/waive`, {
-      code: 'PHOTO_DPI_LOW',
+      code: failure.code,
       reason: '',
     });
     expect(noReason.statusCode).toBe(400);
@@ -276,7 +279,7 @@ describe('waivers and the submit rule', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().message).toMatch(/没有问题“VIDEO_FPS”/);
     const waived = await call(organiser, 'POST', `/api/materials/${idPhoto}/waive`, {
-      code: 'PHOTO_DPI_LOW',
+      code: failure.code,
       reason: '老人仅有这一张旧照片的扫描件，经核实可用',
     });
     expect(waived.statusCode, waived.body).toBe(200);
@@ -284,7 +287,7 @@ describe('waivers and the submit rule', () => {
       status: 'waived',
       waivers: [
         expect.objectContaining({
-          code: 'PHOTO_DPI_LOW',
+          code: failure.code,
           reason: '老人仅有这一张旧照片的扫描件，经核实可用',
         }),
       ],
@@ -292,7 +295,7 @@ describe('waivers and the submit rule', () => {
     expect(
       (
         await call(organiser, 'POST', `/api/materials/${idPhoto}/waive`, {
-          code: 'PHOTO_DPI_LOW',
+          code: failure.code,
           reason: '再次',
         })
       ).statusCode,
@@ -306,7 +309,7 @@ describe('waivers and the submit rule', () => {
     expect(audit).toEqual([
       expect.objectContaining({
         actorName: '吉林省教育厅职成处',
-        after: expect.objectContaining({ code: 'PHOTO_DPI_LOW' }),
+        after: expect.objectContaining({ code: failure.code }),
       }),
     ]);
     expect((await materials(unit, nominationId)).json().slots[0]).toMatchObject({ status: 'waived' });
@@ -343,7 +346,7 @@ describe('waivers and the submit rule', () => {
         slotLabel: '精彩学习活动照片',
         materialId: activity,
         fileName: '活动.jpg',
-        bytes: 100,
+        bytes: jpeg.length,
         sha256: shaOf(activity),
       },
     ]);
