@@ -12,6 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MEBIBYTE } from '../../../core/materials/spec.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { hashingTusStore } from './hashing-tus-store.ts';
 import { admitUpload, checkUploadOwner, finishUpload, isRefusal, refusal } from './upload-material.ts';
 
 export const UPLOADS_PATH = '/api/uploads';
@@ -66,9 +67,10 @@ export function mountUploads(app: FastifyInstance, context: AppContext) {
     return actor;
   };
 
+  const hashing = hashingTusStore(context.storage.tusStore());
   const tus = new Server({
     path: UPLOADS_PATH,
-    datastore: context.storage.tusStore(),
+    datastore: hashing.store,
     relativeLocation: true,
     maxSize: UPLOAD_MAX_BYTES,
     disableTerminationForFinishedUploads: true,
@@ -95,7 +97,8 @@ export function mountUploads(app: FastifyInstance, context: AppContext) {
       return admitUpload(context, actorOf(req), upload);
     },
     async onUploadFinish(req, upload) {
-      const materialId = await finishUpload(context, actorOf(req), upload);
+      const streamed = upload.size === undefined ? null : hashing.takeDigest(upload.id, upload.size);
+      const materialId = await finishUpload(context, actorOf(req), upload, streamed);
       return { headers: { 'Material-Id': materialId } };
     },
     onResponseError: (_req, error) => translate(error),

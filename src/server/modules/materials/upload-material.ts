@@ -166,16 +166,22 @@ async function discard(context: AppContext, uploadId: string) {
 
 /**
  * tus `onUploadFinish` (and a HEAD that finds a finished upload without its row, after a crash between the
- * two): hash the stored bytes, then in one transaction re-admit under the nomination's lock, insert the
+ * two): hash the stored bytes (unless they were hashed on the way in), then in one transaction re-admit under the nomination's lock, insert the
  * `pending` row, queue its check and audit. Idempotent by upload id. A refusal now (the slot filled up
  * meanwhile, the nomination was submitted) removes the upload: nothing half-made remains.
  */
-export async function finishUpload(context: AppContext, actor: Actor, upload: Upload): Promise<string> {
+export async function finishUpload(
+  context: AppContext,
+  actor: Actor,
+  upload: Upload,
+  /** The SHA-256 taken while the bytes arrived, when it saw all of them (see hashing-tus-store.ts). */
+  streamed: { bytes: number; sha256: string } | null = null,
+): Promise<string> {
   const existing = await findMaterialByUpload(context.db, upload.id);
   if (existing) return existing.id;
   const meta = readMetadata(upload.metadata);
   const storageKey = context.storage.uploadKey(upload.id);
-  const stored = await hashStored(context, storageKey);
+  const stored = streamed ?? (await hashStored(context, storageKey));
   if (stored.bytes !== upload.size) {
     await discard(context, upload.id);
     throw refusal(
