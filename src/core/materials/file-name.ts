@@ -31,7 +31,7 @@ export function checkFileName(name: string): Finding[] {
       error('FILE_NAME_RESERVED', field, '文件名中含有 < > : " | ? * 等字符，请删去这些字符后重新上传。'),
     ];
   }
-  const bytes = Buffer.byteLength(name, 'utf8');
+  const bytes = new TextEncoder().encode(name).length;
   if (bytes > MAX_FILE_NAME_BYTES) {
     return [
       error(

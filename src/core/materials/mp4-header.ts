@@ -37,13 +37,20 @@ function ascii(bytes: Uint8Array, start: number, end: number): string {
   return String.fromCharCode(...bytes.subarray(start, Math.min(end, bytes.length)));
 }
 
-function fromBrand(brand: string, compatibleBrands: string[]): VideoContainerHeader {
-  const base = { brand, compatibleBrands };
+/**
+ * What an ISO/QuickTime file's major brand makes it; the server reads the same brand from ffprobe, so
+ * browser and server call a film the same thing.
+ */
+export function containerOfBrand(brand: string): { container: VideoContainer; formatName: string } {
   const trimmed = brand.trim();
-  if (trimmed === 'qt' || trimmed === '') return { container: 'mov', formatName: 'mov', ...base };
-  if (MP4_BRANDS.test(brand)) return { container: 'mp4', formatName: 'mp4', ...base };
-  if (brand.startsWith('3g')) return { container: 'other', formatName: '3GP', ...base };
-  return { container: 'mp4', formatName: 'mp4', ...base }; // an ISO brand we do not list is still ISO media
+  if (trimmed === 'qt' || trimmed === '') return { container: 'mov', formatName: 'mov' };
+  if (MP4_BRANDS.test(brand)) return { container: 'mp4', formatName: 'mp4' };
+  if (brand.startsWith('3g')) return { container: 'other', formatName: '3GP' };
+  return { container: 'mp4', formatName: 'mp4' }; // an ISO brand we do not list is still ISO media
+}
+
+function fromBrand(brand: string, compatibleBrands: string[]): VideoContainerHeader {
+  return { ...containerOfBrand(brand), brand, compatibleBrands };
 }
 
 /** The ftyp box: size (4), `ftyp`, major brand (4), minor version (4), compatible brands (4 each). */

@@ -36,7 +36,7 @@ describe('materialSubmitFindings', () => {
   });
 
   it('refuses a pending or failed required file, and accepts it once waived', () => {
-    const dpi = error('PHOTO_DPI_LOW', 'dpi', '照片分辨率为 72 dpi，要求不低于 300 dpi');
+    const dpi = error('PHOTO_DPI_LOW', 'dpi', '照片分辨率为 72 dpi，要求不低于 300 dpi。');
     const pending = materialSubmitFindings(national, star, [
       file('star', 'idPhoto', { state: 'pending', fileName: '证件照.jpg' }),
       file('star', 'photo'),
@@ -48,6 +48,7 @@ describe('materialSubmitFindings', () => {
     expect(codes(refused)).toEqual(['error:MATERIAL_FAILED']);
     expect(refused[0]!.message).toContain('72 dpi');
     expect(refused[0]!.message).toContain('豁免');
+    expect(refused[0]!.message).toContain('要求不低于 300 dpi。请按要求');
     const waived = [{ ...failed[0]!, waivers: [{ code: 'PHOTO_DPI_LOW' }] }, failed[1]!];
     expect(materialSubmitFindings(national, star, waived)).toEqual([]);
   });

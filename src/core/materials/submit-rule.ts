@@ -66,7 +66,8 @@ function slotFindings(
         problem('MATERIAL_PENDING', field, `${name}中的“${file.fileName}”正在检查，请等检查完成后再提交。`),
       );
     } else if (status === 'failed') {
-      const reasons = unwaivedErrors(file).map((f) => f.message);
+      // Each reason is a sentence of its own; joined they must not end in 。。
+      const reasons = unwaivedErrors(file).map((f) => f.message.replace(/。$/, ''));
       findings.push(
         problem(
           'MATERIAL_FAILED',

@@ -4,6 +4,7 @@
  * decodes a frame, so it costs about what a bare ffprobe costs.
  */
 import { execFile } from 'node:child_process';
+import { containerOfBrand } from '../../../core/materials/mp4-header.ts';
 import type { ProbedVideo, ProbeFailure, VideoContainer } from '../../../core/materials/probed.ts';
 import { unreadable } from './failure.ts';
 import {
@@ -28,9 +29,6 @@ const TRUNCATED_REASON =
 const CORRUPT_REASON =
   '视频文件已损坏或不是可识别的视频，无法读取。请用播放器确认能正常播放，必要时重新导出为 MP4（H.264）。';
 
-/** Brands of real MP4 files (ISO base media). QuickTime is `qt  `; 3GPP phones write `3gp4`, `3g2a`. */
-const MP4_BRANDS = /^(isom|iso\d|mp4[12]|avc1|M4V[ HP]?|M4A |dash|mmp4|f4v |XAVC|MSNV|NDAS)$/;
-
 export function runFfprobe(
   path: string,
   timeoutMs: number,
@@ -50,11 +48,7 @@ export function runFfprobe(
 
 function containerOf(formatName: string, brand: string): { container: VideoContainer; formatName: string } {
   if (!formatName.split(',').includes('mov')) return { container: 'other', formatName };
-  const trimmed = brand.trim();
-  if (trimmed === 'qt' || trimmed === '') return { container: 'mov', formatName: 'mov' };
-  if (MP4_BRANDS.test(brand)) return { container: 'mp4', formatName: 'mp4' };
-  if (brand.startsWith('3g')) return { container: 'other', formatName: '3GP' };
-  return { container: 'mp4', formatName: 'mp4' }; // an ISO brand we do not list is still ISO base media
+  return containerOfBrand(brand);
 }
 
 function videoStream(streams: FfprobeStream[]): FfprobeStream | undefined {
