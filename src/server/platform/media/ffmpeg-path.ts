@@ -3,22 +3,10 @@
  * no binary shipped through npm, so its absence is real and the convert button says what to install.
  * Looked up on every call (a few `access` calls): an administrator may install it while the server runs.
  */
-import { accessSync, constants } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { findOnPath } from './find-on-path.ts';
 
 export function ffmpegPath(): string | undefined {
-  const name = process.platform === 'win32' ? 'ffmpeg.exe' : 'ffmpeg';
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue;
-    const candidate = join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here; try the next directory
-    }
-  }
-  return undefined;
+  return findOnPath('ffmpeg');
 }
 
 export const FFMPEG_MISSING_MESSAGE =
