@@ -18,7 +18,7 @@ export interface VideoContainerHeader {
 /** Brands of real MP4 files (ISO base media). QuickTime is `qt  `; 3GPP phones write `3gp4`, `3g2a`. */
 const MP4_BRANDS = /^(isom|iso\d|mp4[12]|avc1|M4V[ HP]?|M4A |dash|mmp4|f4v |XAVC|MSNV|NDAS)$/;
 /** HEIC/AVIF stills share the box structure; they are pictures, not films. */
-const IMAGE_BRANDS = new Set([
+export const IMAGE_BRANDS = new Set([
   'heic',
   'heix',
   'heim',
@@ -31,7 +31,7 @@ const IMAGE_BRANDS = new Set([
   'avis',
 ]);
 /** Top-level QuickTime atoms an old MOV may start with instead of `ftyp`. */
-const QUICKTIME_ATOMS = new Set(['moov', 'mdat', 'wide', 'free', 'skip', 'pnot']);
+export const QUICKTIME_ATOMS = new Set(['moov', 'mdat', 'wide', 'free', 'skip', 'pnot']);
 
 function ascii(bytes: Uint8Array, start: number, end: number): string {
   return String.fromCharCode(...bytes.subarray(start, Math.min(end, bytes.length)));

@@ -2,6 +2,7 @@
  * What a file is, from its first bytes. The name a user gave it decides nothing: a PNG renamed .jpg is
  * a PNG, a QuickTime film renamed .mp4 is still QuickTime (the brand tells; see probe-video.ts).
  */
+import { IMAGE_BRANDS, QUICKTIME_ATOMS } from '../../../core/materials/mp4-header.ts';
 import type { ImageFormat } from '../../../core/materials/probed.ts';
 
 export const SNIFF_BYTES = 32;
@@ -11,22 +12,6 @@ export type Sniffed =
   | { kind: 'image'; format: ImageFormat }
   | { kind: 'video'; isoMedia: boolean }
   | { kind: 'unknown' };
-
-/** ISO base media brands that mean a still image (HEIC/AVIF), not a film. */
-const IMAGE_BRANDS = new Set([
-  'heic',
-  'heix',
-  'heim',
-  'heis',
-  'hevc',
-  'hevx',
-  'mif1',
-  'msf1',
-  'avif',
-  'avis',
-]);
-/** Top-level QuickTime atoms an old MOV may start with instead of `ftyp`. */
-const QUICKTIME_ATOMS = new Set(['moov', 'mdat', 'wide', 'free', 'skip', 'pnot']);
 
 function ascii(head: Buffer, start: number, end: number): string {
   return head.subarray(start, end).toString('latin1');
