@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
+import type { AppContext } from '../../src/server/platform/context.ts';
 import { startJobs } from '../../src/server/platform/jobs/jobs.ts';
 import { createDiskStorage } from '../../src/server/platform/storage/disk-storage.ts';
 import { seedDemoMaterials } from '../../src/server/seed/demo-materials.ts';
@@ -14,14 +15,22 @@ export interface TestApp {
   app: FastifyInstance;
   database: TestDatabase;
   credentials: Map<string, DemoCredential>;
+  /** What the app was built from: its storage (on disk in `filesDir`) and jobs, for tests beside HTTP. */
+  context: AppContext;
+  filesDir: string;
+  /** Base URL when started with `listen` (tus clients and child processes need a real socket), else ''. */
+  url: string;
   close(): Promise<void>;
 }
 
 /**
- * The real app on a fresh database seeded with the demo organisations, accounts and campaigns; with
- * `demoNominations` also the demo's nominations (by default a test starts from empty campaigns).
+ * The real app, with its job workers, on a fresh database seeded with the demo organisations, accounts and
+ * campaigns; with `demoNominations` also the demo's nominations and their material (by default a test
+ * starts from empty campaigns).
  */
-export async function createTestApp(options: { demoNominations?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { demoNominations?: boolean; listen?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const filesDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-files-'));
   const config = {
@@ -36,17 +45,20 @@ export async function createTestApp(options: { demoNominations?: boolean } = {})
       c,
     ]),
   );
-  if (options.demoNominations) await seedDemoMaterials(database.db, createDiskStorage(filesDir));
+  const storage = createDiskStorage(filesDir);
+  if (options.demoNominations) await seedDemoMaterials(database.db, storage);
   const jobs = await startJobs(database.url, { pollingIntervalSeconds: 0.5 });
-  const app = await buildApp(
-    { config, db: database.db, storage: createDiskStorage(filesDir), jobs },
-    { logger: process.env.TEST_LOG ? { level: 'error' } : false },
-  );
+  const context: AppContext = { config, db: database.db, storage, jobs };
+  const app = await buildApp(context, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
+  const url = options.listen ? await app.listen({ host: '127.0.0.1', port: 0 }) : '';
   return {
     app,
     database,
     credentials,
+    context,
+    filesDir,
+    url,
     async close() {
       await app.close();
       await jobs.stop();
@@ -100,4 +112,32 @@ export async function loginAs(t: TestApp, username: string): Promise<Session> {
 /** An authenticated request: the session cookie and, for writes, the CSRF token. */
 export function as(session: Session) {
   return { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
+}
+
+/** A submitter of 吉林市教育局, another reporting unit of the Jilin round, made by the Jilin organiser. */
+export async function secondUnitSession(t: TestApp, organiser: Session): Promise<Session> {
+  const org = await t.database.db
+    .selectFrom('organisations')
+    .select('id')
+    .where('name', '=', '吉林市教育局')
+    .executeTakeFirstOrThrow();
+  const created = await t.app.inject({
+    method: 'POST',
+    url: '/api/accounts',
+    headers: as(organiser),
+    payload: {
+      username: 'jilin-city',
+      displayName: '吉林市填报员',
+      organisationId: org.id,
+      roles: ['unit_submitter'],
+    },
+  });
+  const first = await login(t.app, 'jilin-city', created.json().initialPassword);
+  await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/password',
+    headers: as(first),
+    payload: { currentPassword: created.json().initialPassword, newPassword: 'JilinCity2026' },
+  });
+  return first;
 }

@@ -16,14 +16,20 @@ import type { CampaignRules } from '../../../../src/core/campaign/rules.ts';
 import { parseManifestCsv } from '../../../../src/core/documents/index.ts';
 import { findSoffice } from '../../../../src/server/platform/documents/convert-to-pdf.ts';
 import { film, flatImage, tempFolder } from '../../../fixtures/media/generate.ts';
-import { as, loginAs, type Session } from '../../../support/app.ts';
+import {
+  as,
+  createTestApp,
+  loginAs,
+  type Session,
+  secondUnitSession,
+  type TestApp,
+} from '../../../support/app.ts';
 import { campaignOf, completeStar } from '../../../support/nominations.ts';
-import { createPackageTestApp, type PackageTestApp, secondUnit } from './package-support.ts';
 
 const run = promisify(execFile);
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
-let t: PackageTestApp;
+let t: TestApp;
 let changchun: Session;
 let jilin: Session;
 let jilinCity: Session;
@@ -46,7 +52,7 @@ async function material(
   patch: { state?: string; findings?: object[]; probed?: object } = {},
 ) {
   const key = `materials/${nominationId}/${randomUUID()}`;
-  const stored = await t.storage.write(key, Readable.from([body]));
+  const stored = await t.context.storage.write(key, Readable.from([body]));
   await t.database.db
     .insertInto('materials')
     .values({
@@ -88,10 +94,10 @@ async function submittedStar(session: Session, n: number, form: Record<string, u
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await createPackageTestApp();
+  t = await createTestApp();
   changchun = await loginAs(t, 'changchun');
   jilin = await loginAs(t, 'jilin-admin');
-  jilinCity = await secondUnit(t, jilin);
+  jilinCity = await secondUnitSession(t, jilin);
   ({
     campaign: { id: campaignId },
     rules,

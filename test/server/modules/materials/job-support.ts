@@ -4,48 +4,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { buildApp } from '../../../../src/server/app.ts';
-import { loadConfig } from '../../../../src/server/platform/config.ts';
-import type { AppContext } from '../../../../src/server/platform/context.ts';
-import { QUEUES, startJobs } from '../../../../src/server/platform/jobs/jobs.ts';
-import { createDiskStorage } from '../../../../src/server/platform/storage/disk-storage.ts';
-import { seedDemo } from '../../../../src/server/seed/seed-demo.ts';
-import type { TestApp } from '../../../support/app.ts';
-import { createTestDatabase } from '../../../support/database.ts';
+import { QUEUES } from '../../../../src/server/platform/jobs/jobs.ts';
+import { createTestApp, type TestApp } from '../../../support/app.ts';
 
-export type JobsTestApp = TestApp & { context: AppContext };
+/** Kept as a name for the material job tests: the test app already carries its context. */
+export type JobsTestApp = TestApp;
 
-export async function createJobsTestApp(): Promise<JobsTestApp> {
-  const database = await createTestDatabase();
-  const filesDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-files-'));
-  const config = {
-    ...loadConfig({}),
-    databaseUrl: database.url,
-    filesDir,
-    webDistDir: path.join(filesDir, 'no-web'),
-  };
-  const credentials = new Map(
-    (await seedDemo(database.db, { nominations: false })).map((c) => [c.username, c]),
-  );
-  const jobs = await startJobs(database.url, { pollingIntervalSeconds: 0.5 });
-  const context: AppContext = { config, db: database.db, storage: createDiskStorage(filesDir), jobs };
-  const app = await buildApp(context, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
-  await app.ready();
-  return {
-    app,
-    database,
-    credentials,
-    context,
-    async close() {
-      await app.close();
-      await jobs.stop();
-      await database.drop();
-      await rm(filesDir, { recursive: true, force: true });
-    },
-  };
+export function createJobsTestApp(): Promise<JobsTestApp> {
+  return createTestApp();
 }
 
 export interface AddedMaterial {
