@@ -4,6 +4,7 @@
  * tests that submit go through the real submit rule instead of a weakened one.
  */
 import type { LightMyRequestResponse } from 'fastify';
+import { summaryPdf } from '../../src/server/seed/demo-files.ts';
 import { noisyJpeg } from '../fixtures/media/generate.ts';
 import { as, type Session, type TestApp } from './app.ts';
 
@@ -78,26 +79,6 @@ export function photoOfAtLeast(minBytes = 0): Promise<Buffer> {
     jpegs.set(minBytes, photo);
   }
   return photo;
-}
-
-/** A small, well-formed PDF: what a work summary exported from WPS or Word looks like to the probe. */
-export function summaryPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) body += `${String(o).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
 }
 
 interface SlotView {

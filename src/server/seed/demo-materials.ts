@@ -4,9 +4,8 @@
  * slot's minimum size, a small PDF work summary), stored through the platform's storage, measured by the
  * real probe and judged by the real check, then frozen into the snapshot as a submit would.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import sharp from 'sharp';
 import type { CampaignRules } from '../../core/campaign/rules.ts';
 import { checkMaterial } from '../../core/materials/check-material.ts';
 import { slotMaxBytes } from '../../core/materials/limits.ts';
@@ -15,37 +14,7 @@ import type { MaterialSlotSpec } from '../../core/materials/spec.ts';
 import type { Db } from '../platform/db/database.ts';
 import { probeMaterial } from '../platform/media/probe-material.ts';
 import type { Storage } from '../platform/storage/storage.ts';
-
-/** A noise photo (noise does not compress: about a byte a pixel at quality 95) of at least `minBytes`. */
-async function photo(minBytes: number): Promise<Buffer> {
-  const pixels = Math.max(600 * 400, Math.ceil(minBytes * 1.3));
-  const width = Math.ceil(Math.sqrt(pixels * 1.5));
-  const height = Math.ceil(pixels / width);
-  return sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } })
-    .jpeg({ quality: 95 })
-    .withMetadata({ density: 300 })
-    .toBuffer();
-}
-
-/** A one-page PDF, as a work summary exported from WPS or Word looks to the probe. */
-function summaryPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) body += `${String(o).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
+import { noisePhoto, summaryPdf } from './demo-files.ts';
 
 const made = new Map<string, Promise<Buffer>>();
 
@@ -54,7 +23,7 @@ function contentFor(slot: MaterialSlotSpec): Promise<Buffer> | null {
   if (slot.kind === 'video') return null;
   const key = `${slot.kind}:${slot.minBytes ?? 0}`;
   if (!made.has(key))
-    made.set(key, slot.kind === 'document' ? Promise.resolve(summaryPdf()) : photo(slot.minBytes ?? 0));
+    made.set(key, slot.kind === 'document' ? Promise.resolve(summaryPdf()) : noisePhoto(slot.minBytes ?? 0));
   return made.get(key)!;
 }
 
