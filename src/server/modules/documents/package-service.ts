@@ -9,6 +9,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { hasRole } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import { parseRange } from '../../platform/http/byte-range.ts';
 import { type Jobs, QUEUES } from '../../platform/jobs/jobs.ts';
 import type { ByteRange, Storage } from '../../platform/storage/storage.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -16,7 +17,6 @@ import { isReportingUnitOf } from '../campaigns/rules.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { isOrganiserOf } from '../nominations/rules.ts';
 import { listActiveChildren } from '../organisations/service.ts';
-import { answerRange } from './byte-range.ts';
 import { findPackage, insertPackage, listPackages, type PackageRow } from './package-queries.ts';
 
 export type PackageState = 'queued' | 'building' | 'ready' | 'failed';
@@ -139,7 +139,7 @@ export async function downloadPackage(
   }
   const size = Number(p.bytes);
   const etag = `"${p.sha256}"`;
-  const answer = answerRange(headers.range, size, { ifRange: headers.ifRange, etag });
+  const answer = parseRange(headers.range, size, { ifRange: headers.ifRange, etag });
   if (answer.kind === 'unsatisfiable') return { kind: 'unsatisfiable', size };
   const range = answer.kind === 'partial' ? answer.range : undefined;
   const body = await storage.read(p.storageKey, range);

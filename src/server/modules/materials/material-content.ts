@@ -3,7 +3,7 @@ import { materialContentType, materialDisposition } from '../../../core/material
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { parseRange } from './byte-range.ts';
+import { parseRange } from '../../platform/http/byte-range.ts';
 import { visibleMaterial } from './visible-material.ts';
 
 export interface MaterialContent {
@@ -29,8 +29,8 @@ export async function materialContent(
     etag: `"${material.sha256}"`,
     'cache-control': 'private, max-age=3600',
   };
-  const range = parseRange(rangeHeader, size);
-  if (range.kind === 'unsatisfiable') {
+  const answer = parseRange(rangeHeader, size);
+  if (answer.kind === 'unsatisfiable') {
     return {
       status: 416,
       headers: { 'accept-ranges': 'bytes', 'content-range': `bytes */${size}` },
@@ -43,7 +43,8 @@ export async function materialContent(
         throw new AppError('NOT_FOUND', `文件“${material.fileName}”的内容已不在存储中，请重新上传。`);
       throw e;
     });
-  if (range.kind === 'partial') {
+  if (answer.kind === 'partial') {
+    const { range } = answer;
     return {
       status: 206,
       headers: {
@@ -51,7 +52,7 @@ export async function materialContent(
         'content-range': `bytes ${range.start}-${range.end}/${size}`,
         'content-length': String(range.end - range.start + 1),
       },
-      body: await open({ start: range.start, end: range.end }),
+      body: await open(range),
     };
   }
   return { status: 200, headers: { ...common, 'content-length': String(size) }, body: await open() };
