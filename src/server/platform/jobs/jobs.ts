@@ -20,6 +20,17 @@ export const QUEUES = {
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
+/**
+ * How long a job may run before pg-boss takes it for dead and runs it again. A whole campaign's package
+ * with its films copies gigabytes; a conversion of a 5-minute film takes minutes on a small server.
+ */
+const EXPIRE_SECONDS: Record<QueueName, number> = {
+  'material-check': 15 * 60,
+  'material-preview': 15 * 60,
+  'material-convert': 2 * 60 * 60,
+  'export-package': 6 * 60 * 60,
+};
+
 export interface SendOptions {
   /** Send inside this transaction: the job exists exactly when the transaction commits. */
   trx?: Transaction<Database>;
@@ -74,7 +85,10 @@ export async function startJobs(databaseUrl: string, options: StartJobsOptions =
   });
   await boss.start();
   for (const name of Object.values(QUEUES)) {
-    await boss.createQueue(name, { notify: true, retryLimit: 2, retryDelay: 5, expireInSeconds: 60 * 60 });
+    const options = { notify: true, retryLimit: 2, retryDelay: 5, expireInSeconds: EXPIRE_SECONDS[name] };
+    // A database from an earlier version has the queue already: bring its settings up to date.
+    if (await boss.getQueue(name)) await boss.updateQueue(name, options);
+    else await boss.createQueue(name, options);
   }
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
   return {

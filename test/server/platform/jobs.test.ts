@@ -1,0 +1,64 @@
+import { PgBoss } from 'pg-boss';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Jobs, QUEUES, startJobs } from '../../../src/server/platform/jobs/jobs.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
+
+let database: TestDatabase;
+let jobs: Jobs;
+let inspector: PgBoss;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  jobs = await startJobs(database.url, { pollingIntervalSeconds: 0.5 });
+  inspector = new PgBoss({
+    connectionString: database.url,
+    schema: 'pgboss',
+    supervise: false,
+    schedule: false,
+  });
+  await inspector.start();
+});
+afterAll(async () => {
+  await inspector.stop({ graceful: false });
+  await jobs.stop();
+  await database.drop();
+});
+
+async function queued(key: string) {
+  const found = await inspector.findJobs(QUEUES.exportPackage, { key });
+  return found.length;
+}
+
+describe('jobs sent inside a transaction', () => {
+  it('exist when the transaction commits, and not when it rolls back', async () => {
+    await database.db.transaction().execute(async (trx) => {
+      await jobs.send(QUEUES.exportPackage, { packageId: 'committed' }, { trx, singletonKey: 'committed' });
+    });
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await jobs.send(
+          QUEUES.exportPackage,
+          { packageId: 'rolled-back' },
+          { trx, singletonKey: 'rolled-back' },
+        );
+        throw new Error('the use case failed after sending');
+      }),
+    ).rejects.toThrow('the use case failed');
+    expect(await queued('committed')).toBe(1);
+    expect(await queued('rolled-back')).toBe(0);
+  });
+});
+
+describe('queue settings', () => {
+  it('give a package build hours and a photo check minutes before pg-boss takes the job for dead', async () => {
+    expect((await inspector.getQueue(QUEUES.exportPackage))?.expireInSeconds).toBe(6 * 60 * 60);
+    expect((await inspector.getQueue(QUEUES.materialCheck))?.expireInSeconds).toBe(15 * 60);
+  });
+
+  it('are brought up to date on a database whose queues an earlier version made', async () => {
+    await inspector.updateQueue(QUEUES.materialConvert, { expireInSeconds: 60 });
+    const again = await startJobs(database.url);
+    await again.stop();
+    expect((await inspector.getQueue(QUEUES.materialConvert))?.expireInSeconds).toBe(2 * 60 * 60);
+  });
+});
