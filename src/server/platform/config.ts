@@ -21,6 +21,8 @@ export interface Config {
   s3: S3Config | null;
   /** Seconds between job-queue polls when no notification arrives. */
   jobPollSeconds: number;
+  /** An upload not finished this many days after it began is removed by the nightly clean-up. */
+  uploadExpireDays: number;
 }
 
 export interface S3Config {
@@ -72,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         }
       : null,
     jobPollSeconds: Number(env.JOB_POLL_SECONDS || 2),
+    uploadExpireDays: int('UPLOAD_EXPIRE_DAYS', env.UPLOAD_EXPIRE_DAYS, 14),
   };
 }

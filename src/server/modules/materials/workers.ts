@@ -63,5 +63,19 @@ export async function registerMaterialWorkers(context: AppContext): Promise<void
   await jobs.work(QUEUES.materialConvert, forMaterial(context, QUEUES.materialConvert, runMaterialConvert), {
     concurrency: 1,
   });
+  await jobs.work(QUEUES.uploadCleanup, async () => {
+    await cleanUpExpiredUploads(context);
+  });
+  await jobs.schedule(QUEUES.uploadCleanup, '17 3 * * *');
   await rescueStrandedMaterials(context);
+}
+
+/**
+ * Removes uploads begun but never finished within the expiry (a closed laptop that never came back): on
+ * disk their partial files, on S3 their multipart parts. Finished uploads are material and stay.
+ */
+export async function cleanUpExpiredUploads(context: Pick<AppContext, 'storage'>): Promise<number> {
+  const removed = await context.storage.removeExpiredUploads();
+  if (removed > 0) console.info(`已清理 ${removed} 个过期未完成的上传。`);
+  return removed;
 }

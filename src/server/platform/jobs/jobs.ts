@@ -16,6 +16,8 @@ export const QUEUES = {
   materialConvert: 'material-convert',
   /** Build a submission package ZIP: `{ packageId }`. */
   exportPackage: 'export-package',
+  /** Nightly: remove uploads left unfinished past their expiry. */
+  uploadCleanup: 'upload-cleanup',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -29,6 +31,7 @@ const EXPIRE_SECONDS: Record<QueueName, number> = {
   'material-preview': 15 * 60,
   'material-convert': 2 * 60 * 60,
   'export-package': 6 * 60 * 60,
+  'upload-cleanup': 60 * 60,
 };
 
 export interface SendOptions {
@@ -51,6 +54,8 @@ export interface Jobs {
     handler: (data: T) => Promise<void>,
     options?: WorkOptions,
   ): Promise<void>;
+  /** Sends `queue` a job on the cron schedule (China time), once across all processes. */
+  schedule(queue: QueueName, cron: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -110,6 +115,9 @@ export async function startJobs(databaseUrl: string, options: StartJobsOptions =
           for (const job of jobs) await handler(job.data);
         },
       );
+    },
+    async schedule(queue, cron) {
+      await boss.schedule(queue, cron, null, { tz: 'Asia/Shanghai' });
     },
     async stop() {
       stopping = true;

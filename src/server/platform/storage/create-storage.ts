@@ -5,5 +5,6 @@ import type { Storage } from './storage.ts';
 
 /** The storage the configuration asks for: S3-compatible when `S3_BUCKET` is set, else local disk. */
 export function createStorage(config: Config): Storage {
-  return config.s3 ? createS3Storage(config.s3) : createDiskStorage(config.filesDir);
+  const options = { uploadExpireMs: config.uploadExpireDays * 24 * 60 * 60 * 1000 };
+  return config.s3 ? createS3Storage(config.s3, options) : createDiskStorage(config.filesDir, options);
 }

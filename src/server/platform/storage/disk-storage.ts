@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
 import { hashingPassThrough } from './hash-stream.ts';
-import type { ByteRange, Storage } from './storage.ts';
+import type { ByteRange, Storage, StorageOptions } from './storage.ts';
 
 const UPLOADS = 'uploads';
 
-export function createDiskStorage(root: string): Storage {
+export function createDiskStorage(root: string, options: StorageOptions = {}): Storage {
   const resolve = (key: string) => {
     const full = path.resolve(root, key);
     // Keys come from the server, but a bug must not be able to write outside the root.
@@ -18,6 +18,11 @@ export function createDiskStorage(root: string): Storage {
     return full;
   };
   let tus: FileStore | undefined;
+  const expireMs = options.uploadExpireMs ?? 0;
+  const tusStore = () => {
+    tus ??= new FileStore({ directory: path.join(root, UPLOADS), expirationPeriodInMilliseconds: expireMs });
+    return tus;
+  };
   return {
     kind: 'disk',
     async check() {
@@ -67,12 +72,27 @@ export function createDiskStorage(root: string): Storage {
       await stat(file);
       return use(file);
     },
-    tusStore() {
-      tus ??= new FileStore({ directory: path.join(root, UPLOADS) });
-      return tus;
-    },
+    tusStore,
     uploadKey(uploadId: string) {
       return `${UPLOADS}/${uploadId}`;
+    },
+    async removeExpiredUploads() {
+      if (expireMs === 0) return 0;
+      // Not FileStore.deleteExpired: it reads the offset from the upload's record, which stays 0, and
+      // so would remove finished uploads (the kept originals) too. The file's own size is the offset.
+      const names = await readdir(path.join(root, UPLOADS)).catch(() => [] as string[]);
+      let removed = 0;
+      for (const name of names.filter((n) => n.endsWith('.json'))) {
+        const id = name.slice(0, -'.json'.length);
+        const upload = await tusStore()
+          .getUpload(id)
+          .catch(() => null);
+        if (!upload || upload.offset === upload.size || !upload.creation_date) continue;
+        if (Date.now() - new Date(upload.creation_date).getTime() <= expireMs) continue;
+        await tusStore().remove(id);
+        removed++;
+      }
+      return removed;
     },
   };
 }

@@ -17,9 +17,9 @@ import type { S3Config } from '../config.ts';
 import { s3ClientConfig } from './s3-client.ts';
 import { describeS3Failure, isS3NotFound, notFoundError } from './s3-errors.ts';
 import { PART_SIZE, writeMultipart } from './s3-multipart-write.ts';
-import type { ByteRange, Storage } from './storage.ts';
+import type { ByteRange, Storage, StorageOptions } from './storage.ts';
 
-export interface S3StorageOptions {
+export interface S3StorageOptions extends StorageOptions {
   /** How long `check()` waits for an answer: an endpoint that accepts and never answers must not hang /api/health. */
   checkTimeoutMs?: number;
 }
@@ -91,9 +91,14 @@ export function createS3Storage(config: S3Config, options: S3StorageOptions = {}
     tusStore() {
       tus ??= new S3Store({
         partSize: PART_SIZE,
+        expirationPeriodInMilliseconds: options.uploadExpireMs ?? 0,
         s3ClientConfig: { bucket: Bucket, ...s3ClientConfig(config) },
       });
       return tus;
+    },
+    removeExpiredUploads() {
+      // S3Store lists unfinished multipart uploads only: a finished upload is an object, never touched.
+      return this.tusStore().deleteExpired();
     },
     uploadKey(uploadId: string) {
       // @tus/s3-store completes the multipart upload under the tus id itself (beside `<id>.info`).

@@ -18,6 +18,11 @@ export interface ByteRange {
  * configured. Keys are `/`-separated relative names chosen by the server, never by a user. Everything
  * streams: no method holds a whole file in memory.
  */
+export interface StorageOptions {
+  /** Unfinished uploads older than this are expired (tus `Upload-Expires`); 0 keeps them forever. */
+  uploadExpireMs?: number;
+}
+
 export interface Storage {
   readonly kind: 'disk' | 's3';
   /** Writes and removes a probe object: proves the storage is reachable and writable. */
@@ -39,4 +44,6 @@ export interface Storage {
   tusStore(): DataStore;
   /** The storage key under which the tus store keeps the finished upload `uploadId`. */
   uploadKey(uploadId: string): string;
+  /** Removes uploads left unfinished longer than `uploadExpireMs`; finished ones are never touched. */
+  removeExpiredUploads(): Promise<number>;
 }
