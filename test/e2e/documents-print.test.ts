@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRules } from '../../src/core/campaign/rules.ts';
 import { findSoffice } from '../../src/server/platform/documents/convert-to-pdf.ts';
-import { browserAvailability, launchBrowser, loginThroughPage } from '../support/browser.ts';
+import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { completeStar } from '../support/nominations.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
@@ -68,15 +68,15 @@ describe.skipIf(!available || !popplerAvailable)('print view and documents', () 
       'UnitLearning2026',
     );
     // The unit's submitted star in the open Jilin campaign, saved and submitted as the editor does.
-    const campaigns = (await api(page, 'GET', '/api/campaigns')).items as {
+    const campaigns = (await pageApi(page, 'GET', '/api/campaigns')).items as {
       id: string;
       organiserName: string;
       status: string;
     }[];
     campaignId = campaigns.find((c) => c.organiserName.includes('吉林') && c.status === 'open')!.id;
-    const rules = (await api(page, 'GET', `/api/campaigns/${campaignId}`)).rules as CampaignRules;
+    const rules = (await pageApi(page, 'GET', `/api/campaigns/${campaignId}`)).rules as CampaignRules;
     copies = rules.forms.find((f) => f.id === 'star.form')!.paperCopies;
-    const created = (await api(page, 'POST', '/api/nominations', { campaignId, category: 'star' }))
+    const created = (await pageApi(page, 'POST', '/api/nominations', { campaignId, category: 'star' }))
       .nomination;
     nominationId = created.id;
     const form = completeStar(rules, 907, {
@@ -85,15 +85,15 @@ describe.skipIf(!available || !popplerAvailable)('print view and documents', () 
       awards: '',
       unitOpinion: '同意推介。该同志事迹突出，带动作用明显。',
     });
-    await api(page, 'PUT', `/api/nominations/${nominationId}`, { form, version: created.version });
+    await pageApi(page, 'PUT', `/api/nominations/${nominationId}`, { form, version: created.version });
     // The two photos the campaign requires, uploaded with tus as the browser does, then checked.
     for (const slotId of ['idPhoto', 'activityPhoto']) await uploadPhoto(page, nominationId, slotId);
     for (;;) {
-      const { slots } = await api(page, 'GET', `/api/nominations/${nominationId}/materials`);
+      const { slots } = await pageApi(page, 'GET', `/api/nominations/${nominationId}/materials`);
       if (!slots.some((s: { status: string }) => s.status === 'pending')) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    await api(page, 'POST', `/api/nominations/${nominationId}/submit`, {});
+    await pageApi(page, 'POST', `/api/nominations/${nominationId}/submit`, {});
   }, 120_000);
 
   afterAll(async () => {
@@ -138,9 +138,10 @@ describe.skipIf(!available || !popplerAvailable)('print view and documents', () 
   });
 
   it('prints a project’s form from its layout: sub-headed measures and the whole work summary', async () => {
-    const projects = (await api(page, 'GET', `/api/nominations?campaignId=${campaignId}&category=project`))
-      .items as { id: string }[];
-    const project = (await api(page, 'GET', `/api/nominations/${projects[0]!.id}`)).nomination;
+    const projects = (
+      await pageApi(page, 'GET', `/api/nominations?campaignId=${campaignId}&category=project`)
+    ).items as { id: string }[];
+    const project = (await pageApi(page, 'GET', `/api/nominations/${projects[0]!.id}`)).nomination;
     await page.goto(`${server.url}/nominations/${project.id}/print`);
     await expect.poll(() => page.locator('section.print-copy').count()).toBe(copies);
     const { text } = await pdfText(await page.pdf({ format: 'A4' }), 'project.pdf');
@@ -240,7 +241,7 @@ describe.skipIf(!available || !popplerAvailable)('print view and documents', () 
   it('builds the unit’s submission package with progress up to the download link', {
     timeout: 180_000,
   }, async (test) => {
-    const paths = Object.keys((await api(page, 'GET', '/api/openapi.json')).paths ?? {});
+    const paths = Object.keys((await pageApi(page, 'GET', '/api/openapi.json')).paths ?? {});
     if (!paths.some((p) => p.endsWith('/packages'))) {
       console.warn('跳过材料包：服务器尚无 POST /api/campaigns/:id/packages');
       test.skip();
@@ -341,22 +342,4 @@ const squash = (text: string) => text.replace(/\s+/g, '');
 
 function occurrences(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;
-}
-
-/** An API call from inside the page, with its session cookie and CSRF token, as the app itself makes it. */
-async function api(page: Page, method: string, url: string, body?: object) {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const { csrfToken } = await (await fetch('/api/auth/me')).json();
-      const response = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-      return text ? JSON.parse(text) : null;
-    },
-    { method, url, body },
-  );
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRules } from '../../src/core/campaign/rules.ts';
-import { browserAvailability, launchBrowser, loginThroughPage } from '../support/browser.ts';
+import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { photoOfAtLeast } from '../support/materials.ts';
 import { completeStar } from '../support/nominations.ts';
@@ -222,24 +222,25 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     // then the organiser forwards the selected star to the national round from the 报送情况 tab.
     const jilinRound = new URL(o.url()).pathname.split('/').pop()!;
     const star = (
-      await api(o, 'GET', `/api/nominations?campaignId=${jilinRound}&state=submitted&category=star`)
+      await pageApi(o, 'GET', `/api/nominations?campaignId=${jilinRound}&state=submitted&category=star`)
     ).items[0];
-    await api(o, 'POST', `/api/nominations/${star.id}/review`, { decision: 'accept' });
-    for (const to of ['reviewing']) await api(o, 'POST', `/api/campaigns/${jilinRound}/transitions`, { to });
-    await api(o, 'POST', `/api/nominations/${star.id}/transitions`, { to: 'shortlisted' });
+    await pageApi(o, 'POST', `/api/nominations/${star.id}/review`, { decision: 'accept' });
+    for (const to of ['reviewing'])
+      await pageApi(o, 'POST', `/api/campaigns/${jilinRound}/transitions`, { to });
+    await pageApi(o, 'POST', `/api/nominations/${star.id}/transitions`, { to: 'shortlisted' });
     for (const to of ['announcing', 'approved'])
-      await api(o, 'POST', `/api/campaigns/${jilinRound}/transitions`, { to });
-    await api(o, 'POST', `/api/nominations/${star.id}/transitions`, { to: 'selected' });
+      await pageApi(o, 'POST', `/api/campaigns/${jilinRound}/transitions`, { to });
+    await pageApi(o, 'POST', `/api/nominations/${star.id}/transitions`, { to: 'selected' });
     await o.reload();
     await o.getByRole('tab', { name: '报送情况' }).click();
     await o.getByRole('button', { name: /报送上级/ }).click();
     await o.getByRole('dialog').getByRole('button', { name: '确认报送' }).click();
     await expect.poll(() => o.getByText(/已报送 1 条/).count()).toBeGreaterThan(0);
     await shot(o, 'forwarded');
-    const national = (await api(o, 'GET', '/api/campaigns')).items.find(
+    const national = (await pageApi(o, 'GET', '/api/campaigns')).items.find(
       (c: { level: string }) => c.level === 'national',
     );
-    const there = (await api(o, 'GET', `/api/nominations?campaignId=${national.id}&category=star`)).items;
+    const there = (await pageApi(o, 'GET', `/api/nominations?campaignId=${national.id}&category=star`)).items;
     expect(there.map((n: { title: string }) => n.title)).toContain(star.title);
   }
 });
@@ -306,24 +307,6 @@ function autosaveOf(page: Page, text: string) {
       (r.request().postData() ?? '').includes(text) &&
       r.status() === 200,
     { timeout: 20_000 },
-  );
-}
-
-/** An API call from inside the page, with its session cookie and CSRF token, as the app itself makes it. */
-async function api(page: Page, method: string, url: string, body?: object) {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const { csrfToken } = await (await fetch('/api/auth/me')).json();
-      const response = await fetch(url, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const text = await response.text();
-      if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-      return text ? JSON.parse(text) : null;
-    },
-    { method, url, body },
   );
 }
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -50,4 +50,22 @@ export async function loginThroughPage(
     await page.getByRole('button', { name: '确认修改' }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/account/password'));
   }
+}
+
+/** An API call from inside the page, with its session cookie and CSRF token, as the app itself makes it. */
+export async function pageApi(page: Page, method: string, url: string, body?: object) {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const { csrfToken } = await (await fetch('/api/auth/me')).json();
+      const response = await fetch(url, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+      return text ? JSON.parse(text) : null;
+    },
+    { method, url, body },
+  );
 }
