@@ -21,28 +21,21 @@ import {
   noisyJpeg,
   tempFolder,
 } from '../../../fixtures/media/generate.ts';
-import { loginAs } from '../../../support/app.ts';
+import { createTestApp, loginAs, type TestApp } from '../../../support/app.ts';
 import { campaignOf, completeProject, completeStar, draftWith } from '../../../support/nominations.ts';
-import {
-  addMaterial,
-  createJobsTestApp,
-  errorCodes,
-  type JobsTestApp,
-  materialRow,
-  settled,
-} from './job-support.ts';
+import { addMaterial, errorCodes, materialRow, settled } from './job-support.ts';
 
 // Checks run in the background; on a busy two-core machine a video's check waits its turn.
 vi.setConfig({ testTimeout: 180_000 });
 const { available: ffmpeg } = ffmpegAvailability();
 const folder = tempFolder('tuijie-check-job-');
 const file = (name: string) => join(folder.dir, name);
-let t: JobsTestApp;
+let t: TestApp;
 let star: string;
 let project: string;
 
 beforeAll(async () => {
-  t = await createJobsTestApp();
+  t = await createTestApp();
   const jilin = await loginAs(t, 'jilin-admin');
   const { campaign, rules } = await campaignOf(t, jilin, '中国成人教育协会');
   star = (await draftWith(t, jilin, campaign.id, completeStar(rules, 1))).id;

@@ -18,16 +18,16 @@ import {
   noisyJpeg,
   tempFolder,
 } from '../../../fixtures/media/generate.ts';
-import { loginAs } from '../../../support/app.ts';
+import { createTestApp, loginAs, type TestApp } from '../../../support/app.ts';
 import { campaignOf, completeProject, completeStar, draftWith } from '../../../support/nominations.ts';
-import { addMaterial, createJobsTestApp, type JobsTestApp, settled } from './job-support.ts';
+import { addMaterial, settled } from './job-support.ts';
 
 vi.setConfig({ testTimeout: 300_000 });
 const root = fileURLToPath(new URL('../../../..', import.meta.url));
 const { available: ffmpeg } = ffmpegAvailability();
 const folder = tempFolder('tuijie-same-verdict-');
 const file = (name: string) => join(folder.dir, name);
-let t: JobsTestApp;
+let t: TestApp;
 let campaignId: string;
 const nominations: Record<string, string> = {};
 
@@ -46,7 +46,7 @@ function cli(...args: string[]): Promise<{ status: number | null; stdout: string
 }
 
 beforeAll(async () => {
-  t = await createJobsTestApp();
+  t = await createTestApp();
   const jilin = await loginAs(t, 'jilin-admin');
   const { campaign, rules } = await campaignOf(t, jilin, '中国成人教育协会');
   campaignId = campaign.id;

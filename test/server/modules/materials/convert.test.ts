@@ -10,23 +10,15 @@ import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ffmpegAvailability, film, noisyJpeg, tempFolder } from '../../../fixtures/media/generate.ts';
-import { as, loginAs, type Session } from '../../../support/app.ts';
+import { as, createTestApp, loginAs, type Session, type TestApp } from '../../../support/app.ts';
 import { campaignOf, completeStar, draftWith } from '../../../support/nominations.ts';
-import {
-  type AddedMaterial,
-  addMaterial,
-  createJobsTestApp,
-  errorCodes,
-  type JobsTestApp,
-  materialRow,
-  settled,
-} from './job-support.ts';
+import { type AddedMaterial, addMaterial, errorCodes, materialRow, settled } from './job-support.ts';
 
 vi.setConfig({ testTimeout: 600_000 });
 const { available: ffmpeg } = ffmpegAvailability();
 const folder = tempFolder('tuijie-convert-');
 const file = (name: string) => join(folder.dir, name);
-let t: JobsTestApp;
+let t: TestApp;
 let owner: Session;
 let star: string;
 let original: AddedMaterial;
@@ -50,7 +42,7 @@ async function storedSha256(key: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  t = await createJobsTestApp();
+  t = await createTestApp();
   owner = await loginAs(t, 'jilin-admin');
   const { campaign, rules } = await campaignOf(t, owner, '中国成人教育协会');
   star = (await draftWith(t, owner, campaign.id, completeStar(rules, 1))).id;

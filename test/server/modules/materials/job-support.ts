@@ -1,19 +1,12 @@
 /**
- * The real app with its context in reach, so a test can put a file into storage, insert its material
- * row and send `material-check` in one transaction, as the upload does, and watch the workers.
+ * Material rows made beside HTTP through the test app's context: a file put into storage, its row
+ * inserted and `material-check` sent in one transaction, as the upload does; then the workers watched.
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { QUEUES } from '../../../../src/server/platform/jobs/jobs.ts';
-import { createTestApp, type TestApp } from '../../../support/app.ts';
-
-/** Kept as a name for the material job tests: the test app already carries its context. */
-export type JobsTestApp = TestApp;
-
-export function createJobsTestApp(): Promise<JobsTestApp> {
-  return createTestApp();
-}
+import type { TestApp } from '../../../support/app.ts';
 
 export interface AddedMaterial {
   id: string;
@@ -23,7 +16,7 @@ export interface AddedMaterial {
 
 /** Stores `file` and inserts its `pending` row with its check job, in one transaction. */
 export async function addMaterial(
-  { context }: JobsTestApp,
+  { context }: TestApp,
   material: { nominationId: string; setKey: string; slotId: string; file: string; fileName?: string },
 ): Promise<AddedMaterial> {
   const storageKey = `test-uploads/${randomUUID()}`;
@@ -48,12 +41,12 @@ export async function addMaterial(
   return { id, storageKey, sha256: stored.sha256 };
 }
 
-export function materialRow({ database }: JobsTestApp, id: string) {
+export function materialRow({ database }: TestApp, id: string) {
   return database.db.selectFrom('materials').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
 /** Waits (as long as the machine needs, up to `timeout`) until the row has left `pending`/`converting`. */
-export async function settled(t: JobsTestApp, id: string, timeout = 300_000) {
+export async function settled(t: TestApp, id: string, timeout = 300_000) {
   const until = Date.now() + timeout;
   for (;;) {
     const row = await materialRow(t, id);

@@ -17,20 +17,20 @@ import {
   noisyJpeg,
   tempFolder,
 } from '../../../fixtures/media/generate.ts';
-import { as, loginAs, type Session } from '../../../support/app.ts';
+import { as, createTestApp, loginAs, type Session, type TestApp } from '../../../support/app.ts';
 import { campaignOf, completeStar, draftWith } from '../../../support/nominations.ts';
-import { addMaterial, createJobsTestApp, type JobsTestApp, materialRow, settled } from './job-support.ts';
+import { addMaterial, materialRow, settled } from './job-support.ts';
 
 vi.setConfig({ testTimeout: 180_000 });
 const { available: ffmpeg } = ffmpegAvailability();
 const folder = tempFolder('tuijie-preview-');
 const file = (name: string) => join(folder.dir, name);
-let t: JobsTestApp;
+let t: TestApp;
 let owner: Session;
 let star: string;
 
 beforeAll(async () => {
-  t = await createJobsTestApp();
+  t = await createTestApp();
   owner = await loginAs(t, 'jilin-admin');
   const { campaign, rules } = await campaignOf(t, owner, '中国成人教育协会');
   star = (await draftWith(t, owner, campaign.id, completeStar(rules, 1))).id;
