@@ -5,6 +5,7 @@ import { provisionDatabase } from '../server/platform/db/provision.ts';
 import { type Jobs, startJobs } from '../server/platform/jobs/jobs.ts';
 import { createStorage } from '../server/platform/storage/create-storage.ts';
 import type { Storage } from '../server/platform/storage/storage.ts';
+import { stopOnSignals } from './stop-on-signals.ts';
 
 export interface Runtime {
   config: Config;
@@ -12,32 +13,58 @@ export interface Runtime {
   storage: Storage;
   jobs: Jobs;
   embedded: boolean;
+  /** The embedded cluster's folder (null for `DATABASE_URL`), and what its start did, for the operator. */
+  databaseDir: string | null;
+  databaseNotes: string[];
   migrationsApplied: string[];
+  /** Runs `step` first when the runtime closes (e.g. the HTTP server, before the database it uses). */
+  onClose(step: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
-/** Opens the database (embedded or `DATABASE_URL`), brings its schema up to date, and the file storage. */
-export async function openRuntime(config = loadConfig()): Promise<Runtime> {
-  const database = await provisionDatabase(config);
+export interface RuntimeOptions {
+  /** The exit code after a stop by signal; by default 128 + its number (the command was interrupted). */
+  exitCodeOnSignal?: (signal: string) => number;
+}
+
+/**
+ * Opens the database (embedded or `DATABASE_URL`), brings its schema up to date, and the file storage.
+ * A stop by signal closes it all, the embedded PostgreSQL last, and exits.
+ */
+export async function openRuntime(config = loadConfig(), options: RuntimeOptions = {}): Promise<Runtime> {
+  const steps: (() => Promise<void>)[] = [];
+  let closed: Promise<void> | null = null;
+  const close = () => {
+    closed ??= (async () => {
+      for (const step of steps.splice(0)) await step();
+      unhook();
+    })();
+    return closed;
+  };
+  const unhook = stopOnSignals(close, options.exitCodeOnSignal);
+
   try {
+    const database = await provisionDatabase(config);
+    steps.unshift(database.stop);
     const migrationsApplied = await migrate(database.url);
     const db = createDb(database.url);
+    steps.unshift(() => db.destroy());
     const jobs = await startJobs(database.url, { pollingIntervalSeconds: config.jobPollSeconds });
+    steps.unshift(() => jobs.stop());
     return {
       config,
       db,
       storage: createStorage(config),
       jobs,
       embedded: database.embedded,
+      databaseDir: database.dataDir,
+      databaseNotes: database.notes,
       migrationsApplied,
-      async close() {
-        await jobs.stop();
-        await db.destroy();
-        await database.stop();
-      },
+      onClose: (step) => steps.unshift(step),
+      close,
     };
   } catch (e) {
-    await database.stop();
+    await close();
     throw e;
   }
 }

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { readdir, realpath, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { withDatabase } from '../../src/server/platform/db/database.ts';
 import { startEmbeddedPostgres } from '../../src/server/platform/db/embedded-postgres.ts';
+import { clearLeftoverServer, ownerFileOf } from '../../src/server/platform/db/leftover-server.ts';
 import { migrate } from '../../src/server/platform/db/migrate.ts';
 import { startJobs } from '../../src/server/platform/jobs/jobs.ts';
 import { runOnServer } from './pg-admin.ts';
@@ -24,7 +25,9 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const external = process.env.TEST_DATABASE_URL;
   const dataDir = path.resolve('.tmp', `test-pg-${process.pid}`);
+  if (!external) await removeAbandonedServers();
   const embedded = external ? null : await startEmbeddedPostgres(dataDir);
+  for (const note of embedded?.notes ?? []) console.log(`测试数据库：${note}`);
   const serverUrl = external ? withDatabase(external, 'postgres') : embedded!.serverUrl;
   const template = `tuijie_template_${randomBytes(4).toString('hex')}`;
   await runOnServer(serverUrl, `CREATE DATABASE ${template}`);
@@ -38,8 +41,36 @@ export default async function setup(project: TestProject) {
     await runOnServer(serverUrl, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).catch(() => {});
     if (embedded) {
       await embedded.stop();
-      await rm(dataDir, { recursive: true, force: true });
-      await rm(`${dataDir}.password`, { force: true });
+      await removeCluster(dataDir, embedded.dataDir);
     }
   };
+}
+
+/** A test cluster's files: the folder (or, as root in a closed folder, the link and where it points). */
+async function removeCluster(dataDir: string, realDir: string) {
+  for (const p of [dataDir, realDir, `${dataDir}.password`, ownerFileOf(realDir)]) {
+    await rm(p, { recursive: true, force: true });
+  }
+}
+
+/** Servers and folders of earlier runs in this checkout that were killed before their teardown. */
+async function removeAbandonedServers() {
+  const names = await readdir('.tmp').catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(/^test-pg-(\d+)$/.exec(name)?.[1]);
+    if (!pid || isRunning(pid)) continue;
+    const dataDir = path.resolve('.tmp', name);
+    const realDir = await realpath(dataDir).catch(() => dataDir);
+    await clearLeftoverServer(realDir);
+    await removeCluster(dataDir, realDir);
+  }
+}
+
+function isRunning(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -9,23 +9,15 @@ export const summary = '启动平台（--demo：空数据库时生成演示数�
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } });
-  const runtime = await openRuntime();
+  // A stop by signal is how a service is stopped: a clean exit.
+  const runtime = await openRuntime(undefined, { exitCodeOnSignal: () => 0 });
   const { config, db } = runtime;
   if (values.demo && (await isEmpty(db))) {
     await saveDemoCredentials(config.varDir, await seedDemo(db));
     await seedDemoMaterials(db, runtime.storage);
   }
   const app = await buildApp(runtime);
-  let closing = false;
-  const shutdown = async () => {
-    if (closing) return;
-    closing = true;
-    await app.close();
-    await runtime.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  runtime.onClose(() => app.close());
 
   await app.listen({ host: config.host, port: config.port });
   const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
@@ -33,7 +25,8 @@ export async function run(args: string[]): Promise<number> {
     '',
     `推介平台已启动：http://${shownHost}:${config.port}`,
     `接口文档：http://${shownHost}:${config.port}/api/docs`,
-    `数据库：${runtime.embedded ? `内置 PostgreSQL（${config.varDir}/pg）` : '外部 PostgreSQL（DATABASE_URL）'}`,
+    `数据库：${runtime.embedded ? `内置 PostgreSQL（数据在 ${runtime.databaseDir}）` : '外部 PostgreSQL（DATABASE_URL）'}`,
+    ...runtime.databaseNotes.map((note) => `  ${note}`),
   ];
   const pending = await pendingDemoCredentials(db, config.varDir);
   if (pending.length > 0) {

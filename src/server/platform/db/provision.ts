@@ -7,6 +7,10 @@ import { startEmbeddedPostgres } from './embedded-postgres.ts';
 export interface ProvisionedDatabase {
   url: string;
   embedded: boolean;
+  /** The embedded cluster's folder, null for an external server. */
+  dataDir: string | null;
+  /** What starting the embedded server did that an operator should know (see EmbeddedDatabase.notes). */
+  notes: string[];
   /** Stops the embedded server; does nothing for an external one. */
   stop(): Promise<void>;
 }
@@ -28,9 +32,20 @@ export async function provisionDatabase(
   log?: (line: string) => void,
 ): Promise<ProvisionedDatabase> {
   if (config.databaseUrl) {
-    return { url: config.databaseUrl, embedded: false, stop: async () => {} };
+    return { url: config.databaseUrl, embedded: false, dataDir: null, notes: [], stop: async () => {} };
   }
   const server = await startEmbeddedPostgres(path.join(config.varDir, 'pg'), log);
-  await ensureDatabaseExists(server.serverUrl, 'tuijie');
-  return { url: withDatabase(server.serverUrl, 'tuijie'), embedded: true, stop: server.stop };
+  try {
+    await ensureDatabaseExists(server.serverUrl, 'tuijie');
+  } catch (e) {
+    await server.stop();
+    throw e;
+  }
+  return {
+    url: withDatabase(server.serverUrl, 'tuijie'),
+    embedded: true,
+    dataDir: server.dataDir,
+    notes: server.notes,
+    stop: server.stop,
+  };
 }

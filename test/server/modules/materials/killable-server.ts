@@ -15,8 +15,9 @@ export interface KillableServer {
   stop(): Promise<void>;
 }
 
+/** `databaseUrl` null: the app starts its own embedded PostgreSQL under `varDir/pg`, as `npm start` does. */
 export async function startKillableServer(
-  databaseUrl: string,
+  databaseUrl: string | null,
   varDir: string,
   port: number,
 ): Promise<KillableServer> {
@@ -26,7 +27,7 @@ export async function startKillableServer(
     env: {
       ...process.env,
       PORT: String(port),
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: databaseUrl ?? '',
       TUIJIE_VAR_DIR: varDir,
       LOG_LEVEL: 'warn',
     },

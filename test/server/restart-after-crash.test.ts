@@ -1,0 +1,112 @@
+/**
+ * `npm start` after the app was killed without warning (SIGKILL, an OOM kill): the embedded PostgreSQL it
+ * had started is still running, orphaned. The next start must stop that server cleanly and come up on the
+ * same data, with every committed row there; and a stop by signal must take the database down with the app.
+ */
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../src/server/platform/free-port.ts';
+import { completeStar } from '../support/nominations.ts';
+import {
+  api,
+  type HttpSession,
+  type KillableServer,
+  loginOverHttp,
+  printedPasswords,
+  startKillableServer,
+} from './modules/materials/killable-server.ts';
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function waitUntil(what: string, ok: () => boolean, ms = 30_000) {
+  const until = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > until) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function login(base: string, username: string, password: string): Promise<HttpSession> {
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  expect(response.status).toBe(200);
+  const cookie = response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('tuijie_session='))!
+    .split(';')[0]!;
+  const body = await response.json();
+  return { cookie, csrfToken: body.csrfToken, accountId: body.me.id };
+}
+
+describe('restart after a crash, on the embedded PostgreSQL', () => {
+  let varDir: string;
+  let port: number;
+  let server: KillableServer | undefined;
+  const postmasterPid = async () =>
+    Number((await readFile(path.join(varDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+
+  beforeAll(async () => {
+    varDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-crash-'));
+    // As root the embedded server runs as `postgres`, which must enter this folder (mkdtemp makes it 0700).
+    await chmod(varDir, 0o755);
+    port = await freePort();
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await rm(varDir, { recursive: true, force: true });
+  });
+
+  it('comes up after SIGKILL with every committed row, having stopped the orphaned server', {
+    timeout: 180_000,
+  }, async () => {
+    server = await startKillableServer(null, varDir, port);
+    const initial = printedPasswords(server.output()).get('changchun')!;
+    const unit = await loginOverHttp(server.url, 'changchun', initial);
+    const campaigns = (await (await api(server.url, unit, 'GET', '/api/campaigns')).json()).items;
+    const campaign = campaigns.find(
+      (c: { organiserName: string; status: string }) =>
+        c.organiserName === '吉林省教育厅' && c.status === 'open',
+    );
+    const { rules } = await (await api(server.url, unit, 'GET', `/api/campaigns/${campaign.id}`)).json();
+    const created = await api(server.url, unit, 'POST', '/api/nominations', {
+      campaignId: campaign.id,
+      category: 'star',
+    });
+    const { nomination } = await created.json();
+    const form = completeStar(rules, 7, { story: '坚持社区夜校学习十年，带动邻里共学。' });
+    const saved = await api(server.url, unit, 'PUT', `/api/nominations/${nomination.id}`, {
+      form,
+      version: nomination.version,
+    });
+    expect(saved.status).toBe(200);
+
+    const orphan = await postmasterPid();
+    await server.kill();
+    // What a crash leaves behind: the database server outlives the app.
+    expect(alive(orphan)).toBe(true);
+
+    server = await startKillableServer(null, varDir, port);
+    expect(alive(orphan)).toBe(false);
+    expect(await postmasterPid()).not.toBe(orphan);
+    expect(server.output()).toContain('已将其安全停止');
+    expect(server.output()).not.toMatch(/删除/);
+
+    // The password changed before the crash is the one that works now, and the saved draft is there.
+    const again = await login(server.url, 'changchun', `${initial}Changed9`);
+    const reread = await api(server.url, again, 'GET', `/api/nominations/${nomination.id}`);
+    expect(reread.status).toBe(200);
+    expect((await reread.json()).nomination.form.story).toBe(form.story);
+  });
+});
