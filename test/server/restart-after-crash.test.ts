@@ -109,4 +109,20 @@ describe('restart after a crash, on the embedded PostgreSQL', () => {
     expect(reread.status).toBe(200);
     expect((await reread.json()).nomination.form.story).toBe(form.story);
   });
+
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
+    '%s stops the app and its database, cleanly',
+    {
+      timeout: 120_000,
+    },
+    async (signal) => {
+      await server?.stop();
+      server = await startKillableServer(null, varDir, port);
+      const postmaster = await postmasterPid();
+      expect(await server.signal(signal)).toBe(0);
+      await waitUntil('the database has stopped', () => !alive(postmaster));
+      // A fast shutdown removes the lock file; a server killed outright would leave it.
+      await expect(readFile(path.join(varDir, 'pg', 'postmaster.pid'))).rejects.toThrow('ENOENT');
+    },
+  );
 });

@@ -12,6 +12,8 @@ export interface KillableServer {
   url: string;
   output(): string;
   kill(): Promise<void>;
+  /** Sends `signal` and resolves with the exit code once the process has ended. */
+  signal(signal: NodeJS.Signals): Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -49,6 +51,11 @@ export async function startKillableServer(
     async kill() {
       child.kill('SIGKILL');
       await exited();
+    },
+    async signal(signal) {
+      child.kill(signal);
+      await exited();
+      return child.exitCode;
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
