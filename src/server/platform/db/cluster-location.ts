@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { lstat, mkdir, readdir, readlink, realpath, rmdir } from 'node:fs/promises';
 import path from 'node:path';
-import { canEnter, type PostgresUser, ROOT_STATE_DIR } from './postgres-user.ts';
+import { canEnter, makeEnterableDir, type PostgresUser, ROOT_STATE_DIR } from './postgres-user.ts';
 
 export interface ClusterLocation {
   /** Where PostgreSQL's own files are. */
@@ -58,5 +58,13 @@ export async function locateCluster(requested: string, user: PostgresUser | null
   if (canEnter(user, path.dirname(asked))) return { dataDir: requested, linkAt: null };
   // An empty folder left by an interrupted first start holds nothing; the link takes its place.
   if (found) await rmdir(requested);
-  return { dataDir: rootClusterDir(asked), linkAt: requested };
+  const dataDir = rootClusterDir(asked);
+  await makeEnterableDir(path.dirname(dataDir));
+  if (!canEnter(user, path.dirname(dataDir))) {
+    throw new Error(
+      `以 root 身份运行时，postgres 用户既无法进入 ${path.dirname(requested)}，也无法进入 ${path.dirname(dataDir)}。` +
+        '请检查这两个目录各级上级目录的权限，或用 TUIJIE_VAR_DIR 指定 postgres 用户可以进入的运行数据目录。',
+    );
+  }
+  return { dataDir, linkAt: requested };
 }

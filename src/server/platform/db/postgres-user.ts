@@ -62,8 +62,11 @@ export function canRun(user: PostgresUser, program: string): boolean {
   return asPostgres(user, program, ['--version']).status === 0;
 }
 
-/** Creates `dir` (and parents up to ROOT_STATE_DIR) open for everyone to enter, whatever the umask. */
+/**
+ * Creates `dir` (and its parents up to ROOT_STATE_DIR) so that everyone may pass through, whatever the
+ * umask, but only root may list them (their names are paths of clones).
+ */
 export async function makeEnterableDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o755 });
-  for (let d = dir; d.startsWith(ROOT_STATE_DIR); d = path.dirname(d)) await chmod(d, 0o755);
+  await mkdir(dir, { recursive: true, mode: 0o711 });
+  for (let d = dir; d.startsWith(ROOT_STATE_DIR); d = path.dirname(d)) await chmod(d, 0o711);
 }
