@@ -27,7 +27,8 @@ export default async function setup(project: TestProject) {
   const dataDir = path.resolve('.tmp', `test-pg-${process.pid}`);
   if (!external) await removeAbandonedServers();
   const embedded = external ? null : await startEmbeddedPostgres(dataDir);
-  for (const note of embedded?.notes ?? []) console.log(`测试数据库：${note}`);
+  if (embedded && embedded.dataDir !== dataDir)
+    console.log(`测试用的内置 PostgreSQL 数据在 ${embedded.dataDir}`);
   const serverUrl = external ? withDatabase(external, 'postgres') : embedded!.serverUrl;
   const template = `tuijie_template_${randomBytes(4).toString('hex')}`;
   await runOnServer(serverUrl, `CREATE DATABASE ${template}`);

@@ -185,7 +185,7 @@ export async function startEmbeddedPostgres(
   const binaries = await postgresBinaries(user);
   if (binaries.copiedTo) {
     notes.push(
-      `以 root 运行：postgres 用户无法进入项目目录，使用复制到 ${binaries.copiedTo} 的 PostgreSQL 程序。`,
+      `以 root 运行：postgres 用户无法运行 ${binaries.installedIn} 中的 PostgreSQL 程序，使用复制到 ${binaries.copiedTo} 的副本。`,
     );
   }
   const location = await locateCluster(requested, user);

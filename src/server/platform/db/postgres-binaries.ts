@@ -9,6 +9,8 @@ export interface PostgresBinaries {
   initdb: string;
   /** Set when, as root, the binaries were out of the `postgres` user's reach and a copy is used. */
   copiedTo: string | null;
+  /** Where npm installed them. */
+  installedIn: string;
 }
 
 /**
@@ -64,7 +66,7 @@ async function openToAll(dir: string): Promise<void> {
 export async function postgresBinaries(user: PostgresUser | null): Promise<PostgresBinaries> {
   const { nativeDir, key } = await packaged();
   const here = inside(nativeDir);
-  if (!user || canRun(user, here.postgres)) return { ...here, copiedTo: null };
+  if (!user || canRun(user, here.postgres)) return { ...here, copiedTo: null, installedIn: nativeDir };
 
   const target = path.join(ROOT_STATE_DIR, 'postgresql', key);
   const ready = () => existsSync(inside(target).postgres) && canRun(user, inside(target).postgres);
@@ -83,5 +85,5 @@ export async function postgresBinaries(user: PostgresUser | null): Promise<Postg
       );
     }
   }
-  return { ...inside(target), copiedTo: target };
+  return { ...inside(target), copiedTo: target, installedIn: nativeDir };
 }
