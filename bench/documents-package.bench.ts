@@ -6,7 +6,7 @@
  * batch of forms). Goal (issue #5): 500 nominations under 30 s, peak memory under 500 MB. The run
  * builds 100 first, then 500, and prints how time grows: about 5× is linear.
  *
- *   node bench/documents-package.bench.ts [--photo-kb 300]
+ *   npm run bench -- documents-package [--photo-kb 300]
  *
  * An embedded PostgreSQL in a throwaway folder holds the data; photos are noisy JPEGs of about
  * --photo-kb each (real ones are 1–5 MB: the ZIP then only copies more bytes, at disk speed).

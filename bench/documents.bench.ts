@@ -5,7 +5,7 @@
  * 500: about 5× means linear, more means something is quadratic. PDF is not timed here: it depends on
  * LibreOffice, about a second per form, and runs two at a time (convert-to-pdf.ts).
  *
- *   node bench/documents.bench.ts
+ *   npm run bench -- documents
  */
 import { getTemplate } from '../src/core/campaign/templates/index.ts';
 import {

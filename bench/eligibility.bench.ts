@@ -3,7 +3,7 @@
  * against the issue's goal of 200 ms. Machines differ, so the run also times a baseline loop that only
  * reads each record's fields, and every number printed is a ratio measured in this one run.
  *
- *   node bench/eligibility.bench.ts
+ *   npm run bench -- eligibility
  */
 import { getTemplate } from '../src/core/campaign/templates/index.ts';
 import {

@@ -4,7 +4,7 @@
  * differ, so the video goal is a ratio measured in this one run; the photo goal is absolute, as the
  * issue states it, and printed next to a bare sharp `metadata()` for scale.
  *
- *   node bench/material-check.bench.ts
+ *   npm run bench -- material-check
  */
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -6,7 +6,7 @@
  * GET /api/health: no session, no database. Then the quota race: 50 complete drafts of one unit whose
  * star quota is 5, submitted all at once; exactly 5 must succeed (exit code 1 otherwise).
  *
- *   node bench/nominations-load.bench.ts [--seconds 60] [--sessions 200]
+ *   npm run bench -- nominations-load [--seconds 60] [--sessions 200]
  *
  * The real server (`serve --demo`, as `npm start`) runs on a throwaway data folder with the per-address
  * request limit raised (RATE_LIMIT_PER_MINUTE). Login keeps its own 60/min per address, so the setup logs

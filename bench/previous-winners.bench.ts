@@ -10,7 +10,7 @@
  * finds the same matches as all pairs (checked below); the price is memory for the postings lists
  * and building the index once (timed below).
  *
- *   node bench/previous-winners.bench.ts
+ *   npm run bench -- previous-winners
  */
 import { idCheckCharacter, normaliseIdentifier } from '../src/core/identity/index.ts';
 import { normaliseForMatch, programmeKey, similarKeys } from '../src/core/nomination/match-text.ts';

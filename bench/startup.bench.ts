@@ -3,7 +3,7 @@
  * (initdb, migrations, demo seed) and again on the same folder (a restart). The baseline, measured in the
  * same run, is a bare Node process answering 200 over HTTP: what no server here can beat.
  *
- *   node bench/startup.bench.ts
+ *   npm run bench -- startup
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';

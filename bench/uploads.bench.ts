@@ -11,7 +11,7 @@
  * and what the app adds. Each round runs the three in another order, so none always gets the warmer
  * page cache or the quieter moment; medians of the rounds.
  *
- *   node bench/uploads.bench.ts [--rounds 3] [--size-mb 300] [--concurrent 20] [--each-mb 50] [--chunk-mib 0] [--s3]
+ *   npm run bench -- uploads [--rounds 3] [--size-mb 300] [--concurrent 20] [--each-mb 50] [--chunk-mib 0] [--s3]
  *
  * --s3: the app stores into s3rver (in its own process) through @tus/s3-store; an end-to-end check of the
  * S3 path more than a measurement (s3rver writes every part to disk and copies them again to assemble).
