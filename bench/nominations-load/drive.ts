@@ -1,0 +1,135 @@
+/**
+ * Driving load: `workers` loops sending requests until the time is up, with latency, status and error
+ * code counts per kind of request, and the CPU the client, the server and PostgreSQL used meanwhile.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { codeOf, type Reply, sleep } from './http.ts';
+
+/** CPU seconds used so far by this process and by the server's process tree (Linux /proc; else zero). */
+async function cpuSeconds(serverPid: number) {
+  const client = process.cpuUsage();
+  const out = { client: (client.user + client.system) / 1e6, server: 0, postgres: 0 };
+  try {
+    const procs: { pid: number; ppid: number; comm: string; cpu: number }[] = [];
+    for (const name of await readdir('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => '');
+      const close = stat.lastIndexOf(')');
+      if (close < 0) continue;
+      const f = stat.slice(close + 2).split(' ');
+      procs.push({
+        pid: Number(name),
+        comm: stat.slice(stat.indexOf('(') + 1, close),
+        ppid: Number(f[1]),
+        cpu: (Number(f[11]) + Number(f[12])) / 100, // utime + stime in USER_HZ (100 on Linux)
+      });
+    }
+    const tree = new Set([serverPid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const p of procs) {
+        if (!tree.has(p.pid) && tree.has(p.ppid)) {
+          tree.add(p.pid);
+          grew = true;
+        }
+      }
+    }
+    for (const p of procs) {
+      if (!tree.has(p.pid)) continue;
+      if (p.comm.startsWith('postgres')) out.postgres += p.cpu;
+      else out.server += p.cpu;
+    }
+  } catch {}
+  return out;
+}
+
+interface Stats {
+  latencies: number[];
+  statuses: Map<number, number>;
+  codes: Map<string, number>;
+  networkErrors: number;
+}
+const newStats = (): Stats => ({ latencies: [], statuses: new Map(), codes: new Map(), networkErrors: 0 });
+export const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
+
+function record(stats: Stats, ms: number, r: Reply | undefined) {
+  stats.latencies.push(ms);
+  if (!r) {
+    stats.networkErrors++;
+    return;
+  }
+  bump(stats.statuses, r.status);
+  if (r.status >= 300) bump(stats.codes, `${r.status} ${codeOf(r)}`);
+}
+
+export type Summary = ReturnType<typeof summary>;
+
+function summary(stats: Stats, elapsedMs: number) {
+  const sorted = Float64Array.from(stats.latencies).sort();
+  const at = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+  let errors = stats.networkErrors;
+  for (const [status, n] of stats.statuses) if (status < 200 || status >= 300) errors += n;
+  return {
+    count: sorted.length,
+    rps: sorted.length / (elapsedMs / 1000),
+    p50: at(0.5),
+    p90: at(0.9),
+    p99: at(0.99),
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+    errors,
+    codes: stats.codes,
+  };
+}
+
+export interface Step {
+  kind: string;
+  run: () => Promise<Reply>;
+  after?: (r: Reply) => void;
+}
+
+export type Run = Awaited<ReturnType<typeof drive>>;
+
+/**
+ * `workers` loops, each sending `step(i, n)`'s request until the time is up: back to back, or with
+ * `thinkMs` between a reply and the next request (a person typing: the page autosaves every so often).
+ */
+export async function drive(
+  serverPid: number,
+  workers: number,
+  ms: number,
+  step: (i: number, n: number) => Step,
+  thinkMs = 0,
+) {
+  const stats = new Map<string, Stats>();
+  const all = newStats();
+  const cpuBefore = await cpuSeconds(serverPid);
+  const started = performance.now();
+  const deadline = started + ms;
+  await Promise.all(
+    Array.from({ length: workers }, async (_, i) => {
+      // Spread the first requests so that paced sessions do not all fire in the same millisecond.
+      if (thinkMs > 0) await sleep(Math.random() * thinkMs);
+      for (let n = 0; performance.now() < deadline; n++) {
+        const { kind, run, after } = step(i, n);
+        const t0 = performance.now();
+        const r = await run().catch(() => undefined);
+        const took = performance.now() - t0;
+        if (!stats.has(kind)) stats.set(kind, newStats());
+        record(stats.get(kind)!, took, r);
+        record(all, took, r);
+        if (r && after) after(r);
+        if (!r) await sleep(10); // a refused connection must not spin
+        if (thinkMs > 0) await sleep(thinkMs);
+      }
+    }),
+  );
+  const elapsed = performance.now() - started;
+  const cpuAfter = await cpuSeconds(serverPid);
+  const busy = (k: keyof typeof cpuAfter) => (cpuAfter[k] - cpuBefore[k]) / (elapsed / 1000);
+  return {
+    all: summary(all, elapsed),
+    byKind: new Map([...stats].map(([k, s]) => [k, summary(s, elapsed)])),
+    cpu: { client: busy('client'), server: busy('server'), postgres: busy('postgres') },
+  };
+}
