@@ -1,3 +1,4 @@
+import { todayInShanghai } from '../../../core/calendar/today.ts';
 import type { CampaignLevel, Category } from '../../../core/campaign/rules.ts';
 import type { Finding } from '../../../core/findings.ts';
 import {
@@ -86,7 +87,10 @@ export async function nominationFindings(
   { duplicates = true } = {},
 ): Promise<Finding[]> {
   const category = n.category as Category;
+  // A frozen nomination is judged as of the day it was submitted (its credit check, for one).
+  const frozen = !EDITABLE_STATES.has(n.state as NominationState) && n.submittedAt !== null;
   const form = checkNomination(category, n.form, campaign.rules, {
+    submittedOn: frozen ? todayInShanghai(new Date(n.submittedAt!)) : undefined,
     registry: duplicates ? await registryFor(db, category) : undefined,
     nominationId: n.id,
     overrides: n.overrides.map(({ code, reason }) => ({ code, reason })),
