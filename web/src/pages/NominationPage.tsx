@@ -6,10 +6,11 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, ConfigProvider, Form, Result, Row, Space } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { type CampaignDetail, campaignKey, getCampaign } from '../api/campaigns.ts';
 import { ApiError } from '../api/client.ts';
+import { useNominationMaterials } from '../api/materials.ts';
 import { type Nomination, nominationKey, useNomination } from '../api/nominations.ts';
 import { NominationDocuments } from '../components/documents/NominationDocuments.tsx';
 import { MaterialsSection } from '../components/material/MaterialsSection.tsx';
@@ -64,12 +65,19 @@ function NominationEditor({
     ),
   );
   const { form, state } = autosave;
+  // The same query as the material section's (polled while checks run): the summary follows each upload.
+  const materials = useNominationMaterials(nomination.id);
+  const material = useMemo(
+    () => materials.data?.findings ?? nomination.findings.filter((f) => f.field.startsWith('materials')),
+    [materials.data, nomination.findings],
+  );
   const { findings, fieldFindings, revealMissing } = useNominationFindings({
     nomination,
     form,
     rules,
     saveState: state,
     editable,
+    material,
   });
   const move = useNominationMove({ nomination, organiser, flush: autosave.flush, onMoved: onReplaced });
   const editing: FormEditing = {

@@ -8,6 +8,7 @@ import {
   type NominationState,
   type PreviousWinnerRecord,
 } from '../../../core/nomination/index.ts';
+import { submissionFindings } from '../../../core/nomination/submission-findings.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { materialFindings } from '../materials/nomination-materials.ts';
@@ -95,7 +96,7 @@ export async function nominationFindings(
     nominationId: n.id,
     overrides: n.overrides.map(({ code, reason }) => ({ code, reason })),
   });
-  return [...form, ...(await materialFindings(db, n, campaign))];
+  return submissionFindings({ form, material: await materialFindings(db, n, campaign) });
 }
 
 /**

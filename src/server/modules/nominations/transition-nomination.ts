@@ -2,7 +2,7 @@ import { quotaFindings } from '../../../core/campaign/quotas.ts';
 import type { Category } from '../../../core/campaign/rules.ts';
 import type { CampaignState } from '../../../core/campaign/states.ts';
 import type { OrganisationType } from '../../../core/campaign/unit-types.ts';
-import type { Finding } from '../../../core/findings.ts';
+import { type Finding, joinMessages } from '../../../core/findings.ts';
 import { contentHash } from '../../../core/nomination/snapshot.ts';
 import {
   type ActorKind,
@@ -11,6 +11,7 @@ import {
   type NominationState,
   transitionProblem,
 } from '../../../core/nomination/states.ts';
+import { submissionRefusal } from '../../../core/nomination/submission-findings.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
@@ -78,27 +79,9 @@ export async function applyNominationTransition(
   }
   if (transition.beforeDeadlineOnly) await assertBeforeDeadline(trx, campaign, n.unitId);
 
-  const errors = (input.submissionFindings ?? []).filter((f) => f.severity === 'error');
-  if (transition.freezesSnapshot && errors.length > 0) {
-    // A previous winner or the same person or programme nominated elsewhere: the registry said so.
-    const code = errors.some((f) => f.code.startsWith('DUPLICATE_'))
-      ? 'DUPLICATE_WINNER'
-      : errors.some(
-            (f) =>
-              f.code === 'FIELD_REQUIRED' ||
-              f.code === 'ATTESTATION_REQUIRED' ||
-              f.code.startsWith('MATERIAL_'),
-          )
-        ? 'INCOMPLETE'
-        : 'NOT_ELIGIBLE';
-    throw new AppError(
-      code,
-      `还有 ${errors.length} 处问题需要修改后才能提交：${errors.map((f) => f.message).join('；')}`,
-      {
-        findings: errors,
-      },
-    );
-  }
+  const refused = transition.freezesSnapshot ? submissionRefusal(input.submissionFindings ?? []) : undefined;
+  // A previous winner or the same person or programme nominated elsewhere, something missing, or not eligible.
+  if (refused) throw new AppError(refused.code, refused.message, { findings: refused.findings });
 
   const set: Record<string, unknown> = { state: input.to };
   if (transition.checksQuota) {
@@ -119,9 +102,9 @@ export async function applyNominationTransition(
       n.category as Category,
       after,
     );
-    const refused = quota.filter((f) => f.severity === 'error');
-    if (refused.length > 0) {
-      throw new AppError('QUOTA_EXCEEDED', refused.map((f) => f.message).join('；'), { findings: refused });
+    const over = quota.filter((f) => f.severity === 'error');
+    if (over.length > 0) {
+      throw new AppError('QUOTA_EXCEEDED', joinMessages(over.map((f) => f.message)), { findings: over });
     }
   }
   if (transition.freezesSnapshot) {
