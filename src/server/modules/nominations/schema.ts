@@ -29,6 +29,10 @@ export const Nomination = z
     form: z.record(z.string(), z.unknown()),
     contentHash: z.string().nullable(),
     submittedAt: z.string().nullable(),
+    lapsedAt: z.string().nullable().describe('逾期未提交、视为自动放弃的时间'),
+    deadline: z
+      .object({ at: z.string().nullable(), extended: z.boolean(), passed: z.boolean() })
+      .describe('报送单位的截止时间（含延期）及是否已过'),
     returnReason: z.string().nullable(),
     version: z.number(),
     updatedAt: z.string(),
