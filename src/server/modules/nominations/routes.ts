@@ -10,6 +10,7 @@ import { unitDeadline, unitDeadlines, visibleCampaign } from '../campaigns/servi
 import { acceptWarning } from './accept-warning.ts';
 import { nominationsWorkbook } from './export-workbook.ts';
 import { forwardNominations } from './forward-nominations.ts';
+import { missedDeadline } from './missed-deadline.ts';
 import { presentNomination } from './presenter.ts';
 import type { NominationRow } from './queries.ts';
 import { quotaDashboard } from './quota-dashboard.ts';
@@ -18,6 +19,7 @@ import {
   CreateNominationBody,
   GenericTransitionBody,
   ListNominationsQuery,
+  MissedDeadlineResponse,
   NominationListResponse,
   NominationResponse,
   OrderBody,
@@ -115,6 +117,19 @@ export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
     },
     handler: async (request) => ({
       units: await quotaDashboard(db, requireActor(request), request.params.id),
+    }),
+  });
+
+  r.get('/api/campaigns/:id/missed-deadline', {
+    schema: {
+      operationId: 'getMissedDeadline',
+      tags,
+      summary: '逾期未提交的报送单位（视为自动放弃）',
+      params: uuidParam,
+      response: { 200: MissedDeadlineResponse },
+    },
+    handler: async (request) => ({
+      units: await missedDeadline(db, requireActor(request), request.params.id),
     }),
   });
 

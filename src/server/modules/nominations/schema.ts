@@ -98,3 +98,19 @@ export const QuotaDashboardResponse = z.object({
     }),
   ),
 });
+
+export const MissedDeadlineResponse = z.object({
+  units: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      deadlineAt: z.string().describe('该单位的截止时间（含延期）'),
+      extended: z.boolean(),
+      lapsed: z
+        .object({ star: z.number(), project: z.number() })
+        .describe('逾期未提交、视为自动放弃的推介数'),
+      pending: z.number().describe('截止后仍未提交、即将按逾期处理的推介数'),
+      submitted: z.number().describe('按时提交的推介数'),
+    }),
+  ),
+});
