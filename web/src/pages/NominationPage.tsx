@@ -8,6 +8,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, ConfigProvider, Form, Result, Row, Space } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { deadlinePassedMessage } from '../../../src/core/nomination/moves.ts';
+import { transitionsFrom } from '../../../src/core/nomination/states.ts';
 import { type CampaignDetail, campaignKey, getCampaign } from '../api/campaigns.ts';
 import { ApiError } from '../api/client.ts';
 import { useNominationMaterials } from '../api/materials.ts';
@@ -36,6 +38,21 @@ import { useNominationMove } from '../lib/useNominationMove.ts';
 
 /** Read-only, labels step back so the answers read like the printed form. */
 const READ_ONLY_THEME = { components: { Form: { labelColor: 'rgba(0, 0, 0, 0.45)', itemMarginBottom: 12 } } };
+
+/** Why the unit sees no 提交 or 撤回 any more: its deadline has passed, and what became of the nomination. */
+function DeadlineNotice({ nomination }: { nomination: Nomination }) {
+  const at = nomination.deadline.at ? Date.parse(nomination.deadline.at) : null;
+  const passed = deadlinePassedMessage({ at, extended: nomination.deadline.extended });
+  const lapsed = nomination.lapsedAt && nomination.state === 'withdrawn';
+  return (
+    <Alert
+      type={lapsed ? 'error' : 'info'}
+      showIcon
+      title={lapsed ? '逾期未提交，已视为自动放弃' : '报送截止时间已过'}
+      description={passed}
+    />
+  );
+}
 
 /** Moves that carry the form forward; withdrawing and returning are shown as danger instead. */
 const PRIMARY_MOVES = new Set(['submitted', 'accepted', 'shortlisted', 'selected']);
@@ -141,6 +158,11 @@ function NominationEditor({
             }
           />
         )}
+        {/* Only where the unit would otherwise have had a move (not once the review has it). */}
+        {!organiser &&
+          nomination.deadline.passed &&
+          nomination.actions.includes('actAsUnit') &&
+          transitionsFrom(nomination.state, 'unit').length > 0 && <DeadlineNotice nomination={nomination} />}
         <AutosaveStopped state={state} onReload={onReload} />
         <LocalCopyBanner nomination={nomination} editable={editable} onRestore={autosave.change} />
         {move.refusal && (
