@@ -77,7 +77,7 @@ describe('the moves a nomination offers', () => {
   });
 
   it('逾期视为自动放弃 is the system’s, only once the unit’s own deadline has passed', () => {
-    const system = { actor: 'system' as const };
+    const system = { actor: 'system' as const, lateCountsAsWithdrawn: true };
     expect(moves('draft', { ...system, now: BEFORE })).toEqual([]);
     expect(moves('draft', { ...system, now: AFTER })).toEqual(['逾期未提交，视为自动放弃']);
     expect(moves('returned', { ...system, now: AFTER })).toEqual(['逾期未重新提交，视为自动放弃']);
@@ -90,6 +90,17 @@ describe('the moves a nomination offers', () => {
     });
     expect(moves('draft', { ...system, now: AFTER, deadline: { at: null, extended: false } })).toEqual([]);
     expect(moves('draft', { ...system, now: AFTER, campaignState: 'announcing' })).toEqual([]);
+  });
+
+  it('without the campaign’s rule 逾期视为自动放弃, work left open at the deadline stays as it is', () => {
+    const system = { actor: 'system' as const, now: AFTER };
+    expect(moves('draft', { ...system, lateCountsAsWithdrawn: false })).toEqual([]);
+    expect(moves('draft', system)).toEqual([]);
+    expect(moveRefusal('draft', 'withdrawn', ctx(system))?.message).toBe(
+      '本活动规则未规定“逾期视为自动放弃”，截止时未提交的推介保留原状，不作撤回处理。',
+    );
+    // The unit still cannot submit after its deadline.
+    expect(moves('draft', { now: AFTER, lateCountsAsWithdrawn: false })).toEqual([]);
   });
 
   it('editing follows the same deadline, state and campaign', () => {

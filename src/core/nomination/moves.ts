@@ -30,6 +30,11 @@ export interface MoveContext {
   deadline: UnitDeadline;
   /** ms since the epoch: the server's clock, a job's planned time, or a test's. */
   now: number;
+  /**
+   * The campaign's rule 逾期视为自动放弃 (rules.submission.lateCountsAsWithdrawn): without it, work left
+   * open at the deadline stays as it is (it can no longer be submitted) instead of being withdrawn.
+   */
+  lateCountsAsWithdrawn?: boolean;
 }
 
 export interface MoveRefusal {
@@ -67,6 +72,12 @@ function deadlineRefusal(transition: NominationTransition, ctx: MoveContext): Mo
   const passed = isPastUnitDeadline(ctx.deadline, ctx.now);
   if (transition.beforeDeadlineOnly && passed) {
     return { code: 'DEADLINE_PASSED', message: deadlinePassedMessage(ctx.deadline) };
+  }
+  if (transition.afterDeadlineOnly && ctx.lateCountsAsWithdrawn !== true) {
+    return {
+      code: 'CONFLICT',
+      message: '本活动规则未规定“逾期视为自动放弃”，截止时未提交的推介保留原状，不作撤回处理。',
+    };
   }
   if (transition.afterDeadlineOnly && !passed) {
     const when = ctx.deadline.at === null ? '' : `（${formatBeijingMinute(ctx.deadline.at)}）`;

@@ -64,6 +64,18 @@ const view = async (s: Session, id: string) =>
   (await call(s, 'GET', `/api/nominations/${id}`)).json().nomination;
 const moves = (n: { transitions: { label: string }[] }) => n.transitions.map((tr) => tr.label);
 
+/** The organiser edits the campaign's rules, as the rules editor does. */
+async function editRules(edit: (rules: CampaignRules) => void) {
+  const detail = (await call(jilin, 'GET', `/api/campaigns/${campaignId}`)).json();
+  edit(detail.rules);
+  const saved = await call(jilin, 'PUT', `/api/campaigns/${campaignId}/rules`, {
+    rules: detail.rules,
+    rulesVersion: detail.campaign.rulesVersion,
+  });
+  expect(saved.statusCode, saved.body).toBe(200);
+  return saved.json().campaign as { deadlineAt: string };
+}
+
 /** Deadline-job runs planned for this campaign, as pg-boss holds them. */
 async function plannedRuns(): Promise<number[]> {
   const { rows } = await sql<{ startAfter: Date }>`
@@ -74,7 +86,7 @@ async function plannedRuns(): Promise<number[]> {
 }
 
 describe('逾期视为自动放弃 at each unit’s own deadline', () => {
-  it('withdraws drafts and returned nominations as 系统 once the deadline has passed, and keeps an extended unit’s work open', async () => {
+  it('where the rules say so, withdraws drafts and returned nominations as 系统 once the deadline has passed, and keeps an extended unit’s work open', async () => {
     const late = await draftWith(t, jilinCity, campaignId, { name: '没来得及提交' }, 'star', {
       materials: false,
     });
@@ -101,6 +113,16 @@ describe('逾期视为自动放弃 at each unit’s own deadline', () => {
     expect(granted.statusCode, granted.body).toBe(200);
     // …and plans a run of its own just after the extended deadline.
     expect(await plannedRuns()).toContain(until + 1000);
+
+    // Jilin's notice does not say 逾期视为自动放弃: past the deadline, work stays as it is.
+    expect(rules.submission.lateCountsAsWithdrawn).toBe(false);
+    expect(
+      await lapseOverdueNominations(t.database.db, { now: new Date(deadline + MINUTE), campaignId }),
+    ).toEqual([]);
+    expect((await view(jilinCity, late.id)).state).toBe('draft');
+    await editRules((r) => {
+      r.submission.lateCountsAsWithdrawn = true;
+    });
 
     expect(
       await lapseOverdueNominations(t.database.db, { now: new Date(deadline - MINUTE), campaignId }),
@@ -149,15 +171,12 @@ describe('a unit past its deadline', () => {
     expect((await view(jilinCity, draft.id)).actions).toContain('edit');
 
     // The organiser ends the reporting period early: the deadline is now in the past, for real.
-    const detail = (await call(jilin, 'GET', `/api/campaigns/${campaignId}`)).json();
     const today = todayInShanghai();
     const past = today.endsWith('-01-01') ? today : addDays(today, -1);
-    const moved = await call(jilin, 'PUT', `/api/campaigns/${campaignId}/rules`, {
-      rules: { ...detail.rules, deadline: { date: past, time: '00:00', timeFromNotice: false } },
-      rulesVersion: detail.campaign.rulesVersion,
+    const moved = await editRules((r) => {
+      r.deadline = { date: past, time: '00:00', timeFromNotice: false };
     });
-    expect(moved.statusCode, moved.body).toBe(200);
-    const newDeadline = Date.parse(moved.json().campaign.deadlineAt);
+    const newDeadline = Date.parse(moved.deadlineAt);
     expect(await plannedRuns()).toContain(newDeadline + 1000);
 
     const after = await view(jilinCity, submitted.id);

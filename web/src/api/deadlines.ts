@@ -10,8 +10,8 @@ export interface MissedDeadlineUnit {
   deadlineAt: string;
   extended: boolean;
   lapsed: { star: number; project: number };
-  /** Left open past the deadline, withdrawn at the job's next run. */
-  pending: number;
+  /** Still a draft or returned past the deadline (withdrawn at the job's next run where the rules say so). */
+  unsubmitted: number;
   submitted: number;
 }
 

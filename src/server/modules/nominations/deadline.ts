@@ -17,7 +17,7 @@ import { unitDeadline } from '../campaigns/service.ts';
 /** The context for one nomination's moves; `now` is the request's time unless a job or test sets it. */
 export async function moveContext(
   db: Db | Trx,
-  campaign: Pick<CampaignRow, 'id' | 'deadlineAt' | 'status'>,
+  campaign: Pick<CampaignRow, 'id' | 'deadlineAt' | 'status' | 'rules'>,
   unitId: string,
   actor: ActorKind,
   now: Date = new Date(),
@@ -27,6 +27,7 @@ export async function moveContext(
     campaignState: campaign.status,
     deadline: await unitDeadline(db, campaign, unitId),
     now: now.getTime(),
+    lateCountsAsWithdrawn: campaign.rules.submission.lateCountsAsWithdrawn,
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Who missed the deadline, for the organiser: each reporting unit whose deadline (its extension
- * included) has passed, with how many of its nominations lapsed (逾期视为自动放弃) and how many it
- * submitted in time. Counts only: a draft is the unit's own work, never shown to the organiser.
+ * included) has passed with work left unsubmitted (withdrawn as 逾期视为自动放弃 where the rules say so,
+ * else still a draft) or nothing submitted at all. Counts only: a draft is the unit's own work, never
+ * shown to the organiser.
  */
 
 import { effectiveQuota } from '../../../core/campaign/quotas.ts';
@@ -63,11 +64,11 @@ export async function missedDeadline(db: Db, actor: Actor, campaignId: string, n
       const submitted = mine
         .filter((c) => QUOTA_STATES.has(c.state as never))
         .reduce((t, c) => t + Number(c.n), 0);
-      // Left open past the deadline and not yet withdrawn: the next run of the deadline job takes them.
-      const pending = mine
+      // Still a draft or returned past the deadline: kept as it is, or withdrawn at the job's next run.
+      const unsubmitted = mine
         .filter((c) => c.state === 'draft' || c.state === 'returned')
         .reduce((t, c) => t + Number(c.n), 0);
-      if (lapsed.star + lapsed.project + pending === 0 && submitted > 0) return [];
+      if (lapsed.star + lapsed.project + unsubmitted === 0 && submitted > 0) return [];
       return [
         {
           unitId: unit.id,
@@ -75,7 +76,7 @@ export async function missedDeadline(db: Db, actor: Actor, campaignId: string, n
           deadlineAt: new Date(deadline.at!).toISOString(),
           extended: deadline.extended,
           lapsed,
-          pending,
+          unsubmitted,
           submitted,
         },
       ];

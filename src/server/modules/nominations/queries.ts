@@ -112,7 +112,7 @@ export async function nextRank(
 
 /**
  * Drafts and returned nominations whose unit's deadline (its extension when later, else the campaign's)
- * is before `now`, in campaigns where 逾期视为自动放弃 applies (报送中, 评审中).
+ * is before `now`, in campaigns whose rules say 逾期视为自动放弃 and whose state lets it apply (报送中, 评审中).
  */
 export function listOverdueWork(db: Db | Trx, now: Date, campaignId?: string) {
   let query = db
@@ -125,6 +125,7 @@ export function listOverdueWork(db: Db | Trx, now: Date, campaignId?: string) {
     .where('n.state', 'in', ['draft', 'returned'])
     .where('c.status', 'in', ['open', 'reviewing'])
     .where('c.deadlineAt', 'is not', null)
+    .where(sql<boolean>`(c.rules -> 'submission' ->> 'lateCountsAsWithdrawn')::boolean`)
     // greatest() skips the NULL of a unit without an extension.
     .where(sql<boolean>`greatest(c.deadline_at, e.until) < ${now}`);
   if (campaignId) query = query.where('n.campaignId', '=', campaignId);

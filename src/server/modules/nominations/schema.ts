@@ -109,7 +109,7 @@ export const MissedDeadlineResponse = z.object({
       lapsed: z
         .object({ star: z.number(), project: z.number() })
         .describe('逾期未提交、视为自动放弃的推介数'),
-      pending: z.number().describe('截止后仍未提交、即将按逾期处理的推介数'),
+      unsubmitted: z.number().describe('截止时仍为草稿或退回修改、未（重新）提交的推介数'),
       submitted: z.number().describe('按时提交的推介数'),
     }),
   ),

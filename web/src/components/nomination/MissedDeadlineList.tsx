@@ -1,6 +1,6 @@
 /**
  * 逾期未报送 (organiser, on 报送情况): the reporting units whose deadline (their extension included) has
- * passed with nominations left unsubmitted, withdrawn by the platform as the notices say (逾期视为自动放弃),
+ * passed with nominations left unsubmitted (withdrawn by the platform where the rules say 逾期视为自动放弃)
  * or with nothing submitted at all. Counts only: a draft is the unit's own work.
  */
 import { Alert, Space, Tag, Typography } from 'antd';
@@ -13,8 +13,9 @@ import { type ResponsiveColumn, ResponsiveTable } from '../ResponsiveTable.tsx';
 export function MissedDeadlineList({ campaignId, rules }: { campaignId: string; rules: CampaignRules }) {
   const { data, isLoading } = useMissedDeadline(campaignId);
   if (isLoading || !data || data.length === 0) return null;
+  const lapses = rules.submission.lateCountsAsWithdrawn;
   // Units with work left behind first, then those that reported nothing.
-  const behind = (u: MissedDeadlineUnit) => u.lapsed.star + u.lapsed.project + u.pending;
+  const behind = (u: MissedDeadlineUnit) => u.lapsed.star + u.lapsed.project + u.unsubmitted;
   const units = [...data].sort((a, b) => behind(b) - behind(a));
 
   const columns: ResponsiveColumn<MissedDeadlineUnit>[] = [
@@ -32,21 +33,21 @@ export function MissedDeadlineList({ campaignId, rules }: { campaignId: string; 
       ),
     },
     {
-      key: 'lapsed',
-      title: '逾期未提交（视为自动放弃）',
+      key: 'unsubmitted',
+      title: lapses ? '逾期未提交（视为自动放弃）' : '截止时未提交',
       dataIndex: 'lapsed',
       render: (_: unknown, u: MissedDeadlineUnit) => {
         const parts = CATEGORIES.filter((c) => u.lapsed[c] > 0).map(
           (c) => `${rules.categories[c].label} ${u.lapsed[c]} ${rules.categories[c].unit}`,
         );
-        if (parts.length === 0 && u.pending === 0) return '—';
+        if (parts.length === 0 && u.unsubmitted === 0) return '—';
         return (
           <Space size={4} wrap>
             {parts.length > 0 && <Typography.Text type="danger">{parts.join('，')}</Typography.Text>}
-            {u.pending > 0 && (
+            {u.unsubmitted > 0 && (
               <Tag color="orange">
                 {parts.length > 0 ? '另有' : ''}
-                {u.pending} 项待按逾期处理
+                {u.unsubmitted} 项{lapses ? '待按逾期处理' : '未提交'}
               </Tag>
             )}
           </Space>
@@ -70,7 +71,10 @@ export function MissedDeadlineList({ campaignId, rules }: { campaignId: string; 
       description={
         <Space orientation="vertical" size={8} style={{ width: '100%' }}>
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-            截止时仍为草稿或退回修改未重新提交的推介，已按通知“逾期视为自动放弃”处理，不计入名额。如有特殊情况，可在“延期”中为该单位延长截止时间，单位即可恢复并提交。
+            {lapses
+              ? '截止时仍为草稿或退回修改未重新提交的推介，已按通知“逾期视为自动放弃”处理，不计入名额。'
+              : '截止时仍为草稿或退回修改未重新提交的推介不能再提交。'}
+            如有特殊情况，可在“延期”中为该单位延长截止时间，单位即可恢复并提交。
           </Typography.Text>
           <ResponsiveTable<MissedDeadlineUnit>
             rowKey="unitId"
