@@ -158,7 +158,7 @@ describe('逾期视为自动放弃 at each unit’s own deadline', () => {
 });
 
 describe('a unit past its deadline', () => {
-  it('is offered no 提交 or 撤回 and cannot edit; the organiser sees who missed it; an extended unit keeps its moves', async () => {
+  it('is offered no 提交 or 撤回, cannot edit or upload; the organiser sees who missed it; an extended unit keeps its moves', async () => {
     const submitted = await draftWith(t, jilinCity, campaignId, completeStar(rules, 70));
     await call(jilinCity, 'POST', `/api/nominations/${submitted.id}/submit`);
     const draft = await draftWith(t, jilinCity, campaignId, { name: '截止前的草稿' }, 'star', {
@@ -169,11 +169,18 @@ describe('a unit past its deadline', () => {
     expect(moves(before)).toEqual(['撤回']);
     expect(moves(await view(jilinCity, draft.id))).toEqual(['提交']);
     expect((await view(jilinCity, draft.id)).actions).toContain('edit');
+    const slotsOf = async (id: string) =>
+      (await call(jilinCity, 'GET', `/api/nominations/${id}/materials`)).json().slots as {
+        actions: string[];
+      }[];
+    expect((await slotsOf(draft.id)).some((slot) => slot.actions.includes('upload'))).toBe(true);
 
-    // The organiser ends the reporting period early: the deadline is now in the past, for real.
+    // The organiser ends the reporting period early (the deadline is now in the past, for real), with
+    // Jilin's rule: no 逾期视为自动放弃, so work left open stays as it is.
     const today = todayInShanghai();
     const past = today.endsWith('-01-01') ? today : addDays(today, -1);
     const moved = await editRules((r) => {
+      r.submission.lateCountsAsWithdrawn = false;
       r.deadline = { date: past, time: '00:00', timeFromNotice: false };
     });
     const newDeadline = Date.parse(moved.deadlineAt);
@@ -188,21 +195,37 @@ describe('a unit past its deadline', () => {
       code: 'DEADLINE_PASSED',
       message: deadlinePassedMessage({ at: newDeadline, extended: false }),
     });
+    const open = await view(jilinCity, draft.id);
+    expect(open.state).toBe('draft');
+    expect(moves(open)).toEqual([]);
+    expect(open.actions).not.toContain('edit');
+    expect((await slotsOf(draft.id)).every((slot) => slot.actions.length === 0)).toBe(true);
+    const save = await call(jilinCity, 'PUT', `/api/nominations/${draft.id}`, {
+      form: { name: '截止后再改' },
+      version: open.version,
+    });
+    expect(save.statusCode).toBe(409);
+    expect(save.json().code).toBe('DEADLINE_PASSED');
+    const left = (await call(jilin, 'GET', `/api/campaigns/${campaignId}/missed-deadline`)).json().units;
+    expect(left.find((u: { unitId: string }) => u.unitId === jilinCityId)).toMatchObject({
+      unsubmitted: 1,
+      lapsed: { star: 2, project: 0 },
+    });
 
-    // The run planned at the moved deadline is due at once: the queue's worker withdraws the draft.
+    // With the rule switched on and the deadline moved again, the run planned for it is due at once:
+    // the queue's worker withdraws the draft.
+    await editRules((r) => {
+      r.submission.lateCountsAsWithdrawn = true;
+      r.deadline = { date: past, time: '00:01', timeFromNotice: false };
+    });
     let lapsed = await view(jilinCity, draft.id);
     for (let i = 0; i < 60 && lapsed.state !== 'withdrawn'; i++) {
       await new Promise((resolve) => setTimeout(resolve, 250));
       lapsed = await view(jilinCity, draft.id);
     }
     expect(lapsed.state).toBe('withdrawn');
+    expect(lapsed.lapsedAt).not.toBeNull();
     expect(moves(lapsed)).toEqual([]);
-    expect(lapsed.actions).not.toContain('edit');
-    const save = await call(jilinCity, 'PUT', `/api/nominations/${draft.id}`, {
-      form: {},
-      version: lapsed.version,
-    });
-    expect(save.statusCode).toBe(409);
 
     // 长春 has its extension: its draft stays open, with 提交 offered and the form editable.
     const own = await view(changchun, extended.id);
@@ -220,6 +243,7 @@ describe('a unit past its deadline', () => {
       unitName: '吉林市教育局',
       extended: false,
       lapsed: { star: 3, project: 0 },
+      unsubmitted: 0,
     });
     expect(missed.json().units.some((u: { unitId: string }) => u.unitId === changchunId)).toBe(false);
     expect((await call(jilinCity, 'GET', `/api/campaigns/${campaignId}/missed-deadline`)).statusCode).toBe(
