@@ -25,3 +25,20 @@ export function warning(code: string, field: string, message: string): Finding {
 export function hasErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }
+
+/**
+ * A message as a clause of a longer sentence: without its closing 。 and with inner full stops made
+ * 「；」, so that messages strung together never read 「。；」 or 「。。」.
+ */
+export function asClause(message: string): string {
+  return message
+    .trim()
+    .replace(/[。．.；;，,\s]+$/u, '')
+    .replace(/。\s*/gu, '；');
+}
+
+/** Messages as one sentence: 「甲；乙；丙。」. */
+export function joinMessages(messages: readonly string[]): string {
+  const clauses = messages.map(asClause).filter((m) => m !== '');
+  return clauses.length > 0 ? `${clauses.join('；')}。` : '';
+}

@@ -27,6 +27,7 @@ import { previewAndConvertRoutes } from './modules/materials/preview-and-convert
 import { materialRoutes } from './modules/materials/routes.ts';
 import { registerMaterialWorkers } from './modules/materials/workers.ts';
 import { nominationRoutes } from './modules/nominations/routes.ts';
+import { registerNominationWorkers } from './modules/nominations/workers.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { winnerRoutes } from './modules/winners/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
@@ -115,5 +116,6 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   registerNotFoundHandler(app, hasWebApp);
   await registerDocumentWorkers(context);
   await registerMaterialWorkers(context);
+  await registerNominationWorkers(context);
   return app;
 }

@@ -15,8 +15,8 @@ const { available } = browserAvailability();
  * A unit and its organiser in two browsers against the real server: the unit starts a nomination,
  * types, sees it autosaved and still there after a reload, submits; the organiser returns it with a
  * reason; the unit sees the reason, resubmits, and finds it in its 推介登记表; the organiser sees the
- * unit's quota use. The deadline passes and the unit is refused; the organiser grants an extension and
- * the unit can act again. Finally the province's selected star is forwarded to the national round.
+ * unit's quota use. The deadline passes and the unit is offered nothing more; the organiser sees who
+ * missed it and grants an extension, and the unit can act again. Finally the province's selected star is forwarded to the national round.
  */
 describe.skipIf(!available)('browser journey: a nomination from draft to the registration table', () => {
   let database: TestDatabase;
@@ -106,6 +106,16 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
       { id, form: completeStar(await rulesOf(u, id), 881) },
     );
     expect(saved).toBe(200);
+    // The form is complete but the photos are not there yet: the summary counts them, no 「检查通过」.
+    await u.reload();
+    await expect.poll(() => u.getByText(/还有 2 处需完善/).count()).toBeGreaterThan(0);
+    expect(await u.getByText('检查通过，可以提交').count()).toBe(0);
+    expect(await u.getByText(/请上传.*证件照.*后再提交/).count()).toBeGreaterThan(0);
+    await shot(u, 'material-missing-1280');
+    await u.setViewportSize({ width: 375, height: 800 });
+    await expect.poll(() => u.getByText(/还有 2 处需完善/).count()).toBeGreaterThan(0);
+    await shot(u, 'material-missing-375');
+    await u.setViewportSize({ width: 1280, height: 900 });
     await uploadRequiredPhotos(u, id, database);
     await u.reload();
     await u.getByRole('button', { name: /^提\s*交$/ }).click();
@@ -174,13 +184,32 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
       .getByRole('button', { name: /形式审查通过/ })
       .click();
     await expect.poll(() => o.getByText('形式审查通过').count()).toBeGreaterThan(0);
+    // Past its deadline the unit is offered no 撤回 (nor 提交): the page says why instead, on a phone too.
     await u.goto(`${server.url}/nominations/${id}`);
-    await u.getByRole('button', { name: /^撤\s*回$/ }).click();
-    await u
-      .getByRole('dialog')
-      .getByRole('button', { name: /^撤\s*回$/ })
+    await expect
+      .poll(() => u.getByText(/报送截止时间（.*）已过，不能再提交或修改/).count())
+      .toBeGreaterThan(0);
+    expect(await u.getByRole('button', { name: /^(撤\s*回|提\s*交)$/ }).count()).toBe(0);
+    await shot(u, 'deadline-passed-1280');
+    await u.setViewportSize({ width: 375, height: 800 });
+    await expect.poll(() => u.getByText('报送截止时间已过').count()).toBeGreaterThan(0);
+    expect(await u.getByRole('button', { name: /^(撤\s*回|提\s*交)$/ }).count()).toBe(0);
+    await shot(u, 'deadline-passed-375');
+    await u.setViewportSize({ width: 1280, height: 900 });
+
+    // The organiser sees which units missed the deadline (here: every unit that reported nothing).
+    await o.goto(`${server.url}/campaigns`);
+    await o
+      .getByRole('row', { name: /年吉林省/ })
+      .getByText('管理')
       .click();
-    await expect.poll(() => u.getByText(/截止时间.*已过/).count()).toBeGreaterThan(0);
+    await o.getByRole('tab', { name: '报送情况' }).click();
+    await expect.poll(() => o.getByText(/个单位逾期未提交或未报送/).count()).toBeGreaterThan(0);
+    await shot(o, 'missed-deadline-1280');
+    await o.setViewportSize({ width: 375, height: 800 });
+    await o.getByText(/个单位逾期未提交或未报送/).scrollIntoViewIfNeeded();
+    await shot(o, 'missed-deadline-375');
+    await o.setViewportSize({ width: 1280, height: 900 });
 
     await o.goto(`${server.url}/campaigns`);
     await o

@@ -108,8 +108,8 @@ export interface ProjectEligibilityRules {
    */
   workSummaryChars: { target: number; min: number; max: number };
   /**
-   * A credit check older than this many days before the deadline is warned about (templates: 90, one
-   * quarter): a record can turn bad at any time, and units usually prepare within the last months.
+   * A credit check older than this many days on the day of submission (today while drafting) is warned
+   * about (templates: 90, one quarter): a record can turn bad at any time.
    */
   creditCheckMaxAgeDays: number;
   conditions: string[];

@@ -48,7 +48,9 @@ describe('materialSubmitFindings', () => {
     expect(codes(refused)).toEqual(['error:MATERIAL_FAILED']);
     expect(refused[0]!.message).toContain('72 dpi');
     expect(refused[0]!.message).toContain('豁免');
-    expect(refused[0]!.message).toContain('要求不低于 300 dpi。请按要求');
+    expect(refused[0]!.message).toContain('要求不低于 300 dpi），请按要求');
+    // One sentence: a refusal joining it with others must not read 。；
+    expect(refused[0]!.message.match(/。/gu)).toHaveLength(1);
     const waived = [{ ...failed[0]!, waivers: [{ code: 'PHOTO_DPI_LOW' }] }, failed[1]!];
     expect(materialSubmitFindings(national, star, waived)).toEqual([]);
   });

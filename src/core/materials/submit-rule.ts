@@ -5,7 +5,7 @@
  * supplied. Material a unit chose to add to an optional slot is judged too, but only as a warning: it can
  * be deleted instead. The browser runs the same function to show what is left to do.
  */
-import { error, type Finding, warning } from '../findings.ts';
+import { asClause, error, type Finding, warning } from '../findings.ts';
 import {
   type MaterialSets,
   type NominationKind,
@@ -66,13 +66,13 @@ function slotFindings(
         problem('MATERIAL_PENDING', field, `${name}中的“${file.fileName}”正在检查，请等检查完成后再提交。`),
       );
     } else if (status === 'failed') {
-      // Each reason is a sentence of its own; joined they must not end in 。。
-      const reasons = unwaivedErrors(file).map((f) => f.message.replace(/。$/, ''));
+      // One sentence however many reasons: each reason a clause, so a joined refusal never reads 。；
+      const reasons = unwaivedErrors(file).map((f) => asClause(f.message));
       findings.push(
         problem(
           'MATERIAL_FAILED',
           field,
-          `${name}中的“${file.fileName}”未通过检查${reasons.length > 0 ? `：${reasons.join('；')}` : ''}。请按要求重新上传，或请组织单位审核后豁免。`,
+          `${name}中的“${file.fileName}”未通过检查${reasons.length > 0 ? `（${reasons.join('；')}）` : ''}，请按要求重新上传，或请组织单位审核后豁免。`,
         ),
       );
     }

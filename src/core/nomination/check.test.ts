@@ -100,6 +100,13 @@ describe('checkNomination: projects', () => {
     ]);
   });
 
+  it('measures the credit check against today while drafting and against the submission day once frozen', () => {
+    expect(project(projectForm(), { today: '2024-09-01' })).toEqual([
+      'PROJECT_CREDIT_CHECK_STALE@attestations.creditCheckedOn',
+    ]);
+    expect(project(projectForm(), { today: '2024-09-01', submittedOn: '2024-04-08' })).toEqual([]);
+  });
+
   it('a credit code that fails the checksum warns and can be accepted', () => {
     const wrong = `${CREDIT.slice(0, 17)}${CREDIT.endsWith('0') ? '1' : '0'}`;
     expect(project(projectForm({ creditCode: wrong }))).toEqual(['CREDIT_CODE_CHECKSUM@creditCode']);

@@ -57,6 +57,11 @@ export function completenessFindings(category: Category, form: unknown, rules: C
 export interface CheckOptions {
   /** YYYY-MM-DD, bounds birth dates in 身份证号; defaults to today in Beijing. */
   today?: string;
+  /**
+   * YYYY-MM-DD the nomination was submitted, for a frozen nomination: its credit check is measured
+   * against that day, not against a later reading. Drafts leave it out and are measured against today.
+   */
+  submittedOn?: string;
   /** The organiser's acceptances of overridable warnings (县处级, a credit-code checksum). */
   overrides?: FindingOverride[];
   /** Earlier winners and other nominations to compare with. */
@@ -104,7 +109,12 @@ function starChecks(form: Record<string, unknown>, rules: CampaignRules, options
 function projectChecks(form: Record<string, unknown>, rules: CampaignRules, options: CheckOptions) {
   const project = form as ProjectForm;
   const eligibility = checkProjectEligibility(
-    { ...toProjectEligibilityInput(project), overrides: options.overrides },
+    {
+      ...toProjectEligibilityInput(project),
+      today: options.today,
+      submittedOn: options.submittedOn,
+      overrides: options.overrides,
+    },
     rules,
   ).map((f) => ({ ...f, field: remapField(f.field, PROJECT_ELIGIBILITY_FIELDS) }));
   const identity = filled(form.contactPhone) ? parsePhone(form.contactPhone, 'contactPhone').findings : [];

@@ -41,6 +41,17 @@ export {
 } from './forwarding.ts';
 export { editDistanceWithin, normaliseForMatch, programmeKey, similarKeys } from './match-text.ts';
 export {
+  availableMoves,
+  deadlinePassedMessage,
+  editRefusal,
+  formatBeijingMinute,
+  isPastUnitDeadline,
+  type MoveContext,
+  type MoveRefusal,
+  moveRefusal,
+  type UnitDeadline,
+} from './moves.ts';
+export {
   buildWinnerIndex,
   describeRecord,
   type MatchCandidate,
@@ -65,6 +76,13 @@ export {
 export { canonicalJson, contentHash, type Snapshot, sha256Hex, takeSnapshot } from './snapshot.ts';
 export { staleSaveFindings } from './stale-save.ts';
 export * from './states.ts';
+export {
+  type RefusalCode,
+  type SubmissionParts,
+  submissionFindings,
+  submissionRefusal,
+  submissionSummary,
+} from './submission-findings.ts';
 export {
   type ImportError,
   parseWinnerRows,

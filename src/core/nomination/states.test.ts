@@ -102,9 +102,14 @@ describe('nomination states', () => {
     ).toBe(true);
   });
 
-  it('late drafts are withdrawn by the system, not by people', () => {
+  it('late drafts are withdrawn by the system, not by people, and only after the deadline', () => {
     expect(moves('draft', 'system')).toEqual(['withdrawn']);
+    expect(moves('returned', 'system')).toEqual(['withdrawn']);
     expect(findTransition('draft', 'withdrawn', 'unit')).toBeUndefined();
+    for (const tr of NOMINATION_TRANSITIONS) {
+      expect(tr.afterDeadlineOnly).toBe(tr.actors.length === 1 && tr.actors[0] === 'system');
+      expect(tr.afterDeadlineOnly && tr.beforeDeadlineOnly).toBe(false);
+    }
   });
 
   it('only selected nominations are forwarded, by the organiser', () => {

@@ -37,8 +37,10 @@ export interface NominationTransition {
   actors: readonly ActorKind[];
   /** The actor must say why (退回修改 needs a reason the unit can act on). */
   requiresReason: boolean;
-  /** Only until the campaign deadline: units edit, submit and withdraw before it (逾期视为自动放弃). */
+  /** Only until the unit's deadline (its extension, else the campaign's): units edit, submit and withdraw before it. */
   beforeDeadlineOnly: boolean;
+  /** Only once the unit's deadline has passed: 逾期视为自动放弃, which an extension postpones. */
+  afterDeadlineOnly: boolean;
   /** The campaign states in which the transition makes sense; the server checks the campaign too. */
   campaignStates: readonly CampaignState[];
   /** Submitting freezes the form: the server stores the snapshot and its content hash. */
@@ -64,6 +66,7 @@ function t(
     actors,
     requiresReason: false,
     beforeDeadlineOnly: false,
+    afterDeadlineOnly: false,
     campaignStates: OPEN,
     freezesSnapshot: false,
     checksQuota: false,
@@ -88,9 +91,13 @@ export const NOMINATION_TRANSITIONS: readonly NominationTransition[] = [
   t('returned', 'withdrawn', '撤回', ['unit'], { beforeDeadlineOnly: true }),
   t('accepted', 'withdrawn', '撤回', ['unit'], { beforeDeadlineOnly: true }),
   t('withdrawn', 'draft', '恢复为草稿', ['unit'], { beforeDeadlineOnly: true }),
-  // 逾期视为自动放弃: at the deadline the platform withdraws what was never (re)submitted.
-  t('draft', 'withdrawn', '逾期未提交，视为自动放弃', ['system'], { campaignStates: ['open', 'reviewing'] }),
+  // 逾期视为自动放弃: at the unit's deadline the platform withdraws what was never (re)submitted.
+  t('draft', 'withdrawn', '逾期未提交，视为自动放弃', ['system'], {
+    afterDeadlineOnly: true,
+    campaignStates: ['open', 'reviewing'],
+  }),
   t('returned', 'withdrawn', '逾期未重新提交，视为自动放弃', ['system'], {
+    afterDeadlineOnly: true,
     campaignStates: ['open', 'reviewing'],
   }),
   // 形式审查: the organiser accepts, or returns with a reason the unit can act on.
@@ -139,7 +146,7 @@ export function findTransition(
   );
 }
 
-/** What this kind of actor may do next; the server filters further by deadline and campaign state. */
+/** What the table lets this kind of actor do next; `availableMoves` (moves.ts) adds deadline and campaign. */
 export function transitionsFrom(from: NominationState, actor: ActorKind): NominationTransition[] {
   return NOMINATION_TRANSITIONS.filter((tr) => tr.from === from && tr.actors.includes(actor));
 }

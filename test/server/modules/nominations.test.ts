@@ -134,6 +134,26 @@ describe('submitting and the organiser’s formal check', () => {
     expect(edit.statusCode).toBe(409);
   });
 
+  it('refuses with the one list the page shows (form and material), in one sentence', async () => {
+    const n = await draftWith(t, changchun, campaignId, completeStar(rules, 50, { story: '' }), 'star', {
+      materials: false,
+    });
+    const shown = (await call(changchun, 'GET', `/api/nominations/${n.id}`)).json().nomination.findings;
+    const errors = shown.filter((f: { severity: string }) => f.severity === 'error');
+    expect(errors.map((f: { code: string }) => f.code)).toEqual([
+      'FIELD_REQUIRED',
+      'MATERIAL_MISSING',
+      'MATERIAL_MISSING',
+    ]);
+    const refused = await call(changchun, 'POST', `/api/nominations/${n.id}/submit`);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().details.findings).toEqual(errors);
+    expect(refused.json().message).toMatch(
+      /^还有 3 处问题需要修改后才能提交：请填写主要事迹；请上传.+后再提交。$/u,
+    );
+    expect(refused.json().message).not.toMatch(/。[；。]/u);
+  });
+
   it('returns for revision with a reason; the unit revises and resubmits; the organiser accepts; all audited', async () => {
     const n = await draftWith(t, changchun, campaignId, completeStar(rules, 2));
     await call(changchun, 'POST', `/api/nominations/${n.id}/submit`);

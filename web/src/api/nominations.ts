@@ -38,6 +38,10 @@ export interface NominationSummary {
   title: string;
   contentHash: string | null;
   submittedAt: string | null;
+  /** 逾期未提交，视为自动放弃: when the deadline job withdrew it. */
+  lapsedAt: string | null;
+  /** The unit's own deadline (its extension included) and whether it has passed as the server answered. */
+  deadline: { at: string | null; extended: boolean; passed: boolean };
   returnReason: string | null;
   version: number;
   updatedAt: string;

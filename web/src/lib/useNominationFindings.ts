@@ -1,14 +1,16 @@
 /**
- * The findings a 推介表 shows while it is edited: core's checkNomination run live on the form, the
- * server's refusal of the last save, and the registry findings only the server can make (previous
- * winners, other nominations), which autosave answers leave out and so are kept from the last full answer.
- * Read-only, the server's findings are shown as they are.
+ * The findings a 推介表 shows while it is edited, as core's one submission list: core's checkNomination
+ * run live on the form, the server's refusal of the last save, the registry findings only the server can
+ * make (previous winners, other nominations), which autosave answers leave out and so are kept from the
+ * last full answer, and the material's submit rule as the material list last reported it. Read-only, the
+ * server's findings are shown as they are.
  */
 import { useDeferredValue, useMemo, useState } from 'react';
 import { todayInShanghai } from '../../../src/core/calendar/today.ts';
 import type { CampaignRules } from '../../../src/core/campaign/rules.ts';
 import type { Finding } from '../../../src/core/findings.ts';
 import { checkNomination } from '../../../src/core/nomination/check.ts';
+import { submissionFindings } from '../../../src/core/nomination/submission-findings.ts';
 import type { Nomination } from '../api/nominations.ts';
 import { type FormValues, readPath } from '../components/nomination/formContext.tsx';
 import type { SaveState } from './useAutosave.ts';
@@ -52,12 +54,15 @@ export function useNominationFindings({
   rules,
   saveState,
   editable,
+  material,
 }: {
   nomination: Nomination;
   form: FormValues;
   rules: CampaignRules;
   saveState: SaveState;
   editable: boolean;
+  /** The submit rule's findings on the files (missing, being checked, failed); live as uploads change. */
+  material: Finding[];
 }) {
   // Checking a long form on every keystroke would make typing lag: check the deferred value instead.
   const deferredForm = useDeferredValue(form);
@@ -65,13 +70,12 @@ export function useNominationFindings({
   const findings = useMemo(() => {
     if (!editable) return nomination.findings;
     const live = checkNomination(nomination.category, deferredForm, rules, { today });
-    // A previous winner or a duplicate outweighs a missing field: those come first.
-    return merge(
-      saveState.status === 'invalid' ? (saveState.findings ?? []) : [],
-      registryFindings(nomination.findings),
-      live,
-    );
-  }, [editable, nomination.category, nomination.findings, deferredForm, rules, today, saveState]);
+    return submissionFindings({
+      registry: registryFindings(nomination.findings),
+      form: [...(saveState.status === 'invalid' ? (saveState.findings ?? []) : []), ...live],
+      material,
+    });
+  }, [editable, nomination.category, nomination.findings, deferredForm, rules, today, saveState, material]);
 
   // A fresh form is not a page of red: next to an input still empty, "please fill in" waits until the
   // unit tries to submit or asks for it; the summary counts everything from the start.

@@ -6,10 +6,13 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, ConfigProvider, Form, Result, Row, Space } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { deadlinePassedMessage } from '../../../src/core/nomination/moves.ts';
+import { transitionsFrom } from '../../../src/core/nomination/states.ts';
 import { type CampaignDetail, campaignKey, getCampaign } from '../api/campaigns.ts';
 import { ApiError } from '../api/client.ts';
+import { useNominationMaterials } from '../api/materials.ts';
 import { type Nomination, nominationKey, useNomination } from '../api/nominations.ts';
 import { NominationDocuments } from '../components/documents/NominationDocuments.tsx';
 import { MaterialsSection } from '../components/material/MaterialsSection.tsx';
@@ -35,6 +38,21 @@ import { useNominationMove } from '../lib/useNominationMove.ts';
 
 /** Read-only, labels step back so the answers read like the printed form. */
 const READ_ONLY_THEME = { components: { Form: { labelColor: 'rgba(0, 0, 0, 0.45)', itemMarginBottom: 12 } } };
+
+/** Why the unit sees no 提交 or 撤回 any more: its deadline has passed, and what became of the nomination. */
+function DeadlineNotice({ nomination }: { nomination: Nomination }) {
+  const at = nomination.deadline.at ? Date.parse(nomination.deadline.at) : null;
+  const passed = deadlinePassedMessage({ at, extended: nomination.deadline.extended });
+  const lapsed = nomination.lapsedAt && nomination.state === 'withdrawn';
+  return (
+    <Alert
+      type={lapsed ? 'error' : 'info'}
+      showIcon
+      title={lapsed ? '逾期未提交，已视为自动放弃' : '报送截止时间已过'}
+      description={passed}
+    />
+  );
+}
 
 /** Moves that carry the form forward; withdrawing and returning are shown as danger instead. */
 const PRIMARY_MOVES = new Set(['submitted', 'accepted', 'shortlisted', 'selected']);
@@ -64,12 +82,19 @@ function NominationEditor({
     ),
   );
   const { form, state } = autosave;
+  // The same query as the material section's (polled while checks run): the summary follows each upload.
+  const materials = useNominationMaterials(nomination.id);
+  const material = useMemo(
+    () => materials.data?.findings ?? nomination.findings.filter((f) => f.field.startsWith('materials')),
+    [materials.data, nomination.findings],
+  );
   const { findings, fieldFindings, revealMissing } = useNominationFindings({
     nomination,
     form,
     rules,
     saveState: state,
     editable,
+    material,
   });
   const move = useNominationMove({ nomination, organiser, flush: autosave.flush, onMoved: onReplaced });
   const editing: FormEditing = {
@@ -133,6 +158,11 @@ function NominationEditor({
             }
           />
         )}
+        {/* Only where the unit would otherwise have had a move (not once the review has it). */}
+        {!organiser &&
+          nomination.deadline.passed &&
+          nomination.actions.includes('actAsUnit') &&
+          transitionsFrom(nomination.state, 'unit').length > 0 && <DeadlineNotice nomination={nomination} />}
         <AutosaveStopped state={state} onReload={onReload} />
         <LocalCopyBanner nomination={nomination} editable={editable} onRestore={autosave.change} />
         {move.refusal && (

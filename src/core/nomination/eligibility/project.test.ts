@@ -21,6 +21,7 @@ function project(patch: Partial<ProjectEligibilityInput> = {}): ProjectEligibili
     workSummary: SUMMARY,
     conditionsAttested: [true, true, true, true, true],
     previousWinner: false,
+    today: '2024-04-01',
     ...patch,
   };
 }
@@ -31,7 +32,10 @@ describe('checkProjectEligibility', () => {
   it('a complete, eligible project has no findings', () => {
     expect(checkProjectEligibility(project(), national)).toEqual([]);
     expect(
-      checkProjectEligibility(project({ creditRecord: { attested: true, checkedOn: '2023-07-01' } }), jilin),
+      checkProjectEligibility(
+        project({ creditRecord: { attested: true, checkedOn: '2023-07-01' }, today: '2023-07-05' }),
+        jilin,
+      ),
     ).toEqual([]);
   });
 
@@ -85,15 +89,15 @@ describe('checkProjectEligibility', () => {
       ['DATE_INVALID@creditRecord.checkedOn'],
     ],
     [
-      'check date after deadline',
-      { creditRecord: { attested: true, checkedOn: '2024-04-11' } },
-      ['PROJECT_CREDIT_CHECK_AFTER_DEADLINE@creditRecord.checkedOn'],
+      'check date later than today',
+      { creditRecord: { attested: true, checkedOn: '2024-04-02' } },
+      ['PROJECT_CREDIT_CHECK_IN_FUTURE@creditRecord.checkedOn'],
     ],
-    ['check date on deadline', { creditRecord: { attested: true, checkedOn: '2024-04-10' } }, []],
-    ['check date exactly 90 days before', { creditRecord: { attested: true, checkedOn: '2024-01-11' } }, []],
+    ['check date today', { creditRecord: { attested: true, checkedOn: '2024-04-01' } }, []],
+    ['check date exactly 90 days ago', { creditRecord: { attested: true, checkedOn: '2024-01-02' } }, []],
     [
-      'check date 91 days before',
-      { creditRecord: { attested: true, checkedOn: '2024-01-10' } },
+      'check date 91 days ago',
+      { creditRecord: { attested: true, checkedOn: '2024-01-01' } },
       ['PROJECT_CREDIT_CHECK_STALE@creditRecord.checkedOn'],
     ],
     // 项目名称
@@ -203,14 +207,41 @@ describe('checkProjectEligibility', () => {
     const outside = project({
       entity: { name: '北京某公司', creditCode: BEIJING_CODE },
       creditRecord: { attested: true, checkedOn: '2023-07-01' },
+      today: '2023-07-05',
     });
     const findings = checkProjectEligibility(outside, jilin);
     expect(findings.map((f) => f.code)).toEqual(['PROJECT_ENTITY_OUTSIDE_PROVINCE']);
     expect(findings[0]?.message).toContain('吉林省');
     expect(findings[0]?.field).toBe('entity.creditCode');
-    expect(checkProjectEligibility(outside, national).map((f) => f.code)).toEqual([
-      'PROJECT_CREDIT_CHECK_STALE',
-    ]);
+    expect(checkProjectEligibility(outside, national)).toEqual([]);
+  });
+
+  it('a check made today is fresh however far away the deadline is', () => {
+    const early = getTemplate('national-2024')!;
+    early.deadline.date = '2024-12-31';
+    const today = project({ creditRecord: { attested: true, checkedOn: '2024-04-01' }, today: '2024-04-01' });
+    expect(checkProjectEligibility(today, early)).toEqual([]);
+    // The same check four months later, still drafting: stale, and the message says against what.
+    const [stale] = checkProjectEligibility({ ...today, today: '2024-08-01' }, early);
+    expect(stale).toMatchObject({ code: 'PROJECT_CREDIT_CHECK_STALE', severity: 'warning' });
+    expect(stale?.message).toBe(
+      '信用记录查询日期（2024年4月1日）距今天已超过90天，请重新查询，确认仍无不良记录后更新查询日期。',
+    );
+  });
+
+  it('a submitted project is measured against its submission day, not against a later reading', () => {
+    const input = project({
+      creditRecord: { attested: true, checkedOn: '2024-03-01' },
+      submittedOn: '2024-04-08',
+      today: '2024-09-30',
+    });
+    expect(checkProjectEligibility(input, national)).toEqual([]);
+    const [stale] = checkProjectEligibility({ ...input, submittedOn: '2024-06-01' }, national);
+    expect(stale?.message).toBe(
+      '信用记录查询日期（2024年3月1日）距提交日（2024年6月1日）已超过90天，请重新查询，确认仍无不良记录后更新查询日期。',
+    );
+    const [future] = checkProjectEligibility({ ...input, submittedOn: '2024-02-28' }, national);
+    expect(future).toMatchObject({ code: 'PROJECT_CREDIT_CHECK_IN_FUTURE', severity: 'error' });
   });
 
   it('a checksum mismatch can be accepted by the organiser with a reason', () => {

@@ -1,8 +1,10 @@
 /**
  * Whether a programme may be nominated as 终身学习品牌项目, from what the nomination form records. All
- * thresholds come from the campaign rules; dates are compared with the campaign deadline.
+ * thresholds come from the campaign rules. How long the programme has run is measured at the campaign
+ * deadline; how fresh the credit check is, at the day the nomination is submitted (today while drafting).
  */
 import { formatChineseDate, isIsoDate } from '../../calendar/index.ts';
+import { todayInShanghai } from '../../calendar/today.ts';
 import type { CampaignRules, ProjectEligibilityRules } from '../../campaign/rules.ts';
 import { error, type Finding, warning } from '../../findings.ts';
 import { countChineseText, creditCodeProvince, parseCreditCode } from '../../identity/index.ts';
@@ -19,6 +21,14 @@ export interface ProjectEligibilityInput {
   entity: { name: string; creditCode: string };
   /** 推介单位已在国家企业信用信息公示系统/信用中国查询，实施主体无不良记录；查询日期 YYYY-MM-DD. */
   creditRecord: { attested: boolean; checkedOn: string };
+  /**
+   * The credit check is measured against the day the nomination was submitted (YYYY-MM-DD), or while it
+   * is drafted against today (`today`, by default the Beijing date now). A record can turn bad at any
+   * time: what matters is how old the check is when the unit vouches for it, not its distance from the
+   * deadline.
+   */
+  submittedOn?: string;
+  today?: string;
   /** 项目启动或创建时间: YYYY-MM-DD, or YYYY-MM when only the month is known. */
   startDate: string;
   /** 年参与学习人次（线下 / 线上）; numbers or the text typed. */
@@ -56,11 +66,7 @@ function entityFindings(input: ProjectEligibilityInput, rules: ProjectEligibilit
   return findings;
 }
 
-function creditRecordFindings(
-  input: ProjectEligibilityInput,
-  rules: ProjectEligibilityRules,
-  deadline: string | null,
-): Finding[] {
+function creditRecordFindings(input: ProjectEligibilityInput, rules: ProjectEligibilityRules): Finding[] {
   const record = input.creditRecord;
   const findings: Finding[] = [];
   if (record?.attested !== true) {
@@ -81,21 +87,24 @@ function creditRecordFindings(
   }
   const date = readFormDate(raw, 'creditRecord.checkedOn', false);
   if (!date.ok) return [...findings, ...date.findings];
-  if (deadline === null) return findings;
-  if (date.first > deadline) {
+  const submitted = input.submittedOn !== undefined && isIsoDate(input.submittedOn);
+  const asOf = submitted ? input.submittedOn! : (input.today ?? todayInShanghai());
+  const day = submitted ? `提交日（${formatChineseDate(asOf)}）` : '今天';
+  const checked = formatChineseDate(date.first);
+  if (date.first > asOf) {
     findings.push(
-      warning(
-        'PROJECT_CREDIT_CHECK_AFTER_DEADLINE',
+      error(
+        'PROJECT_CREDIT_CHECK_IN_FUTURE',
         'creditRecord.checkedOn',
-        '信用记录查询日期晚于材料报送截止日期，请核对查询日期。',
+        `信用记录查询日期（${checked}）晚于${day}，请填写实际查询的日期。`,
       ),
     );
-  } else if (date.first < daysBefore(deadline, rules.creditCheckMaxAgeDays)) {
+  } else if (date.first < daysBefore(asOf, rules.creditCheckMaxAgeDays)) {
     findings.push(
       warning(
         'PROJECT_CREDIT_CHECK_STALE',
         'creditRecord.checkedOn',
-        `信用记录查询日期早于截止日期前${rules.creditCheckMaxAgeDays}天，请重新查询并更新查询日期。`,
+        `信用记录查询日期（${checked}）距${day}已超过${rules.creditCheckMaxAgeDays}天，请重新查询，确认仍无不良记录后更新查询日期。`,
       ),
     );
   }
@@ -174,7 +183,7 @@ export function checkProjectEligibility(
   const findings: Finding[] = [
     ...programmeNameFindings(input.programmeName, input.entity?.name),
     ...entityFindings(input, project),
-    ...creditRecordFindings(input, project, deadline),
+    ...creditRecordFindings(input, project),
     ...runningFindings(input.startDate, project.minYearsRunning, deadline),
     ...participationFindings(input, project),
     ...workSummaryFindings(input.workSummary, project),
@@ -182,11 +191,7 @@ export function checkProjectEligibility(
   ];
   if (deadline === null) {
     findings.push(
-      warning(
-        'CAMPAIGN_DEADLINE_MISSING',
-        '',
-        '本次活动尚未设置截止日期，暂无法核对项目运行年限和信用查询日期。',
-      ),
+      warning('CAMPAIGN_DEADLINE_MISSING', '', '本次活动尚未设置截止日期，暂无法核对项目运行年限。'),
     );
   }
   if (project.excludePreviousWinners && input.previousWinner === true) {

@@ -1,8 +1,10 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { recordAudit } from '../audit/service.ts';
 import { findOrganisationById } from '../organisations/service.ts';
+import { planDeadlineRuns } from './deadline-jobs.ts';
 import { listExtensions } from './queries.ts';
 import { campaignRules, isReportingUnitOf } from './rules.ts';
 import { visibleCampaign } from './service.ts';
@@ -13,6 +15,7 @@ export async function grantExtension(
   actor: Actor,
   id: string,
   input: { organisationId: string; until: string; reason: string },
+  jobs: Jobs,
 ) {
   return db.transaction().execute(async (trx) => {
     const campaign = await visibleCampaign(trx, actor, id, true);
@@ -47,6 +50,8 @@ export async function grantExtension(
           .doUpdateSet({ until, reason: input.reason, grantedBy: actor.accountId }),
       )
       .execute();
+    // The unit's drafts now lapse at its own deadline; the run planned at the campaign's leaves them be.
+    await planDeadlineRuns(trx, jobs, id, [until]);
     await recordAudit(trx, actor, {
       action: 'campaign.extension_granted',
       entityType: 'campaign',

@@ -28,7 +28,7 @@ import { updateCampaignRules } from './update-rules.ts';
 const tags = ['推介活动'];
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-export function campaignRoutes(app: FastifyInstance, { db }: AppContext) {
+export function campaignRoutes(app: FastifyInstance, { db, jobs }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   const detail = async (
@@ -125,7 +125,7 @@ export function campaignRoutes(app: FastifyInstance, { db }: AppContext) {
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      await updateCampaignRules(db, actor, request.params.id, request.body);
+      await updateCampaignRules(db, actor, request.params.id, request.body, jobs);
       return detail(actor, request.params.id);
     },
   });
@@ -144,7 +144,7 @@ export function campaignRoutes(app: FastifyInstance, { db }: AppContext) {
       return {
         campaign: presentCampaign(
           actor,
-          await transitionCampaign(db, actor, request.params.id, request.body.to),
+          await transitionCampaign(db, actor, request.params.id, request.body.to, jobs),
         ),
       };
     },
@@ -185,7 +185,13 @@ export function campaignRoutes(app: FastifyInstance, { db }: AppContext) {
       response: { 200: z.object({ extensions: CampaignDetail.shape.extensions }) },
     },
     handler: async (request) => {
-      const extensions = await grantExtension(db, requireActor(request), request.params.id, request.body);
+      const extensions = await grantExtension(
+        db,
+        requireActor(request),
+        request.params.id,
+        request.body,
+        jobs,
+      );
       return {
         extensions: extensions.map((e) => ({
           organisationId: e.organisationId,

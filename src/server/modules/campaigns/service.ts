@@ -4,6 +4,7 @@ import { deadlineInstant } from '../../../core/campaign/deadline.ts';
 import type { CampaignRules } from '../../../core/campaign/rules.ts';
 import { getTemplate } from '../../../core/campaign/templates/index.ts';
 import { validateCampaignRules } from '../../../core/campaign/validate.ts';
+import type { UnitDeadline } from '../../../core/nomination/moves.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
@@ -28,6 +29,11 @@ const parentPath = (path: string) => {
   const parts = path.split('/').filter(Boolean);
   return parts.length > 1 ? `/${parts.slice(0, -1).join('/')}/` : null;
 };
+
+/** A campaign for the platform's own jobs, which act for no one (the deadline job). */
+export function campaignForJob(db: Db | Trx, id: string) {
+  return findCampaign(db, id);
+}
 
 /** The campaign if the actor may see it; otherwise it does not exist for them. */
 export async function visibleCampaign(
@@ -136,18 +142,39 @@ export async function touchCampaign(trx: Trx, id: string, set: Record<string, un
     .execute();
 }
 
-/** A unit's deadline in a campaign: its own extension when it has one, else the campaign's. */
+/**
+ * The deadline that holds for one unit: its own extension when that is later, else the campaign's (an
+ * extension never shortens: the campaign's deadline may have been moved past it since).
+ */
+function effectiveDeadline(campaignDeadline: Date | string | null, extension: Date | string | undefined) {
+  const campaignAt = campaignDeadline === null ? null : new Date(campaignDeadline).getTime();
+  const extensionAt = extension === undefined ? null : new Date(extension).getTime();
+  const extended = extensionAt !== null && (campaignAt === null || extensionAt > campaignAt);
+  return { at: extended ? extensionAt : campaignAt, extended };
+}
+
+/** A unit's deadline in a campaign (ms since the epoch), for core's moves.ts. */
 export async function unitDeadline(
   db: Db | Trx,
   campaign: Pick<CampaignRow, 'id' | 'deadlineAt'>,
   unitId: string,
-) {
+): Promise<UnitDeadline> {
   const extension = await db
     .selectFrom('campaignExtensions')
     .select('until')
     .where('campaignId', '=', campaign.id)
     .where('organisationId', '=', unitId)
     .executeTakeFirst();
-  const until = extension?.until ?? campaign.deadlineAt;
-  return { until: until ? new Date(until) : null, extended: Boolean(extension) };
+  return effectiveDeadline(campaign.deadlineAt, extension?.until);
+}
+
+/** Every unit's deadline in a campaign at once, for lists of many units' nominations. */
+export async function unitDeadlines(
+  db: Db | Trx,
+  campaign: Pick<CampaignRow, 'id' | 'deadlineAt'>,
+): Promise<(unitId: string) => UnitDeadline> {
+  const extensions = new Map(
+    (await listExtensions(db, campaign.id)).map((e) => [e.organisationId, e.until] as const),
+  );
+  return (unitId) => effectiveDeadline(campaign.deadlineAt, extensions.get(unitId));
 }

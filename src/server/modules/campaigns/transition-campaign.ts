@@ -3,13 +3,15 @@ import { validateCampaignRules } from '../../../core/campaign/validate.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { recordAudit } from '../audit/service.ts';
-import { findCampaign } from './queries.ts';
+import { planDeadlineRuns } from './deadline-jobs.ts';
+import { findCampaign, listExtensions } from './queries.ts';
 import { campaignRules } from './rules.ts';
 import { touchCampaign, visibleCampaign } from './service.ts';
 
 /** The one function that changes a campaign's status: guard, write, audit, in one transaction. */
-export async function transitionCampaign(db: Db, actor: Actor, id: string, to: CampaignState) {
+export async function transitionCampaign(db: Db, actor: Actor, id: string, to: CampaignState, jobs: Jobs) {
   return db.transaction().execute(async (trx) => {
     const campaign = await visibleCampaign(trx, actor, id, true);
     campaignRules.authorize(actor, 'transition', campaign);
@@ -27,6 +29,11 @@ export async function transitionCampaign(db: Db, actor: Actor, id: string, to: C
       }
     }
     await touchCampaign(trx, id, { status: to });
+    if (to === 'open') {
+      // Units' drafts lapse at their deadlines (逾期视为自动放弃): the campaign's and each extension's.
+      const extensions = await listExtensions(trx, id);
+      await planDeadlineRuns(trx, jobs, id, [campaign.deadlineAt, ...extensions.map((e) => e.until)]);
+    }
     await recordAudit(trx, actor, {
       action: 'campaign.transitioned',
       entityType: 'campaign',

@@ -3,7 +3,9 @@ import { parseCampaignRules } from '../../../core/campaign/rules-schema.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, staleVersion } from '../../platform/errors.ts';
+import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { recordAudit } from '../audit/service.ts';
+import { planDeadlineRuns } from './deadline-jobs.ts';
 import { findCampaign } from './queries.ts';
 import { campaignRules } from './rules.ts';
 import { deadlineAt, touchCampaign, visibleCampaign } from './service.ts';
@@ -18,6 +20,7 @@ export async function updateCampaignRules(
   actor: Actor,
   id: string,
   input: { rules: unknown; rulesVersion: number },
+  jobs: Jobs,
 ) {
   const parsed = parseCampaignRules(input.rules);
   if (!parsed.ok) {
@@ -57,12 +60,16 @@ export async function updateCampaignRules(
         changedByName: actor.displayName,
       })
       .execute();
+    const deadline = deadlineAt(rules);
     await touchCampaign(trx, id, {
       rules: JSON.stringify(rules),
       rulesVersion,
       title: rules.title,
-      deadlineAt: deadlineAt(rules),
+      deadlineAt: deadline,
     });
+    const moved =
+      deadline?.getTime() !== (before.deadlineAt ? new Date(before.deadlineAt).getTime() : undefined);
+    if (moved && before.status === 'open') await planDeadlineRuns(trx, jobs, id, [deadline]);
     await recordAudit(trx, actor, {
       action: 'campaign.rules_changed',
       entityType: 'campaign',

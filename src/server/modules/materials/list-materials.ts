@@ -1,6 +1,9 @@
+import { editRefusal } from '../../../core/nomination/moves.ts';
+import type { NominationState } from '../../../core/nomination/states.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
+import { moveContext } from '../nominations/deadline.ts';
 import { visibleNomination } from '../nominations/service.ts';
 import { appliedSets, subjectOf, submitFindingsFor } from './nomination-materials.ts';
 import { presentNominationMaterials } from './presenter.ts';
@@ -10,9 +13,11 @@ import { materialRules } from './rules.ts';
 /** A nomination's slots with their files and statuses, and what the submit rule still asks for. */
 export async function listNominationMaterials(db: Db, actor: Actor, nominationId: string) {
   const n = await visibleNomination(db, actor, nominationId);
-  const subject = subjectOf(n);
-  materialRules.authorize(actor, 'view', subject);
+  materialRules.authorize(actor, 'view', subjectOf(n));
   const campaign = await visibleCampaign(db, actor, n.campaignId);
+  // Past the unit's deadline no upload, delete or choose is offered: the server would refuse each.
+  const context = await moveContext(db, campaign, n.unitId, 'unit');
+  const subject = { ...subjectOf(n), open: editRefusal(n.state as NominationState, context) === undefined };
   const rows = await listMaterials(db, n.id);
   return presentNominationMaterials(
     actor,

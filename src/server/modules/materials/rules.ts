@@ -14,9 +14,14 @@ export interface MaterialSubject {
   organiserPath: string;
   /** The nomination's state. */
   state: string;
+  /**
+   * False when the nomination cannot change now for another reason than its state (its unit's deadline
+   * has passed, the campaign no longer takes submissions): core's editRefusal, as for the form.
+   */
+  open?: boolean;
 }
 
-const editable = (s: MaterialSubject) => EDITABLE_STATES.has(s.state as NominationState);
+const editable = (s: MaterialSubject) => EDITABLE_STATES.has(s.state as NominationState) && s.open !== false;
 
 export const materialRules = authorizer<
   'view' | 'upload' | 'delete' | 'choose' | 'convert' | 'waive',

@@ -1,29 +1,45 @@
+/**
+ * The unit's deadline as the server applies it: the context core's moves.ts judges a move in (the
+ * campaign's state and the unit's deadline, its extension included, at `now`), and the plain refusal
+ * of anything a unit does after its deadline (逾期视为自动放弃).
+ */
+import {
+  type ActorKind,
+  deadlinePassedMessage,
+  isPastUnitDeadline,
+  type MoveContext,
+} from '../../../core/nomination/index.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { unitDeadline } from '../campaigns/service.ts';
 
-const beijing = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+/** The context for one nomination's moves; `now` is the request's time unless a job or test sets it. */
+export async function moveContext(
+  db: Db | Trx,
+  campaign: Pick<CampaignRow, 'id' | 'deadlineAt' | 'status' | 'rules'>,
+  unitId: string,
+  actor: ActorKind,
+  now: Date = new Date(),
+): Promise<MoveContext> {
+  return {
+    actor,
+    campaignState: campaign.status,
+    deadline: await unitDeadline(db, campaign, unitId),
+    now: now.getTime(),
+    lateCountsAsWithdrawn: campaign.rules.submission.lateCountsAsWithdrawn,
+  };
+}
 
-/** Refuses, by the server's clock, anything a unit does after its deadline (逾期视为自动放弃). */
+/** Refuses anything a unit does after its deadline, in the words core uses for the moves. */
 export async function assertBeforeDeadline(
   db: Db | Trx,
   campaign: Pick<CampaignRow, 'id' | 'deadlineAt'>,
   unitId: string,
+  now: Date = new Date(),
 ) {
-  const { until, extended } = await unitDeadline(db, campaign, unitId);
-  if (until && Date.now() > until.getTime()) {
-    throw new AppError(
-      'DEADLINE_PASSED',
-      `${extended ? '延期后的' : ''}报送截止时间（${beijing.format(until)}）已过，不能再提交或修改。如有特殊情况，请联系组织单位申请延期。`,
-    );
+  const deadline = await unitDeadline(db, campaign, unitId);
+  if (isPastUnitDeadline(deadline, now.getTime())) {
+    throw new AppError('DEADLINE_PASSED', deadlinePassedMessage(deadline));
   }
 }

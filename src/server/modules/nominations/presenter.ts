@@ -1,9 +1,14 @@
 import type { CampaignRules, Category } from '../../../core/campaign/rules.ts';
-import type { CampaignState } from '../../../core/campaign/states.ts';
 import type { Finding } from '../../../core/findings.ts';
 import { maskIdNumber, maskPhone } from '../../../core/identity/index.ts';
+import {
+  availableMoves,
+  editRefusal,
+  isPastUnitDeadline,
+  type UnitDeadline,
+} from '../../../core/nomination/moves.ts';
 import { remarkFor } from '../../../core/nomination/registration-table.ts';
-import { NOMINATION_STATES, type NominationState, transitionsFrom } from '../../../core/nomination/states.ts';
+import { NOMINATION_STATES, type NominationState } from '../../../core/nomination/states.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { NominationRow } from './queries.ts';
 import { nominationRules } from './rules.ts';
@@ -19,22 +24,35 @@ function formFor(actor: Actor, n: NominationRow): Record<string, unknown> {
   return form;
 }
 
+/** When the response is made, and the nomination's unit's deadline (its extension included). */
+export interface PresentTiming {
+  deadline: UnitDeadline;
+  now: Date;
+}
+
+/**
+ * A nomination as the caller may see it, with the moves and actions core's moves.ts allows now: the
+ * buttons the page shows are exactly the moves the server would take.
+ */
 export function presentNomination(
   actor: Actor,
   n: NominationRow,
   campaign: { status: string; rules: CampaignRules },
+  timing: PresentTiming,
   findings: Finding[] = [],
 ) {
-  const campaignStatus = campaign.status;
   const state = n.state as NominationState;
   const kind = nominationRules.can(actor, 'actAsOrganiser', n)
     ? 'organiser'
     : nominationRules.can(actor, 'actAsUnit', n)
       ? 'unit'
       : null;
-  const transitions = kind
-    ? transitionsFrom(state, kind).filter((t) => t.campaignStates.includes(campaignStatus as CampaignState))
-    : [];
+  const context = { campaignState: campaign.status, deadline: timing.deadline, now: timing.now.getTime() };
+  const transitions = kind ? availableMoves(state, { ...context, actor: kind }) : [];
+  // 'edit' means the form can be changed now, not merely that it is the unit's own.
+  const actions = nominationRules
+    .actionsFor(actor, n)
+    .filter((a) => a !== 'edit' || editRefusal(state, context) === undefined);
   return {
     id: n.id,
     campaignId: n.campaignId,
@@ -53,8 +71,14 @@ export function presentNomination(
     returnReason: n.returnReason,
     version: n.version,
     updatedAt: iso(n.updatedAt)!,
+    lapsedAt: iso(n.lapsedAt),
+    deadline: {
+      at: timing.deadline.at === null ? null : new Date(timing.deadline.at).toISOString(),
+      extended: timing.deadline.extended,
+      passed: isPastUnitDeadline(timing.deadline, context.now),
+    },
     findings,
-    actions: nominationRules.actionsFor(actor, n),
+    actions,
     transitions: transitions.map((t) => ({ to: t.to, label: t.label, requiresReason: t.requiresReason })),
   };
 }

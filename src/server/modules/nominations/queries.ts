@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Category } from '../../../core/campaign/rules.ts';
 import { QUOTA_STATES } from '../../../core/nomination/states.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
@@ -28,6 +29,7 @@ function baseQuery(db: Db | Trx) {
       'n.returnReason',
       'n.forwardedFrom',
       'n.overrides',
+      'n.lapsedAt',
       'n.version',
       'n.updatedAt',
     ]);
@@ -106,4 +108,26 @@ export async function nextRank(
     .where('category', '=', place.category)
     .executeTakeFirst();
   return Number(row?.max ?? 0) + 1;
+}
+
+/**
+ * Drafts and returned nominations whose unit's deadline (its extension when later, else the campaign's)
+ * is before `now`, in campaigns whose rules say 逾期视为自动放弃 and whose state lets it apply (报送中, 评审中).
+ */
+export function listOverdueWork(db: Db | Trx, now: Date, campaignId?: string) {
+  let query = db
+    .selectFrom('nominations as n')
+    .innerJoin('campaigns as c', 'c.id', 'n.campaignId')
+    .leftJoin('campaignExtensions as e', (join) =>
+      join.onRef('e.campaignId', '=', 'n.campaignId').onRef('e.organisationId', '=', 'n.unitId'),
+    )
+    .select(['n.id', 'n.campaignId', 'n.unitId'])
+    .where('n.state', 'in', ['draft', 'returned'])
+    .where('c.status', 'in', ['open', 'reviewing'])
+    .where('c.deadlineAt', 'is not', null)
+    .where(sql<boolean>`(c.rules -> 'submission' ->> 'lateCountsAsWithdrawn')::boolean`)
+    // greatest() skips the NULL of a unit without an extension.
+    .where(sql<boolean>`greatest(c.deadline_at, e.until) < ${now}`);
+  if (campaignId) query = query.where('n.campaignId', '=', campaignId);
+  return query.orderBy('n.campaignId').orderBy('n.unitId').execute();
 }

@@ -5,10 +5,12 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { uuidParam } from '../../platform/http/schemas.ts';
-import { visibleCampaign } from '../campaigns/service.ts';
+import type { CampaignRow } from '../campaigns/queries.ts';
+import { unitDeadline, unitDeadlines, visibleCampaign } from '../campaigns/service.ts';
 import { acceptWarning } from './accept-warning.ts';
 import { nominationsWorkbook } from './export-workbook.ts';
 import { forwardNominations } from './forward-nominations.ts';
+import { missedDeadline } from './missed-deadline.ts';
 import { presentNomination } from './presenter.ts';
 import type { NominationRow } from './queries.ts';
 import { quotaDashboard } from './quota-dashboard.ts';
@@ -17,6 +19,7 @@ import {
   CreateNominationBody,
   GenericTransitionBody,
   ListNominationsQuery,
+  MissedDeadlineResponse,
   NominationListResponse,
   NominationResponse,
   OrderBody,
@@ -43,14 +46,25 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
+  // The moves offered are judged at the time of the answer, against the unit's deadline (its extension included).
+  const timingOf = async (campaign: CampaignRow, n: NominationRow) => ({
+    deadline: await unitDeadline(db, campaign, n.unitId),
+    now: new Date(),
+  });
   const present = async (actor: Actor, n: NominationRow) => {
     const campaign = await visibleCampaign(db, actor, n.campaignId);
-    return { nomination: presentNomination(actor, n, campaign, await nominationFindings(db, n, campaign)) };
+    const findings = await nominationFindings(db, n, campaign);
+    return { nomination: presentNomination(actor, n, campaign, await timingOf(campaign, n), findings) };
   };
   const presentList = async (actor: Actor, campaignId: string, rows: NominationRow[]) => {
     const campaign = await visibleCampaign(db, actor, campaignId);
+    const deadlineOf = await unitDeadlines(db, campaign);
+    const now = new Date();
     return {
-      items: rows.map((n) => ({ ...presentNomination(actor, n, campaign), ...listDetails(n, campaign) })),
+      items: rows.map((n) => ({
+        ...presentNomination(actor, n, campaign, { deadline: deadlineOf(n.unitId), now }),
+        ...listDetails(n, campaign),
+      })),
     };
   };
 
@@ -103,6 +117,19 @@ export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
     },
     handler: async (request) => ({
       units: await quotaDashboard(db, requireActor(request), request.params.id),
+    }),
+  });
+
+  r.get('/api/campaigns/:id/missed-deadline', {
+    schema: {
+      operationId: 'getMissedDeadline',
+      tags,
+      summary: '逾期未提交的报送单位（视为自动放弃）',
+      params: uuidParam,
+      response: { 200: MissedDeadlineResponse },
+    },
+    handler: async (request) => ({
+      units: await missedDeadline(db, requireActor(request), request.params.id),
     }),
   });
 
@@ -186,7 +213,8 @@ export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
       const actor = requireActor(request);
       const { nomination, campaign } = await updateNomination(db, actor, request.params.id, request.body);
       const findings = await nominationFindings(db, nomination, campaign, { duplicates: false });
-      return { nomination: presentNomination(actor, nomination, campaign, findings) };
+      const timing = await timingOf(campaign, nomination);
+      return { nomination: presentNomination(actor, nomination, campaign, timing, findings) };
     },
   });
 

@@ -29,6 +29,10 @@ export const Nomination = z
     form: z.record(z.string(), z.unknown()),
     contentHash: z.string().nullable(),
     submittedAt: z.string().nullable(),
+    lapsedAt: z.string().nullable().describe('逾期未提交、视为自动放弃的时间'),
+    deadline: z
+      .object({ at: z.string().nullable(), extended: z.boolean(), passed: z.boolean() })
+      .describe('报送单位的截止时间（含延期）及是否已过'),
     returnReason: z.string().nullable(),
     version: z.number(),
     updatedAt: z.string(),
@@ -91,6 +95,22 @@ export const QuotaDashboardResponse = z.object({
       star: CategoryUse,
       project: CategoryUse,
       findings: z.array(FindingSchema),
+    }),
+  ),
+});
+
+export const MissedDeadlineResponse = z.object({
+  units: z.array(
+    z.object({
+      unitId: z.string(),
+      unitName: z.string(),
+      deadlineAt: z.string().describe('该单位的截止时间（含延期）'),
+      extended: z.boolean(),
+      lapsed: z
+        .object({ star: z.number(), project: z.number() })
+        .describe('逾期未提交、视为自动放弃的推介数'),
+      unsubmitted: z.number().describe('截止时仍为草稿或退回修改、未（重新）提交的推介数'),
+      submitted: z.number().describe('按时提交的推介数'),
     }),
   ),
 });

@@ -1,6 +1,7 @@
 import type { Category } from '../../../core/campaign/rules.ts';
 import { parseNominationForm } from '../../../core/nomination/check.ts';
-import { EDITABLE_STATES, type NominationState } from '../../../core/nomination/states.ts';
+import { editRefusal } from '../../../core/nomination/moves.ts';
+import type { NominationState } from '../../../core/nomination/states.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { hasRole } from '../../platform/auth/actor.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
@@ -9,7 +10,7 @@ import { recordAudit } from '../audit/service.ts';
 import { campaignRules } from '../campaigns/rules.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { submittedMaterials } from '../materials/nomination-materials.ts';
-import { assertBeforeDeadline } from './deadline.ts';
+import { assertBeforeDeadline, moveContext } from './deadline.ts';
 import {
   findNomination,
   listNominations,
@@ -83,9 +84,13 @@ export async function updateNomination(
   return db.transaction().execute(async (trx) => {
     const n = await visibleNomination(trx, actor, id, true);
     nominationRules.authorize(actor, 'edit', n);
-    if (!EDITABLE_STATES.has(n.state as NominationState)) {
-      throw new AppError('CONFLICT', '推介已提交，内容已冻结；如需修改，请先撤回（截止前）或等待退回修改');
-    }
+    const campaign = await visibleCampaign(trx, actor, n.campaignId);
+    // The rule the response's 'edit' action is offered by: state, campaign open, the unit's deadline.
+    const refused = editRefusal(
+      n.state as NominationState,
+      await moveContext(trx, campaign, n.unitId, 'unit'),
+    );
+    if (refused) throw new AppError(refused.code, refused.message);
     if (n.version !== input.version) throw staleVersion();
     const parsed = parseNominationForm(n.category as Category, input.form);
     if (!parsed.ok) {
@@ -93,8 +98,6 @@ export async function updateNomination(
         findings: parsed.findings,
       });
     }
-    const campaign = await visibleCampaign(trx, actor, n.campaignId);
-    await assertBeforeDeadline(trx, campaign, n.unitId);
     // The hot path of autosave: what changed is known, so the row is not read back.
     const saved = {
       ...n,

@@ -1,3 +1,4 @@
+import { todayInShanghai } from '../../../core/calendar/today.ts';
 import type { CampaignLevel, Category } from '../../../core/campaign/rules.ts';
 import type { Finding } from '../../../core/findings.ts';
 import {
@@ -7,6 +8,7 @@ import {
   type NominationState,
   type PreviousWinnerRecord,
 } from '../../../core/nomination/index.ts';
+import { submissionFindings } from '../../../core/nomination/submission-findings.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { materialFindings } from '../materials/nomination-materials.ts';
@@ -86,12 +88,15 @@ export async function nominationFindings(
   { duplicates = true } = {},
 ): Promise<Finding[]> {
   const category = n.category as Category;
+  // A frozen nomination is judged as of the day it was submitted (its credit check, for one).
+  const frozen = !EDITABLE_STATES.has(n.state as NominationState) && n.submittedAt !== null;
   const form = checkNomination(category, n.form, campaign.rules, {
+    submittedOn: frozen ? todayInShanghai(new Date(n.submittedAt!)) : undefined,
     registry: duplicates ? await registryFor(db, category) : undefined,
     nominationId: n.id,
     overrides: n.overrides.map(({ code, reason }) => ({ code, reason })),
   });
-  return [...form, ...(await materialFindings(db, n, campaign))];
+  return submissionFindings({ form, material: await materialFindings(db, n, campaign) });
 }
 
 /**

@@ -1,23 +1,18 @@
 import { quotaFindings } from '../../../core/campaign/quotas.ts';
 import type { Category } from '../../../core/campaign/rules.ts';
-import type { CampaignState } from '../../../core/campaign/states.ts';
 import type { OrganisationType } from '../../../core/campaign/unit-types.ts';
-import type { Finding } from '../../../core/findings.ts';
+import { type Finding, joinMessages } from '../../../core/findings.ts';
+import { moveRefusal } from '../../../core/nomination/moves.ts';
 import { contentHash } from '../../../core/nomination/snapshot.ts';
-import {
-  type ActorKind,
-  campaignStateLabels,
-  findTransition,
-  type NominationState,
-  transitionProblem,
-} from '../../../core/nomination/states.ts';
+import { type ActorKind, findTransition, type NominationState } from '../../../core/nomination/states.ts';
+import { submissionRefusal } from '../../../core/nomination/submission-findings.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Trx } from '../../platform/db/database.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import type { SubmittedMaterial } from '../materials/nomination-materials.ts';
-import { assertBeforeDeadline } from './deadline.ts';
+import { moveContext } from './deadline.ts';
 import { countQuotaPlaces, findNomination, type NominationRow, nextRank } from './queries.ts';
 import { nominationRules } from './rules.ts';
 
@@ -28,6 +23,8 @@ export interface TransitionInput {
   submissionFindings?: Finding[];
   /** The chosen files at submission, frozen into the snapshot beside the form (each with its SHA-256). */
   submittedMaterials?: SubmittedMaterial[];
+  /** When the move happens: the request's time, or the deadline job's. */
+  now?: Date;
 }
 
 function actorKindFor(actor: Actor | null, n: NominationRow): ActorKind {
@@ -51,9 +48,10 @@ async function closeRankGap(trx: Trx, n: NominationRow) {
 }
 
 /**
- * The one function that changes a nomination's state (house rule 1): guard by the transition table,
- * the campaign's state and the unit's deadline; check the quota under a lock; write; audit; follow-ups
- * (snapshot and hash, 排序 places). Callers hold the nomination locked in `trx`.
+ * The one function that changes a nomination's state (house rule 1): guard by core's moveRefusal (the
+ * transition table, the campaign's state and the unit's deadline); check the quota under a lock; write;
+ * audit; follow-ups (snapshot and hash, 排序 places). Callers hold the nomination locked in `trx`; a null
+ * actor is the platform itself (the deadline job), audited as 系统.
  */
 export async function applyNominationTransition(
   trx: Trx,
@@ -64,41 +62,19 @@ export async function applyNominationTransition(
 ): Promise<NominationRow> {
   const from = n.state as NominationState;
   const kind = actorKindFor(actor, n);
-  const transition = findTransition(from, input.to, kind);
-  if (!transition) throw new AppError('CONFLICT', transitionProblem(from, input.to, kind) ?? '不能变更状态');
-  if (!transition.campaignStates.includes(campaign.status as CampaignState)) {
-    throw new AppError(
-      'CONFLICT',
-      `「${transition.label}」仅在活动处于${campaignStateLabels(transition)}状态时可以进行`,
-    );
-  }
+  const now = input.now ?? new Date();
+  // The same rule the responses offer their moves by: table, campaign state, the unit's deadline.
+  const refusal = moveRefusal(from, input.to, await moveContext(trx, campaign, n.unitId, kind, now));
+  if (refusal) throw new AppError(refusal.code, refusal.message);
+  const transition = findTransition(from, input.to, kind)!;
   const reason = input.reason?.trim();
   if (transition.requiresReason && !reason) {
     throw new AppError('VALIDATION_FAILED', `「${transition.label}」须说明原因，以便报送单位据此修改`);
   }
-  if (transition.beforeDeadlineOnly) await assertBeforeDeadline(trx, campaign, n.unitId);
 
-  const errors = (input.submissionFindings ?? []).filter((f) => f.severity === 'error');
-  if (transition.freezesSnapshot && errors.length > 0) {
-    // A previous winner or the same person or programme nominated elsewhere: the registry said so.
-    const code = errors.some((f) => f.code.startsWith('DUPLICATE_'))
-      ? 'DUPLICATE_WINNER'
-      : errors.some(
-            (f) =>
-              f.code === 'FIELD_REQUIRED' ||
-              f.code === 'ATTESTATION_REQUIRED' ||
-              f.code.startsWith('MATERIAL_'),
-          )
-        ? 'INCOMPLETE'
-        : 'NOT_ELIGIBLE';
-    throw new AppError(
-      code,
-      `还有 ${errors.length} 处问题需要修改后才能提交：${errors.map((f) => f.message).join('；')}`,
-      {
-        findings: errors,
-      },
-    );
-  }
+  const refused = transition.freezesSnapshot ? submissionRefusal(input.submissionFindings ?? []) : undefined;
+  // A previous winner or the same person or programme nominated elsewhere, something missing, or not eligible.
+  if (refused) throw new AppError(refused.code, refused.message, { findings: refused.findings });
 
   const set: Record<string, unknown> = { state: input.to };
   if (transition.checksQuota) {
@@ -119,9 +95,9 @@ export async function applyNominationTransition(
       n.category as Category,
       after,
     );
-    const refused = quota.filter((f) => f.severity === 'error');
-    if (refused.length > 0) {
-      throw new AppError('QUOTA_EXCEEDED', refused.map((f) => f.message).join('；'), { findings: refused });
+    const over = quota.filter((f) => f.severity === 'error');
+    if (over.length > 0) {
+      throw new AppError('QUOTA_EXCEEDED', joinMessages(over.map((f) => f.message)), { findings: over });
     }
   }
   if (transition.freezesSnapshot) {
@@ -130,7 +106,7 @@ export async function applyNominationTransition(
       input.submittedMaterials ? { ...n.form, materials: input.submittedMaterials } : n.form,
     );
     set.contentHash = await contentHash(n.form);
-    set.submittedAt = new Date();
+    set.submittedAt = now;
     set.returnReason = null;
     if (n.rank === null) set.rank = await nextRank(trx, n);
   }
@@ -140,9 +116,12 @@ export async function applyNominationTransition(
     set.rank = null;
     set.special = false;
   }
+  // 逾期视为自动放弃 is kept on the row so the organiser sees who missed the deadline; restoring clears it.
+  if (transition.afterDeadlineOnly) set.lapsedAt = now;
+  if (input.to === 'draft') set.lapsedAt = null;
   await trx
     .updateTable('nominations')
-    .set({ ...set, version: n.version + 1, updatedAt: new Date() })
+    .set({ ...set, version: n.version + 1, updatedAt: now })
     .where('id', '=', n.id)
     .execute();
   await recordAudit(trx, actor, {

@@ -141,6 +141,8 @@ export interface NominationsTable {
   returnReason: string | null;
   forwardedFrom: string | null;
   overrides: ColumnType<unknown, string | undefined, string>;
+  /** 逾期视为自动放弃: when the deadline job withdrew it. */
+  lapsedAt: NullableTimestamp;
   version: Generated<number>;
   createdBy: string | null;
   createdAt: DefaultedTimestamp;

@@ -18,6 +18,8 @@ export const QUEUES = {
   exportPackage: 'export-package',
   /** Nightly: remove uploads left unfinished past their expiry. */
   uploadCleanup: 'upload-cleanup',
+  /** 逾期视为自动放弃 at a deadline: `{ campaignId }`, or `{}` for the periodic sweep of every campaign. */
+  nominationDeadline: 'nomination-deadline',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -32,6 +34,7 @@ const EXPIRE_SECONDS: Record<QueueName, number> = {
   'material-convert': 2 * 60 * 60,
   'export-package': 6 * 60 * 60,
   'upload-cleanup': 60 * 60,
+  'nomination-deadline': 30 * 60,
 };
 
 export interface SendOptions {
@@ -39,6 +42,8 @@ export interface SendOptions {
   trx?: Transaction<Database>;
   /** At most one queued job with this key (e.g. one check per material). */
   singletonKey?: string;
+  /** Not before this time (a deadline). */
+  startAfter?: Date;
 }
 
 export interface WorkOptions {
@@ -100,6 +105,7 @@ export async function startJobs(databaseUrl: string, options: StartJobsOptions =
     send(queue, data, sendOptions = {}) {
       return boss.send(queue, data, {
         ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
+        ...(sendOptions.startAfter ? { startAfter: sendOptions.startAfter } : {}),
         ...(sendOptions.trx ? { db: inTransaction(sendOptions.trx) } : {}),
       });
     },

@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asClause } from '../../../../src/core/findings.ts';
 import { as, loginAs, type Session } from '../../../support/app.ts';
 import { checkedMaterials, photoOfAtLeast, uploadThroughTus } from '../../../support/materials.ts';
 import { campaignOf, completeStar, draftWith } from '../../../support/nominations.ts';
@@ -257,7 +258,8 @@ describe('waivers and the submit rule', () => {
 
     const failed = await submit();
     expect(failed.statusCode).toBe(422);
-    expect(failed.json().message).toContain(`“证件照.jpg”未通过检查：${failure.message}`);
+    expect(failed.json().message).toContain(`“证件照.jpg”未通过检查（${asClause(failure.message)}）`);
+    expect(failed.json().message).not.toMatch(/。[；。]/u);
     expect((await materials(unit, nominationId)).json().slots[0]).toMatchObject({ status: 'failed' });
 
     // A unit cannot waive; the organiser can, with a reason, audited.

@@ -146,7 +146,7 @@ export function EligibilitySection() {
         <RuleItem
           label="信用查询有效期"
           field={`${field}.creditCheckMaxAgeDays`}
-          extra="早于截止日该天数的查询会被提示"
+          extra="查询日期早于提交之日超过该天数的会被提示"
         >
           <Num
             value={project.creditCheckMaxAgeDays}

@@ -5,6 +5,7 @@
 import { Tag, Typography } from 'antd';
 import { attestationsOf } from '../../../../src/core/materials/attestations.ts';
 import type { Material, MaterialSlot } from '../../api/materials.ts';
+import { fieldDomId } from '../nomination/formContext.tsx';
 import { MaterialFileCard } from './MaterialFileCard.tsx';
 import { SlotUploader } from './SlotUploader.tsx';
 import { countText, KIND_INFO, slotSpecText } from './specText.ts';
@@ -39,6 +40,7 @@ export function SlotBlock({
   return (
     <section
       aria-label={title}
+      id={fieldDomId(`materials.${entry.setKey}.${slot.id}`)}
       data-testid={`slot-${entry.setKey}-${slot.id}`}
       style={{ padding: '12px 0', borderBottom: '1px solid rgba(5,5,5,0.06)' }}
     >

@@ -5,6 +5,7 @@
 import { CheckCircleFilled } from '@ant-design/icons';
 import { Alert, Typography } from 'antd';
 import type { Finding } from '../../../../src/core/findings.ts';
+import { submissionSummary } from '../../../../src/core/nomination/submission-findings.ts';
 import { fieldDomId } from './formContext.tsx';
 
 export function jumpTo(field: string): void {
@@ -22,13 +23,8 @@ export function jumpTo(field: string): void {
   }
 }
 
-export function summaryTitle(findings: Finding[]): string {
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.length - errors;
-  if (errors > 0) return `还有 ${errors} 处需完善${warnings > 0 ? `，${warnings} 处提示` : ''}`;
-  if (warnings > 0) return `可以提交；有 ${warnings} 处提示请核对`;
-  return '检查通过，可以提交';
-}
+/** The headline over the one submission list: the same words the server's refusal counts. */
+export const summaryTitle = submissionSummary;
 
 export function FindingsList({
   findings,

@@ -49,6 +49,9 @@ export function NominationHeader({
       </Typography.Title>
       <Space size={[4, 4]} wrap style={{ marginBottom: 8 }}>
         <Tag color={NOMINATION_STATE_COLORS[nomination.state]}>{nomination.stateLabel}</Tag>
+        {nomination.lapsedAt && nomination.state === 'withdrawn' && (
+          <Tag color="red">逾期未提交，视为自动放弃</Tag>
+        )}
         <Tag>{categoryLabel}</Tag>
         {nomination.special && <Tag color="gold">{nomination.remark || '特别推介'}</Tag>}
         {nomination.rank !== null && <Tag>排序第 {nomination.rank} 位</Tag>}
@@ -60,7 +63,9 @@ export function NominationHeader({
       </div>
       <div style={{ marginTop: 4 }}>
         <Typography.Text type="secondary">报送截止：</Typography.Text>
-        <DeadlineText deadlineAt={campaign.deadlineAt} open={campaign.status === 'open'} />
+        {/* The unit's own deadline: an extension moves it. */}
+        <DeadlineText deadlineAt={nomination.deadline.at} open={campaign.status === 'open'} />
+        {nomination.deadline.extended && <Tag color="blue">已延期</Tag>}
       </div>
       {nomination.submittedAt && (
         <div style={{ marginTop: 4, overflowWrap: 'anywhere' }}>

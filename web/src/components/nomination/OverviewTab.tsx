@@ -29,6 +29,7 @@ import { displayTitle, NOMINATION_STATE_COLORS } from '../../lib/nominationDispl
 import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { useShowError } from '../../lib/useShowError.ts';
 import { type ResponsiveColumn, ResponsiveTable } from '../ResponsiveTable.tsx';
+import { MissedDeadlineList } from './MissedDeadlineList.tsx';
 
 function UseCell({ use, unit }: { use: CategoryUse; unit: string }) {
   if (use.max === 0) return <Typography.Text type="secondary">未分配</Typography.Text>;
@@ -305,6 +306,7 @@ export function OverviewTab({ detail }: { detail: CampaignDetail }) {
         </Space>
         <ForwardButton detail={detail} />
       </Space>
+      <MissedDeadlineList campaignId={campaign.id} rules={rules} />
       <ResponsiveTable<UnitQuotaUse>
         rowKey="unitId"
         columns={unitColumns}

@@ -158,7 +158,7 @@ export function ProjectFormFields({ rules }: { rules: CampaignRules }) {
           path="attestations.creditCheckedOn"
           label={label('attestations.creditCheckedOn')}
           required
-          extra={`查询日期距截止日不宜超过${project.creditCheckMaxAgeDays}天。`}
+          extra={`请在提交前查询；查询日期距提交之日不宜超过${project.creditCheckMaxAgeDays}天。`}
         />
       </Section>
     </>

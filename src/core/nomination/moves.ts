@@ -1,0 +1,136 @@
+/**
+ * Which moves a nomination offers now, and why a move is refused: the transition table, the campaign's
+ * state and the unit's effective deadline (its extension, else the campaign's) at `now`. The server's one
+ * transition function guards with `moveRefusal`, its responses offer `availableMoves`, and saving the
+ * form follows `editRefusal`; so a button is on the page exactly when the server would take the click.
+ */
+import { CAMPAIGN_STATES, isCampaignState } from '../campaign/states.ts';
+import {
+  type ActorKind,
+  campaignStateLabels,
+  EDITABLE_STATES,
+  findTransition,
+  type NominationState,
+  type NominationTransition,
+  transitionProblem,
+  transitionsFrom,
+} from './states.ts';
+
+/** A unit's deadline as an instant (ms since the epoch), null when the campaign has none yet. */
+export interface UnitDeadline {
+  at: number | null;
+  /** The organiser granted this unit its own, later deadline. */
+  extended: boolean;
+}
+
+export interface MoveContext {
+  actor: ActorKind;
+  /** The campaign's status (campaign/states.ts). */
+  campaignState: string;
+  deadline: UnitDeadline;
+  /** ms since the epoch: the server's clock, a job's planned time, or a test's. */
+  now: number;
+  /**
+   * The campaign's rule 逾期视为自动放弃 (rules.submission.lateCountsAsWithdrawn): without it, work left
+   * open at the deadline stays as it is (it can no longer be submitted) instead of being withdrawn.
+   */
+  lateCountsAsWithdrawn?: boolean;
+}
+
+export interface MoveRefusal {
+  code: 'CONFLICT' | 'DEADLINE_PASSED';
+  message: string;
+}
+
+export function isPastUnitDeadline(deadline: UnitDeadline, now: number): boolean {
+  return deadline.at !== null && now > deadline.at;
+}
+
+/** 2024年4月10日 17:00 in Beijing time; the deadline is a Beijing date and time whatever the clock's zone. */
+export function formatBeijingMinute(ms: number): string {
+  // Asia/Shanghai is UTC+08:00 all year.
+  const d = new Date(ms + 8 * 3_600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+export function deadlinePassedMessage(deadline: UnitDeadline): string {
+  const when = deadline.at === null ? '' : `（${formatBeijingMinute(deadline.at)}）`;
+  return `${deadline.extended ? '延期后的' : ''}报送截止时间${when}已过，不能再提交或修改。如有特殊情况，请联系组织单位申请延期。`;
+}
+
+function campaignRefusal(transition: NominationTransition, campaignState: string): MoveRefusal | undefined {
+  if ((transition.campaignStates as readonly string[]).includes(campaignState)) return undefined;
+  const now = isCampaignState(campaignState) ? `活动当前为“${CAMPAIGN_STATES[campaignState]}”，` : '';
+  return {
+    code: 'CONFLICT',
+    message: `${now}「${transition.label}」仅在活动处于${campaignStateLabels(transition)}状态时可以进行。`,
+  };
+}
+
+function deadlineRefusal(transition: NominationTransition, ctx: MoveContext): MoveRefusal | undefined {
+  const passed = isPastUnitDeadline(ctx.deadline, ctx.now);
+  if (transition.beforeDeadlineOnly && passed) {
+    return { code: 'DEADLINE_PASSED', message: deadlinePassedMessage(ctx.deadline) };
+  }
+  if (transition.afterDeadlineOnly && ctx.lateCountsAsWithdrawn !== true) {
+    return {
+      code: 'CONFLICT',
+      message: '本活动规则未规定“逾期视为自动放弃”，截止时未提交的推介保留原状，不作撤回处理。',
+    };
+  }
+  if (transition.afterDeadlineOnly && !passed) {
+    const when = ctx.deadline.at === null ? '' : `（${formatBeijingMinute(ctx.deadline.at)}）`;
+    return {
+      code: 'CONFLICT',
+      message: `报送单位的${ctx.deadline.extended ? '延期' : ''}截止时间${when}未到，不能按逾期处理。`,
+    };
+  }
+  return undefined;
+}
+
+/** Why `from → to` cannot be taken now by this actor; undefined when the server will take it. */
+export function moveRefusal(
+  from: NominationState,
+  to: NominationState,
+  ctx: MoveContext,
+): MoveRefusal | undefined {
+  const transition = findTransition(from, to, ctx.actor);
+  if (!transition) {
+    return { code: 'CONFLICT', message: transitionProblem(from, to, ctx.actor) ?? '不能变更状态。' };
+  }
+  return campaignRefusal(transition, ctx.campaignState) ?? deadlineRefusal(transition, ctx);
+}
+
+/** The moves to offer: exactly those `moveRefusal` lets through. */
+export function availableMoves(from: NominationState, ctx: MoveContext): NominationTransition[] {
+  return transitionsFrom(from, ctx.actor).filter((t) => moveRefusal(from, t.to, ctx) === undefined);
+}
+
+/**
+ * Why the unit cannot change the form (or its material) now: only a draft or a returned nomination,
+ * only while the campaign takes submissions, only before the unit's deadline. Editing what can no
+ * longer be submitted would only lose the unit's work.
+ */
+export function editRefusal(
+  state: NominationState,
+  ctx: Omit<MoveContext, 'actor'>,
+): MoveRefusal | undefined {
+  if (!EDITABLE_STATES.has(state)) {
+    return {
+      code: 'CONFLICT',
+      message: '推介已提交，内容已冻结；如需修改，请先撤回（截止前）或等待退回修改。',
+    };
+  }
+  if (ctx.campaignState !== 'open') {
+    const label = isCampaignState(ctx.campaignState) ? CAMPAIGN_STATES[ctx.campaignState] : '';
+    return {
+      code: 'CONFLICT',
+      message: `活动当前为“${label}”，不在报送期，推介不能再修改。`,
+    };
+  }
+  if (isPastUnitDeadline(ctx.deadline, ctx.now)) {
+    return { code: 'DEADLINE_PASSED', message: deadlinePassedMessage(ctx.deadline) };
+  }
+  return undefined;
+}
