@@ -164,6 +164,23 @@ beforeAll(async () => {
   for (const id of [star, project]) {
     expect((await post(jilin, `/api/nominations/${id}/review`, { decision: 'accept' })).statusCode).toBe(200);
   }
+  // Refused (nothing selected yet): the refusal says why, and no file row is made.
+  const count = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('materials')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const rowsBefore = await count();
+  const early = await post(jilin, `/api/campaigns/${jilinCampaign}/forward`, {
+    targetCampaignId: nationalCampaign,
+  });
+  expect(early.statusCode).toBe(409);
+  expect(early.json().message).toBe('本活动还没有“入选”的推介可以报送');
+  expect(await count()).toBe(rowsBefore);
   await post(jilin, `/api/campaigns/${jilinCampaign}/transitions`, { to: 'reviewing' });
   for (const id of [star, project])
     await post(jilin, `/api/nominations/${id}/transitions`, { to: 'shortlisted' });
