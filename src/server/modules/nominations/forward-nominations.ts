@@ -131,7 +131,13 @@ export async function forwardNominations(
         { nominationId: copy.id, campaign: target },
       );
       // The copy's snapshot names its submitted files by hash, as a submit would.
-      const copied = { ...n, id: copy.id, unitId: province.id, state: 'submitted' };
+      const copied = {
+        ...n,
+        id: copy.id,
+        unitId: province.id,
+        organiserPath: target.organiserPath,
+        state: 'submitted',
+      };
       await trx
         .updateTable('nominations')
         .set({
