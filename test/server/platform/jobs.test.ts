@@ -49,6 +49,27 @@ describe('jobs sent inside a transaction', () => {
   });
 });
 
+describe('many jobs sent in one transaction', () => {
+  it('all run at once, though PostgreSQL folds their notifications into one', async () => {
+    const done: string[] = [];
+    await jobs.work<{ packageId: string }>(
+      QUEUES.exportPackage,
+      async ({ packageId }) => {
+        if (packageId.startsWith('burst-')) done.push(packageId);
+      },
+      { concurrency: 2 },
+    );
+    // Let the workers settle into waiting for a notification (their backstop poll is 30 s).
+    await new Promise((r) => setTimeout(r, 1500));
+    const started = Date.now();
+    await database.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < 8; i++) await jobs.send(QUEUES.exportPackage, { packageId: `burst-${i}` }, { trx });
+    });
+    await expect.poll(() => done.length, { timeout: 20_000 }).toBe(8);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
+
 describe('queue settings', () => {
   it('give a package build hours and a photo check minutes before pg-boss takes the job for dead', async () => {
     expect((await inspector.getQueue(QUEUES.exportPackage))?.expireInSeconds).toBe(6 * 60 * 60);

@@ -168,6 +168,11 @@ export function storageContract(name: string, setup: () => Promise<StorageUnderT
 
       const expectLanded = async (url: string) => {
         const key = storage.uploadKey(uploadIdOf(url));
+        // Shared bytes are released by key: the key must say which upload's record goes with it.
+        expect(storage.uploadIdOf(key)).toBe(uploadIdOf(url));
+        for (const other of ['previews/a.jpg', 'converted/a.mp4', 'packages/a.zip']) {
+          expect(storage.uploadIdOf(other)).toBeNull();
+        }
         expect(await storage.size(key)).toBe(big);
         expect(await sha256Of(await storage.read(key))).toEqual({ bytes: big, sha256: bigSha });
       };

@@ -31,6 +31,8 @@ export interface Material {
   probed: unknown;
   /** The original's id when this file is a converted copy. */
   convertedFrom: string | null;
+  /** Came with its nomination from a lower round (forwarded): the same bytes, judged by this round's specs. */
+  forwarded: boolean;
   /** 0–100 while converting. */
   progress: number | null;
   chosen: boolean;
@@ -51,7 +53,7 @@ export interface MaterialSlot {
 
 export interface NominationMaterials {
   slots: MaterialSlot[];
-  /** Files of slots that no longer apply (special pick withdrawn, rules edited). */
+  /** Files of slots that no longer apply (special pick withdrawn, rules edited, none in this round). */
   otherFiles: Material[];
   /** The submit rule's findings: what is still missing, pending or failed. */
   findings: Finding[];

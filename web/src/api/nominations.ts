@@ -204,6 +204,8 @@ export interface Forwarded {
   id: string;
   title: string;
   category: Category;
+  /** Files that went along, and what the target round's material rules make of them at once. */
+  materials: { files: number; findings: Finding[] };
 }
 
 export async function forwardNominations(campaignId: string, targetCampaignId: string): Promise<Forwarded[]> {

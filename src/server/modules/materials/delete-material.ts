@@ -1,30 +1,16 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
-import type { Storage } from '../../platform/storage/storage.ts';
 import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { assertBeforeDeadline } from '../nominations/deadline.ts';
-import { type MaterialRow, materialFamily } from './queries.ts';
+import { materialFamily } from './queries.ts';
+import { releaseStoredObjects } from './stored-objects.ts';
 import { authorizeMaterial, visibleMaterial } from './visible-material.ts';
-
-/** Removes a row's stored bytes: the tus upload (file and its info) or the server-made copy, and the preview. */
-export async function removeStoredMaterial(
-  storage: Storage,
-  m: Pick<MaterialRow, 'uploadId' | 'storageKey' | 'previewKey'>,
-) {
-  if (m.uploadId)
-    await storage
-      .tusStore()
-      .remove(m.uploadId)
-      .catch(() => undefined);
-  await storage.remove(m.storageKey);
-  if (m.previewKey) await storage.remove(m.previewKey);
-}
 
 /**
  * Deletes a file (and the copies converted from it) while the nomination is editable. The rows go in one
  * transaction with the audit row; the bytes are removed after it commits, so a failed commit never leaves a
- * row pointing at nothing.
+ * row pointing at nothing, and only when no other row (a forwarded copy, its source) shares them.
  */
 export async function deleteMaterial(
   { db, storage }: Pick<AppContext, 'db' | 'storage'>,
@@ -63,5 +49,5 @@ export async function deleteMaterial(
     });
     return family;
   });
-  for (const m of removed) await removeStoredMaterial(storage, m);
+  await releaseStoredObjects({ db, storage }, removed);
 }

@@ -42,6 +42,7 @@ export function presentMaterial(actor: Actor, subject: MaterialSubject, m: Mater
     waivers: m.waivers,
     probed: m.probed,
     convertedFrom: m.convertedFrom,
+    forwarded: m.copiedFrom !== null,
     progress: m.progress,
     chosen: m.chosen,
     contentUrl: `/api/materials/${m.id}/content`,
@@ -86,10 +87,15 @@ export function presentNominationMaterials(
     set.slots.map((slot) => presentSlot(actor, subject, setKey, slot, inSlot(setKey, slot.id))),
   );
   const placed = new Set(slots.flatMap((s) => s.files.map((f) => f.id)));
+  // Files outside the slots (special pick withdrawn, rules edited, no place in a forwarded-to round):
+  // kept, shown, deletable; never submitted, so there is nothing to waive.
+  const otherFiles = rows
+    .filter((r) => !placed.has(r.id))
+    .map((r) => presentMaterial(actor, subject, r))
+    .map((f) => ({ ...f, actions: f.actions.filter((a) => a !== 'waive') }));
   return {
     slots,
-    // Files of a slot that no longer applies (special pick withdrawn, rules edited): kept, shown, deletable.
-    otherFiles: rows.filter((r) => !placed.has(r.id)).map((r) => presentMaterial(actor, subject, r)),
+    otherFiles,
     findings,
     actions: materialRules.can(actor, 'upload', subject) ? ['upload' as const] : [],
   };

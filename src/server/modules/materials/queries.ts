@@ -21,6 +21,7 @@ function baseQuery(db: Db | Trx) {
       'm.findings',
       'm.waivers',
       'm.convertedFrom',
+      'm.copiedFrom',
       'm.progress',
       'm.chosen',
       'm.previewKey',
@@ -42,6 +43,19 @@ export function listMaterials(db: Db | Trx, nominationId: string) {
     .where('m.nominationId', '=', nominationId)
     .orderBy('m.createdAt')
     .orderBy('m.id')
+    .execute() as Promise<MaterialRow[]>;
+}
+
+/**
+ * The same, locked against deletion until the caller's transaction ends: rows about to share these
+ * files' bytes are then seen by any delete that waited (see stored-objects.ts).
+ */
+export function listMaterialsForShare(trx: Trx, nominationId: string) {
+  return baseQuery(trx)
+    .where('m.nominationId', '=', nominationId)
+    .orderBy('m.createdAt')
+    .orderBy('m.id')
+    .forShare()
     .execute() as Promise<MaterialRow[]>;
 }
 

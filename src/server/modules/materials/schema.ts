@@ -26,6 +26,8 @@ export const Material = z
     /** What the probe measured (core/materials/probed.ts), null until checked. */
     probed: z.unknown(),
     convertedFrom: z.string().nullable(),
+    /** True for a file that came with its nomination from a lower round (forwarded), not uploaded here. */
+    forwarded: z.boolean(),
     progress: z.number().nullable(),
     chosen: z.boolean(),
     contentUrl: z.string(),

@@ -1,15 +1,18 @@
 import type { CampaignLevel, Category } from '../../../core/campaign/rules.ts';
 import type { OrganisationType } from '../../../core/campaign/unit-types.ts';
+import type { Finding } from '../../../core/findings.ts';
 import { forwardingFindings, forwardingProblems } from '../../../core/nomination/forwarding.ts';
 import { contentHash } from '../../../core/nomination/snapshot.ts';
 import type { NominationState } from '../../../core/nomination/states.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { AppContext } from '../../platform/context.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { isReportingUnitOf } from '../campaigns/rules.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
+import { forwardMaterials } from '../materials/forward-materials.ts';
+import { submittedMaterials } from '../materials/nomination-materials.ts';
 import { findOrganisationById } from '../organisations/service.ts';
 import { assertBeforeDeadline } from './deadline.ts';
 import { countQuotaPlaces, listNominations, nextRank } from './queries.ts';
@@ -24,12 +27,26 @@ const forwarding = (c: CampaignRow) => ({
   forwardsToNationalRound: c.rules.forwardsToNationalRound,
 });
 
+export interface ForwardedNomination {
+  id: string;
+  title: string;
+  category: string;
+  /** How many files went along, and what the target round's material rules make of them at once. */
+  materials: { files: number; findings: Finding[] };
+}
+
 /**
  * A province's selected nominations go on to the national round of the same year as the province's
  * own nominations there: form copied, submitted and frozen, counted against the province's quota
- * (all or none), each source marked 已报送上级.
+ * (all or none), each source marked 已报送上级. Their submitted files go along without copying bytes,
+ * to be checked against the target's material specs (forward-materials.ts).
  */
-export async function forwardNominations(db: Db, actor: Actor, sourceId: string, targetId: string) {
+export async function forwardNominations(
+  { db, jobs }: Pick<AppContext, 'db' | 'jobs'>,
+  actor: Actor,
+  sourceId: string,
+  targetId: string,
+): Promise<ForwardedNomination[]> {
   return db.transaction().execute(async (trx) => {
     const source = await visibleCampaign(trx, actor, sourceId);
     if (!nominationRules.can(actor, 'actAsOrganiser', { unitId: '', organiserPath: source.organiserPath }))
@@ -85,7 +102,7 @@ export async function forwardNominations(db: Db, actor: Actor, sourceId: string,
       throw new AppError(code, errors.map((f) => f.message).join('；'), { findings: errors });
     }
 
-    const forwarded: { id: string; title: string; category: string }[] = [];
+    const forwarded: ForwardedNomination[] = [];
     for (const n of selected) {
       const copy = await trx
         .insertInto('nominations')
@@ -106,15 +123,50 @@ export async function forwardNominations(db: Db, actor: Actor, sourceId: string,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      const materials = await forwardMaterials(
+        trx,
+        jobs,
+        actor,
+        { nomination: n, campaign: source },
+        { nominationId: copy.id, campaign: target },
+      );
+      // The copy's snapshot names its submitted files by hash, as a submit would.
+      const copied = {
+        ...n,
+        id: copy.id,
+        unitId: province.id,
+        organiserPath: target.organiserPath,
+        state: 'submitted',
+      };
+      await trx
+        .updateTable('nominations')
+        .set({
+          snapshot: JSON.stringify({
+            ...n.form,
+            materials: await submittedMaterials(trx, copied, target),
+          }),
+        })
+        .where('id', '=', copy.id)
+        .execute();
       await applyNominationTransition(trx, actor, n, source, { to: 'forwarded' });
       await recordAudit(trx, actor, {
         action: 'nomination.forwarded',
         entityType: 'nomination',
         entityId: copy.id,
         scopePath: province.path,
-        after: { from: n.id, sourceCampaignId: source.id, targetCampaignId: target.id },
+        after: {
+          from: n.id,
+          sourceCampaignId: source.id,
+          targetCampaignId: target.id,
+          materials: materials.copies,
+        },
       });
-      forwarded.push({ id: copy.id, title: n.title, category: n.category });
+      forwarded.push({
+        id: copy.id,
+        title: n.title,
+        category: n.category,
+        materials: { files: materials.files, findings: materials.findings },
+      });
     }
     return forwarded;
   });

@@ -17,6 +17,7 @@ import { quotaDashboard } from './quota-dashboard.ts';
 import { markSpecial, orderRegistration } from './registration.ts';
 import {
   CreateNominationBody,
+  ForwardResponse,
   GenericTransitionBody,
   ListNominationsQuery,
   MissedDeadlineResponse,
@@ -43,7 +44,8 @@ import { listDetails, nominationFindings } from './submission-checks.ts';
 const tags = ['推介'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
+export function nominationRoutes(app: FastifyInstance, context: AppContext) {
+  const { db } = context;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   // The moves offered are judged at the time of the answer, against the unit's deadline (its extension included).
@@ -141,14 +143,12 @@ export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
       params: uuidParam,
       body: z.object({ targetCampaignId: z.uuid('上级活动编号格式不正确') }),
       response: {
-        200: z.object({
-          forwarded: z.array(z.object({ id: z.string(), title: z.string(), category: z.string() })),
-        }),
+        200: ForwardResponse,
       },
     },
     handler: async (request) => ({
       forwarded: await forwardNominations(
-        db,
+        context,
         requireActor(request),
         request.params.id,
         request.body.targetCampaignId,

@@ -114,3 +114,15 @@ export const MissedDeadlineResponse = z.object({
     }),
   ),
 });
+
+/** What a forwarding did: the copies made in the target round, with what its material rules make of their files. */
+export const ForwardResponse = z.object({
+  forwarded: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      category: z.string(),
+      materials: z.object({ files: z.number(), findings: z.array(FindingSchema) }),
+    }),
+  ),
+});

@@ -181,6 +181,8 @@ export interface MaterialsTable {
   findings: ColumnType<unknown, string | undefined, string>;
   waivers: ColumnType<unknown, string | undefined, string>;
   convertedFrom: string | null;
+  /** The source row of a forwarded nomination's file (whose stored bytes this row shares). */
+  copiedFrom: string | null;
   progress: number | null;
   chosen: Generated<boolean>;
   previewKey: string | null;

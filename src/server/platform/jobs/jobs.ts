@@ -114,11 +114,23 @@ export async function startJobs(databaseUrl: string, options: StartJobsOptions =
       handler: (data: T) => Promise<void>,
       workOptions: WorkOptions = {},
     ) {
-      await boss.work<T>(
+      // Jobs sent in one transaction (a forwarding queues a check for every file) share one NOTIFY, as
+      // PostgreSQL folds identical ones: it wakes each worker for one job, after which a worker would
+      // sleep until the 30 s backstop poll. So after each job every worker of this queue fetches again
+      // at once; a fetch that finds nothing ends the run.
+      let workId = '';
+      const wakeAll = () => {
+        for (const worker of boss.getWipData()) if (worker.workId === workId) boss.notifyWorker(worker.id);
+      };
+      workId = await boss.work<T>(
         queue,
         { batchSize: 1, localConcurrency: workOptions.concurrency ?? 1, pollingIntervalSeconds },
         async (jobs: Job<T>[]) => {
-          for (const job of jobs) await handler(job.data);
+          try {
+            for (const job of jobs) await handler(job.data);
+          } finally {
+            wakeAll();
+          }
         },
       );
     },

@@ -76,6 +76,10 @@ export function createDiskStorage(root: string, options: StorageOptions = {}): S
     uploadKey(uploadId: string) {
       return `${UPLOADS}/${uploadId}`;
     },
+    uploadIdOf(key: string) {
+      const [folder, id, ...rest] = key.split('/');
+      return folder === UPLOADS && id && rest.length === 0 ? id : null;
+    },
     async removeExpiredUploads() {
       if (expireMs === 0) return 0;
       // Not FileStore.deleteExpired: it reads the offset from the upload's record, which stays 0, and

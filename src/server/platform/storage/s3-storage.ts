@@ -104,5 +104,9 @@ export function createS3Storage(config: S3Config, options: S3StorageOptions = {}
       // @tus/s3-store completes the multipart upload under the tus id itself (beside `<id>.info`).
       return uploadId;
     },
+    uploadIdOf(key: string) {
+      // Everything else the server stores sits under a folder (converted/, previews/, packages/, …).
+      return key.includes('/') ? null : key;
+    },
   };
 }

@@ -44,6 +44,8 @@ export interface Storage {
   tusStore(): DataStore;
   /** The storage key under which the tus store keeps the finished upload `uploadId`. */
   uploadKey(uploadId: string): string;
+  /** The inverse of `uploadKey`: the upload a key holds, or null for any other object. */
+  uploadIdOf(key: string): string | null;
   /** Removes uploads left unfinished longer than `uploadExpireMs`; finished ones are never touched. */
   removeExpiredUploads(): Promise<number>;
 }

@@ -89,6 +89,7 @@ export function MaterialFileCard({
   material,
   kind,
   paired,
+  outside = false,
   onChanged,
   onWaive,
 }: {
@@ -96,6 +97,8 @@ export function MaterialFileCard({
   kind: MaterialKind;
   /** True when the file has a converted copy or is one: then which one is submitted matters. */
   paired: boolean;
+  /** Outside every slot of this round: never submitted, so its check status means nothing here. */
+  outside?: boolean;
   onChanged: () => void;
   onWaive: (material: Material) => void;
 }) {
@@ -137,7 +140,11 @@ export function MaterialFileCard({
             <Typography.Text strong style={{ wordBreak: 'break-all' }}>
               {material.fileName}
             </Typography.Text>
-            <Tag color={STATUS_COLORS[material.status]}>{statusLabel}</Tag>
+            {outside ? (
+              <Tag>不计入提交</Tag>
+            ) : (
+              <Tag color={STATUS_COLORS[material.status]}>{statusLabel}</Tag>
+            )}
             {material.convertedFrom && <Tag color="cyan">转换后的副本</Tag>}
             {paired && material.chosen && <Tag color="green">提交此文件</Tag>}
           </Space>

@@ -20,6 +20,21 @@ function kindOf(file: Material): MaterialKind {
   return probed === 'video' ? 'video' : probed === 'document' ? 'document' : 'photo';
 }
 
+/** Files outside the slots: left over from a rule change, or forwarded with no place in this round. */
+function otherFilesText(files: Material[]) {
+  if (files.every((f) => f.forwarded)) {
+    return {
+      title: '本活动没有对应材料项的文件',
+      description:
+        '这些文件随推介从下级活动转来，本活动的材料要求中没有对应的材料项，不计入提交的材料，仅供查看。',
+    };
+  }
+  return {
+    title: '不再需要的文件',
+    description: '活动规则或特别推介标注变更后，这些文件不属于任何一项材料，不会随推介提交，可以删除。',
+  };
+}
+
 export function MaterialsSection({ nominationId }: { nominationId: string }) {
   const queryClient = useQueryClient();
   const { data, isLoading, error, refetch } = useNominationMaterials(nominationId);
@@ -39,13 +54,29 @@ export function MaterialsSection({ nominationId }: { nominationId: string }) {
     );
   } else {
     const errors = data.findings.filter((f) => f.severity === 'error');
+    const files = [...data.slots.flatMap((s) => s.files), ...data.otherFiles];
     body = (
       <>
+        {files.some((f) => f.forwarded) && (
+          <Alert
+            type="info"
+            showIcon
+            title="材料随推介从下级活动转来"
+            description="文件与在下级活动中提交的完全相同，已按本活动的材料要求重新检查，结果如下。"
+            style={{ marginBottom: 8 }}
+          />
+        )}
         {data.findings.length > 0 && (
           <Alert
             type={errors.length > 0 ? 'warning' : 'info'}
             showIcon
-            title={errors.length > 0 ? `提交前还需处理 ${errors.length} 项材料问题` : '材料提示'}
+            title={
+              errors.length === 0
+                ? '材料提示'
+                : data.actions.includes('upload')
+                  ? `提交前还需处理 ${errors.length} 项材料问题`
+                  : `材料有 ${errors.length} 项问题未解决`
+            }
             description={<FindingLines findings={data.findings} />}
             style={{ marginBottom: 8 }}
           />
@@ -62,9 +93,9 @@ export function MaterialsSection({ nominationId }: { nominationId: string }) {
         ))}
         {data.otherFiles.length > 0 && (
           <section style={{ paddingTop: 12 }}>
-            <Typography.Text strong>不再需要的文件</Typography.Text>
+            <Typography.Text strong>{otherFilesText(data.otherFiles).title}</Typography.Text>
             <Typography.Paragraph type="secondary" style={{ fontSize: 13, marginBottom: 0 }}>
-              活动规则或特别推介标注变更后，这些文件不属于任何一项材料，不会随推介提交，可以删除。
+              {otherFilesText(data.otherFiles).description}
             </Typography.Paragraph>
             {data.otherFiles.map((file) => (
               <MaterialFileCard
@@ -72,6 +103,7 @@ export function MaterialsSection({ nominationId }: { nominationId: string }) {
                 material={file}
                 kind={kindOf(file)}
                 paired={false}
+                outside
                 onChanged={changed}
                 onWaive={setWaiving}
               />

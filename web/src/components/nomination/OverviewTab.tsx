@@ -28,6 +28,7 @@ import { formatDateTime } from '../../format.ts';
 import { displayTitle, NOMINATION_STATE_COLORS } from '../../lib/nominationDisplay.ts';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { useShowError } from '../../lib/useShowError.ts';
+import { FindingLines } from '../material/FindingLines.tsx';
 import { type ResponsiveColumn, ResponsiveTable } from '../ResponsiveTable.tsx';
 import { MissedDeadlineList } from './MissedDeadlineList.tsx';
 
@@ -130,6 +131,10 @@ function ForwardButton({ detail }: { detail: CampaignDetail }) {
                 {result.forwarded.map((f) => (
                   <li key={f.id}>
                     {rules.categories[f.category]?.label ?? f.category}：{f.title}
+                    <Typography.Text type="secondary">
+                      （随推介转去材料 {f.materials.files} 个，将按上级活动的要求重新检查）
+                    </Typography.Text>
+                    {f.materials.findings.length > 0 && <FindingLines findings={f.materials.findings} />}
                   </li>
                 ))}
               </ul>
