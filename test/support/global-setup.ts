@@ -57,10 +57,11 @@ async function removeCluster(dataDir: string, realDir: string) {
 /** Servers and folders of earlier runs in this checkout that were killed before their teardown. */
 async function removeAbandonedServers() {
   const names = await readdir('.tmp').catch(() => [] as string[]);
-  for (const name of names) {
-    const pid = Number(/^test-pg-(\d+)$/.exec(name)?.[1]);
-    if (!pid || isRunning(pid)) continue;
-    const dataDir = path.resolve('.tmp', name);
+  const dead = new Set(
+    names.map((name) => Number(/^test-pg-(\d+)/.exec(name)?.[1])).filter((pid) => pid > 0 && !isRunning(pid)),
+  );
+  for (const pid of dead) {
+    const dataDir = path.resolve('.tmp', `test-pg-${pid}`);
     const realDir = await realpath(dataDir).catch(() => dataDir);
     await clearLeftoverServer(realDir);
     await removeCluster(dataDir, realDir);
