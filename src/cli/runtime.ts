@@ -19,6 +19,8 @@ export interface Runtime {
   migrationsApplied: string[];
   /** Runs `step` first when the runtime closes (e.g. the HTTP server, before the database it uses). */
   onClose(step: () => Promise<void>): void;
+  /** Whether closing has begun (a stop by signal, or `close()`). */
+  closing(): boolean;
   close(): Promise<void>;
 }
 
@@ -61,10 +63,14 @@ export async function openRuntime(config = loadConfig(), options: RuntimeOptions
       databaseNotes: database.notes,
       migrationsApplied,
       onClose: (step) => steps.unshift(step),
+      closing: () => closed !== null,
       close,
     };
   } catch (e) {
+    // Stopped by a signal while opening: the failure is the stop's doing, and the stop exits by itself.
+    const stopping = closed !== null;
     await close();
+    if (stopping) return new Promise<never>(() => {});
     throw e;
   }
 }

@@ -3,6 +3,8 @@
  * had started is still running, orphaned. The next start must stop that server cleanly and come up on the
  * same data, with every committed row there; and a stop by signal must take the database down with the app.
  */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -125,4 +127,36 @@ describe('restart after a crash, on the embedded PostgreSQL', () => {
       await expect(readFile(path.join(varDir, 'pg', 'postmaster.pid'))).rejects.toThrow('ENOENT');
     },
   );
+
+  it('SIGTERM while the app is still starting (making the demo data) exits cleanly and stops its database', {
+    timeout: 120_000,
+  }, async () => {
+    const fresh = await mkdtemp(path.join(os.tmpdir(), 'tuijie-crash-'));
+    await chmod(fresh, 0o755);
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(await freePort()), TUIJIE_VAR_DIR: fresh };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, ['src/cli/main.ts', 'serve', '--demo'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout!.on('data', (c) => (out += c));
+    child.stderr!.on('data', (c) => (out += c));
+    const exited = new Promise<number | null>((r) => child.once('exit', r));
+    try {
+      // The database is up as soon as its lock file is; the demo data takes seconds more.
+      const lock = path.join(fresh, 'pg', 'postmaster.pid');
+      await waitUntil('the database is up', () => existsSync(lock) || child.exitCode !== null, 60_000);
+      const postmaster = Number((await readFile(lock, 'utf8')).split('\n')[0]);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(out).not.toContain('推介平台已启动');
+      expect(out).not.toMatch(/Error|错误/);
+      await waitUntil('the database has stopped', () => !alive(postmaster));
+    } finally {
+      child.kill('SIGKILL');
+      await rm(fresh, { recursive: true, force: true });
+    }
+  });
 });

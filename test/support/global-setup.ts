@@ -49,7 +49,7 @@ export default async function setup(project: TestProject) {
 
 /** A test cluster's files: the folder (or, as root in a closed folder, the link and where it points). */
 async function removeCluster(dataDir: string, realDir: string) {
-  for (const p of [dataDir, realDir, `${dataDir}.password`, ownerFileOf(realDir)]) {
+  for (const p of [dataDir, realDir, `${dataDir}.password`, ownerFileOf(realDir), `${realDir}.initdb`]) {
     await rm(p, { recursive: true, force: true });
   }
 }
@@ -57,13 +57,17 @@ async function removeCluster(dataDir: string, realDir: string) {
 /** Servers and folders of earlier runs in this checkout that were killed before their teardown. */
 async function removeAbandonedServers() {
   const names = await readdir('.tmp').catch(() => [] as string[]);
-  for (const name of names) {
-    const pid = Number(/^test-pg-(\d+)$/.exec(name)?.[1]);
-    if (!pid || isRunning(pid)) continue;
-    const dataDir = path.resolve('.tmp', name);
+  const dead = new Set(
+    names.map((name) => Number(/^test-pg-(\d+)/.exec(name)?.[1])).filter((pid) => pid > 0 && !isRunning(pid)),
+  );
+  for (const pid of dead) {
+    const dataDir = path.resolve('.tmp', `test-pg-${pid}`);
     const realDir = await realpath(dataDir).catch(() => dataDir);
-    await clearLeftoverServer(realDir);
-    await removeCluster(dataDir, realDir);
+    const cleared = await clearLeftoverServer(realDir).then(
+      () => true,
+      (e: Error) => console.warn(`未能清理上次测试留下的数据库 ${realDir}：${e.message}`),
+    );
+    if (cleared) await removeCluster(dataDir, realDir);
   }
 }
 

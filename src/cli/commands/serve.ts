@@ -12,26 +12,30 @@ export async function run(args: string[]): Promise<number> {
   // A stop by signal is how a service is stopped: a clean exit.
   const runtime = await openRuntime(undefined, { exitCodeOnSignal: () => 0 });
   const { config, db } = runtime;
-  if (values.demo && (await isEmpty(db))) {
-    await saveDemoCredentials(config.varDir, await seedDemo(db));
-    await seedDemoMaterials(db, runtime.storage);
+  try {
+    if (values.demo && (await isEmpty(db))) {
+      await saveDemoCredentials(config.varDir, await seedDemo(db));
+      await seedDemoMaterials(db, runtime.storage);
+    }
+    const app = await buildApp(runtime);
+    runtime.onClose(() => app.close());
+    const pending = await pendingDemoCredentials(db, config.varDir);
+    await app.listen({ host: config.host, port: config.port });
+    const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+    const lines = [
+      '',
+      `推介平台已启动：http://${shownHost}:${config.port}`,
+      `接口文档：http://${shownHost}:${config.port}/api/docs`,
+      `数据库：${runtime.embedded ? `内置 PostgreSQL（数据在 ${runtime.databaseDir}）` : '外部 PostgreSQL（DATABASE_URL）'}`,
+      ...runtime.databaseNotes.map((note) => `  ${note}`),
+    ];
+    if (pending.length > 0) {
+      lines.push('', '演示账号（一次性密码，首次登录后须修改）：', formatCredentials(pending));
+    }
+    console.log(`${lines.join('\n')}\n`);
+  } catch (e) {
+    // Stopped while starting: the database went away under the start, and the stop exits by itself.
+    if (!runtime.closing()) throw e;
   }
-  const app = await buildApp(runtime);
-  runtime.onClose(() => app.close());
-
-  await app.listen({ host: config.host, port: config.port });
-  const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
-  const lines = [
-    '',
-    `推介平台已启动：http://${shownHost}:${config.port}`,
-    `接口文档：http://${shownHost}:${config.port}/api/docs`,
-    `数据库：${runtime.embedded ? `内置 PostgreSQL（数据在 ${runtime.databaseDir}）` : '外部 PostgreSQL（DATABASE_URL）'}`,
-    ...runtime.databaseNotes.map((note) => `  ${note}`),
-  ];
-  const pending = await pendingDemoCredentials(db, config.varDir);
-  if (pending.length > 0) {
-    lines.push('', '演示账号（一次性密码，首次登录后须修改）：', formatCredentials(pending));
-  }
-  console.log(`${lines.join('\n')}\n`);
   return new Promise<number>(() => {});
 }

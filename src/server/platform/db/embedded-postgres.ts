@@ -214,9 +214,12 @@ export async function startEmbeddedPostgres(
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
-        // Fast shutdown: open sessions are ended, everything committed is written.
+        // Fast shutdown: open sessions are ended, everything committed is written. Should that hang, an
+        // immediate shutdown: what was committed is in the WAL, and the next start recovers it.
         child.kill('SIGINT');
+        const timer = setTimeout(() => child.kill('SIGQUIT'), 60_000);
         await exited;
+        clearTimeout(timer);
       }
       started.delete(child);
       await rm(ownerFile, { force: true });
