@@ -45,4 +45,19 @@ describe('the demo seed', () => {
       ).toEqual([]);
     }
   });
+
+  it('gives each frozen demo project the work summary once: the Word file made from the text on its form', async () => {
+    const rows = await t.database.db
+      .selectFrom('materials as m')
+      .innerJoin('nominations as n', 'n.id', 'm.nominationId')
+      .select(['n.title', 'n.form', 'm.fileName', 'm.state'])
+      .where('m.slotId', '=', 'workSummary')
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.fileName).toBe(`${row.title}-工作总结.docx`);
+      expect(row.state).toBe('passed');
+      expect((row.form as { workSummary?: string }).workSummary).toBeTruthy();
+    }
+  });
 });

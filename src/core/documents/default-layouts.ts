@@ -140,7 +140,7 @@ export function defaultProjectLayout(rules: CampaignRules): FormLayout {
         minHeightMm: 40,
       },
       section('results', 40),
-      section('workSummary', 60),
+      // No 工作总结 here: the notices ask for it as a document of its own, beside the 推介表.
       {
         cells: [label(P('unitOpinion')), { field: 'unitOpinion', span: 3, kind: 'signature' }],
         minHeightMm: 45,

@@ -27,6 +27,14 @@ describe('form layouts', () => {
     });
   });
 
+  it('leave the 工作总结 out of the project’s 推介表: it is a document of its own', () => {
+    const fields = defaultProjectLayout(rules).rows.flatMap((row) =>
+      row.cells.flatMap((cell) => [cell.field, ...(cell.parts ?? []).map((p) => p.field)]),
+    );
+    expect(fields).toContain('results');
+    expect(fields).not.toContain('workSummary');
+  });
+
   it('report a row that overflows, falls short or runs into a photo box', () => {
     const bad: FormLayout = {
       title: '表',

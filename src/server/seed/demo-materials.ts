@@ -1,8 +1,9 @@
 /**
  * Material for the demo's submitted nominations: without it they would break the submit rule they were
  * seeded as having passed. Real files made to each required slot's spec (noise photos at 300 dpi and the
- * slot's minimum size, a small PDF work summary), stored through the platform's storage, measured by the
- * real probe and judged by the real check, then frozen into the snapshot as a submit would.
+ * slot's minimum size; the work summary as the Word file generated from the text on the form, else a small
+ * PDF), stored through the platform's storage, measured by the real probe and judged by the real check,
+ * then frozen into the snapshot as a submit would.
  */
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -11,12 +12,19 @@ import { checkMaterial } from '../../core/materials/check-material.ts';
 import { slotMaxBytes } from '../../core/materials/limits.ts';
 import { type MaterialSets, setsForNomination } from '../../core/materials/nomination-slots.ts';
 import type { MaterialSlotSpec } from '../../core/materials/spec.ts';
+import { workSummaryDocx, workSummaryFileName } from '../modules/materials/work-summary-document.ts';
 import type { Db } from '../platform/db/database.ts';
 import { probeMaterial } from '../platform/media/probe-material.ts';
 import type { Storage } from '../platform/storage/storage.ts';
 import { noisePhoto, summaryPdf } from './demo-files.ts';
 
 const made = new Map<string, Promise<Buffer>>();
+
+function writtenSummary(form: unknown): { programme: string; text: string } | null {
+  const f = (form ?? {}) as { name?: unknown; workSummary?: unknown };
+  const text = typeof f.workSummary === 'string' ? f.workSummary.trim() : '';
+  return text ? { programme: typeof f.name === 'string' ? f.name.trim() : '', text } : null;
+}
 
 /** Demo content for a slot, or null for video (a 4-minute film is too slow to make at every first start). */
 function contentFor(slot: MaterialSlotSpec): Promise<Buffer> | null {
@@ -32,7 +40,17 @@ export async function seedDemoMaterials(db: Db, storage: Storage): Promise<numbe
   const nominations = await db
     .selectFrom('nominations as n')
     .innerJoin('campaigns as c', 'c.id', 'n.campaignId')
-    .select(['n.id', 'n.category', 'n.special', 'n.state', 'n.form', 'n.snapshot', 'c.rules'])
+    .innerJoin('organisations as u', 'u.id', 'n.unitId')
+    .select([
+      'n.id',
+      'n.category',
+      'n.special',
+      'n.state',
+      'n.form',
+      'n.snapshot',
+      'c.rules',
+      'u.name as unitName',
+    ])
     .execute();
   let stored = 0;
   for (const n of nominations) {
@@ -49,11 +67,15 @@ export async function seedDemoMaterials(db: Db, storage: Storage): Promise<numbe
         const needed = slot.required || set.atLeastOneOf.some((group) => group[0] === slot.id);
         const content = needed ? contentFor(slot) : null;
         if (!content) continue;
+        // A summary written on the form becomes its document, as the unit's 生成 button makes it.
+        const summary = slot.id === 'workSummary' ? writtenSummary(n.form) : null;
         for (let i = 1; i <= slot.count.min; i++) {
-          const data = await content;
+          const data = summary ? await workSummaryDocx({ ...summary, unitName: n.unitName }) : await content;
           const storageKey = `materials/demo/${randomUUID()}`;
           const { bytes, sha256 } = await storage.write(storageKey, Readable.from([data]));
-          const fileName = `${slot.label}-${i}.${slot.kind === 'document' ? 'pdf' : 'jpg'}`;
+          const fileName = summary
+            ? workSummaryFileName(summary.programme)
+            : `${slot.label}-${i}.${slot.kind === 'document' ? 'pdf' : 'jpg'}`;
           const probed = await storage.withLocalFile(storageKey, (path) =>
             probeMaterial(path, { maxBytes: slotMaxBytes(slot) }),
           );

@@ -167,6 +167,9 @@ describe('a unit past its deadline', () => {
     const extended = await draftWith(t, changchun, campaignId, completeStar(rules, 71));
     const before = await view(jilinCity, submitted.id);
     expect(moves(before)).toEqual(['撤回']);
+    expect((await call(jilinCity, 'GET', `/api/campaigns/${campaignId}`)).json().campaign.actions).toContain(
+      'nominate',
+    );
     expect(moves(await view(jilinCity, draft.id))).toEqual(['提交']);
     expect((await view(jilinCity, draft.id)).actions).toContain('edit');
     const slotsOf = async (id: string) =>
@@ -195,6 +198,11 @@ describe('a unit past its deadline', () => {
       code: 'DEADLINE_PASSED',
       message: deadlinePassedMessage({ at: newDeadline, extended: false }),
     });
+    // Nor is 新建 offered to it (the campaign is still 报送中), while 长春, extended, keeps it.
+    const actionsOf = async (session: Session) =>
+      (await call(session, 'GET', `/api/campaigns/${campaignId}`)).json().campaign.actions;
+    expect(await actionsOf(jilinCity)).not.toContain('nominate');
+    expect(await actionsOf(changchun)).toContain('nominate');
     const open = await view(jilinCity, draft.id);
     expect(open.state).toBe('draft');
     expect(moves(open)).toEqual([]);

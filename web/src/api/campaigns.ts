@@ -13,7 +13,8 @@ export type { CampaignRules, CampaignState, Finding, RuleChange };
 
 export const CAMPAIGNS_KEY = ['campaigns'] as const;
 
-export type CampaignAction = 'view' | 'editRules' | 'transition' | 'grantExtension';
+/** `nominate`: the caller's unit may start nominations now (campaign open, its own deadline not passed). */
+export type CampaignAction = 'view' | 'editRules' | 'transition' | 'grantExtension' | 'nominate';
 
 export interface CampaignSummary {
   id: string;

@@ -117,3 +117,13 @@ export function uploadCsrfToken(fresh = false): Promise<string> {
   }
   return csrf;
 }
+
+/** The project's 工作总结 as a Word document made from the text written on the page, put in its slot. */
+export async function generateWorkSummary(nominationId: string): Promise<Material> {
+  return (
+    await api<{ material: Material }>(
+      `/api/nominations/${encodeURIComponent(nominationId)}/materials/work-summary`,
+      { method: 'POST', body: {} },
+    )
+  ).material;
+}

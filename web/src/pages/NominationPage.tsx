@@ -24,6 +24,7 @@ import {
   summaryTitle,
 } from '../components/nomination/FindingsPanel.tsx';
 import { FormContext, type FormEditing, writePath } from '../components/nomination/formContext.tsx';
+import { GenerateSummaryButton } from '../components/nomination/GenerateSummaryButton.tsx';
 import { LocalCopyBanner } from '../components/nomination/LocalCopyBanner.tsx';
 import { NominationHeader } from '../components/nomination/NominationHeader.tsx';
 import { ProjectFormFields } from '../components/nomination/ProjectFormFields.tsx';
@@ -189,7 +190,16 @@ function NominationEditor({
                 {nomination.category === 'star' ? (
                   <StarFormFields rules={rules} />
                 ) : (
-                  <ProjectFormFields rules={rules} />
+                  <ProjectFormFields
+                    rules={rules}
+                    summaryAction={
+                      <GenerateSummaryButton
+                        nominationId={nomination.id}
+                        flush={autosave.flush}
+                        disabled={typeof form.workSummary !== 'string' || form.workSummary.trim() === ''}
+                      />
+                    }
+                  />
                 )}
               </Form>
             </ConfigProvider>

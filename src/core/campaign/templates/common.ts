@@ -86,7 +86,10 @@ export function videoSlot(options: {
   };
 }
 
-/** The notices ask for 工作总结 as text; a document upload is the form it arrives in. */
+/**
+ * 近年开展学习活动的工作总结（1500字左右）: the notices list it as material of its own beside the 推介表,
+ * so it is asked for once, here, as a document (uploaded, or generated from text written on the page).
+ */
 export function workSummarySlot(targetChars: number): MaterialSlotSpec {
   return {
     id: 'workSummary',

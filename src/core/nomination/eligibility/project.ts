@@ -34,7 +34,7 @@ export interface ProjectEligibilityInput {
   /** 年参与学习人次（线下 / 线上）; numbers or the text typed. */
   participationsOffline: number | string | null;
   participationsOnline: number | string | null;
-  /** 近年开展学习活动的工作总结, as text. */
+  /** 近年开展学习活动的工作总结 as text, when written on the page ('' when only the document is uploaded). */
   workSummary: string;
   /** 推介单位对条件1–5的确认, index 0 is 条件1. */
   conditionsAttested: boolean[];
@@ -150,18 +150,14 @@ function runningFindings(raw: unknown, years: number, deadline: string | null): 
   return [];
 }
 
+/**
+ * The summary is required as a document (the material's submit rule); text written on the page is
+ * optional, and its length is checked when there is some.
+ */
 function workSummaryFindings(raw: unknown, rules: ProjectEligibilityRules): Finding[] {
   const text = typeof raw === 'string' ? raw : '';
   const { target, min, max } = rules.workSummaryChars;
-  if (text.trim() === '') {
-    return [
-      error(
-        'PROJECT_WORK_SUMMARY_MISSING',
-        'workSummary',
-        `请填写近年开展学习活动的工作总结（${target}字左右）。`,
-      ),
-    ];
-  }
+  if (text.trim() === '') return [];
   const count = countChineseText(text);
   if (count >= min && count <= max) return [];
   return [

@@ -141,7 +141,15 @@ describe('completeness', () => {
 
   it('treats a non-object form as empty', () => {
     expect(starCompletenessFindings('nonsense', rules).length).toBe(16);
-    expect(projectCompletenessFindings(undefined, rules).length).toBe(21);
+    expect(projectCompletenessFindings(undefined, rules).length).toBe(20);
+  });
+
+  it('does not ask for the work summary as text: the notices want it once, as a document', () => {
+    const fields = projectCompletenessFindings({}, rules).map((f) => f.field);
+    expect(fields).not.toContain('workSummary');
+    expect(projectCompletenessFindings(projectForm({ workSummary: '' }), rules)).toEqual([]);
+    const slot = rules.materials.project.slots.find((s) => s.id === 'workSummary');
+    expect(slot).toMatchObject({ kind: 'document', required: true });
   });
 });
 

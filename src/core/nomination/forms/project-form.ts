@@ -1,8 +1,12 @@
 /**
  * The 终身学习品牌项目推介表 (attachment 3 of both notices) as data: the sections follow 条件3 and 条件4
- * of the notices (项目名称、活动内容与形式、具体措施与保障、取得的成效与影响; 场所、经费、队伍). The notices
- * set a length only for the 工作总结 (1500字左右, checked by eligibility as a warning); the ceilings
+ * of the notices (项目名称、活动内容与形式、具体措施与保障、取得的成效与影响; 场所、经费、队伍). The ceilings
  * here are generous bounds of about a printed page or two per section, not targets.
+ *
+ * The 工作总结 (1500字左右) is not part of the 推介表: the notices ask for it as material of its own, so
+ * it is required once, as the document in the material slot (docs/decisions/0007-work-summary-once.md).
+ * `workSummary` here is optional text a unit may write on the page and turn into that document; its
+ * length is checked (a warning) when it is written.
  */
 import { z } from 'zod';
 import type { CampaignRules } from '../../campaign/rules.ts';
@@ -103,7 +107,6 @@ const PROJECT_REQUIRED: RequiredField[] = [
   { path: 'results', label: '取得的成效与影响', kind: 'text' },
   { path: 'contactName', label: '联系人', kind: 'text' },
   { path: 'contactPhone', label: '联系电话', kind: 'text' },
-  { path: 'workSummary', label: '近年开展学习活动的工作总结', kind: 'text' },
   { path: 'unitOpinion', label: '推荐单位意见', kind: 'text' },
 ];
 

@@ -1,13 +1,23 @@
 import { CAMPAIGN_LEVEL_LABELS, type CampaignLevel } from '../../../core/campaign/rules.ts';
 import { CAMPAIGN_STATES, type CampaignState, transitionsFrom } from '../../../core/campaign/states.ts';
+import { isPastUnitDeadline, type UnitDeadline } from '../../../core/nomination/moves.ts';
 import type { Principal } from '../../platform/auth/actor.ts';
 import type { CampaignRow } from './queries.ts';
 import { campaignRules } from './rules.ts';
 
-export function presentCampaign(actor: Principal, c: CampaignRow) {
+/**
+ * A campaign for the caller. With `callerDeadline` (the caller's unit's deadline, its extension included)
+ * `nominate` is offered only before it, as the server's create and 排序 refuse after it.
+ */
+export function presentCampaign(
+  actor: Principal,
+  c: CampaignRow,
+  callerDeadline?: { deadline: UnitDeadline; now: Date },
+) {
   const status = c.status as CampaignState;
   const subject = { organiserPath: c.organiserPath, status };
   const mayTransition = campaignRules.can(actor, 'transition', subject);
+  const late = callerDeadline && isPastUnitDeadline(callerDeadline.deadline, callerDeadline.now.getTime());
   return {
     id: c.id,
     organiserId: c.organiserId,
@@ -23,7 +33,7 @@ export function presentCampaign(actor: Principal, c: CampaignRow) {
     rulesVersion: c.rulesVersion,
     version: c.version,
     templateId: c.templateId,
-    actions: campaignRules.actionsFor(actor, subject),
+    actions: campaignRules.actionsFor(actor, subject).filter((a) => a !== 'nominate' || !late),
     transitions: mayTransition ? transitionsFrom(status).map(({ to, label }) => ({ to, label })) : [],
   };
 }

@@ -21,7 +21,7 @@ import {
   TransitionBody,
   UpdateRulesBody,
 } from './schema.ts';
-import { createCampaign, getCampaignDetail, listVisibleCampaigns } from './service.ts';
+import { createCampaign, getCampaignDetail, listVisibleCampaigns, unitDeadline } from './service.ts';
 import { transitionCampaign } from './transition-campaign.ts';
 import { updateCampaignRules } from './update-rules.ts';
 
@@ -37,7 +37,10 @@ export function campaignRoutes(app: FastifyInstance, { db, jobs }: AppContext) {
   ) => {
     const d = await getCampaignDetail(db, actor, id);
     return {
-      campaign: presentCampaign(actor, d.campaign),
+      campaign: presentCampaign(actor, d.campaign, {
+        deadline: await unitDeadline(db, d.campaign, actor.organisationId),
+        now: new Date(),
+      }),
       rules: d.campaign.rules,
       findings: d.findings,
       history: d.history.map((h) => ({

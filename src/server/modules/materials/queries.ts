@@ -86,7 +86,8 @@ export interface NewMaterial {
   nominationId: string;
   setKey: string;
   slotId: string;
-  uploadId: string;
+  /** The tus upload it came from; null for a document the platform generated (the 工作总结 from text). */
+  uploadId: string | null;
   storageKey: string;
   fileName: string;
   bytes: number;

@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { uuidParam } from '../../platform/http/schemas.ts';
 import { chooseMaterial } from './choose-material.ts';
 import { deleteMaterial } from './delete-material.ts';
+import { generateWorkSummary } from './generate-work-summary.ts';
 import { listNominationMaterials } from './list-materials.ts';
 import { materialContent } from './material-content.ts';
 import { presentMaterial } from './presenter.ts';
@@ -71,6 +72,21 @@ export function materialRoutes(app: FastifyInstance, context: AppContext) {
       const actor = requireActor(request);
       const { material, subject } = await chooseMaterial(db, actor, request.params.id);
       return { material: presentMaterial(actor, subject, material) };
+    },
+  });
+
+  r.post('/api/nominations/:id/materials/work-summary', {
+    schema: {
+      operationId: 'generateWorkSummaryDocument',
+      tags,
+      summary: '根据推介表中填写的工作总结生成 Word 文档，放入“工作总结”材料',
+      params: uuidParam,
+      response: { 201: MaterialResponse },
+    },
+    handler: async (request, reply) => {
+      const actor = requireActor(request);
+      const { material, subject } = await generateWorkSummary(context, actor, request.params.id);
+      return reply.status(201).send({ material: presentMaterial(actor, subject, material) });
     },
   });
 

@@ -74,7 +74,7 @@ export function MissedDeadlineList({ campaignId, rules }: { campaignId: string; 
             {lapses
               ? '截止时仍为草稿或退回修改未重新提交的推介，已按通知“逾期视为自动放弃”处理，不计入名额。'
               : '截止时仍为草稿或退回修改未重新提交的推介不能再提交。'}
-            如有特殊情况，可在“延期”中为该单位延长截止时间，单位即可恢复并提交。
+            如有特殊情况，可在“延期”中为该单位延长截止时间，单位即可{lapses ? '恢复为草稿并' : '继续'}提交。
           </Typography.Text>
           <ResponsiveTable<MissedDeadlineUnit>
             rowKey="unitId"

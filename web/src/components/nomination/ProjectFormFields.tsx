@@ -1,9 +1,12 @@
 /**
- * 终身学习品牌项目推介表 as on paper (attachment 3 of the notice): 基本信息, 项目内容, 工作总结, 推荐单位意见
- * and 承诺事项. Fields, labels and limits come from core (PROJECT_LABELS / PROJECT_LIMITS); thresholds,
- * conditions and the registration scope from the campaign's rules.
+ * 终身学习品牌项目推介表 as on paper (attachment 3 of the notice): 基本信息, 项目内容, 推荐单位意见 and
+ * 承诺事项. Fields, labels and limits come from core (PROJECT_LABELS / PROJECT_LIMITS); thresholds,
+ * conditions and the registration scope from the campaign's rules. The 工作总结 is not on the paper form:
+ * the notices ask for it once, as a document among the material; it may be written here instead and
+ * turned into that document (`summaryAction`).
  */
 import { Select, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { CampaignRules } from '../../../../src/core/campaign/rules.ts';
 import {
   ENTITY_TYPES,
@@ -23,12 +26,21 @@ import {
   useFormEditing,
 } from './formContext.tsx';
 
-export function ProjectFormFields({ rules }: { rules: CampaignRules }) {
+export function ProjectFormFields({
+  rules,
+  summaryAction,
+}: {
+  rules: CampaignRules;
+  /** The button that makes the material's document from the text written here (editable only). */
+  summaryAction?: ReactNode;
+}) {
   const { form, set, findings, readOnly } = useFormEditing();
   const L = PROJECT_LIMITS;
   const label = (path: string) => PROJECT_LABELS[path] ?? path;
   const project = rules.eligibility.project;
   const entityType = readPath(form, 'entityType');
+  const summary = readPath(form, 'workSummary');
+  const summaryWritten = typeof summary === 'string' && summary.trim() !== '';
   return (
     <>
       <Section title="一、基本信息" id="sec-basic">
@@ -128,18 +140,7 @@ export function ProjectFormFields({ rules }: { rules: CampaignRules }) {
         </div>
         <TextField label={label('results')} path="results" max={L.results} required multiline rows={6} />
       </Section>
-      <Section title="三、工作总结" id="sec-summary">
-        <TextField
-          label="近年开展学习活动的工作总结"
-          path="workSummary"
-          max={L.workSummary}
-          required
-          multiline
-          rows={12}
-          extra={`${project.workSummaryChars.target}字左右（${project.workSummaryChars.min}至${project.workSummaryChars.max}字不提示）。`}
-        />
-      </Section>
-      <Section title="四、推荐单位意见" id="sec-opinion">
+      <Section title="三、推荐单位意见" id="sec-opinion">
         <TextField
           label={label('unitOpinion')}
           path="unitOpinion"
@@ -149,7 +150,7 @@ export function ProjectFormFields({ rules }: { rules: CampaignRules }) {
           rows={3}
         />
       </Section>
-      <Section title="五、承诺事项" id="sec-attest">
+      <Section title="四、承诺事项" id="sec-attest">
         <Attestations
           conditions={project.conditions}
           confirmations={[{ path: 'attestations.creditRecord', label: label('attestations.creditRecord') }]}
@@ -161,6 +162,25 @@ export function ProjectFormFields({ rules }: { rules: CampaignRules }) {
           extra={`请在提交前查询；查询日期距提交之日不宜超过${project.creditCheckMaxAgeDays}天。`}
         />
       </Section>
+      {(!readOnly || summaryWritten) && (
+        <Section title="附：工作总结（可在此撰写，生成文档）" id="sec-summary">
+          <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+            通知要求另交“近年开展学习活动的工作总结”（{project.workSummaryChars.target}
+            字左右），在下方“材料”中上传 Word 或 PDF
+            文档即可，此处不必再填。也可以在此撰写，写好后点击“生成工作总结文档”，平台会生成 Word
+            文档放入材料。
+          </Typography.Paragraph>
+          <TextField
+            label="近年开展学习活动的工作总结（可选）"
+            path="workSummary"
+            max={L.workSummary}
+            multiline
+            rows={12}
+            extra={`${project.workSummaryChars.target}字左右（${project.workSummaryChars.min}至${project.workSummaryChars.max}字不提示）。`}
+          />
+          {!readOnly && summaryAction}
+        </Section>
+      )}
     </>
   );
 }

@@ -55,7 +55,8 @@ export function RegistrationTab({ detail, me }: { detail: CampaignDetail; me: Me
   const { data: items = [], isLoading } = useNominations(filter);
   const rows = tableRows(items, category);
   const info = rules.categories[category];
-  const canEdit = campaign.status === 'open' && rows.some((n) => n.actions.includes('actAsUnit'));
+  // Ordering follows the unit's deadline as creating does (the server refuses both after it).
+  const canEdit = campaign.actions.includes('nominate') && rows.some((n) => n.actions.includes('actAsUnit'));
   const specialMax = rules.specialPicks[category];
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: [...NOMINATIONS_KEY, 'list'] });

@@ -121,7 +121,8 @@ export function UnitNominationsTab({ detail, me }: { detail: CampaignDetail; me:
   const showError = useShowError();
   const filter = { campaignId: campaign.id, unitId: me.organisation.id };
   const { data: items = [], isLoading } = useNominations(filter);
-  const open = campaign.status === 'open';
+  // From the server: the campaign takes submissions and this unit's own deadline has not passed.
+  const open = campaign.actions.includes('nominate');
 
   const editableIds = items.filter(isEditable).map((n) => n.id);
   const details = useQueries({
@@ -254,7 +255,11 @@ export function UnitNominationsTab({ detail, me }: { detail: CampaignDetail; me:
         </Button>
       </div>
       {!open && (
-        <Typography.Text type="secondary">活动当前为“{campaign.statusLabel}”，不能新建推介。</Typography.Text>
+        <Typography.Text type="secondary">
+          {campaign.status === 'open'
+            ? '本单位的报送截止时间已过，不能新建推介。如有特殊情况，请联系组织单位申请延期。'
+            : `活动当前为“${campaign.statusLabel}”，不能新建推介。`}
+        </Typography.Text>
       )}
       <ResponsiveTable<NominationSummary>
         rowKey="id"

@@ -89,6 +89,7 @@ export function FieldItem({
   required,
   extra,
   exact = false,
+  countBelow = false,
   children,
 }: {
   label: ReactNode;
@@ -96,18 +97,27 @@ export function FieldItem({
   required?: boolean;
   extra?: ReactNode;
   exact?: boolean;
+  /** A text area's character counter sits at the right under it: the help text keeps clear of it. */
+  countBelow?: boolean;
   children: ReactNode;
 }) {
   const { findings, readOnly } = useFormEditing();
   const here = exact ? findings.filter((f) => f.field === path) : findingsAt(findings, path);
+  const clear = countBelow && !readOnly ? { paddingInlineEnd: 96 } : undefined;
   return (
     <div id={fieldDomId(path)}>
       <Form.Item
         label={label}
         htmlFor={inputDomId(path)}
         required={required && !readOnly}
-        help={here.length > 0 ? <FindingText findings={here} /> : undefined}
-        extra={readOnly ? undefined : extra}
+        help={
+          here.length > 0 ? (
+            <div style={clear}>
+              <FindingText findings={here} />
+            </div>
+          ) : undefined
+        }
+        extra={readOnly || !extra ? undefined : <div style={clear}>{extra}</div>}
         style={{ marginBottom: 16 }}
       >
         {children}
@@ -198,7 +208,7 @@ export function TextField({
       />
     );
   return (
-    <FieldItem label={label} path={path} required={required} extra={extra}>
+    <FieldItem label={label} path={path} required={required} extra={extra} countBelow={multiline}>
       {input}
     </FieldItem>
   );
