@@ -43,6 +43,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'nomination.exported': '导出推介列表',
   'nomination.identity_viewed': '查看身份证号',
   'nomination.warning_accepted': '确认接受提示',
+  'nomination.review_requested': '请组织单位查看草稿',
+  'nomination.review_request_withdrawn': '取消请组织单位查看草稿',
   'registration.ordered': '编排推介登记表',
   'winners.imported': '导入往届入选名单',
   'nomination.forwarded': '报送上级推介',

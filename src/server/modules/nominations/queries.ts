@@ -1,5 +1,6 @@
 import type { Category } from '../../../core/campaign/rules.ts';
 import { QUOTA_STATES } from '../../../core/nomination/states.ts';
+import { ORGANISER_VISIBLE_STATES } from '../../../core/nomination/visibility.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 
 function baseQuery(db: Db | Trx) {
@@ -28,6 +29,7 @@ function baseQuery(db: Db | Trx) {
       'n.returnReason',
       'n.forwardedFrom',
       'n.overrides',
+      'n.reviewRequestedAt',
       'n.version',
       'n.updatedAt',
     ]);
@@ -63,6 +65,8 @@ export interface NominationFilter {
   unitId?: string;
   category?: Category;
   state?: string;
+  /** Only what the organiser may see: submitted at least once and not withdrawn, or a draft shown on request. */
+  organiserView?: boolean;
 }
 
 export function listNominations(db: Db | Trx, f: NominationFilter) {
@@ -70,6 +74,14 @@ export function listNominations(db: Db | Trx, f: NominationFilter) {
   if (f.unitId) query = query.where('n.unitId', '=', f.unitId);
   if (f.category) query = query.where('n.category', '=', f.category);
   if (f.state) query = query.where('n.state', '=', f.state);
+  if (f.organiserView) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('n.state', 'in', [...ORGANISER_VISIBLE_STATES]),
+        eb.and([eb('n.state', '=', 'draft'), eb('n.reviewRequestedAt', 'is not', null)]),
+      ]),
+    );
+  }
   return query
     .orderBy('unit.name')
     .orderBy('n.category')

@@ -13,6 +13,7 @@ import { presentNomination } from './presenter.ts';
 import type { NominationRow } from './queries.ts';
 import { quotaDashboard } from './quota-dashboard.ts';
 import { markSpecial, orderRegistration } from './registration.ts';
+import { requestReview } from './request-review.ts';
 import {
   CreateNominationBody,
   GenericTransitionBody,
@@ -22,6 +23,7 @@ import {
   OrderBody,
   QuotaDashboardResponse,
   ReviewBody,
+  ReviewRequestBody,
   SpecialBody,
   TransitionBody,
   UpdateNominationBody,
@@ -260,6 +262,21 @@ export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
     handler: async (request) => {
       const actor = requireActor(request);
       return present(actor, await acceptWarning(db, actor, request.params.id, request.body));
+    },
+  });
+
+  r.post('/api/nominations/:id/review-request', {
+    schema: {
+      operationId: 'requestNominationReview',
+      tags,
+      summary: '请组织单位查看草稿（如需豁免材料问题），或取消',
+      params: uuidParam,
+      body: ReviewRequestBody,
+      response: { 200: NominationResponse },
+    },
+    handler: async (request) => {
+      const actor = requireActor(request);
+      return present(actor, await requestReview(db, actor, request.params.id, request.body.requested));
     },
   });
 

@@ -30,6 +30,7 @@ export const Nomination = z
     contentHash: z.string().nullable(),
     submittedAt: z.string().nullable(),
     returnReason: z.string().nullable(),
+    reviewRequested: z.boolean().describe('报送单位已请组织单位查看此草稿'),
     version: z.number(),
     updatedAt: z.string(),
     findings: z.array(FindingSchema),
@@ -60,6 +61,9 @@ export const OrderBody = z.object({
   order: z.array(z.uuid()).max(500),
 });
 export const SpecialBody = z.object({ special: z.boolean() });
+export const ReviewRequestBody = z.object({
+  requested: z.boolean({ error: 'requested 应为 true（请组织单位查看）或 false（取消）' }),
+});
 
 export const ListNominationsQuery = z.object({
   campaignId: z.uuid('活动编号格式不正确'),

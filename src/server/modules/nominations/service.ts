@@ -155,10 +155,11 @@ export async function listVisibleNominations(db: Db, actor: Actor, filter: Nomin
     unitId: '',
     organiserPath: campaign.organiserPath,
   });
-  // A unit sees its own nominations only, whatever it asks for.
+  // A unit sees its own nominations only, whatever it asks for; the organiser no unit's drafts.
   const unitId = organiser ? filter.unitId : actor.organisationId;
   if (!organiser && !hasRole(actor, 'unit_submitter')) throw forbidden();
-  return listNominations(db, { ...filter, unitId });
+  const ownUnit = unitId === actor.organisationId && hasRole(actor, 'unit_submitter');
+  return listNominations(db, { ...filter, unitId, organiserView: !ownUnit });
 }
 
 /** Exports carry personal data out of the platform: who exported what is kept (PIPL). */

@@ -141,6 +141,7 @@ export interface NominationsTable {
   returnReason: string | null;
   forwardedFrom: string | null;
   overrides: ColumnType<unknown, string | undefined, string>;
+  reviewRequestedAt: NullableTimestamp;
   version: Generated<number>;
   createdBy: string | null;
   createdAt: DefaultedTimestamp;
@@ -203,6 +204,32 @@ export interface ExportPackagesTable {
   finishedAt: NullableTimestamp;
 }
 
+export interface PaperDispatchesTable {
+  id: Generated<string>;
+  campaignId: string;
+  unitId: string;
+  state: string;
+  courier: string;
+  trackingNumber: string;
+  dispatchedOn: ColumnType<string, string, string>;
+  dispatchedBy: string | null;
+  scanStorageKey: string | null;
+  scanFileName: string | null;
+  scanFormat: string | null;
+  /** bigint: read as a string by pg. */
+  scanBytes: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  scanSha256: string | null;
+  receivedOn: ColumnType<string | null, string | null | undefined, string | null>;
+  copiesReceived: number | null;
+  sealPresent: boolean | null;
+  discReadable: boolean | null;
+  receiptNote: string | null;
+  receivedBy: string | null;
+  version: Generated<number>;
+  createdAt: DefaultedTimestamp;
+  updatedAt: DefaultedTimestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   accounts: AccountsTable;
@@ -218,4 +245,5 @@ export interface Database {
   previousWinners: PreviousWinnersTable;
   materials: MaterialsTable;
   exportPackages: ExportPackagesTable;
+  paperDispatches: PaperDispatchesTable;
 }
