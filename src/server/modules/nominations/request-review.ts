@@ -15,13 +15,18 @@ export async function requestReview(db: Db, actor: Actor, id: string, requested:
   return db.transaction().execute(async (trx) => {
     const n = await visibleNomination(trx, actor, id, true);
     // The organiser may see a requested draft, but the request is the unit's: to anyone else it does not exist.
-    if (!nominationRules.can(actor, 'actAsUnit', n)) throw new AppError('NOT_FOUND', '推介不存在或您无权查看');
+    if (!nominationRules.can(actor, 'actAsUnit', n))
+      throw new AppError('NOT_FOUND', '推介不存在或您无权查看');
     const problem = reviewRequestProblem(n.state);
     if (requested && problem) throw new AppError('CONFLICT', problem);
     if (requested === Boolean(n.reviewRequestedAt)) return n;
     await trx
       .updateTable('nominations')
-      .set({ reviewRequestedAt: requested ? new Date() : null, version: n.version + 1, updatedAt: new Date() })
+      .set({
+        reviewRequestedAt: requested ? new Date() : null,
+        version: n.version + 1,
+        updatedAt: new Date(),
+      })
       .where('id', '=', id)
       .execute();
     await recordAudit(trx, actor, {
