@@ -8,6 +8,7 @@ import { uuidParam } from '../../platform/http/schemas.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { acceptWarning } from './accept-warning.ts';
 import { nominationsWorkbook } from './export-workbook.ts';
+import { acceptMany, nextToCheck } from './formal-check.ts';
 import { forwardNominations } from './forward-nominations.ts';
 import { presentNomination } from './presenter.ts';
 import type { NominationRow } from './queries.ts';
@@ -15,9 +16,12 @@ import { quotaDashboard } from './quota-dashboard.ts';
 import { markSpecial, orderRegistration } from './registration.ts';
 import { requestReview } from './request-review.ts';
 import {
+  BulkAcceptBody,
+  BulkAcceptResponse,
   CreateNominationBody,
   GenericTransitionBody,
   ListNominationsQuery,
+  NextToCheckResponse,
   NominationListResponse,
   NominationResponse,
   OrderBody,
@@ -263,6 +267,31 @@ export function nominationRoutes(app: FastifyInstance, { db }: AppContext) {
       const actor = requireActor(request);
       return present(actor, await acceptWarning(db, actor, request.params.id, request.body));
     },
+  });
+
+  r.get('/api/nominations/:id/next-to-check', {
+    schema: {
+      operationId: 'nextNominationToCheck',
+      tags,
+      summary: '形式审查：下一条待审查的推介',
+      params: uuidParam,
+      response: { 200: NextToCheckResponse },
+    },
+    handler: async (request) => nextToCheck(db, requireActor(request), request.params.id),
+  });
+
+  r.post('/api/campaigns/:id/formal-check/accept', {
+    schema: {
+      operationId: 'acceptNominationsFormally',
+      tags,
+      summary: '形式审查：批量通过（全部通过或全部不通过）',
+      params: uuidParam,
+      body: BulkAcceptBody,
+      response: { 200: BulkAcceptResponse },
+    },
+    handler: async (request) => ({
+      accepted: await acceptMany(db, requireActor(request), request.params.id, request.body.nominationIds),
+    }),
   });
 
   r.post('/api/nominations/:id/review-request', {

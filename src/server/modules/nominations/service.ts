@@ -136,16 +136,24 @@ export async function transitionNomination(
   id: string,
   input: { to: NominationState; reason?: string },
 ) {
-  return db.transaction().execute(async (trx) => {
-    const n = await visibleNomination(trx, actor, id, true);
-    const campaign = await visibleCampaign(trx, actor, n.campaignId);
-    const submitting = input.to === 'submitted';
-    const submissionFindings = submitting ? await nominationFindings(trx, n, campaign) : undefined;
-    return applyNominationTransition(trx, actor, n, campaign, {
-      ...input,
-      submissionFindings,
-      submittedMaterials: submitting ? await submittedMaterials(trx, n, campaign) : undefined,
-    });
+  return db.transaction().execute((trx) => transitionNominationIn(trx, actor, id, input));
+}
+
+/** The same move inside the caller's transaction: several moves that stand or fall together (批量通过). */
+export async function transitionNominationIn(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  input: { to: NominationState; reason?: string },
+) {
+  const n = await visibleNomination(trx, actor, id, true);
+  const campaign = await visibleCampaign(trx, actor, n.campaignId);
+  const submitting = input.to === 'submitted';
+  const submissionFindings = submitting ? await nominationFindings(trx, n, campaign) : undefined;
+  return applyNominationTransition(trx, actor, n, campaign, {
+    ...input,
+    submissionFindings,
+    submittedMaterials: submitting ? await submittedMaterials(trx, n, campaign) : undefined,
   });
 }
 
