@@ -8,11 +8,12 @@ CREATE TABLE paper_dispatches (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   campaign_id uuid NOT NULL REFERENCES campaigns (id),
   unit_id uuid NOT NULL REFERENCES organisations (id),
-  -- dispatched: the unit posted it; received: the organiser recorded what arrived.
+  -- dispatched: the unit posted it; received: the organiser recorded what arrived (the dispatch fields
+  -- stay empty when a parcel arrived whose dispatch the unit never recorded).
   state text NOT NULL CHECK (state IN ('dispatched', 'received')),
-  courier text NOT NULL,
-  tracking_number text NOT NULL,
-  dispatched_on date NOT NULL,
+  courier text,
+  tracking_number text,
+  dispatched_on date,
   dispatched_by uuid REFERENCES accounts (id),
   -- The stamped pages as scanned (PDF or JPEG), optional; kept in the file storage.
   scan_storage_key text,

@@ -209,9 +209,9 @@ export interface PaperDispatchesTable {
   campaignId: string;
   unitId: string;
   state: string;
-  courier: string;
-  trackingNumber: string;
-  dispatchedOn: ColumnType<string, string, string>;
+  courier: string | null;
+  trackingNumber: string | null;
+  dispatchedOn: ColumnType<string | null, string | null | undefined, string | null>;
   dispatchedBy: string | null;
   scanStorageKey: string | null;
   scanFileName: string | null;
