@@ -28,6 +28,7 @@ import { materialRoutes } from './modules/materials/routes.ts';
 import { registerMaterialWorkers } from './modules/materials/workers.ts';
 import { nominationRoutes } from './modules/nominations/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
+import { paperRoutes } from './modules/paper/routes.ts';
 import { winnerRoutes } from './modules/winners/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
@@ -104,6 +105,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     winnerRoutes,
     materialRoutes,
     previewAndConvertRoutes,
+    paperRoutes,
   ]) {
     routes(app, context);
   }

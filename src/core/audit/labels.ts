@@ -11,6 +11,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   winners: '往届入选名单',
   material: '推介材料',
   package: '提交包',
+  paper_dispatch: '纸质材料寄送',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -58,6 +59,12 @@ export const ACTION_LABELS: Record<string, string> = {
   'material.chosen': '选定提交的材料',
   'material.waived': '豁免材料问题',
   'material.conversion_requested': '申请转换视频',
+  'paper.dispatched': '登记纸质材料寄送',
+  'paper.dispatch_corrected': '更正纸质材料寄送信息',
+  'paper.dispatched_again': '补寄纸质材料',
+  'paper.scan_uploaded': '上传盖章扫描件',
+  'paper.received': '登记纸质材料签收',
+  'paper.receipt_corrected': '更正纸质材料签收信息',
 };
 
 export function entityTypeLabel(type: string): string {
