@@ -30,6 +30,7 @@ import { nominationRoutes } from './modules/nominations/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paperRoutes } from './modules/paper/routes.ts';
 import { winnerRoutes } from './modules/winners/routes.ts';
+import { worklistRoutes } from './modules/worklist/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerErrorHandler, registerNotFoundHandler } from './platform/http/error-handler.ts';
@@ -106,6 +107,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     materialRoutes,
     previewAndConvertRoutes,
     paperRoutes,
+    worklistRoutes,
   ]) {
     routes(app, context);
   }

@@ -7,8 +7,9 @@ import { nextWaiting } from '../../../core/nomination/formal-check.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
+import type { CampaignRow } from '../campaigns/queries.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
-import { formalCheckQueue, type NominationRow } from './queries.ts';
+import { formalCheckQueue, listNominations, type NominationRow } from './queries.ts';
 import { isOrganiserOf } from './rules.ts';
 import { transitionNominationIn, visibleNomination } from './service.ts';
 
@@ -80,4 +81,25 @@ export async function acceptMany(db: Db, actor: Actor, campaignId: string, ids: 
     }
     return ids.map((id) => summary(accepted.get(id)!));
   });
+}
+
+/**
+ * For the organiser's work list: how many wait for the formal check in a campaign, the first of them
+ * (where 开始审查 starts), since when the oldest waits, and the drafts units asked it to look at.
+ */
+export async function formalCheckSummary(db: Db, actor: Actor, campaign: CampaignRow) {
+  if (!isOrganiserOf(actor, campaign)) throw forbidden(ORGANISERS_ONLY);
+  const [waiting, asked] = await Promise.all([
+    formalCheckQueue(db, campaign.id),
+    listNominations(db, { campaignId: campaign.id, state: 'draft', organiserView: true }),
+  ]);
+  const submitted = waiting.map((w) => w.submittedAt).filter((at): at is Date => at !== null);
+  const oldest =
+    submitted.length > 0 ? new Date(Math.min(...submitted.map((at) => new Date(at).getTime()))) : null;
+  return {
+    awaitingCheck: waiting.length,
+    firstWaitingId: waiting[0]?.id ?? null,
+    oldestSubmittedAt: oldest ? oldest.toISOString() : null,
+    reviewRequests: asked.map((n) => summary({ ...n, category: n.category })),
+  };
 }

@@ -95,13 +95,17 @@ export function listNominations(db: Db | Trx, f: NominationFilter) {
  * The nominations waiting for the formal check (已提交) in the order the campaign's list shows them,
  * with `alsoId` among them whatever its state, so the next one after it can be found.
  */
-export function formalCheckQueue(db: Db | Trx, campaignId: string, alsoId: string) {
+export function formalCheckQueue(db: Db | Trx, campaignId: string, alsoId?: string) {
   return db
     .selectFrom('nominations as n')
     .innerJoin('organisations as unit', 'unit.id', 'n.unitId')
-    .select(['n.id', 'n.state', 'n.title', 'n.category', 'unit.name as unitName'])
+    .select(['n.id', 'n.state', 'n.title', 'n.category', 'n.submittedAt', 'unit.name as unitName'])
     .where('n.campaignId', '=', campaignId)
-    .where((eb) => eb.or([eb('n.state', '=', 'submitted'), eb('n.id', '=', alsoId)]))
+    .where((eb) =>
+      alsoId
+        ? eb.or([eb('n.state', '=', 'submitted'), eb('n.id', '=', alsoId)])
+        : eb('n.state', '=', 'submitted'),
+    )
     .orderBy('unit.name')
     .orderBy('n.category')
     .orderBy('n.rank')
