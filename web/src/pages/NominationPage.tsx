@@ -11,6 +11,7 @@ import { Link, useParams } from 'react-router';
 import { type CampaignDetail, campaignKey, getCampaign } from '../api/campaigns.ts';
 import { ApiError } from '../api/client.ts';
 import { type Nomination, nominationKey, useNomination } from '../api/nominations.ts';
+import { CampaignContacts } from '../components/campaign/CampaignContacts.tsx';
 import { NominationDocuments } from '../components/documents/NominationDocuments.tsx';
 import { MaterialsSection } from '../components/material/MaterialsSection.tsx';
 import { AutosaveStatus, AutosaveStopped } from '../components/nomination/AutosaveStatus.tsx';
@@ -20,10 +21,12 @@ import {
   jumpTo,
   summaryTitle,
 } from '../components/nomination/FindingsPanel.tsx';
+import { FormalCheckNext } from '../components/nomination/FormalCheckNext.tsx';
 import { FormContext, type FormEditing, writePath } from '../components/nomination/formContext.tsx';
 import { LocalCopyBanner } from '../components/nomination/LocalCopyBanner.tsx';
 import { NominationHeader } from '../components/nomination/NominationHeader.tsx';
 import { ProjectFormFields } from '../components/nomination/ProjectFormFields.tsx';
+import { ReviewRequestBar } from '../components/nomination/ReviewRequestBar.tsx';
 import { StarFormFields } from '../components/nomination/StarFormFields.tsx';
 import { TransitionDialog } from '../components/nomination/TransitionDialog.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
@@ -119,6 +122,9 @@ function NominationEditor({
           extra={!isMobile && statusLine}
         />
         <NominationDocuments nomination={nomination} />
+        <CampaignContacts rules={rules} />
+        {organiser && <FormalCheckNext nomination={nomination} />}
+        <ReviewRequestBar nomination={nomination} organiser={organiser} onChanged={onReplaced} />
 
         {nomination.state === 'returned' && nomination.returnReason && (
           <Alert
