@@ -139,6 +139,20 @@ describe('a unit’s draft before the organiser', () => {
     ]);
   });
 
+  it('ends the request when the draft is submitted: withdrawn and a draft again, it is the unit’s again', async () => {
+    const draft = await draftWith(t, changchun, campaignId, completeStar(rules, 504, { name: '改过主意的' }));
+    expect(
+      (await call(changchun, 'POST', `/api/nominations/${draft.id}/review-request`, { requested: true }))
+        .statusCode,
+    ).toBe(200);
+    expect((await call(changchun, 'POST', `/api/nominations/${draft.id}/submit`)).statusCode).toBe(200);
+    expect((await call(changchun, 'POST', `/api/nominations/${draft.id}/withdraw`)).statusCode).toBe(200);
+    const again = await call(changchun, 'POST', `/api/nominations/${draft.id}/transitions`, { to: 'draft' });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().nomination).toMatchObject({ state: 'draft', reviewRequested: false });
+    expect((await call(jilin, 'GET', `/api/nominations/${draft.id}`)).statusCode).toBe(404);
+  });
+
   it('refuses a review request for a nomination that is not a draft, in Chinese', async () => {
     const draft = await draftWith(t, changchun, campaignId, completeStar(rules, 503));
     expect((await call(changchun, 'POST', `/api/nominations/${draft.id}/submit`)).statusCode).toBe(200);

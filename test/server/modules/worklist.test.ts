@@ -203,6 +203,10 @@ describe('an organiser', () => {
 });
 
 describe('other roles', () => {
+  it('the platform administrator organises no round itself: an empty organiser list', async () => {
+    expect(await worklist(await loginAs(t, 'admin'))).toEqual({ unit: null, organiser: { campaigns: [] } });
+  });
+
   it('an expert and an approver get an empty list; nobody logged out gets one', async () => {
     for (const username of ['expert', 'approver']) {
       expect(await worklist(await loginAs(t, username))).toEqual({ unit: null, organiser: null });
