@@ -29,7 +29,9 @@ import { registerMaterialWorkers } from './modules/materials/workers.ts';
 import { nominationRoutes } from './modules/nominations/routes.ts';
 import { registerNominationWorkers } from './modules/nominations/workers.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
+import { paperRoutes } from './modules/paper/routes.ts';
 import { winnerRoutes } from './modules/winners/routes.ts';
+import { worklistRoutes } from './modules/worklist/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerErrorHandler, registerNotFoundHandler } from './platform/http/error-handler.ts';
@@ -105,6 +107,8 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     winnerRoutes,
     materialRoutes,
     previewAndConvertRoutes,
+    paperRoutes,
+    worklistRoutes,
   ]) {
     routes(app, context);
   }

@@ -12,7 +12,7 @@ import {
   tempFolder,
   withJfif,
 } from '../fixtures/media/generate.ts';
-import { browserAvailability, launchBrowser, loginThroughPage } from '../support/browser.ts';
+import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 
@@ -216,7 +216,9 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: materials from pre-check
     await expect.poll(() => video.getByText('提交此文件').count()).toBe(1);
     await shot(u, 'converted-1280');
 
-    // The organiser sees every file with its findings and waives the frame rate of the original.
+    // The unit asks the organiser to look at its draft (until then the organiser sees only a count); the
+    // organiser sees every file with its findings and waives the frame rate of the original.
+    await pageApi(u, 'POST', `/api/nominations/${id}/review-request`, { requested: true });
     const organiser = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     const o = await organiser.newPage();
     o.setDefaultTimeout(30_000);

@@ -11,6 +11,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   winners: '往届入选名单',
   material: '推介材料',
   package: '提交包',
+  paper_dispatch: '纸质材料寄送',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -43,6 +44,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'nomination.exported': '导出推介列表',
   'nomination.identity_viewed': '查看身份证号',
   'nomination.warning_accepted': '确认接受提示',
+  'nomination.review_requested': '请组织单位查看草稿',
+  'nomination.review_request_withdrawn': '取消请组织单位查看草稿',
   'registration.ordered': '编排推介登记表',
   'winners.imported': '导入往届入选名单',
   'nomination.forwarded': '报送上级推介',
@@ -56,6 +59,12 @@ export const ACTION_LABELS: Record<string, string> = {
   'material.chosen': '选定提交的材料',
   'material.waived': '豁免材料问题',
   'material.conversion_requested': '申请转换视频',
+  'paper.dispatched': '登记纸质材料寄送',
+  'paper.dispatch_corrected': '更正纸质材料寄送信息',
+  'paper.dispatched_again': '补寄纸质材料',
+  'paper.scan_uploaded': '上传盖章扫描件',
+  'paper.received': '登记纸质材料签收',
+  'paper.receipt_corrected': '更正纸质材料签收信息',
 };
 
 export function entityTypeLabel(type: string): string {

@@ -34,6 +34,13 @@ describe('campaign rules schema', () => {
     expect(parseCampaignRules(rules).ok).toBe(false);
   });
 
+  it('reads rules stored without contacts as having none', () => {
+    const { contacts: _, ...rules } = getTemplate('jilin-2023')!;
+    const parsed = parseCampaignRules(rules);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) expect(parsed.rules.contacts).toEqual([]);
+  });
+
   it('passes the shape but reports business errors', () => {
     const rules = getTemplate('jilin-2023')!;
     rules.deadline.date = null;

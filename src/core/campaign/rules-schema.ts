@@ -89,7 +89,8 @@ export const campaignRulesSchema = z.strictObject({
       excludePreviousWinners: z.boolean(),
     }),
   }),
-  contacts: z.array(contact),
+  // Rules stored before contacts were shown kept working: none is an empty list, not a broken campaign.
+  contacts: z.array(contact).default([]),
   submission: z.strictObject({
     onlineUrl: z.string().nullable(),
     paperAddress: z.string().nullable(),

@@ -262,6 +262,13 @@ describe('warnings an organiser accepts', () => {
     const warning = n.findings.find((f: { code: string }) => f.code === 'STAR_OFFICIAL_RANK');
     expect(warning).toMatchObject({ severity: 'warning' });
     expect(warning.accepted).toBeUndefined();
+    // A warning does not stop the submit; the organiser weighs it once the nomination is before it.
+    const early = await call(jilin, 'POST', `/api/nominations/${n.id}/accepted-warnings`, {
+      code: 'STAR_OFFICIAL_RANK',
+      reason: '草稿尚未提交',
+    });
+    expect(early.statusCode).toBe(404);
+    expect((await call(changchun, 'POST', `/api/nominations/${n.id}/submit`)).statusCode).toBe(200);
     const byUnit = await call(changchun, 'POST', `/api/nominations/${n.id}/accepted-warnings`, {
       code: 'STAR_OFFICIAL_RANK',
       reason: '我们觉得可以',

@@ -43,6 +43,8 @@ export interface NominationSummary {
   /** The unit's own deadline (its extension included) and whether it has passed as the server answered. */
   deadline: { at: string | null; extended: boolean; passed: boolean };
   returnReason: string | null;
+  /** The unit asked the organiser to look at this draft (e.g. to waive a file). */
+  reviewRequested: boolean;
   version: number;
   updatedAt: string;
   actions: NominationAction[];
@@ -162,6 +164,37 @@ export async function orderRegistration(
       body: { campaignId, category, order },
     })
   ).items;
+}
+
+export async function requestReview(id: string, requested: boolean): Promise<Nomination> {
+  return (
+    await api<{ nomination: Nomination }>(path(id, '/review-request'), {
+      method: 'POST',
+      body: { requested },
+    })
+  ).nomination;
+}
+
+export interface CheckedNomination {
+  id: string;
+  title: string;
+  unitName: string;
+  category: Category;
+}
+
+/** The next nomination waiting for the formal check after this one, and how many others wait. */
+export function nextToCheck(id: string): Promise<{ next: CheckedNomination | null; remaining: number }> {
+  return api(path(id, '/next-to-check'));
+}
+
+/** 批量通过: all accepted, or none (the error names the one that could not be). */
+export async function acceptMany(campaignId: string, nominationIds: string[]): Promise<CheckedNomination[]> {
+  return (
+    await api<{ accepted: CheckedNomination[] }>(
+      `/api/campaigns/${encodeURIComponent(campaignId)}/formal-check/accept`,
+      { method: 'POST', body: { nominationIds } },
+    )
+  ).accepted;
 }
 
 export async function markSpecial(id: string, special: boolean): Promise<Nomination> {

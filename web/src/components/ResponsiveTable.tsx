@@ -5,6 +5,7 @@
 import {
   Button,
   Card,
+  Checkbox,
   Empty,
   Pagination,
   Space,
@@ -33,6 +34,16 @@ interface Props<T> {
   /** Table width below which it scrolls sideways (tablets between the card and the full layout). */
   scrollX?: number;
   emptyText?: string;
+  /** Rows the user ticks for an action on several at once (批量通过); only `selectable` rows can be ticked. */
+  selection?: Selection<T>;
+}
+
+export interface Selection<T> {
+  selectedKeys: string[];
+  onChange: (keys: string[]) => void;
+  selectable: (record: T) => boolean;
+  /** Read aloud for the tick box of a row, e.g. 选择“张三”. */
+  label: (record: T) => string;
 }
 
 function cell<T>(column: ResponsiveColumn<T>, record: T, index: number): ReactNode {
@@ -47,13 +58,44 @@ function MobileCard<T>({
   index,
   columns,
   expandedRowRender,
-}: { record: T; index: number } & Pick<Props<T>, 'columns' | 'expandedRowRender'>) {
+  selection,
+  rowKey,
+}: { record: T; index: number } & Pick<Props<T>, 'columns' | 'expandedRowRender' | 'selection' | 'rowKey'>) {
   const [open, setOpen] = useState(false);
   const titleColumn = columns.find((c) => c.cardRole === 'title');
   const actionsColumn = columns.find((c) => c.cardRole === 'actions');
   const fields = columns.filter((c) => !c.cardRole);
+  const key = String(record[rowKey]);
+  const tick =
+    selection?.selectable(record) === true ? (
+      <Checkbox
+        aria-label={selection.label(record)}
+        checked={selection.selectedKeys.includes(key)}
+        onChange={(e) =>
+          selection.onChange(
+            e.target.checked
+              ? [...selection.selectedKeys, key]
+              : selection.selectedKeys.filter((k) => k !== key),
+          )
+        }
+        style={{ marginInlineEnd: 8 }}
+      />
+    ) : null;
+  const title = titleColumn ? cell(titleColumn, record, index) : undefined;
   return (
-    <Card size="small" title={titleColumn ? cell(titleColumn, record, index) : undefined}>
+    <Card
+      size="small"
+      title={
+        tick ? (
+          <span style={{ display: 'flex', alignItems: 'center', minWidth: 0 }}>
+            {tick}
+            <span style={{ minWidth: 0 }}>{title}</span>
+          </span>
+        ) : (
+          title
+        )
+      }
+    >
       <dl style={{ display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '4px 12px', margin: 0 }}>
         {fields.map((column) => (
           <div key={column.key} style={{ display: 'contents' }}>
@@ -81,7 +123,17 @@ function MobileCard<T>({
 
 export function ResponsiveTable<T extends object>(props: Props<T>) {
   const isMobile = useIsMobile();
-  const { rowKey, columns, dataSource, loading, pagination, expandedRowRender, scrollX, emptyText } = props;
+  const {
+    rowKey,
+    columns,
+    dataSource,
+    loading,
+    pagination,
+    expandedRowRender,
+    scrollX,
+    emptyText,
+    selection,
+  } = props;
 
   if (!isMobile) {
     return (
@@ -94,6 +146,18 @@ export function ResponsiveTable<T extends object>(props: Props<T>) {
         expandable={expandedRowRender ? { expandedRowRender } : undefined}
         scroll={scrollX ? { x: scrollX } : undefined}
         locale={emptyText ? { emptyText } : undefined}
+        rowSelection={
+          selection
+            ? {
+                selectedRowKeys: selection.selectedKeys,
+                onChange: (keys) => selection.onChange(keys.map(String)),
+                getCheckboxProps: (record) => ({
+                  disabled: !selection.selectable(record),
+                  'aria-label': selection.label(record),
+                }),
+              }
+            : undefined
+        }
       />
     );
   }
@@ -109,6 +173,8 @@ export function ResponsiveTable<T extends object>(props: Props<T>) {
             index={index}
             columns={columns}
             expandedRowRender={expandedRowRender}
+            selection={selection}
+            rowKey={rowKey}
           />
         ))}
         {pagination && (pagination.total ?? 0) > (pagination.pageSize ?? 10) && (

@@ -1,6 +1,7 @@
 /**
- * 活动详情: the campaign's header with its state and the transitions the server allows the caller, and
- * tabs for the rules, their history, unit extensions and the 公示 period. Units see their key numbers
+ * 活动详情: the campaign's header with its state and the transitions the server allows the caller, the
+ * notice's contacts, and tabs for the rules, their history, unit extensions, the stamped paper copies
+ * and the 公示 period. Units see their key numbers
  * (quota, deadline, changes after opening) above the read-only rules.
  */
 import { ArrowLeftOutlined } from '@ant-design/icons';
@@ -21,6 +22,7 @@ import {
 import { ApiError } from '../api/client.ts';
 import { useCurrentMe } from '../auth/useMe.ts';
 import { AnnouncementTab } from '../components/campaign/AnnouncementTab.tsx';
+import { CampaignContacts } from '../components/campaign/CampaignContacts.tsx';
 import { DeadlineText } from '../components/campaign/DeadlineText.tsx';
 import { ExtensionsTab } from '../components/campaign/ExtensionsTab.tsx';
 import { HistoryTab } from '../components/campaign/HistoryTab.tsx';
@@ -31,6 +33,7 @@ import { OverviewTab } from '../components/nomination/OverviewTab.tsx';
 import { RegistrationTab } from '../components/nomination/RegistrationTab.tsx';
 import { UnitNominationsTab } from '../components/nomination/UnitNominationsTab.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
+import { PaperTab } from '../components/paper/PaperTab.tsx';
 import { STATUS_COLORS } from '../lib/campaignDisplay.ts';
 import { useIsMobile } from '../lib/useIsMobile.ts';
 import { useShowError } from '../lib/useShowError.ts';
@@ -183,6 +186,8 @@ export default function CampaignDetailPage() {
         )}
       </Card>
 
+      <CampaignContacts rules={detail.rules} />
+
       {isUnit && <UnitSummary detail={detail} me={me} onShowHistory={() => setTab('history')} />}
 
       <Card size="small">
@@ -245,6 +250,15 @@ export default function CampaignDetailPage() {
                     key: 'documents',
                     label: '材料与打印',
                     children: <DocumentsTab detail={detail} me={me} organises={!isUnit} />,
+                  },
+                ]
+              : []),
+            ...(isUnit || (organises && campaign.status !== 'draft')
+              ? [
+                  {
+                    key: 'paper',
+                    label: '纸质材料',
+                    children: <PaperTab detail={detail} organises={!isUnit} />,
                   },
                 ]
               : []),

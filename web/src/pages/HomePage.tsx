@@ -1,11 +1,15 @@
 /**
- * 首页: a greeting that names the account's roles and organisation, shortcuts to what its permissions
- * open, and for each role a line on what the platform will ask of it (nominations come in later issues).
+ * 首页: a greeting that names the account's roles and organisation, the to-do list of each of its roles
+ * (a clerk's returned nominations, deadlines, extensions and paper; an organiser's formal checks and
+ * paper), and shortcuts to what its permissions open.
  */
-import { Card, Col, Row, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { ROLES, type Role } from '../../../src/core/accounts/roles.ts';
+import { useWorklist } from '../api/worklist.ts';
 import { useCurrentMe } from '../auth/useMe.ts';
+import { OrganiserWorklist } from '../components/home/OrganiserWorklist.tsx';
+import { UnitWorklist } from '../components/home/UnitWorklist.tsx';
 import { visibleEntries } from '../layout/nav.tsx';
 
 const ROLE_HINTS: Record<Role, string> = {
@@ -34,6 +38,8 @@ export default function HomePage() {
   const me = useCurrentMe();
   const navigate = useNavigate();
   const shortcuts = visibleEntries(me).filter((entry) => entry.path !== '/');
+  const worklist = useWorklist();
+  const work = worklist.data;
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -59,6 +65,10 @@ export default function HomePage() {
           ))}
         </ul>
       </Card>
+
+      {worklist.error && <Alert type="warning" showIcon title="待办事项加载失败，请刷新页面重试" />}
+      {work?.unit && <UnitWorklist work={work.unit} />}
+      {work?.organiser && <OrganiserWorklist campaigns={work.organiser.campaigns} />}
 
       {shortcuts.length > 0 ? (
         <Row gutter={[16, 16]}>

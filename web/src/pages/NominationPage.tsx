@@ -14,6 +14,7 @@ import { type CampaignDetail, campaignKey, getCampaign } from '../api/campaigns.
 import { ApiError } from '../api/client.ts';
 import { useNominationMaterials } from '../api/materials.ts';
 import { type Nomination, nominationKey, useNomination } from '../api/nominations.ts';
+import { CampaignContacts } from '../components/campaign/CampaignContacts.tsx';
 import { NominationDocuments } from '../components/documents/NominationDocuments.tsx';
 import { MaterialsSection } from '../components/material/MaterialsSection.tsx';
 import { AutosaveStatus, AutosaveStopped } from '../components/nomination/AutosaveStatus.tsx';
@@ -23,11 +24,13 @@ import {
   jumpTo,
   summaryTitle,
 } from '../components/nomination/FindingsPanel.tsx';
+import { FormalCheckNext } from '../components/nomination/FormalCheckNext.tsx';
 import { FormContext, type FormEditing, writePath } from '../components/nomination/formContext.tsx';
 import { GenerateSummaryButton } from '../components/nomination/GenerateSummaryButton.tsx';
 import { LocalCopyBanner } from '../components/nomination/LocalCopyBanner.tsx';
 import { NominationHeader } from '../components/nomination/NominationHeader.tsx';
 import { ProjectFormFields } from '../components/nomination/ProjectFormFields.tsx';
+import { ReviewRequestBar } from '../components/nomination/ReviewRequestBar.tsx';
 import { StarFormFields } from '../components/nomination/StarFormFields.tsx';
 import { TransitionDialog } from '../components/nomination/TransitionDialog.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
@@ -145,6 +148,9 @@ function NominationEditor({
           extra={!isMobile && statusLine}
         />
         <NominationDocuments nomination={nomination} />
+        <CampaignContacts rules={rules} />
+        {organiser && <FormalCheckNext nomination={nomination} />}
+        <ReviewRequestBar nomination={nomination} organiser={organiser} onChanged={onReplaced} />
 
         {nomination.state === 'returned' && nomination.returnReason && (
           <Alert

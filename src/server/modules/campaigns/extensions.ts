@@ -68,3 +68,9 @@ export async function grantExtension(
     return listExtensions(trx, id);
   });
 }
+
+/** For other modules: each unit's own deadline in a campaign, by unit id (units without one are absent). */
+export async function extensionsByUnit(db: Db, campaignId: string) {
+  const rows = await listExtensions(db, campaignId);
+  return new Map(rows.map((e) => [e.organisationId, { until: new Date(e.until), reason: e.reason }]));
+}

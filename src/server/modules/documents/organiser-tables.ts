@@ -29,7 +29,10 @@ import type { DocumentFile } from './service.ts';
 export const ORGANISER_TABLES = ['quota', 'findings', 'results'] as const;
 export type OrganiserTable = (typeof ORGANISER_TABLES)[number];
 
-/** Nominations someone still has to act on: the unit (draft, returned) or the organiser (submitted). */
+/**
+ * Nominations someone still has to act on: the unit (returned) or the organiser (submitted). Of drafts
+ * the organiser sees only those a unit asked it to look at (the rest are counts in the quota table).
+ */
 const IN_PLAY = new Set(['draft', 'returned', 'submitted', 'accepted']);
 const RESULT = new Set(['selected', 'forwarded']);
 

@@ -69,6 +69,7 @@ export function presentNomination(
     contentHash: n.contentHash,
     submittedAt: iso(n.submittedAt),
     returnReason: n.returnReason,
+    reviewRequested: Boolean(n.reviewRequestedAt),
     version: n.version,
     updatedAt: iso(n.updatedAt)!,
     lapsedAt: iso(n.lapsedAt),

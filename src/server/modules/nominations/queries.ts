@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Category } from '../../../core/campaign/rules.ts';
 import { QUOTA_STATES } from '../../../core/nomination/states.ts';
+import { ORGANISER_VISIBLE_STATES } from '../../../core/nomination/visibility.ts';
 import type { Db, Trx } from '../../platform/db/database.ts';
 
 function baseQuery(db: Db | Trx) {
@@ -30,6 +31,7 @@ function baseQuery(db: Db | Trx) {
       'n.forwardedFrom',
       'n.overrides',
       'n.lapsedAt',
+      'n.reviewRequestedAt',
       'n.version',
       'n.updatedAt',
     ]);
@@ -65,6 +67,8 @@ export interface NominationFilter {
   unitId?: string;
   category?: Category;
   state?: string;
+  /** Only what the organiser may see: submitted at least once and not withdrawn, or a draft shown on request. */
+  organiserView?: boolean;
 }
 
 export function listNominations(db: Db | Trx, f: NominationFilter) {
@@ -72,12 +76,44 @@ export function listNominations(db: Db | Trx, f: NominationFilter) {
   if (f.unitId) query = query.where('n.unitId', '=', f.unitId);
   if (f.category) query = query.where('n.category', '=', f.category);
   if (f.state) query = query.where('n.state', '=', f.state);
+  if (f.organiserView) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('n.state', 'in', [...ORGANISER_VISIBLE_STATES]),
+        eb.and([eb('n.state', '=', 'draft'), eb('n.reviewRequestedAt', 'is not', null)]),
+      ]),
+    );
+  }
   return query
     .orderBy('unit.name')
     .orderBy('n.category')
     .orderBy('n.rank')
     .orderBy('n.createdAt')
+    .orderBy('n.id')
     .execute() as Promise<NominationRow[]>;
+}
+
+/**
+ * The nominations waiting for the formal check (已提交) in the order the campaign's list shows them,
+ * with `alsoId` among them whatever its state, so the next one after it can be found.
+ */
+export function formalCheckQueue(db: Db | Trx, campaignId: string, alsoId?: string) {
+  return db
+    .selectFrom('nominations as n')
+    .innerJoin('organisations as unit', 'unit.id', 'n.unitId')
+    .select(['n.id', 'n.state', 'n.title', 'n.category', 'n.submittedAt', 'unit.name as unitName'])
+    .where('n.campaignId', '=', campaignId)
+    .where((eb) =>
+      alsoId
+        ? eb.or([eb('n.state', '=', 'submitted'), eb('n.id', '=', alsoId)])
+        : eb('n.state', '=', 'submitted'),
+    )
+    .orderBy('unit.name')
+    .orderBy('n.category')
+    .orderBy('n.rank')
+    .orderBy('n.createdAt')
+    .orderBy('n.id')
+    .execute();
 }
 
 /** Nominations holding a quota place for a unit and category: regular and special counted apart. */

@@ -9,23 +9,29 @@ import type { CampaignRow } from '../campaigns/queries.ts';
 import { unitDeadline, unitDeadlines, visibleCampaign } from '../campaigns/service.ts';
 import { acceptWarning } from './accept-warning.ts';
 import { nominationsWorkbook } from './export-workbook.ts';
+import { acceptMany, nextToCheck } from './formal-check.ts';
 import { forwardNominations } from './forward-nominations.ts';
 import { missedDeadline } from './missed-deadline.ts';
 import { presentNomination } from './presenter.ts';
 import type { NominationRow } from './queries.ts';
 import { quotaDashboard } from './quota-dashboard.ts';
 import { markSpecial, orderRegistration } from './registration.ts';
+import { requestReview } from './request-review.ts';
 import {
+  BulkAcceptBody,
+  BulkAcceptResponse,
   CreateNominationBody,
   ForwardResponse,
   GenericTransitionBody,
   ListNominationsQuery,
   MissedDeadlineResponse,
+  NextToCheckResponse,
   NominationListResponse,
   NominationResponse,
   OrderBody,
   QuotaDashboardResponse,
   ReviewBody,
+  ReviewRequestBody,
   SpecialBody,
   TransitionBody,
   UpdateNominationBody,
@@ -288,6 +294,46 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     handler: async (request) => {
       const actor = requireActor(request);
       return present(actor, await acceptWarning(db, actor, request.params.id, request.body));
+    },
+  });
+
+  r.get('/api/nominations/:id/next-to-check', {
+    schema: {
+      operationId: 'nextNominationToCheck',
+      tags,
+      summary: '形式审查：下一条待审查的推介',
+      params: uuidParam,
+      response: { 200: NextToCheckResponse },
+    },
+    handler: async (request) => nextToCheck(db, requireActor(request), request.params.id),
+  });
+
+  r.post('/api/campaigns/:id/formal-check/accept', {
+    schema: {
+      operationId: 'acceptNominationsFormally',
+      tags,
+      summary: '形式审查：批量通过（全部通过或全部不通过）',
+      params: uuidParam,
+      body: BulkAcceptBody,
+      response: { 200: BulkAcceptResponse },
+    },
+    handler: async (request) => ({
+      accepted: await acceptMany(db, requireActor(request), request.params.id, request.body.nominationIds),
+    }),
+  });
+
+  r.post('/api/nominations/:id/review-request', {
+    schema: {
+      operationId: 'requestNominationReview',
+      tags,
+      summary: '请组织单位查看草稿（如需豁免材料问题），或取消',
+      params: uuidParam,
+      body: ReviewRequestBody,
+      response: { 200: NominationResponse },
+    },
+    handler: async (request) => {
+      const actor = requireActor(request);
+      return present(actor, await requestReview(db, actor, request.params.id, request.body.requested));
     },
   });
 

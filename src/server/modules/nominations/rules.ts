@@ -1,9 +1,13 @@
+import { organiserMaySee } from '../../../core/nomination/visibility.ts';
 import { hasRole, inSubtree, type Principal } from '../../platform/auth/actor.ts';
 import { authorizer } from '../../platform/auth/authorize.ts';
 
 export interface NominationSubject {
   unitId: string;
   organiserPath: string;
+  /** Needed to `view`: the organiser sees a nomination only from its submission on (a draft is the unit's). */
+  state?: string;
+  reviewRequestedAt?: Date | string | null;
 }
 
 /** The nominating unit's own submitters. */
@@ -15,14 +19,17 @@ export const isOrganiserOf = (actor: Principal, n: Pick<NominationSubject, 'orga
   hasRole(actor, 'platform_admin', 'organiser_admin') && inSubtree(actor, n.organiserPath);
 
 /**
- * Who may do what with a nomination, whatever its state; the state and the deadline are the
- * transition table's business. Experts see nominations once review assignments exist (not yet).
+ * Who may do what with a nomination; its state and the deadline are the transition table's business,
+ * except that the organiser sees a draft only when its unit asks (core/nomination/visibility.ts).
+ * Experts see nominations once review assignments exist (not yet).
  */
 export const nominationRules = authorizer<
   'view' | 'edit' | 'actAsUnit' | 'actAsOrganiser' | 'seeIdentity',
   NominationSubject
 >({
-  view: (actor, n) => isUnitSubmitter(actor, n) || isOrganiserOf(actor, n),
+  view: (actor, n) =>
+    isUnitSubmitter(actor, n) ||
+    (isOrganiserOf(actor, n) && n.state !== undefined && organiserMaySee({ ...n, state: n.state })),
   edit: isUnitSubmitter,
   actAsUnit: isUnitSubmitter,
   actAsOrganiser: isOrganiserOf,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../../../core/campaign/rules.ts';
+import { MAX_BULK_ACCEPT } from '../../../core/nomination/formal-check.ts';
 import { NOMINATION_STATES } from '../../../core/nomination/states.ts';
 
 const category = z.enum(CATEGORIES, { error: '类别应为 star（百姓学习之星）或 project（终身学习品牌项目）' });
@@ -34,6 +35,7 @@ export const Nomination = z
       .object({ at: z.string().nullable(), extended: z.boolean(), passed: z.boolean() })
       .describe('报送单位的截止时间（含延期）及是否已过'),
     returnReason: z.string().nullable(),
+    reviewRequested: z.boolean().describe('报送单位已请组织单位查看此草稿'),
     version: z.number(),
     updatedAt: z.string(),
     findings: z.array(FindingSchema),
@@ -64,6 +66,27 @@ export const OrderBody = z.object({
   order: z.array(z.uuid()).max(500),
 });
 export const SpecialBody = z.object({ special: z.boolean() });
+export const BulkAcceptBody = z.object({
+  nominationIds: z
+    .array(z.uuid('推介编号格式不正确'), { error: '请选择要通过的推介' })
+    .min(1, '请选择要通过的推介')
+    .max(MAX_BULK_ACCEPT, `一次最多通过 ${MAX_BULK_ACCEPT} 条，请分批操作`)
+    .refine((ids) => new Set(ids).size === ids.length, '所选推介有重复，请刷新后重新选择'),
+});
+const CheckedNomination = z.object({
+  id: z.string(),
+  title: z.string(),
+  unitName: z.string(),
+  category: z.string(),
+});
+export const BulkAcceptResponse = z.object({ accepted: z.array(CheckedNomination) });
+export const NextToCheckResponse = z.object({
+  next: CheckedNomination.nullable().describe('下一条待形式审查的推介；没有时为 null'),
+  remaining: z.number().describe('除本条外仍待形式审查的推介数'),
+});
+export const ReviewRequestBody = z.object({
+  requested: z.boolean({ error: 'requested 应为 true（请组织单位查看）或 false（取消）' }),
+});
 
 export const ListNominationsQuery = z.object({
   campaignId: z.uuid('活动编号格式不正确'),

@@ -139,16 +139,24 @@ export async function transitionNomination(
   id: string,
   input: { to: NominationState; reason?: string },
 ) {
-  return db.transaction().execute(async (trx) => {
-    const n = await visibleNomination(trx, actor, id, true);
-    const campaign = await visibleCampaign(trx, actor, n.campaignId);
-    const submitting = input.to === 'submitted';
-    const submissionFindings = submitting ? await nominationFindings(trx, n, campaign) : undefined;
-    return applyNominationTransition(trx, actor, n, campaign, {
-      ...input,
-      submissionFindings,
-      submittedMaterials: submitting ? await submittedMaterials(trx, n, campaign) : undefined,
-    });
+  return db.transaction().execute((trx) => transitionNominationIn(trx, actor, id, input));
+}
+
+/** The same move inside the caller's transaction: several moves that stand or fall together (批量通过). */
+export async function transitionNominationIn(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  input: { to: NominationState; reason?: string },
+) {
+  const n = await visibleNomination(trx, actor, id, true);
+  const campaign = await visibleCampaign(trx, actor, n.campaignId);
+  const submitting = input.to === 'submitted';
+  const submissionFindings = submitting ? await nominationFindings(trx, n, campaign) : undefined;
+  return applyNominationTransition(trx, actor, n, campaign, {
+    ...input,
+    submissionFindings,
+    submittedMaterials: submitting ? await submittedMaterials(trx, n, campaign) : undefined,
   });
 }
 
@@ -158,10 +166,11 @@ export async function listVisibleNominations(db: Db, actor: Actor, filter: Nomin
     unitId: '',
     organiserPath: campaign.organiserPath,
   });
-  // A unit sees its own nominations only, whatever it asks for.
+  // A unit sees its own nominations only, whatever it asks for; the organiser no unit's drafts.
   const unitId = organiser ? filter.unitId : actor.organisationId;
   if (!organiser && !hasRole(actor, 'unit_submitter')) throw forbidden();
-  return listNominations(db, { ...filter, unitId });
+  const ownUnit = unitId === actor.organisationId && hasRole(actor, 'unit_submitter');
+  return listNominations(db, { ...filter, unitId, organiserView: !ownUnit });
 }
 
 /** Exports carry personal data out of the platform: who exported what is kept (PIPL). */

@@ -77,6 +77,8 @@ export async function applyNominationTransition(
   if (refused) throw new AppError(refused.code, refused.message, { findings: refused.findings });
 
   const set: Record<string, unknown> = { state: input.to };
+  // A unit's request that the organiser look at its draft ends when the draft does.
+  if (from === 'draft') set.reviewRequestedAt = null;
   if (transition.checksQuota) {
     // Every submit of this unit waits here for the others: the count below cannot go stale.
     await trx.selectFrom('organisations').select('id').where('id', '=', n.unitId).forUpdate().execute();

@@ -143,6 +143,7 @@ export interface NominationsTable {
   overrides: ColumnType<unknown, string | undefined, string>;
   /** 逾期视为自动放弃: when the deadline job withdrew it. */
   lapsedAt: NullableTimestamp;
+  reviewRequestedAt: NullableTimestamp;
   version: Generated<number>;
   createdBy: string | null;
   createdAt: DefaultedTimestamp;
@@ -207,6 +208,32 @@ export interface ExportPackagesTable {
   finishedAt: NullableTimestamp;
 }
 
+export interface PaperDispatchesTable {
+  id: Generated<string>;
+  campaignId: string;
+  unitId: string;
+  state: string;
+  courier: string | null;
+  trackingNumber: string | null;
+  dispatchedOn: ColumnType<string | null, string | null | undefined, string | null>;
+  dispatchedBy: string | null;
+  scanStorageKey: string | null;
+  scanFileName: string | null;
+  scanFormat: string | null;
+  /** bigint: read as a string by pg. */
+  scanBytes: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  scanSha256: string | null;
+  receivedOn: ColumnType<string | null, string | null | undefined, string | null>;
+  copiesReceived: number | null;
+  sealPresent: boolean | null;
+  discReadable: boolean | null;
+  receiptNote: string | null;
+  receivedBy: string | null;
+  version: Generated<number>;
+  createdAt: DefaultedTimestamp;
+  updatedAt: DefaultedTimestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   accounts: AccountsTable;
@@ -222,4 +249,5 @@ export interface Database {
   previousWinners: PreviousWinnersTable;
   materials: MaterialsTable;
   exportPackages: ExportPackagesTable;
+  paperDispatches: PaperDispatchesTable;
 }

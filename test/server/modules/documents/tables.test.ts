@@ -73,9 +73,18 @@ describe('organiser tables', () => {
     });
   });
 
-  it('open findings: the draft’s problems, errors first, in Chinese', async () => {
+  it('open findings: a draft’s only once its unit asks the organiser to look; errors first, in Chinese', async () => {
+    const before = await get(jilin, `/api/campaigns/${campaignId}/tables/findings.xlsx`);
+    expect(before.statusCode, before.body).toBe(200);
+    expect((await sheetOf(before.rawPayload)).rows.some((r) => r['姓名／项目名称'] === '未完成')).toBe(false);
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: `/api/nominations/${ids[2]}/review-request`,
+      headers: as(changchun),
+      payload: { requested: true },
+    });
+    expect(asked.statusCode, asked.body).toBe(200);
     const response = await get(jilin, `/api/campaigns/${campaignId}/tables/findings.xlsx`);
-    expect(response.statusCode, response.body).toBe(200);
     const { rows } = await sheetOf(response.rawPayload);
     const mine = rows.filter((r) => r['姓名／项目名称'] === '未完成');
     expect(mine.length).toBeGreaterThan(0);

@@ -46,6 +46,13 @@ beforeAll(async () => {
   owner = await loginAs(t, 'jilin-admin');
   const { campaign, rules } = await campaignOf(t, owner, '中国成人教育协会');
   star = (await draftWith(t, owner, campaign.id, completeStar(rules, 1))).id;
+  // The organiser looks at this draft because its unit asked it to (a draft is otherwise the unit's own).
+  await t.app.inject({
+    method: 'POST',
+    url: `/api/nominations/${star}/review-request`,
+    headers: as(owner),
+    payload: { requested: true },
+  });
   if (!ffmpeg) return;
   film(file('phone.mp4'), { seconds: 250, fps: 30, size: '640x360', pattern: 'smptebars', audio: true });
   film(file('short.mp4'), { seconds: 2, fps: 30 });

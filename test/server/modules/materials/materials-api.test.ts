@@ -34,8 +34,16 @@ afterAll(() => t?.close());
 const call = (s: Session, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object, headers = {}) =>
   t.app.inject({ method, url, headers: { ...as(s), ...headers }, payload });
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-const newStar = async (n: number) =>
-  (await draftWith(t, unit, campaignId, completeStar(rules, n), 'star', { materials: false })).id;
+/**
+ * A draft the organiser is asked to look at: a draft is otherwise the unit's own, and waiving a file
+ * that cannot pass before submitting is what the unit asks the organiser for.
+ */
+const newStar = async (n: number) => {
+  const { id } = await draftWith(t, unit, campaignId, completeStar(rules, n), 'star', { materials: false });
+  const asked = await call(unit, 'POST', `/api/nominations/${id}/review-request`, { requested: true });
+  if (asked.statusCode !== 200) throw new Error(asked.body);
+  return id as string;
+};
 async function upload(nominationId: string, slotId: string, data: Buffer, filename = `${slotId}.jpg`) {
   const result = await uploadThroughTus(t, unit, { nominationId, setKey: 'star', slotId, filename, data });
   if (!result.materialId) throw new Error(result.patched?.body ?? result.created.body);

@@ -34,6 +34,13 @@ beforeAll(async () => {
   owner = await loginAs(t, 'jilin-admin');
   const { campaign, rules } = await campaignOf(t, owner, '中国成人教育协会');
   star = (await draftWith(t, owner, campaign.id, completeStar(rules, 1))).id;
+  // The organiser looks at this draft because its unit asked it to (a draft is otherwise the unit's own).
+  await t.app.inject({
+    method: 'POST',
+    url: `/api/nominations/${star}/review-request`,
+    headers: as(owner),
+    payload: { requested: true },
+  });
   writeFileSync(file('star.jpg'), await noisyJpeg(3000, 2000, 300));
   // Stored 600×400 with EXIF orientation 6: a camera held upright, to be shown 400×600.
   writeFileSync(

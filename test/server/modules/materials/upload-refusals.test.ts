@@ -151,9 +151,9 @@ describe('uploads refused before a byte is stored', () => {
     );
   });
 
-  it('another unit’s nomination, and an organiser (who does not upload)', async () => {
+  it('another unit’s nomination, and an organiser (who does not upload, and to whom a draft does not exist)', async () => {
     await expectRefused(await create(otherUnit, meta(), MiB), 404, 'NOT_FOUND', /推介不存在或您无权查看/);
-    await expectRefused(await create(organiser, meta(), MiB), 403, 'FORBIDDEN', /只有推介所属单位的填报员/);
+    await expectRefused(await create(organiser, meta(), MiB), 404, 'NOT_FOUND', /推介不存在或您无权查看/);
   });
 
   it('a missing CSRF token or no session at all', async () => {

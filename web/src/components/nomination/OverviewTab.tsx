@@ -1,10 +1,11 @@
 /**
  * 报送情况 (organiser): every reporting unit's quota use per category with the quota findings (below the
- * minimum, over the maximum, specials), all nominations filtered by unit, category and state with a click
- * through to each, the Excel export of the filtered list, and 报送上级 for a provincial round whose
- * selected nominations go on to the national round of the same year.
+ * minimum, over the maximum, specials; drafts only as counts, they are the units' own), the nominations
+ * before the organiser filtered by unit, category and state with a click through to each, 批量通过 of
+ * those waiting for the formal check, the Excel export of the filtered list, and 报送上级 for a
+ * provincial round whose selected nominations go on to the national round of the same year.
  */
-import { DownloadOutlined, SendOutlined } from '@ant-design/icons';
+import { CheckOutlined, DownloadOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Modal, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
@@ -14,6 +15,7 @@ import type { Finding } from '../../../../src/core/findings.ts';
 import { NOMINATION_STATES, type NominationState } from '../../../../src/core/nomination/states.ts';
 import { type CampaignDetail, findingsOf, useCampaigns } from '../../api/campaigns.ts';
 import {
+  acceptMany,
   type CategoryUse,
   exportNominations,
   type Forwarded,
@@ -24,6 +26,7 @@ import {
   useNominations,
   useQuotaDashboard,
 } from '../../api/nominations.ts';
+import { WORKLIST_KEY } from '../../api/worklist.ts';
 import { formatDateTime } from '../../format.ts';
 import { displayTitle, NOMINATION_STATE_COLORS } from '../../lib/nominationDisplay.ts';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
@@ -163,16 +166,49 @@ function ForwardButton({ detail }: { detail: CampaignDetail }) {
   );
 }
 
+/** The organiser never sees a withdrawn nomination, and a draft only when its unit asked. */
+const STATE_OPTIONS = (Object.entries(NOMINATION_STATES) as [NominationState, string][])
+  .filter(([value]) => value !== 'withdrawn')
+  .map(([value, label]) => ({ value, label: value === 'draft' ? '草稿（报送单位请您查看的）' : label }));
+
 export function OverviewTab({ detail }: { detail: CampaignDetail }) {
   const { campaign, rules } = detail;
   const isMobile = useIsMobile();
   const showError = useShowError();
+  const { message, modal } = App.useApp();
+  const queryClient = useQueryClient();
   const dashboard = useQuotaDashboard(campaign.id);
   const [unitId, setUnitId] = useState<string | undefined>();
   const [category, setCategory] = useState<Category | undefined>();
   const [state, setState] = useState<NominationState | undefined>();
+  const [selected, setSelected] = useState<string[]>([]);
   const filter = { campaignId: campaign.id, unitId, category, state };
   const list = useNominations(filter);
+  const waiting = (list.data ?? []).filter((n) => n.state === 'submitted');
+  // Only what is on screen and still waiting can stay ticked.
+  const ticked = selected.filter((id) => waiting.some((n) => n.id === id));
+  const accept = useMutation({
+    mutationFn: (ids: string[]) => acceptMany(campaign.id, ids),
+    onSuccess: (accepted) => {
+      setSelected([]);
+      message.success(`已通过形式审查 ${accepted.length} 条`);
+      void queryClient.invalidateQueries({ queryKey: NOMINATIONS_KEY });
+      void queryClient.invalidateQueries({ queryKey: WORKLIST_KEY });
+    },
+    onError: (error) => {
+      void queryClient.invalidateQueries({ queryKey: [...NOMINATIONS_KEY, 'list'] });
+      showError(error);
+    },
+  });
+  const confirmAccept = () =>
+    modal.confirm({
+      title: `通过所选的 ${ticked.length} 条推介？`,
+      content:
+        '确认所选推介材料齐全、符合形式要求。任何一条不能通过时，所选推介均不通过，请按提示处理后重新选择。',
+      okText: '通过',
+      cancelText: '取消',
+      onOk: () => accept.mutateAsync(ticked).catch(() => undefined),
+    });
   // Units that have started reporting first: with forty units the active ones should not hide below the fold.
   const activity = (u: UnitQuotaUse) =>
     CATEGORIES.reduce((t, c) => t + u[c].used + u[c].special + u[c].drafts, 0);
@@ -347,9 +383,19 @@ export function OverviewTab({ detail }: { detail: CampaignDetail }) {
           placeholder="全部状态"
           value={state}
           onChange={setState}
-          style={{ width: isMobile ? '100%' : 160 }}
-          options={Object.entries(NOMINATION_STATES).map(([value, label]) => ({ value, label }))}
+          style={{ width: isMobile ? '100%' : 200 }}
+          options={STATE_OPTIONS}
         />
+        {state !== 'submitted' && <Button onClick={() => setState('submitted')}>只看待形式审查</Button>}
+        <Button
+          type="primary"
+          icon={<CheckOutlined />}
+          disabled={ticked.length === 0}
+          loading={accept.isPending}
+          onClick={confirmAccept}
+        >
+          {ticked.length > 0 ? `通过所选（${ticked.length}）` : '通过所选'}
+        </Button>
         <Button
           icon={<DownloadOutlined />}
           loading={exporting.isPending}
@@ -366,7 +412,13 @@ export function OverviewTab({ detail }: { detail: CampaignDetail }) {
         loading={list.isLoading}
         scrollX={900}
         pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true }}
-        emptyText="没有符合条件的推介"
+        emptyText="没有符合条件的推介（报送单位的草稿提交后才显示）"
+        selection={{
+          selectedKeys: ticked,
+          onChange: setSelected,
+          selectable: (n) => n.state === 'submitted' && n.actions.includes('actAsOrganiser'),
+          label: (n) => `选择“${displayTitle(n)}”`,
+        }}
       />
     </Space>
   );

@@ -166,6 +166,7 @@ export function UnitNominationsTab({ detail, me }: { detail: CampaignDetail; me:
         <Space size={4} wrap>
           <Link to={`/nominations/${n.id}`}>{displayTitle(n)}</Link>
           {n.special && <Tag color="gold">{n.remark || '特别推介'}</Tag>}
+          {n.state === 'draft' && n.reviewRequested && <Tag color="blue">已请组织单位查看</Tag>}
         </Space>
       ),
     },

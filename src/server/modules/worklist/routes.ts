@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requireActor } from '../../platform/auth/plugin.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { WorklistResponse } from './schema.ts';
+import { worklist } from './service.ts';
+
+export function worklistRoutes(app: FastifyInstance, { db }: AppContext) {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/worklist', {
+    schema: {
+      operationId: 'getWorklist',
+      tags: ['待办'],
+      summary: '首页待办：按角色列出退回待修改、临近截止、延期、待形式审查、纸质材料等',
+      response: { 200: WorklistResponse },
+    },
+    handler: async (request) => worklist(db, requireActor(request)),
+  });
+}
