@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { ffmpegPath } from '../../platform/media/ffmpeg-path.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { visibleNomination } from '../nominations/service.ts';
 import { appliedSets, subjectOf, submitFindingsFor } from './nomination-materials.ts';
@@ -20,5 +21,6 @@ export async function listNominationMaterials(db: Db, actor: Actor, nominationId
     appliedSets(n, campaign),
     rows,
     submitFindingsFor(n, campaign, rows),
+    ffmpegPath() !== undefined,
   );
 }
