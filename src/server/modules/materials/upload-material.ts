@@ -190,7 +190,7 @@ export async function finishUpload(
     throw refusal(
       500,
       'INTERNAL',
-      `服务器保存的文件长度（${stored.bytes} 字节）与声明的长度（${upload.size} 字节）不一致，已丢弃，请重新上传。`,
+      `平台收到的文件长度（${stored.bytes} 字节）与上传时声明的长度（${upload.size} 字节）不一致，已丢弃，请重新上传。`,
     );
   }
   try {
