@@ -3,7 +3,13 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRules } from '../../src/core/campaign/rules.ts';
-import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
+import {
+  browserAvailability,
+  expectResponses,
+  launchBrowser,
+  loginThroughPage,
+  pageApi,
+} from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { photoOfAtLeast } from '../support/materials.ts';
 import { completeStar } from '../support/nominations.ts';
@@ -175,6 +181,8 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
       .click();
     await expect.poll(() => o.getByText('形式审查通过').count()).toBeGreaterThan(0);
     await u.goto(`${server.url}/nominations/${id}`);
+    // Past the deadline the server refuses the withdrawal: provoked here on purpose.
+    expectResponses(u, { method: 'POST', path: `/api/nominations/${id}/withdraw`, status: 409 });
     await u.getByRole('button', { name: /^撤\s*回$/ }).click();
     await u
       .getByRole('dialog')

@@ -60,7 +60,12 @@ async function describeResponse(response: Response): Promise<string> {
   return `${response.request().method()} ${pathname} → ${response.status()} ${body.slice(0, 300)}`;
 }
 
+const guarded = new WeakSet<BrowserContext>();
+
 function guard(context: BrowserContext): BrowserContext {
+  // browser.newPage makes its context through browser.newContext: guard each context once.
+  if (guarded.has(context)) return context;
+  guarded.add(context);
   context.on('response', (response) => {
     if (response.status() >= 400 && !isExpected(context, response)) problems.push(describeResponse(response));
   });
