@@ -48,6 +48,18 @@ const RETRY_DELAYS = [0, 1000, 3000, 5000, 10_000, 20_000];
 let localKeys = 0;
 const nextLocalKey = () => `local-${++localKeys}`;
 
+type UppyInstance = Uppy<Meta, Record<string, never>>;
+
+/**
+ * Finished files leave Uppy (so the same file may be chosen again) only once the tus plugin has let go
+ * of them, when their batch (or retry) is complete: removed any earlier, from 'upload-success', the
+ * plugin takes the removal for a cancel and asks the server to delete the finished upload, which it
+ * refuses (409) again and again.
+ */
+function removeFinished(uppy: UppyInstance, result: { successful?: { id: string }[] } | undefined) {
+  for (const file of result?.successful ?? []) if (uppy.getFile(file.id)) uppy.removeFile(file.id);
+}
+
 function refusalOf(xhr: XMLHttpRequest | undefined): { message: string; refused: boolean } {
   const status = xhr?.status ?? 0;
   const text = xhr?.responseText ?? '';
@@ -78,7 +90,7 @@ export function useSlotUploads(options: {
   const [items, setItems] = useState<UploadItem[]>([]);
   const onUploaded = useRef(options.onUploaded);
   onUploaded.current = options.onUploaded;
-  const uppyRef = useRef<Uppy<Meta, Record<string, never>> | null>(null);
+  const uppyRef = useRef<UppyInstance | null>(null);
   const samples = useRef(new Map<string, { at: number; bytes: number }>());
 
   const update = useCallback((key: string, change: (item: UploadItem) => Partial<UploadItem>) => {
@@ -86,7 +98,7 @@ export function useSlotUploads(options: {
   }, []);
 
   useEffect(() => {
-    const uppy = new Uppy<Meta, Record<string, never>>({
+    const uppy: UppyInstance = new Uppy<Meta, Record<string, never>>({
       id: uppyIdFor(nominationId, setKey, slot.id),
       autoProceed: true,
       allowMultipleUploadBatches: true,
@@ -138,12 +150,7 @@ export function useSlotUploads(options: {
       if (refused) void uploadCsrfToken(true); // a stale token is one reason for a refusal
       update(keyOf(file), () => ({ phase: 'failed', error: message, refused, speed: 0, timeLeft: null }));
     });
-    // Finished files leave Uppy (so the same file may be chosen again) only once the tus plugin has let
-    // go of them: removed any earlier, from 'upload-success', the plugin takes the removal for a
-    // cancel and asks the server to delete the finished upload, which it refuses (409) again and again.
-    uppy.on('complete', (result) => {
-      for (const file of result.successful ?? []) if (uppy.getFile(file.id)) uppy.removeFile(file.id);
-    });
+    uppy.on('complete', (result) => removeFinished(uppy, result));
     uppy.on('upload-pause', (file, isPaused) => {
       update(keyOf(file), () => ({ phase: isPaused ? 'paused' : 'uploading', speed: 0, timeLeft: null }));
     });
@@ -206,7 +213,9 @@ export function useSlotUploads(options: {
   const retry = useCallback(
     (key: string) => {
       update(key, () => ({ phase: 'uploading', error: undefined }));
-      void uppyRef.current?.retryUpload(key);
+      const uppy = uppyRef.current;
+      // A retry is a batch of its own that emits no 'complete'.
+      void uppy?.retryUpload(key).then((result) => removeFinished(uppy, result));
     },
     [update],
   );
