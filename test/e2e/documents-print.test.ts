@@ -8,7 +8,13 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRules } from '../../src/core/campaign/rules.ts';
 import { findSoffice } from '../../src/server/platform/documents/convert-to-pdf.ts';
-import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
+import {
+  browserAvailability,
+  expectResponses,
+  launchBrowser,
+  loginThroughPage,
+  pageApi,
+} from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { completeStar } from '../support/nominations.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
@@ -284,6 +290,12 @@ describe.skipIf(!available || !popplerAvailable)('print view and documents', () 
     await o.getByRole('button', { name: /名额使用情况/ }).click();
     expect((await quota).suggestedFilename()).toMatch(/名额使用情况.*\.xlsx$/);
     // No result list before the round has selected: the server's reason is shown, nothing is saved.
+    // No winners yet: the refusal is what this step checks.
+    expectResponses(o, {
+      method: 'GET',
+      path: /^\/api\/campaigns\/[^/]+\/tables\/results\.xlsx$/,
+      status: 409,
+    });
     await o.getByRole('button', { name: /入选名单/ }).click();
     await expect.poll(() => o.getByText(/尚无入选名单/).count()).toBeGreaterThan(0);
     await o.getByRole('combobox').click();

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailability, launchBrowser } from '../support/browser.ts';
+import { browserAvailability, expectResponses, launchBrowser } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 
@@ -49,6 +49,8 @@ describe.skipIf(!available)('browser smoke journey', () => {
   }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
     page.setDefaultTimeout(10_000);
+    // The wrong password below is refused on purpose.
+    expectResponses(page, { method: 'POST', path: '/api/auth/login', status: 401 });
     await page.goto(`${server.url}/organisations`);
     await page.waitForURL(/\/login/);
     await page.getByLabel('用户名').fill('cace-admin');

@@ -1,7 +1,90 @@
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page, type Response } from 'playwright-core';
+import { afterEach } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/**
+ * A host name the test browser resolves to this machine's loopback. Chromium treats every 127.x.x.x
+ * address and `localhost` as a secure context, but an intranet serves the platform over plain HTTP at
+ * an address or name of its own, where `crypto.randomUUID`, `crypto.subtle` and the clipboard do not
+ * exist. Opening the app under this name gives the browser exactly that insecure context.
+ */
+export const INTRANET_HOST = 'tuijie-intranet.test';
+
+/** `http://127.0.0.1:PORT` → `http://tuijie-intranet.test:PORT`: the same server as an intranet sees it. */
+export function intranetUrl(url: string): string {
+  const u = new URL(url);
+  u.hostname = INTRANET_HOST;
+  return u.origin;
+}
+
+/** A response a test provokes on purpose (a wrong password, a refused move); any other 4xx/5xx fails it. */
+export interface ExpectedResponse {
+  method: string;
+  /** The URL's path, exactly or by pattern. */
+  path: string | RegExp;
+  status: number;
+}
+
+/** Responses the app itself provokes in every session, by design. */
+const ALWAYS_EXPECTED: ExpectedResponse[] = [
+  // At start the app asks who is logged in; 401 is the answer "nobody" (web/src/api/auth.ts).
+  { method: 'GET', path: '/api/auth/me', status: 401 },
+];
+
+const expectedByContext = new WeakMap<BrowserContext, ExpectedResponse[]>();
+/** What went wrong in any page since the last test ended, with the response bodies being read. */
+let problems: Promise<string>[] = [];
+
+/** Lets the context of `target` answer `expected` without failing the test. */
+export function expectResponses(target: Page | BrowserContext, ...expected: ExpectedResponse[]): void {
+  const context = 'context' in target ? target.context() : target;
+  expectedByContext.set(context, [...(expectedByContext.get(context) ?? []), ...expected]);
+}
+
+function isExpected(context: BrowserContext, response: Response): boolean {
+  const { pathname } = new URL(response.url());
+  const method = response.request().method();
+  return [...ALWAYS_EXPECTED, ...(expectedByContext.get(context) ?? [])].some(
+    (e) =>
+      e.status === response.status() &&
+      e.method === method &&
+      (typeof e.path === 'string' ? e.path === pathname : e.path.test(pathname)),
+  );
+}
+
+async function describeResponse(response: Response): Promise<string> {
+  const body = await response.text().catch(() => '');
+  const { pathname } = new URL(response.url());
+  return `${response.request().method()} ${pathname} → ${response.status()} ${body.slice(0, 300)}`;
+}
+
+const guarded = new WeakSet<BrowserContext>();
+
+function guard(context: BrowserContext): BrowserContext {
+  // browser.newPage makes its context through browser.newContext: guard each context once.
+  if (guarded.has(context)) return context;
+  guarded.add(context);
+  context.on('response', (response) => {
+    if (response.status() >= 400 && !isExpected(context, response)) problems.push(describeResponse(response));
+  });
+  context.on('weberror', (webError) => {
+    const error = webError.error();
+    problems.push(Promise.resolve(`页面脚本错误：${error.stack ?? error.message}`));
+  });
+  return context;
+}
+
+// Every test of a file that uses the browser fails on an unexpected 4xx/5xx or an uncaught page error,
+// even when its own assertions passed: such a response is a bug the page hid from the user.
+afterEach(async () => {
+  const found = await Promise.all(problems);
+  problems = [];
+  if (found.length > 0) {
+    throw new Error(`浏览器中出现了未预期的错误响应或页面错误：\n${found.join('\n')}`);
+  }
+});
 
 /**
  * Browser tests need Debian's Chromium. Outside CI a machine without it skips them and says so;
@@ -15,8 +98,9 @@ export function browserAvailability(): { available: boolean; reason: string } {
   return { available: false, reason };
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/** Chromium with every context guarded (see `afterEach` above) and INTRANET_HOST resolving to loopback. */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
       '--no-sandbox',
@@ -26,8 +110,18 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      `--host-resolver-rules=MAP ${INTRANET_HOST} 127.0.0.1`,
     ],
   });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = async (options) => guard(await newContext(options));
+  browser.newPage = async (options) => {
+    const page = await newPage(options);
+    guard(page.context());
+    return page;
+  };
+  return browser;
 }
 
 /** Logs in through the login page; on a first login, changes the one-time password to `newPassword`. */

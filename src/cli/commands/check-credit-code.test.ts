@@ -27,6 +27,7 @@ describe('tuijie check-credit-code', () => {
         input: VALID,
         normalised: VALID,
         valid: true,
+        wellFormed: true,
         checksumOk: true,
         regionCode: '350100',
         province: '35',
@@ -46,10 +47,10 @@ describe('tuijie check-credit-code', () => {
     expect(output).toMatchObject({ normalised: VALID, valid: true, checksumOk: true });
   });
 
-  it('exits 1 on a check character that does not match, although the platform only warns', () => {
+  it('exits 1 and says not valid on a check character that does not match, though the platform only warns', () => {
     const { status, output } = json('91350100M000100Y44');
     expect(status).toBe(1);
-    expect(output).toMatchObject({ valid: true, checksumOk: false });
+    expect(output).toMatchObject({ valid: false, wellFormed: true, checksumOk: false });
     expect(output.findings).toEqual([
       expect.objectContaining({ code: 'CREDIT_CODE_CHECKSUM', severity: 'warning' }),
     ]);
@@ -63,7 +64,7 @@ describe('tuijie check-credit-code', () => {
   ])('refuses %j with exit code 1', (value, code, hint) => {
     const { status, output } = json(value);
     expect(status).toBe(1);
-    expect(output.valid).toBe(false);
+    expect(output).toMatchObject({ valid: false, wellFormed: false });
     const finding = output.findings.find((f: { code: string }) => f.code === code);
     expect(finding.message).toContain(hint);
   });

@@ -1,7 +1,9 @@
 /**
  * `tuijie check-credit-code VALUE`: checks a 统一社会信用代码. Unlike the application, where a
  * check-character mismatch is a warning an organiser may override, this command exits 1 on any
- * finding: it answers "is this code exactly right?".
+ * finding: it answers "is this code exactly right?". So its JSON `valid` answers that same question
+ * and agrees with the exit code; `wellFormed` says whether the platform would take the code (with the
+ * warning for an organiser to override), which is core's notion of a valid code.
  */
 import { parseCreditCode } from '../../core/identity/credit-code.ts';
 import { formatFindings, printJson } from '../print-findings.ts';
@@ -16,9 +18,11 @@ export async function run(args: string[]): Promise<number> {
   if (typeof read === 'number') return read;
   const { input, json } = read;
   const result = parseCreditCode(input);
-  const exitCode = result.findings.length === 0 ? 0 : 1;
+  const exact = result.findings.length === 0;
+  const exitCode = exact ? 0 : 1;
   if (json) {
-    printJson({ input, ...result, province: result.regionCode?.slice(0, 2) });
+    const { valid: wellFormed, ...rest } = result;
+    printJson({ input, ...rest, valid: exact, wellFormed, province: result.regionCode?.slice(0, 2) });
     return exitCode;
   }
   if (exitCode === 0) {

@@ -2,6 +2,9 @@
  * Chinese names of the audit log's action and entity codes, shown by the audit page and in exports.
  * A code not listed is shown as it is, so a new action never breaks a page.
  */
+import { CAMPAIGN_STATES } from '../campaign/states.ts';
+import { NOMINATION_STATES } from '../nomination/states.ts';
+
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
   organisation: '组织机构',
   account: '账号',
@@ -65,6 +68,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'paper.scan_uploaded': '上传盖章扫描件',
   'paper.received': '登记纸质材料签收',
   'paper.receipt_corrected': '更正纸质材料签收信息',
+  'material.converted_automatically': '自动转换视频',
 };
 
 export function entityTypeLabel(type: string): string {
@@ -73,4 +77,84 @@ export function entityTypeLabel(type: string): string {
 
 export function actionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action;
+}
+
+/** Names of the fields audit entries keep in their before and after. A field not listed shows as it is. */
+export const FIELD_LABELS: Record<string, string> = {
+  name: '名称',
+  title: '标题',
+  type: '类型',
+  regionCode: '行政区划代码',
+  disabled: '已停用',
+  username: '用户名',
+  displayName: '姓名',
+  roles: '角色',
+  organisationId: '所属单位',
+  organisationName: '单位名称',
+  parentId: '上级单位',
+  campaignId: '推介活动',
+  sourceCampaignId: '原推介活动',
+  targetCampaignId: '上级推介活动',
+  nominationId: '推介',
+  unitId: '报送单位',
+  from: '原推介',
+  convertedFrom: '转换自',
+  category: '类别',
+  state: '状态',
+  status: '状态',
+  label: '操作',
+  reason: '理由',
+  version: '版本',
+  rulesVersion: '规则版本',
+  afterOpening: '开放报送后修改',
+  changes: '修改内容',
+  special: '特别推介',
+  order: '排序',
+  count: '数量',
+  file: '文件',
+  fileName: '文件名',
+  copyFileName: '副本文件名',
+  setKey: '材料组',
+  slotId: '材料项',
+  slotLabel: '材料项',
+  bytes: '大小（字节）',
+  sha256: '校验码（SHA-256）',
+  contentHash: '内容校验码（SHA-256）',
+  finding: '检查问题',
+  code: '问题类别',
+  until: '延期至',
+  year: '年度',
+  confirmed: '已确认',
+  templateId: '活动模板',
+  copiedFrom: '复制自',
+  document: '文书',
+  format: '格式',
+  files: '文件数',
+  missing: '缺少的文件',
+};
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
+
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  status: CAMPAIGN_STATES,
+  state: NOMINATION_STATES,
+  category: { star: '百姓学习之星', project: '终身学习品牌项目' },
+};
+
+/**
+ * A before/after value as people read it: a state or category by its Chinese name, an id by the name
+ * of what it stands for (`names`, from the server), a list item by item; anything else unchanged.
+ */
+export function auditValue(field: string, value: unknown, names: Readonly<Record<string, string>>): unknown {
+  if (typeof value === 'string') {
+    const named = names[value.toLowerCase()];
+    if (named) return named;
+    const labels = VALUE_LABELS[field];
+    return labels && Object.hasOwn(labels, value) ? labels[value] : value;
+  }
+  if (Array.isArray(value)) return value.map((item) => auditValue(field, item, names));
+  if (field === 'roles' || typeof value !== 'boolean') return value;
+  return value ? '是' : '否';
 }

@@ -211,4 +211,16 @@ describe('validateCampaignRules', () => {
     );
     expect(finding?.message).toBe('“省级教育行政部门推介百姓学习之星名额”的下限（6）大于上限（5），请修改。');
   });
+
+  it('names a unit with its own quota by its place in the list, never by its id', () => {
+    const findings = validateCampaignRules(
+      edited((r) => {
+        r.quotas.unitOverrides['0f8c1e2a-1111-4222-8333-444455556666'] = { star: { min: 4, max: 2 } };
+      }),
+    );
+    const finding = findings.find((f) => f.code === 'RULES_RANGE_INVERTED');
+    expect(finding?.message).toBe(
+      '“单独调整名额的第 1 个单位推介百姓学习之星名额”的下限（4）大于上限（2），请修改。',
+    );
+  });
 });

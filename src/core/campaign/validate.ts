@@ -75,8 +75,10 @@ function validateQuotas(rules: CampaignRules): Finding[] {
     const owner = isOrganisationType(type) ? organisationTypeLabel(type) : type;
     findings.push(...validateQuotaSet(quota, `quotas.byUnitType.${type}`, owner));
   }
-  for (const [unitId, override] of Object.entries(rules.quotas.unitOverrides)) {
-    findings.push(...validateQuotaSet(override, `quotas.unitOverrides.${unitId}`, `单位（${unitId}）`));
+  // Rules hold units by id; messages count them as the quota page lists them, never show the id.
+  for (const [i, [unitId, override]] of Object.entries(rules.quotas.unitOverrides).entries()) {
+    const owner = `单独调整名额的第 ${i + 1} 个单位`;
+    findings.push(...validateQuotaSet(override, `quotas.unitOverrides.${unitId}`, owner));
   }
   for (const category of CATEGORIES) {
     findings.push(

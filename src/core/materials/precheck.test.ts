@@ -225,6 +225,44 @@ describe.skipIf(!ffmpeg)('precheckMaterial: videos', () => {
     ]);
   });
 
+  it('lets a 1920×1080 phone film go when the platform converts, saying it will be converted', () => {
+    const result = precheckMaterial(reading('good.mp4', meta(1920, 1080, 270)), video, { conversion: true });
+    expect(result).toMatchObject({ blocked: false, willConvert: true });
+    expect(result.findings.map((f) => `${f.severity}:${f.code}`)).toEqual(['warning:VIDEO_WILL_CONVERT']);
+    expect(result.findings[0]!.message).toBe(
+      '视频的分辨率不符合要求（要求 MP4（H.264），1280×720，25 帧/秒），可以照常上传：上传后平台将自动转换为符合要求的视频，转换后的视频用于提交，原视频一并保留。',
+    );
+    expect(result.measured).toMatch(/1920×1080/);
+  });
+
+  it('still stops the 1920×1080 film where the platform cannot convert', () => {
+    const result = precheckMaterial(reading('good.mp4', meta(1920, 1080, 270)), video);
+    expect(result).toMatchObject({ blocked: true, willConvert: false });
+    expect(codes(result.findings, 'error')).toEqual(['VIDEO_RESOLUTION']);
+  });
+
+  it('lets a QuickTime film go to be converted to MP4', () => {
+    const result = precheckMaterial(reading('quicktime.mp4', meta(1280, 720, 270)), video, {
+      conversion: true,
+    });
+    expect(result).toMatchObject({ blocked: false, willConvert: true });
+    expect(result.findings[0]!.message).toMatch(/^视频的文件格式不符合要求/);
+  });
+
+  it('stops a film conversion cannot mend: too short, whatever its frame size', () => {
+    const result = precheckMaterial(reading('good.mp4', meta(1920, 1080, 60)), video, { conversion: true });
+    expect(result).toMatchObject({ blocked: true, willConvert: false });
+    expect(codes(result.findings, 'error')).toEqual(['VIDEO_RESOLUTION', 'VIDEO_DURATION']);
+  });
+
+  it('says a wrong frame rate or codec found after upload will be converted', () => {
+    const result = precheckMaterial(reading('good.mp4', meta(1280, 720, 270)), video, { conversion: true });
+    expect(result).toMatchObject({ blocked: false, willConvert: false });
+    expect(result.findings[0]!.message).toBe(
+      '视频的编码和帧率在上传后检测（要求编码 H.264，帧率 25 fps），如不符合，平台将自动转换为 MP4（H.264），1280×720，25 帧/秒，原视频一并保留。',
+    );
+  });
+
   it('refuses a film in a photo slot and a photo in a video slot', () => {
     expect(
       codes(precheckMaterial(reading('good.mp4', meta(1280, 720, 270)), starPhoto).findings, 'error'),

@@ -4,10 +4,12 @@
  * measurement and goes through the same `checkMaterial` the server runs after upload. What only the
  * server can measure (codec, frame rate, whole-file damage) is assumed as required here and said in a
  * warning, so a file is stopped only by what was really measured: errors stop the upload before a byte
- * is sent; warnings let it go.
+ * is sent; warnings let it go. A film whose every error the platform's conversion mends (a 1920×1080
+ * phone film, a MOV) goes too, when the platform can convert: it is converted after upload.
  */
 import { error, type Finding, hasErrors, warning } from '../findings.ts';
 import { checkMaterial } from './check-material.ts';
+import { conversionMendsAll, conversionNotice, conversionTargetText } from './conversion.ts';
 import { type FileHead, type HeadImage, readFileHead } from './file-head.ts';
 import { formatDpi, formatMegabytes, formatMinutesSeconds } from './format-values.ts';
 import { codecLabel, SPEC_FORMAT_LABELS } from './labels.ts';
@@ -27,10 +29,17 @@ export interface BrowserReading {
   video?: VideoMetadata;
 }
 
+export interface PrecheckOptions {
+  /** The platform converts films (ffmpeg is installed): errors conversion mends do not stop an upload. */
+  conversion?: boolean;
+}
+
 export interface Precheck {
   findings: Finding[];
   /** True when an error means the file cannot pass: do not upload it. */
   blocked: boolean;
+  /** True when the film goes up as it is and the platform converts it after upload. */
+  willConvert: boolean;
   /** What was measured, in Chinese, e.g. 「JPEG，6.1 MB，3000×2000 像素，300 dpi」. */
   measured: string;
 }
@@ -63,17 +72,21 @@ function imageFindings(head: HeadImage, reading: BrowserReading, slot: MaterialS
   return checkMaterial(probed, slot, { fileName: reading.fileName, maxBytes: slotMaxBytes(slot) });
 }
 
-function laterWarning(slot: MaterialSlotSpec): Finding[] {
+function laterWarning(slot: MaterialSlotSpec, conversion: boolean): Finding[] {
   const required = [
     slot.videoCodec ? `编码 ${codecLabel(slot.videoCodec)}` : '',
     slot.fps ? `帧率 ${slot.fps} fps` : '',
   ].filter(Boolean);
   if (required.length === 0) return [];
+  const what = required.map((r) => r.split(' ')[0]).join('和');
+  const then = conversion
+    ? `如不符合，平台将自动转换为 ${conversionTargetText(slot)}，原视频一并保留。`
+    : '请导出时按要求设置。';
   return [
     warning(
       'PRECHECK_SERVER_MEASURES',
       'videoCodec',
-      `视频的${required.map((r) => r.split(' ')[0]).join('和')}需上传后由服务器检测（要求${required.join('，')}），请导出时按要求设置。`,
+      `视频的${what}在上传后检测（要求${required.join('，')}），${then}`,
     ),
   ];
 }
@@ -82,6 +95,7 @@ function videoFindings(
   head: Extract<FileHead, { kind: 'video' }>,
   reading: BrowserReading,
   slot: MaterialSlotSpec,
+  conversion: boolean,
 ): Finding[] {
   const metadata = reading.video;
   const read =
@@ -108,10 +122,12 @@ function videoFindings(
         warning(
           'PRECHECK_VIDEO_UNREADABLE',
           'file',
-          '浏览器无法读取该视频的时长和分辨率（可能是编码不受支持，如 H.265），将在上传后由服务器检查；如能转换，建议先导出为 MP4（H.264）。',
+          conversion
+            ? '上传前无法读取该视频的时长和分辨率（可能是 H.265 等编码），将在上传后检查；编码、分辨率或帧率不符合要求的，平台将自动转换。'
+            : '上传前无法读取该视频的时长和分辨率（可能是 H.265 等编码），将在上传后检查；如能转换，建议先导出为 MP4（H.264）。',
         ),
       ];
-  return [...findings, ...unread, ...laterWarning(slot)];
+  return [...findings, ...unread, ...laterWarning(slot, conversion)];
 }
 
 function documentFindings(
@@ -160,20 +176,30 @@ function describe(head: FileHead, reading: BrowserReading): string {
   return parts.join('，');
 }
 
-export function precheckMaterial(reading: BrowserReading, slot: MaterialSlotSpec): Precheck {
+export function precheckMaterial(
+  reading: BrowserReading,
+  slot: MaterialSlotSpec,
+  options: PrecheckOptions = {},
+): Precheck {
+  const conversion = options.conversion === true;
   const head = readFileHead(reading.head);
   const measured = describe(head, reading);
   if (reading.bytes === 0) {
     const findings = [
       error('FILE_EMPTY', 'file', '文件为空（0 字节），可能是上传或复制失败，请重新选择原文件。'),
     ];
-    return { findings, blocked: true, measured };
+    return { findings, blocked: true, willConvert: false, measured };
   }
   let findings: Finding[];
   if (head.kind === 'image') findings = imageFindings(head, reading, slot);
-  else if (head.kind === 'video') findings = videoFindings(head, reading, slot);
+  else if (head.kind === 'video') findings = videoFindings(head, reading, slot, conversion);
   else if (head.kind === 'document') findings = documentFindings(head, reading, slot);
   else findings = unknownFindings(slot);
   findings = withoutAttestations(findings);
-  return { findings, blocked: hasErrors(findings), measured };
+  if (conversion && conversionMendsAll(findings, slot)) {
+    const notice = conversionNotice(findings, slot);
+    const rest = findings.filter((f) => f.severity !== 'error' && f.code !== 'PRECHECK_SERVER_MEASURES');
+    return { findings: [notice, ...rest], blocked: false, willConvert: true, measured };
+  }
+  return { findings, blocked: hasErrors(findings), willConvert: false, measured };
 }

@@ -2,8 +2,9 @@
  * A submitted nomination is a frozen snapshot of its form with a content hash: reviewers, the paper
  * copy and the audit trail can then prove they saw the same content. The hash is over a canonical
  * JSON text (object keys sorted at every level), so the order in which a browser or a database
- * returns keys never changes it. Web Crypto (`crypto.subtle`) exists in Node 24 and in browsers, so
- * the same code runs on both sides; it is asynchronous, hence so is `contentHash`.
+ * returns keys never changes it. Web Crypto (`crypto.subtle`) exists in Node 24; browsers offer it only in
+ * secure contexts (HTTPS or localhost), and an intranet serving the platform over plain HTTP has none, so
+ * the web app never calls this. It is asynchronous, hence so is `contentHash`.
  */
 
 import { canonicalJson } from '../canonical-json.ts';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '../../support/app.ts';
+import { campaignOf, draftWith } from '../../support/nominations.ts';
 
 let t: TestApp;
 let jilin: Session;
@@ -72,5 +73,20 @@ describe('audit log', () => {
     });
     expect(stale.statusCode).toBe(409);
     expect((await audit(cace, '?pageSize=1')).total).toBe(before);
+  });
+
+  it('names what each entry is about, and the ids inside it, instead of showing ids', async () => {
+    const unit = await loginAs(t, 'changchun');
+    const { campaign } = await campaignOf(t, unit, '吉林省教育厅');
+    const n = await draftWith(t, unit, campaign.id, { name: '周丽华' }, 'star', { materials: false });
+    const created = await audit(jilin, '?action=nomination.created&pageSize=200');
+    const entry = created.items.find((e: { entityId: string }) => e.entityId === n.id);
+    expect(entry.entityName).toBe('周丽华（长春市教育局）');
+    expect(entry.after.campaignId).toBe(campaign.id);
+    expect(created.names[campaign.id]).toBe(campaign.title);
+    const org = await audit(jilin, '?action=organisation.updated');
+    expect(org.items[0].entityName).toBe('四平市教育局（改）');
+    const logins = await audit(jilin, '?action=auth.login');
+    expect(logins.items[0].entityName).toBe(logins.items[0].actor.displayName);
   });
 });

@@ -91,6 +91,46 @@ describe('drafts', () => {
     expect(long.json().details.findings[0]).toMatchObject({ code: 'TEXT_TOO_LONG', field: 'story' });
   });
 
+  it('stores numbers, phones and names as printed: no full-width digits, padding spaces or bidi marks', async () => {
+    const n = await draftWith(t, changchun, campaignId, {
+      name: '\u202B周\u3000丽华\u202C',
+      idNumber: '２２０１０２ １９８００１０１ ８８１\u200B５',
+      phone: '１３９\u3000０４３１\u3000００００',
+      workUnit: '\u2066长春市第１０１中学（退休）\u2069',
+      story: '\u3000\u3000她组织读书会１２０场。',
+    });
+    expect(n.form).toEqual({
+      name: '周丽华',
+      idNumber: '220102198001018815',
+      phone: '139 0431 0000',
+      workUnit: '长春市第101中学（退休）',
+      story: '\u3000\u3000她组织读书会１２０场。',
+    });
+    expect(n.title).toBe('周丽华');
+    const stored = await t.database.db
+      .selectFrom('nominations')
+      .select(['form', 'title'])
+      .where('id', '=', n.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ form: n.form, title: '周丽华' });
+  });
+
+  it('refuses a name that is only punctuation, and keeps the draft as it was', async () => {
+    const n = await draftWith(t, changchun, campaignId, { name: '王秀兰' });
+    const refused = await call(changchun, 'PUT', `/api/nominations/${n.id}`, {
+      form: { name: '——' },
+      version: n.version,
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringContaining('“姓名”只有标点或符号'),
+    });
+    expect(refused.json().details.findings[0]).toMatchObject({ code: 'TEXT_ONLY_SYMBOLS', field: 'name' });
+    const after = (await call(changchun, 'GET', `/api/nominations/${n.id}`)).json().nomination;
+    expect(after).toMatchObject({ version: n.version, form: { name: '王秀兰' } });
+  });
+
   it('never shows or lets another unit touch a nomination, and lists only the unit’s own', async () => {
     const n = await draftWith(t, changchun, campaignId, { name: '只属于长春' });
     expect((await call(jilinCity, 'GET', `/api/nominations/${n.id}`)).statusCode).toBe(404);

@@ -12,6 +12,9 @@ export interface AuditFilters {
   pageSize: number;
 }
 
-export function listAudit(filters: AuditFilters): Promise<Page<AuditEntry>> {
-  return api<Page<AuditEntry>>(withQuery('/api/audit', { ...filters }));
+/** A page of entries, with the names of the ids inside their before and after. */
+export type AuditPage = Page<AuditEntry> & { names: Record<string, string> };
+
+export function listAudit(filters: AuditFilters): Promise<AuditPage> {
+  return api<AuditPage>(withQuery('/api/audit', { ...filters }));
 }

@@ -53,7 +53,8 @@ const STATUS_MESSAGES: Record<number, string> = {
 
 async function toApiError(response: Response): Promise<ApiError> {
   const fallback =
-    STATUS_MESSAGES[response.status] ?? `服务器暂时无法处理请求（${response.status}），请稍后重试`;
+    STATUS_MESSAGES[response.status] ??
+    '推介平台暂时无法处理这个请求，请稍后重试；如仍不行，请联系平台管理员';
   try {
     const body = (await response.json()) as { code?: string; message?: string; details?: unknown };
     return new ApiError(
@@ -85,7 +86,7 @@ export async function send(path: string, options: RequestOptions = {}): Promise<
   try {
     response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接推介平台，请检查网络后重试');
   }
   if (response.ok) return response;
 

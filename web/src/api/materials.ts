@@ -57,6 +57,8 @@ export interface NominationMaterials {
   otherFiles: Material[];
   /** The submit rule's findings: what is still missing, pending or failed. */
   findings: Finding[];
+  /** The platform converts films: one whose every error conversion mends may be uploaded as it is. */
+  conversionAvailable: boolean;
   actions: 'upload'[];
 }
 
@@ -73,12 +75,37 @@ function busy(data: NominationMaterials | undefined): boolean {
   return files.some((f) => f.state === 'pending' || f.state === 'converting');
 }
 
-/** Polls every 1.5 s while any file is being checked or converted, so the page shows it live. */
+/** A checked photo or film whose thumbnail (made just after the check) has not arrived yet. */
+function awaitingPreview(data: NominationMaterials | undefined): boolean {
+  const files = [...(data?.slots.flatMap((s) => s.files) ?? []), ...(data?.otherFiles ?? [])];
+  return files.some((f) => {
+    const kind = (f.probed as { kind?: string } | null)?.kind;
+    return f.previewUrl === null && (kind === 'image' || kind === 'video');
+  });
+}
+
+/** A thumbnail may never come (no ffmpeg for a film's poster): wait for it this many polls at most. */
+const PREVIEW_POLLS = 20;
+const previewPolls = new Map<string, number>();
+
+/**
+ * Polls every 1.5 s while any file is being checked or converted, so the page shows it live, and a
+ * little longer for the thumbnails that follow a check.
+ */
 export function useNominationMaterials(nominationId: string) {
   return useQuery({
     queryKey: materialsKey(nominationId),
     queryFn: () => getNominationMaterials(nominationId),
-    refetchInterval: (query) => (busy(query.state.data) ? 1500 : false),
+    refetchInterval: (query) => {
+      if (busy(query.state.data)) {
+        previewPolls.set(nominationId, 0);
+        return 1500;
+      }
+      const polls = previewPolls.get(nominationId) ?? 0;
+      if (!awaitingPreview(query.state.data) || polls >= PREVIEW_POLLS) return false;
+      previewPolls.set(nominationId, polls + 1);
+      return 1500;
+    },
   });
 }
 

@@ -83,6 +83,8 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string | null;
+  /** The object by its name (an account's, a unit's, a campaign's, a nominee's, a file's), null if gone. */
+  entityName: string | null;
   before: unknown;
   after: unknown;
   ip: string | null;

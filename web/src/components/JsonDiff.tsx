@@ -1,8 +1,10 @@
 /**
  * Before/after of an audit row, field by field, changed fields highlighted. Audit rows hold flat
- * snapshots of one entity, so a one-level diff with nested values printed as JSON is enough.
+ * snapshots of one entity, so a one-level diff with nested values printed as JSON is enough. Fields,
+ * states and ids are shown by their Chinese names (core/audit/labels.ts, names from the server).
  */
 import { Table, Tag, Typography } from 'antd';
+import { auditValue, fieldLabel } from '../lib/auditLabels.ts';
 
 interface Row {
   field: string;
@@ -36,8 +38,21 @@ export function diffRows(before: unknown, after: unknown): Row[] {
   }));
 }
 
-export function JsonDiff({ before, after }: { before: unknown; after: unknown }) {
-  const rows = diffRows(before, after);
+export function JsonDiff({
+  before,
+  after,
+  names,
+}: {
+  before: unknown;
+  after: unknown;
+  /** id → name, for ids inside before and after. */
+  names: Readonly<Record<string, string>>;
+}) {
+  const rows = diffRows(before, after).map((row) => ({
+    ...row,
+    before: auditValue(row.field, row.before, names),
+    after: auditValue(row.field, row.after, names),
+  }));
   if (rows.length === 0) return <Typography.Text type="secondary">此操作没有记录数据变化。</Typography.Text>;
   return (
     <Table<Row>
@@ -55,7 +70,7 @@ export function JsonDiff({ before, after }: { before: unknown; after: unknown })
           width: '28%',
           render: (field: string, row) => (
             <span style={{ overflowWrap: 'anywhere' }}>
-              {field} {row.changed && <Tag color="gold">已变更</Tag>}
+              {fieldLabel(field)} {row.changed && <Tag color="gold">已变更</Tag>}
             </span>
           ),
         },

@@ -5,7 +5,7 @@ export function ServerUnavailable({ onRetry }: { onRetry: () => void }) {
   return (
     <Result
       status="warning"
-      title="暂时无法连接服务器"
+      title="暂时无法连接推介平台"
       subTitle="请检查网络连接，稍后重试。如问题持续，请联系平台管理员。"
       extra={
         <Button type="primary" onClick={onRetry}>

@@ -2,6 +2,8 @@
 export {
   ACTION_LABELS,
   actionLabel,
+  auditValue,
   ENTITY_TYPE_LABELS,
   entityTypeLabel,
+  fieldLabel,
 } from '../../../src/core/audit/labels.ts';

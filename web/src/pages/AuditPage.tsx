@@ -18,6 +18,17 @@ import { ACTION_LABELS, actionLabel, ENTITY_TYPE_LABELS, entityTypeLabel } from 
 const ENTITY_OPTIONS = Object.entries(ENTITY_TYPE_LABELS).map(([value, label]) => ({ value, label }));
 const ACTION_OPTIONS = Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }));
 
+/** What a deleted object was called, from the entry's own before or after (a file's name, a unit's). */
+function deletedName(entry: AuditEntry): string | undefined {
+  for (const side of [entry.before, entry.after]) {
+    const record = (side ?? {}) as Record<string, unknown>;
+    for (const key of ['fileName', 'name', 'displayName', 'title', 'organisationName']) {
+      if (typeof record[key] === 'string' && record[key]) return record[key] as string;
+    }
+  }
+  return undefined;
+}
+
 export default function AuditPage() {
   const [filters, setFilters] = useState<AuditFilters>({ page: 1, pageSize: 20 });
   const filter = (changes: Partial<AuditFilters>) => setFilters((f) => ({ ...f, ...changes, page: 1 }));
@@ -57,17 +68,11 @@ export default function AuditPage() {
       render: (type: string) => entityTypeLabel(type),
     },
     {
-      key: 'entityId',
-      title: '对象编号',
-      dataIndex: 'entityId',
-      render: (id: string | null) =>
-        id ? (
-          <Typography.Text style={{ fontSize: 12 }} copyable={{ text: id, tooltips: ['复制', '已复制'] }}>
-            {id.length > 12 ? `${id.slice(0, 8)}…` : id}
-          </Typography.Text>
-        ) : (
-          '—'
-        ),
+      key: 'entityName',
+      title: '对象',
+      dataIndex: 'entityName',
+      // By name; one deleted since is named by its entry's own record, or not at all.
+      render: (name: string | null, entry) => name ?? deletedName(entry) ?? '—',
     },
     { key: 'ip', title: 'IP 地址', dataIndex: 'ip' },
   ];
@@ -111,7 +116,9 @@ export default function AuditPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         loading={isFetching}
-        expandedRowRender={(entry) => <JsonDiff before={entry.before} after={entry.after} />}
+        expandedRowRender={(entry) => (
+          <JsonDiff before={entry.before} after={entry.after} names={data?.names ?? {}} />
+        )}
         emptyText="没有符合条件的记录"
         pagination={{
           current: filters.page,

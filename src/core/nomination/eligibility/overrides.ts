@@ -40,12 +40,13 @@ export function applyOverrides(
     const reason = typeof rawReason === 'string' ? rawReason.trim() : '';
     if (!overridable.has(code)) {
       result.push(
-        warning('OVERRIDE_NOT_ALLOWED', 'overrides', `“${code}”不是可由组织单位确认放行的提示，确认未生效。`),
+        warning('OVERRIDE_NOT_ALLOWED', 'overrides', '所选的提示不能由组织单位确认放行，确认未生效。'),
       );
       continue;
     }
     if (reason === '') {
-      result.push(warning('OVERRIDE_REASON_MISSING', 'overrides', `确认放行“${code}”须填写理由，请补充。`));
+      const what = findings.find((f) => f.code === code)?.message ?? '这条提示';
+      result.push(warning('OVERRIDE_REASON_MISSING', 'overrides', `确认放行“${what}”须填写理由，请补充。`));
       continue;
     }
     result.forEach((finding, i) => {

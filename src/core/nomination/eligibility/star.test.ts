@@ -118,6 +118,8 @@ describe('checkStarEligibility', () => {
       );
       expect(findings.map((f) => f.code)).toEqual(['STAR_OFFICIAL_RANK', 'OVERRIDE_REASON_MISSING']);
       expect(openFindings(findings)).toHaveLength(2);
+      // Named by what it says, not by the program's code for it.
+      expect(findings[1]!.message).toBe(`确认放行“${findings[0]!.message}”须填写理由，请补充。`);
     });
 
     it('cannot override an error', () => {
@@ -127,6 +129,7 @@ describe('checkStarEligibility', () => {
       );
       expect(findings.map((f) => f.code)).toEqual(['STAR_PREVIOUS_WINNER', 'OVERRIDE_NOT_ALLOWED']);
       expect(hasErrors(findings)).toBe(true);
+      expect(findings[1]!.message).not.toContain('STAR_PREVIOUS_WINNER');
     });
   });
 

@@ -62,8 +62,8 @@ const label = (path: string) => PROJECT_LABELS[path]!;
 const paragraphs = (path: string, max: number) => text(label(path), max, { multiline: true }).optional();
 
 export const projectFormSchema = z.strictObject({
-  name: text(label('name'), L.name).optional(),
-  entityName: text(label('entityName'), L.entityName).optional(),
+  name: text(label('name'), L.name, { name: true }).optional(),
+  entityName: text(label('entityName'), L.entityName, { name: true }).optional(),
   entityType: z.enum(ENTITY_TYPES).nullable().optional(),
   creditCode: text(label('creditCode'), L.creditCode).optional(),
   /** YYYY-MM-DD, or YYYY-MM when only the month is known. */
@@ -79,7 +79,7 @@ export const projectFormSchema = z.strictObject({
     })
     .optional(),
   results: paragraphs('results', L.results),
-  contactName: text(label('contactName'), L.contactName).optional(),
+  contactName: text(label('contactName'), L.contactName, { name: true }).optional(),
   contactPhone: text(label('contactPhone'), L.contactPhone).optional(),
   workSummary: paragraphs('workSummary', L.workSummary),
   unitOpinion: paragraphs('unitOpinion', L.unitOpinion),

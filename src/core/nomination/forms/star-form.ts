@@ -55,7 +55,7 @@ const L = STAR_LIMITS;
 const label = (path: string) => STAR_LABELS[path]!;
 
 export const starFormSchema = z.strictObject({
-  name: text(label('name'), L.name).optional(),
+  name: text(label('name'), L.name, { name: true }).optional(),
   idNumber: text(label('idNumber'), L.idNumber).optional(),
   ethnicity: text(label('ethnicity'), L.ethnicity).optional(),
   nationality: text(label('nationality'), L.nationality).optional(),

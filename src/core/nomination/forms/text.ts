@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { error, type Finding } from '../../findings.ts';
+import { isOnlySymbols } from '../../identity/normalise.ts';
 
 /** C0 controls except tab, line feed and carriage return (CRLF from Windows), DEL, and C1 controls. */
 function hasControlCharacter(value: string): boolean {
@@ -33,6 +34,8 @@ export function characterCount(text: string): number {
 interface TextOptions {
   /** 主要事迹 etc.: paragraphs allowed. */
   multiline?: boolean;
+  /** 姓名, 项目名称 etc.: must hold a letter, character or digit, not only 「——」 or 「/」. */
+  name?: boolean;
 }
 
 interface TextProblem {
@@ -55,6 +58,12 @@ export function textProblems(
     });
   } else if (!options.multiline && LINE_BREAK_OR_TAB.test(value)) {
     problems.push({ code: 'TEXT_LINE_BREAK', message: `“${label}”应填写在一行内，请删除换行或制表符。` });
+  }
+  if (options.name && isOnlySymbols(value)) {
+    problems.push({
+      code: 'TEXT_ONLY_SYMBOLS',
+      message: `“${label}”只有标点或符号，请填写${label}本身；暂不清楚的可以先空着。`,
+    });
   }
   const count = characterCount(value);
   if (count > max) {

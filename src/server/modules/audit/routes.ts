@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { forbidden } from '../../platform/errors.ts';
+import { auditNames } from './names.ts';
 import { listAudit } from './queries.ts';
 import { canViewAudit } from './rules.ts';
 import { AuditListResponse, ListAuditQuery } from './schema.ts';
@@ -20,6 +21,7 @@ export function auditRoutes(app: FastifyInstance, { db }: AppContext) {
       const actor = requireActor(request);
       if (!canViewAudit(actor)) throw forbidden();
       const { items, total } = await listAudit(db, { ...request.query, scopePath: actor.organisationPath });
+      const names = await auditNames(db, items);
       return {
         items: items.map((e) => ({
           id: String(e.id),
@@ -28,11 +30,13 @@ export function auditRoutes(app: FastifyInstance, { db }: AppContext) {
           action: e.action,
           entityType: e.entityType,
           entityId: e.entityId,
+          entityName: (e.entityId && names[e.entityId.toLowerCase()]) || null,
           before: e.before ?? null,
           after: e.after ?? null,
           ip: e.ip,
         })),
         total,
+        names,
       };
     },
   });

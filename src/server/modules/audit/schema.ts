@@ -21,10 +21,17 @@ export const AuditEntry = z
     action: z.string(),
     entityType: z.string(),
     entityId: z.string().nullable(),
+    /** The object by the name people know (an account's, a unit's, a campaign's, a nominee's, a file's). */
+    entityName: z.string().nullable(),
     before: z.unknown(),
     after: z.unknown(),
     ip: z.string().nullable(),
   })
   .meta({ id: 'AuditEntry' });
 
-export const AuditListResponse = z.object({ items: z.array(AuditEntry), total: z.number() });
+export const AuditListResponse = z.object({
+  items: z.array(AuditEntry),
+  total: z.number(),
+  /** Names of the ids inside the entries' before and after, so none is shown as an id. */
+  names: z.record(z.string(), z.string()),
+});

@@ -120,7 +120,7 @@ export async function createCampaign(
     const organiser = await findVisibleOrganisation(trx, actor, actor.organisationId, true);
     if ('templateId' in input) {
       const rules = getTemplate(input.templateId);
-      if (!rules) throw new AppError('VALIDATION_FAILED', `没有名为「${input.templateId}」的活动模板`);
+      if (!rules) throw new AppError('VALIDATION_FAILED', '所选的活动模板不存在，请重新选择');
       return insertCampaign(trx, actor, organiser, rules, { templateId: input.templateId, copiedFrom: null });
     }
     const source = await visibleCampaign(trx, actor, input.copyFromCampaignId);

@@ -1,4 +1,9 @@
-import { type CampaignState, findTransition } from '../../../core/campaign/states.ts';
+import {
+  CAMPAIGN_STATES,
+  type CampaignState,
+  findTransition,
+  transitionsFrom,
+} from '../../../core/campaign/states.ts';
 import { validateCampaignRules } from '../../../core/campaign/validate.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -10,6 +15,13 @@ import { findCampaign, listExtensions } from './queries.ts';
 import { campaignRules } from './rules.ts';
 import { touchCampaign, visibleCampaign } from './service.ts';
 
+/** 「活动当前为「筹备中」，不能改为「已公布」；当前可以：「开放报送」」: states by their Chinese names. */
+export function transitionRefusal(from: CampaignState, to: CampaignState): string {
+  const moves = transitionsFrom(from).map((t) => `「${t.label}」`);
+  const now = moves.length > 0 ? `；当前可以：${moves.join('、')}` : '';
+  return `活动当前为「${CAMPAIGN_STATES[from]}」，不能改为「${CAMPAIGN_STATES[to]}」${now}`;
+}
+
 /** The one function that changes a campaign's status: guard, write, audit, in one transaction. */
 export async function transitionCampaign(db: Db, actor: Actor, id: string, to: CampaignState, jobs: Jobs) {
   return db.transaction().execute(async (trx) => {
@@ -17,7 +29,7 @@ export async function transitionCampaign(db: Db, actor: Actor, id: string, to: C
     campaignRules.authorize(actor, 'transition', campaign);
     const from = campaign.status as CampaignState;
     const transition = findTransition(from, to);
-    if (!transition) throw new AppError('CONFLICT', `活动当前为「${from}」状态，不能转为「${to}」`);
+    if (!transition) throw new AppError('CONFLICT', transitionRefusal(from, to));
     if (to === 'open') {
       const errors = validateCampaignRules(campaign.rules).filter((f) => f.severity === 'error');
       if (errors.length > 0) {

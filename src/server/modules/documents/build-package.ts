@@ -66,7 +66,7 @@ export interface BuiltPackage extends StoredObject {
 }
 
 const PDF_MISSING =
-  '服务器未安装 LibreOffice，未生成 PDF 版推介表；请用 Word 版（DOCX）打印，或请管理员安装 libreoffice-writer-nogui 后重新生成';
+  '平台未安装 PDF 生成组件（LibreOffice），未生成 PDF 版推介表；请用 Word 版（DOCX）打印，或请管理员安装 libreoffice-writer-nogui 后重新生成';
 
 async function loadNominations(db: Db, storage: Storage, scope: PackageScope) {
   const rows = (

@@ -13,6 +13,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { QUEUES } from '../../platform/jobs/jobs.ts';
 import { probeMaterial } from '../../platform/media/probe-material.ts';
 import type { Storage } from '../../platform/storage/storage.ts';
+import { afterVerdict } from './after-check.ts';
 import { findJobMaterial, type JobMaterial, writeCheckResult } from './job-queries.ts';
 
 /** The slot a row was uploaded to, from its campaign's current rules. */
@@ -32,7 +33,7 @@ async function probeStored(storage: Storage, key: string, maxBytes: number): Pro
     const code = (caught as { code?: string }).code;
     const reason =
       code === 'ENOENT'
-        ? '服务器上找不到此文件的内容（可能上传未完成），请删除后重新上传。'
+        ? '平台上找不到此文件的内容（可能上传未完成），请删除后重新上传。'
         : `检查时无法读取此文件（${(caught as Error).message}），请删除后重新上传；如仍失败，请联系平台管理员。`;
     return { kind: 'unreadable', code: code === 'ENOENT' ? 'NOT_FOUND' : 'PROBE_FAILED', reason };
   }
@@ -42,7 +43,7 @@ function slotGone(row: JobMaterial): Finding {
   return error(
     'MATERIAL_SLOT_UNKNOWN',
     'slot',
-    `活动的材料要求中已没有此项（${row.setKey}.${row.slotId}），无法检查。请删除此文件，按当前要求重新上传到对应的材料项。`,
+    `文件“${row.fileName}”所属的材料项已不在活动的材料要求中，无法检查。请删除此文件，按当前要求重新上传到对应的材料项。`,
   );
 }
 
@@ -67,5 +68,6 @@ export async function runMaterialCheck({ db, storage, jobs }: AppContext, materi
     if (written && previewable && !row.previewKey) {
       await jobs.send(QUEUES.materialPreview, { materialId: row.id }, { trx });
     }
+    if (written) await afterVerdict(trx, jobs, row, slot, { state, findings, probed });
   });
 }

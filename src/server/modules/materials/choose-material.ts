@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Trx } from '../../platform/db/database.ts';
 import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { assertBeforeDeadline } from '../nominations/deadline.ts';
@@ -16,15 +16,7 @@ export async function chooseMaterial(db: Db, actor: Actor, id: string) {
     authorizeMaterial(actor, 'choose', subject);
     const campaign = await visibleCampaign(trx, actor, nomination.campaignId);
     await assertBeforeDeadline(trx, campaign, nomination.unitId);
-    const original = material.convertedFrom ?? material.id;
-    const now = new Date();
-    await trx
-      .updateTable('materials')
-      .set({ chosen: false, updatedAt: now })
-      .where((eb) => eb.or([eb('id', '=', original), eb('convertedFrom', '=', original)]))
-      .where('id', '!=', id)
-      .execute();
-    await trx.updateTable('materials').set({ chosen: true, updatedAt: now }).where('id', '=', id).execute();
+    await chooseInFamily(trx, material);
     if (!material.chosen) {
       await recordAudit(trx, actor, {
         action: 'material.chosen',
@@ -40,4 +32,21 @@ export async function chooseMaterial(db: Db, actor: Actor, id: string) {
     }
     return { material: (await findMaterial(trx, id))!, subject };
   });
+}
+
+/** Chooses one file of its family (its original and the copies converted from it), un-choosing the rest. */
+export async function chooseInFamily(trx: Trx, material: { id: string; convertedFrom: string | null }) {
+  const original = material.convertedFrom ?? material.id;
+  const now = new Date();
+  await trx
+    .updateTable('materials')
+    .set({ chosen: false, updatedAt: now })
+    .where((eb) => eb.or([eb('id', '=', original), eb('convertedFrom', '=', original)]))
+    .where('id', '!=', material.id)
+    .execute();
+  await trx
+    .updateTable('materials')
+    .set({ chosen: true, updatedAt: now })
+    .where('id', '=', material.id)
+    .execute();
 }

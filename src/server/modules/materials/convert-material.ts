@@ -1,13 +1,15 @@
 /**
- * A unit asks for a converted copy of a video that failed its check. The copy is a new row of the same
- * slot (`converting`, not chosen) pointing at the original, which stays as it was; the conversion job
- * is sent in the same transaction as the row and its audit entry.
+ * A unit asks for a converted copy of a video that failed its check (or the check starts one itself,
+ * see after-check.ts). The copy is a new row of the same slot (`converting`, not chosen) pointing at
+ * the original, which stays as it was; the conversion job is sent in the same transaction as the row
+ * and its audit entry.
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
+import type { Trx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import { QUEUES } from '../../platform/jobs/jobs.ts';
+import { type Jobs, QUEUES } from '../../platform/jobs/jobs.ts';
 import { FFMPEG_MISSING_MESSAGE, ffmpegPath } from '../../platform/media/ffmpeg-path.ts';
 import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
@@ -53,28 +55,55 @@ export async function requestConversion({ db, jobs }: AppContext, actor: Actor, 
       );
     }
     if (!ffmpegPath()) throw new AppError('FFMPEG_MISSING', FFMPEG_MISSING_MESSAGE);
-    const copyId = randomUUID();
-    const fileName = convertedFileName(material.fileName);
-    await insertConvertedCopy(trx, {
-      id: copyId,
-      original: material,
-      storageKey: `converted/${copyId}.mp4`,
-      fileName,
+    const copyId = await startConversion(trx, jobs, material, {
+      actor,
       uploadedBy: actor.accountId,
-    });
-    await jobs.send(QUEUES.materialConvert, { materialId: copyId }, { trx });
-    await recordAudit(trx, actor, {
-      action: 'material.conversion_requested',
-      entityType: 'material',
-      entityId: copyId,
       scopePath: nomination.unitPath,
-      after: {
-        nominationId: nomination.id,
-        convertedFrom: material.id,
-        fileName: material.fileName,
-        copyFileName: fileName,
-      },
     });
     return { material: (await findMaterial(trx, copyId))!, subject };
   });
+}
+
+export interface ConversionOriginal {
+  id: string;
+  nominationId: string;
+  setKey: string;
+  slotId: string;
+  fileName: string;
+}
+
+/**
+ * The copy's row, its job and its audit entry, in the caller's transaction; the caller has checked the
+ * original may be converted. `actor` null: the platform started it after the check (audited as such).
+ */
+export async function startConversion(
+  trx: Trx,
+  jobs: Jobs,
+  original: ConversionOriginal,
+  by: { actor: Actor | null; uploadedBy: string | null; scopePath: string },
+): Promise<string> {
+  const copyId = randomUUID();
+  const fileName = convertedFileName(original.fileName);
+  await insertConvertedCopy(trx, {
+    id: copyId,
+    original,
+    storageKey: `converted/${copyId}.mp4`,
+    fileName,
+    uploadedBy: by.uploadedBy,
+  });
+  await jobs.send(QUEUES.materialConvert, { materialId: copyId }, { trx });
+  const automatic = by.actor === null;
+  await recordAudit(trx, by.actor, {
+    action: automatic ? 'material.converted_automatically' : 'material.conversion_requested',
+    entityType: 'material',
+    entityId: copyId,
+    scopePath: by.scopePath,
+    after: {
+      nominationId: original.nominationId,
+      convertedFrom: original.id,
+      fileName: original.fileName,
+      copyFileName: fileName,
+    },
+  });
+  return copyId;
 }

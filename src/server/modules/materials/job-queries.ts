@@ -22,6 +22,11 @@ export interface JobMaterial {
   probed: Probed | null;
   convertedFrom: string | null;
   previewKey: string | null;
+  chosen: boolean;
+  uploadedBy: string | null;
+  /** The nomination's state and its unit's path: what follows a verdict depends on them. */
+  nominationState: string;
+  unitPath: string;
   materials: CampaignRules['materials'];
 }
 
@@ -30,6 +35,7 @@ export async function findJobMaterial(db: Db | Trx, id: string): Promise<JobMate
     .selectFrom('materials as m')
     .innerJoin('nominations as n', 'n.id', 'm.nominationId')
     .innerJoin('campaigns as c', 'c.id', 'n.campaignId')
+    .innerJoin('organisations as u', 'u.id', 'n.unitId')
     .select([
       'm.id',
       'm.nominationId',
@@ -42,6 +48,10 @@ export async function findJobMaterial(db: Db | Trx, id: string): Promise<JobMate
       'm.probed',
       'm.convertedFrom',
       'm.previewKey',
+      'm.chosen',
+      'm.uploadedBy',
+      'n.state as nominationState',
+      'u.path as unitPath',
       'c.rules',
     ])
     .where('m.id', '=', id)
@@ -126,7 +136,7 @@ export interface NewConvertedCopy {
   original: { id: string; nominationId: string; setKey: string; slotId: string; fileName: string };
   storageKey: string;
   fileName: string;
-  uploadedBy: string;
+  uploadedBy: string | null;
 }
 
 export async function insertConvertedCopy(trx: Trx, copy: NewConvertedCopy): Promise<void> {

@@ -2,6 +2,7 @@ import { editRefusal } from '../../../core/nomination/moves.ts';
 import type { NominationState } from '../../../core/nomination/states.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { ffmpegPath } from '../../platform/media/ffmpeg-path.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { moveContext } from '../nominations/deadline.ts';
 import { visibleNomination } from '../nominations/service.ts';
@@ -25,5 +26,6 @@ export async function listNominationMaterials(db: Db, actor: Actor, nominationId
     appliedSets(n, campaign),
     rows,
     submitFindingsFor(n, campaign, rows),
+    ffmpegPath() !== undefined,
   );
 }

@@ -14,19 +14,36 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 
 type FileAction = 'delete' | 'choose' | 'convert' | 'waive';
 
-function fileActions(actor: Actor, subject: MaterialSubject, m: MaterialRow): FileAction[] {
+function fileActions(
+  actor: Actor,
+  subject: MaterialSubject,
+  m: MaterialRow,
+  siblings: readonly MaterialRow[],
+): FileAction[] {
   const actions: FileAction[] = [];
   if (materialRules.can(actor, 'delete', subject)) actions.push('delete');
   if (!m.chosen && materialRules.can(actor, 'choose', subject)) actions.push('choose');
-  // Only an uploaded original that the check found wanting is worth converting.
-  if (m.convertedFrom === null && m.state === 'failed' && materialRules.can(actor, 'convert', subject)) {
+  // Only an uploaded original that the check found wanting is worth converting, and only once at a time.
+  const liveCopy = siblings.some((s) => s.convertedFrom === m.id && s.state !== 'failed');
+  if (
+    m.convertedFrom === null &&
+    m.state === 'failed' &&
+    !liveCopy &&
+    materialRules.can(actor, 'convert', subject)
+  ) {
     actions.push('convert');
   }
   if (m.state === 'failed' && materialRules.can(actor, 'waive', subject)) actions.push('waive');
   return actions;
 }
 
-export function presentMaterial(actor: Actor, subject: MaterialSubject, m: MaterialRow) {
+export function presentMaterial(
+  actor: Actor,
+  subject: MaterialSubject,
+  m: MaterialRow,
+  /** The other files of its slot, to tell whether a converted copy is already on its way. */
+  siblings: readonly MaterialRow[] = [],
+) {
   const status = fileStatus(m);
   return {
     id: m.id,
@@ -48,7 +65,7 @@ export function presentMaterial(actor: Actor, subject: MaterialSubject, m: Mater
     contentUrl: `/api/materials/${m.id}/content`,
     previewUrl: m.previewKey ? `/api/materials/${m.id}/preview` : null,
     createdAt: iso(m.createdAt),
-    actions: fileActions(actor, subject, m),
+    actions: fileActions(actor, subject, m, siblings),
   };
 }
 
@@ -69,7 +86,7 @@ export function presentSlot(
     slot,
     status,
     statusLabel: SLOT_STATUS_LABELS[status],
-    files: files.map((f) => presentMaterial(actor, subject, f)),
+    files: files.map((f) => presentMaterial(actor, subject, f, files)),
     actions: canUpload ? ['upload' as const] : [],
   };
 }
@@ -80,6 +97,8 @@ export function presentNominationMaterials(
   sets: AppliedSet[],
   rows: MaterialRow[],
   findings: Finding[],
+  /** ffmpeg is installed: films the conversion mends may go up and are converted after upload. */
+  conversionAvailable: boolean,
 ) {
   const inSlot = (setKey: string, slotId: string) =>
     rows.filter((r) => r.setKey === setKey && r.slotId === slotId);
@@ -97,6 +116,7 @@ export function presentNominationMaterials(
     slots,
     otherFiles,
     findings,
+    conversionAvailable,
     actions: materialRules.can(actor, 'upload', subject) ? ['upload' as const] : [],
   };
 }

@@ -52,6 +52,8 @@ export const NominationMaterialsResponse = z.object({
   ),
   otherFiles: z.array(Material),
   findings: z.array(Finding),
+  /** Films whose errors conversion mends may be uploaded: they are converted after upload. */
+  conversionAvailable: z.boolean(),
   actions: z.array(z.literal('upload')),
 });
 

@@ -30,7 +30,7 @@ const TUS_MESSAGES: Record<number, [string, string]> = {
   400: ['VALIDATION_FAILED', '上传请求不符合协议，请刷新页面后重新上传。'],
   403: ['FORBIDDEN', '不能继续这个上传，请重新上传。'],
   404: ['NOT_FOUND', '找不到这个上传（可能已完成、已删除或已过期），请重新选择文件上传。'],
-  409: ['CONFLICT', '上传进度与服务器记录不一致，请重试：将从服务器已保存的位置继续。'],
+  409: ['CONFLICT', '上传进度与平台记录不一致，请重试：将从已保存的位置继续。'],
   410: ['NOT_FOUND', '这个上传已过期，请重新选择文件上传。'],
   412: ['VALIDATION_FAILED', '上传客户端版本不受支持，请刷新页面后重试。'],
   413: [
@@ -47,7 +47,7 @@ function translate(error: Error | { status_code: number; body: string }) {
   const status = isRefusal(error) ? error.status_code : 500;
   const [code, message] = TUS_MESSAGES[status] ?? [
     'INTERNAL',
-    '上传时服务器出错，请稍后重试；已上传的部分会保留。',
+    '上传时平台出错，请稍后重试；已上传的部分会保留。',
   ];
   return refusal(status, code, message);
 }

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Upload } from '@tus/server';
 import type { Finding } from '../../../core/findings.ts';
+import { normaliseFileName } from '../../../core/materials/file-name.ts';
 import {
   findNominationSlot,
   isMaterialSetKey,
@@ -84,7 +85,9 @@ function readMetadata(metadata: Upload['metadata']): UploadMetadata {
       '上传没有说明是哪一项材料（setKey、slotId），请从材料列表中选择后上传。',
     );
   }
-  return { nominationId, setKey: value('setKey'), slotId: value('slotId'), filename: value('filename') };
+  // Mended here too, whatever the client sent: the stored name is what downloads and the package use.
+  const filename = normaliseFileName(value('filename'));
+  return { nominationId, setKey: value('setKey'), slotId: value('slotId'), filename };
 }
 
 /**
@@ -187,7 +190,7 @@ export async function finishUpload(
     throw refusal(
       500,
       'INTERNAL',
-      `服务器保存的文件长度（${stored.bytes} 字节）与声明的长度（${upload.size} 字节）不一致，已丢弃，请重新上传。`,
+      `平台收到的文件长度（${stored.bytes} 字节）与上传时声明的长度（${upload.size} 字节）不一致，已丢弃，请重新上传。`,
     );
   }
   try {
@@ -202,7 +205,7 @@ export async function finishUpload(
         slotId: meta.slotId,
         uploadId: upload.id,
         storageKey,
-        fileName: meta.filename.trim(),
+        fileName: meta.filename,
         bytes: stored.bytes,
         sha256: stored.sha256,
         uploadedBy: actor.accountId,
@@ -218,7 +221,7 @@ export async function finishUpload(
           setKey: meta.setKey,
           slotId: meta.slotId,
           slotLabel: slot.label,
-          fileName: meta.filename.trim(),
+          fileName: meta.filename,
           bytes: stored.bytes,
           sha256: stored.sha256,
         },

@@ -22,7 +22,7 @@ export async function waiveMaterialFinding(
     if (!finding) {
       throw new AppError(
         'VALIDATION_FAILED',
-        `文件“${material.fileName}”的检查结果中没有问题“${input.code}”，无需豁免；请刷新后查看最新检查结果。`,
+        `文件“${material.fileName}”的检查结果中没有所选的问题，无需豁免；请刷新后查看最新检查结果。`,
       );
     }
     if (material.waivers.some((w) => w.code === input.code)) {

@@ -22,7 +22,7 @@ export async function acceptWarning(
     nominationRules.authorize(actor, 'actAsOrganiser', n);
     const overridable = n.category === 'star' ? STAR_OVERRIDABLE : PROJECT_OVERRIDABLE;
     if (!overridable.has(input.code)) {
-      throw new AppError('VALIDATION_FAILED', `「${input.code}」不是组织单位可以确认接受的提示`);
+      throw new AppError('VALIDATION_FAILED', '所选的提示不能由组织单位确认接受，请刷新页面后重试');
     }
     const overrides = [
       ...n.overrides.filter((o) => o.code !== input.code),

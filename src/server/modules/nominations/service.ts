@@ -1,6 +1,7 @@
 import type { Category } from '../../../core/campaign/rules.ts';
 import { parseNominationForm } from '../../../core/nomination/check.ts';
 import { editRefusal } from '../../../core/nomination/moves.ts';
+import { normaliseNominationForm } from '../../../core/nomination/forms/normalise-form.ts';
 import type { NominationState } from '../../../core/nomination/states.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { hasRole } from '../../platform/auth/actor.ts';
@@ -92,7 +93,9 @@ export async function updateNomination(
     );
     if (refused) throw new AppError(refused.code, refused.message);
     if (n.version !== input.version) throw staleVersion();
-    const parsed = parseNominationForm(n.category as Category, input.form);
+    // Stored as it will be printed and compared: no full-width digits, stray spaces or bidi marks.
+    const form = normaliseNominationForm(n.category as Category, input.form);
+    const parsed = parseNominationForm(n.category as Category, form);
     if (!parsed.ok) {
       throw new AppError('VALIDATION_FAILED', parsed.findings.map((f) => f.message).join('；'), {
         findings: parsed.findings,
@@ -101,8 +104,8 @@ export async function updateNomination(
     // The hot path of autosave: what changed is known, so the row is not read back.
     const saved = {
       ...n,
-      form: input.form,
-      title: titleOf(input.form),
+      form,
+      title: titleOf(form),
       version: n.version + 1,
       updatedAt: new Date(),
     };

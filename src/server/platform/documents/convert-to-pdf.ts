@@ -29,7 +29,7 @@ export function findSoffice(): string | undefined {
 export function pdfUnavailable(): AppError {
   return new AppError(
     'PDF_UNAVAILABLE',
-    '服务器未安装 LibreOffice，暂时无法生成 PDF。请下载 Word 版（DOCX）打印，或请管理员安装 libreoffice-writer-nogui 后重试。',
+    '平台未安装 PDF 生成组件（LibreOffice），暂时无法生成 PDF。请下载 Word 版（DOCX）打印，或请管理员安装 libreoffice-writer-nogui 后重试。',
   );
 }
 

@@ -51,7 +51,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
-      return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试' });
+      return reply
+        .status(500)
+        .send({ code: 'INTERNAL', message: '推介平台内部出错，请稍后重试；如仍不行，请联系平台管理员' });
     }
     const known = CLIENT_ERRORS[error.code];
     if (known) return reply.status(known.status).send({ code: known.code, message: known.message });
@@ -65,7 +67,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .send({ code: 'VALIDATION_FAILED', message: '请求无效，请检查后重试' });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({ code: 'INTERNAL', message: '服务器内部错误，请稍后重试' });
+    return reply
+      .status(500)
+      .send({ code: 'INTERNAL', message: '推介平台内部出错，请稍后重试；如仍不行，请联系平台管理员' });
   });
 }
 

@@ -10,4 +10,4 @@ export function ffmpegPath(): string | undefined {
 }
 
 export const FFMPEG_MISSING_MESSAGE =
-  '服务器未安装 ffmpeg，无法转换视频或生成视频封面。请联系平台管理员安装 ffmpeg（Debian/Ubuntu：apt-get install ffmpeg）；也可以自行用剪辑软件按要求导出后重新上传。';
+  '平台未安装视频转换组件（ffmpeg），无法转换视频或生成视频封面。请联系平台管理员安装（Debian/Ubuntu：apt-get install ffmpeg）；也可以自行用剪辑软件按要求导出后重新上传。';

@@ -2,7 +2,9 @@
  * Conversion of a failed video: POST /api/materials/:id/convert makes a `converting` copy in the same
  * slot, the job converts it with ffmpeg (progress on the row, rising to 100), and the copy is checked by
  * the same rules: a 30 fps 640×360 film becomes a 1280×720 25 fps H.264 MP4 with its sound that
- * passes. The original stays byte for byte. Refusals say why in Chinese and change nothing.
+ * passes, and is then chosen for submission in place of the failed original. The original stays byte
+ * for byte. A film whose every error conversion mends is converted without being asked; one it cannot
+ * mend (too short) is not. Refusals say why in Chinese and change nothing.
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -21,7 +23,22 @@ const file = (name: string) => join(folder.dir, name);
 let t: TestApp;
 let owner: Session;
 let star: string;
+let secondStar: string;
 let original: AddedMaterial;
+
+/** Runs `work` with no ffmpeg on PATH, as on a server without it (ffprobe comes from npm). */
+async function withoutFfmpeg<T>(work: () => Promise<T>): Promise<T> {
+  const path = process.env.PATH;
+  process.env.PATH = folder.dir;
+  try {
+    return await work();
+  } finally {
+    process.env.PATH = path;
+  }
+}
+
+const copiesOf = (id: string) =>
+  t.context.db.selectFrom('materials').selectAll().where('convertedFrom', '=', id).execute();
 
 const convert = (session: Session, id: string) =>
   t.app.inject({ method: 'POST', url: `/api/materials/${id}/convert`, headers: as(session) });
@@ -53,18 +70,23 @@ beforeAll(async () => {
     headers: as(owner),
     payload: { requested: true },
   });
+  secondStar = (await draftWith(t, owner, campaign.id, completeStar(rules, 2))).id;
   if (!ffmpeg) return;
   film(file('phone.mp4'), { seconds: 250, fps: 30, size: '640x360', pattern: 'smptebars', audio: true });
   film(file('short.mp4'), { seconds: 2, fps: 30 });
   writeFileSync(file('star.jpg'), await noisyJpeg(3000, 2000, 300));
-  original = await addMaterial(t, {
-    nominationId: star,
-    setKey: 'star',
-    slotId: 'video',
-    file: file('phone.mp4'),
+  // Checked where ffmpeg is missing, so the platform cannot convert it on its own: the unit asks below.
+  const row = await withoutFfmpeg(async () => {
+    original = await addMaterial(t, {
+      nominationId: star,
+      setKey: 'star',
+      slotId: 'video',
+      file: file('phone.mp4'),
+    });
+    return settled(t, original.id);
   });
-  const row = await settled(t, original.id);
   expect(errorCodes(row.findings)).toEqual(['VIDEO_RESOLUTION', 'VIDEO_FPS']);
+  expect(await copiesOf(original.id)).toEqual([]);
 }, 300_000);
 afterAll(async () => {
   await t.close();
@@ -80,7 +102,7 @@ describe.skipIf(!ffmpeg)('converting a failed video', () => {
       const response = await convert(owner, original.id);
       expect(response.statusCode).toBe(503);
       expect(response.json()).toMatchObject({ code: 'FFMPEG_MISSING' });
-      expect(response.json().message).toContain('服务器未安装 ffmpeg');
+      expect(response.json().message).toContain('平台未安装视频转换组件（ffmpeg）');
       expect(response.json().message).toContain('apt-get install ffmpeg');
     } finally {
       process.env.PATH = path;
@@ -131,9 +153,17 @@ describe.skipIf(!ffmpeg)('converting a failed video', () => {
     expect(await storedSha256(done.storageKey)).toBe(done.sha256);
     expect(Number(done.bytes)).toBe(await t.context.storage.size(done.storageKey));
 
+    // The passing copy is submitted now; the original stays as it was, no longer chosen.
+    expect(done.chosen).toBe(true);
     const untouched = await materialRow(t, original.id);
-    expect(untouched).toMatchObject({ state: 'failed', chosen: true, sha256: original.sha256 });
+    expect(untouched).toMatchObject({ state: 'failed', chosen: false, sha256: original.sha256 });
     expect(await storedSha256(original.storageKey)).toBe(original.sha256);
+    const chosenBy = await t.context.db
+      .selectFrom('auditLog')
+      .select(['entityId', 'actorId'])
+      .where('action', '=', 'material.chosen')
+      .execute();
+    expect(chosenBy).toEqual([{ entityId: copy.id, actorId: null }]);
     const audit = await t.context.db
       .selectFrom('auditLog')
       .select(['entityId', 'after'])
@@ -175,7 +205,10 @@ describe.skipIf(!ffmpeg)('converting a failed video', () => {
       slotId: 'video',
       file: file('short.mp4'),
     });
-    await settled(t, short.id);
+    const checked = await settled(t, short.id);
+    // Too short: no conversion mends that, so none was started.
+    expect(errorCodes(checked.findings)).toContain('VIDEO_DURATION');
+    expect(await copiesOf(short.id)).toEqual([]);
     expect((await convert(await loginAs(t, 'cace-admin'), short.id)).statusCode).toBe(403);
     expect((await convert(await loginAs(t, 'changchun'), short.id)).statusCode).toBe(404);
   });
@@ -201,5 +234,46 @@ describe.skipIf(!ffmpeg)('converting a failed video', () => {
     expect((copy.findings as { message: string }[])[0]!.message).toContain('视频转换失败');
     expect(await text(await t.context.storage.read(short.storageKey))).toBe('not a film');
     expect((await materialRow(t, short.id)).state).toBe('failed');
+  });
+});
+
+describe.skipIf(!ffmpeg)('converting on its own', () => {
+  it('converts a film whose every error conversion mends, and submits the passing copy', async () => {
+    const phone = await addMaterial(t, {
+      nominationId: secondStar,
+      setKey: 'star',
+      slotId: 'video',
+      file: file('phone.mp4'),
+    });
+    const checked = await settled(t, phone.id);
+    expect(errorCodes(checked.findings)).toEqual(['VIDEO_RESOLUTION', 'VIDEO_FPS']);
+    const [copy] = await copiesOf(phone.id);
+    expect(copy).toMatchObject({ fileName: 'phone（转换）.mp4', chosen: false });
+    const started = await t.context.db
+      .selectFrom('auditLog')
+      .select(['actorId', 'after'])
+      .where('action', '=', 'material.converted_automatically')
+      .where('entityId', '=', copy!.id)
+      .execute();
+    expect(started).toEqual([
+      {
+        actorId: null,
+        after: expect.objectContaining({ convertedFrom: phone.id, nominationId: secondStar }),
+      },
+    ]);
+    const done = await settled(t, copy!.id, 590_000);
+    expect(done).toMatchObject({ state: 'passed', chosen: true });
+    expect(await materialRow(t, phone.id)).toMatchObject({ state: 'failed', chosen: false });
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: `/api/nominations/${secondStar}/materials`,
+      headers: as(owner),
+    });
+    const video = listed.json().slots.find((s: { slot: { id: string } }) => s.slot.id === 'video');
+    expect(video.status).toBe('passed');
+    expect(listed.json().conversionAvailable).toBe(true);
+    // The original's own convert button is gone while its copy exists.
+    const originalCard = video.files.find((f: { id: string }) => f.id === phone.id);
+    expect(originalCard.actions).not.toContain('convert');
   });
 });

@@ -287,7 +287,7 @@ describe('waivers and the submit rule', () => {
       reason: '并无此问题',
     });
     expect(unknown.statusCode).toBe(400);
-    expect(unknown.json().message).toMatch(/没有问题“VIDEO_FPS”/);
+    expect(unknown.json().message).toMatch(/检查结果中没有所选的问题/);
     const waived = await call(organiser, 'POST', `/api/materials/${idPhoto}/waive`, {
       code: failure.code,
       reason: '老人仅有这一张旧照片的扫描件，经核实可用',

@@ -117,7 +117,10 @@ describe('uploads refused before a byte is stored', () => {
     ['a\\b.jpg', /路径分隔符/],
     ['..jpg', /“\.\.”/],
     ['', /文件名为空/],
-  ])('path characters in the file name: %s', async (filename, message) => {
+    ['NUL.txt', /“NUL\.txt”是 Windows 的保留名称/],
+    ['con.jpg', /“con\.jpg”是 Windows 的保留名称/],
+    ['\u202E\u200B . .', /文件名为空/],
+  ])('path characters or a reserved name in the file name: %j', async (filename, message) => {
     await expectRefused(await create(unit, meta({ filename }), MiB), 400, 'VALIDATION_FAILED', message);
   });
 
@@ -279,5 +282,19 @@ describe('once the slot or the nomination changes', () => {
         .statusCode,
     ).toBe(404);
     expect(await snapshot()).toEqual(baseline);
+  });
+
+  it('stores the name without bidi controls, zero-width spaces or trailing dots', async () => {
+    const result = await uploadThroughTus(t, unit, {
+      ...meta({ slotId: 'video', filename: '\u200B学习视频\u202E4pm.exe.mp4 . ' }),
+      data: Buffer.from('not really a film'),
+    });
+    expect(result.materialId, result.created.body).toBeDefined();
+    const row = await t.database.db
+      .selectFrom('materials')
+      .select('fileName')
+      .where('id', '=', result.materialId!)
+      .executeTakeFirstOrThrow();
+    expect(row.fileName).toBe('学习视频4pm.exe.mp4');
   });
 });

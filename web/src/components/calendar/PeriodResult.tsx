@@ -92,7 +92,7 @@ export function PeriodResult({ from, workdays, countStart, settings, server }: P
                 </Typography.Text>
               </span>
             }
-            description={`服务器按组织方日历计算；发布当天${countStart ? '为工作日时计入' : '不计入'}。`}
+            description={`按组织方的工作日历计算（正式结果）；发布当天${countStart ? '为工作日时计入' : '不计入'}。`}
           />
         ) : null}
       </Spin>
@@ -103,15 +103,15 @@ export function PeriodResult({ from, workdays, countStart, settings, server }: P
         items={[
           {
             key: 'preview',
-            label: '浏览器预览',
+            label: '即时估算',
             children: preview.ok ? (
               <Space size={4} wrap>
                 <span>截至 {preview.endText}</span>
                 {server.end !== undefined &&
                   (agrees ? (
-                    <Tag color="green">与服务器一致</Tag>
+                    <Tag color="green">与正式结果一致</Tag>
                   ) : (
-                    <Tag color="red">与服务器不一致，以服务器为准</Tag>
+                    <Tag color="red">与正式结果不同，以正式结果为准</Tag>
                   ))}
               </Space>
             ) : (
@@ -125,7 +125,7 @@ export function PeriodResult({ from, workdays, countStart, settings, server }: P
             label: '依据',
             children: settings
               ? '国务院节假日安排，以及本单位的日历调整'
-              : '仅国务院节假日安排（组织方的日历调整只有组织方可见，以服务器结果为准）',
+              : '仅国务院节假日安排（组织方的日历调整只有组织方可见，以正式结果为准）',
           },
         ]}
       />

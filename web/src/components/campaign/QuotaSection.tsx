@@ -48,7 +48,7 @@ export function QuotaSection({ reportingUnits }: { reportingUnits: ReportingUnit
   );
   const overrides = Object.entries(rules.quotas.unitOverrides);
   const unitName = (id: string) =>
-    reportingUnits.find((u) => u.id === id)?.name ?? `单位（${id.slice(0, 8)}…）`;
+    reportingUnits.find((u) => u.id === id)?.name ?? '（已不是本活动报送单位的单位）';
   const unitType = (id: string) => reportingUnits.find((u) => u.id === id)?.type;
   const freeUnits = reportingUnits.filter((u) => !rules.quotas.unitOverrides[u.id]);
 

@@ -66,7 +66,7 @@ export function NominationDocuments({ nomination }: { nomination: Pick<Nominatio
             showIcon
             closable={{ onClose: () => pdf.reset() }}
             title={(pdf.error as ApiError).message}
-            description="也可以点击「打印」，在浏览器的打印窗口中选择“另存为 PDF”，得到同样版式的 PDF。"
+            description="也可以点击「打印」，在弹出的打印窗口中选择“另存为 PDF”，得到同样版式的 PDF。"
           />
         )}
         {failure && (

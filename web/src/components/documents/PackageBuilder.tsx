@@ -97,7 +97,7 @@ export function PackageBuilder({
           type="error"
           showIcon
           title="材料包生成失败"
-          description={`${pkg.error ?? '服务器未说明原因'}。请点击「重新生成材料包」重试；如仍失败，请联系平台管理员。`}
+          description={`${pkg.error ?? '原因不明'}。请点击「重新生成材料包」重试；如仍失败，请联系平台管理员。`}
         />
       )}
       {pkg?.state === 'ready' && pkg.sha256 && (

@@ -73,7 +73,7 @@ export function PrintFrame({
         {documents.length > 0 &&
           (proof
             ? '现为校对模式：每份材料只印一份。'
-            : `按活动要求每份材料打印 ${copiesLabel} 份，每份从新的一页开始；打印时请选择 A4 纸、不缩放，并关闭浏览器的“页眉和页脚”。`)}
+            : `按活动要求每份材料打印 ${copiesLabel} 份，每份从新的一页开始；打印时请选择 A4 纸、不缩放，并在打印设置中关闭“页眉和页脚”。`)}
       </div>
       <div className="print-desk">
         {documents.map((doc) => {

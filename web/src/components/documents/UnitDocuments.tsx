@@ -87,7 +87,7 @@ export function UnitDocuments({
         <PackageBuilder
           campaignId={detail.campaign.id}
           unitId={unitId}
-          description={`${unitName}全部推介的推介表（Word，服务器装有 LibreOffice 时另附 PDF）、照片、视频和推介登记表，打成一个 ZIP，附文件清单（清单.csv，含每个文件的 SHA-256），可刻盘或拷入 U 盘报送。`}
+          description={`${unitName}全部推介的推介表（Word，平台能生成 PDF 时另附 PDF）、照片、视频和推介登记表，打成一个 ZIP，附文件清单（清单.csv，含每个文件的校验码（SHA-256）），可刻盘或拷入 U 盘报送。`}
         />
       </Card>
     </Space>

@@ -90,6 +90,7 @@ export function MaterialFileCard({
   kind,
   paired,
   outside = false,
+  note,
   onChanged,
   onWaive,
 }: {
@@ -99,6 +100,8 @@ export function MaterialFileCard({
   paired: boolean;
   /** Outside every slot of this round: never submitted, so its check status means nothing here. */
   outside?: boolean;
+  /** Which of an original and its converted copy is submitted, said on the card. */
+  note?: string;
   onChanged: () => void;
   onWaive: (material: Material) => void;
 }) {
@@ -121,7 +124,7 @@ export function MaterialFileCard({
       setConvertRefusal(null);
       onChanged();
     },
-    // Kept on the card, not a passing toast: e.g. 「服务器未安装 ffmpeg……」 is worth reading.
+    // Kept on the card, not a passing toast: e.g. 「平台未安装视频转换组件……」 is worth reading.
     onError: (error) => setConvertRefusal(errorMessage(error)),
   });
 
@@ -151,9 +154,15 @@ export function MaterialFileCard({
           <div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {converting ? '正在转换' : formatMegabytes(material.bytes)}
-              {material.sha256 ? ` · SHA-256 ${material.sha256.slice(0, 12)}…` : ''}
             </Typography.Text>
           </div>
+          {note && (
+            <div>
+              <Typography.Text type={material.chosen ? 'success' : 'secondary'} style={{ fontSize: 13 }}>
+                {note}
+              </Typography.Text>
+            </div>
+          )}
           {converting && (
             <Progress percent={Math.round(material.progress ?? 0)} size="small" status="active" />
           )}

@@ -87,6 +87,7 @@ export function MaterialsSection({ nominationId }: { nominationId: string }) {
             nominationId={nominationId}
             entry={entry}
             title={slotDisplayName(entry.setKey, entry.slot).slice(1, -1)}
+            conversionAvailable={data.conversionAvailable}
             onChanged={changed}
             onWaive={setWaiving}
           />

@@ -18,10 +18,27 @@ const STATUS_COLORS: Record<MaterialSlot['status'], string> = {
   waived: 'warning',
 };
 
+/** Of an original and its converted copy, which one goes with the nomination, said on each card. */
+function familyNote(file: Material, files: Material[]): string | undefined {
+  if (file.convertedFrom) {
+    if (file.state === 'converting' || file.state === 'pending')
+      return '转换完成并通过检查后，将选定提交转换后的视频。';
+    if (file.chosen && file.state === 'passed')
+      return '转换后的视频符合要求，已选定提交此文件；原视频一并保留，需要时可改为提交原文件。';
+    return undefined;
+  }
+  const copy = files.find((f) => f.convertedFrom === file.id);
+  if (copy?.chosen) return '提交时使用转换后的视频，此原视频保留备查。';
+  if (copy && (copy.state === 'converting' || copy.state === 'pending'))
+    return '平台正在把此视频转换为符合要求的格式，完成后将用于提交。';
+  return undefined;
+}
+
 export function SlotBlock({
   nominationId,
   entry,
   title,
+  conversionAvailable,
   onChanged,
   onWaive,
 }: {
@@ -29,6 +46,8 @@ export function SlotBlock({
   entry: MaterialSlot;
   /** The slot's name, with the set's when it is the special pick's extra material. */
   title: string;
+  /** The platform converts films: one its conversion can mend may be uploaded as it is. */
+  conversionAvailable: boolean;
   onChanged: () => void;
   onWaive: (material: Material) => void;
 }) {
@@ -73,6 +92,7 @@ export function SlotBlock({
           material={file}
           kind={slot.kind}
           paired={pairedIds.has(file.id)}
+          note={familyNote(file, files)}
           onChanged={onChanged}
           onWaive={onWaive}
         />
@@ -84,6 +104,7 @@ export function SlotBlock({
             setKey={entry.setKey}
             slot={slot}
             remaining={slot.count.max - originals}
+            conversionAvailable={conversionAvailable}
             onUploaded={onChanged}
           />
         </div>

@@ -60,6 +60,7 @@ export function SlotUploader({
   setKey,
   slot,
   remaining,
+  conversionAvailable,
   onUploaded,
 }: {
   nominationId: string;
@@ -67,9 +68,10 @@ export function SlotUploader({
   slot: MaterialSlotSpec;
   /** How many more files the slot takes. */
   remaining: number;
+  conversionAvailable: boolean;
   onUploaded: () => void;
 }) {
-  const uploads = useSlotUploads({ nominationId, setKey, slot, onUploaded });
+  const uploads = useSlotUploads({ nominationId, setKey, slot, conversion: conversionAvailable, onUploaded });
   const running = new Set(uploads.items.map((i) => i.fileName));
   const room = remaining - uploads.items.filter((i) => i.phase !== 'blocked').length;
   return (
@@ -83,7 +85,7 @@ export function SlotUploader({
       />
       {room > 0 && (
         <Upload
-          accept={acceptOf(slot)}
+          accept={acceptOf(slot, conversionAvailable)}
           multiple={room > 1}
           showUploadList={false}
           beforeUpload={(file) => {

@@ -49,7 +49,7 @@ function Running({ item, onPauseResume, onRetry, onDismiss }: { item: UploadItem
   if (item.phase === 'uploading')
     line += ` · ${item.speed > 0 ? speedText(item.speed) : '正在连接'} · ${timeLeftText(item.timeLeft)}`;
   if (paused) line += ' · 已暂停';
-  if (done) line = '上传完成，服务器正在检查……';
+  if (done) line = item.precheck?.willConvert ? '上传完成，正在检查，随后自动转换……' : '上传完成，正在检查……';
   const warnings = item.precheck?.findings ?? [];
   return (
     <div style={{ padding: '8px 10px', border: '1px solid #f0f0f0', borderRadius: 6 }}>

@@ -49,9 +49,14 @@ export function slotSpecText(slot: MaterialSlotSpec): string {
   return parts.join('，');
 }
 
-/** The file dialog's filter: the slot's extensions (the content is checked anyway). */
-export function acceptOf(slot: MaterialSlotSpec): string {
-  return slot.formats.flatMap((f) => FORMAT_EXTENSIONS[f].map((ext) => `.${ext}`)).join(',');
+/**
+ * The file dialog's filter: the slot's extensions (the content is checked anyway), and for a film also
+ * the phone's own .mov when the platform converts films to MP4.
+ */
+export function acceptOf(slot: MaterialSlotSpec, conversion = false): string {
+  const extensions = slot.formats.flatMap((f) => FORMAT_EXTENSIONS[f]);
+  if (conversion && slot.kind === 'video') extensions.push('mov');
+  return extensions.map((ext) => `.${ext}`).join(',');
 }
 
 /** 「2.3 MB/秒」 */

@@ -8,6 +8,7 @@
 import Uppy, { type UppyFile } from '@uppy/core';
 import Tus from '@uppy/tus';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { normaliseFileName } from '../../../../src/core/materials/file-name.ts';
 import { type Precheck, precheckMaterial } from '../../../../src/core/materials/precheck.ts';
 import type { MaterialSlotSpec } from '../../../../src/core/materials/spec.ts';
 import { uploadCsrfToken } from '../../api/materials.ts';
@@ -40,6 +41,25 @@ const ENDPOINT = '/api/uploads';
 const CHUNK_BYTES = 8 * 1024 * 1024;
 const RETRY_DELAYS = [0, 1000, 3000, 5000, 10_000, 20_000];
 
+/**
+ * Keys for files still being checked, before Uppy names them. A counter, not crypto.randomUUID: that
+ * exists only in secure contexts (HTTPS or localhost), and an intranet serves the platform over HTTP.
+ */
+let localKeys = 0;
+const nextLocalKey = () => `local-${++localKeys}`;
+
+type UppyInstance = Uppy<Meta, Record<string, never>>;
+
+/**
+ * Finished files leave Uppy (so the same file may be chosen again) only once the tus plugin has let go
+ * of them, when their batch (or retry) is complete: removed any earlier, from 'upload-success', the
+ * plugin takes the removal for a cancel and asks the server to delete the finished upload, which it
+ * refuses (409) again and again.
+ */
+function removeFinished(uppy: UppyInstance, result: { successful?: { id: string }[] } | undefined) {
+  for (const file of result?.successful ?? []) if (uppy.getFile(file.id)) uppy.removeFile(file.id);
+}
+
 function refusalOf(xhr: XMLHttpRequest | undefined): { message: string; refused: boolean } {
   const status = xhr?.status ?? 0;
   const text = xhr?.responseText ?? '';
@@ -51,10 +71,10 @@ function refusalOf(xhr: XMLHttpRequest | undefined): { message: string; refused:
       // not JSON: fall through
     }
     if (status === 401) return { message: '登录已失效，请重新登录后继续上传。', refused: false };
-    return { message: `服务器拒绝了上传（${status}），请刷新页面后重试。`, refused: true };
+    return { message: '上传未被接受，请刷新页面后重试。', refused: true };
   }
   if (status >= 500)
-    return { message: '上传时服务器出错，请稍后点击「重试」；已上传的部分会保留。', refused: false };
+    return { message: '上传时平台出错，请稍后点击「重试」；已上传的部分会保留。', refused: false };
   return { message: '网络中断，上传已停止。请检查网络后点击「重试」，将从中断处继续。', refused: false };
 }
 
@@ -62,13 +82,15 @@ export function useSlotUploads(options: {
   nominationId: string;
   setKey: string;
   slot: MaterialSlotSpec;
+  /** The platform converts films: one conversion mends goes up as it is. */
+  conversion: boolean;
   onUploaded: () => void;
 }) {
-  const { nominationId, setKey, slot } = options;
+  const { nominationId, setKey, slot, conversion } = options;
   const [items, setItems] = useState<UploadItem[]>([]);
   const onUploaded = useRef(options.onUploaded);
   onUploaded.current = options.onUploaded;
-  const uppyRef = useRef<Uppy<Meta, Record<string, never>> | null>(null);
+  const uppyRef = useRef<UppyInstance | null>(null);
   const samples = useRef(new Map<string, { at: number; bytes: number }>());
 
   const update = useCallback((key: string, change: (item: UploadItem) => Partial<UploadItem>) => {
@@ -76,7 +98,7 @@ export function useSlotUploads(options: {
   }, []);
 
   useEffect(() => {
-    const uppy = new Uppy<Meta, Record<string, never>>({
+    const uppy: UppyInstance = new Uppy<Meta, Record<string, never>>({
       id: uppyIdFor(nominationId, setKey, slot.id),
       autoProceed: true,
       allowMultipleUploadBatches: true,
@@ -118,7 +140,6 @@ export function useSlotUploads(options: {
     uppy.on('upload-success', (file) => {
       const key = keyOf(file);
       update(key, (item) => ({ phase: 'done', uploaded: item.bytes, timeLeft: 0 }));
-      uppy.removeFile(key);
       onUploaded.current();
       // The finished line stays a moment, then the file appears in the slot's list instead.
       setTimeout(() => setItems((list) => list.filter((item) => item.key !== key)), 1500);
@@ -129,6 +150,7 @@ export function useSlotUploads(options: {
       if (refused) void uploadCsrfToken(true); // a stale token is one reason for a refusal
       update(keyOf(file), () => ({ phase: 'failed', error: message, refused, speed: 0, timeLeft: null }));
     });
+    uppy.on('complete', (result) => removeFinished(uppy, result));
     uppy.on('upload-pause', (file, isPaused) => {
       update(keyOf(file), () => ({ phase: isPaused ? 'paused' : 'uploading', speed: 0, timeLeft: null }));
     });
@@ -141,7 +163,7 @@ export function useSlotUploads(options: {
 
   const add = useCallback(
     async (file: File) => {
-      const local = `local-${crypto.randomUUID()}`;
+      const local = nextLocalKey();
       setItems((list) => [
         ...list,
         {
@@ -156,7 +178,7 @@ export function useSlotUploads(options: {
       ]);
       let precheck: Precheck;
       try {
-        precheck = precheckMaterial(await readForPrecheck(file), slot);
+        precheck = precheckMaterial(await readForPrecheck(file), slot, { conversion });
       } catch {
         update(local, () => ({
           phase: 'failed',
@@ -176,7 +198,7 @@ export function useSlotUploads(options: {
           name: file.name,
           type: file.type,
           data: file,
-          meta: { nominationId, setKey, slotId: slot.id, filename: file.name },
+          meta: { nominationId, setKey, slotId: slot.id, filename: normaliseFileName(file.name) },
         });
         update(local, () => ({ key: id, phase: 'uploading', precheck }));
       } catch {
@@ -184,14 +206,16 @@ export function useSlotUploads(options: {
         update(local, () => ({ phase: 'failed', error: '这个文件已在上传中。', refused: true, precheck }));
       }
     },
-    [nominationId, setKey, slot, update],
+    [nominationId, setKey, slot, conversion, update],
   );
 
   const pauseResume = useCallback((key: string) => uppyRef.current?.pauseResume(key), []);
   const retry = useCallback(
     (key: string) => {
       update(key, () => ({ phase: 'uploading', error: undefined }));
-      void uppyRef.current?.retryUpload(key);
+      const uppy = uppyRef.current;
+      // A retry is a batch of its own that emits no 'complete'.
+      void uppy?.retryUpload(key).then((result) => removeFinished(uppy, result));
     },
     [update],
   );

@@ -36,11 +36,11 @@ export function LocalCopyBanner({
     <Alert
       type="warning"
       showIcon
-      title={`本机有 ${formatDateTime(new Date(localCopy.at))} 未保存到服务器的修改`}
+      title={`本机有 ${formatDateTime(new Date(localCopy.at))} 尚未保存到平台的修改`}
       description={
         localCopy.version === nomination.version
           ? '可能是上次离开页面时还没来得及保存。恢复后将自动保存。'
-          : `这些修改基于第 ${localCopy.version} 版，服务器上现在是第 ${nomination.version} 版（在别处保存过）。恢复将用本机的修改替换服务器上的版本。`
+          : `这些修改基于第 ${localCopy.version} 版，平台上现在是第 ${nomination.version} 版（在别处保存过）。恢复将用本机的修改替换平台上的版本。`
       }
       action={
         <Space orientation={isMobile ? 'vertical' : 'horizontal'}>
