@@ -9,6 +9,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   calendar: '工作日历',
   nomination: '推介',
   winners: '往届入选名单',
+  winner: '往届入选记录',
   material: '推介材料',
   package: '提交包',
 };
@@ -45,6 +46,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'nomination.warning_accepted': '确认接受提示',
   'registration.ordered': '编排推介登记表',
   'winners.imported': '导入往届入选名单',
+  'winners.corrected': '更正往届入选记录',
+  'winners.deleted': '删除往届入选记录',
   'nomination.forwarded': '报送上级推介',
   'document.downloaded': '下载推介文书',
   'package.requested': '生成提交包',
