@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '../../support/app.ts';
 import { idNumber } from '../../support/nominations.ts';
@@ -70,6 +71,18 @@ describe('every cell is read as text', () => {
     const imported = await uploadWinners(t, cace, asText, '文本格式.xlsx');
     expect(imported.json()).toEqual({ imported: 1, updated: 0, unchanged: 0 });
     expect((await stored()).find((r) => r.name === '孙立')?.year).toBe(2021);
+  });
+});
+
+describe('the template', () => {
+  it('keeps the ID number and credit code columns as text, so Excel keeps every digit', async () => {
+    const response = await send(jilin, 'GET', '/api/previous-winners/template');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const heading = (sheet.getRow(1).values as string[]).slice(1);
+    for (const column of ['身份证号', '统一社会信用代码'])
+      expect(sheet.getColumn(heading.indexOf(column) + 1).numFmt, column).toBe('@');
   });
 });
 
