@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../core/findings.ts';
 
-const SEVERITY_LABELS = { error: '错误', warning: '警告' } as const;
+const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '说明' } as const;
 
 /** One line per finding: `错误 ID_CHECKSUM：身份证号第18位校验码应为 X……`. */
 export function formatFindings(findings: readonly Finding[]): string {

@@ -2,7 +2,12 @@
  * A finding is what every business rule in core returns: a problem (or a caution) with a Chinese
  * message that tells the user what to fix. The browser, the server and the CLI show the same findings.
  */
-export type Severity = 'error' | 'warning';
+/**
+ * An error must be fixed before submitting; a warning asks a person to check; an info line only tells
+ * (an earlier nomination that was not selected, a win at another level) and never stands in the way.
+ */
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 export interface Finding {
   /** Stable, upper snake case, e.g. `ID_CHECKSUM_MISMATCH`. Never changes once published. */
@@ -20,6 +25,10 @@ export function error(code: string, field: string, message: string): Finding {
 
 export function warning(code: string, field: string, message: string): Finding {
   return { code, severity: 'warning', field, message };
+}
+
+export function info(code: string, field: string, message: string): Finding {
+  return { code, severity: 'info', field, message };
 }
 
 export function hasErrors(findings: readonly Finding[]): boolean {

@@ -19,7 +19,6 @@ import {
   toProjectEligibilityInput,
 } from './forms/project-form.ts';
 import {
-  deriveStarIdentity,
   STAR_ELIGIBILITY_FIELDS,
   STAR_LABELS,
   type StarForm,
@@ -28,8 +27,9 @@ import {
   toStarEligibilityInput,
 } from './forms/star-form.ts';
 import { issuesToFindings } from './forms/text.ts';
-import type { MatchCandidate, PreviousWinnerRecord, WinnerIndex } from './previous-winners.ts';
-import { matchPreviousWinners } from './previous-winners.ts';
+import type { PreviousWinnerRecord, RegistryContext, WinnerIndex } from './previous-winners.ts';
+import { matchPreviousWinners, plainFinding } from './previous-winners.ts';
+import { registryCandidate } from './registry-candidate.ts';
 
 export type NominationForm = StarForm | ProjectForm;
 
@@ -68,6 +68,8 @@ export interface CheckOptions {
   registry?: WinnerIndex | readonly PreviousWinnerRecord[];
   /** This nomination's id, so that matching against nominations skips itself. */
   nominationId?: string;
+  /** The nomination's round and reader, which decide what a registry match means and may say. */
+  registryContext?: RegistryContext;
 }
 
 /** `conditionsAttested.2` → `attestations.conditions.2`, by the longest matching prefix in `map`. */
@@ -82,7 +84,6 @@ export function remapField(field: string, map: Record<string, string>): string {
 const asObject = (raw: unknown): Record<string, unknown> =>
   raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
 const filled = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
-const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 function starChecks(form: Record<string, unknown>, rules: CampaignRules, options: CheckOptions) {
   const star = form as StarForm;
@@ -94,15 +95,7 @@ function starChecks(form: Record<string, unknown>, rules: CampaignRules, options
   if (filled(form.idNumber))
     identity.push(...parseIdNumber(form.idNumber, options.today, 'idNumber').findings);
   if (filled(form.phone)) identity.push(...parsePhone(form.phone, 'phone').findings);
-  const candidate: MatchCandidate = {
-    category: 'star',
-    name: str(form.name),
-    unit: str(form.workUnit),
-    idNumber: str(form.idNumber),
-    birthDate: filled(form.idNumber)
-      ? deriveStarIdentity({ idNumber: form.idNumber }, options.today).birthDate
-      : undefined,
-  };
+  const candidate = registryCandidate('star', form, options.today);
   return { findings: [...starCompletenessFindings(form, rules), ...eligibility, ...identity], candidate };
 }
 
@@ -118,12 +111,7 @@ function projectChecks(form: Record<string, unknown>, rules: CampaignRules, opti
     rules,
   ).map((f) => ({ ...f, field: remapField(f.field, PROJECT_ELIGIBILITY_FIELDS) }));
   const identity = filled(form.contactPhone) ? parsePhone(form.contactPhone, 'contactPhone').findings : [];
-  const candidate: MatchCandidate = {
-    category: 'project',
-    name: str(form.name),
-    unit: str(form.entityName),
-    creditCode: str(form.creditCode),
-  };
+  const candidate = registryCandidate('project', form);
   return { findings: [...projectCompletenessFindings(form, rules), ...eligibility, ...identity], candidate };
 }
 
@@ -162,7 +150,11 @@ export function checkNomination(
   const { findings, candidate } =
     category === 'star' ? starChecks(form, rules, options) : projectChecks(form, rules, options);
   const registry = options.registry
-    ? matchPreviousWinners({ ...candidate, nominationId: options.nominationId }, options.registry)
+    ? matchPreviousWinners(
+        { ...candidate, nominationId: options.nominationId },
+        options.registry,
+        options.registryContext,
+      ).map(plainFinding)
     : [];
   return dedupeFindings([...shape, ...findings, ...registry]);
 }

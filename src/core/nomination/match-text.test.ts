@@ -4,9 +4,12 @@ import {
   bigrams,
   editDistanceWithin,
   normaliseForMatch,
+  personKey,
   programmeKey,
   requiredSharedBigrams,
+  sameUnit,
   similarKeys,
+  stripNotes,
 } from './match-text.ts';
 
 describe('normaliseForMatch', () => {
@@ -28,6 +31,12 @@ describe('normaliseForMatch', () => {
     ['終身學習品牌項目', '终身学习品牌项目'],
     ['衞生健康講堂', '卫生健康讲堂'],
     ['１２３', '123'],
+    ['阿依古丽-买买提', '阿依古丽·买买提'],
+    ['阿依古丽—买买提', '阿依古丽·买买提'],
+    ['阿依古丽－买买提', '阿依古丽·买买提'],
+    ['阿依古丽‐买买提', '阿依古丽·买买提'],
+    ['阿依古丽–买买提', '阿依古丽·买买提'],
+    ['吉林大学——继续教育学院', '吉林大学·继续教育学院'],
     ['', ''],
     ['   ', ''],
   ])('%s → %s', (raw, expected) => {
@@ -49,6 +58,40 @@ describe('programmeKey', () => {
     expect(programmeKey('“银龄学堂”终身学习品牌项目')).toBe('银龄学堂');
     expect(programmeKey('银龄学堂项目')).toBe('银龄学堂');
     expect(programmeKey('项目')).toBe('项目');
+  });
+
+  it('drops separators: 银龄·学堂 and 银龄—学堂 are 银龄学堂', () => {
+    expect(programmeKey('银龄·学堂')).toBe('银龄学堂');
+    expect(programmeKey('银龄——学堂')).toBe('银龄学堂');
+  });
+});
+
+describe('notes in brackets', () => {
+  it.each([
+    ['王秀兰（退休）', '王秀兰'],
+    ['张三(女)', '张三'],
+    ['陈明【副教授】', '陈明'],
+    ['某社区〔负责人（兼）〕', '某社区'],
+    ['长春市朝阳区某社区（负责人）', '长春市朝阳区某社区'],
+    ['（退休）', ''],
+  ])('%s → %s', (raw, expected) => {
+    expect(personKey(raw)).toBe(expected);
+  });
+
+  it('leaves an unbalanced bracket alone', () => {
+    expect(stripNotes('王秀兰（退休')).toBe('王秀兰(退休');
+  });
+});
+
+describe('sameUnit', () => {
+  it.each([
+    ['长春市朝阳区某社区', '长春市朝阳区某社区', true],
+    ['长春市朝阳区某社区', '吉林省长春市朝阳区某社区', true],
+    ['某社区', '吉林省长春市朝阳区某社区', false], // three characters say too little
+    ['', '', false],
+    ['长春市朝阳区某社区', '长春市南关区某社区', false],
+  ])('%s / %s → %s', (a, b, expected) => {
+    expect(sameUnit(a, b)).toBe(expected);
   });
 });
 
@@ -95,6 +138,34 @@ describe('similarKeys', () => {
     ['', '', false],
   ])('%s / %s → %s', (a, b, expected) => {
     expect(similarKeys(a, b)).toBe(expected);
+  });
+
+  // Short names get the care long ones get: a place in front does not make another programme.
+  it.each([
+    ['乐龄学堂', '长春市朝阳区乐龄学堂', true],
+    ['乐龄学堂', '吉林省长春市乐龄学堂', true],
+    ['知行堂', '延边朝鲜族自治州知行堂', true],
+    ['知行堂', '长春知行堂', false], // no place word: 长春知行 could be a name of its own
+    ['乐龄学堂', '长春市朝阳区乐龄学堂分校', false],
+    ['乐龄学堂', '乐龄讲堂', false],
+    ['银龄学堂', '金龄学堂', false],
+    ['夕阳红', '夕阳红合唱团', false],
+    ['城市书房', '书房', false],
+  ])('short: %s / %s → %s', (a, b, expected) => {
+    expect(similarKeys(a, b)).toBe(expected);
+    expect(similarKeys(b, a)).toBe(expected);
+  });
+
+  // A name made only of the field's common words names no programme: it is found only when equal.
+  it.each([
+    ['读书会', '长春市读书会'],
+    ['社区教育', '朝阳区社区教育'],
+    ['社区教育', '社区教育学院'],
+    ['老年大学', '长春市老年大学'],
+    ['市民学校', '市民学校讲堂'],
+  ])('common: %s / %s do not match', (a, b) => {
+    expect(similarKeys(a, b)).toBe(false);
+    expect(similarKeys(a, a)).toBe(true);
   });
 
   it('the bigram filter never rules out a similar pair', () => {

@@ -91,6 +91,92 @@ describe('matchPreviousWinners: stars', () => {
   });
 });
 
+describe('matchPreviousWinners: stars as published lists write them', () => {
+  const published: PreviousWinnerRecord[] = [
+    {
+      year: 2022,
+      level: 'national',
+      category: 'star',
+      name: '王秀兰（退休）',
+      province: '吉林省',
+      provinceCode: '22',
+    },
+    {
+      year: 2022,
+      level: 'national',
+      category: 'star',
+      name: '刘芳',
+      province: '吉林',
+      unit: '长春市朝阳区某社区（负责人）',
+      provinceCode: '22',
+    },
+    {
+      year: 2021,
+      level: 'national',
+      category: 'star',
+      name: '阿依古丽—买买提',
+      province: '新疆维吾尔自治区',
+      provinceCode: '65',
+    },
+    {
+      year: 2021,
+      level: 'national',
+      category: 'star',
+      name: '陈明【副教授】',
+      unit: '吉林大学-继续教育学院',
+    },
+  ];
+  const list = buildWinnerIndex(published);
+  const found = (candidate: MatchCandidate) =>
+    matchPreviousWinners(candidate, list).map((f) => `${f.reason}:${f.record.name}`);
+
+  it('the same name in the same province warns when the list gives no workplace', () => {
+    expect(found({ category: 'star', name: '王秀兰', provinceCode: '22', unit: '延吉市某街道' })).toEqual([
+      'name_and_province:王秀兰（退休）',
+    ]);
+    expect(found({ category: 'star', name: '王秀兰', provinceCode: '21' })).toEqual([]);
+    // No province known for the nominee: nothing to compare.
+    expect(found({ category: 'star', name: '王秀兰' })).toEqual([]);
+  });
+
+  it('a list that gives a workplace is compared by workplace, not by province', () => {
+    expect(found({ category: 'star', name: '刘芳', provinceCode: '22', unit: '四平市某小学' })).toEqual([]);
+    expect(found({ category: 'star', name: '刘芳', unit: '长春市朝阳区某社区' })).toEqual([
+      'name_and_unit:刘芳',
+    ]);
+    // Lists put the province or city in front of the workplace.
+    expect(found({ category: 'star', name: '刘芳', unit: '吉林省长春市朝阳区某社区' })).toEqual([
+      'name_and_unit:刘芳',
+    ]);
+  });
+
+  it('strips bracketed notes from names and workplaces and reads every dash alike', () => {
+    expect(found({ category: 'star', name: '陈明', unit: '吉林大学—继续教育学院' })).toEqual([
+      'name_and_unit:陈明【副教授】',
+    ]);
+    expect(found({ category: 'star', name: '陈明(教授)', unit: '吉林大学－继续教育学院' })).toEqual([
+      'name_and_unit:陈明【副教授】',
+    ]);
+    for (const name of ['阿依古丽·买买提', '阿依古丽-买买提', '阿依古丽‐买买提', '阿依古丽–买买提'])
+      expect(found({ category: 'star', name, provinceCode: '65' }), name).toEqual([
+        'name_and_province:阿依古丽—买买提',
+      ]);
+  });
+
+  it('a different birth date or ID number on both sides is another person', () => {
+    const withBirth: PreviousWinnerRecord[] = [
+      { ...published[0]!, birthDate: '1950-02-02' },
+      { ...published[0]!, name: '王秀兰', idNumber: ZHANG },
+    ];
+    expect(
+      matchPreviousWinners(
+        { category: 'star', name: '王秀兰', provinceCode: '22', birthDate: '1960-01-01', idNumber: X_ID },
+        withBirth,
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('matchPreviousWinners: projects', () => {
   it('same credit code and similar name is an error', () => {
     expect(
@@ -125,6 +211,22 @@ describe('matchPreviousWinners: projects', () => {
     ]);
   });
 
+  it('a short name is found behind a place through the index, a common one is not', () => {
+    const short = buildWinnerIndex([
+      { year: 2022, level: 'national', category: 'project', name: '长春市朝阳区“乐龄学堂”' },
+      { year: 2022, level: 'national', category: 'project', name: '长春市读书会' },
+      { year: 2022, level: 'national', category: 'project', name: '乐龄·学堂' },
+    ]);
+    const names = (name: string) =>
+      matchPreviousWinners({ category: 'project', name }, short)
+        .map((f) => f.record.name)
+        .sort();
+    const both = ['长春市朝阳区“乐龄学堂”', '乐龄·学堂'].sort();
+    expect(names('乐龄学堂')).toEqual(both);
+    expect(names('乐龄—学堂项目')).toEqual(both);
+    expect(names('读书会')).toEqual([]);
+  });
+
   it('different programmes do not match', () => {
     expect(match({ category: 'project', name: '金龄学堂' })).toEqual([]);
     expect(match({ category: 'project', name: '乡村振兴农民夜校' })).toEqual([]);
@@ -140,7 +242,8 @@ describe('matching against other nominations', () => {
 
   it('uses nomination codes and wording, and skips the candidate itself', () => {
     const [f] = matchPreviousWinners({ category: 'star', idNumber: ZHANG, nominationId: 'n9' }, nominations);
-    expect(f).toMatchObject({ code: 'DUPLICATE_NOMINATION', severity: 'error' });
+    // Without a round, another nomination of the same person is for the organiser to settle: a warning.
+    expect(f).toMatchObject({ code: 'ALSO_NOMINATED', severity: 'warning' });
     expect(f!.message).toContain('2024年省级“百姓学习之星”的推介“王五”');
     expect(
       matchPreviousWinners({ category: 'star', idNumber: ZHANG, nominationId: 'n1' }, nominations),

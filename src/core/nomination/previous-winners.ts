@@ -1,25 +1,37 @@
 /**
  * 往年已获得“百姓学习之星”和“终身学习品牌项目”的人员和项目不再推介. A nominee is compared with the
- * registry of earlier winners (and, with the same function, with other nominations of any campaign):
- * - the same 身份证号 is the same person: an error;
- * - the same 统一社会信用代码 is the same entity, and with the same or a nearly the same programme name
- *   the same programme: an error. An entity may run several programmes, so the code alone is only a
- *   warning (a school that won with one programme may nominate another);
- * - the same name with the same birth date or the same unit, or a programme name that is nearly the
- *   same (match-text.ts), may be the same: a warning that shows the matching record, for a person to judge.
+ * registry: published lists of earlier winners, and every nomination of any campaign that was submitted.
+ * This file finds which records match and why:
+ * - the same 身份证号 is the same person; the same 统一社会信用代码 with the same or nearly the same
+ *   programme name is the same programme (strong matches);
+ * - the same 统一社会信用代码 alone (an entity runs several programmes), the same name with the same
+ *   birth date, the same workplace, or, when a list gives no workplace, the same province, and a
+ *   programme name that is nearly the same (match-text.ts) may be the same (weak matches).
+ * What a match means (an error, a warning, a line for the organiser only) depends on how the record
+ * ended and in which round, and what it may say depends on who reads it: registry-findings.ts.
  * Records of the other category never match. Build the index once and match many candidates against it.
  */
-import { CAMPAIGN_LEVEL_LABELS, type CampaignLevel, type Category } from '../campaign/rules.ts';
-import { CATEGORY_INFO } from '../campaign/templates/common.ts';
-import type { Finding, Severity } from '../findings.ts';
+import type { CampaignLevel, Category } from '../campaign/rules.ts';
+import type { Finding } from '../findings.ts';
 import { normaliseIdentifier } from '../identity/index.ts';
 import {
   bigrams,
-  normaliseForMatch,
+  personKey,
   programmeKey,
   requiredSharedBigrams,
+  sameUnit,
   similarKeys,
 } from './match-text.ts';
+import { type RegistryContext, registryFinding } from './registry-findings.ts';
+
+export type { RegistryContext } from './registry-findings.ts';
+export { describeRecord } from './registry-findings.ts';
+
+/**
+ * How a record ended: a published list and a nomination 入选 (or forwarded on) are `won`; a nomination
+ * still in its round is `in_progress`; `not_selected` and `withdrawn` ended without the title.
+ */
+export type RecordOutcome = 'won' | 'in_progress' | 'not_selected' | 'withdrawn';
 
 export interface PreviousWinnerRecord {
   year: number;
@@ -35,8 +47,18 @@ export interface PreviousWinnerRecord {
   birthDate?: string;
   idNumber?: string;
   creditCode?: string;
+  /** Two-digit province code (GB/T 2260) of the record's province, when known (province.ts). */
+  provinceCode?: string;
+  /** Who ran the round: for a list, the organiser that keeps it; for a nomination, its campaign's organiser. */
+  organiserId?: string;
+  organiserName?: string;
   /** Set when the record is another nomination, not a published result; matching skips the candidate itself. */
   nominationId?: string;
+  campaignId?: string;
+  /** The nominating unit, for a nomination. */
+  unitId?: string;
+  /** Defaults to `won` for a list and `in_progress` for a nomination. */
+  outcome?: RecordOutcome;
 }
 
 export interface MatchCandidate {
@@ -48,6 +70,8 @@ export interface MatchCandidate {
   idNumber?: string;
   creditCode?: string;
   nominationId?: string;
+  /** Two-digit province code of the nominating unit, for lists that give a name and a province only. */
+  provinceCode?: string;
 }
 
 export type MatchReason =
@@ -56,13 +80,24 @@ export type MatchReason =
   | 'credit_code'
   | 'name_and_birth_date'
   | 'name_and_unit'
+  | 'name_and_province'
   | 'similar_name';
 
-/** A finding that carries the record it matched, so the screen can show it side by side. */
+/** The same person or programme for certain; the other reasons only say it may be. */
+export const STRONG_REASONS: ReadonlySet<MatchReason> = new Set(['id_number', 'credit_code_and_name']);
+
+/**
+ * A finding that carries the record it matched, for the organiser's screen and for tests. The record
+ * holds another person's data: only the plain finding (`plainFinding`) may leave the server.
+ */
 export type WinnerMatchFinding = Finding & { record: PreviousWinnerRecord; reason: MatchReason };
 
+export function plainFinding({ code, severity, field, message }: Finding): Finding {
+  return { code, severity, field, message };
+}
+
 interface Prepared {
-  name: string;
+  /** The person's name without notes, or the programme key. */
   key: string;
   unit: string;
   length: number;
@@ -100,12 +135,11 @@ export function buildWinnerIndex(records: readonly PreviousWinnerRecord[]): Winn
     scratch: new Int32Array(records.length),
   };
   records.forEach((record, i) => {
-    const name = normaliseForMatch(text(record.name));
-    const key = record.category === 'project' ? programmeKey(text(record.name)) : name;
+    const key =
+      record.category === 'project' ? programmeKey(text(record.name)) : personKey(text(record.name));
     (index.prepared as Prepared[]).push({
-      name,
       key,
-      unit: normaliseForMatch(text(record.unit)),
+      unit: personKey(text(record.unit)),
       length: [...key].length,
     });
     const id = normaliseIdentifier(text(record.idNumber));
@@ -146,6 +180,17 @@ function similarProjects(index: WinnerIndex, key: string): number[] {
   return found;
 }
 
+/**
+ * A list that gives only a name and a province: the same name in the same province may be the same
+ * person, unless a birth date or an ID number on both sides says otherwise.
+ */
+function sameProvinceMaybeSamePerson(candidate: MatchCandidate, record: PreviousWinnerRecord, id: string) {
+  if (!candidate.provinceCode || record.provinceCode !== candidate.provinceCode) return false;
+  if (candidate.birthDate && record.birthDate && record.birthDate !== candidate.birthDate) return false;
+  const recordId = normaliseIdentifier(text(record.idNumber));
+  return id === '' || recordId === '' || recordId === id;
+}
+
 /** The strongest reason per matching record. */
 function reasons(candidate: MatchCandidate, index: WinnerIndex): Map<number, MatchReason> {
   const found = new Map<number, MatchReason>();
@@ -154,15 +199,18 @@ function reasons(candidate: MatchCandidate, index: WinnerIndex): Map<number, Mat
   };
   const sameCategory = (i: number) => index.records[i]!.category === candidate.category;
   if (candidate.category === 'star') {
-    const name = normaliseForMatch(text(candidate.name));
-    const unit = normaliseForMatch(text(candidate.unit));
+    const name = personKey(text(candidate.name));
+    const unit = personKey(text(candidate.unit));
     const id = normaliseIdentifier(text(candidate.idNumber));
     for (const i of id === '' ? [] : (index.byIdNumber.get(id) ?? []))
       if (sameCategory(i)) note(i, 'id_number');
     for (const i of name === '' ? [] : (index.byName.get(`star|${name}`) ?? [])) {
       const record = index.records[i]!;
+      const recordUnit = index.prepared[i]!.unit;
       if (candidate.birthDate && record.birthDate === candidate.birthDate) note(i, 'name_and_birth_date');
-      else if (unit !== '' && index.prepared[i]!.unit === unit) note(i, 'name_and_unit');
+      else if (sameUnit(unit, recordUnit)) note(i, 'name_and_unit');
+      else if (recordUnit === '' && sameProvinceMaybeSamePerson(candidate, record, id))
+        note(i, 'name_and_province');
     }
     return found;
   }
@@ -178,71 +226,29 @@ function reasons(candidate: MatchCandidate, index: WinnerIndex): Map<number, Mat
   return found;
 }
 
-export function describeRecord(record: PreviousWinnerRecord): string {
-  const level = CAMPAIGN_LEVEL_LABELS[record.level] ?? '';
-  const where = [record.province, record.unit].filter((part) => part && part.trim() !== '').join('，');
-  const what = `${record.year}年${level}“${CATEGORY_INFO[record.category].label}”`;
-  const name = `“${record.name}”${where ? `（${where}）` : ''}`;
-  return record.nominationId === undefined ? `${what}获评者${name}` : `${what}的推介${name}`;
-}
-
-const PERSON = { check: '请核实是否为同一人', rule: '已获评的人员不再推介，请更换推介对象' };
-const PROGRAMME = { check: '请核实是否为同一项目', rule: '已获评的项目不再推介，请更换推介项目' };
-
-function finding(record: PreviousWinnerRecord, reason: MatchReason): WinnerMatchFinding {
-  const seen = describeRecord(record);
-  const isNomination = record.nominationId !== undefined;
-  const nominationRule = '同一对象不能重复推介，请与组织单位核实';
-  const build = (severity: Severity, field: string, message: string): WinnerMatchFinding => {
-    const codes = isNomination
-      ? { error: 'DUPLICATE_NOMINATION', warning: 'POSSIBLE_DUPLICATE_NOMINATION' }
-      : { error: 'DUPLICATE_WINNER', warning: 'POSSIBLE_PREVIOUS_WINNER' };
-    return { code: codes[severity], severity, field, message, record, reason };
-  };
-  const ignore = '；如确非同一对象，可忽略此提示。';
-  switch (reason) {
-    case 'id_number':
-      return build(
-        'error',
-        'idNumber',
-        `身份证号与${seen}相同。${isNomination ? nominationRule : PERSON.rule}。`,
-      );
-    case 'credit_code_and_name':
-      return build(
-        'error',
-        'creditCode',
-        `统一社会信用代码与${seen}相同，项目名称也相同或相近。${isNomination ? nominationRule : PROGRAMME.rule}。`,
-      );
-    case 'credit_code':
-      return build(
-        'warning',
-        'creditCode',
-        `实施主体的统一社会信用代码与${seen}相同。同一主体的不同项目可以推介，${PROGRAMME.check}${ignore}`,
-      );
-    case 'name_and_birth_date':
-      return build('warning', 'name', `姓名和出生日期与${seen}相同，${PERSON.check}${ignore}`);
-    case 'name_and_unit':
-      return build('warning', 'name', `姓名和工作单位与${seen}相同，${PERSON.check}${ignore}`);
-    case 'similar_name':
-      return build('warning', 'name', `项目名称与${seen}相同或相近，${PROGRAMME.check}${ignore}`);
-  }
-}
-
 /**
  * Findings for one candidate, errors first, then by year (most recent first). Accepts an index or a
- * plain list (indexed on the fly; build the index once when matching many candidates).
+ * plain list (indexed on the fly; build the index once when matching many candidates). The context
+ * says in which round the candidate stands, which nominations are its own forwarding chain, and who
+ * reads the findings; without it every winner blocks and everything is said in full.
  */
 export function matchPreviousWinners(
   candidate: MatchCandidate,
   registry: WinnerIndex | readonly PreviousWinnerRecord[],
+  context: RegistryContext = {},
 ): WinnerMatchFinding[] {
   const index = Array.isArray(registry) ? buildWinnerIndex(registry) : (registry as WinnerIndex);
   const findings: WinnerMatchFinding[] = [];
   for (const [i, reason] of reasons(candidate, index)) {
     const record = index.records[i]!;
-    if (candidate.nominationId !== undefined && record.nominationId === candidate.nominationId) continue;
-    findings.push(finding(record, reason));
+    if (record.nominationId !== undefined) {
+      if (record.nominationId === candidate.nominationId) continue;
+      // A forwarded copy and its source are one nomination moving up the levels, not two.
+      if (context.related?.has(record.nominationId)) continue;
+    }
+    const finding = registryFinding(record, reason, context);
+    if (finding) findings.push({ ...finding, record, reason });
   }
-  const rank = (f: WinnerMatchFinding) => (f.severity === 'error' ? 0 : 1);
-  return findings.sort((a, b) => rank(a) - rank(b) || b.record.year - a.record.year);
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  return findings.sort((a, b) => rank[a.severity] - rank[b.severity] || b.record.year - a.record.year);
 }

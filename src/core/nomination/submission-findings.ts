@@ -47,7 +47,7 @@ export function submissionRefusal(
 /** The summary's headline over the same list. */
 export function submissionSummary(findings: readonly Finding[]): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.length - errors;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
   if (errors > 0) return `还有 ${errors} 处需完善${warnings > 0 ? `，${warnings} 处提示` : ''}`;
   if (warnings > 0) return `可以提交；有 ${warnings} 处提示请核对`;
   return '检查通过，可以提交';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { creditCodeCheckCharacter, idCheckCharacter } from '../identity/index.ts';
-import { parseWinnerRows } from './winner-import.ts';
+import { fileYearProblem, parseWinnerRows } from './winner-import.ts';
 
 const TODAY = '2024-04-01';
 const ID = `22010219800101123${idCheckCharacter('22010219800101123')}`;
@@ -102,10 +102,54 @@ describe('parseWinnerRows', () => {
     expect(records[0]!.creditCode).toBe(wrong);
   });
 
-  it('reports a winner entered twice', () => {
-    const { records, errors } = parse([star, { ...star, 年度: '2023' }]);
+  it('reports a winner entered twice in one round and year', () => {
+    const { records, errors } = parse([star, { ...star, '姓名/项目名称': '张叁' }]);
     expect(records).toHaveLength(1);
     expect(errors).toEqual([{ row: 3, column: '身份证号', message: '与第2行是同一条记录，请删除重复行。' }]);
+    const noId = { ...star, 身份证号: '' };
+    expect(parse([noId, noId]).errors).toEqual([
+      { row: 3, column: '姓名/项目名称', message: '与第2行是同一条记录，请删除重复行。' },
+    ]);
+  });
+
+  it('a provincial winner who later won nationally is two records', () => {
+    const { records, errors } = parse([
+      { ...star, 级别: '省级', 年度: '2021' },
+      { ...star, 级别: '全国', 年度: '2022' },
+    ]);
+    expect(errors).toEqual([]);
+    expect(records.map((r) => `${r.year}${r.level}`)).toEqual(['2021provincial', '2022national']);
+  });
+
+  it('rows without a year take the year chosen for the file; a row’s own year wins', () => {
+    const noYear = ({ 年度: _, ...rest }: typeof star) => rest;
+    const { records, errors } = parseWinnerRows([noYear(star), { ...project, 年度: '2020' }], {
+      today: TODAY,
+      year: 2023,
+    });
+    expect(errors).toEqual([]);
+    expect(records.map((r) => r.year)).toEqual([2023, 2020]);
+    expect(parse([noYear(star)]).errors).toEqual([
+      {
+        row: 1,
+        column: '年度',
+        message: '表格没有“年度”列。请在表格中加上年度，或在导入时选择这份名单的年度。',
+      },
+    ]);
+    expect(parse([{ ...star, 年度: '' }, star]).errors[0]!.message).toContain('也可以在导入时选择年度');
+    expect(fileYearProblem(1999, TODAY)).toBe('名单年度应在2000至2024年之间。');
+    expect(fileYearProblem(2024, TODAY)).toBeUndefined();
+  });
+
+  it('says a long number was stored as a number and lost its digits, instead of a wrong checksum', () => {
+    const { records, errors } = parse([
+      { ...star, 身份证号: '2.20102E+17' },
+      { ...project, 统一社会信用代码: '9.12201E+17' },
+    ]);
+    expect(records).toEqual([]);
+    expect(errors.map((e) => `${e.row}:${e.column}`)).toEqual(['2:身份证号', '3:统一社会信用代码']);
+    expect(errors[0]!.message).toContain('被表格软件存成了数字');
+    expect(errors[0]!.message).toContain('设为“文本”');
   });
 
   it('skips blank rows and reports missing columns once', () => {

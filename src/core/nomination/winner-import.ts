@@ -7,13 +7,7 @@
 
 import { todayInShanghai } from '../calendar/index.ts';
 import { CAMPAIGN_LEVEL_LABELS, type CampaignLevel, type Category } from '../campaign/rules.ts';
-import {
-  normaliseIdentifier,
-  parseCreditCode,
-  parseIdNumber,
-  removeWhitespace,
-  toHalfWidth,
-} from '../identity/index.ts';
+import { parseCreditCode, parseIdNumber, removeWhitespace, toHalfWidth } from '../identity/index.ts';
 import type { PreviousWinnerRecord } from './previous-winners.ts';
 
 export interface ImportError {
@@ -82,22 +76,44 @@ function normaliseHeadings(row: Record<string, string>): Record<string, string> 
 export interface WinnerImportOptions {
   /** YYYY-MM-DD; bounds years and birth dates. Defaults to today in Beijing. */
   today?: string;
+  /** The year chosen for the whole file, for rows (or a sheet) without one. */
+  year?: number;
+}
+
+/**
+ * A spreadsheet that held a long number as a number shows it as 2.20102E+17 and keeps only 15 digits:
+ * the rest is gone, so the cell cannot be read, only reported.
+ */
+const NUMBER_IN_SCIENTIFIC_NOTATION = /^[+-]?\d+(?:\.\d+)?e\+?\d+$/i;
+
+function storedAsNumber(column: string, value: string): string {
+  return `${column}“${value}”被表格软件存成了数字，只保留了前15位，后几位已经丢失。请把这一列的单元格格式设为“文本”，重新填写完整的号码后再导入。`;
+}
+
+/** Whether a year given for the file is one the registry accepts; the message when not. */
+export function fileYearProblem(year: number, today: string = todayInShanghai()): string | undefined {
+  const thisYear = Number(today.slice(0, 4));
+  if (!Number.isInteger(year) || year < EARLIEST_YEAR || year > thisYear)
+    return `名单年度应在${EARLIEST_YEAR}至${thisYear}年之间。`;
+  return undefined;
 }
 
 function parseRow(
   raw: Record<string, string>,
   rowNumber: number,
   today: string,
+  fileYear: number | undefined,
 ): { record?: PreviousWinnerRecord; errors: ImportError[] } {
   const row = normaliseHeadings(raw);
   const errors: ImportError[] = [];
   const fail = (column: string, message: string) => errors.push({ row: rowNumber, column, message });
   const C = WINNER_COLUMNS;
 
-  const yearText = toHalfWidth(cell(row, C.year)).replace(/年$/, '');
+  const ownYear = toHalfWidth(cell(row, C.year)).replace(/年$/, '');
+  const yearText = ownYear === '' && fileYear !== undefined ? String(fileYear) : ownYear;
   const year = Number(yearText);
   const thisYear = Number(today.slice(0, 4));
-  if (yearText === '') fail(C.year, '请填写年度，例如 2023。');
+  if (yearText === '') fail(C.year, '请填写年度，例如 2023；整份名单是同一年度的，也可以在导入时选择年度。');
   else if (!/^\d{4}$/.test(yearText))
     fail(C.year, `年度“${cell(row, C.year)}”不是四位数字的年份，例如 2023。`);
   else if (year < EARLIEST_YEAR || year > thisYear)
@@ -140,7 +156,8 @@ function parseRow(
   if (unit) record.unit = unit;
 
   const idText = cell(row, C.idNumber);
-  if (idText !== '') {
+  if (NUMBER_IN_SCIENTIFIC_NOTATION.test(idText)) fail(C.idNumber, storedAsNumber(C.idNumber, idText));
+  else if (idText !== '') {
     if (category === 'project') fail(C.idNumber, '终身学习品牌项目不应填写身份证号，请核对是否错列。');
     const parsed = parseIdNumber(idText, today, 'idNumber');
     if (parsed.valid) {
@@ -151,7 +168,9 @@ function parseRow(
     }
   }
   const codeText = cell(row, C.creditCode);
-  if (codeText !== '') {
+  if (NUMBER_IN_SCIENTIFIC_NOTATION.test(codeText))
+    fail(C.creditCode, storedAsNumber(C.creditCode, codeText));
+  else if (codeText !== '') {
     if (category === 'star') fail(C.creditCode, '百姓学习之星不应填写统一社会信用代码，请核对是否错列。');
     const parsed = parseCreditCode(codeText, 'creditCode');
     // A checksum mismatch is only a warning: some real codes fail it, and this is a published record.
@@ -161,11 +180,19 @@ function parseRow(
   return errors.length === 0 ? { record, errors } : { errors };
 }
 
-/** Identity of a record within the sheet, to report the same winner entered twice. */
-function duplicateKey(record: PreviousWinnerRecord): string | undefined {
-  if (record.idNumber) return `id|${record.idNumber}`;
-  if (record.creditCode) return `code|${record.creditCode}|${normaliseIdentifier(record.name)}`;
-  return undefined;
+/**
+ * One registry record per person or programme, round and year: a person by 身份证号, a programme by
+ * 统一社会信用代码 and name, otherwise by name, province and workplace. Importing a list again updates
+ * its records instead of adding them twice. Migration 0007 computes the same key in the database
+ * (previous_winners.natural_key); the two must stay equal.
+ */
+export function winnerNaturalKey(record: PreviousWinnerRecord): string {
+  const identity =
+    record.idNumber ??
+    (record.creditCode !== undefined
+      ? `${record.creditCode}|${record.name}`
+      : `${record.name}|${record.province ?? ''}|${record.unit ?? ''}`);
+  return `${record.year}|${record.level}|${record.category}|${identity}`;
 }
 
 export function parseWinnerRows(
@@ -174,19 +201,20 @@ export function parseWinnerRows(
 ): { records: PreviousWinnerRecord[]; errors: ImportError[] } {
   const today = options.today ?? todayInShanghai();
   const headings = new Set(rows.flatMap((row) => Object.keys(normaliseHeadings(row))));
-  const missing = [
-    WINNER_COLUMNS.year,
-    WINNER_COLUMNS.level,
-    WINNER_COLUMNS.category,
-    WINNER_COLUMNS.name,
-  ].filter((heading) => rows.length > 0 && !headings.has(heading));
+  const required: string[] = [WINNER_COLUMNS.level, WINNER_COLUMNS.category, WINNER_COLUMNS.name];
+  // A list published for one year often has no year column: the year chosen for the file stands in.
+  if (options.year === undefined) required.unshift(WINNER_COLUMNS.year);
+  const missing = required.filter((heading) => rows.length > 0 && !headings.has(heading));
   if (missing.length > 0) {
     return {
       records: [],
       errors: missing.map((column) => ({
         row: 1,
         column,
-        message: `表格缺少“${column}”列，请使用导入模板。`,
+        message:
+          column === WINNER_COLUMNS.year
+            ? '表格没有“年度”列。请在表格中加上年度，或在导入时选择这份名单的年度。'
+            : `表格缺少“${column}”列，请使用导入模板。`,
       })),
     };
   }
@@ -197,17 +225,22 @@ export function parseWinnerRows(
     const rowNumber = i + 2;
     // Spreadsheets carry blank rows at the end; they are not records.
     if (Object.values(row).every((value) => typeof value !== 'string' || value.trim() === '')) return;
-    const result = parseRow(row, rowNumber, today);
+    const result = parseRow(row, rowNumber, today, options.year);
     errors.push(...result.errors);
     if (!result.record) return;
-    const key = duplicateKey(result.record);
-    const earlier = key ? firstRowOf.get(key) : undefined;
+    const key = winnerNaturalKey(result.record);
+    const earlier = firstRowOf.get(key);
     if (earlier !== undefined) {
-      const column = result.record.idNumber ? WINNER_COLUMNS.idNumber : WINNER_COLUMNS.creditCode;
+      const r = result.record;
+      const column = r.idNumber
+        ? WINNER_COLUMNS.idNumber
+        : r.creditCode
+          ? WINNER_COLUMNS.creditCode
+          : WINNER_COLUMNS.name;
       errors.push({ row: rowNumber, column, message: `与第${earlier}行是同一条记录，请删除重复行。` });
       return;
     }
-    if (key) firstRowOf.set(key, rowNumber);
+    firstRowOf.set(key, rowNumber);
     records.push(result.record);
   });
   return { records, errors };

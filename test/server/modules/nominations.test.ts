@@ -234,10 +234,17 @@ describe('submitting and the organiser’s formal check', () => {
   });
 
   it('catches the same person nominated twice by the same 身份证号', async () => {
-    const twin = await draftWith(t, jilinCity, campaignId, completeStar(rules, 1, { name: '李淑芬' }));
-    const refused = await call(jilinCity, 'POST', `/api/nominations/${twin.id}/submit`);
+    // By the same unit: refused.
+    const again = await draftWith(t, changchun, campaignId, completeStar(rules, 1, { name: '李淑芬' }));
+    const refused = await call(changchun, 'POST', `/api/nominations/${again.id}/submit`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('DUPLICATE_WINNER');
+    // By another unit: both units are warned and the organiser settles it (decision 0005).
+    const twin = await draftWith(t, jilinCity, campaignId, completeStar(rules, 1, { name: '李淑芬' }));
+    const opened = (await call(jilinCity, 'GET', `/api/nominations/${twin.id}`)).json().nomination;
+    expect(opened.findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'ALSO_NOMINATED', severity: 'warning' })]),
+    );
   });
 
   it('withdraws before the deadline and closes the gap in the 排序', async () => {

@@ -82,11 +82,15 @@ describe('previous winners', () => {
       '2022年名单.xlsx',
     );
     expect(good.statusCode, good.body).toBe(200);
-    expect(good.json()).toEqual({ imported: 1 });
+    expect(good.json()).toEqual({ imported: 1, updated: 0, unchanged: 0 });
     // What Excel on Chinese Windows writes for「另存为 CSV」: GB18030, not UTF-8.
     const csv = await readFile(path.resolve(import.meta.dirname, '../../fixtures/winners-excel-gb18030.csv'));
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(csv)).toThrow();
-    expect((await upload(cace, csv, '2021年名单.csv')).json()).toEqual({ imported: 1 });
+    expect((await upload(cace, csv, '2021年名单.csv')).json()).toEqual({
+      imported: 1,
+      updated: 0,
+      unchanged: 0,
+    });
     const project = (
       await t.app.inject({ method: 'GET', url: '/api/previous-winners?category=project', headers: as(cace) })
     ).json();
@@ -102,16 +106,22 @@ describe('previous winners', () => {
     ).toBe(403);
   });
 
-  it('refuses to submit a previous winner, found by 身份证号, showing the record', async () => {
-    const n = await draftWith(t, changchun, jilinCampaign, completeStar(rules, 500, { name: '赵大爷' }));
+  it('refuses to submit a previous national winner, found by 身份证号, in the national round', async () => {
+    const { campaign, rules: nationalRules } = await campaignOf(t, jilin, '中国成人教育协会');
+    const n = await draftWith(t, jilin, campaign.id, completeStar(nationalRules, 500, { name: '赵大爷' }));
     const refused = await t.app.inject({
       method: 'POST',
       url: `/api/nominations/${n.id}/submit`,
-      headers: as(changchun),
+      headers: as(jilin),
     });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('DUPLICATE_WINNER');
-    expect(refused.json().message).toContain('2022');
+    expect(refused.json().message).toContain('已获评');
+    // The national organiser reads the record itself.
+    const seen = await t.app.inject({ method: 'GET', url: `/api/nominations/${n.id}`, headers: as(cace) });
+    expect(JSON.stringify(seen.json().nomination.findings)).toContain(
+      '2022年全国“百姓学习之星”获评者“赵大爷”',
+    );
   });
 });
 
@@ -125,18 +135,22 @@ describe('a programme nearly the same as a previous winner', () => {
         creditCheckedOn: '2026-11-20',
       },
     });
-    const draft = await draftWith(t, changchun, jilinCampaign, form, 'project');
+    // The 2021 list is national: the programme is compared in the national round, here reported by Jilin.
+    const { campaign } = await campaignOf(t, jilin, '中国成人教育协会');
+    const draft = await draftWith(t, jilin, campaign.id, form, 'project');
     // Autosaves skip the registry; opening the nomination (and submitting it) checks it.
     expect(draft.findings.some((f: { code: string }) => f.code === 'POSSIBLE_PREVIOUS_WINNER')).toBe(false);
-    const opened = await t.app.inject({
-      method: 'GET',
-      url: `/api/nominations/${draft.id}`,
-      headers: as(changchun),
-    });
-    const n = opened.json().nomination;
-    const warning = n.findings.find((f: { code: string }) => f.code === 'POSSIBLE_PREVIOUS_WINNER');
-    expect(warning, JSON.stringify(n.findings)).toMatchObject({ severity: 'warning' });
-    expect(warning.message).toContain('2021');
+    const opened = (s: Session) =>
+      t.app.inject({ method: 'GET', url: `/api/nominations/${draft.id}`, headers: as(s) });
+    const warningIn = (n: { findings: { code: string; message: string }[] }) =>
+      n.findings.find((f) => f.code === 'POSSIBLE_PREVIOUS_WINNER');
+    const n = (await opened(cace)).json().nomination;
+    expect(warningIn(n), JSON.stringify(n.findings)).toMatchObject({ severity: 'warning' });
+    expect(warningIn(n)!.message).toContain('2021');
+    // The unit reads that a programme like it has won, not which one.
+    const unitView = warningIn((await opened(jilin)).json().nomination)!;
+    expect(unitView.message).toContain('与一个已获评项目相同或相近');
+    expect(unitView.message).not.toContain('银龄学堂');
   });
 });
 
@@ -185,7 +199,10 @@ describe('levels: a province forwards its selected nominations to the national r
         url: `/api/nominations?campaignId=${national.id}`,
         headers: as(cace),
       })
-    ).json().items;
+    )
+      .json()
+      // The drafts of the tests above stay drafts; the forwarded nomination arrives submitted.
+      .items.filter((n: { state: string }) => n.state !== 'draft');
     expect(seenByNational).toEqual([
       expect.objectContaining({ unitName: '吉林省教育厅', title: '孙老师', state: 'submitted', rank: 1 }),
     ]);

@@ -112,6 +112,21 @@ export async function saveNomination(
     .nomination;
 }
 
+/** The fields of a form being typed that the registry compares; the others are not sent. */
+export type RegistryFields = Partial<
+  Record<'name' | 'idNumber' | 'workUnit' | 'entityName' | 'creditCode', string>
+>;
+
+/**
+ * Previous winners and other nominations matching the form on the screen, without saving it. A unit
+ * reads only that the person or programme was nominated or has won, and whom to ask.
+ */
+export async function checkRegistry(id: string, form: RegistryFields): Promise<Finding[]> {
+  return (
+    await api<{ findings: Finding[] }>(path(id, '/registry-findings'), { method: 'POST', body: { form } })
+  ).findings;
+}
+
 export async function submitNomination(id: string): Promise<Nomination> {
   return (await api<{ nomination: Nomination }>(path(id, '/submit'), { method: 'POST', body: {} }))
     .nomination;

@@ -1,9 +1,10 @@
 /**
  * 往届入选名单: the registry every nomination is compared with (已获评的不再推介). Listing with search,
- * the import template, and an all-or-nothing import that reports every bad cell by row and column.
+ * correcting and deleting a record, the import template, and an all-or-nothing import that reports
+ * every bad cell by row and column (records already kept are updated, not added twice).
  */
 import { useQuery } from '@tanstack/react-query';
-import type { Category } from '../../../src/core/campaign/rules.ts';
+import type { CampaignLevel, Category } from '../../../src/core/campaign/rules.ts';
 import { ApiError, api, send, withQuery } from './client.ts';
 import { saveBlob } from './imports.ts';
 import { fileNameOf } from './nominations.ts';
@@ -22,13 +23,45 @@ export interface PreviousWinner {
   /** Masked by the server. */
   idNumber: string | null;
   creditCode: string | null;
+  /** The organiser that keeps the record (登记单位). */
+  organisationName: string;
+  version: number;
+  /** The caller may correct and delete it (its own organisation's, or one below). */
+  editable: boolean;
 }
 
 export interface WinnerFilter {
   q?: string;
   category?: Category;
+  year?: number;
+  level?: CampaignLevel;
   page: number;
   pageSize: number;
+}
+
+export interface WinnerCorrection {
+  year: number;
+  level: string;
+  category: string;
+  name: string;
+  provinceOrUnit: string | null;
+  workUnit: string | null;
+  /** Left out: unchanged; empty: removed. */
+  idNumber?: string | null;
+  creditCode: string | null;
+  version: number;
+}
+
+export async function correctWinner(id: string, body: WinnerCorrection): Promise<PreviousWinner> {
+  const { winner } = await api<{ winner: PreviousWinner }>(`/api/previous-winners/${id}`, {
+    method: 'PUT',
+    body,
+  });
+  return winner;
+}
+
+export async function deleteWinner(id: string): Promise<void> {
+  await api(`/api/previous-winners/${id}`, { method: 'DELETE' });
 }
 
 export function listWinners(filter: WinnerFilter): Promise<Page<PreviousWinner>> {
@@ -48,19 +81,29 @@ export async function downloadWinnersTemplate(): Promise<void> {
   saveBlob(await response.blob(), fileNameOf(response, '往届入选名单导入模板.xlsx'));
 }
 
+export interface WinnerImportCounts {
+  /** New records. */
+  imported: number;
+  /** Records already kept whose details the file changed. */
+  updated: number;
+  /** Records already kept as the file has them. */
+  unchanged: number;
+}
+
 export type WinnerImportOutcome =
-  | { ok: true; imported: number }
+  | ({ ok: true } & WinnerImportCounts)
   | { ok: false; message: string; errors: ImportError[] };
 
-export async function importWinners(file: File): Promise<WinnerImportOutcome> {
+/** `year` stands in for rows (or a sheet) without a 年度. */
+export async function importWinners(file: File, year?: number): Promise<WinnerImportOutcome> {
   const form = new FormData();
   form.append('file', file, file.name);
   try {
-    const { imported } = await api<{ imported: number }>('/api/previous-winners/import', {
+    const counts = await api<WinnerImportCounts>(withQuery('/api/previous-winners/import', { year }), {
       method: 'POST',
       body: form,
     });
-    return { ok: true, imported };
+    return { ok: true, ...counts };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'IMPORT_INVALID') {
       const details = error.details as { errors?: ImportError[] } | undefined;

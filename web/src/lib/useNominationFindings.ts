@@ -1,27 +1,64 @@
 /**
  * The findings a 推介表 shows while it is edited, as core's one submission list: core's checkNomination
  * run live on the form, the server's refusal of the last save, the registry findings only the server can
- * make (previous winners, other nominations), which autosave answers leave out and so are kept from the
- * last full answer, and the material's submit rule as the material list last reported it. Read-only, the
- * server's findings are shown as they are.
+ * make (previous winners, other nominations), asked for about a second after typing in the fields the
+ * registry compares stops (name, 身份证号, unit, credit code), without saving (until then, and for the form
+ * as opened, the last answer stands), and the material's submit rule as the material list last reported it.
+ * Read-only, the server's findings are shown as they are.
  */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { todayInShanghai } from '../../../src/core/calendar/today.ts';
 import type { CampaignRules } from '../../../src/core/campaign/rules.ts';
+import { canonicalJson } from '../../../src/core/canonical-json.ts';
 import type { Finding } from '../../../src/core/findings.ts';
 import { checkNomination } from '../../../src/core/nomination/check.ts';
+import { REGISTRY_CODES } from '../../../src/core/nomination/registry-findings.ts';
 import { submissionFindings } from '../../../src/core/nomination/submission-findings.ts';
-import type { Nomination } from '../api/nominations.ts';
+import { checkRegistry, type Nomination, nominationKey, type RegistryFields } from '../api/nominations.ts';
 import { type FormValues, readPath } from '../components/nomination/formContext.tsx';
 import type { SaveState } from './useAutosave.ts';
+import { useDebounced } from './useDebounced.ts';
 
-/** Findings only the server can make (previous winners, other nominations): kept from its last answer. */
-const REGISTRY_CODES = new Set([
-  'DUPLICATE_WINNER',
-  'POSSIBLE_PREVIOUS_WINNER',
-  'DUPLICATE_NOMINATION',
-  'POSSIBLE_DUPLICATE_NOMINATION',
-]);
+/** How long after the last keystroke in a compared field the registry is asked. */
+export const REGISTRY_CHECK_DELAY_MS = 1000;
+
+const COMPARED: Record<Nomination['category'], (keyof RegistryFields)[]> = {
+  star: ['name', 'idNumber', 'workUnit'],
+  project: ['name', 'entityName', 'creditCode'],
+};
+
+/** The compared fields of a form, as one string: equal strings ask the same question. */
+function registryQuestion(category: Nomination['category'], form: FormValues): string {
+  const fields: RegistryFields = {};
+  for (const key of COMPARED[category]) {
+    const value = form[key];
+    fields[key] = typeof value === 'string' ? value : '';
+  }
+  return canonicalJson(fields);
+}
+
+/**
+ * The registry findings for the form on the screen: the opened nomination's own until a compared field
+ * changes, then the server's answer for the typed values, asked once typing pauses.
+ */
+function useLiveRegistryFindings(nomination: Nomination, form: FormValues, editable: boolean): Finding[] {
+  const [opened] = useState(() => ({
+    question: registryQuestion(nomination.category, nomination.form as FormValues),
+    findings: registryFindings(nomination.findings),
+  }));
+  const question = useDebounced(registryQuestion(nomination.category, form), REGISTRY_CHECK_DELAY_MS);
+  const asking = editable && question !== opened.question;
+  const answer = useQuery({
+    queryKey: [...nominationKey(nomination.id), 'registry', question],
+    queryFn: () => checkRegistry(nomination.id, JSON.parse(question) as RegistryFields),
+    enabled: asking,
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+  if (!asking) return opened.findings;
+  return answer.data ?? opened.findings;
+}
 
 const registryFindings = (findings: Finding[]) => findings.filter((f) => REGISTRY_CODES.has(f.code));
 
@@ -67,15 +104,16 @@ export function useNominationFindings({
   // Checking a long form on every keystroke would make typing lag: check the deferred value instead.
   const deferredForm = useDeferredValue(form);
   const today = todayInShanghai();
+  const registry = useLiveRegistryFindings(nomination, form, editable);
   const findings = useMemo(() => {
     if (!editable) return nomination.findings;
     const live = checkNomination(nomination.category, deferredForm, rules, { today });
     return submissionFindings({
-      registry: registryFindings(nomination.findings),
+      registry,
       form: [...(saveState.status === 'invalid' ? (saveState.findings ?? []) : []), ...live],
       material,
     });
-  }, [editable, nomination.category, nomination.findings, deferredForm, rules, today, saveState, material]);
+  }, [editable, nomination.category, nomination.findings, deferredForm, rules, today, saveState, material, registry]);
 
   // A fresh form is not a page of red: next to an input still empty, "please fill in" waits until the
   // unit tries to submit or asks for it; the summary counts everything from the start.

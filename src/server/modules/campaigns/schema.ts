@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { campaignRulesSchema } from '../../../core/campaign/rules-schema.ts';
 import { CAMPAIGN_STATES } from '../../../core/campaign/states.ts';
+import { SEVERITIES } from '../../../core/findings.ts';
 
 const FindingSchema = z.object({
   code: z.string(),
-  severity: z.enum(['error', 'warning']),
+  severity: z.enum(SEVERITIES),
   field: z.string(),
   message: z.string(),
 });

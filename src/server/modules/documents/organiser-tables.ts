@@ -51,7 +51,7 @@ async function buildTable(db: Db, actor: Actor, campaignId: string, table: Organ
   if (table === 'findings') {
     const items = [];
     for (const n of rows.filter((r) => IN_PLAY.has(r.state))) {
-      const findings = await nominationFindings(db, n, campaign, { duplicates: false });
+      const findings = await nominationFindings(db, n, campaign, { duplicates: false, reader: null });
       if (findings.length === 0) continue;
       items.push({
         unitName: n.unitName,

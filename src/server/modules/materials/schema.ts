@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { SEVERITIES } from '../../../core/findings.ts';
 import { materialSlotSpecSchema } from '../../../core/materials/spec-schema.ts';
 
 const Finding = z.object({
   code: z.string(),
-  severity: z.enum(['error', 'warning']),
+  severity: z.enum(SEVERITIES),
   field: z.string(),
   message: z.string(),
 });

@@ -17,11 +17,13 @@ import type { NominationRow } from './queries.ts';
 import { quotaDashboard } from './quota-dashboard.ts';
 import { markSpecial, orderRegistration } from './registration.ts';
 import { requestReview } from './request-review.ts';
+import { registryFindings } from './registry.ts';
 import {
   BulkAcceptBody,
   BulkAcceptResponse,
   CreateNominationBody,
   ForwardResponse,
+  FindingSchema,
   GenericTransitionBody,
   ListNominationsQuery,
   MissedDeadlineResponse,
@@ -30,6 +32,7 @@ import {
   NominationResponse,
   OrderBody,
   QuotaDashboardResponse,
+  RegistryCheckBody,
   ReviewBody,
   ReviewRequestBody,
   SpecialBody,
@@ -61,7 +64,7 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
   });
   const present = async (actor: Actor, n: NominationRow) => {
     const campaign = await visibleCampaign(db, actor, n.campaignId);
-    const findings = await nominationFindings(db, n, campaign);
+    const findings = await nominationFindings(db, n, campaign, { reader: actor });
     return { nomination: presentNomination(actor, n, campaign, await timingOf(campaign, n), findings) };
   };
   const presentList = async (actor: Actor, campaignId: string, rows: NominationRow[]) => {
@@ -218,9 +221,28 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     handler: async (request) => {
       const actor = requireActor(request);
       const { nomination, campaign } = await updateNomination(db, actor, request.params.id, request.body);
-      const findings = await nominationFindings(db, nomination, campaign, { duplicates: false });
+      const findings = await nominationFindings(db, nomination, campaign, { duplicates: false, reader: actor });
       const timing = await timingOf(campaign, nomination);
       return { nomination: presentNomination(actor, nomination, campaign, timing, findings) };
+    },
+  });
+
+  r.post('/api/nominations/:id/registry-findings', {
+    schema: {
+      operationId: 'checkNominationAgainstRegistry',
+      tags,
+      summary: '填写中查重：与往届入选名单和其他推介比对（不保存）',
+      params: uuidParam,
+      body: RegistryCheckBody,
+      response: { 200: z.object({ findings: z.array(FindingSchema) }) },
+    },
+    handler: async (request) => {
+      const actor = requireActor(request);
+      const n = await visibleNomination(db, actor, request.params.id);
+      const campaign = await visibleCampaign(db, actor, n.campaignId);
+      // Only the fields the registry compares are taken from the screen; the rest is the saved form.
+      const form = { ...n.form, ...request.body.form };
+      return { findings: await registryFindings(db, n, campaign, actor, form) };
     },
   });
 

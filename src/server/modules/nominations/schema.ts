@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { CATEGORIES } from '../../../core/campaign/rules.ts';
 import { MAX_BULK_ACCEPT } from '../../../core/nomination/formal-check.ts';
+import { SEVERITIES } from '../../../core/findings.ts';
 import { NOMINATION_STATES } from '../../../core/nomination/states.ts';
 
 const category = z.enum(CATEGORIES, { error: '类别应为 star（百姓学习之星）或 project（终身学习品牌项目）' });
 const state = z.enum(Object.keys(NOMINATION_STATES) as [keyof typeof NOMINATION_STATES]);
-const FindingSchema = z.object({
+export const FindingSchema = z.object({
   code: z.string(),
-  severity: z.enum(['error', 'warning']),
+  severity: z.enum(SEVERITIES),
   field: z.string(),
   message: z.string(),
   /** Set when the organiser accepted this warning for the nomination. */
@@ -148,4 +149,15 @@ export const ForwardResponse = z.object({
       materials: z.object({ files: z.number(), findings: z.array(FindingSchema) }),
     }),
   ),
+});
+
+/** The fields of a form being typed that the registry compares (name, 身份证号, unit, credit code). */
+export const RegistryCheckBody = z.object({
+  form: z.object({
+    name: z.string().max(200).optional(),
+    idNumber: z.string().max(30).optional(),
+    workUnit: z.string().max(200).optional(),
+    entityName: z.string().max(200).optional(),
+    creditCode: z.string().max(30).optional(),
+  }),
 });

@@ -155,7 +155,7 @@ export async function transitionNominationIn(
   const n = await visibleNomination(trx, actor, id, true);
   const campaign = await visibleCampaign(trx, actor, n.campaignId);
   const submitting = input.to === 'submitted';
-  const submissionFindings = submitting ? await nominationFindings(trx, n, campaign) : undefined;
+  const submissionFindings = submitting ? await nominationFindings(trx, n, campaign, { reader: actor }) : undefined;
   return applyNominationTransition(trx, actor, n, campaign, {
     ...input,
     submissionFindings,

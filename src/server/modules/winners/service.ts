@@ -1,17 +1,47 @@
-import type { Category } from '../../../core/campaign/rules.ts';
-import { parseWinnerRows } from '../../../core/nomination/winner-import.ts';
+import { sql } from 'kysely';
+import type { CampaignLevel, Category } from '../../../core/campaign/rules.ts';
+import type { PreviousWinnerRecord } from '../../../core/nomination/previous-winners.ts';
+import { provinceOfRegion, provinceOfText } from '../../../core/nomination/province.ts';
+import { fileYearProblem, parseWinnerRows } from '../../../core/nomination/winner-import.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Db, Trx } from '../../platform/db/database.ts';
 import { readTable } from '../../platform/documents/read-table.ts';
 import { AppError, forbidden } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
+import { listWinnerRows, type WinnerFilter, type WinnerRow, winnerRowsOf } from './queries.ts';
 import { canManageWinners } from './rules.ts';
 
-/** Imports a published list of winners: all rows or none, every bad cell reported by row and column. */
-export async function importWinners(db: Db, actor: Actor, file: { buffer: Buffer; filename: string }) {
+/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
+const BATCH = 1000;
+
+export const columnsOf = (r: PreviousWinnerRecord) => ({
+  year: r.year,
+  level: r.level,
+  category: r.category,
+  name: r.name,
+  provinceOrUnit: r.province ?? null,
+  workUnit: r.unit ?? null,
+  birthDate: r.birthDate ?? null,
+  idNumber: r.idNumber ?? null,
+  creditCode: r.creditCode ?? null,
+});
+
+/**
+ * Imports a published list of winners: all rows or none, every bad cell reported by row and column.
+ * A record already kept (the same person or programme, round and year: its natural key) is updated,
+ * not added again, so importing the same file twice changes nothing.
+ */
+export async function importWinners(
+  db: Db,
+  actor: Actor,
+  file: { buffer: Buffer; filename: string },
+  options: { year?: number } = {},
+) {
   if (!canManageWinners(actor)) throw forbidden();
+  const yearProblem = options.year === undefined ? undefined : fileYearProblem(options.year);
+  if (yearProblem) throw new AppError('VALIDATION_FAILED', yearProblem);
   const rows = await readTable(file.buffer, file.filename);
-  const { records, errors } = parseWinnerRows(rows);
+  const { records, errors } = parseWinnerRows(rows, { year: options.year });
   if (errors.length > 0) {
     throw new AppError(
       'IMPORT_INVALID',
@@ -21,58 +51,83 @@ export async function importWinners(db: Db, actor: Actor, file: { buffer: Buffer
   }
   if (records.length === 0) throw new AppError('IMPORT_INVALID', '表格中没有数据行', { errors: [] });
   return db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('previousWinners')
-      .values(
-        records.map((r) => ({
-          organisationId: actor.organisationId,
-          year: r.year,
-          level: r.level,
-          category: r.category,
-          name: r.name,
-          provinceOrUnit: r.province ?? null,
-          workUnit: r.unit ?? null,
-          birthDate: r.birthDate ?? null,
-          idNumber: r.idNumber ?? null,
-          creditCode: r.creditCode ?? null,
-          importedBy: actor.accountId,
-        })),
-      )
-      .execute();
+    let imported = 0;
+    let updated = 0;
+    for (let i = 0; i < records.length; i += BATCH) {
+      const written = await trx
+        .insertInto('previousWinners')
+        .values(
+          records.slice(i, i + BATCH).map((r) => ({
+            ...columnsOf(r),
+            organisationId: actor.organisationId,
+            importedBy: actor.accountId,
+          })),
+        )
+        .onConflict((oc) =>
+          oc
+            .columns(['organisationId', 'year', 'level', 'category', 'naturalKey'])
+            .doUpdateSet((eb) => ({
+              name: eb.ref('excluded.name'),
+              provinceOrUnit: eb.ref('excluded.provinceOrUnit'),
+              workUnit: eb.ref('excluded.workUnit'),
+              birthDate: eb.ref('excluded.birthDate'),
+              idNumber: eb.ref('excluded.idNumber'),
+              creditCode: eb.ref('excluded.creditCode'),
+              updatedBy: actor.accountId,
+              updatedAt: new Date(),
+              version: sql<number>`previous_winners.version + 1`,
+            }))
+            // A record the file repeats unchanged is left alone, and not counted as updated.
+            .where(
+              sql<boolean>`(previous_winners.name, previous_winners.province_or_unit, previous_winners.work_unit,
+                previous_winners.birth_date, previous_winners.id_number, previous_winners.credit_code)
+                IS DISTINCT FROM (excluded.name, excluded.province_or_unit, excluded.work_unit,
+                excluded.birth_date, excluded.id_number, excluded.credit_code)`,
+            ),
+        )
+        .returning(sql<boolean>`xmax = 0`.as('inserted'))
+        .execute();
+      for (const row of written) row.inserted ? imported++ : updated++;
+    }
+    const unchanged = records.length - imported - updated;
     await recordAudit(trx, actor, {
       action: 'winners.imported',
       entityType: 'winners',
       entityId: null,
       scopePath: actor.organisationPath,
-      after: { count: records.length, file: file.filename },
+      after: { file: file.filename, year: options.year ?? null, imported, updated, unchanged },
     });
-    return { imported: records.length };
+    return { imported, updated, unchanged };
   });
 }
 
-export async function listWinners(
-  db: Db,
-  actor: Actor,
-  f: { q?: string; category?: Category; page: number; pageSize: number },
-) {
+export async function listWinners(db: Db, actor: Actor, filter: WinnerFilter) {
   if (!canManageWinners(actor)) throw forbidden();
-  let query = db.selectFrom('previousWinners');
-  if (f.category) query = query.where('category', '=', f.category);
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, '\\$&')}%`;
-    query = query.where((eb) =>
-      eb.or([eb('name', 'ilike', like), eb('provinceOrUnit', 'ilike', like), eb('workUnit', 'ilike', like)]),
-    );
-  }
-  const [items, total] = await Promise.all([
-    query
-      .selectAll()
-      .orderBy('year', 'desc')
-      .orderBy('name')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+  return listWinnerRows(db, actor.organisationPath, filter);
+}
+
+/** A kept record as the registry compares it: a title won in the keeper's round. */
+export function recordOfWinner(w: WinnerRow): PreviousWinnerRecord & { keeperPath: string } {
+  return {
+    year: w.year,
+    level: w.level as CampaignLevel,
+    category: w.category as Category,
+    name: w.name,
+    province: w.provinceOrUnit ?? undefined,
+    unit: w.workUnit ?? undefined,
+    birthDate: w.birthDate ?? undefined,
+    idNumber: w.idNumber ?? undefined,
+    creditCode: w.creditCode ?? undefined,
+    // The list's 省份 column, else the keeper's own province (a province's list names its cities).
+    provinceCode: provinceOfText(w.provinceOrUnit ?? undefined) ?? provinceOfRegion(w.organisationRegion),
+    organiserId: w.organisationId,
+    organiserName: w.organisationName,
+    outcome: 'won',
+    keeperPath: w.organisationPath,
+  };
+}
+
+/** Every kept record of a category, for the registry check of nominations. */
+export async function winnerRecords(db: Db | Trx, category: Category) {
+  return (await winnerRowsOf(db, category)).map(recordOfWinner);
 }

@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 
 /** Row types as Kysely sees them (camelCase through CamelCasePlugin). Mirrors migrations/. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -164,6 +164,11 @@ export interface PreviousWinnersTable {
   creditCode: string | null;
   importedBy: string | null;
   importedAt: DefaultedTimestamp;
+  /** Computed by the database (migration 0007): person, programme or name, province and unit. */
+  naturalKey: GeneratedAlways<string>;
+  version: Generated<number>;
+  updatedBy: string | null;
+  updatedAt: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface MaterialsTable {

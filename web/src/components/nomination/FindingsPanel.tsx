@@ -23,6 +23,10 @@ export function jumpTo(field: string): void {
   }
 }
 
+/** How a finding's text is coloured: an information line (severity info) only tells, it warns of nothing. */
+export const textType = (f: Finding) =>
+  f.severity === 'error' ? 'danger' : f.severity === 'warning' ? 'warning' : 'secondary';
+
 /** The headline over the one submission list: the same words the server's refusal counts. */
 export const summaryTitle = submissionSummary;
 
@@ -35,9 +39,8 @@ export function FindingsList({
   max?: number;
   onJump?: () => void;
 }) {
-  const sorted = [...findings].sort((a, b) =>
-    a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
-  );
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const sorted = [...findings].sort((a, b) => rank[a.severity] - rank[b.severity]);
   const shown = max ? sorted.slice(0, max) : sorted;
   return (
     <ul style={{ margin: 0, paddingInlineStart: 18 }}>
@@ -45,7 +48,7 @@ export function FindingsList({
         <li key={`${f.code}:${f.field}`} style={{ marginBottom: 2 }}>
           {f.field ? (
             <Typography.Link
-              type={f.severity === 'error' ? 'danger' : 'warning'}
+              type={textType(f)}
               onClick={() => {
                 onJump?.();
                 jumpTo(f.field);
@@ -55,7 +58,7 @@ export function FindingsList({
               {f.message}
             </Typography.Link>
           ) : (
-            <Typography.Text type={f.severity === 'error' ? 'danger' : 'warning'} style={{ fontSize: 13 }}>
+            <Typography.Text type={textType(f)} style={{ fontSize: 13 }}>
               {f.message}
             </Typography.Text>
           )}
@@ -80,13 +83,15 @@ export function FindingsSummary({
   onJump?: () => void;
 }) {
   const errors = findings.filter((f) => f.severity === 'error').length;
-  if (findings.length === 0) {
+  const notes = findings.filter((f) => f.severity === 'info').length;
+  if (findings.length === notes) {
     return (
       <Alert
         type="success"
         showIcon
         icon={<CheckCircleFilled />}
         title={editable ? '检查通过，可以提交' : '检查未发现问题'}
+        description={notes > 0 ? <FindingsList findings={findings} onJump={onJump} /> : undefined}
       />
     );
   }
@@ -94,7 +99,7 @@ export function FindingsSummary({
     <Alert
       type={errors > 0 ? 'error' : 'warning'}
       showIcon
-      title={editable ? summaryTitle(findings) : `检查发现 ${findings.length} 处问题或提示`}
+      title={editable ? summaryTitle(findings) : `检查发现 ${findings.length - notes} 处问题或提示`}
       description={
         <div style={{ maxHeight: 360, overflowY: 'auto' }}>
           <FindingsList findings={findings} onJump={onJump} />

@@ -59,7 +59,7 @@ export function findingsAt(findings: Finding[], field: string): Finding[] {
 
 export function statusOf(findings: Finding[]): 'error' | 'warning' | undefined {
   if (findings.some((f) => f.severity === 'error')) return 'error';
-  return findings.length > 0 ? 'warning' : undefined;
+  return findings.some((f) => f.severity === 'warning') ? 'warning' : undefined;
 }
 
 /** The DOM id of a field's wrapper, for jumping there from the findings summary. */
@@ -73,7 +73,10 @@ export function FindingText({ findings }: { findings: Finding[] }) {
     <>
       {findings.map((f) => (
         <div key={`${f.code}:${f.field}`}>
-          <Typography.Text type={f.severity === 'error' ? 'danger' : 'warning'} style={{ fontSize: 12 }}>
+          <Typography.Text
+            type={f.severity === 'error' ? 'danger' : f.severity === 'warning' ? 'warning' : 'secondary'}
+            style={{ fontSize: 12 }}
+          >
             {f.message}
           </Typography.Text>
         </div>

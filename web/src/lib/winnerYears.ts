@@ -1,0 +1,7 @@
+/** Years a list of winners can belong to: from 2000 (earlier is a typo) to this year, newest first. */
+import { todayInShanghai } from '../../../src/core/calendar/today.ts';
+
+export function winnerYears(): number[] {
+  const thisYear = Number(todayInShanghai().slice(0, 4));
+  return Array.from({ length: thisYear - 1999 }, (_, i) => thisYear - i);
+}
