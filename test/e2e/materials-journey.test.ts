@@ -12,7 +12,13 @@ import {
   tempFolder,
   withJfif,
 } from '../fixtures/media/generate.ts';
-import { browserAvailability, intranetUrl, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
+import {
+  browserAvailability,
+  intranetUrl,
+  launchBrowser,
+  loginThroughPage,
+  pageApi,
+} from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 

@@ -113,7 +113,17 @@ export function useNominationFindings({
       form: [...(saveState.status === 'invalid' ? (saveState.findings ?? []) : []), ...live],
       material,
     });
-  }, [editable, nomination.category, nomination.findings, deferredForm, rules, today, saveState, material, registry]);
+  }, [
+    editable,
+    nomination.category,
+    nomination.findings,
+    deferredForm,
+    rules,
+    today,
+    saveState,
+    material,
+    registry,
+  ]);
 
   // A fresh form is not a page of red: next to an input still empty, "please fill in" waits until the
   // unit tries to submit or asks for it; the summary counts everything from the start.

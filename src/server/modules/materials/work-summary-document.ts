@@ -7,6 +7,7 @@ import { renderTextDocx } from '../../platform/documents/render-text-docx.ts';
 /** `“银龄学堂”老年教育项目` → `“银龄学堂”老年教育项目-工作总结.docx`, safe on every file system. */
 export function workSummaryFileName(programme: string): string {
   const stem = programme
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
     .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '')
     .trim()
     .slice(0, 60);

@@ -16,14 +16,14 @@ import { presentNomination } from './presenter.ts';
 import type { NominationRow } from './queries.ts';
 import { quotaDashboard } from './quota-dashboard.ts';
 import { markSpecial, orderRegistration } from './registration.ts';
-import { requestReview } from './request-review.ts';
 import { registryFindings } from './registry.ts';
+import { requestReview } from './request-review.ts';
 import {
   BulkAcceptBody,
   BulkAcceptResponse,
   CreateNominationBody,
-  ForwardResponse,
   FindingSchema,
+  ForwardResponse,
   GenericTransitionBody,
   ListNominationsQuery,
   MissedDeadlineResponse,
@@ -221,7 +221,10 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     handler: async (request) => {
       const actor = requireActor(request);
       const { nomination, campaign } = await updateNomination(db, actor, request.params.id, request.body);
-      const findings = await nominationFindings(db, nomination, campaign, { duplicates: false, reader: actor });
+      const findings = await nominationFindings(db, nomination, campaign, {
+        duplicates: false,
+        reader: actor,
+      });
       const timing = await timingOf(campaign, nomination);
       return { nomination: presentNomination(actor, nomination, campaign, timing, findings) };
     },

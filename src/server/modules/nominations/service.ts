@@ -1,7 +1,7 @@
 import type { Category } from '../../../core/campaign/rules.ts';
 import { parseNominationForm } from '../../../core/nomination/check.ts';
-import { editRefusal } from '../../../core/nomination/moves.ts';
 import { normaliseNominationForm } from '../../../core/nomination/forms/normalise-form.ts';
+import { editRefusal } from '../../../core/nomination/moves.ts';
 import type { NominationState } from '../../../core/nomination/states.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { hasRole } from '../../platform/auth/actor.ts';
@@ -155,7 +155,9 @@ export async function transitionNominationIn(
   const n = await visibleNomination(trx, actor, id, true);
   const campaign = await visibleCampaign(trx, actor, n.campaignId);
   const submitting = input.to === 'submitted';
-  const submissionFindings = submitting ? await nominationFindings(trx, n, campaign, { reader: actor }) : undefined;
+  const submissionFindings = submitting
+    ? await nominationFindings(trx, n, campaign, { reader: actor })
+    : undefined;
   return applyNominationTransition(trx, actor, n, campaign, {
     ...input,
     submissionFindings,
