@@ -17,7 +17,7 @@ import {
   secondUnitSession,
   type TestApp,
 } from '../../support/app.ts';
-import { supplyRequiredMaterials } from '../../support/materials.ts';
+import { checkedMaterials, supplyRequiredMaterials } from '../../support/materials.ts';
 import { campaignOf, completeStar, draftWith, idNumber } from '../../support/nominations.ts';
 import { accountIn, anotherRound, uploadWinners, winnerSheet } from '../../support/registry.ts';
 
@@ -127,6 +127,17 @@ describe('a province forwards its winner to the national round (item 4)', () => 
     expect((await post(jilin, `/api/nominations/${copyId}/transitions`, { to: 'draft' })).statusCode).toBe(
       200,
     );
+    // The national spec refuses some of Jilin's files (a smaller ID photo, a slot the nation lacks): the
+    // province removes them and uploads what the national round asks for.
+    for (const m of await checkedMaterials(t, copyId)) {
+      if (m.state !== 'failed') continue;
+      const removed = await t.app.inject({
+        method: 'DELETE',
+        url: `/api/materials/${m.id}`,
+        headers: as(jilin),
+      });
+      expect(removed.statusCode, removed.body).toBeLessThan(300);
+    }
     await supplyRequiredMaterials(t, jilin, copyId);
     const again = await post(jilin, `/api/nominations/${copyId}/submit`);
     expect(again.statusCode, again.body).toBe(200);
@@ -204,6 +215,8 @@ describe('what a unit reads about someone else’s record (item 9)', () => {
     expect(warning).toMatchObject({ code: 'ALSO_NOMINATED', severity: 'warning' });
     expect(warning!.message).toContain('请与组织单位（中国成人教育协会）联系');
 
+    // A draft is the unit's own: the organiser reads it once the unit asks it to look.
+    await post(zhejiang, `/api/nominations/${typed.id}/review-request`, { requested: true });
     const [detailed] = await registry(cace, typed.id);
     expect(detailed!.message).toContain('潘玉梅');
     expect(detailed!.message).toContain('吉林省教育厅');
@@ -231,6 +244,7 @@ describe('what a unit reads about someone else’s record (item 9)', () => {
       },
     );
     expect(await registry(zhejiang, n.id)).toEqual([]);
+    await post(zhejiang, `/api/nominations/${n.id}/review-request`, { requested: true });
     const lines = await registry(cace, n.id);
     expect(codes(lines)).toContain('EARLIER_NOMINATION:info');
   });
