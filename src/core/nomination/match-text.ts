@@ -35,6 +35,7 @@ export function normaliseForMatch(text: string): string {
 /** Bracketed notes removed, innermost first: 张三（女）→ 张三, 某社区【副主任（兼）】→ 某社区. */
 export function stripNotes(text: string): string {
   let current = text.normalize('NFKC');
+  if (!/[(［[【〔〖]/u.test(current)) return current;
   for (let previous = ''; previous !== current; ) {
     previous = current;
     current = current.replace(NOTE, '');
@@ -130,9 +131,10 @@ export function similarKeys(a: string, b: string): boolean {
   const edits = allowedEdits(la, lb);
   if (edits > 0 && editDistanceWithin(a, b, edits) <= edits) return true;
   const [shorter, longer, ls, ll] = la <= lb ? [a, b, la, lb] : [b, a, lb, la];
-  if (ls < PLACED_MIN_LENGTH || isCommonName(shorter)) return false;
-  if (ls >= CONTAINED_MIN_LENGTH && ls * 2 >= ll && longer.includes(shorter)) return true;
-  return placedBefore(shorter, longer);
+  if (ls < PLACED_MIN_LENGTH) return false;
+  const contained = ls >= CONTAINED_MIN_LENGTH && ls * 2 >= ll && longer.includes(shorter);
+  // The common-name test last: it is the dearest, and most pairs fail before it.
+  return (contained || placedBefore(shorter, longer)) && !isCommonName(shorter);
 }
 
 /**

@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CampaignLevel, Category } from '../../../src/core/campaign/rules.ts';
+import { winnerNaturalKey } from '../../../src/core/nomination/winner-import.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '../../support/app.ts';
 import { idNumber } from '../../support/nominations.ts';
 import { accountIn, uploadWinners, winnerSheet } from '../../support/registry.ts';
@@ -102,6 +104,24 @@ describe('importing again', () => {
     const corrected = await uploadWinners(t, cace, await winnerSheet(rows), '2023更正.xlsx');
     expect(corrected.json()).toEqual({ imported: 0, updated: 1, unchanged: 1 });
     expect((await list(cace, '?q=周敏')).items[0].workUnit).toBe('长春市朝阳区某街道');
+  });
+
+  it('the database’s natural key is the one core reports duplicates by', async () => {
+    const rows = await t.database.db.selectFrom('previousWinners').selectAll().execute();
+    expect(rows.length).toBeGreaterThan(3);
+    for (const w of rows) {
+      const core = winnerNaturalKey({
+        year: w.year,
+        level: w.level as CampaignLevel,
+        category: w.category as Category,
+        name: w.name,
+        province: w.provinceOrUnit ?? undefined,
+        unit: w.workUnit ?? undefined,
+        idNumber: w.idNumber ?? undefined,
+        creditCode: w.creditCode ?? undefined,
+      });
+      expect(core).toBe(`${w.year}|${w.level}|${w.category}|${w.naturalKey}`);
+    }
   });
 
   it('a file without years takes the year chosen for it, and says so when none is chosen', async () => {
