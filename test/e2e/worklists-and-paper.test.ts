@@ -158,5 +158,9 @@ describe.skipIf(!available)('browser journey: work lists, the formal check and t
     await op.goto(`${server.url}${campaignPath?.replace(/\?.*$/, '')}?tab=overview`);
     await expect.poll(() => op.getByText('推介列表').count()).toBe(1);
     await shot(op, 'organiser-overview-375');
+    await op.goto(first);
+    await expect.poll(() => op.getByText('形式审查：本活动已没有待审查的推介。').count()).toBe(1);
+    await expect.poll(() => op.getByText(/尚鹤龄/).count()).toBeGreaterThan(0);
+    await shot(op, 'organiser-nomination-375');
   }
 });

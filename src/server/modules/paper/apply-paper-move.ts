@@ -9,28 +9,25 @@ import type { PaperRequirement } from '../../../core/paper/requirement.ts';
 import { type PaperActor, type PaperState, paperMove } from '../../../core/paper/states.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Trx } from '../../platform/db/database.ts';
-import type { PaperDispatchesTable } from '../../platform/db/schema.ts';
 import { AppError, staleVersion } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import type { ReportingUnit } from './paper-context.ts';
 import { findPaperRecord, type PaperRecord } from './queries.ts';
 
-export type PaperFacts = Partial<
-  Pick<
-    { [K in keyof PaperDispatchesTable]: unknown },
-    | 'courier'
-    | 'trackingNumber'
-    | 'dispatchedOn'
-    | 'dispatchedBy'
-    | 'receivedOn'
-    | 'copiesReceived'
-    | 'sealPresent'
-    | 'discReadable'
-    | 'receiptNote'
-    | 'receivedBy'
-  >
->;
+/** The columns a move writes: the unit's dispatch, or the organiser's receipt. */
+export interface PaperFacts {
+  courier?: string;
+  trackingNumber?: string;
+  dispatchedOn?: string;
+  dispatchedBy?: string;
+  receivedOn?: string | null;
+  copiesReceived?: number | null;
+  sealPresent?: boolean | null;
+  discReadable?: boolean | null;
+  receiptNote?: string | null;
+  receivedBy?: string | null;
+}
 
 /** Receipt columns emptied when the unit posts again (补寄). */
 export const NO_RECEIPT = {
@@ -102,7 +99,7 @@ export async function applyPaperMove(
   });
   if (!move.ok) throw new AppError('CONFLICT', move.message);
   if (record && input.version !== undefined && input.version !== record.version) throw staleVersion();
-  const facts = input.facts as Record<string, never>;
+  const { facts } = input;
   const row = record
     ? await trx
         .updateTable('paperDispatches')

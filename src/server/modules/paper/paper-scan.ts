@@ -65,10 +65,11 @@ export async function uploadScan(
     file.stream.resume();
     throw new AppError('VALIDATION_FAILED', sentences(nameFindings), { findings: nameFindings });
   }
+  const fileName = file.fileName.trim();
   const key = `paper-scans/${campaignId}/${unitId}/${randomUUID()}`;
-  const stored = await storage.write(key, file.stream);
   let keep = false;
   try {
+    const stored = await storage.write(key, file.stream);
     if (file.truncated() || stored.bytes > SCAN_MAX_BYTES) {
       throw new AppError(
         'PAYLOAD_TOO_LARGE',
@@ -83,26 +84,21 @@ export async function uploadScan(
     );
     if ('findings' in verdict) {
       const wrongFormat = verdict.findings.some((f) => f.code === 'SCAN_FORMAT');
-      throw new AppError(
-        wrongFormat ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED',
-        sentences(verdict.findings),
-        {
-          findings: verdict.findings,
-        },
-      );
+      const code = wrongFormat ? 'UNSUPPORTED_MEDIA_TYPE' : 'VALIDATION_FAILED';
+      throw new AppError(code, sentences(verdict.findings), { findings: verdict.findings });
     }
     const replaced = await db.transaction().execute(async (trx) => {
       // Checked again under the lock: the organiser may have signed for the parcel meanwhile.
       await trx.selectFrom('organisations').select('id').where('id', '=', unitId).forUpdate().execute();
       const locked = await findPaperRecord(trx, campaignId, unitId, true);
       const problem = scanProblem(locked, campaign.status);
-      if (problem || !locked) throw new AppError('CONFLICT', problem ?? '');
-      const record = locked;
+      if (problem) throw new AppError('CONFLICT', problem);
+      const record = locked!;
       await trx
         .updateTable('paperDispatches')
         .set({
           scanStorageKey: key,
-          scanFileName: file.fileName,
+          scanFileName: fileName,
           scanFormat: verdict.format,
           scanBytes: stored.bytes,
           scanSha256: stored.sha256,
@@ -117,7 +113,7 @@ export async function uploadScan(
         entityId: record.id,
         scopePath: unit.path,
         before: record.scanFileName ? { fileName: record.scanFileName, sha256: record.scanSha256 } : null,
-        after: { fileName: file.fileName, bytes: stored.bytes, sha256: stored.sha256, unitName: unit.name },
+        after: { fileName, bytes: stored.bytes, sha256: stored.sha256, unitName: unit.name },
       });
       return record.scanStorageKey;
     });
