@@ -61,6 +61,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'package.downloaded': '下载提交包',
   'package.exported': '命令行导出提交包',
   'material.uploaded': '上传材料',
+  'material.generated': '由填写内容生成工作总结文档',
   'material.deleted': '删除材料',
   'material.chosen': '选定提交的材料',
   'material.waived': '豁免材料问题',

@@ -2,16 +2,13 @@
  * The 工作总结 document made from text written on the page: the same Word file whether a unit asks for it
  * or the demo seeds it, named for the programme.
  */
+import { formFileName } from '../../../core/documents/file-names.ts';
 import { renderTextDocx } from '../../platform/documents/render-text-docx.ts';
 
 /** `“银龄学堂”老年教育项目` → `“银龄学堂”老年教育项目-工作总结.docx`, safe on every file system. */
 export function workSummaryFileName(programme: string): string {
-  const stem = programme
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '')
-    .trim()
-    .slice(0, 60);
-  return `${stem ? `${stem}-` : ''}工作总结.docx`;
+  const name = programme.trim();
+  return name ? formFileName(name, '工作总结', 'docx') : '工作总结.docx';
 }
 
 export function workSummaryDocx(input: {
