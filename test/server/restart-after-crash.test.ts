@@ -4,7 +4,7 @@
  * same data, with every committed row there; and a stop by signal must take the database down with the app.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,10 +20,12 @@ import {
   startKillableServer,
 } from './modules/materials/killable-server.ts';
 
+/** Running, not merely unreaped: an exited orphan stays a zombie until init reaps it, which some inits do late. */
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
   } catch {
     return false;
   }
