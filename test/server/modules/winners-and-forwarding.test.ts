@@ -117,7 +117,13 @@ describe('previous winners', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().code).toBe('DUPLICATE_WINNER');
     expect(refused.json().message).toContain('已获评');
-    // The national organiser reads the record itself.
+    // The national organiser reads the record itself, once the unit asks it to look at the draft.
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/nominations/${n.id}/review-request`,
+      headers: as(jilin),
+      payload: { requested: true },
+    });
     const seen = await t.app.inject({ method: 'GET', url: `/api/nominations/${n.id}`, headers: as(cace) });
     expect(JSON.stringify(seen.json().nomination.findings)).toContain(
       '2022年全国“百姓学习之星”获评者“赵大爷”',
@@ -144,6 +150,13 @@ describe('a programme nearly the same as a previous winner', () => {
       t.app.inject({ method: 'GET', url: `/api/nominations/${draft.id}`, headers: as(s) });
     const warningIn = (n: { findings: { code: string; message: string }[] }) =>
       n.findings.find((f) => f.code === 'POSSIBLE_PREVIOUS_WINNER');
+    // A draft is the unit's own: the organiser reads it once the unit asks it to look.
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/nominations/${draft.id}/review-request`,
+      headers: as(jilin),
+      payload: { requested: true },
+    });
     const n = (await opened(cace)).json().nomination;
     expect(warningIn(n), JSON.stringify(n.findings)).toMatchObject({ severity: 'warning' });
     expect(warningIn(n)!.message).toContain('2021');

@@ -99,7 +99,8 @@ describe('the work summary, asked for once', () => {
       headers: as(organiser),
       payload: {},
     });
-    expect(stranger.statusCode).toBe(403);
+    // A draft is the unit's own: to the organiser it does not exist.
+    expect(stranger.statusCode).toBe(404);
     expect((await slotOf(empty.id)).files).toEqual([]);
   });
 
