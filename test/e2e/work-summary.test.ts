@@ -66,7 +66,9 @@ describe.skipIf(!available)('browser: the work summary written on the page becom
       await field.scrollIntoViewIfNeeded();
       // Optional on the page: no 「请填写」 for it, the material slot is what the summary counts.
       expect(await page.getByText('请填写近年开展学习活动的工作总结').count()).toBe(0);
-      await expect.poll(() => page.getByText(/请上传.*工作总结.*后再提交/).count()).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.getByText(/请上传「[^」]*工作总结[^」]*」[^。]*后再提交/).count())
+        .toBeGreaterThan(0);
       const generate = page.getByRole('button', { name: /生成工作总结文档/ });
       expect(await generate.isDisabled()).toBe(true);
 
@@ -79,7 +81,7 @@ describe.skipIf(!available)('browser: the work summary written on the page becom
         .toBeGreaterThan(0);
       const slot = page.getByTestId('slot-project-workSummary');
       await expect.poll(() => slot.getByText('已通过').count(), { timeout: 30_000 }).toBeGreaterThan(0);
-      await expect.poll(() => page.getByText(/请上传.*工作总结.*后再提交/).count()).toBe(0);
+      await expect.poll(() => page.getByText(/请上传「[^」]*工作总结[^」]*」[^。]*后再提交/).count()).toBe(0);
       await page.locator('#sec-summary').scrollIntoViewIfNeeded();
       await shot(page, '1280');
 
