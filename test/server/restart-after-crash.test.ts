@@ -4,13 +4,14 @@
  * same data, with every committed row there; and a stop by signal must take the database down with the app.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../src/server/platform/free-port.ts';
 import { completeStar } from '../support/nominations.ts';
+import { processAlive } from '../support/process-alive.ts';
 import {
   api,
   type HttpSession,
@@ -20,16 +21,7 @@ import {
   startKillableServer,
 } from './modules/materials/killable-server.ts';
 
-/** Running, not merely unreaped: an exited orphan stays a zombie until init reaps it, which some inits do late. */
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-  } catch {
-    return false;
-  }
-};
+const alive = processAlive;
 
 async function waitUntil(what: string, ok: () => boolean, ms = 30_000) {
   const until = Date.now() + ms;

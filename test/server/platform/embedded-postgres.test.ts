@@ -14,6 +14,7 @@ import {
   startEmbeddedPostgres,
 } from '../../../src/server/platform/db/embedded-postgres.ts';
 import { postgresUser } from '../../../src/server/platform/db/postgres-user.ts';
+import { processAlive } from '../../support/process-alive.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -27,14 +28,7 @@ async function query(serverUrl: string, sql: string, values: unknown[] = []) {
   }
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+const alive = processAlive;
 
 async function waitUntil(what: string, ok: () => boolean, ms = 30_000) {
   const until = Date.now() + ms;
