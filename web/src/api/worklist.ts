@@ -1,36 +1,9 @@
 /** The home page's to-do list: one call, one part per role the account has. */
 import { useQuery } from '@tanstack/react-query';
-import type { PaperStanding } from '../../../src/core/paper/status.ts';
+import type { UnitWorklist } from '../../../src/core/worklist/unit-worklist.ts';
 import { api } from './client.ts';
 
-export interface UnitWorklist {
-  returned: {
-    nominationId: string;
-    title: string;
-    category: string;
-    reason: string;
-    campaignId: string;
-    campaignTitle: string;
-    returnedAt: string;
-  }[];
-  deadlines: {
-    campaignId: string;
-    campaignTitle: string;
-    until: string;
-    extended: boolean;
-    daysLeft: number;
-    drafts: number;
-    returned: number;
-  }[];
-  extensions: { campaignId: string; campaignTitle: string; until: string; reason: string }[];
-  paper: {
-    campaignId: string;
-    campaignTitle: string;
-    standing: PaperStanding;
-    standingLabel: string;
-    problems: string[];
-  }[];
-}
+export type { UnitWorklist };
 
 export interface OrganiserCampaignWork {
   campaignId: string;
