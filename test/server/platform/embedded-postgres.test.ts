@@ -100,22 +100,28 @@ describe('embedded PostgreSQL after its last run ended badly', () => {
   it('is stopped when the process that started it dies of an uncaught exception', async () => {
     await server!.stop();
     server = undefined;
+    // The child names its server's process before it throws: by the time the test reads the lock file the
+    // server may already be gone, and the exit may already have happened.
     const script = `
+      const { readFileSync } = await import('node:fs');
       const { startEmbeddedPostgres } = await import('./src/server/platform/db/embedded-postgres.ts');
       await startEmbeddedPostgres(process.env.DATA_DIR);
-      console.log('started');
+      const pid = readFileSync(process.env.DATA_DIR + '/postmaster.pid', 'utf8').split('\\n')[0];
+      console.log('started ' + pid + ';');
       setTimeout(() => { throw new Error('未处理的异常'); }, 10);`;
     const child: ChildProcess = spawn(process.execPath, ['--input-type=module', '-e', script], {
       cwd: root,
       env: { ...process.env, DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // 'close', not 'exit': the output is complete only once the pipes have closed.
+    const exited = new Promise<number | null>((r) => child.on('close', r));
     let out = '';
     child.stdout!.on('data', (c) => (out += c));
     child.stderr!.on('data', (c) => (out += c));
-    await waitUntil('the child has started its server', () => out.includes('started'));
-    const pid = await postmasterPid();
-    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    const code = await exited;
+    const pid = Number(/started (\d+);/.exec(out)?.[1]);
+    expect(pid).toBeGreaterThan(0);
     expect(out).toContain('未处理的异常');
     expect(code).toBe(1);
     await waitUntil('the server of the crashed process has stopped', () => !alive(pid));
