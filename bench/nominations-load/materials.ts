@@ -3,7 +3,7 @@
  * the bytes), for every required slot of a nomination; then the wait for the server's check of each file.
  * Submitting requires it, so a race of submits without it races nothing.
  */
-import { noisePhoto, summaryPdf } from '../../src/server/seed/demo-files.ts';
+import { noisePhoto, summaryPdf } from '#server/seed/demo-files.ts';
 import { type Caller, type Client, sleep } from './http.ts';
 
 interface SlotView {

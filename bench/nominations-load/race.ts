@@ -3,8 +3,8 @@
  * each one submittable on its own), all submitted at once. Exactly QUOTA must be admitted, by the answers
  * and by what the server then holds; anything else is reported with its reason.
  */
-import type { CampaignRules } from '../../src/core/campaign/rules.ts';
-import { completeStar } from '../../test/support/nominations.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { completeStar } from '#test/support/nominations.ts';
 import { bump } from './drive.ts';
 import { type Caller, type Client, codeOf, pool, type Reply } from './http.ts';
 import { supplyRequiredMaterials } from './materials.ts';

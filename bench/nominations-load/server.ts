@@ -4,8 +4,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { clearLeftoverServer } from '../../src/server/platform/db/leftover-server.ts';
-import { freePort } from '../../src/server/platform/free-port.ts';
+import { clearLeftoverServer } from '#server/platform/db/leftover-server.ts';
+import { freePort } from '#server/platform/free-port.ts';
 import { sleep } from './http.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');

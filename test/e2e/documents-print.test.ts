@@ -6,8 +6,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignRules } from '../../src/core/campaign/rules.ts';
-import { findSoffice } from '../../src/server/platform/documents/convert-to-pdf.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { findSoffice } from '#server/platform/documents/convert-to-pdf.ts';
 import {
   browserAvailability,
   expectResponses,

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, migrate } from '../../src/server/platform/db/migrate.ts';
+import { MIGRATIONS_DIR, migrate } from '#server/platform/db/migrate.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 const databases: TestDatabase[] = [];

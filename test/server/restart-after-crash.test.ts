@@ -9,7 +9,7 @@ import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/server/platform/free-port.ts';
+import { freePort } from '#server/platform/free-port.ts';
 import { completeStar } from '../support/nominations.ts';
 import { processAlive } from '../support/process-alive.ts';
 import {

@@ -3,10 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.ts';
-import { loadConfig } from '../../src/server/platform/config.ts';
-import { type Jobs, startJobs } from '../../src/server/platform/jobs/jobs.ts';
-import { createDiskStorage } from '../../src/server/platform/storage/disk-storage.ts';
+import { buildApp } from '#server/app.ts';
+import { loadConfig } from '#server/platform/config.ts';
+import { type Jobs, startJobs } from '#server/platform/jobs/jobs.ts';
+import { createDiskStorage } from '#server/platform/storage/disk-storage.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 let database: TestDatabase;

@@ -2,13 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/server/app.ts';
-import { loadConfig } from '../../src/server/platform/config.ts';
-import type { AppContext } from '../../src/server/platform/context.ts';
-import { startJobs } from '../../src/server/platform/jobs/jobs.ts';
-import { createDiskStorage } from '../../src/server/platform/storage/disk-storage.ts';
-import { seedDemoMaterials } from '../../src/server/seed/demo-materials.ts';
-import { type DemoCredential, seedDemo } from '../../src/server/seed/seed-demo.ts';
+import { buildApp } from '#server/app.ts';
+import { loadConfig } from '#server/platform/config.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { startJobs } from '#server/platform/jobs/jobs.ts';
+import { createDiskStorage } from '#server/platform/storage/disk-storage.ts';
+import { seedDemoMaterials } from '#server/seed/demo-materials.ts';
+import { type DemoCredential, seedDemo } from '#server/seed/seed-demo.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 
 export interface TestApp {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
-import { createDb, type Db, withDatabase } from '../../src/server/platform/db/database.ts';
+import { createDb, type Db, withDatabase } from '#server/platform/db/database.ts';
 import { runOnServer } from './pg-admin.ts';
 
 export interface TestDatabase {

@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { readdir, realpath, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { withDatabase } from '../../src/server/platform/db/database.ts';
-import { startEmbeddedPostgres } from '../../src/server/platform/db/embedded-postgres.ts';
-import { clearLeftoverServer, ownerFileOf } from '../../src/server/platform/db/leftover-server.ts';
-import { migrate } from '../../src/server/platform/db/migrate.ts';
-import { startJobs } from '../../src/server/platform/jobs/jobs.ts';
+import { withDatabase } from '#server/platform/db/database.ts';
+import { startEmbeddedPostgres } from '#server/platform/db/embedded-postgres.ts';
+import { clearLeftoverServer, ownerFileOf } from '#server/platform/db/leftover-server.ts';
+import { migrate } from '#server/platform/db/migrate.ts';
+import { startJobs } from '#server/platform/jobs/jobs.ts';
 import { runOnServer } from './pg-admin.ts';
 
 declare module 'vitest' {

@@ -4,7 +4,7 @@
  * tests that submit go through the real submit rule instead of a weakened one.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { summaryPdf } from '../../src/server/seed/demo-files.ts';
+import { summaryPdf } from '#server/seed/demo-files.ts';
 import { noisyJpeg } from '../fixtures/media/generate.ts';
 import { as, type Session, type TestApp } from './app.ts';
 

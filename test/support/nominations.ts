@@ -1,6 +1,6 @@
-import type { CampaignRules } from '../../src/core/campaign/rules.ts';
-import { creditCodeCheckCharacter, idCheckCharacter } from '../../src/core/identity/index.ts';
-import { projectForm, starForm } from '../../src/core/nomination/forms/fixtures.test-support.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { creditCodeCheckCharacter, idCheckCharacter } from '#core/identity/index.ts';
+import { projectForm, starForm } from '#core/nomination/forms/fixtures.test-support.ts';
 import { as, type Session, type TestApp } from './app.ts';
 import { supplyRequiredMaterials } from './materials.ts';
 

@@ -1,6 +1,6 @@
 /** Registry tests: winner lists as organisers upload them, more reporting units, another round. */
 import ExcelJS from 'exceljs';
-import { WINNER_COLUMNS } from '../../src/core/nomination/winner-import.ts';
+import { WINNER_COLUMNS } from '#core/nomination/winner-import.ts';
 import { as, login, type Session, type TestApp } from './app.ts';
 
 /** An .xlsx with the template's headings (or `headings`) and these rows, cells as given (text or number). */

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { S3Config } from '../../src/server/platform/config.ts';
+import type { S3Config } from '#server/platform/config.ts';
 
 /**
  * s3rver (a real HTTP server speaking the S3 REST API, objects kept on disk) on a free loopback port in

@@ -4,9 +4,9 @@
  * the database and are not applied here, so a year without a published schedule is refused.
  */
 import { parseArgs } from 'node:util';
-import { formatCalendarDay, formatChineseDate, formatChineseWeekday } from '../../core/calendar/format.ts';
-import { type CalendarResult, createWorkCalendar } from '../../core/calendar/work-calendar.ts';
-import { error, type Finding } from '../../core/findings.ts';
+import { formatCalendarDay, formatChineseDate, formatChineseWeekday } from '#core/calendar/format.ts';
+import { type CalendarResult, createWorkCalendar } from '#core/calendar/work-calendar.ts';
+import { error, type Finding } from '#core/findings.ts';
 import { describeArgsError, formatFindings, printJson, printUsageError } from '../print-findings.ts';
 
 export const summary = '按国务院节假日安排计算：从某日起第 N 个工作日（如公示期截止日）';

@@ -4,9 +4,9 @@
  * core/materials `campaignSpec`. Opens the database the server uses (`DATABASE_URL`, else the embedded
  * one in `var/pg`) and closes it again.
  */
-import type { CampaignRules } from '../../core/campaign/rules.ts';
-import { campaignSpec } from '../../core/materials/campaign-specs.ts';
-import type { MaterialSlotSpec } from '../../core/materials/spec.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { campaignSpec } from '#core/materials/campaign-specs.ts';
+import type { MaterialSlotSpec } from '#core/materials/spec.ts';
 import { openRuntime } from '../runtime.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -5,7 +5,7 @@
  * and agrees with the exit code; `wellFormed` says whether the platform would take the code (with the
  * warning for an organiser to override), which is core's notion of a valid code.
  */
-import { parseCreditCode } from '../../core/identity/credit-code.ts';
+import { parseCreditCode } from '#core/identity/credit-code.ts';
 import { formatFindings, printJson } from '../print-findings.ts';
 import { readValueArgs } from '../value-args.ts';
 

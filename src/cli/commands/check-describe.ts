@@ -1,14 +1,14 @@
 /** The measured metadata of a checked file, as lines of Chinese for `tuijie check`. */
 
-import { DOCUMENT_FORMAT_LABELS } from '../../core/materials/check-document.ts';
+import { DOCUMENT_FORMAT_LABELS } from '#core/materials/check-document.ts';
 import {
   formatDpi,
   formatFps,
   formatMegabytes,
   formatMinutesSeconds,
-} from '../../core/materials/format-values.ts';
-import { codecLabel, IMAGE_FORMAT_LABELS } from '../../core/materials/labels.ts';
-import type { Probed } from '../../core/materials/probed.ts';
+} from '#core/materials/format-values.ts';
+import { codecLabel, IMAGE_FORMAT_LABELS } from '#core/materials/labels.ts';
+import type { Probed } from '#core/materials/probed.ts';
 
 export function describeProbed(probed: Probed): string[] {
   switch (probed.kind) {

@@ -2,8 +2,8 @@
  * `tuijie check-id VALUE`: checks a 居民身份证号 and shows the birth date and sex it encodes.
  * A number typed with spaces may be given as several arguments; they are joined.
  */
-import { formatChineseDate } from '../../core/calendar/format.ts';
-import { parseIdNumber } from '../../core/identity/id-number.ts';
+import { formatChineseDate } from '#core/calendar/format.ts';
+import { parseIdNumber } from '#core/identity/id-number.ts';
 import { formatFindings, printJson } from '../print-findings.ts';
 import { readValueArgs } from '../value-args.ts';
 

@@ -3,13 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ffmpegAvailability,
-  film,
-  flatImage,
-  noisyJpeg,
-  tempFolder,
-} from '../../../test/fixtures/media/generate.ts';
+import { ffmpegAvailability, film, flatImage, noisyJpeg, tempFolder } from '#test/fixtures/media/generate.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const { available: ffmpeg } = ffmpegAvailability();

@@ -9,12 +9,12 @@
  */
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { hasErrors } from '../../core/findings.ts';
-import { BUILTIN_SPEC_NAMES, builtinSpec } from '../../core/materials/builtin-specs.ts';
-import { judgeFile } from '../../core/materials/judge-file.ts';
-import { slotMaxBytes } from '../../core/materials/limits.ts';
-import type { MaterialSlotSpec } from '../../core/materials/spec.ts';
-import { probeMaterial } from '../../server/platform/media/probe-material.ts';
+import { hasErrors } from '#core/findings.ts';
+import { BUILTIN_SPEC_NAMES, builtinSpec } from '#core/materials/builtin-specs.ts';
+import { judgeFile } from '#core/materials/judge-file.ts';
+import { slotMaxBytes } from '#core/materials/limits.ts';
+import type { MaterialSlotSpec } from '#core/materials/spec.ts';
+import { probeMaterial } from '#server/platform/media/probe-material.ts';
 import { describeArgsError, formatFindings, printJson, printUsageError } from '../print-findings.ts';
 import { campaignSlot } from './check-campaign.ts';
 import { describeProbed } from './check-describe.ts';

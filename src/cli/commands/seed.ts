@@ -1,5 +1,5 @@
-import { seedDemoMaterials } from '../../server/seed/demo-materials.ts';
-import { isEmpty, seedDemo } from '../../server/seed/seed-demo.ts';
+import { seedDemoMaterials } from '#server/seed/demo-materials.ts';
+import { isEmpty, seedDemo } from '#server/seed/seed-demo.ts';
 import { formatCredentials, saveDemoCredentials } from '../demo-credentials.ts';
 import { openRuntime } from '../runtime.ts';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { buildApp } from '../../server/app.ts';
-import { seedDemoMaterials } from '../../server/seed/demo-materials.ts';
-import { isEmpty, seedDemo } from '../../server/seed/seed-demo.ts';
+import { buildApp } from '#server/app.ts';
+import { seedDemoMaterials } from '#server/seed/demo-materials.ts';
+import { isEmpty, seedDemo } from '#server/seed/seed-demo.ts';
 import { formatCredentials, pendingDemoCredentials, saveDemoCredentials } from '../demo-credentials.ts';
 import { openRuntime } from '../runtime.ts';
 

@@ -1,14 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  claimSize,
-  flatImage,
-  noisyJpeg,
-  tempFolder,
-  withJfif,
-} from '../../../test/fixtures/media/generate.ts';
-import { probeFile } from '../../server/platform/media/probe-file.ts';
+import { probeFile } from '#server/platform/media/probe-file.ts';
+import { claimSize, flatImage, noisyJpeg, tempFolder, withJfif } from '#test/fixtures/media/generate.ts';
 import { PRECHECK_HEAD_BYTES } from './file-head.ts';
 import { isJpeg, readJpegHeader } from './jpeg-header.ts';
 import { MEBIBYTE } from './spec.ts';

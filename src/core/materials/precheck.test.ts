@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { probeFile } from '#server/platform/media/probe-file.ts';
 import {
   claimSize,
   ffmpegAvailability,
@@ -10,8 +11,7 @@ import {
   noisyJpeg,
   tempFolder,
   withJfif,
-} from '../../../test/fixtures/media/generate.ts';
-import { probeFile } from '../../server/platform/media/probe-file.ts';
+} from '#test/fixtures/media/generate.ts';
 import { builtinSpec } from './builtin-specs.ts';
 import { checkMaterial } from './check-material.ts';
 import { PRECHECK_HEAD_BYTES, readFileHead } from './file-head.ts';

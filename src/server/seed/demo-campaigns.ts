@@ -1,7 +1,7 @@
-import { addDays } from '../../core/calendar/iso-date.ts';
-import { todayInShanghai } from '../../core/calendar/today.ts';
-import { copyRulesForYear } from '../../core/campaign/copy.ts';
-import { getTemplate } from '../../core/campaign/templates/index.ts';
+import { addDays } from '#core/calendar/iso-date.ts';
+import { todayInShanghai } from '#core/calendar/today.ts';
+import { copyRulesForYear } from '#core/campaign/copy.ts';
+import { getTemplate } from '#core/campaign/templates/index.ts';
 import { insertCampaign } from '../modules/campaigns/service.ts';
 import type { OrganisationRow } from '../modules/organisations/queries.ts';
 import type { Trx } from '../platform/db/database.ts';

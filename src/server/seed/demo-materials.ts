@@ -7,11 +7,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { CampaignRules } from '../../core/campaign/rules.ts';
-import { checkMaterial } from '../../core/materials/check-material.ts';
-import { slotMaxBytes } from '../../core/materials/limits.ts';
-import { type MaterialSets, setsForNomination } from '../../core/materials/nomination-slots.ts';
-import type { MaterialSlotSpec } from '../../core/materials/spec.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { checkMaterial } from '#core/materials/check-material.ts';
+import { slotMaxBytes } from '#core/materials/limits.ts';
+import { type MaterialSets, setsForNomination } from '#core/materials/nomination-slots.ts';
+import type { MaterialSlotSpec } from '#core/materials/spec.ts';
 import { workSummaryDocx, workSummaryFileName } from '../modules/materials/work-summary-document.ts';
 import type { Db } from '../platform/db/database.ts';
 import { probeMaterial } from '../platform/media/probe-material.ts';

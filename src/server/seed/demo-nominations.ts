@@ -1,10 +1,10 @@
-import { addDays } from '../../core/calendar/iso-date.ts';
-import { todayInShanghai } from '../../core/calendar/today.ts';
-import type { CampaignRules } from '../../core/campaign/rules.ts';
-import { creditCodeCheckCharacter, idCheckCharacter } from '../../core/identity/index.ts';
-import type { ProjectForm, StarForm } from '../../core/nomination/index.ts';
-import { contentHash } from '../../core/nomination/snapshot.ts';
-import type { NominationState } from '../../core/nomination/states.ts';
+import { addDays } from '#core/calendar/iso-date.ts';
+import { todayInShanghai } from '#core/calendar/today.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { creditCodeCheckCharacter, idCheckCharacter } from '#core/identity/index.ts';
+import type { ProjectForm, StarForm } from '#core/nomination/index.ts';
+import { contentHash } from '#core/nomination/snapshot.ts';
+import type { NominationState } from '#core/nomination/states.ts';
 import type { Trx } from '../platform/db/database.ts';
 
 /** Fictional people and programmes: names are common, numbers valid but made up (sequence 9xx). */

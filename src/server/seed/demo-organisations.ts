@@ -1,4 +1,4 @@
-import type { OrganisationType } from '../../core/campaign/unit-types.ts';
+import type { OrganisationType } from '#core/campaign/unit-types.ts';
 
 export interface SeedOrganisation {
   name: string;

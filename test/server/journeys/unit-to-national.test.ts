@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../../../src/core/calendar/today.ts';
-import { as, createTestApp, loginAs, type Session, type TestApp } from '../../support/app.ts';
-import { campaignOf, completeProject, completeStar, draftWith } from '../../support/nominations.ts';
+import { todayInShanghai } from '#core/calendar/today.ts';
+import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
+import { campaignOf, completeProject, completeStar, draftWith } from '#test/support/nominations.ts';
 
 /**
  * The issue's whole story through the API: 长春市教育局 goes from an empty table to a full 推介登记表

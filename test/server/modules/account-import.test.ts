@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IMPORT_COLUMNS } from '../../../src/server/modules/accounts/import-rows.ts';
-import { as, createTestApp, login, loginAs, type Session, type TestApp } from '../../support/app.ts';
+import { IMPORT_COLUMNS } from '#server/modules/accounts/import-rows.ts';
+import { as, createTestApp, login, loginAs, type Session, type TestApp } from '#test/support/app.ts';
 
 let t: TestApp;
 let jilin: Session;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, loginAs, type Session, type TestApp } from '../../support/app.ts';
-import { campaignOf, draftWith } from '../../support/nominations.ts';
+import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
+import { campaignOf, draftWith } from '#test/support/nominations.ts';
 
 let t: TestApp;
 let jilin: Session;

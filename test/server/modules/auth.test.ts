@@ -1,6 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, login, loginAs, type TestApp } from '../../support/app.ts';
+import { as, createTestApp, login, loginAs, type TestApp } from '#test/support/app.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, loginAs, type Session, type TestApp } from '../../support/app.ts';
+import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
 
 let t: TestApp;
 let cace: Session;

@@ -11,11 +11,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getTemplate } from '../../../src/core/campaign/templates/index.ts';
-import { defaultStarLayout, starFormValues } from '../../../src/core/documents/index.ts';
-import { starForm } from '../../../src/core/nomination/forms/fixtures.test-support.ts';
-import { convertToPdf, findSoffice } from '../../../src/server/platform/documents/convert-to-pdf.ts';
-import { renderFormDocx } from '../../../src/server/platform/documents/render-form-docx.ts';
+import { getTemplate } from '#core/campaign/templates/index.ts';
+import { defaultStarLayout, starFormValues } from '#core/documents/index.ts';
+import { starForm } from '#core/nomination/forms/fixtures.test-support.ts';
+import { convertToPdf, findSoffice } from '#server/platform/documents/convert-to-pdf.ts';
+import { renderFormDocx } from '#server/platform/documents/render-form-docx.ts';
 
 const run = promisify(execFile);
 

@@ -5,17 +5,17 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { getTemplate } from '../../../src/core/campaign/templates/index.ts';
+import { getTemplate } from '#core/campaign/templates/index.ts';
 import {
   defaultProjectLayout,
   defaultStarLayout,
   projectFormValues,
   registrationSheet,
   starFormValues,
-} from '../../../src/core/documents/index.ts';
-import { projectForm, starForm } from '../../../src/core/nomination/forms/fixtures.test-support.ts';
-import { renderFormDocx } from '../../../src/server/platform/documents/render-form-docx.ts';
-import { renderRegistrationXlsx } from '../../../src/server/platform/documents/render-registration-xlsx.ts';
+} from '#core/documents/index.ts';
+import { projectForm, starForm } from '#core/nomination/forms/fixtures.test-support.ts';
+import { renderFormDocx } from '#server/platform/documents/render-form-docx.ts';
+import { renderRegistrationXlsx } from '#server/platform/documents/render-registration-xlsx.ts';
 
 const rules = getTemplate('national-2024')!;
 const full = { maskPersonalData: false };

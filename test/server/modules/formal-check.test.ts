@@ -4,7 +4,7 @@
  * all or none, the response naming those accepted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignRules } from '../../../src/core/campaign/rules.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
 import {
   as,
   createTestApp,
@@ -12,8 +12,8 @@ import {
   type Session,
   secondUnitSession,
   type TestApp,
-} from '../../support/app.ts';
-import { campaignOf, completeStar, draftWith } from '../../support/nominations.ts';
+} from '#test/support/app.ts';
+import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
 
 let t: TestApp;
 let changchun: Session;

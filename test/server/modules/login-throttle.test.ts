@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { THROTTLE } from '../../../src/server/platform/auth/throttle.ts';
-import { createTestApp, type TestApp } from '../../support/app.ts';
+import { THROTTLE } from '#server/platform/auth/throttle.ts';
+import { createTestApp, type TestApp } from '#test/support/app.ts';
 
 let t: TestApp;
 beforeAll(async () => {

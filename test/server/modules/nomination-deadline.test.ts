@@ -7,11 +7,11 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../../src/core/calendar/iso-date.ts';
-import { todayInShanghai } from '../../../src/core/calendar/today.ts';
-import type { CampaignRules } from '../../../src/core/campaign/rules.ts';
-import { deadlinePassedMessage } from '../../../src/core/nomination/moves.ts';
-import { lapseOverdueNominations } from '../../../src/server/modules/nominations/lapse-overdue.ts';
+import { addDays } from '#core/calendar/iso-date.ts';
+import { todayInShanghai } from '#core/calendar/today.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { deadlinePassedMessage } from '#core/nomination/moves.ts';
+import { lapseOverdueNominations } from '#server/modules/nominations/lapse-overdue.ts';
 import {
   as,
   createTestApp,
@@ -19,8 +19,8 @@ import {
   type Session,
   secondUnitSession,
   type TestApp,
-} from '../../support/app.ts';
-import { campaignOf, completeStar, draftWith } from '../../support/nominations.ts';
+} from '#test/support/app.ts';
+import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
 
 let t: TestApp;
 let changchun: Session;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, loginAs, type TestApp } from '../../support/app.ts';
-import { campaignOf, completeStar, draftWith } from '../../support/nominations.ts';
+import { as, createTestApp, loginAs, type TestApp } from '#test/support/app.ts';
+import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
 
 let t: TestApp;
 beforeAll(async () => {

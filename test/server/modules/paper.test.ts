@@ -8,10 +8,10 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../../src/core/calendar/iso-date.ts';
-import { todayInShanghai } from '../../../src/core/calendar/today.ts';
-import type { CampaignRules } from '../../../src/core/campaign/rules.ts';
-import { summaryPdf } from '../../../src/server/seed/demo-files.ts';
+import { addDays } from '#core/calendar/iso-date.ts';
+import { todayInShanghai } from '#core/calendar/today.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { summaryPdf } from '#server/seed/demo-files.ts';
 import {
   as,
   createTestApp,
@@ -19,9 +19,9 @@ import {
   type Session,
   secondUnitSession,
   type TestApp,
-} from '../../support/app.ts';
-import { photoOfAtLeast } from '../../support/materials.ts';
-import { campaignOf, completeStar, draftWith } from '../../support/nominations.ts';
+} from '#test/support/app.ts';
+import { photoOfAtLeast } from '#test/support/materials.ts';
+import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
 
 let t: TestApp;
 let changchun: Session;

@@ -7,8 +7,8 @@
  * its provincial list (白玉兰). Then Jilin opens another round, and 浙江省教育厅 reports nationally too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../../src/core/findings.ts';
-import { REGISTRY_CODES } from '../../../src/core/nomination/registry-findings.ts';
+import type { Finding } from '#core/findings.ts';
+import { REGISTRY_CODES } from '#core/nomination/registry-findings.ts';
 import {
   as,
   createTestApp,
@@ -16,10 +16,10 @@ import {
   type Session,
   secondUnitSession,
   type TestApp,
-} from '../../support/app.ts';
-import { checkedMaterials, supplyRequiredMaterials } from '../../support/materials.ts';
-import { campaignOf, completeStar, draftWith, idNumber } from '../../support/nominations.ts';
-import { accountIn, anotherRound, uploadWinners, winnerSheet } from '../../support/registry.ts';
+} from '#test/support/app.ts';
+import { checkedMaterials, supplyRequiredMaterials } from '#test/support/materials.ts';
+import { campaignOf, completeStar, draftWith, idNumber } from '#test/support/nominations.ts';
+import { accountIn, anotherRound, uploadWinners, winnerSheet } from '#test/support/registry.ts';
 
 let t: TestApp;
 let changchun: Session;

@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignRules } from '../../../src/core/campaign/rules.ts';
-import { projectForm } from '../../../src/core/nomination/forms/fixtures.test-support.ts';
-import { as, createTestApp, loginAs, type Session, type TestApp } from '../../support/app.ts';
-import { campaignOf, completeStar, draftWith, idNumber } from '../../support/nominations.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { projectForm } from '#core/nomination/forms/fixtures.test-support.ts';
+import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
+import { campaignOf, completeStar, draftWith, idNumber } from '#test/support/nominations.ts';
 
 let t: TestApp;
 let changchun: Session;

@@ -7,11 +7,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignLevel, Category } from '../../../src/core/campaign/rules.ts';
-import { winnerNaturalKey } from '../../../src/core/nomination/winner-import.ts';
-import { as, createTestApp, loginAs, type Session, type TestApp } from '../../support/app.ts';
-import { idNumber } from '../../support/nominations.ts';
-import { accountIn, uploadWinners, winnerSheet } from '../../support/registry.ts';
+import type { CampaignLevel, Category } from '#core/campaign/rules.ts';
+import { winnerNaturalKey } from '#core/nomination/winner-import.ts';
+import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
+import { idNumber } from '#test/support/nominations.ts';
+import { accountIn, uploadWinners, winnerSheet } from '#test/support/registry.ts';
 
 let t: TestApp;
 let cace: Session;

@@ -5,9 +5,9 @@
  * units asked it to look at, and paper copies not posted or not arrived; other roles an empty list.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../../src/core/calendar/iso-date.ts';
-import { todayInShanghai } from '../../../src/core/calendar/today.ts';
-import type { CampaignRules } from '../../../src/core/campaign/rules.ts';
+import { addDays } from '#core/calendar/iso-date.ts';
+import { todayInShanghai } from '#core/calendar/today.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
 import {
   as,
   createTestApp,
@@ -15,8 +15,8 @@ import {
   type Session,
   secondUnitSession,
   type TestApp,
-} from '../../support/app.ts';
-import { campaignOf, completeStar, draftWith } from '../../support/nominations.ts';
+} from '#test/support/app.ts';
+import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
 
 let t: TestApp;
 let changchun: Session;

@@ -12,9 +12,9 @@ import { cp, lstat, mkdir, mkdtemp, readdir, readlink, realpath, rm, stat, symli
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { rootClusterDir } from '../../../src/server/platform/db/cluster-location.ts';
-import { ROOT_STATE_DIR } from '../../../src/server/platform/db/postgres-user.ts';
-import { freePort } from '../../../src/server/platform/free-port.ts';
+import { rootClusterDir } from '#server/platform/db/cluster-location.ts';
+import { ROOT_STATE_DIR } from '#server/platform/db/postgres-user.ts';
+import { freePort } from '#server/platform/free-port.ts';
 import { loginOverHttp, printedPasswords } from '../modules/materials/killable-server.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');

@@ -9,12 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type EmbeddedDatabase,
-  startEmbeddedPostgres,
-} from '../../../src/server/platform/db/embedded-postgres.ts';
-import { postgresUser } from '../../../src/server/platform/db/postgres-user.ts';
-import { processAlive } from '../../support/process-alive.ts';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from '#server/platform/db/embedded-postgres.ts';
+import { postgresUser } from '#server/platform/db/postgres-user.ts';
+import { processAlive } from '#test/support/process-alive.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 

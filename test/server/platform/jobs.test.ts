@@ -1,7 +1,7 @@
 import { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Jobs, QUEUES, startJobs } from '../../../src/server/platform/jobs/jobs.ts';
-import { createTestDatabase, type TestDatabase } from '../../support/database.ts';
+import { type Jobs, QUEUES, startJobs } from '#server/platform/jobs/jobs.ts';
+import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
 
 let database: TestDatabase;
 let jobs: Jobs;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { access, readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Storage } from '../../../src/server/platform/storage/storage.ts';
+import type { Storage } from '#server/platform/storage/storage.ts';
 import { bufferOf, bytePattern, sha256Of } from './storage-pattern.ts';
 import { cutUpload, startTusServer, tusOffset, tusUpload, uploadIdOf } from './storage-tus.ts';
 

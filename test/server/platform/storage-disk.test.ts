@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createDiskStorage } from '../../../src/server/platform/storage/disk-storage.ts';
+import { createDiskStorage } from '#server/platform/storage/disk-storage.ts';
 import { storageContract } from './storage-contract.ts';
 
 storageContract('disk', async () => {

@@ -4,9 +4,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { freePort } from '../../../src/server/platform/free-port.ts';
-import { createS3Storage } from '../../../src/server/platform/storage/s3-storage.ts';
-import { startS3rver } from '../../support/s3rver.ts';
+import { freePort } from '#server/platform/free-port.ts';
+import { createS3Storage } from '#server/platform/storage/s3-storage.ts';
+import { startS3rver } from '#test/support/s3rver.ts';
 import { storageContract } from './storage-contract.ts';
 
 storageContract('S3 (s3rver)', async () => {

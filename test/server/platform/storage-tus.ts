@@ -1,8 +1,8 @@
 import http from 'node:http';
 import { Server } from '@tus/server';
 import * as tus from 'tus-js-client';
-import { freePort } from '../../../src/server/platform/free-port.ts';
-import type { Storage } from '../../../src/server/platform/storage/storage.ts';
+import { freePort } from '#server/platform/free-port.ts';
+import type { Storage } from '#server/platform/storage/storage.ts';
 
 /** A bare @tus/server on loopback writing to `storage.tusStore()`: the store alone, without the app. */
 export async function startTusServer(storage: Storage) {

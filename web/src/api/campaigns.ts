@@ -3,10 +3,10 @@
  * `rulesVersion`, state transitions, unit extensions and the 公示 period by the campaign's own rules.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { CampaignRules, RuleChange } from '../../../src/core/campaign/index.ts';
-import type { CampaignState } from '../../../src/core/campaign/states.ts';
-import type { OrganisationType } from '../../../src/core/campaign/unit-types.ts';
-import type { Finding } from '../../../src/core/findings.ts';
+import type { CampaignRules, RuleChange } from '#core/campaign/index.ts';
+import type { CampaignState } from '#core/campaign/states.ts';
+import type { OrganisationType } from '#core/campaign/unit-types.ts';
+import type { Finding } from '#core/findings.ts';
 import { ApiError, api, withQuery } from './client.ts';
 
 export type { CampaignRules, CampaignState, Finding, RuleChange };

@@ -6,7 +6,7 @@
  * so the browser's own download manager can pause and resume it (the server answers range requests).
  */
 import { useQuery } from '@tanstack/react-query';
-import type { Category } from '../../../src/core/campaign/rules.ts';
+import type { Category } from '#core/campaign/rules.ts';
 import { ApiError, api, send, withQuery } from './client.ts';
 import { saveBlob } from './imports.ts';
 import { fileNameOf } from './nominations.ts';

@@ -4,10 +4,10 @@
  * and the CSRF token the tus uploads carry.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { Finding } from '../../../src/core/findings.ts';
-import type { MaterialSetKey } from '../../../src/core/materials/nomination-slots.ts';
-import type { MaterialState, MaterialWaiver, SlotStatus } from '../../../src/core/materials/slot-status.ts';
-import type { MaterialSlotSpec } from '../../../src/core/materials/spec.ts';
+import type { Finding } from '#core/findings.ts';
+import type { MaterialSetKey } from '#core/materials/nomination-slots.ts';
+import type { MaterialState, MaterialWaiver, SlotStatus } from '#core/materials/slot-status.ts';
+import type { MaterialSlotSpec } from '#core/materials/spec.ts';
 import { api } from './client.ts';
 import type { MeResponse } from './types.ts';
 

@@ -4,9 +4,9 @@
  * forwarding to the national round, and the Excel export of any list the caller may see.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { Category } from '../../../src/core/campaign/rules.ts';
-import type { Finding } from '../../../src/core/findings.ts';
-import type { NominationState } from '../../../src/core/nomination/states.ts';
+import type { Category } from '#core/campaign/rules.ts';
+import type { Finding } from '#core/findings.ts';
+import type { NominationState } from '#core/nomination/states.ts';
 import { api, send, withQuery } from './client.ts';
 import { saveBlob } from './imports.ts';
 

@@ -1,6 +1,6 @@
 /** Stamped paper copies: a campaign's overview, a unit's dispatch and scan, the organiser's receipt. */
 import { useQuery } from '@tanstack/react-query';
-import type { PaperStanding } from '../../../src/core/paper/status.ts';
+import type { PaperStanding } from '#core/paper/status.ts';
 import { api } from './client.ts';
 
 export type PaperState = 'none' | 'dispatched' | 'received';

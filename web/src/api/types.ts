@@ -1,6 +1,6 @@
 /** Shapes of the server's JSON responses, as written in the API contract of the platform foundation. */
-import type { Role } from '../../../src/core/accounts/roles.ts';
-import type { OrganisationType } from '../../../src/core/campaign/unit-types.ts';
+import type { Role } from '#core/accounts/roles.ts';
+import type { OrganisationType } from '#core/campaign/unit-types.ts';
 
 export type { OrganisationType, Role };
 

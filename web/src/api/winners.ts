@@ -4,7 +4,7 @@
  * every bad cell by row and column (records already kept are updated, not added twice).
  */
 import { useQuery } from '@tanstack/react-query';
-import type { CampaignLevel, Category } from '../../../src/core/campaign/rules.ts';
+import type { CampaignLevel, Category } from '#core/campaign/rules.ts';
 import { ApiError, api, send, withQuery } from './client.ts';
 import { saveBlob } from './imports.ts';
 import { fileNameOf } from './nominations.ts';

@@ -1,6 +1,6 @@
 /** The home page's to-do list: one call, one part per role the account has. */
 import { useQuery } from '@tanstack/react-query';
-import type { UnitWorklist } from '../../../src/core/worklist/unit-worklist.ts';
+import type { UnitWorklist } from '#core/worklist/unit-worklist.ts';
 import { api } from './client.ts';
 
 export type { UnitWorklist };

@@ -4,7 +4,7 @@
  */
 import { Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
-import { parsePhone } from '../../../src/core/identity/phone.ts';
+import { parsePhone } from '#core/identity/phone.ts';
 import type { Account, Role } from '../api/types.ts';
 import { OrganisationSelect } from './OrganisationSelect.tsx';
 import { RoleSelect } from './RoleSelect.tsx';

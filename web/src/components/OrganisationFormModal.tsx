@@ -1,7 +1,7 @@
 /** Create a child organisation, or rename / retype an existing one (the same three fields). */
 import { Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
-import { ORGANISATION_TYPES } from '../../../src/core/campaign/unit-types.ts';
+import { ORGANISATION_TYPES } from '#core/campaign/unit-types.ts';
 import type { OrganisationInput } from '../api/organisations.ts';
 
 export const ORGANISATION_TYPE_OPTIONS = Object.entries(ORGANISATION_TYPES).map(([value, label]) => ({

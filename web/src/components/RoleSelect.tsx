@@ -1,6 +1,6 @@
 import { Select, type SelectProps } from 'antd';
 import type { ReactNode } from 'react';
-import { ROLES, type Role } from '../../../src/core/accounts/roles.ts';
+import { ROLES, type Role } from '#core/accounts/roles.ts';
 import { useMe } from '../auth/useMe.ts';
 
 export const ROLE_OPTIONS = Object.entries(ROLES).map(([value, label]) => ({ value, label }));

@@ -6,4 +6,4 @@ export {
   ENTITY_TYPE_LABELS,
   entityTypeLabel,
   fieldLabel,
-} from '../../../src/core/audit/labels.ts';
+} from '#core/audit/labels.ts';

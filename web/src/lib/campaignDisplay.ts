@@ -1,5 +1,5 @@
 /** How campaign statuses and deadlines look everywhere: tag colours and the "还剩 N 天" countdown. */
-import type { CampaignState } from '../../../src/core/campaign/states.ts';
+import type { CampaignState } from '#core/campaign/states.ts';
 
 export const STATUS_COLORS: Record<CampaignState, string> = {
   draft: 'default',

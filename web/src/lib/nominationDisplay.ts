@@ -1,5 +1,5 @@
 /** How nomination states look everywhere, and which of them the unit may still edit. */
-import { EDITABLE_STATES, type NominationState } from '../../../src/core/nomination/states.ts';
+import { EDITABLE_STATES, type NominationState } from '#core/nomination/states.ts';
 import type { NominationSummary } from '../api/nominations.ts';
 
 export const NOMINATION_STATE_COLORS: Record<NominationState, string> = {

@@ -6,8 +6,8 @@
  * the tab with unsaved changes asks first.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { canonicalJson } from '../../../src/core/canonical-json.ts';
-import type { Finding } from '../../../src/core/findings.ts';
+import { canonicalJson } from '#core/canonical-json.ts';
+import type { Finding } from '#core/findings.ts';
 import { ApiError } from '../api/client.ts';
 import { type Nomination, saveNomination } from '../api/nominations.ts';
 

@@ -8,13 +8,13 @@
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { todayInShanghai } from '../../../src/core/calendar/today.ts';
-import type { CampaignRules } from '../../../src/core/campaign/rules.ts';
-import { canonicalJson } from '../../../src/core/canonical-json.ts';
-import type { Finding } from '../../../src/core/findings.ts';
-import { checkNomination } from '../../../src/core/nomination/check.ts';
-import { REGISTRY_CODES } from '../../../src/core/nomination/registry-findings.ts';
-import { submissionFindings } from '../../../src/core/nomination/submission-findings.ts';
+import { todayInShanghai } from '#core/calendar/today.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { canonicalJson } from '#core/canonical-json.ts';
+import type { Finding } from '#core/findings.ts';
+import { checkNomination } from '#core/nomination/check.ts';
+import { REGISTRY_CODES } from '#core/nomination/registry-findings.ts';
+import { submissionFindings } from '#core/nomination/submission-findings.ts';
 import { checkRegistry, type Nomination, nominationKey, type RegistryFields } from '../api/nominations.ts';
 import { type FormValues, readPath } from '../components/nomination/formContext.tsx';
 import type { SaveState } from './useAutosave.ts';

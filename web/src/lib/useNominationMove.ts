@@ -6,7 +6,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useState } from 'react';
-import type { Finding } from '../../../src/core/findings.ts';
+import type { Finding } from '#core/findings.ts';
 import { findingsOf } from '../api/campaigns.ts';
 import { ApiError } from '../api/client.ts';
 import {

@@ -1,5 +1,5 @@
 /** Years a list of winners can belong to: from 2000 (earlier is a typo) to this year, newest first. */
-import { todayInShanghai } from '../../../src/core/calendar/today.ts';
+import { todayInShanghai } from '#core/calendar/today.ts';
 
 export function winnerYears(): number[] {
   const thisYear = Number(todayInShanghai().slice(0, 4));

@@ -6,7 +6,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Input, Popconfirm, Row, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { ROLES } from '../../../src/core/accounts/roles.ts';
+import { ROLES } from '#core/accounts/roles.ts';
 import {
   ACCOUNTS_KEY,
   type AccountFilters,

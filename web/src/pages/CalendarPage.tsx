@@ -33,7 +33,7 @@ import {
   OFFICIAL_YEARS,
   todayInShanghai,
   unknownYearFinding,
-} from '../../../src/core/calendar/index.ts';
+} from '#core/calendar/index.ts';
 import {
   addOverride,
   CALENDAR_KEY,

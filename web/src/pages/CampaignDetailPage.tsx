@@ -9,7 +9,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Result, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { Finding } from '../../../src/core/findings.ts';
+import type { Finding } from '#core/findings.ts';
 import {
   CAMPAIGNS_KEY,
   type CampaignDetail,

@@ -5,7 +5,7 @@
  */
 import { Alert, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { ROLES, type Role } from '../../../src/core/accounts/roles.ts';
+import { ROLES, type Role } from '#core/accounts/roles.ts';
 import { useWorklist } from '../api/worklist.ts';
 import { useCurrentMe } from '../auth/useMe.ts';
 import { OrganiserWorklist } from '../components/home/OrganiserWorklist.tsx';

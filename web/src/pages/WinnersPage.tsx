@@ -8,11 +8,7 @@ import { SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Input, Popconfirm, Segmented, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import {
-  CAMPAIGN_LEVEL_LABELS,
-  type CampaignLevel,
-  type Category,
-} from '../../../src/core/campaign/rules.ts';
+import { CAMPAIGN_LEVEL_LABELS, type CampaignLevel, type Category } from '#core/campaign/rules.ts';
 import { deleteWinner, type PreviousWinner, useWinners, WINNERS_KEY } from '../api/winners.ts';
 import { type ResponsiveColumn, ResponsiveTable } from '../components/ResponsiveTable.tsx';
 import { WinnerEditDialog } from '../components/winners/WinnerEditDialog.tsx';

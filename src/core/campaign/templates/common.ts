@@ -2,8 +2,8 @@
  * Pieces both notices share word for word, written once so a difference between the templates is
  * always a difference between the notices.
  */
-import { MAX_BYTES } from '../../materials/limits.ts';
-import type { MaterialSlotSpec } from '../../materials/spec.ts';
+import { MAX_BYTES } from '#core/materials/limits.ts';
+import type { MaterialSlotSpec } from '#core/materials/spec.ts';
 import type { Category, CategoryInfo, RequiredForm } from '../rules.ts';
 
 export const CATEGORY_INFO: Record<Category, CategoryInfo> = {

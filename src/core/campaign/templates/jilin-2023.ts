@@ -4,8 +4,8 @@
  * unit, three paper copies, no photo size rules, no video opening/ending rule, special picks as photos
  * *or* video, projects registered in the province, and forwarding to the national round.
  */
-import { MAX_BYTES } from '../../materials/limits.ts';
-import type { MaterialSlotSpec } from '../../materials/spec.ts';
+import { MAX_BYTES } from '#core/materials/limits.ts';
+import type { MaterialSlotSpec } from '#core/materials/spec.ts';
 import type { CampaignRules } from '../rules.ts';
 import {
   CATEGORY_INFO,

@@ -2,8 +2,8 @@
  * 中成协〔2024〕023号: the 2024 national call (sources/national-2024-notice.txt). Every number here is
  * asserted against the notice's own sentences in templates.test.ts.
  */
-import { MAX_BYTES } from '../../materials/limits.ts';
-import { type MaterialSlotSpec, MEBIBYTE } from '../../materials/spec.ts';
+import { MAX_BYTES } from '#core/materials/limits.ts';
+import { type MaterialSlotSpec, MEBIBYTE } from '#core/materials/spec.ts';
 import type { CampaignRules } from '../rules.ts';
 import {
   CATEGORY_INFO,

@@ -1,5 +1,5 @@
 /** 条件1–N of the notice are political and moral judgements: the nominating unit attests each one. */
-import { error, type Finding } from '../../findings.ts';
+import { error, type Finding } from '#core/findings.ts';
 
 export function conditionFindings(conditions: readonly string[], attested: unknown, code: string): Finding[] {
   const list = Array.isArray(attested) ? attested : [];

@@ -2,8 +2,8 @@
  * Dates on nomination forms, compared with the campaign deadline. Dates are ISO strings, so `<` on
  * strings is date order. A start date may be given to the month (创建于2021年9月), as forms often ask.
  */
-import { addDays, parseIsoDate, readIsoDate } from '../../calendar/index.ts';
-import type { Finding } from '../../findings.ts';
+import { addDays, parseIsoDate, readIsoDate } from '#core/calendar/index.ts';
+import type { Finding } from '#core/findings.ts';
 
 export type FormDate = { ok: true; first: string; last: string } | { ok: false; findings: Finding[] };
 

@@ -2,7 +2,7 @@
  * Reading counts typed into a form: 1,200 / １２００ / 1.2万 / "3000人次" all mean what they say;
  * negative, fractional, NaN or text is refused with a message, never thrown.
  */
-import { removeWhitespace, toHalfWidth } from '../../identity/index.ts';
+import { removeWhitespace, toHalfWidth } from '#core/identity/index.ts';
 
 export type CountResult =
   | { kind: 'missing' }

@@ -4,7 +4,7 @@
  * accepted warning is kept, marked and explained, never dropped: reviewers and the audit trail must
  * still see it.
  */
-import { type Finding, warning } from '../../findings.ts';
+import { type Finding, warning } from '#core/findings.ts';
 
 export interface FindingOverride {
   code: string;

@@ -1,6 +1,6 @@
 /** 参与学习人数每年不少于1000人次（线下）或3000人次（线上）: either one suffices. */
-import type { ProjectEligibilityRules } from '../../campaign/rules.ts';
-import { error, type Finding, warning } from '../../findings.ts';
+import type { ProjectEligibilityRules } from '#core/campaign/rules.ts';
+import { error, type Finding, warning } from '#core/findings.ts';
 import { IMPLAUSIBLE_COUNT, readCount } from './numbers.ts';
 
 interface ParticipationInput {

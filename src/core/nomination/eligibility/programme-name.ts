@@ -9,8 +9,8 @@
  *   no word that marks an activity (项目, 计划, 行动, 课堂, 读书, 培训班 …). "“银龄”老年大学" warns;
  *   "小区里的大学" also warns, which is why this is only a warning; "社区教育学习中心建设项目" does not.
  */
-import { error, type Finding, warning } from '../../findings.ts';
-import { removeWhitespace, toHalfWidth } from '../../identity/index.ts';
+import { error, type Finding, warning } from '#core/findings.ts';
+import { removeWhitespace, toHalfWidth } from '#core/identity/index.ts';
 
 const QUOTES_AND_BRACKETS = /["'“”‘’「」『』《》〈〉()（）【】[\]<>·•、，。,.:：;；!！?？-]/g;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getTemplate } from '../../campaign/templates/index.ts';
-import { hasErrors } from '../../findings.ts';
+import { getTemplate } from '#core/campaign/templates/index.ts';
+import { hasErrors } from '#core/findings.ts';
 import { checkProjectEligibility, type ProjectEligibilityInput } from './project.ts';
 
 const national = getTemplate('national-2024')!;

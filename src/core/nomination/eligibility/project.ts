@@ -3,11 +3,11 @@
  * thresholds come from the campaign rules. How long the programme has run is measured at the campaign
  * deadline; how fresh the credit check is, at the day the nomination is submitted (today while drafting).
  */
-import { formatChineseDate, isIsoDate } from '../../calendar/index.ts';
-import { todayInShanghai } from '../../calendar/today.ts';
-import type { CampaignRules, ProjectEligibilityRules } from '../../campaign/rules.ts';
-import { error, type Finding, warning } from '../../findings.ts';
-import { countChineseText, creditCodeProvince, parseCreditCode } from '../../identity/index.ts';
+import { formatChineseDate, isIsoDate } from '#core/calendar/index.ts';
+import { todayInShanghai } from '#core/calendar/today.ts';
+import type { CampaignRules, ProjectEligibilityRules } from '#core/campaign/rules.ts';
+import { error, type Finding, warning } from '#core/findings.ts';
+import { countChineseText, creditCodeProvince, parseCreditCode } from '#core/identity/index.ts';
 import { conditionFindings } from './conditions.ts';
 import { daysBefore, readFormDate, yearsBefore } from './dates.ts';
 import { applyOverrides, type EligibilityFinding, type FindingOverride } from './overrides.ts';

@@ -1,7 +1,7 @@
 /** Property tests: whatever a form sends, eligibility answers with findings and never throws. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { getTemplate } from '../../campaign/templates/index.ts';
+import { getTemplate } from '#core/campaign/templates/index.ts';
 import { readCount } from './numbers.ts';
 import { checkProjectEligibility, type ProjectEligibilityInput } from './project.ts';
 import { checkStarEligibility, type StarEligibilityInput } from './star.ts';

@@ -3,9 +3,9 @@
  * lists come from the campaign rules; the registry lookup of previous winners is the caller's job, it
  * arrives here as `previousWinner`.
  */
-import type { CampaignRules } from '../../campaign/rules.ts';
-import { error, type Finding, warning } from '../../findings.ts';
-import { removeWhitespace, toHalfWidth } from '../../identity/index.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { error, type Finding, warning } from '#core/findings.ts';
+import { removeWhitespace, toHalfWidth } from '#core/identity/index.ts';
 import { conditionFindings } from './conditions.ts';
 import { applyOverrides, type EligibilityFinding, type FindingOverride } from './overrides.ts';
 

@@ -1,6 +1,6 @@
 /** Complete, valid forms for tests; each test patches what it is about. */
-import { getTemplate } from '../../campaign/templates/index.ts';
-import { creditCodeCheckCharacter, idCheckCharacter } from '../../identity/index.ts';
+import { getTemplate } from '#core/campaign/templates/index.ts';
+import { creditCodeCheckCharacter, idCheckCharacter } from '#core/identity/index.ts';
 import type { ProjectForm } from './project-form.ts';
 import type { StarForm } from './star-form.ts';
 

@@ -5,8 +5,8 @@
  * are not text, are left as they are for the form's schema to judge.
  */
 
-import type { Category } from '../../campaign/rules.ts';
-import { normaliseTyped, type TypedTextKind } from '../../identity/normalise.ts';
+import type { Category } from '#core/campaign/rules.ts';
+import { normaliseTyped, type TypedTextKind } from '#core/identity/normalise.ts';
 
 type Kinds = Record<string, TypedTextKind>;
 

@@ -9,8 +9,8 @@
  * length is checked (a warning) when it is written.
  */
 import { z } from 'zod';
-import type { CampaignRules } from '../../campaign/rules.ts';
-import type { Finding } from '../../findings.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import type { Finding } from '#core/findings.ts';
 import type { ProjectEligibilityInput } from '../eligibility/index.ts';
 import { conditionFields, isFilled, missingFieldFindings, type RequiredField, readPath } from './required.ts';
 import { count, type FieldLabels, text } from './text.ts';

@@ -3,7 +3,7 @@
  * submitting needs every required field. The message names the field the way the paper form does
  * (「请填写主要事迹」), and the finding's field is the form path, so the browser shows it at the input.
  */
-import { error, type Finding } from '../../findings.ts';
+import { error, type Finding } from '#core/findings.ts';
 
 export interface RequiredField {
   path: string;

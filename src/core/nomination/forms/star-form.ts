@@ -5,9 +5,9 @@
  * asked: they are read from the 身份证号 (deriveStarIdentity), so they can never disagree with it.
  */
 import { z } from 'zod';
-import type { CampaignRules } from '../../campaign/rules.ts';
-import type { Finding } from '../../findings.ts';
-import { parseIdNumber, type Sex } from '../../identity/index.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import type { Finding } from '#core/findings.ts';
+import { parseIdNumber, type Sex } from '#core/identity/index.ts';
 import type { StarEligibilityInput } from '../eligibility/index.ts';
 import { conditionFields, missingFieldFindings, type RequiredField } from './required.ts';
 import { type FieldLabels, text } from './text.ts';

@@ -11,8 +11,8 @@
  * Single-line fields (names, numbers) refuse line breaks and tabs too.
  */
 import { z } from 'zod';
-import { error, type Finding } from '../../findings.ts';
-import { isOnlySymbols } from '../../identity/normalise.ts';
+import { error, type Finding } from '#core/findings.ts';
+import { isOnlySymbols } from '#core/identity/normalise.ts';
 
 /** C0 controls except tab, line feed and carriage return (CRLF from Windows), DEL, and C1 controls. */
 function hasControlCharacter(value: string): boolean {

@@ -1,5 +1,5 @@
-import { ROLES, type Role } from '../../../core/accounts/roles.ts';
-import { ORGANISATION_TYPES, type OrganisationType } from '../../../core/campaign/unit-types.ts';
+import { ROLES, type Role } from '#core/accounts/roles.ts';
+import { ORGANISATION_TYPES, type OrganisationType } from '#core/campaign/unit-types.ts';
 import { CreateAccountBody } from './schema.ts';
 
 /** Columns of the import template, in order. The header row must read exactly these. */

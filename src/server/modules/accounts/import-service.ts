@@ -1,6 +1,6 @@
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { AppError, forbidden } from '#server/platform/errors.ts';
 import { findVisibleOrganisation, insertOrganisation, listOrganisations } from '../organisations/service.ts';
 import { planImport } from './import-rows.ts';
 import { readImportWorkbook } from './import-workbook.ts';

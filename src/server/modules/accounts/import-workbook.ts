@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { ROLES } from '../../../core/accounts/roles.ts';
-import { ORGANISATION_TYPES } from '../../../core/campaign/unit-types.ts';
-import { cellText } from '../../platform/documents/read-table.ts';
-import { AppError } from '../../platform/errors.ts';
+import { ROLES } from '#core/accounts/roles.ts';
+import { ORGANISATION_TYPES } from '#core/campaign/unit-types.ts';
+import { cellText } from '#server/platform/documents/read-table.ts';
+import { AppError } from '#server/platform/errors.ts';
 import { IMPORT_COLUMNS, type ImportRow } from './import-rows.ts';
 
 export const MAX_IMPORT_ROWS = 5000;

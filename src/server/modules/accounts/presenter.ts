@@ -1,6 +1,6 @@
-import { isRole } from '../../../core/accounts/roles.ts';
-import { maskPhone } from '../../../core/identity/index.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
+import { isRole } from '#core/accounts/roles.ts';
+import { maskPhone } from '#core/identity/index.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
 import type { AccountRow } from './queries.ts';
 import { accountRules } from './rules.ts';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Trx } from '../../platform/db/database.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
 
 function baseQuery(db: Db | Trx) {
   return db

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../../platform/auth/plugin.ts';
-import type { AppContext } from '../../platform/context.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
-import { uuidParam } from '../../platform/http/schemas.ts';
+import { requireActor } from '#server/platform/auth/plugin.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { AppError, forbidden } from '#server/platform/errors.ts';
+import { uuidParam } from '#server/platform/http/schemas.ts';
 import { importOrganisationsAndAccounts } from './import-service.ts';
 import { buildImportTemplate } from './import-workbook.ts';
 import { presentAccount } from './presenter.ts';

@@ -1,6 +1,6 @@
-import type { Role } from '../../../core/accounts/roles.ts';
-import { type Principal as Actor, hasRole, inSubtree } from '../../platform/auth/actor.ts';
-import { authorizer } from '../../platform/auth/authorize.ts';
+import type { Role } from '#core/accounts/roles.ts';
+import { type Principal as Actor, hasRole, inSubtree } from '#server/platform/auth/actor.ts';
+import { authorizer } from '#server/platform/auth/authorize.ts';
 
 export interface AccountSubject {
   id: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ROLES } from '../../../core/accounts/roles.ts';
-import { nameText, username, version } from '../../platform/http/schemas.ts';
+import { ROLES } from '#core/accounts/roles.ts';
+import { nameText, username, version } from '#server/platform/http/schemas.ts';
 
 export const role = z.enum(Object.keys(ROLES) as [keyof typeof ROLES], { error: '角色不正确' });
 const roles = z.array(role).min(1, '请至少选择一个角色').max(5);

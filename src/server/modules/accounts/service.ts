@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
-import type { Role } from '../../../core/accounts/roles.ts';
-import { type Actor, inSubtree } from '../../platform/auth/actor.ts';
-import { generateOneTimePassword, hashPassword } from '../../platform/auth/passwords.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
-import { AppError, forbidden, notFound, staleVersion } from '../../platform/errors.ts';
+import type { Role } from '#core/accounts/roles.ts';
+import { type Actor, inSubtree } from '#server/platform/auth/actor.ts';
+import { generateOneTimePassword, hashPassword } from '#server/platform/auth/passwords.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
+import { AppError, forbidden, notFound, staleVersion } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { findVisibleOrganisation } from '../organisations/service.ts';
 import {

@@ -4,7 +4,7 @@
  * looked up once per page. An id whose object was deleted since keeps no name; the entry's own
  * before/after still says what it was.
  */
-import type { Db } from '../../platform/db/database.ts';
+import type { Db } from '#server/platform/db/database.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

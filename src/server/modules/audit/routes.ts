@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireActor } from '../../platform/auth/plugin.ts';
-import type { AppContext } from '../../platform/context.ts';
-import { forbidden } from '../../platform/errors.ts';
+import { requireActor } from '#server/platform/auth/plugin.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { forbidden } from '#server/platform/errors.ts';
 import { auditNames } from './names.ts';
 import { listAudit } from './queries.ts';
 import { canViewAudit } from './rules.ts';

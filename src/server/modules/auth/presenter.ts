@@ -1,7 +1,7 @@
-import { isRole } from '../../../core/accounts/roles.ts';
-import { isOrganisationType, organisationTypeLabel } from '../../../core/campaign/unit-types.ts';
-import type { Principal } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
+import { isRole } from '#core/accounts/roles.ts';
+import { isOrganisationType, organisationTypeLabel } from '#core/campaign/unit-types.ts';
+import type { Principal } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
 import { canImportAccounts, grantableRoles } from '../accounts/rules.ts';
 import { canViewAudit } from '../audit/rules.ts';
 import { canManageCalendar } from '../calendar/rules.ts';

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../../platform/auth/plugin.ts';
-import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
-import type { AppContext } from '../../platform/context.ts';
+import { requireActor } from '#server/platform/auth/plugin.ts';
+import { SESSION_COOKIE } from '#server/platform/auth/sessions.ts';
+import type { AppContext } from '#server/platform/context.ts';
 import { presentMe } from './presenter.ts';
 import { ChangePasswordBody, LoginBody, MeResponse } from './schema.ts';
 import { changePassword, login, logout } from './service.ts';

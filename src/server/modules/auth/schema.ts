@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../../../core/accounts/roles.ts';
+import { ROLES } from '#core/accounts/roles.ts';
 
 export const LoginBody = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64, '用户名不能超过 64 个字符'),

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import { passwordFindings } from '../../../core/accounts/password-policy.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from '../../platform/auth/passwords.ts';
-import { createSession } from '../../platform/auth/sessions.ts';
-import { clearFailures, isThrottled, recordFailure } from '../../platform/auth/throttle.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/errors.ts';
+import { passwordFindings } from '#core/accounts/password-policy.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '#server/platform/auth/passwords.ts';
+import { createSession } from '#server/platform/auth/sessions.ts';
+import { clearFailures, isThrottled, recordFailure } from '#server/platform/auth/throttle.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { AppError } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 
 const LOGIN_FAILED = () => new AppError('LOGIN_FAILED', '用户名或密码错误');

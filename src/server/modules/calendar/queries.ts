@@ -1,4 +1,4 @@
-import type { Db, Trx } from '../../platform/db/database.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
 
 export function listOverrides(db: Db | Trx, organisationId: string, year?: number) {
   let query = db

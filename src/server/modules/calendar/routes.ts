@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '../../platform/auth/plugin.ts';
-import type { AppContext } from '../../platform/context.ts';
-import { uuidParam } from '../../platform/http/schemas.ts';
+import { requireActor } from '#server/platform/auth/plugin.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { uuidParam } from '#server/platform/http/schemas.ts';
 import {
   CalendarYearQuery,
   CalendarYearResponse,

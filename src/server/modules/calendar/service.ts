@@ -3,11 +3,11 @@ import {
   checkCalendarSettings,
   createWorkCalendar,
   type OverrideKind,
-} from '../../../core/calendar/index.ts';
-import type { Finding } from '../../../core/findings.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+} from '#core/calendar/index.ts';
+import type { Finding } from '#core/findings.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
+import { AppError, forbidden, notFound } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { listConfirmedYears, listOverrides } from './queries.ts';
 import { canManageCalendar } from './rules.ts';

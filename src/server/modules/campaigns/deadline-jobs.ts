@@ -4,8 +4,8 @@
  * change commits. A run decides at its own time which deadlines have passed, so a plan made stale by a
  * later extension or a moved deadline does no harm; the nominations module does the work.
  */
-import type { Trx } from '../../platform/db/database.ts';
-import { type Jobs, QUEUES } from '../../platform/jobs/jobs.ts';
+import type { Trx } from '#server/platform/db/database.ts';
+import { type Jobs, QUEUES } from '#server/platform/jobs/jobs.ts';
 
 export async function planDeadlineRuns(
   trx: Trx,

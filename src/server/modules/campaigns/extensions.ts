@@ -1,7 +1,7 @@
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
-import type { Jobs } from '../../platform/jobs/jobs.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { AppError, notFound } from '#server/platform/errors.ts';
+import type { Jobs } from '#server/platform/jobs/jobs.ts';
 import { recordAudit } from '../audit/service.ts';
 import { findOrganisationById } from '../organisations/service.ts';
 import { planDeadlineRuns } from './deadline-jobs.ts';

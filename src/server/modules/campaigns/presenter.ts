@@ -1,7 +1,7 @@
-import { CAMPAIGN_LEVEL_LABELS, type CampaignLevel } from '../../../core/campaign/rules.ts';
-import { CAMPAIGN_STATES, type CampaignState, transitionsFrom } from '../../../core/campaign/states.ts';
-import { isPastUnitDeadline, type UnitDeadline } from '../../../core/nomination/moves.ts';
-import type { Principal } from '../../platform/auth/actor.ts';
+import { CAMPAIGN_LEVEL_LABELS, type CampaignLevel } from '#core/campaign/rules.ts';
+import { CAMPAIGN_STATES, type CampaignState, transitionsFrom } from '#core/campaign/states.ts';
+import { isPastUnitDeadline, type UnitDeadline } from '#core/nomination/moves.ts';
+import type { Principal } from '#server/platform/auth/actor.ts';
 import type { CampaignRow } from './queries.ts';
 import { campaignRules } from './rules.ts';
 

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listTemplates } from '../../../core/campaign/templates/index.ts';
-import { isOrganisationType, organisationTypeLabel } from '../../../core/campaign/unit-types.ts';
-import { requireActor } from '../../platform/auth/plugin.ts';
-import type { AppContext } from '../../platform/context.ts';
-import { forbidden } from '../../platform/errors.ts';
-import { uuidParam } from '../../platform/http/schemas.ts';
+import { listTemplates } from '#core/campaign/templates/index.ts';
+import { isOrganisationType, organisationTypeLabel } from '#core/campaign/unit-types.ts';
+import { requireActor } from '#server/platform/auth/plugin.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { forbidden } from '#server/platform/errors.ts';
+import { uuidParam } from '#server/platform/http/schemas.ts';
 import { announcementPeriod } from './announcement-period.ts';
 import { grantExtension } from './extensions.ts';
 import { presentCampaign } from './presenter.ts';

@@ -1,5 +1,5 @@
-import { hasRole, inSubtree, type Principal } from '../../platform/auth/actor.ts';
-import { authorizer } from '../../platform/auth/authorize.ts';
+import { hasRole, inSubtree, type Principal } from '#server/platform/auth/actor.ts';
+import { authorizer } from '#server/platform/auth/authorize.ts';
 
 export interface CampaignSubject {
   organiserPath: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { campaignRulesSchema } from '../../../core/campaign/rules-schema.ts';
-import { CAMPAIGN_STATES } from '../../../core/campaign/states.ts';
-import { SEVERITIES } from '../../../core/findings.ts';
+import { campaignRulesSchema } from '#core/campaign/rules-schema.ts';
+import { CAMPAIGN_STATES } from '#core/campaign/states.ts';
+import { SEVERITIES } from '#core/findings.ts';
 
 const FindingSchema = z.object({
   code: z.string(),

@@ -1,13 +1,13 @@
 import { sql } from 'kysely';
-import { copyRulesForYear } from '../../../core/campaign/copy.ts';
-import { deadlineInstant } from '../../../core/campaign/deadline.ts';
-import type { CampaignRules } from '../../../core/campaign/rules.ts';
-import { getTemplate } from '../../../core/campaign/templates/index.ts';
-import { validateCampaignRules } from '../../../core/campaign/validate.ts';
-import type { UnitDeadline } from '../../../core/nomination/moves.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import { copyRulesForYear } from '#core/campaign/copy.ts';
+import { deadlineInstant } from '#core/campaign/deadline.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { getTemplate } from '#core/campaign/templates/index.ts';
+import { validateCampaignRules } from '#core/campaign/validate.ts';
+import type { UnitDeadline } from '#core/nomination/moves.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
+import { AppError, forbidden, notFound } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { findVisibleOrganisation, listActiveChildren } from '../organisations/service.ts';
 import {

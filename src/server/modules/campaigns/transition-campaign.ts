@@ -3,12 +3,12 @@ import {
   type CampaignState,
   findTransition,
   transitionsFrom,
-} from '../../../core/campaign/states.ts';
-import { validateCampaignRules } from '../../../core/campaign/validate.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/errors.ts';
-import type { Jobs } from '../../platform/jobs/jobs.ts';
+} from '#core/campaign/states.ts';
+import { validateCampaignRules } from '#core/campaign/validate.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { AppError } from '#server/platform/errors.ts';
+import type { Jobs } from '#server/platform/jobs/jobs.ts';
 import { recordAudit } from '../audit/service.ts';
 import { planDeadlineRuns } from './deadline-jobs.ts';
 import { findCampaign, listExtensions } from './queries.ts';

@@ -1,9 +1,9 @@
-import { diffRules } from '../../../core/campaign/diff.ts';
-import { parseCampaignRules } from '../../../core/campaign/rules-schema.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { AppError, staleVersion } from '../../platform/errors.ts';
-import type { Jobs } from '../../platform/jobs/jobs.ts';
+import { diffRules } from '#core/campaign/diff.ts';
+import { parseCampaignRules } from '#core/campaign/rules-schema.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { AppError, staleVersion } from '#server/platform/errors.ts';
+import type { Jobs } from '#server/platform/jobs/jobs.ts';
 import { recordAudit } from '../audit/service.ts';
 import { planDeadlineRuns } from './deadline-jobs.ts';
 import { findCampaign } from './queries.ts';

@@ -7,8 +7,8 @@
  */
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
-import type { Category } from '../../../core/campaign/rules.ts';
-import { printable } from '../../../core/documents/form-values.ts';
+import type { Category } from '#core/campaign/rules.ts';
+import { printable } from '#core/documents/form-values.ts';
 import {
   MANIFEST_NAME,
   type ManifestRow,
@@ -16,14 +16,14 @@ import {
   type PackageNomination,
   type PlannedItem,
   planPackage,
-} from '../../../core/documents/index.ts';
-import { QUOTA_STATES } from '../../../core/nomination/states.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { findSoffice } from '../../platform/documents/convert-to-pdf.ts';
-import { AppError } from '../../platform/errors.ts';
-import { hashingPassThrough } from '../../platform/storage/hash-stream.ts';
-import type { Storage, StoredObject } from '../../platform/storage/storage.ts';
+} from '#core/documents/index.ts';
+import { QUOTA_STATES } from '#core/nomination/states.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { findSoffice } from '#server/platform/documents/convert-to-pdf.ts';
+import { AppError } from '#server/platform/errors.ts';
+import { hashingPassThrough } from '#server/platform/storage/hash-stream.ts';
+import type { Storage, StoredObject } from '#server/platform/storage/storage.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { packageFiles } from '../materials/package-files.ts';
 import { listVisibleNominations } from '../nominations/service.ts';

@@ -3,7 +3,7 @@
  * form in the package is byte for byte the form a unit downloads: the campaign's layout, the snapshot
  * of a submitted nomination (what was checked and hashed), the content hash in the footer.
  */
-import type { CampaignRules, Category } from '../../../core/campaign/rules.ts';
+import type { CampaignRules, Category } from '#core/campaign/rules.ts';
 import {
   campaignFormLayout,
   formValues,
@@ -11,8 +11,8 @@ import {
   type RegistrationSheet,
   registrationSheet,
   type ValueOptions,
-} from '../../../core/documents/index.ts';
-import { renderFormDocx } from '../../platform/documents/render-form-docx.ts';
+} from '#core/documents/index.ts';
+import { renderFormDocx } from '#server/platform/documents/render-form-docx.ts';
 import type { NominationRow } from '../nominations/queries.ts';
 
 /** A submitted nomination prints its snapshot; a draft its current form. */

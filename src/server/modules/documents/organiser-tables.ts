@@ -3,20 +3,20 @@
  * still open on nominations in play, and the result list once the round has selected. Organisers
  * only: each table spans every unit. Exports are audited like the other documents.
  */
-import type { Category } from '../../../core/campaign/rules.ts';
-import { printable, safeFileName } from '../../../core/documents/index.ts';
+import type { Category } from '#core/campaign/rules.ts';
+import { printable, safeFileName } from '#core/documents/index.ts';
 import {
   findingsTable,
   type OfficialTable,
   quotaTable,
   resultTable,
-} from '../../../core/documents/organiser-tables.ts';
-import { remarkFor } from '../../../core/nomination/registration-table.ts';
-import { NOMINATION_STATES, type NominationState } from '../../../core/nomination/states.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { renderTablesXlsx } from '../../platform/documents/render-table-xlsx.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
+} from '#core/documents/organiser-tables.ts';
+import { remarkFor } from '#core/nomination/registration-table.ts';
+import { NOMINATION_STATES, type NominationState } from '#core/nomination/states.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { renderTablesXlsx } from '#server/platform/documents/render-table-xlsx.ts';
+import { AppError, forbidden } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { quotaDashboard } from '../nominations/quota-dashboard.ts';

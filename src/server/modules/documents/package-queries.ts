@@ -1,5 +1,5 @@
 /** The `export_packages` table: one row per requested submission package, its progress and its file. */
-import type { Db, Trx } from '../../platform/db/database.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
 
 export function packageQuery(db: Db | Trx) {
   return db

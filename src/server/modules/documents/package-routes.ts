@@ -5,10 +5,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { attachmentDisposition } from '../../../core/documents/index.ts';
-import { requireActor } from '../../platform/auth/plugin.ts';
-import type { AppContext } from '../../platform/context.ts';
-import { uuidParam } from '../../platform/http/schemas.ts';
+import { attachmentDisposition } from '#core/documents/index.ts';
+import { requireActor } from '#server/platform/auth/plugin.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { uuidParam } from '#server/platform/http/schemas.ts';
 import {
   downloadPackage,
   listVisiblePackages,

@@ -4,14 +4,14 @@
  * (package-worker.ts); the browser polls the row and then downloads the file, resumably.
  */
 import type { Readable } from 'node:stream';
-import { safeFileName } from '../../../core/documents/index.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import { hasRole } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
-import { parseRange } from '../../platform/http/byte-range.ts';
-import { type Jobs, QUEUES } from '../../platform/jobs/jobs.ts';
-import type { ByteRange, Storage } from '../../platform/storage/storage.ts';
+import { safeFileName } from '#core/documents/index.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import { hasRole } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { AppError, forbidden, notFound } from '#server/platform/errors.ts';
+import { parseRange } from '#server/platform/http/byte-range.ts';
+import { type Jobs, QUEUES } from '#server/platform/jobs/jobs.ts';
+import type { ByteRange, Storage } from '#server/platform/storage/storage.ts';
 import { recordAudit } from '../audit/service.ts';
 import { isReportingUnitOf } from '../campaigns/rules.ts';
 import { visibleCampaign } from '../campaigns/service.ts';

@@ -5,11 +5,11 @@
  * most of a conversion; only that batch is held in memory.
  */
 import { Readable } from 'node:stream';
-import type { CampaignRules, Category } from '../../../core/campaign/rules.ts';
-import type { EntrySource } from '../../../core/documents/index.ts';
-import { convertManyToPdf } from '../../platform/documents/convert-to-pdf.ts';
-import { renderRegistrationXlsx } from '../../platform/documents/render-registration-xlsx.ts';
-import type { Storage } from '../../platform/storage/storage.ts';
+import type { CampaignRules, Category } from '#core/campaign/rules.ts';
+import type { EntrySource } from '#core/documents/index.ts';
+import { convertManyToPdf } from '#server/platform/documents/convert-to-pdf.ts';
+import { renderRegistrationXlsx } from '#server/platform/documents/render-registration-xlsx.ts';
+import type { Storage } from '#server/platform/storage/storage.ts';
 import type { NominationRow } from '../nominations/queries.ts';
 import { nominationDocx, registrationSheets } from './nomination-documents.ts';
 

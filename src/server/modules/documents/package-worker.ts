@@ -3,9 +3,9 @@
  * goes (the browser polls it), then `ready` with size and SHA-256, or `failed` with a Chinese reason.
  * A failure is final for that row (the user asks for a new package): a retry would only repeat it.
  */
-import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import { QUEUES } from '../../platform/jobs/jobs.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { AppError } from '#server/platform/errors.ts';
+import { QUEUES } from '#server/platform/jobs/jobs.ts';
 import { recordAudit } from '../audit/service.ts';
 import { buildPackage } from './build-package.ts';
 import { findPackage, updatePackage } from './package-queries.ts';

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CATEGORIES } from '../../../core/campaign/rules.ts';
-import { attachmentDisposition } from '../../../core/documents/index.ts';
-import { requireActor } from '../../platform/auth/plugin.ts';
-import type { AppContext } from '../../platform/context.ts';
-import { uuidParam } from '../../platform/http/schemas.ts';
+import { CATEGORIES } from '#core/campaign/rules.ts';
+import { attachmentDisposition } from '#core/documents/index.ts';
+import { requireActor } from '#server/platform/auth/plugin.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { uuidParam } from '#server/platform/http/schemas.ts';
 import { ORGANISER_TABLES, organiserTable } from './organiser-tables.ts';
 import { packageRoutes } from './package-routes.ts';
 import { type DocumentFile, nominationForm, registrationTable } from './service.ts';

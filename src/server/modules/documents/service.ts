@@ -4,13 +4,13 @@
  * rules, never its queries. A submitted nomination prints its snapshot, the content that was checked
  * and hashed, so the stamped paper copy matches what the organiser holds online.
  */
-import type { Category } from '../../../core/campaign/rules.ts';
-import { formFileName, registrationSheet, safeFileName } from '../../../core/documents/index.ts';
-import { QUOTA_STATES } from '../../../core/nomination/states.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { convertToPdf, findSoffice, pdfUnavailable } from '../../platform/documents/convert-to-pdf.ts';
-import { renderRegistrationXlsx } from '../../platform/documents/render-registration-xlsx.ts';
+import type { Category } from '#core/campaign/rules.ts';
+import { formFileName, registrationSheet, safeFileName } from '#core/documents/index.ts';
+import { QUOTA_STATES } from '#core/nomination/states.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { convertToPdf, findSoffice, pdfUnavailable } from '#server/platform/documents/convert-to-pdf.ts';
+import { renderRegistrationXlsx } from '#server/platform/documents/render-registration-xlsx.ts';
 import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import type { NominationRow } from '../nominations/queries.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { AppContext } from '../../platform/context.ts';
+import type { AppContext } from '#server/platform/context.ts';
 
 const Component = z.object({ ok: z.boolean(), message: z.string().optional() });
 const Health = z.object({ status: z.enum(['ok', 'degraded']), database: Component, storage: Component });

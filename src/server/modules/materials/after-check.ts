@@ -6,14 +6,14 @@
  *   passed too (the page then says which one is submitted and lets the unit choose the other).
  * Neither happens once the nomination has left the editable states: its material is frozen.
  */
-import type { Finding } from '../../../core/findings.ts';
-import { conversionMendsAll } from '../../../core/materials/conversion.ts';
-import type { Probed } from '../../../core/materials/probed.ts';
-import type { MaterialSlotSpec } from '../../../core/materials/spec.ts';
-import { EDITABLE_STATES, type NominationState } from '../../../core/nomination/states.ts';
-import type { Trx } from '../../platform/db/database.ts';
-import type { Jobs } from '../../platform/jobs/jobs.ts';
-import { ffmpegPath } from '../../platform/media/ffmpeg-path.ts';
+import type { Finding } from '#core/findings.ts';
+import { conversionMendsAll } from '#core/materials/conversion.ts';
+import type { Probed } from '#core/materials/probed.ts';
+import type { MaterialSlotSpec } from '#core/materials/spec.ts';
+import { EDITABLE_STATES, type NominationState } from '#core/nomination/states.ts';
+import type { Trx } from '#server/platform/db/database.ts';
+import type { Jobs } from '#server/platform/jobs/jobs.ts';
+import { ffmpegPath } from '#server/platform/media/ffmpeg-path.ts';
 import { recordAudit } from '../audit/service.ts';
 import { chooseInFamily } from './choose-material.ts';
 import { startConversion } from './convert-material.ts';

@@ -4,15 +4,15 @@
  * the same result. A file that breaks a probe ends `failed` with the reason, never stays `pending`;
  * only a database failure throws, so pg-boss retries the job.
  */
-import { error, type Finding } from '../../../core/findings.ts';
-import { judgeFile } from '../../../core/materials/judge-file.ts';
-import { slotMaxBytes } from '../../../core/materials/limits.ts';
-import type { Probed } from '../../../core/materials/probed.ts';
-import type { MaterialSlotSpec } from '../../../core/materials/spec.ts';
-import type { AppContext } from '../../platform/context.ts';
-import { QUEUES } from '../../platform/jobs/jobs.ts';
-import { probeMaterial } from '../../platform/media/probe-material.ts';
-import type { Storage } from '../../platform/storage/storage.ts';
+import { error, type Finding } from '#core/findings.ts';
+import { judgeFile } from '#core/materials/judge-file.ts';
+import { slotMaxBytes } from '#core/materials/limits.ts';
+import type { Probed } from '#core/materials/probed.ts';
+import type { MaterialSlotSpec } from '#core/materials/spec.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { QUEUES } from '#server/platform/jobs/jobs.ts';
+import { probeMaterial } from '#server/platform/media/probe-material.ts';
+import type { Storage } from '#server/platform/storage/storage.ts';
 import { afterVerdict } from './after-check.ts';
 import { findJobMaterial, type JobMaterial, writeCheckResult } from './job-queries.ts';
 

@@ -1,5 +1,5 @@
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
 import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { assertBeforeDeadline } from '../nominations/deadline.ts';

@@ -5,12 +5,12 @@
  * and its audit entry.
  */
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { AppContext } from '../../platform/context.ts';
-import type { Trx } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/errors.ts';
-import { type Jobs, QUEUES } from '../../platform/jobs/jobs.ts';
-import { FFMPEG_MISSING_MESSAGE, ffmpegPath } from '../../platform/media/ffmpeg-path.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import type { Trx } from '#server/platform/db/database.ts';
+import { AppError } from '#server/platform/errors.ts';
+import { type Jobs, QUEUES } from '#server/platform/jobs/jobs.ts';
+import { FFMPEG_MISSING_MESSAGE, ffmpegPath } from '#server/platform/media/ffmpeg-path.ts';
 import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { assertBeforeDeadline } from '../nominations/deadline.ts';

@@ -8,11 +8,11 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { error } from '../../../core/findings.ts';
-import type { AppContext } from '../../platform/context.ts';
-import { QUEUES } from '../../platform/jobs/jobs.ts';
-import { convertVideo } from '../../platform/media/convert-video.ts';
-import { FfmpegError } from '../../platform/media/run-ffmpeg.ts';
+import { error } from '#core/findings.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { QUEUES } from '#server/platform/jobs/jobs.ts';
+import { convertVideo } from '#server/platform/media/convert-video.ts';
+import { FfmpegError } from '#server/platform/media/run-ffmpeg.ts';
 import { slotOfRow } from './check-worker.ts';
 import {
   failConversion,

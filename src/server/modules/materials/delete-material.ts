@@ -1,5 +1,5 @@
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { AppContext } from '../../platform/context.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { AppContext } from '#server/platform/context.ts';
 import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { assertBeforeDeadline } from '../nominations/deadline.ts';

@@ -5,14 +5,14 @@
  * campaign's own slot. Where the target has no such slot the file still goes along, outside the slots,
  * with the reason as its verdict (core's planForwardedMaterials decides which is which).
  */
-import type { CampaignLevel } from '../../../core/campaign/rules.ts';
-import type { Finding } from '../../../core/findings.ts';
-import type { MaterialSets } from '../../../core/materials/nomination-slots.ts';
-import { chosenFiles } from '../../../core/materials/slot-status.ts';
-import { planForwardedMaterials } from '../../../core/nomination/forwarding-materials.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Trx } from '../../platform/db/database.ts';
-import { type Jobs, QUEUES } from '../../platform/jobs/jobs.ts';
+import type { CampaignLevel } from '#core/campaign/rules.ts';
+import type { Finding } from '#core/findings.ts';
+import type { MaterialSets } from '#core/materials/nomination-slots.ts';
+import { chosenFiles } from '#core/materials/slot-status.ts';
+import { planForwardedMaterials } from '#core/nomination/forwarding-materials.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Trx } from '#server/platform/db/database.ts';
+import { type Jobs, QUEUES } from '#server/platform/jobs/jobs.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import type { NominationRow } from '../nominations/queries.ts';
 import { appliedSets } from './nomination-materials.ts';

@@ -5,13 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { findNominationSlot, slotDisplayName } from '../../../core/materials/nomination-slots.ts';
-import { editRefusal } from '../../../core/nomination/moves.ts';
-import type { NominationState } from '../../../core/nomination/states.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import { QUEUES } from '../../platform/jobs/jobs.ts';
+import { findNominationSlot, slotDisplayName } from '#core/materials/nomination-slots.ts';
+import { editRefusal } from '#core/nomination/moves.ts';
+import type { NominationState } from '#core/nomination/states.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { AppError } from '#server/platform/errors.ts';
+import { QUEUES } from '#server/platform/jobs/jobs.ts';
 import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { moveContext } from '../nominations/deadline.ts';

@@ -4,11 +4,11 @@
  * so a job that runs twice, or after the row was deleted or its conversion restarted, changes nothing.
  */
 import { sql } from 'kysely';
-import type { CampaignRules } from '../../../core/campaign/rules.ts';
-import type { Finding } from '../../../core/findings.ts';
-import type { Probed } from '../../../core/materials/probed.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
-import { QUEUES } from '../../platform/jobs/jobs.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import type { Finding } from '#core/findings.ts';
+import type { Probed } from '#core/materials/probed.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
+import { QUEUES } from '#server/platform/jobs/jobs.ts';
 
 export interface JobMaterial {
   id: string;

@@ -1,8 +1,8 @@
-import { editRefusal } from '../../../core/nomination/moves.ts';
-import type { NominationState } from '../../../core/nomination/states.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { ffmpegPath } from '../../platform/media/ffmpeg-path.ts';
+import { editRefusal } from '#core/nomination/moves.ts';
+import type { NominationState } from '#core/nomination/states.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { ffmpegPath } from '#server/platform/media/ffmpeg-path.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { moveContext } from '../nominations/deadline.ts';
 import { visibleNomination } from '../nominations/service.ts';

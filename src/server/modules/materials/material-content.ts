@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
-import { materialContentType, materialDisposition } from '../../../core/materials/content-type.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import { parseRange } from '../../platform/http/byte-range.ts';
+import { materialContentType, materialDisposition } from '#core/materials/content-type.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { AppError } from '#server/platform/errors.ts';
+import { parseRange } from '#server/platform/http/byte-range.ts';
 import { visibleMaterial } from './visible-material.ts';
 
 export interface MaterialContent {

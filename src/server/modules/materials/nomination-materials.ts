@@ -3,11 +3,11 @@
  * findings, and the chosen files frozen into the submit snapshot. The nominations module calls these
  * (never this module's queries), inside its own transaction when it submits.
  */
-import type { Finding } from '../../../core/findings.ts';
-import { type MaterialSets, setsForNomination } from '../../../core/materials/nomination-slots.ts';
-import { chosenFiles } from '../../../core/materials/slot-status.ts';
-import { materialSubmitFindings } from '../../../core/materials/submit-rule.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
+import type { Finding } from '#core/findings.ts';
+import { type MaterialSets, setsForNomination } from '#core/materials/nomination-slots.ts';
+import { chosenFiles } from '#core/materials/slot-status.ts';
+import { materialSubmitFindings } from '#core/materials/submit-rule.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import type { NominationRow } from '../nominations/queries.ts';
 import { listMaterials, type MaterialRow } from './queries.ts';

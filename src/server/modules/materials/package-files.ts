@@ -3,9 +3,9 @@
  * submits, i.e. the chosen one of each original/converted pair, in upload order, with what the check
  * found. Read-only; the builder streams the bytes from storage by `storageKey`.
  */
-import type { Finding } from '../../../core/findings.ts';
-import type { MaterialState } from '../../../core/materials/slot-status.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Finding } from '#core/findings.ts';
+import type { MaterialState } from '#core/materials/slot-status.ts';
+import type { Db } from '#server/platform/db/database.ts';
 
 export interface PackageFile {
   id: string;

@@ -2,11 +2,11 @@
  * What the browser sees of material: never raw rows, and per file and slot the actions the caller may
  * take, so the page shows only those buttons (house rule 2).
  */
-import type { Finding } from '../../../core/findings.ts';
-import type { AppliedSet } from '../../../core/materials/nomination-slots.ts';
-import { fileStatus, SLOT_STATUS_LABELS, slotStatus } from '../../../core/materials/slot-status.ts';
-import type { MaterialSlotSpec } from '../../../core/materials/spec.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
+import type { Finding } from '#core/findings.ts';
+import type { AppliedSet } from '#core/materials/nomination-slots.ts';
+import { fileStatus, SLOT_STATUS_LABELS, slotStatus } from '#core/materials/slot-status.ts';
+import type { MaterialSlotSpec } from '#core/materials/spec.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
 import type { MaterialRow } from './queries.ts';
 import { type MaterialSubject, materialRules } from './rules.ts';
 

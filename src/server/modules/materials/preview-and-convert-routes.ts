@@ -1,11 +1,11 @@
 /** The preview image of a material and the request for a converted copy of a video. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Actor } from '../../platform/auth/actor.ts';
-import { requireActor } from '../../platform/auth/plugin.ts';
-import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import { uuidParam } from '../../platform/http/schemas.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import { requireActor } from '#server/platform/auth/plugin.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { AppError } from '#server/platform/errors.ts';
+import { uuidParam } from '#server/platform/http/schemas.ts';
 import { requestConversion } from './convert-material.ts';
 import { presentMaterial } from './presenter.ts';
 import { MaterialResponse } from './schema.ts';

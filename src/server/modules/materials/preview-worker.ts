@@ -7,9 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { AppContext } from '../../platform/context.ts';
-import { posterFrame } from '../../platform/media/poster-frame.ts';
-import { makeThumbnail } from '../../platform/media/thumbnail.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { posterFrame } from '#server/platform/media/poster-frame.ts';
+import { makeThumbnail } from '#server/platform/media/thumbnail.ts';
 import { findJobMaterial, setPreviewKey } from './job-queries.ts';
 
 export const previewKeyOf = (materialId: string) => `previews/${materialId}.jpg`;

@@ -1,7 +1,7 @@
-import type { Finding } from '../../../core/findings.ts';
-import type { Probed } from '../../../core/materials/probed.ts';
-import type { MaterialState, MaterialWaiver } from '../../../core/materials/slot-status.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
+import type { Finding } from '#core/findings.ts';
+import type { Probed } from '#core/materials/probed.ts';
+import type { MaterialState, MaterialWaiver } from '#core/materials/slot-status.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
 
 function baseQuery(db: Db | Trx) {
   return db

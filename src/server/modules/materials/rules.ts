@@ -3,9 +3,9 @@
  * and choose while the nomination is editable (draft or returned); the campaign's organisers see every
  * file of their campaign and waive findings; nobody else sees anything.
  */
-import { EDITABLE_STATES, type NominationState } from '../../../core/nomination/states.ts';
-import type { Principal } from '../../platform/auth/actor.ts';
-import { authorizer } from '../../platform/auth/authorize.ts';
+import { EDITABLE_STATES, type NominationState } from '#core/nomination/states.ts';
+import type { Principal } from '#server/platform/auth/actor.ts';
+import { authorizer } from '#server/platform/auth/authorize.ts';
 import { isOrganiserOf, isUnitSubmitter } from '../nominations/rules.ts';
 
 export interface MaterialSubject {

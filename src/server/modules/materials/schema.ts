@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { SEVERITIES } from '../../../core/findings.ts';
-import { materialSlotSpecSchema } from '../../../core/materials/spec-schema.ts';
+import { SEVERITIES } from '#core/findings.ts';
+import { materialSlotSpecSchema } from '#core/materials/spec-schema.ts';
 
 const Finding = z.object({
   code: z.string(),

@@ -3,9 +3,9 @@
  * may be shared: a forwarded nomination's rows point at the province's bytes instead of copying them.
  * So no row owns its bytes; they go when the last row pointing at them goes.
  */
-import type { AppContext } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/database.ts';
-import type { Storage } from '../../platform/storage/storage.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import type { Storage } from '#server/platform/storage/storage.ts';
 import type { MaterialRow } from './queries.ts';
 
 /** Of `keys`, those no material row points at any more. */

@@ -9,9 +9,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Server, type Upload } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { MEBIBYTE } from '../../../core/materials/spec.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { AppContext } from '../../platform/context.ts';
+import { MEBIBYTE } from '#core/materials/spec.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { AppContext } from '#server/platform/context.ts';
 import { hashingTusStore } from './hashing-tus-store.ts';
 import { admitUpload, checkUploadOwner, finishUpload, isRefusal, refusal } from './upload-material.ts';
 

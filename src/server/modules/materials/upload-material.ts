@@ -6,19 +6,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { Upload } from '@tus/server';
-import type { Finding } from '../../../core/findings.ts';
-import { normaliseFileName } from '../../../core/materials/file-name.ts';
-import {
-  findNominationSlot,
-  isMaterialSetKey,
-  slotDisplayName,
-} from '../../../core/materials/nomination-slots.ts';
-import { checkUploadAdmission } from '../../../core/materials/upload-admission.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { AppContext } from '../../platform/context.ts';
-import type { Trx } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/errors.ts';
-import { QUEUES } from '../../platform/jobs/jobs.ts';
+import type { Finding } from '#core/findings.ts';
+import { normaliseFileName } from '#core/materials/file-name.ts';
+import { findNominationSlot, isMaterialSetKey, slotDisplayName } from '#core/materials/nomination-slots.ts';
+import { checkUploadAdmission } from '#core/materials/upload-admission.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import type { Trx } from '#server/platform/db/database.ts';
+import { AppError } from '#server/platform/errors.ts';
+import { QUEUES } from '#server/platform/jobs/jobs.ts';
 import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { assertBeforeDeadline } from '../nominations/deadline.ts';

@@ -1,6 +1,6 @@
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
-import { AppError, notFound } from '../../platform/errors.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
+import { AppError, notFound } from '#server/platform/errors.ts';
 import { visibleNomination } from '../nominations/service.ts';
 import { subjectOf } from './nomination-materials.ts';
 import { findMaterial } from './queries.ts';

@@ -1,6 +1,6 @@
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/errors.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { AppError } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { findMaterial } from './queries.ts';
 import { authorizeMaterial, visibleMaterial } from './visible-material.ts';

@@ -2,8 +2,8 @@
  * The 工作总结 document made from text written on the page: the same Word file whether a unit asks for it
  * or the demo seeds it, named for the programme.
  */
-import { formFileName } from '../../../core/documents/file-names.ts';
-import { renderTextDocx } from '../../platform/documents/render-text-docx.ts';
+import { formFileName } from '#core/documents/file-names.ts';
+import { renderTextDocx } from '#server/platform/documents/render-text-docx.ts';
 
 /** `“银龄学堂”老年教育项目` → `“银龄学堂”老年教育项目-工作总结.docx`, safe on every file system. */
 export function workSummaryFileName(programme: string): string {

@@ -3,9 +3,9 @@
  * previews two at a time, conversions one at a time (ffmpeg takes every core it gets). At start, rows
  * a crash left waiting are handed a new job, or failed with the reason when their job failed for good.
  */
-import { error } from '../../../core/findings.ts';
-import type { AppContext } from '../../platform/context.ts';
-import { QUEUES } from '../../platform/jobs/jobs.ts';
+import { error } from '#core/findings.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { QUEUES } from '#server/platform/jobs/jobs.ts';
 import { runMaterialCheck } from './check-worker.ts';
 import { runMaterialConvert } from './convert-worker.ts';
 import { failStranded, strandedMaterials } from './job-queries.ts';

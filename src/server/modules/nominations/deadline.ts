@@ -8,9 +8,9 @@ import {
   deadlinePassedMessage,
   isPastUnitDeadline,
   type MoveContext,
-} from '../../../core/nomination/index.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/errors.ts';
+} from '#core/nomination/index.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
+import { AppError } from '#server/platform/errors.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { unitDeadline } from '../campaigns/service.ts';
 

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { CampaignRules, Category } from '../../../core/campaign/rules.ts';
-import { maskIdNumber } from '../../../core/identity/index.ts';
-import { remarkFor } from '../../../core/nomination/registration-table.ts';
-import { NOMINATION_STATES, type NominationState } from '../../../core/nomination/states.ts';
+import type { CampaignRules, Category } from '#core/campaign/rules.ts';
+import { maskIdNumber } from '#core/identity/index.ts';
+import { remarkFor } from '#core/nomination/registration-table.ts';
+import { NOMINATION_STATES, type NominationState } from '#core/nomination/states.ts';
 import type { NominationRow } from './queries.ts';
 
 const beijing = new Intl.DateTimeFormat('zh-CN', {

@@ -3,10 +3,10 @@
  * acceptance is the transition table's 形式审查通过 through the one transition function, audited on its
  * own; a batch is one transaction, so it stands or falls whole.
  */
-import { nextWaiting } from '../../../core/nomination/formal-check.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
+import { nextWaiting } from '#core/nomination/formal-check.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { AppError, forbidden } from '#server/platform/errors.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { formalCheckQueue, listNominations, type NominationRow } from './queries.ts';

@@ -5,8 +5,8 @@
  * granted after the job was planned keeps the unit's work open, and core's table refuses the move before
  * the unit's own deadline anyway.
  */
-import type { Db } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/errors.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { AppError } from '#server/platform/errors.ts';
 import { campaignForJob } from '../campaigns/service.ts';
 import { listOverdueWork, lockNomination } from './queries.ts';
 import { applyNominationTransition } from './transition-nomination.ts';

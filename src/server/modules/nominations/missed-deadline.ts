@@ -5,14 +5,14 @@
  * shown to the organiser.
  */
 
-import { effectiveQuota } from '../../../core/campaign/quotas.ts';
-import { CATEGORIES, type Category } from '../../../core/campaign/rules.ts';
-import { isOrganisationType, type OrganisationType } from '../../../core/campaign/unit-types.ts';
-import { isPastUnitDeadline } from '../../../core/nomination/moves.ts';
-import { QUOTA_STATES } from '../../../core/nomination/states.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { forbidden } from '../../platform/errors.ts';
+import { effectiveQuota } from '#core/campaign/quotas.ts';
+import { CATEGORIES, type Category } from '#core/campaign/rules.ts';
+import { isOrganisationType, type OrganisationType } from '#core/campaign/unit-types.ts';
+import { isPastUnitDeadline } from '#core/nomination/moves.ts';
+import { QUOTA_STATES } from '#core/nomination/states.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { forbidden } from '#server/platform/errors.ts';
 import { unitDeadlines, visibleCampaign } from '../campaigns/service.ts';
 import { listActiveChildren } from '../organisations/service.ts';
 import { nominationRules } from './rules.ts';

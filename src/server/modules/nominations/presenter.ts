@@ -1,15 +1,15 @@
-import type { CampaignRules, Category } from '../../../core/campaign/rules.ts';
-import type { Finding } from '../../../core/findings.ts';
-import { maskIdNumber, maskPhone } from '../../../core/identity/index.ts';
+import type { CampaignRules, Category } from '#core/campaign/rules.ts';
+import type { Finding } from '#core/findings.ts';
+import { maskIdNumber, maskPhone } from '#core/identity/index.ts';
 import {
   availableMoves,
   editRefusal,
   isPastUnitDeadline,
   type UnitDeadline,
-} from '../../../core/nomination/moves.ts';
-import { remarkFor } from '../../../core/nomination/registration-table.ts';
-import { NOMINATION_STATES, type NominationState } from '../../../core/nomination/states.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
+} from '#core/nomination/moves.ts';
+import { remarkFor } from '#core/nomination/registration-table.ts';
+import { NOMINATION_STATES, type NominationState } from '#core/nomination/states.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
 import type { NominationRow } from './queries.ts';
 import { nominationRules } from './rules.ts';
 

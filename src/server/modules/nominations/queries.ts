@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { Category } from '../../../core/campaign/rules.ts';
-import { QUOTA_STATES } from '../../../core/nomination/states.ts';
-import { ORGANISER_VISIBLE_STATES } from '../../../core/nomination/visibility.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
+import type { Category } from '#core/campaign/rules.ts';
+import { QUOTA_STATES } from '#core/nomination/states.ts';
+import { ORGANISER_VISIBLE_STATES } from '#core/nomination/visibility.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
 
 function baseQuery(db: Db | Trx) {
   return db

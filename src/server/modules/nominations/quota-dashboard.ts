@@ -1,15 +1,15 @@
-import { effectiveQuota, quotaFindings } from '../../../core/campaign/quotas.ts';
-import { CATEGORIES, type Category } from '../../../core/campaign/rules.ts';
+import { effectiveQuota, quotaFindings } from '#core/campaign/quotas.ts';
+import { CATEGORIES, type Category } from '#core/campaign/rules.ts';
 import {
   isOrganisationType,
   type OrganisationType,
   organisationTypeLabel,
-} from '../../../core/campaign/unit-types.ts';
-import type { Finding } from '../../../core/findings.ts';
-import { QUOTA_STATES } from '../../../core/nomination/states.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { forbidden } from '../../platform/errors.ts';
+} from '#core/campaign/unit-types.ts';
+import type { Finding } from '#core/findings.ts';
+import { QUOTA_STATES } from '#core/nomination/states.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { forbidden } from '#server/platform/errors.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { listActiveChildren } from '../organisations/service.ts';
 import { nominationRules } from './rules.ts';

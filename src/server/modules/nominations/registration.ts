@@ -1,10 +1,10 @@
-import type { Category } from '../../../core/campaign/rules.ts';
-import type { OrganisationType } from '../../../core/campaign/unit-types.ts';
-import { registrationFindings, setSpecial } from '../../../core/nomination/registration-table.ts';
-import { QUOTA_STATES } from '../../../core/nomination/states.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
+import type { Category } from '#core/campaign/rules.ts';
+import type { OrganisationType } from '#core/campaign/unit-types.ts';
+import { registrationFindings, setSpecial } from '#core/nomination/registration-table.ts';
+import { QUOTA_STATES } from '#core/nomination/states.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
+import { AppError, forbidden } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { visibleCampaign } from '../campaigns/service.ts';

@@ -3,19 +3,19 @@
  * ever submitted, compared by core (previous-winners.ts) in the nomination's round, for its reader.
  */
 import { sql } from 'kysely';
-import type { CampaignLevel, Category } from '../../../core/campaign/rules.ts';
-import type { Finding } from '../../../core/findings.ts';
+import type { CampaignLevel, Category } from '#core/campaign/rules.ts';
+import type { Finding } from '#core/findings.ts';
 import {
   matchPreviousWinners,
   type PreviousWinnerRecord,
   plainFinding,
   type RecordOutcome,
-} from '../../../core/nomination/previous-winners.ts';
-import { provinceOfRegion } from '../../../core/nomination/province.ts';
-import { registryCandidate } from '../../../core/nomination/registry-candidate.ts';
-import type { NominationState } from '../../../core/nomination/states.ts';
-import { inSubtree, type Principal } from '../../platform/auth/actor.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
+} from '#core/nomination/previous-winners.ts';
+import { provinceOfRegion } from '#core/nomination/province.ts';
+import { registryCandidate } from '#core/nomination/registry-candidate.ts';
+import type { NominationState } from '#core/nomination/states.ts';
+import { inSubtree, type Principal } from '#server/platform/auth/actor.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { winnerRecords } from '../winners/service.ts';
 import type { NominationRow } from './queries.ts';

@@ -1,7 +1,7 @@
-import { reviewRequestProblem } from '../../../core/nomination/visibility.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/errors.ts';
+import { reviewRequestProblem } from '#core/nomination/visibility.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { AppError } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { findNomination } from './queries.ts';
 import { nominationRules } from './rules.ts';

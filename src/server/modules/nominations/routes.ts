@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Actor } from '../../platform/auth/actor.ts';
-import { requireActor } from '../../platform/auth/plugin.ts';
-import type { AppContext } from '../../platform/context.ts';
-import { uuidParam } from '../../platform/http/schemas.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import { requireActor } from '#server/platform/auth/plugin.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { uuidParam } from '#server/platform/http/schemas.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { unitDeadline, unitDeadlines, visibleCampaign } from '../campaigns/service.ts';
 import { acceptWarning } from './accept-warning.ts';

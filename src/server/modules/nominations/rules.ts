@@ -1,6 +1,6 @@
-import { organiserMaySee } from '../../../core/nomination/visibility.ts';
-import { hasRole, inSubtree, type Principal } from '../../platform/auth/actor.ts';
-import { authorizer } from '../../platform/auth/authorize.ts';
+import { organiserMaySee } from '#core/nomination/visibility.ts';
+import { hasRole, inSubtree, type Principal } from '#server/platform/auth/actor.ts';
+import { authorizer } from '#server/platform/auth/authorize.ts';
 
 export interface NominationSubject {
   unitId: string;

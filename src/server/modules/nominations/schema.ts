@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { CATEGORIES } from '../../../core/campaign/rules.ts';
-import { SEVERITIES } from '../../../core/findings.ts';
-import { MAX_BULK_ACCEPT } from '../../../core/nomination/formal-check.ts';
-import { NOMINATION_STATES } from '../../../core/nomination/states.ts';
+import { CATEGORIES } from '#core/campaign/rules.ts';
+import { SEVERITIES } from '#core/findings.ts';
+import { MAX_BULK_ACCEPT } from '#core/nomination/formal-check.ts';
+import { NOMINATION_STATES } from '#core/nomination/states.ts';
 
 const category = z.enum(CATEGORIES, { error: '类别应为 star（百姓学习之星）或 project（终身学习品牌项目）' });
 const state = z.enum(Object.keys(NOMINATION_STATES) as [keyof typeof NOMINATION_STATES]);

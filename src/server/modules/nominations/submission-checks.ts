@@ -1,10 +1,10 @@
-import { todayInShanghai } from '../../../core/calendar/today.ts';
-import type { Category } from '../../../core/campaign/rules.ts';
-import type { Finding } from '../../../core/findings.ts';
-import { checkNomination, EDITABLE_STATES, type NominationState } from '../../../core/nomination/index.ts';
-import { submissionFindings } from '../../../core/nomination/submission-findings.ts';
-import type { Principal } from '../../platform/auth/actor.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
+import { todayInShanghai } from '#core/calendar/today.ts';
+import type { Category } from '#core/campaign/rules.ts';
+import type { Finding } from '#core/findings.ts';
+import { checkNomination, EDITABLE_STATES, type NominationState } from '#core/nomination/index.ts';
+import { submissionFindings } from '#core/nomination/submission-findings.ts';
+import type { Principal } from '#server/platform/auth/actor.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { materialFindings } from '../materials/nomination-materials.ts';
 import type { NominationRow } from './queries.ts';

@@ -2,9 +2,9 @@
  * For other modules (paper copies, work lists): how many nominations each unit has before the
  * organiser, by category. Counts only: what is in them is this module's business.
  */
-import type { Category } from '../../../core/campaign/rules.ts';
-import { ORGANISER_VISIBLE_STATES } from '../../../core/nomination/visibility.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
+import type { Category } from '#core/campaign/rules.ts';
+import { ORGANISER_VISIBLE_STATES } from '#core/nomination/visibility.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
 
 export interface UnitCategoryCount {
   unitId: string;

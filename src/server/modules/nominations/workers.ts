@@ -3,8 +3,8 @@
  * and a sweep every ten minutes over every campaign, which catches deadlines no run was planned for
  * (campaigns opened before this job existed, the demo's campaigns, a server that was down at the time).
  */
-import type { AppContext } from '../../platform/context.ts';
-import { QUEUES } from '../../platform/jobs/jobs.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { QUEUES } from '#server/platform/jobs/jobs.ts';
 import { lapseOverdueNominations } from './lapse-overdue.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,5 +1,5 @@
-import { isOrganisationType, organisationTypeLabel } from '../../../core/campaign/unit-types.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
+import { isOrganisationType, organisationTypeLabel } from '#core/campaign/unit-types.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
 import type { OrganisationRow } from './queries.ts';
 import { organisationRules } from './rules.ts';
 

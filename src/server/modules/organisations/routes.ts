@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireActor } from '../../platform/auth/plugin.ts';
-import type { AppContext } from '../../platform/context.ts';
-import { uuidParam } from '../../platform/http/schemas.ts';
+import { requireActor } from '#server/platform/auth/plugin.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { uuidParam } from '#server/platform/http/schemas.ts';
 import { presentOrganisation } from './presenter.ts';
 import {
   CreateOrganisationBody,

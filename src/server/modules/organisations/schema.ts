@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ORGANISATION_TYPES } from '../../../core/campaign/unit-types.ts';
-import { nameText, version } from '../../platform/http/schemas.ts';
+import { ORGANISATION_TYPES } from '#core/campaign/unit-types.ts';
+import { nameText, version } from '#server/platform/http/schemas.ts';
 
 export const organisationType = z.enum(Object.keys(ORGANISATION_TYPES) as [keyof typeof ORGANISATION_TYPES], {
   error: '单位类型不正确',

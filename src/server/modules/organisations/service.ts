@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { OrganisationType } from '../../../core/campaign/unit-types.ts';
-import { type Actor, inSubtree } from '../../platform/auth/actor.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
-import { AppError, notFound, staleVersion } from '../../platform/errors.ts';
+import type { OrganisationType } from '#core/campaign/unit-types.ts';
+import { type Actor, inSubtree } from '#server/platform/auth/actor.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
+import { AppError, notFound, staleVersion } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import {
   findChildByName,

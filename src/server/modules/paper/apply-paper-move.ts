@@ -4,12 +4,12 @@
  * caller has authorised the actor for its side (unit or organiser) and checked the facts it records.
  */
 
-import { receiptProblems } from '../../../core/paper/records.ts';
-import type { PaperRequirement } from '../../../core/paper/requirement.ts';
-import { type PaperActor, type PaperState, paperMove } from '../../../core/paper/states.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Trx } from '../../platform/db/database.ts';
-import { AppError, staleVersion } from '../../platform/errors.ts';
+import { receiptProblems } from '#core/paper/records.ts';
+import type { PaperRequirement } from '#core/paper/requirement.ts';
+import { type PaperActor, type PaperState, paperMove } from '#core/paper/states.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Trx } from '#server/platform/db/database.ts';
+import { AppError, staleVersion } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import type { ReportingUnit } from './paper-context.ts';

@@ -1,8 +1,8 @@
-import type { Category } from '../../../core/campaign/rules.ts';
-import { paperRequirement } from '../../../core/paper/requirement.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
-import { notFound } from '../../platform/errors.ts';
+import type { Category } from '#core/campaign/rules.ts';
+import { paperRequirement } from '#core/paper/requirement.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
+import { notFound } from '#server/platform/errors.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { isReportingUnitOf } from '../campaigns/rules.ts';
 import { visibleCampaign } from '../campaigns/service.ts';

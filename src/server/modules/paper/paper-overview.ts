@@ -2,13 +2,13 @@
  * The paper copies of a campaign: for the organiser every reporting unit, with who has posted nothing
  * yet, whose parcel is on its way and what arrived short; for a unit its own record and what to post.
  */
-import type { Category } from '../../../core/campaign/rules.ts';
-import { isOrganisationType } from '../../../core/campaign/unit-types.ts';
-import { paperRequirement } from '../../../core/paper/requirement.ts';
-import type { PaperStanding } from '../../../core/paper/status.ts';
-import { type Actor, hasRole } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { forbidden, notFound } from '../../platform/errors.ts';
+import type { Category } from '#core/campaign/rules.ts';
+import { isOrganisationType } from '#core/campaign/unit-types.ts';
+import { paperRequirement } from '#core/paper/requirement.ts';
+import type { PaperStanding } from '#core/paper/status.ts';
+import { type Actor, hasRole } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { forbidden, notFound } from '#server/platform/errors.ts';
 import { extensionsByUnit } from '../campaigns/extensions.ts';
 import { isReportingUnitOf } from '../campaigns/rules.ts';
 import { visibleCampaign } from '../campaigns/service.ts';

@@ -6,15 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { MEDIA_TYPES, materialDisposition } from '../../../core/materials/content-type.ts';
-import { checkFileName } from '../../../core/materials/file-name.ts';
-import { judgeScan, SCAN_MAX_BYTES } from '../../../core/paper/scan.ts';
-import { paperMove } from '../../../core/paper/states.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { AppContext } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
-import { probeMaterial } from '../../platform/media/probe-material.ts';
+import { MEDIA_TYPES, materialDisposition } from '#core/materials/content-type.ts';
+import { checkFileName } from '#core/materials/file-name.ts';
+import { judgeScan, SCAN_MAX_BYTES } from '#core/paper/scan.ts';
+import { paperMove } from '#core/paper/states.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { AppError, forbidden, notFound } from '#server/platform/errors.ts';
+import { probeMaterial } from '#server/platform/media/probe-material.ts';
 import { recordAudit } from '../audit/service.ts';
 import { isOrganiserOf } from '../nominations/rules.ts';
 import { paperContext } from './paper-context.ts';

@@ -1,8 +1,8 @@
-import { todayInShanghai } from '../../../core/calendar/today.ts';
-import type { Category } from '../../../core/campaign/rules.ts';
-import { paperRequirement } from '../../../core/paper/requirement.ts';
-import { PAPER_STATES, type PaperActor, type PaperState, paperMovesFor } from '../../../core/paper/states.ts';
-import { PAPER_STANDING_LABELS, paperStanding, postedLate } from '../../../core/paper/status.ts';
+import { todayInShanghai } from '#core/calendar/today.ts';
+import type { Category } from '#core/campaign/rules.ts';
+import { paperRequirement } from '#core/paper/requirement.ts';
+import { PAPER_STATES, type PaperActor, type PaperState, paperMovesFor } from '#core/paper/states.ts';
+import { PAPER_STANDING_LABELS, paperStanding, postedLate } from '#core/paper/status.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { problemsOf } from './apply-paper-move.ts';
 import type { PaperRecord } from './queries.ts';

@@ -1,4 +1,4 @@
-import type { Db, Trx } from '../../platform/db/database.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
 
 export function findPaperRecord(db: Db | Trx, campaignId: string, unitId: string, lock = false) {
   let query = db

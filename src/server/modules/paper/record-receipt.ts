@@ -1,8 +1,8 @@
-import { todayInShanghai } from '../../../core/calendar/today.ts';
-import { type ReceiptInput, receiptFindings } from '../../../core/paper/records.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
+import { todayInShanghai } from '#core/calendar/today.ts';
+import { type ReceiptInput, receiptFindings } from '#core/paper/records.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { AppError, forbidden } from '#server/platform/errors.ts';
 import { applyPaperMove } from './apply-paper-move.ts';
 import { paperContext, requirementFor } from './paper-context.ts';
 import { findPaperRecord } from './queries.ts';

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { SCAN_MAX_BYTES } from '../../../core/paper/scan.ts';
-import { requireActor } from '../../platform/auth/plugin.ts';
-import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
-import { uuidParam } from '../../platform/http/schemas.ts';
+import { SCAN_MAX_BYTES } from '#core/paper/scan.ts';
+import { requireActor } from '#server/platform/auth/plugin.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { AppError } from '#server/platform/errors.ts';
+import { uuidParam } from '#server/platform/http/schemas.ts';
 import { paperOverview, paperUnit } from './paper-overview.ts';
 import { scanContent, uploadScan } from './paper-scan.ts';
 import { recordDispatch } from './record-dispatch.ts';

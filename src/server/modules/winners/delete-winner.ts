@@ -1,6 +1,6 @@
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { forbidden, notFound } from '../../platform/errors.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { forbidden, notFound } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { findWinner } from './queries.ts';
 import { canEditWinnerOf, canReadWinnerOf } from './rules.ts';

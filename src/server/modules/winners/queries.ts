@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Category } from '../../../core/campaign/rules.ts';
-import type { Db, Trx } from '../../platform/db/database.ts';
+import type { Category } from '#core/campaign/rules.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
 
 function baseQuery(db: Db | Trx) {
   return db

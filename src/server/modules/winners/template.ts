@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { WINNER_COLUMNS } from '../../../core/nomination/winner-import.ts';
+import { WINNER_COLUMNS } from '#core/nomination/winner-import.ts';
 
 /** The import template: the columns the parser reads, one example row, and how to fill them in. */
 export async function winnersTemplate(): Promise<Buffer> {

@@ -1,8 +1,8 @@
-import { maskIdNumber } from '../../../core/identity/index.ts';
-import { parseWinnerRows, WINNER_COLUMNS } from '../../../core/nomination/winner-import.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { AppError, forbidden, notFound, staleVersion } from '../../platform/errors.ts';
+import { maskIdNumber } from '#core/identity/index.ts';
+import { parseWinnerRows, WINNER_COLUMNS } from '#core/nomination/winner-import.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { AppError, forbidden, notFound, staleVersion } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { findWinner, type WinnerRow } from './queries.ts';
 import { canEditWinnerOf, canReadWinnerOf } from './rules.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireActor } from '../../platform/auth/plugin.ts';
-import type { AppContext } from '../../platform/context.ts';
+import { requireActor } from '#server/platform/auth/plugin.ts';
+import type { AppContext } from '#server/platform/context.ts';
 import { WorklistResponse } from './schema.ts';
 import { worklist } from './service.ts';
 

@@ -3,10 +3,10 @@
  * of its own organisation's campaigns (not of every round below it). Gathered through the services of
  * the campaigns, nominations and paper modules; what to list is core's (core/worklist).
  */
-import { CAMPAIGN_STATES, type CampaignState } from '../../../core/campaign/states.ts';
-import { unitWorklist } from '../../../core/worklist/unit-worklist.ts';
-import { type Actor, hasRole } from '../../platform/auth/actor.ts';
-import type { Db } from '../../platform/db/database.ts';
+import { CAMPAIGN_STATES, type CampaignState } from '#core/campaign/states.ts';
+import { unitWorklist } from '#core/worklist/unit-worklist.ts';
+import { type Actor, hasRole } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
 import { extensionsByUnit } from '../campaigns/extensions.ts';
 import { isReportingUnitOf } from '../campaigns/rules.ts';
 import { listVisibleCampaigns } from '../campaigns/service.ts';

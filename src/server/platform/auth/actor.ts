@@ -1,4 +1,4 @@
-import type { Role } from '../../../core/accounts/roles.ts';
+import type { Role } from '#core/accounts/roles.ts';
 
 /** Who is calling: the logged-in account, its organisation's place in the tree and its roles. */
 export interface Actor {

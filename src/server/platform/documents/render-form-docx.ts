@@ -24,7 +24,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import type { FormLayout, FormValues, LayoutCell, LayoutRow } from '../../../core/documents/index.ts';
+import type { FormLayout, FormValues, LayoutCell, LayoutRow } from '#core/documents/index.ts';
 
 /** Twips per millimetre (1 inch = 1440 twips = 25.4 mm). */
 const MM = 1440 / 25.4;

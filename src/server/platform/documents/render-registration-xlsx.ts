@@ -4,7 +4,7 @@
  * and repeats on every printed page, wrapped long text, A4 landscape fitted to the page width.
  */
 import ExcelJS from 'exceljs';
-import type { RegistrationSheet } from '../../../core/documents/index.ts';
+import type { RegistrationSheet } from '#core/documents/index.ts';
 import { BOX, SONG, sheetName } from './xlsx-style.ts';
 
 /** Rows above the table: 附件N, title, 报送单位. */

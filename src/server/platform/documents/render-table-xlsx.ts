@@ -4,7 +4,7 @@
  * on every printed page, set column widths, wrapped long text, A4 landscape fitted to the width.
  */
 import ExcelJS from 'exceljs';
-import type { OfficialTable } from '../../../core/documents/organiser-tables.ts';
+import type { OfficialTable } from '#core/documents/organiser-tables.ts';
 import { BOX, SONG, sheetName } from './xlsx-style.ts';
 
 const HEADER_ROW = 2;

@@ -7,7 +7,7 @@
  * the same way. A JFIF header with unit 0 records an aspect ratio only, i.e. no density.
  */
 import exifr from 'exifr';
-import type { DpiSource, ImageFormat } from '../../../core/materials/probed.ts';
+import type { DpiSource, ImageFormat } from '#core/materials/probed.ts';
 
 export interface Density {
   dpi: { x: number; y: number } | 'unknown';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempFolder } from '../../../../test/fixtures/media/generate.ts';
+import { tempFolder } from '#test/fixtures/media/generate.ts';
 import { probeMaterial } from './probe-material.ts';
 
 const folder = tempFolder('tuijie-docs-');

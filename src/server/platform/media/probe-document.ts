@@ -6,7 +6,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { DocumentFormat, ProbedDocument, ProbeFailure } from '../../../core/materials/probed.ts';
+import type { DocumentFormat, ProbedDocument, ProbeFailure } from '#core/materials/probed.ts';
 import { unreadable } from './failure.ts';
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

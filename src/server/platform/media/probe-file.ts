@@ -4,8 +4,8 @@
  * problem comes back as `{ kind: 'unreadable', code, reason }`.
  */
 import { open, stat } from 'node:fs/promises';
-import { formatMegabytes } from '../../../core/materials/format-values.ts';
-import type { Probed } from '../../../core/materials/probed.ts';
+import { formatMegabytes } from '#core/materials/format-values.ts';
+import type { Probed } from '#core/materials/probed.ts';
 import { unreadable } from './failure.ts';
 import { type ProbeImageOptions, probeImage } from './probe-image.ts';
 import { type ProbeVideoOptions, probeVideo } from './probe-video.ts';

@@ -1,15 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  claimSize,
-  cut,
-  flatImage,
-  noisyJpeg,
-  tempFolder,
-  withJfif,
-} from '../../../../test/fixtures/media/generate.ts';
-import { MEBIBYTE } from '../../../core/materials/spec.ts';
+import { MEBIBYTE } from '#core/materials/spec.ts';
+import { claimSize, cut, flatImage, noisyJpeg, tempFolder, withJfif } from '#test/fixtures/media/generate.ts';
 import { probeFile } from './probe-file.ts';
 
 const folder = tempFolder();

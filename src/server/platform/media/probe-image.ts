@@ -5,8 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import sharp, { type Metadata } from 'sharp';
-import { MAX_IMAGE_PIXELS } from '../../../core/materials/limits.ts';
-import type { ImageFormat, ProbedImage, ProbeFailure } from '../../../core/materials/probed.ts';
+import { MAX_IMAGE_PIXELS } from '#core/materials/limits.ts';
+import type { ImageFormat, ProbedImage, ProbeFailure } from '#core/materials/probed.ts';
 import { readDensity } from './density.ts';
 import { unreadable } from './failure.ts';
 import { imageStructure } from './image-structure.ts';

@@ -4,7 +4,7 @@
  * line measure every file the same way.
  */
 import { stat } from 'node:fs/promises';
-import type { Probed } from '../../../core/materials/probed.ts';
+import type { Probed } from '#core/materials/probed.ts';
 import { unreadable } from './failure.ts';
 import { probeDocument } from './probe-document.ts';
 import { type ProbeFileOptions, probeFile } from './probe-file.ts';

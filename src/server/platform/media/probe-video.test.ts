@@ -1,8 +1,8 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cut, ffmpegAvailability, film, tempFolder } from '../../../../test/fixtures/media/generate.ts';
-import { MEBIBYTE } from '../../../core/materials/spec.ts';
+import { MEBIBYTE } from '#core/materials/spec.ts';
+import { cut, ffmpegAvailability, film, tempFolder } from '#test/fixtures/media/generate.ts';
 import { probeFile } from './probe-file.ts';
 
 const { available } = ffmpegAvailability();

@@ -4,8 +4,8 @@
  * decodes a frame, so it costs about what a bare ffprobe costs.
  */
 import { execFile } from 'node:child_process';
-import { containerOfBrand } from '../../../core/materials/mp4-header.ts';
-import type { ProbedVideo, ProbeFailure, VideoContainer } from '../../../core/materials/probed.ts';
+import { containerOfBrand } from '#core/materials/mp4-header.ts';
+import type { ProbedVideo, ProbeFailure, VideoContainer } from '#core/materials/probed.ts';
 import { unreadable } from './failure.ts';
 import {
   type FfprobeOutput,

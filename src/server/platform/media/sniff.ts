@@ -2,8 +2,8 @@
  * What a file is, from its first bytes. The name a user gave it decides nothing: a PNG renamed .jpg is
  * a PNG, a QuickTime film renamed .mp4 is still QuickTime (the brand tells; see probe-video.ts).
  */
-import { IMAGE_BRANDS, QUICKTIME_ATOMS } from '../../../core/materials/mp4-header.ts';
-import type { ImageFormat } from '../../../core/materials/probed.ts';
+import { IMAGE_BRANDS, QUICKTIME_ATOMS } from '#core/materials/mp4-header.ts';
+import type { ImageFormat } from '#core/materials/probed.ts';
 
 export const SNIFF_BYTES = 32;
 

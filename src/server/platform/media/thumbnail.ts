@@ -4,7 +4,7 @@
  * decompression bomb is refused by its header here too, and JPEGs shrink while decoding.
  */
 import sharp from 'sharp';
-import { MAX_IMAGE_PIXELS } from '../../../core/materials/limits.ts';
+import { MAX_IMAGE_PIXELS } from '#core/materials/limits.ts';
 
 export const PREVIEW_MAX_SIDE = 480;
 

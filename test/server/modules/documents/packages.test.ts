@@ -12,10 +12,10 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignRules } from '../../../../src/core/campaign/rules.ts';
-import { parseManifestCsv } from '../../../../src/core/documents/index.ts';
-import { findSoffice } from '../../../../src/server/platform/documents/convert-to-pdf.ts';
-import { film, flatImage, tempFolder } from '../../../fixtures/media/generate.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { parseManifestCsv } from '#core/documents/index.ts';
+import { findSoffice } from '#server/platform/documents/convert-to-pdf.ts';
+import { film, flatImage, tempFolder } from '#test/fixtures/media/generate.ts';
 import {
   as,
   createTestApp,
@@ -23,8 +23,8 @@ import {
   type Session,
   secondUnitSession,
   type TestApp,
-} from '../../../support/app.ts';
-import { campaignOf, completeStar } from '../../../support/nominations.ts';
+} from '#test/support/app.ts';
+import { campaignOf, completeStar } from '#test/support/nominations.ts';
 
 const run = promisify(execFile);
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -384,8 +384,8 @@ describe('tuijie export', () => {
 
 describe('a package that cannot be built', () => {
   it('ends failed with a Chinese reason, and nothing to download', async () => {
-    const { runPackageJob } = await import('../../../../src/server/modules/documents/package-worker.ts');
-    const { createDiskStorage } = await import('../../../../src/server/platform/storage/disk-storage.ts');
+    const { runPackageJob } = await import('#server/modules/documents/package-worker.ts');
+    const { createDiskStorage } = await import('#server/platform/storage/disk-storage.ts');
     const { id } = await t.database.db
       .insertInto('exportPackages')
       .values({ campaignId, unitId: changchunId })

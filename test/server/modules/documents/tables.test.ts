@@ -6,10 +6,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignRules } from '../../../../src/core/campaign/rules.ts';
-import { defaultStarLayout } from '../../../../src/core/documents/index.ts';
-import { as, createTestApp, loginAs, type Session, type TestApp } from '../../../support/app.ts';
-import { campaignOf, completeStar, draftWith } from '../../../support/nominations.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { defaultStarLayout } from '#core/documents/index.ts';
+import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
+import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
 
 let t: TestApp;
 let changchun: Session;

@@ -10,8 +10,8 @@ import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { rescueStrandedMaterials } from '../../../../src/server/modules/materials/workers.ts';
-import { QUEUES } from '../../../../src/server/platform/jobs/jobs.ts';
+import { rescueStrandedMaterials } from '#server/modules/materials/workers.ts';
+import { QUEUES } from '#server/platform/jobs/jobs.ts';
 import {
   claimSize,
   cut,
@@ -20,9 +20,9 @@ import {
   flatImage,
   noisyJpeg,
   tempFolder,
-} from '../../../fixtures/media/generate.ts';
-import { createTestApp, loginAs, type TestApp } from '../../../support/app.ts';
-import { campaignOf, completeProject, completeStar, draftWith } from '../../../support/nominations.ts';
+} from '#test/fixtures/media/generate.ts';
+import { createTestApp, loginAs, type TestApp } from '#test/support/app.ts';
+import { campaignOf, completeProject, completeStar, draftWith } from '#test/support/nominations.ts';
 import { addMaterial, errorCodes, materialRow, settled } from './job-support.ts';
 
 // Checks run in the background; on a busy two-core machine a video's check waits its turn.

@@ -17,9 +17,9 @@ import {
   flatImage,
   noisyJpeg,
   tempFolder,
-} from '../../../fixtures/media/generate.ts';
-import { createTestApp, loginAs, type TestApp } from '../../../support/app.ts';
-import { campaignOf, completeProject, completeStar, draftWith } from '../../../support/nominations.ts';
+} from '#test/fixtures/media/generate.ts';
+import { createTestApp, loginAs, type TestApp } from '#test/support/app.ts';
+import { campaignOf, completeProject, completeStar, draftWith } from '#test/support/nominations.ts';
 import { addMaterial, settled } from './job-support.ts';
 
 vi.setConfig({ testTimeout: 300_000 });

@@ -11,9 +11,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ffmpegAvailability, film, noisyJpeg, tempFolder } from '../../../fixtures/media/generate.ts';
-import { as, createTestApp, loginAs, type Session, type TestApp } from '../../../support/app.ts';
-import { campaignOf, completeStar, draftWith } from '../../../support/nominations.ts';
+import { ffmpegAvailability, film, noisyJpeg, tempFolder } from '#test/fixtures/media/generate.ts';
+import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
+import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
 import { type AddedMaterial, addMaterial, errorCodes, materialRow, settled } from './job-support.ts';
 
 vi.setConfig({ testTimeout: 600_000 });

@@ -5,8 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { QUEUES } from '../../../../src/server/platform/jobs/jobs.ts';
-import type { TestApp } from '../../../support/app.ts';
+import { QUEUES } from '#server/platform/jobs/jobs.ts';
+import type { TestApp } from '#test/support/app.ts';
 
 export interface AddedMaterial {
   id: string;

@@ -4,9 +4,9 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { createTestApp, type TestApp } from '../../../support/app.ts';
+import { createTestApp, type TestApp } from '#test/support/app.ts';
 
-export { secondUnitSession } from '../../../support/app.ts';
+export { secondUnitSession } from '#test/support/app.ts';
 
 export interface MaterialTestApp extends TestApp {
   /** Every file below the files folder, relative, sorted. */

@@ -6,10 +6,10 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asClause } from '../../../../src/core/findings.ts';
-import { as, loginAs, type Session } from '../../../support/app.ts';
-import { checkedMaterials, photoOfAtLeast, uploadThroughTus } from '../../../support/materials.ts';
-import { campaignOf, completeStar, draftWith } from '../../../support/nominations.ts';
+import { asClause } from '#core/findings.ts';
+import { as, loginAs, type Session } from '#test/support/app.ts';
+import { checkedMaterials, photoOfAtLeast, uploadThroughTus } from '#test/support/materials.ts';
+import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
 import { createMaterialApp, type MaterialTestApp, secondUnitSession } from './material-app.ts';
 
 let t: MaterialTestApp;

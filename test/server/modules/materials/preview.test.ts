@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runMaterialPreview } from '../../../../src/server/modules/materials/preview-worker.ts';
+import { runMaterialPreview } from '#server/modules/materials/preview-worker.ts';
 import {
   claimSize,
   ffmpegAvailability,
@@ -16,9 +16,9 @@ import {
   flatImage,
   noisyJpeg,
   tempFolder,
-} from '../../../fixtures/media/generate.ts';
-import { as, createTestApp, loginAs, type Session, type TestApp } from '../../../support/app.ts';
-import { campaignOf, completeStar, draftWith } from '../../../support/nominations.ts';
+} from '#test/fixtures/media/generate.ts';
+import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
+import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
 import { addMaterial, materialRow, settled } from './job-support.ts';
 
 vi.setConfig({ testTimeout: 180_000 });

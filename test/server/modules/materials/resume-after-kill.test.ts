@@ -7,8 +7,8 @@ import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../../../src/server/platform/free-port.ts';
-import { createTestDatabase, type TestDatabase } from '../../../support/database.ts';
+import { freePort } from '#server/platform/free-port.ts';
+import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
 import {
   api,
   type HttpSession,

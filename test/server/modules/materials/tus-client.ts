@@ -1,6 +1,6 @@
 /** tus-js-client in Node against a listening server, with the session cookie and CSRF token a browser sends. */
 import { Upload } from 'tus-js-client';
-import type { Session } from '../../../support/app.ts';
+import type { Session } from '#test/support/app.ts';
 
 export interface ClientUpload {
   /** Resolves with the upload URL once every byte is stored; rejects with the server's answer. */

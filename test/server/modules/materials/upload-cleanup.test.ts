@@ -4,8 +4,8 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Upload } from '@tus/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanUpExpiredUploads } from '../../../../src/server/modules/materials/workers.ts';
-import { createDiskStorage } from '../../../../src/server/platform/storage/disk-storage.ts';
+import { cleanUpExpiredUploads } from '#server/modules/materials/workers.ts';
+import { createDiskStorage } from '#server/platform/storage/disk-storage.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 let dir: string;

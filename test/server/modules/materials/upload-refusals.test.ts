@@ -3,9 +3,9 @@
  * stored, and nothing changes in the database or in storage.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { as, loginAs, type Session } from '../../../support/app.ts';
-import { tusHeaders, tusMetadata, uploadThroughTus } from '../../../support/materials.ts';
-import { campaignOf, completeStar, draftWith } from '../../../support/nominations.ts';
+import { as, loginAs, type Session } from '#test/support/app.ts';
+import { tusHeaders, tusMetadata, uploadThroughTus } from '#test/support/materials.ts';
+import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
 import { createMaterialApp, type MaterialTestApp, secondUnitSession } from './material-app.ts';
 
 let t: MaterialTestApp;

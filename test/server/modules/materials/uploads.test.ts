@@ -7,9 +7,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, loginAs, type Session } from '../../../support/app.ts';
-import { tusHeaders } from '../../../support/materials.ts';
-import { campaignOf, completeStar, draftWith } from '../../../support/nominations.ts';
+import { as, loginAs, type Session } from '#test/support/app.ts';
+import { tusHeaders } from '#test/support/materials.ts';
+import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
 import { createMaterialApp, type MaterialTestApp } from './material-app.ts';
 import { startTusUpload, uploadUrlOf } from './tus-client.ts';
 

@@ -4,12 +4,12 @@
  * check job then judges like an upload; a project with only an uploaded document submits.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../../../../src/core/calendar/today.ts';
-import type { CampaignRules } from '../../../../src/core/campaign/rules.ts';
-import { summaryPdf } from '../../../../src/server/seed/demo-files.ts';
-import { as, createTestApp, loginAs, type Session, type TestApp } from '../../../support/app.ts';
-import { checkedMaterials, supplyRequiredMaterials, uploadThroughTus } from '../../../support/materials.ts';
-import { campaignOf, completeProject, completeStar, draftWith } from '../../../support/nominations.ts';
+import { todayInShanghai } from '#core/calendar/today.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { summaryPdf } from '#server/seed/demo-files.ts';
+import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
+import { checkedMaterials, supplyRequiredMaterials, uploadThroughTus } from '#test/support/materials.ts';
+import { campaignOf, completeProject, completeStar, draftWith } from '#test/support/nominations.ts';
 
 let t: TestApp;
 let unit: Session;

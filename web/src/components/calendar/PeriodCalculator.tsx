@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { DatePicker, InputNumber, Space, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { CalendarSettings } from '../../../../src/core/calendar/index.ts';
-import { workingPeriod } from '../../api/calendar.ts';
-import { useDebounced } from '../../lib/useDebounced.ts';
+import type { CalendarSettings } from '#core/calendar/index.ts';
+import { workingPeriod } from '#web/api/calendar.ts';
+import { useDebounced } from '#web/lib/useDebounced.ts';
 import { PeriodResult } from './PeriodResult.tsx';
 
 export function PeriodCalculator({

@@ -13,10 +13,10 @@ import {
   formatCalendarDay,
   formatChineseDate,
   formatChineseWeekday,
-} from '../../../../src/core/calendar/index.ts';
-import type { Finding } from '../../../../src/core/findings.ts';
-import { findingsOf } from '../../api/campaigns.ts';
-import { errorMessage } from '../../lib/useShowError.ts';
+} from '#core/calendar/index.ts';
+import type { Finding } from '#core/findings.ts';
+import { findingsOf } from '#web/api/campaigns.ts';
+import { errorMessage } from '#web/lib/useShowError.ts';
 
 interface Props {
   from: string;

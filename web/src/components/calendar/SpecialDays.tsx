@@ -1,11 +1,6 @@
 /** The year's holidays and make-up working days as a list, grouped by holiday, from describeDay. */
 import { Empty, Tag, Typography } from 'antd';
-import {
-  addDays,
-  type CalendarDay,
-  formatChineseWeekday,
-  type WorkCalendar,
-} from '../../../../src/core/calendar/index.ts';
+import { addDays, type CalendarDay, formatChineseWeekday, type WorkCalendar } from '#core/calendar/index.ts';
 
 const short = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`;
 

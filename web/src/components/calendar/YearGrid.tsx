@@ -3,12 +3,7 @@
  * (调休上班) and the organiser's own adjustments. A year nobody published or confirmed is shown plain.
  */
 import { Col, Row, Tooltip, Typography } from 'antd';
-import {
-  addDays,
-  formatCalendarDay,
-  type WorkCalendar,
-  weekdayOf,
-} from '../../../../src/core/calendar/index.ts';
+import { addDays, formatCalendarDay, type WorkCalendar, weekdayOf } from '#core/calendar/index.ts';
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const HEAD = ['一', '二', '三', '四', '五', '六', '日'];

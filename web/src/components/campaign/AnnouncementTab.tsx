@@ -7,10 +7,10 @@ import { DatePicker, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { todayInShanghai } from '../../../../src/core/calendar/index.ts';
-import { getCalendarYear } from '../../api/calendar.ts';
-import { announcementPeriod, type CampaignDetail, findingsOf } from '../../api/campaigns.ts';
-import { can, useCurrentMe } from '../../auth/useMe.ts';
+import { todayInShanghai } from '#core/calendar/index.ts';
+import { getCalendarYear } from '#web/api/calendar.ts';
+import { announcementPeriod, type CampaignDetail, findingsOf } from '#web/api/campaigns.ts';
+import { can, useCurrentMe } from '#web/auth/useMe.ts';
 import { PeriodResult } from '../calendar/PeriodResult.tsx';
 
 export function AnnouncementTab({ detail }: { detail: CampaignDetail }) {

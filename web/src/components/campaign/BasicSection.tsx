@@ -1,7 +1,7 @@
 /** 基本信息: title, organisers, document number, issue date and the deadline (Beijing time). */
 import { Alert, Checkbox, DatePicker, Input, Select, Space, TimePicker, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { formatDate } from '../../../../src/core/campaign/index.ts';
+import { formatDate } from '#core/campaign/index.ts';
 import { RuleItem, statusAt, useRules } from './rulesContext.tsx';
 
 export function BasicSection() {

@@ -5,7 +5,7 @@
  */
 import { PhoneOutlined } from '@ant-design/icons';
 import { Collapse, Space, Typography } from 'antd';
-import type { CampaignRules } from '../../api/campaigns.ts';
+import type { CampaignRules } from '#web/api/campaigns.ts';
 
 type Contact = CampaignRules['contacts'][number];
 

@@ -5,9 +5,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Form, InputNumber, Modal, Radio, Select } from 'antd';
 import { useEffect } from 'react';
-import { todayInShanghai } from '../../../../src/core/calendar/index.ts';
-import { CAMPAIGN_LEVEL_LABELS, type CampaignLevel } from '../../../../src/core/campaign/index.ts';
-import { type CampaignSummary, listTemplates, type NewCampaign } from '../../api/campaigns.ts';
+import { todayInShanghai } from '#core/calendar/index.ts';
+import { CAMPAIGN_LEVEL_LABELS, type CampaignLevel } from '#core/campaign/index.ts';
+import { type CampaignSummary, listTemplates, type NewCampaign } from '#web/api/campaigns.ts';
 
 interface Values {
   source: 'template' | 'copy';

@@ -18,10 +18,10 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import type { ReportingUnit } from '../../api/campaigns.ts';
-import { type CampaignDetail, type Extension, grantExtension } from '../../api/campaigns.ts';
-import { formatDateTime } from '../../format.ts';
-import { useShowError } from '../../lib/useShowError.ts';
+import type { ReportingUnit } from '#web/api/campaigns.ts';
+import { type CampaignDetail, type Extension, grantExtension } from '#web/api/campaigns.ts';
+import { formatDateTime } from '#web/format.ts';
+import { useShowError } from '#web/lib/useShowError.ts';
 import { type ResponsiveColumn, ResponsiveTable } from '../ResponsiveTable.tsx';
 
 interface Values {

@@ -1,7 +1,7 @@
 /** 变更记录: every saved version of the rules, newest first; changes after opening are marked for units. */
 import { Empty, Tag, Timeline, Typography } from 'antd';
-import type { RulesHistoryEntry } from '../../api/campaigns.ts';
-import { formatDateTime } from '../../format.ts';
+import type { RulesHistoryEntry } from '#web/api/campaigns.ts';
+import { formatDateTime } from '#web/format.ts';
 
 export function HistoryTab({ history }: { history: RulesHistoryEntry[] }) {
   const entries = [...history].sort((a, b) => b.rulesVersion - a.rulesVersion);

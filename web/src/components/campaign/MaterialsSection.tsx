@@ -3,8 +3,8 @@
  * slot. Counts, minimum file sizes and resolution are editable; formats and video specs are shown.
  */
 import { Card, Col, Row, Space, Tag, Typography } from 'antd';
-import type { CampaignMaterials } from '../../../../src/core/campaign/index.ts';
-import { type MaterialKind, type MaterialSlotSpec, MEBIBYTE } from '../../../../src/core/materials/spec.ts';
+import type { CampaignMaterials } from '#core/campaign/index.ts';
+import { type MaterialKind, type MaterialSlotSpec, MEBIBYTE } from '#core/materials/spec.ts';
 import { FindingText, findingsAt, Num, RangeInput, useRules } from './rulesContext.tsx';
 
 const SETS: { key: keyof CampaignMaterials; title: string }[] = [

@@ -12,8 +12,8 @@ import {
   formatRange,
   ORGANISATION_TYPES,
   type OrganisationType,
-} from '../../../../src/core/campaign/index.ts';
-import type { ReportingUnit } from '../../api/campaigns.ts';
+} from '#core/campaign/index.ts';
+import type { ReportingUnit } from '#web/api/campaigns.ts';
 import { FindingText, findingsAt, Num, RangeInput, RuleItem, useRules } from './rulesContext.tsx';
 
 /** Types that are never reporting units of a campaign. */

@@ -3,10 +3,10 @@
  * any extension it was given, and whether the rules changed after reporting opened.
  */
 import { Alert, Card, Col, Row, Statistic, Typography } from 'antd';
-import { CATEGORIES, effectiveQuota, formatRange } from '../../../../src/core/campaign/index.ts';
-import type { CampaignDetail } from '../../api/campaigns.ts';
-import type { Me } from '../../api/types.ts';
-import { formatDateTime } from '../../format.ts';
+import { CATEGORIES, effectiveQuota, formatRange } from '#core/campaign/index.ts';
+import type { CampaignDetail } from '#web/api/campaigns.ts';
+import type { Me } from '#web/api/types.ts';
+import { formatDateTime } from '#web/format.ts';
 import { DeadlineText } from './DeadlineText.tsx';
 
 export function UnitSummary({

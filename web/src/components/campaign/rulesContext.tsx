@@ -5,8 +5,8 @@
  */
 import { Form, InputNumber, Typography } from 'antd';
 import { createContext, type ReactNode, useContext } from 'react';
-import type { CampaignRules } from '../../../../src/core/campaign/index.ts';
-import type { Finding } from '../../../../src/core/findings.ts';
+import type { CampaignRules } from '#core/campaign/index.ts';
+import type { Finding } from '#core/findings.ts';
 
 export interface RulesEditing {
   rules: CampaignRules;

@@ -7,11 +7,11 @@ import { FilePdfOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../../api/client.ts';
-import { downloadDocument, formDocxUrl, formPdfUrl, nominationPrintPath } from '../../api/documents.ts';
-import type { Nomination } from '../../api/nominations.ts';
-import { useIsMobile } from '../../lib/useIsMobile.ts';
-import { errorMessage } from '../../lib/useShowError.ts';
+import { ApiError } from '#web/api/client.ts';
+import { downloadDocument, formDocxUrl, formPdfUrl, nominationPrintPath } from '#web/api/documents.ts';
+import type { Nomination } from '#web/api/nominations.ts';
+import { useIsMobile } from '#web/lib/useIsMobile.ts';
+import { errorMessage } from '#web/lib/useShowError.ts';
 
 export function NominationDocuments({ nomination }: { nomination: Pick<Nomination, 'id' | 'title'> }) {
   const isMobile = useIsMobile();

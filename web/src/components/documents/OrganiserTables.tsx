@@ -6,10 +6,10 @@
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Space, Typography } from 'antd';
-import type { CampaignDetail } from '../../api/campaigns.ts';
-import { downloadDocument, type OrganiserTable, organiserTableUrl } from '../../api/documents.ts';
-import { exportNominations } from '../../api/nominations.ts';
-import { errorMessage } from '../../lib/useShowError.ts';
+import type { CampaignDetail } from '#web/api/campaigns.ts';
+import { downloadDocument, type OrganiserTable, organiserTableUrl } from '#web/api/documents.ts';
+import { exportNominations } from '#web/api/nominations.ts';
+import { errorMessage } from '#web/lib/useShowError.ts';
 
 type Table = OrganiserTable | 'all';
 

@@ -16,9 +16,9 @@ import {
   packageDownloadUrl,
   useLatestPackage,
   usePackage,
-} from '../../api/documents.ts';
-import { formatDateTime } from '../../format.ts';
-import { errorMessage } from '../../lib/useShowError.ts';
+} from '#web/api/documents.ts';
+import { formatDateTime } from '#web/format.ts';
+import { errorMessage } from '#web/lib/useShowError.ts';
 
 /** 1.5 MB, 820 KB: what an official needs to judge whether it fits a USB stick or a mail. */
 export function formatBytes(bytes: number): string {

@@ -5,7 +5,7 @@
  * is a CSS row height, which a table treats as a minimum, so long text grows the row instead of
  * being cut, and a row of running text may break across pages.
  */
-import type { FormLayout, FormValues, LayoutCell } from '../../../../src/core/documents/index.ts';
+import type { FormLayout, FormValues, LayoutCell } from '#core/documents/index.ts';
 
 const FLOWING = new Set(['paragraph', 'signature']);
 

@@ -3,7 +3,7 @@
  * stamped) and the date line, then the table in 排序 order with its header repeated on every page.
  * Columns and their relative widths are the sheet's own data (core registrationSheet).
  */
-import type { RegistrationSheet } from '../../../../src/core/documents/index.ts';
+import type { RegistrationSheet } from '#core/documents/index.ts';
 
 export function PrintedRegistration({ sheet }: { sheet: RegistrationSheet }) {
   const total = sheet.columns.reduce((a, c) => a + c.width, 0);

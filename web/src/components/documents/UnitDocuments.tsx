@@ -7,10 +7,10 @@ import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { CATEGORIES, type Category } from '../../../../src/core/campaign/index.ts';
-import type { CampaignDetail } from '../../api/campaigns.ts';
-import { campaignPrintPath, downloadDocument, registrationXlsxUrl } from '../../api/documents.ts';
-import { errorMessage } from '../../lib/useShowError.ts';
+import { CATEGORIES, type Category } from '#core/campaign/index.ts';
+import type { CampaignDetail } from '#web/api/campaigns.ts';
+import { campaignPrintPath, downloadDocument, registrationXlsxUrl } from '#web/api/documents.ts';
+import { errorMessage } from '#web/lib/useShowError.ts';
 import { PackageBuilder } from './PackageBuilder.tsx';
 import { paperCopies } from './printSettings.ts';
 

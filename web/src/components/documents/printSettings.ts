@@ -3,9 +3,9 @@
  * the same choice the DOCX makes: the campaign's own when valid, else the built-in one after the
  * notices' attachments) and the number of stamped paper copies of each form (一式N份, `forms[].paperCopies`).
  */
-import type { CampaignRules } from '../../../../src/core/campaign/rules.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
 
-export { campaignFormLayout as printLayout } from '../../../../src/core/documents/index.ts';
+export { campaignFormLayout as printLayout } from '#core/documents/index.ts';
 
 /** 一式N份 of a form (`star.form`, `project.registration`…): at least one, at most ten. */
 export function paperCopies(rules: CampaignRules, formId: string): number {

@@ -4,9 +4,9 @@
  * DOCX footer has them). The server has already masked the ID number and phone for a caller who may
  * not see them (PIPL), so values are printed as received, never unmasked here.
  */
-import type { Category } from '../../../../src/core/campaign/rules.ts';
-import { type FormValues, formValues } from '../../../../src/core/documents/index.ts';
-import type { Nomination } from '../../api/nominations.ts';
+import type { Category } from '#core/campaign/rules.ts';
+import { type FormValues, formValues } from '#core/documents/index.ts';
+import type { Nomination } from '#web/api/nominations.ts';
 
 export function printValues(n: Pick<Nomination, 'category' | 'form'>): FormValues {
   return formValues(n.category as Category, n.form, { maskPersonalData: false });

@@ -5,8 +5,8 @@
  */
 import { Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import type { OrganiserCampaignWork } from '../../api/worklist.ts';
-import { formatDateTime } from '../../format.ts';
+import type { OrganiserCampaignWork } from '#web/api/worklist.ts';
+import { formatDateTime } from '#web/format.ts';
 
 function CampaignWork({ c }: { c: OrganiserCampaignWork }) {
   const navigate = useNavigate();

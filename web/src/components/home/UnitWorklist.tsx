@@ -5,8 +5,8 @@
 import { Card, Empty, List, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { UnitWorklist as UnitWork } from '../../api/worklist.ts';
-import { formatDateTime } from '../../format.ts';
+import type { UnitWorklist as UnitWork } from '#web/api/worklist.ts';
+import { formatDateTime } from '#web/format.ts';
 
 function Section({ title, color, children }: { title: string; color: string; children: ReactNode }) {
   return (

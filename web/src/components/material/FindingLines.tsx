@@ -1,7 +1,7 @@
 /** Findings as plain lines, errors first, each one the full Chinese sentence: measured, required, what to do. */
 import { CloseCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
 import { Typography } from 'antd';
-import type { Finding } from '../../../../src/core/findings.ts';
+import type { Finding } from '#core/findings.ts';
 
 export function FindingLines({ findings, waived = [] }: { findings: Finding[]; waived?: string[] }) {
   if (findings.length === 0) return null;

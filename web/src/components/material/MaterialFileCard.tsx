@@ -12,11 +12,11 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Image, Popconfirm, Progress, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { unwaivedErrors } from '../../../../src/core/materials/slot-status.ts';
-import type { MaterialKind } from '../../../../src/core/materials/spec.ts';
-import { chooseMaterial, convertMaterial, deleteMaterial, type Material } from '../../api/materials.ts';
-import { useIsMobile } from '../../lib/useIsMobile.ts';
-import { errorMessage, useShowError } from '../../lib/useShowError.ts';
+import { unwaivedErrors } from '#core/materials/slot-status.ts';
+import type { MaterialKind } from '#core/materials/spec.ts';
+import { chooseMaterial, convertMaterial, deleteMaterial, type Material } from '#web/api/materials.ts';
+import { useIsMobile } from '#web/lib/useIsMobile.ts';
+import { errorMessage, useShowError } from '#web/lib/useShowError.ts';
 import { FindingLines } from './FindingLines.tsx';
 import { formatMegabytes } from './specText.ts';
 

@@ -6,9 +6,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Result, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
-import { slotDisplayName } from '../../../../src/core/materials/nomination-slots.ts';
-import type { MaterialKind } from '../../../../src/core/materials/spec.ts';
-import { type Material, materialsKey, useNominationMaterials } from '../../api/materials.ts';
+import { slotDisplayName } from '#core/materials/nomination-slots.ts';
+import type { MaterialKind } from '#core/materials/spec.ts';
+import { type Material, materialsKey, useNominationMaterials } from '#web/api/materials.ts';
 import { FindingLines } from './FindingLines.tsx';
 import { MaterialFileCard } from './MaterialFileCard.tsx';
 import { SlotBlock } from './SlotBlock.tsx';

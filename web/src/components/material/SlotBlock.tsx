@@ -3,8 +3,8 @@
  * what a person must confirm, its live status, its files and, when the caller may upload, the uploader.
  */
 import { Tag, Typography } from 'antd';
-import { attestationsOf } from '../../../../src/core/materials/attestations.ts';
-import type { Material, MaterialSlot } from '../../api/materials.ts';
+import { attestationsOf } from '#core/materials/attestations.ts';
+import type { Material, MaterialSlot } from '#web/api/materials.ts';
 import { fieldDomId } from '../nomination/formContext.tsx';
 import { MaterialFileCard } from './MaterialFileCard.tsx';
 import { SlotUploader } from './SlotUploader.tsx';

@@ -6,7 +6,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
-import type { MaterialSlotSpec } from '../../../../src/core/materials/spec.ts';
+import type { MaterialSlotSpec } from '#core/materials/spec.ts';
 import { forget, listUnfinished, type UnfinishedUpload, uppyIdFor, withOffset } from './resumeStore.ts';
 import { acceptOf, formatMegabytes, KIND_INFO } from './specText.ts';
 import { UploadItems } from './UploadItems.tsx';

@@ -2,9 +2,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
-import { unwaivedErrors } from '../../../../src/core/materials/slot-status.ts';
-import { type Material, waiveMaterial } from '../../api/materials.ts';
-import { useShowError } from '../../lib/useShowError.ts';
+import { unwaivedErrors } from '#core/materials/slot-status.ts';
+import { type Material, waiveMaterial } from '#web/api/materials.ts';
+import { useShowError } from '#web/lib/useShowError.ts';
 
 export function WaiveDialog({
   material,

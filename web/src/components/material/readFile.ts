@@ -3,12 +3,8 @@
  * PNG and MP4 headers) and, for a film, the duration and frame size a `<video>` element reads from its
  * metadata. The result goes to core's precheckMaterial, the same rules the server applies after upload.
  */
-import { PRECHECK_HEAD_BYTES } from '../../../../src/core/materials/file-head.ts';
-import {
-  type BrowserReading,
-  needsVideoMetadata,
-  type VideoMetadata,
-} from '../../../../src/core/materials/precheck.ts';
+import { PRECHECK_HEAD_BYTES } from '#core/materials/file-head.ts';
+import { type BrowserReading, needsVideoMetadata, type VideoMetadata } from '#core/materials/precheck.ts';
 
 /** A film whose metadata sits at its end (no "faststart") makes the browser seek; give it time. */
 const VIDEO_METADATA_TIMEOUT_MS = 15_000;

@@ -2,11 +2,11 @@
  * A slot's requirements in plain Chinese, as the notice says them: 「JPG，不小于 5MB，不低于 300dpi」,
  * 「MP4（H.264），1280×720，25 帧/秒，时长 4 至 5 分钟，不超过 500MB」.
  */
-import { formatMegabytes, formatMinutesSeconds } from '../../../../src/core/materials/format-values.ts';
-import { codecLabel } from '../../../../src/core/materials/labels.ts';
-import { slotMaxBytes } from '../../../../src/core/materials/limits.ts';
-import type { MaterialFormat, MaterialKind, MaterialSlotSpec } from '../../../../src/core/materials/spec.ts';
-import { FORMAT_EXTENSIONS } from '../../../../src/core/materials/upload-admission.ts';
+import { formatMegabytes, formatMinutesSeconds } from '#core/materials/format-values.ts';
+import { codecLabel } from '#core/materials/labels.ts';
+import { slotMaxBytes } from '#core/materials/limits.ts';
+import type { MaterialFormat, MaterialKind, MaterialSlotSpec } from '#core/materials/spec.ts';
+import { FORMAT_EXTENSIONS } from '#core/materials/upload-admission.ts';
 
 const FORMAT_NAMES: Record<MaterialFormat, string> = {
   jpeg: 'JPG',

@@ -8,10 +8,10 @@
 import Uppy, { type UppyFile } from '@uppy/core';
 import Tus from '@uppy/tus';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { normaliseFileName } from '../../../../src/core/materials/file-name.ts';
-import { type Precheck, precheckMaterial } from '../../../../src/core/materials/precheck.ts';
-import type { MaterialSlotSpec } from '../../../../src/core/materials/spec.ts';
-import { uploadCsrfToken } from '../../api/materials.ts';
+import { normaliseFileName } from '#core/materials/file-name.ts';
+import { type Precheck, precheckMaterial } from '#core/materials/precheck.ts';
+import type { MaterialSlotSpec } from '#core/materials/spec.ts';
+import { uploadCsrfToken } from '#web/api/materials.ts';
 import { readForPrecheck } from './readFile.ts';
 import { uppyIdFor } from './resumeStore.ts';
 

@@ -10,8 +10,8 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Typography } from 'antd';
-import { formatClock } from '../../format.ts';
-import type { SaveState } from '../../lib/useAutosave.ts';
+import { formatClock } from '#web/format.ts';
+import type { SaveState } from '#web/lib/useAutosave.ts';
 
 export function AutosaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
   switch (state.status) {

@@ -4,8 +4,8 @@
  */
 import { CheckCircleFilled } from '@ant-design/icons';
 import { Alert, Typography } from 'antd';
-import type { Finding } from '../../../../src/core/findings.ts';
-import { submissionSummary } from '../../../../src/core/nomination/submission-findings.ts';
+import type { Finding } from '#core/findings.ts';
+import { submissionSummary } from '#core/nomination/submission-findings.ts';
 import { fieldDomId } from './formContext.tsx';
 
 export function jumpTo(field: string): void {

@@ -6,8 +6,8 @@ import { RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { NOMINATIONS_KEY, type Nomination, nextToCheck } from '../../api/nominations.ts';
-import { displayTitle } from '../../lib/nominationDisplay.ts';
+import { NOMINATIONS_KEY, type Nomination, nextToCheck } from '#web/api/nominations.ts';
+import { displayTitle } from '#web/lib/nominationDisplay.ts';
 
 export function FormalCheckNext({ nomination }: { nomination: Nomination }) {
   const navigate = useNavigate();

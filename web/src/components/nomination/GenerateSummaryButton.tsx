@@ -5,9 +5,9 @@
 import { FileWordOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button } from 'antd';
-import { ApiError } from '../../api/client.ts';
-import { generateWorkSummary, materialsKey } from '../../api/materials.ts';
-import { useShowError } from '../../lib/useShowError.ts';
+import { ApiError } from '#web/api/client.ts';
+import { generateWorkSummary, materialsKey } from '#web/api/materials.ts';
+import { useShowError } from '#web/lib/useShowError.ts';
 
 export function GenerateSummaryButton({
   nominationId,

@@ -5,10 +5,10 @@
  */
 import { Alert, Button, Space } from 'antd';
 import { useState } from 'react';
-import type { Nomination } from '../../api/nominations.ts';
-import { formatDateTime } from '../../format.ts';
-import { clearLocalCopy, readLocalCopy, sameForm } from '../../lib/useAutosave.ts';
-import { useIsMobile } from '../../lib/useIsMobile.ts';
+import type { Nomination } from '#web/api/nominations.ts';
+import { formatDateTime } from '#web/format.ts';
+import { clearLocalCopy, readLocalCopy, sameForm } from '#web/lib/useAutosave.ts';
+import { useIsMobile } from '#web/lib/useIsMobile.ts';
 
 export function LocalCopyBanner({
   nomination,

@@ -4,10 +4,10 @@
  * or with nothing submitted at all. Counts only: a draft is the unit's own work.
  */
 import { Alert, Space, Tag, Typography } from 'antd';
-import { CATEGORIES } from '../../../../src/core/campaign/index.ts';
-import type { CampaignRules } from '../../../../src/core/campaign/rules.ts';
-import { type MissedDeadlineUnit, useMissedDeadline } from '../../api/deadlines.ts';
-import { formatDateTime } from '../../format.ts';
+import { CATEGORIES } from '#core/campaign/index.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { type MissedDeadlineUnit, useMissedDeadline } from '#web/api/deadlines.ts';
+import { formatDateTime } from '#web/format.ts';
 import { type ResponsiveColumn, ResponsiveTable } from '../ResponsiveTable.tsx';
 
 export function MissedDeadlineList({ campaignId, rules }: { campaignId: string; rules: CampaignRules }) {

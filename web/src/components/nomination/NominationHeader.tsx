@@ -6,11 +6,11 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Card, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { CampaignSummary } from '../../api/campaigns.ts';
-import type { Nomination } from '../../api/nominations.ts';
-import { formatDateTime } from '../../format.ts';
-import { displayTitle, NOMINATION_STATE_COLORS } from '../../lib/nominationDisplay.ts';
-import { useIsMobile } from '../../lib/useIsMobile.ts';
+import type { CampaignSummary } from '#web/api/campaigns.ts';
+import type { Nomination } from '#web/api/nominations.ts';
+import { formatDateTime } from '#web/format.ts';
+import { displayTitle, NOMINATION_STATE_COLORS } from '#web/lib/nominationDisplay.ts';
+import { useIsMobile } from '#web/lib/useIsMobile.ts';
 import { DeadlineText } from '../campaign/DeadlineText.tsx';
 
 export function NominationHeader({

@@ -10,10 +10,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Modal, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { CATEGORIES, type Category } from '../../../../src/core/campaign/index.ts';
-import type { Finding } from '../../../../src/core/findings.ts';
-import { NOMINATION_STATES, type NominationState } from '../../../../src/core/nomination/states.ts';
-import { type CampaignDetail, findingsOf, useCampaigns } from '../../api/campaigns.ts';
+import { CATEGORIES, type Category } from '#core/campaign/index.ts';
+import type { Finding } from '#core/findings.ts';
+import { NOMINATION_STATES, type NominationState } from '#core/nomination/states.ts';
+import { type CampaignDetail, findingsOf, useCampaigns } from '#web/api/campaigns.ts';
 import {
   acceptMany,
   type CategoryUse,
@@ -25,12 +25,12 @@ import {
   type UnitQuotaUse,
   useNominations,
   useQuotaDashboard,
-} from '../../api/nominations.ts';
-import { WORKLIST_KEY } from '../../api/worklist.ts';
-import { formatDateTime } from '../../format.ts';
-import { displayTitle, NOMINATION_STATE_COLORS } from '../../lib/nominationDisplay.ts';
-import { useIsMobile } from '../../lib/useIsMobile.ts';
-import { useShowError } from '../../lib/useShowError.ts';
+} from '#web/api/nominations.ts';
+import { WORKLIST_KEY } from '#web/api/worklist.ts';
+import { formatDateTime } from '#web/format.ts';
+import { displayTitle, NOMINATION_STATE_COLORS } from '#web/lib/nominationDisplay.ts';
+import { useIsMobile } from '#web/lib/useIsMobile.ts';
+import { useShowError } from '#web/lib/useShowError.ts';
 import { FindingLines } from '../material/FindingLines.tsx';
 import { type ResponsiveColumn, ResponsiveTable } from '../ResponsiveTable.tsx';
 import { MissedDeadlineList } from './MissedDeadlineList.tsx';

@@ -7,12 +7,8 @@
  */
 import { Select, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { CampaignRules } from '../../../../src/core/campaign/rules.ts';
-import {
-  ENTITY_TYPES,
-  PROJECT_LABELS,
-  PROJECT_LIMITS,
-} from '../../../../src/core/nomination/forms/project-form.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { ENTITY_TYPES, PROJECT_LABELS, PROJECT_LIMITS } from '#core/nomination/forms/project-form.ts';
 import { Attestations } from './Attestations.tsx';
 import { CountField, DateField } from './FormFields.tsx';
 import { Pair, Section } from './FormLayout.tsx';

@@ -15,11 +15,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { CATEGORIES, type Category } from '../../../../src/core/campaign/index.ts';
-import { registrationFindings, remarkFor } from '../../../../src/core/nomination/registration-table.ts';
-import { QUOTA_STATES } from '../../../../src/core/nomination/states.ts';
-import type { CampaignDetail } from '../../api/campaigns.ts';
-import { ApiError } from '../../api/client.ts';
+import { CATEGORIES, type Category } from '#core/campaign/index.ts';
+import { registrationFindings, remarkFor } from '#core/nomination/registration-table.ts';
+import { QUOTA_STATES } from '#core/nomination/states.ts';
+import type { CampaignDetail } from '#web/api/campaigns.ts';
+import { ApiError } from '#web/api/client.ts';
 import {
   exportNominations,
   markSpecial,
@@ -28,11 +28,11 @@ import {
   nominationListKey,
   orderRegistration,
   useNominations,
-} from '../../api/nominations.ts';
-import type { Me } from '../../api/types.ts';
-import { displayTitle, NOMINATION_STATE_COLORS } from '../../lib/nominationDisplay.ts';
-import { useIsMobile } from '../../lib/useIsMobile.ts';
-import { useShowError } from '../../lib/useShowError.ts';
+} from '#web/api/nominations.ts';
+import type { Me } from '#web/api/types.ts';
+import { displayTitle, NOMINATION_STATE_COLORS } from '#web/lib/nominationDisplay.ts';
+import { useIsMobile } from '#web/lib/useIsMobile.ts';
+import { useShowError } from '#web/lib/useShowError.ts';
 
 /** The table's rows: quota-holding nominations by rank (unranked last, in list order). */
 export function tableRows(items: NominationSummary[], category: Category): NominationSummary[] {

@@ -5,8 +5,8 @@
  */
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button } from 'antd';
-import { type Nomination, requestReview } from '../../api/nominations.ts';
-import { useShowError } from '../../lib/useShowError.ts';
+import { type Nomination, requestReview } from '#web/api/nominations.ts';
+import { useShowError } from '#web/lib/useShowError.ts';
 
 export function ReviewRequestBar({
   nomination,

@@ -5,12 +5,8 @@
  */
 import { Checkbox } from 'antd';
 import dayjs from 'dayjs';
-import type { CampaignRules } from '../../../../src/core/campaign/rules.ts';
-import {
-  deriveStarIdentity,
-  STAR_LABELS,
-  STAR_LIMITS,
-} from '../../../../src/core/nomination/forms/star-form.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { deriveStarIdentity, STAR_LABELS, STAR_LIMITS } from '#core/nomination/forms/star-form.ts';
 import { Attestations } from './Attestations.tsx';
 import { DerivedField, YesNo } from './FormFields.tsx';
 import { Pair, Section } from './FormLayout.tsx';

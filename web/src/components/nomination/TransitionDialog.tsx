@@ -1,7 +1,7 @@
 /** The dialog for a move of the state table: a reason when the table asks for one, a word of warning otherwise. */
 import { Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import type { NominationTransitionOption } from '../../api/nominations.ts';
+import type { NominationTransitionOption } from '#web/api/nominations.ts';
 
 /** What the move means for the unit, said before it is confirmed. */
 function hintFor(to: NominationTransitionOption['to'] | undefined): string | undefined {

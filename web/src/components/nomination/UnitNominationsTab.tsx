@@ -8,9 +8,9 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Progress, Row, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { CATEGORIES, type Category, effectiveQuota } from '../../../../src/core/campaign/index.ts';
-import { QUOTA_STATES } from '../../../../src/core/nomination/states.ts';
-import type { CampaignDetail } from '../../api/campaigns.ts';
+import { CATEGORIES, type Category, effectiveQuota } from '#core/campaign/index.ts';
+import { QUOTA_STATES } from '#core/nomination/states.ts';
+import type { CampaignDetail } from '#web/api/campaigns.ts';
 import {
   createNomination,
   exportNominations,
@@ -19,12 +19,12 @@ import {
   type NominationSummary,
   nominationKey,
   useNominations,
-} from '../../api/nominations.ts';
-import type { Me } from '../../api/types.ts';
-import { formatDateTime } from '../../format.ts';
-import { displayTitle, isEditable, NOMINATION_STATE_COLORS } from '../../lib/nominationDisplay.ts';
-import { useIsMobile } from '../../lib/useIsMobile.ts';
-import { useShowError } from '../../lib/useShowError.ts';
+} from '#web/api/nominations.ts';
+import type { Me } from '#web/api/types.ts';
+import { formatDateTime } from '#web/format.ts';
+import { displayTitle, isEditable, NOMINATION_STATE_COLORS } from '#web/lib/nominationDisplay.ts';
+import { useIsMobile } from '#web/lib/useIsMobile.ts';
+import { useShowError } from '#web/lib/useShowError.ts';
 import { type ResponsiveColumn, ResponsiveTable } from '../ResponsiveTable.tsx';
 
 export interface CategoryCount {

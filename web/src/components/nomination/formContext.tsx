@@ -5,8 +5,8 @@
  */
 import { AutoComplete, Form, Input, Typography } from 'antd';
 import { createContext, type ReactNode, useContext } from 'react';
-import type { Finding } from '../../../../src/core/findings.ts';
-import { characterCount } from '../../../../src/core/nomination/forms/text.ts';
+import type { Finding } from '#core/findings.ts';
+import { characterCount } from '#core/nomination/forms/text.ts';
 
 export type FormValues = Record<string, unknown>;
 

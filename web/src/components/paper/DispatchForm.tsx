@@ -8,9 +8,9 @@ import { App, AutoComplete, Button, DatePicker, Form, Input, Space, Typography, 
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { SCAN_MAX_BYTES } from '../../../../src/core/paper/scan.ts';
-import { type PaperUnit, recordDispatch, uploadScan } from '../../api/paper.ts';
-import { useShowError } from '../../lib/useShowError.ts';
+import { SCAN_MAX_BYTES } from '#core/paper/scan.ts';
+import { type PaperUnit, recordDispatch, uploadScan } from '#web/api/paper.ts';
+import { useShowError } from '#web/lib/useShowError.ts';
 
 const COURIERS = ['中国邮政EMS', '顺丰速运', '京东快递', '中通快递', '圆通速递', '韵达快递', '申通快递'];
 

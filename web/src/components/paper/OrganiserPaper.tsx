@@ -5,11 +5,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { PAPER_STANDING_LABELS, type PaperStanding } from '../../../../src/core/paper/status.ts';
-import type { CampaignDetail } from '../../api/campaigns.ts';
-import { type PaperOverview, type PaperUnit, paperKey, usePaper } from '../../api/paper.ts';
-import { WORKLIST_KEY } from '../../api/worklist.ts';
-import { useIsMobile } from '../../lib/useIsMobile.ts';
+import { PAPER_STANDING_LABELS, type PaperStanding } from '#core/paper/status.ts';
+import type { CampaignDetail } from '#web/api/campaigns.ts';
+import { type PaperOverview, type PaperUnit, paperKey, usePaper } from '#web/api/paper.ts';
+import { WORKLIST_KEY } from '#web/api/worklist.ts';
+import { useIsMobile } from '#web/lib/useIsMobile.ts';
 import { type ResponsiveColumn, ResponsiveTable } from '../ResponsiveTable.tsx';
 import { PaperRecordView } from './PaperRecordView.tsx';
 import { STANDING_COLORS } from './paperDisplay.ts';

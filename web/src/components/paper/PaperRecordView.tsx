@@ -1,6 +1,6 @@
 /** What is recorded of one unit's parcel: the dispatch, the stamped scan, the receipt and what it found. */
 import { Descriptions, Space, Tag, Typography } from 'antd';
-import type { PaperUnit } from '../../api/paper.ts';
+import type { PaperUnit } from '#web/api/paper.ts';
 import { chineseDay } from './paperDisplay.ts';
 
 const yesNo = (value: boolean | null, yes: string, no: string, none = '未说明') =>

@@ -1,5 +1,5 @@
 /** 纸质材料: the organiser's list of every unit's parcel, or a unit's own dispatch. */
-import type { CampaignDetail } from '../../api/campaigns.ts';
+import type { CampaignDetail } from '#web/api/campaigns.ts';
 import { OrganiserPaper } from './OrganiserPaper.tsx';
 import { UnitPaper } from './UnitPaper.tsx';
 

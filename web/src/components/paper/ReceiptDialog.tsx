@@ -3,8 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { App, DatePicker, Form, Input, InputNumber, Modal, Radio } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { type PaperUnit, recordReceipt } from '../../api/paper.ts';
-import { useShowError } from '../../lib/useShowError.ts';
+import { type PaperUnit, recordReceipt } from '#web/api/paper.ts';
+import { useShowError } from '#web/lib/useShowError.ts';
 
 interface Values {
   receivedOn: Dayjs;

@@ -4,10 +4,10 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Card, Space, Tag, Typography } from 'antd';
-import type { CampaignDetail } from '../../api/campaigns.ts';
-import { type PaperOverview, paperKey, usePaper } from '../../api/paper.ts';
-import { WORKLIST_KEY } from '../../api/worklist.ts';
-import { formatDateTime } from '../../format.ts';
+import type { CampaignDetail } from '#web/api/campaigns.ts';
+import { type PaperOverview, paperKey, usePaper } from '#web/api/paper.ts';
+import { WORKLIST_KEY } from '#web/api/worklist.ts';
+import { formatDateTime } from '#web/format.ts';
 import { PageLoading } from '../PageLoading.tsx';
 import { DispatchForm } from './DispatchForm.tsx';
 import { PaperRecordView } from './PaperRecordView.tsx';

@@ -1,5 +1,5 @@
 /** How a unit's paper standing looks everywhere: tag colours, and the date a user picks as YYYY-MM-DD. */
-import type { PaperStanding } from '../../../../src/core/paper/status.ts';
+import type { PaperStanding } from '#core/paper/status.ts';
 
 export const STANDING_COLORS: Record<PaperStanding, string> = {
   not_needed: 'default',

@@ -6,10 +6,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
-import { CAMPAIGN_LEVEL_LABELS } from '../../../../src/core/campaign/rules.ts';
-import { correctWinner, type PreviousWinner, WINNERS_KEY } from '../../api/winners.ts';
-import { useShowError } from '../../lib/useShowError.ts';
-import { winnerYears } from '../../lib/winnerYears.ts';
+import { CAMPAIGN_LEVEL_LABELS } from '#core/campaign/rules.ts';
+import { correctWinner, type PreviousWinner, WINNERS_KEY } from '#web/api/winners.ts';
+import { useShowError } from '#web/lib/useShowError.ts';
+import { winnerYears } from '#web/lib/winnerYears.ts';
 
 interface Values {
   year: number;

@@ -12,9 +12,9 @@ import {
   importWinners,
   WINNERS_KEY,
   type WinnerImportOutcome,
-} from '../../api/winners.ts';
-import { useShowError } from '../../lib/useShowError.ts';
-import { winnerYears } from '../../lib/winnerYears.ts';
+} from '#web/api/winners.ts';
+import { useShowError } from '#web/lib/useShowError.ts';
+import { winnerYears } from '#web/lib/winnerYears.ts';
 import { ImportErrorsTable } from '../ImportErrorsTable.tsx';
 
 const MAX_BYTES = 5 * 1024 * 1024;
