@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '#server/platform/clock.ts';
 import { type Config, loadConfig } from '../server/platform/config.ts';
 import { createDb, type Db } from '../server/platform/db/database.ts';
 import { migrate } from '../server/platform/db/migrate.ts';
@@ -12,6 +13,7 @@ export interface Runtime {
   db: Db;
   storage: Storage;
   jobs: Jobs;
+  clock: Clock;
   embedded: boolean;
   /** The embedded cluster's folder (null for `DATABASE_URL`), and what its start did, for the operator. */
   databaseDir: string | null;
@@ -58,6 +60,7 @@ export async function openRuntime(config = loadConfig(), options: RuntimeOptions
       db,
       storage: createStorage(config),
       jobs,
+      clock: systemClock,
       embedded: database.embedded,
       databaseDir: database.dataDir,
       databaseNotes: database.notes,

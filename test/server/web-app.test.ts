@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '#server/app.ts';
+import { systemClock } from '#server/platform/clock.ts';
 import { loadConfig } from '#server/platform/config.ts';
 import { type Jobs, startJobs } from '#server/platform/jobs/jobs.ts';
 import { createDiskStorage } from '#server/platform/storage/disk-storage.ts';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   const config = { ...loadConfig({}), databaseUrl: database.url, webDistDir: dist, filesDir: dist };
   jobs = await startJobs(database.url, { pollingIntervalSeconds: 0.5 });
   app = await buildApp(
-    { config, db: database.db, storage: createDiskStorage(dist), jobs },
+    { config, db: database.db, storage: createDiskStorage(dist), jobs, clock: systemClock },
     { logger: false },
   );
 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '#server/app.ts';
+import { type Clock, systemClock } from '#server/platform/clock.ts';
 import { loadConfig } from '#server/platform/config.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { startJobs } from '#server/platform/jobs/jobs.ts';
@@ -29,7 +30,7 @@ export interface TestApp {
  * starts from empty campaigns).
  */
 export async function createTestApp(
-  options: { demoNominations?: boolean; listen?: boolean } = {},
+  options: { demoNominations?: boolean; listen?: boolean; clock?: Clock } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const filesDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-files-'));
@@ -48,7 +49,7 @@ export async function createTestApp(
   const storage = createDiskStorage(filesDir);
   if (options.demoNominations) await seedDemoMaterials(database.db, storage);
   const jobs = await startJobs(database.url, { pollingIntervalSeconds: 0.5 });
-  const context: AppContext = { config, db: database.db, storage, jobs };
+  const context: AppContext = { config, db: database.db, storage, jobs, clock: options.clock ?? systemClock };
   const app = await buildApp(context, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
   const url = options.listen ? await app.listen({ host: '127.0.0.1', port: 0 }) : '';

@@ -1,3 +1,4 @@
+import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Jobs } from './jobs/jobs.ts';
@@ -9,4 +10,5 @@ export interface AppContext {
   db: Db;
   storage: Storage;
   jobs: Jobs;
+  clock: Clock;
 }
