@@ -214,4 +214,18 @@ describe('nominations', () => {
       .executeTakeFirstOrThrow();
     expect(status.status).toBe('approved');
   }, 60_000);
+
+  it('shortlisted and not selected: the campaign goes to review, after which it takes no new nomination', async () => {
+    const round = await newCampaign(t, organiser);
+    const shortlisted = await newNomination(t, { campaign: round, unit, state: 'shortlisted' });
+    expect(shortlisted.row.state).toBe('shortlisted');
+    expect((await trail(round.id)).at(-1)).toMatchObject({ after: { status: 'reviewing' } });
+    await expect(newNomination(t, { campaign: round, unit })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const other = await newCampaign(t, organiser);
+    const notSelected = await newNomination(t, { campaign: other, unit, state: 'not_selected' });
+    expect((await trail(notSelected.id)).at(-1)).toMatchObject({
+      actorId: organiser.admin.id,
+      after: { state: 'not_selected', label: '不列入拟推介名单' },
+    });
+  }, 60_000);
 });
