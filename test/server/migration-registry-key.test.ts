@@ -25,6 +25,7 @@ describe('migration 0007: the registry’s natural key', () => {
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
+      // SQL on purpose: rows as the schema before 0007 held them (duplicates the migration must fold), which no service of today can make.
       const org = await client.query(
         `INSERT INTO organisations (path, name, type) VALUES ('/x/', '中国成人教育协会', 'national_organiser') RETURNING id`,
       );

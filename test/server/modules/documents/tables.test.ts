@@ -9,6 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { defaultStarLayout } from '#core/documents/index.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
+import {
+  completeForm,
+  loginAs as loginAccount,
+  newCampaign,
+  newNomination,
+  newOrganiser,
+  newUnit,
+  selectNominations,
+} from '#test/support/factories/index.ts';
 import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
 
 let t: TestApp;
@@ -96,25 +105,27 @@ describe('organiser tables', () => {
     const none = await get(jilin, `/api/campaigns/${campaignId}/tables/results.xlsx`);
     expect(none.statusCode).toBe(409);
     expect(none.json().message).toContain('尚无入选名单');
-    // The review and approval steps are other tests' business: set the outcome directly.
-    await t.database.db
-      .updateTable('nominations')
-      .set({ state: 'selected' })
-      .where('id', 'in', ids.slice(0, 2))
-      .execute();
-    const response = await get(jilin, `/api/campaigns/${campaignId}/tables/results.xlsx`);
+    // A round of its own run to the end: two nominations selected through review, 公示 and approval.
+    const organiser = await newOrganiser(t);
+    const unit = await newUnit(t, organiser, { name: '长春市教育局' });
+    const round = await newCampaign(t, organiser);
+    const selected: string[] = [];
+    for (const name of ['阿依古丽·买买提', '王𪚥']) {
+      const form = { ...completeForm(t, round, 'star'), name };
+      selected.push((await newNomination(t, { campaign: round, unit, state: 'accepted', form })).id);
+    }
+    await selectNominations(t, round, selected);
+    const response = await get(
+      await loginAccount(t.app, organiser.admin),
+      `/api/campaigns/${round.id}/tables/results.xlsx`,
+    );
     expect(response.statusCode, response.body).toBe(200);
     const { rows } = await sheetOf(response.rawPayload);
     expect(rows.map((r) => [r.序号, r['姓名／项目名称'], r.报送单位])).toEqual([
       [1, '阿依古丽·买买提', '长春市教育局'],
       [2, '王𪚥', '长春市教育局'],
     ]);
-    await t.database.db
-      .updateTable('nominations')
-      .set({ state: 'submitted' })
-      .where('id', 'in', ids.slice(0, 2))
-      .execute();
-  });
+  }, 60_000);
 
   it('are the organiser’s: a unit is refused, an unknown table is a Chinese 400', async () => {
     const refused = await get(changchun, `/api/campaigns/${campaignId}/tables/quota.xlsx`);

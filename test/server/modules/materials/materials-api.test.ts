@@ -8,6 +8,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asClause } from '#core/findings.ts';
 import { as, loginAs, type Session } from '#test/support/app.ts';
+import {
+  loginAs as loginAccount,
+  newCampaign,
+  newNomination,
+  newOrganiser,
+  newUnit,
+  sessionOf,
+} from '#test/support/factories/index.ts';
 import { checkedMaterials, photoOfAtLeast, uploadThroughTus } from '#test/support/materials.ts';
 import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
 import { createMaterialApp, type MaterialTestApp, secondUnitSession } from './material-app.ts';
@@ -153,32 +161,33 @@ describe('content', () => {
 
 describe('delete and choose', () => {
   it('deletes a file and its stored bytes, audited; only while editable', async () => {
-    const nominationId = await newStar(3);
-    const id = await upload(nominationId, 'idPhoto', randomBytes(10));
-    const before = await t.storedFiles();
-    const key = (
-      await t.database.db
-        .selectFrom('materials')
-        .select('storageKey')
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow()
-    ).storageKey;
-    expect(before).toContain(key);
-    expect((await call(organiser, 'DELETE', `/api/materials/${id}`)).statusCode).toBe(403);
-    await t.database.db
-      .updateTable('nominations')
-      .set({ state: 'submitted' })
-      .where('id', '=', nominationId)
-      .execute();
-    const frozen = await call(unit, 'DELETE', `/api/materials/${id}`);
+    // A nomination submitted with its files, by a unit and to an organiser of its own.
+    const owner = await newOrganiser(t);
+    const ownUnit = await newUnit(t, owner);
+    const submitted = await newNomination(t, {
+      campaign: await newCampaign(t, owner),
+      unit: ownUnit,
+      state: 'submitted',
+    });
+    const submitter = await sessionOf(t, ownUnit.submitter);
+    const { id, storageKey: key } = await t.database.db
+      .selectFrom('materials')
+      .select(['id', 'storageKey'])
+      .where('nominationId', '=', submitted.id)
+      .where('slotId', '=', 'idPhoto')
+      .executeTakeFirstOrThrow();
+    expect(await t.storedFiles()).toContain(key);
+    const checker = await loginAccount(t.app, owner.admin);
+    expect((await call(checker, 'DELETE', `/api/materials/${id}`)).statusCode).toBe(403);
+    const frozen = await call(submitter, 'DELETE', `/api/materials/${id}`);
     expect(frozen.statusCode).toBe(409);
     expect(frozen.json().message).toMatch(/材料已冻结/);
-    await t.database.db
-      .updateTable('nominations')
-      .set({ state: 'returned' })
-      .where('id', '=', nominationId)
-      .execute();
-    expect((await call(unit, 'DELETE', `/api/materials/${id}`)).statusCode).toBe(204);
+    const returned = await call(checker, 'POST', `/api/nominations/${submitted.id}/transitions`, {
+      to: 'returned',
+      reason: '请更换证件照。',
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect((await call(submitter, 'DELETE', `/api/materials/${id}`)).statusCode).toBe(204);
     expect(await t.storedFiles()).not.toContain(key);
     expect((await t.storedFiles()).filter((f) => f.includes(key.split('/').pop()!))).toEqual([]);
     const audit = await t.database.db
@@ -188,7 +197,7 @@ describe('delete and choose', () => {
       .orderBy('at')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['material.uploaded', 'material.deleted']);
-    expect((await call(unit, 'GET', `/api/materials/${id}/content`)).statusCode).toBe(404);
+    expect((await call(submitter, 'GET', `/api/materials/${id}/content`)).statusCode).toBe(404);
   });
 
   it('chooses between an original and its converted copy', async () => {

@@ -4,6 +4,13 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { as, loginAs, type Session } from '#test/support/app.ts';
+import {
+  newCampaign,
+  newNomination,
+  newOrganiser,
+  newUnit,
+  sessionOf,
+} from '#test/support/factories/index.ts';
 import { tusHeaders, tusMetadata, uploadThroughTus } from '#test/support/materials.ts';
 import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
 import { createMaterialApp, type MaterialTestApp, secondUnitSession } from './material-app.ts';
@@ -231,45 +238,49 @@ describe('once the slot or the nomination changes', () => {
   });
 
   it('refuses to create or continue an upload once the nomination is submitted', async () => {
-    const created = await create(unit, meta({ slotId: 'activityPhoto', filename: '活动.jpg' }), 10);
+    // A complete draft of a unit of its own, with an upload begun before its unit submits it.
+    const organiserOfRound = await newOrganiser(t);
+    const owner = await newUnit(t, organiserOfRound);
+    const draft = await newNomination(t, {
+      campaign: await newCampaign(t, organiserOfRound),
+      unit: owner,
+      materials: true,
+    });
+    const submitter = await sessionOf(t, owner.submitter);
+    const video = (filename: string) => ({ ...meta({ slotId: 'video', filename }), nominationId: draft.id });
+    const created = await create(submitter, video('活动.mp4'), 10);
+    expect(created.statusCode, created.body).toBe(201);
     const url = String(created.headers.location);
-    // The nomination leaves the editable states (as a submit would).
-    await t.database.db
-      .updateTable('nominations')
-      .set({ state: 'submitted' })
-      .where('id', '=', nominationId)
-      .execute();
-    try {
-      baseline = await snapshot();
-      await expectRefused(
-        await create(unit, meta({ slotId: 'video', filename: 'a.mp4' }), MiB),
-        409,
-        'CONFLICT',
-        /推介已提交，材料已冻结/,
-      );
-      const patch = await t.app.inject({
-        method: 'PATCH',
-        url,
-        headers: tusHeaders(unit, {
-          'upload-offset': '0',
-          'content-type': 'application/offset+octet-stream',
-        }),
-        payload: Buffer.from('0123456789'),
-      });
-      await expectRefused(patch, 409, 'CONFLICT', /推介已提交/);
-    } finally {
-      await t.database.db
-        .updateTable('nominations')
-        .set({ state: 'draft' })
-        .where('id', '=', nominationId)
-        .execute();
-    }
-  });
+    const submitted = await t.app.inject({
+      method: 'POST',
+      url: `/api/nominations/${draft.id}/submit`,
+      headers: as(submitter),
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    baseline = await snapshot();
+    await expectRefused(
+      await create(submitter, video('a.mp4'), MiB),
+      409,
+      'CONFLICT',
+      /推介已提交，材料已冻结/,
+    );
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url,
+      headers: tusHeaders(submitter, {
+        'upload-offset': '0',
+        'content-type': 'application/offset+octet-stream',
+      }),
+      payload: Buffer.from('0123456789'),
+    });
+    await expectRefused(patch, 409, 'CONFLICT', /推介已提交/);
+  }, 60_000);
 
   it('a material is deleted through the materials API, not by terminating its upload', async () => {
     const material = await t.database.db
       .selectFrom('materials')
       .select(['id', 'uploadId'])
+      .where('nominationId', '=', nominationId)
       .executeTakeFirstOrThrow();
     const removal = await t.app.inject({
       method: 'DELETE',

@@ -1,0 +1,67 @@
+/**
+ * Campaigns as organisers make them: created from a built-in template through the campaigns service,
+ * the rules saved as a new version (a deadline ahead of the app's clock, any test's changes), and opened
+ * through the campaign transition function, which plans the deadline jobs.
+ */
+import { addDays } from '#core/calendar/iso-date.ts';
+import { todayInShanghai } from '#core/calendar/today.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import type { CampaignState } from '#core/campaign/states.ts';
+import type { CampaignRow } from '#server/modules/campaigns/queries.ts';
+import { createCampaign } from '#server/modules/campaigns/service.ts';
+import { transitionCampaign } from '#server/modules/campaigns/transition-campaign.ts';
+import { updateCampaignRules } from '#server/modules/campaigns/update-rules.ts';
+import type { HasContext } from './accounts.ts';
+import type { TestOrganiser } from './organisations.ts';
+
+export type TemplateId = 'jilin-2023' | 'national-2024';
+
+export interface TestCampaign {
+  id: string;
+  rules: CampaignRules;
+  organiser: TestOrganiser;
+  deadlineAt: Date;
+}
+
+/** Rules as a test wants them: the template's, with whatever it changes. */
+export type RulesChange = (rules: CampaignRules) => void;
+
+/**
+ * An open campaign of `organiser`: by default from the Jilin 2023 template (its units are 市（州）教育局,
+ * the default of `newUnit`), with a deadline `deadlineInDays` (30) after the app clock's today, 17:00.
+ * Pass `status: 'draft'` to leave it unopened.
+ */
+export async function newCampaign(
+  t: HasContext,
+  organiser: TestOrganiser,
+  options: {
+    template?: TemplateId;
+    deadlineInDays?: number;
+    change?: RulesChange;
+    status?: 'draft' | 'open';
+  } = {},
+): Promise<TestCampaign> {
+  const { db, jobs, clock } = t.context;
+  const actor = organiser.admin.actor;
+  const created = await createCampaign(db, actor, { templateId: options.template ?? 'jilin-2023' });
+  const rules = structuredClone(created.rules);
+  const date = addDays(todayInShanghai(clock.now()), options.deadlineInDays ?? 30);
+  rules.deadline = { date, time: '17:00', timeFromNotice: false };
+  options.change?.(rules);
+  const saved = await updateCampaignRules(
+    db,
+    actor,
+    created.id,
+    { rules, rulesVersion: created.rulesVersion },
+    jobs,
+  );
+  let campaign: CampaignRow = saved.campaign;
+  if ((options.status ?? 'open') === 'open')
+    campaign = await transitionCampaign(db, actor, created.id, 'open', jobs);
+  return { id: campaign.id, rules: campaign.rules, organiser, deadlineAt: new Date(campaign.deadlineAt!) };
+}
+
+/** Moves a campaign one step of its transition table as its organiser (e.g. open → reviewing). */
+export function moveCampaign(t: HasContext, campaign: TestCampaign, to: CampaignState): Promise<CampaignRow> {
+  return transitionCampaign(t.context.db, campaign.organiser.admin.actor, campaign.id, to, t.context.jobs);
+}
