@@ -136,7 +136,7 @@ export async function forwardNominations(
         id: copy.id,
         unitId: province.id,
         organiserPath: target.organiserPath,
-        state: 'submitted',
+        state: 'submitted' as const,
       };
       await trx
         .updateTable('nominations')
