@@ -6,7 +6,8 @@
 import { error, type Finding } from '../findings.ts';
 import { parseIsoDate } from './parse-date.ts';
 
-export type OverrideKind = 'holiday' | 'workday';
+export const OVERRIDE_KINDS = ['holiday', 'workday'] as const;
+export type OverrideKind = (typeof OVERRIDE_KINDS)[number];
 
 export interface CalendarOverride {
   date: string;

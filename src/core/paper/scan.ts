@@ -7,7 +7,8 @@ import type { Probed } from '../materials/probed.ts';
 import { MEBIBYTE } from '../materials/spec.ts';
 
 export const SCAN_MAX_BYTES = 20 * MEBIBYTE;
-export type ScanFormat = 'pdf' | 'jpeg';
+export const SCAN_FORMATS = ['pdf', 'jpeg'] as const;
+export type ScanFormat = (typeof SCAN_FORMATS)[number];
 
 const WRONG_FORMAT = '盖章扫描件应为 PDF 或 JPEG 文件，请用扫描仪或手机扫描后另存为 PDF 或 JPG 再上传。';
 

@@ -14,6 +14,10 @@ export const PAPER_STATES = {
 } as const;
 
 export type PaperState = keyof typeof PAPER_STATES;
+
+/** The states a kept record can be in: `none` is the absence of a record, never stored. */
+export const RECORDED_PAPER_STATES = ['dispatched', 'received'] as const satisfies readonly PaperState[];
+export type RecordedPaperState = (typeof RECORDED_PAPER_STATES)[number];
 export type PaperActor = 'unit' | 'organiser';
 
 export interface PaperTransition {

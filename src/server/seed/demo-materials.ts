@@ -58,7 +58,7 @@ export async function seedDemoMaterials(db: Db, storage: Storage): Promise<numbe
     if (n.state === 'draft') continue;
     const rules = n.rules as CampaignRules;
     const sets = setsForNomination(rules.materials as MaterialSets, {
-      category: n.category as 'star' | 'project',
+      category: n.category,
       special: n.special,
     });
     const submitted = [];

@@ -7,7 +7,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignLevel, Category } from '#core/campaign/rules.ts';
 import { winnerNaturalKey } from '#core/nomination/winner-import.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
 import { idNumber } from '#test/support/nominations.ts';
@@ -112,8 +111,8 @@ describe('importing again', () => {
     for (const w of rows) {
       const core = winnerNaturalKey({
         year: w.year,
-        level: w.level as CampaignLevel,
-        category: w.category as Category,
+        level: w.level,
+        category: w.category,
         name: w.name,
         province: w.provinceOrUnit ?? undefined,
         unit: w.workUnit ?? undefined,

@@ -1,4 +1,3 @@
-import { isRole } from '#core/accounts/roles.ts';
 import { maskPhone } from '#core/identity/index.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { AccountRow } from './queries.ts';
@@ -11,7 +10,7 @@ export function presentAccount(actor: Actor, a: AccountRow) {
     displayName: a.displayName,
     organisationId: a.organisationId,
     organisationName: a.organisationName,
-    roles: a.roles.filter(isRole),
+    roles: a.roles,
     phone: a.phone ? maskPhone(a.phone) : null,
     disabled: a.disabled,
     mustChangePassword: a.mustChangePassword,

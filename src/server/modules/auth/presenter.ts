@@ -1,5 +1,4 @@
-import { isRole } from '#core/accounts/roles.ts';
-import { isOrganisationType, organisationTypeLabel } from '#core/campaign/unit-types.ts';
+import { organisationTypeLabel } from '#core/campaign/unit-types.ts';
 import type { Principal } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { canImportAccounts, grantableRoles } from '../accounts/rules.ts';
@@ -44,7 +43,7 @@ export async function presentMe(db: Db, accountId: string) {
     ])
     .where('a.id', '=', accountId)
     .executeTakeFirstOrThrow();
-  const roles = row.roles.filter(isRole);
+  const roles = row.roles;
   const principal = { accountId: row.id, organisationId: row.orgId, organisationPath: row.orgPath, roles };
   return {
     id: row.id,
@@ -54,7 +53,7 @@ export async function presentMe(db: Db, accountId: string) {
       id: row.orgId,
       name: row.orgName,
       type: row.orgType,
-      typeLabel: isOrganisationType(row.orgType) ? organisationTypeLabel(row.orgType) : row.orgType,
+      typeLabel: organisationTypeLabel(row.orgType),
     },
     roles,
     mustChangePassword: row.mustChangePassword,

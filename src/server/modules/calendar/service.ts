@@ -19,7 +19,7 @@ export async function calendarSettingsOf(db: Db | Trx, organisationId: string): 
     listConfirmedYears(db, organisationId),
   ]);
   return {
-    overrides: overrides.map((o) => ({ date: o.date, kind: o.kind as OverrideKind })),
+    overrides: overrides.map((o) => ({ date: o.date, kind: o.kind })),
     confirmedYears,
   };
 }

@@ -1,5 +1,5 @@
-import { CAMPAIGN_LEVEL_LABELS, type CampaignLevel } from '#core/campaign/rules.ts';
-import { CAMPAIGN_STATES, type CampaignState, transitionsFrom } from '#core/campaign/states.ts';
+import { CAMPAIGN_LEVEL_LABELS } from '#core/campaign/rules.ts';
+import { CAMPAIGN_STATES, transitionsFrom } from '#core/campaign/states.ts';
 import { isPastUnitDeadline, type UnitDeadline } from '#core/nomination/moves.ts';
 import type { Principal } from '#server/platform/auth/actor.ts';
 import type { CampaignRow } from './queries.ts';
@@ -14,7 +14,7 @@ export function presentCampaign(
   c: CampaignRow,
   callerDeadline?: { deadline: UnitDeadline; now: Date },
 ) {
-  const status = c.status as CampaignState;
+  const status = c.status;
   const subject = { organiserPath: c.organiserPath, status };
   const mayTransition = campaignRules.can(actor, 'transition', subject);
   const late = callerDeadline && isPastUnitDeadline(callerDeadline.deadline, callerDeadline.now.getTime());
@@ -25,7 +25,7 @@ export function presentCampaign(
     title: c.title,
     year: c.year,
     level: c.level,
-    levelLabel: CAMPAIGN_LEVEL_LABELS[c.level as CampaignLevel] ?? c.level,
+    levelLabel: CAMPAIGN_LEVEL_LABELS[c.level] ?? c.level,
     status,
     statusLabel: CAMPAIGN_STATES[status],
     deadline: c.rules.deadline.date,

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listTemplates } from '#core/campaign/templates/index.ts';
-import { isOrganisationType, organisationTypeLabel } from '#core/campaign/unit-types.ts';
+import { organisationTypeLabel } from '#core/campaign/unit-types.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { forbidden } from '#server/platform/errors.ts';
@@ -60,7 +60,7 @@ export function campaignRoutes(app: FastifyInstance, { db, jobs }: AppContext) {
         id: u.id,
         name: u.name,
         type: u.type,
-        typeLabel: isOrganisationType(u.type) ? organisationTypeLabel(u.type) : u.type,
+        typeLabel: organisationTypeLabel(u.type),
       })),
     };
   };

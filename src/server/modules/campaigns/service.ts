@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { copyRulesForYear } from '#core/campaign/copy.ts';
 import { deadlineInstant } from '#core/campaign/deadline.ts';
 import type { CampaignRules } from '#core/campaign/rules.ts';
+import type { CampaignState } from '#core/campaign/states.ts';
 import { getTemplate } from '#core/campaign/templates/index.ts';
 import { validateCampaignRules } from '#core/campaign/validate.ts';
 import type { UnitDeadline } from '#core/nomination/moves.ts';
@@ -68,7 +69,7 @@ export async function insertCampaign(
   actor: Actor | null,
   organiser: { id: string; path: string },
   rules: CampaignRules,
-  origin: { templateId: string | null; copiedFrom: string | null; status?: string },
+  origin: { templateId: string | null; copiedFrom: string | null; status?: CampaignState },
 ) {
   const row = await trx
     .insertInto('campaigns')

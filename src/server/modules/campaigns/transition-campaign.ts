@@ -27,7 +27,7 @@ export async function transitionCampaign(db: Db, actor: Actor, id: string, to: C
   return db.transaction().execute(async (trx) => {
     const campaign = await visibleCampaign(trx, actor, id, true);
     campaignRules.authorize(actor, 'transition', campaign);
-    const from = campaign.status as CampaignState;
+    const from = campaign.status;
     const transition = findTransition(from, to);
     if (!transition) throw new AppError('CONFLICT', transitionRefusal(from, to));
     if (to === 'open') {

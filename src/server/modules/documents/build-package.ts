@@ -7,7 +7,6 @@
  */
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
-import type { Category } from '#core/campaign/rules.ts';
 import { printable } from '#core/documents/form-values.ts';
 import {
   MANIFEST_NAME,
@@ -74,7 +73,7 @@ async function loadNominations(db: Db, storage: Storage, scope: PackageScope) {
       campaignId: scope.campaignId,
       ...(scope.unitId ? { unitId: scope.unitId } : {}),
     })
-  ).filter((n) => QUOTA_STATES.has(n.state as never));
+  ).filter((n) => QUOTA_STATES.has(n.state));
   const files = await packageFiles(
     db,
     rows.map((n) => n.id),
@@ -92,7 +91,7 @@ async function loadNominations(db: Db, storage: Storage, scope: PackageScope) {
     id: n.id,
     unitId: n.unitId,
     unitName: n.unitName,
-    category: n.category as Category,
+    category: n.category,
     rank: n.rank ?? 0,
     special: n.special,
     state: n.state,

@@ -19,11 +19,11 @@ import type { NominationRow } from '../nominations/queries.ts';
 export const printedForm = (n: Pick<NominationRow, 'snapshot' | 'form'>) => n.snapshot ?? n.form;
 
 export function nominationValues(n: NominationRow, options: ValueOptions) {
-  return formValues(n.category as Category, printedForm(n), options);
+  return formValues(n.category, printedForm(n), options);
 }
 
 export async function nominationDocx(n: NominationRow, rules: CampaignRules, options: ValueOptions) {
-  const category = n.category as Category;
+  const category = n.category;
   const layout = campaignFormLayout(category, rules);
   const values = nominationValues(n, options);
   const body = await renderFormDocx(layout, values, {

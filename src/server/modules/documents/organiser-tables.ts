@@ -3,7 +3,6 @@
  * still open on nominations in play, and the result list once the round has selected. Organisers
  * only: each table spans every unit. Exports are audited like the other documents.
  */
-import type { Category } from '#core/campaign/rules.ts';
 import { printable, safeFileName } from '#core/documents/index.ts';
 import {
   findingsTable,
@@ -12,7 +11,7 @@ import {
   resultTable,
 } from '#core/documents/organiser-tables.ts';
 import { remarkFor } from '#core/nomination/registration-table.ts';
-import { NOMINATION_STATES, type NominationState } from '#core/nomination/states.ts';
+import { NOMINATION_STATES } from '#core/nomination/states.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { renderTablesXlsx } from '#server/platform/documents/render-table-xlsx.ts';
@@ -55,10 +54,10 @@ async function buildTable(db: Db, actor: Actor, campaignId: string, table: Organ
       if (findings.length === 0) continue;
       items.push({
         unitName: n.unitName,
-        category: n.category as Category,
+        category: n.category,
         rank: n.rank,
         title: n.title || '（未填写名称）',
-        stateLabel: NOMINATION_STATES[n.state as NominationState],
+        stateLabel: NOMINATION_STATES[n.state],
         findings,
       });
     }
@@ -69,7 +68,7 @@ async function buildTable(db: Db, actor: Actor, campaignId: string, table: Organ
     throw new AppError('CONFLICT', '本活动尚无入选名单：活动审定、推介列为“入选”后才能导出。');
   }
   const entries = selected.map((n) => {
-    const category = n.category as Category;
+    const category = n.category;
     const form = printedForm(n);
     return {
       category,

@@ -1,4 +1,5 @@
 /** The `export_packages` table: one row per requested submission package, its progress and its file. */
+import type { PackageState } from '#core/documents/package-states.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 
 export function packageQuery(db: Db | Trx) {
@@ -53,7 +54,7 @@ export async function updatePackage(
   db: Db,
   id: string,
   set: Partial<{
-    state: string;
+    state: PackageState;
     done: number;
     total: number;
     storageKey: string;

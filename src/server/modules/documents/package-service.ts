@@ -19,8 +19,6 @@ import { isOrganiserOf } from '../nominations/rules.ts';
 import { listActiveChildren } from '../organisations/service.ts';
 import { findPackage, insertPackage, listPackages, type PackageRow } from './package-queries.ts';
 
-export type PackageState = 'queued' | 'building' | 'ready' | 'failed';
-
 /** An organiser of the campaign sees every package of it; a unit its own unit's. */
 function mayHave(actor: Actor, p: Pick<PackageRow, 'unitId' | 'organiserPath'>): boolean {
   if (isOrganiserOf(actor, p)) return true;
@@ -33,7 +31,7 @@ export function presentPackage(p: PackageRow) {
     campaignId: p.campaignId,
     unitId: p.unitId,
     unitName: p.unitName,
-    state: p.state as PackageState,
+    state: p.state,
     done: p.done,
     total: p.total,
     bytes: p.bytes === null ? null : Number(p.bytes),

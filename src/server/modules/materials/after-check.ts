@@ -10,7 +10,7 @@ import type { Finding } from '#core/findings.ts';
 import { conversionMendsAll } from '#core/materials/conversion.ts';
 import type { Probed } from '#core/materials/probed.ts';
 import type { MaterialSlotSpec } from '#core/materials/spec.ts';
-import { EDITABLE_STATES, type NominationState } from '#core/nomination/states.ts';
+import { EDITABLE_STATES } from '#core/nomination/states.ts';
 import type { Trx } from '#server/platform/db/database.ts';
 import type { Jobs } from '#server/platform/jobs/jobs.ts';
 import { ffmpegPath } from '#server/platform/media/ffmpeg-path.ts';
@@ -59,7 +59,7 @@ export async function afterVerdict(
   slot: MaterialSlotSpec | undefined,
   verdict: Verdict,
 ): Promise<void> {
-  if (!slot || !EDITABLE_STATES.has(row.nominationState as NominationState)) return;
+  if (!slot || !EDITABLE_STATES.has(row.nominationState)) return;
   // Only the first verdict: a re-check (after a crash) must not undo the unit's own choice since.
   if (row.state !== 'pending') return;
   if (row.convertedFrom === null) {

@@ -5,6 +5,7 @@
  * and its audit entry.
  */
 import { randomUUID } from 'node:crypto';
+import type { MaterialSetKey } from '#core/materials/nomination-slots.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import type { Trx } from '#server/platform/db/database.ts';
@@ -67,7 +68,7 @@ export async function requestConversion({ db, jobs }: AppContext, actor: Actor, 
 export interface ConversionOriginal {
   id: string;
   nominationId: string;
-  setKey: string;
+  setKey: MaterialSetKey;
   slotId: string;
   fileName: string;
 }

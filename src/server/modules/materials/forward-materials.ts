@@ -5,7 +5,6 @@
  * campaign's own slot. Where the target has no such slot the file still goes along, outside the slots,
  * with the reason as its verdict (core's planForwardedMaterials decides which is which).
  */
-import type { CampaignLevel } from '#core/campaign/rules.ts';
 import type { Finding } from '#core/findings.ts';
 import type { MaterialSets } from '#core/materials/nomination-slots.ts';
 import { chosenFiles } from '#core/materials/slot-status.ts';
@@ -45,10 +44,10 @@ export async function forwardMaterials(
   );
   const plan = planForwardedMaterials(
     submitted,
-    { category: from.nomination.category as 'star' | 'project', special: from.nomination.special },
+    { category: from.nomination.category, special: from.nomination.special },
     { title: from.campaign.title, materials: from.campaign.rules.materials as MaterialSets },
     {
-      level: to.campaign.level as CampaignLevel,
+      level: to.campaign.level,
       materials: to.campaign.rules.materials as MaterialSets,
     },
   );

@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { findNominationSlot, slotDisplayName } from '#core/materials/nomination-slots.ts';
 import { editRefusal } from '#core/nomination/moves.ts';
-import type { NominationState } from '#core/nomination/states.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { AppError } from '#server/platform/errors.ts';
@@ -44,10 +43,7 @@ export async function generateWorkSummary(context: AppContext, actor: Actor, nom
     return await db.transaction().execute(async (trx) => {
       const n = await visibleNomination(trx, actor, nominationId, true);
       const campaign = await visibleCampaign(trx, actor, n.campaignId);
-      const open = editRefusal(
-        n.state as NominationState,
-        await moveContext(trx, campaign, n.unitId, 'unit'),
-      );
+      const open = editRefusal(n.state, await moveContext(trx, campaign, n.unitId, 'unit'));
       authorizeMaterial(actor, 'upload', { ...subjectOf(n), open: open === undefined });
       if (open) throw new AppError(open.code, open.message);
       if (n.version !== draft.version) {

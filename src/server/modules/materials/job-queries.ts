@@ -6,26 +6,29 @@
 import { sql } from 'kysely';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import type { Finding } from '#core/findings.ts';
+import type { MaterialSetKey } from '#core/materials/nomination-slots.ts';
 import type { Probed } from '#core/materials/probed.ts';
+import type { MaterialState } from '#core/materials/states.ts';
+import type { NominationState } from '#core/nomination/states.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import { QUEUES } from '#server/platform/jobs/jobs.ts';
 
 export interface JobMaterial {
   id: string;
   nominationId: string;
-  setKey: string;
+  setKey: MaterialSetKey;
   slotId: string;
   storageKey: string;
   fileName: string;
   bytes: number;
-  state: 'converting' | 'pending' | 'passed' | 'failed';
+  state: MaterialState;
   probed: Probed | null;
   convertedFrom: string | null;
   previewKey: string | null;
   chosen: boolean;
   uploadedBy: string | null;
   /** The nomination's state and its unit's path: what follows a verdict depends on them. */
-  nominationState: string;
+  nominationState: NominationState;
   unitPath: string;
   materials: CampaignRules['materials'];
 }
@@ -61,7 +64,6 @@ export async function findJobMaterial(db: Db | Trx, id: string): Promise<JobMate
   return {
     ...rest,
     bytes: Number(row.bytes),
-    state: row.state as JobMaterial['state'],
     probed: row.probed as Probed | null,
     materials: (rules as CampaignRules).materials,
   };
@@ -133,7 +135,7 @@ export async function failConversion(db: Db, id: string, finding: Finding): Prom
 
 export interface NewConvertedCopy {
   id: string;
-  original: { id: string; nominationId: string; setKey: string; slotId: string; fileName: string };
+  original: { id: string; nominationId: string; setKey: MaterialSetKey; slotId: string; fileName: string };
   storageKey: string;
   fileName: string;
   uploadedBy: string | null;

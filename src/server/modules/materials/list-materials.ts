@@ -1,5 +1,4 @@
 import { editRefusal } from '#core/nomination/moves.ts';
-import type { NominationState } from '#core/nomination/states.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { ffmpegPath } from '#server/platform/media/ffmpeg-path.ts';
@@ -18,7 +17,7 @@ export async function listNominationMaterials(db: Db, actor: Actor, nominationId
   const campaign = await visibleCampaign(db, actor, n.campaignId);
   // Past the unit's deadline no upload, delete or choose is offered: the server would refuse each.
   const context = await moveContext(db, campaign, n.unitId, 'unit');
-  const subject = { ...subjectOf(n), open: editRefusal(n.state as NominationState, context) === undefined };
+  const subject = { ...subjectOf(n), open: editRefusal(n.state, context) === undefined };
   const rows = await listMaterials(db, n.id);
   return presentNominationMaterials(
     actor,

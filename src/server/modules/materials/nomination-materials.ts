@@ -23,7 +23,7 @@ export const subjectOf = (n: Nomination): MaterialSubject => ({
 
 export function appliedSets(n: Nomination, campaign: Pick<CampaignRow, 'rules'>) {
   return setsForNomination(campaign.rules.materials as MaterialSets, {
-    category: n.category as 'star' | 'project',
+    category: n.category,
     special: n.special,
   });
 }
@@ -31,7 +31,7 @@ export function appliedSets(n: Nomination, campaign: Pick<CampaignRow, 'rules'>)
 export function submitFindingsFor(n: Nomination, campaign: Pick<CampaignRow, 'rules'>, rows: MaterialRow[]) {
   return materialSubmitFindings(
     campaign.rules.materials as MaterialSets,
-    { category: n.category as 'star' | 'project', special: n.special },
+    { category: n.category, special: n.special },
     rows,
   );
 }

@@ -52,7 +52,7 @@ export async function packageFiles(db: Db, nominationIds: readonly string[]): Pr
   return rows.map((r) => ({
     ...r,
     bytes: Number(r.bytes),
-    state: r.state as MaterialState,
+    state: r.state,
     findings: (r.findings ?? []) as Finding[],
     waivers: (r.waivers ?? []) as PackageFile['waivers'],
   }));

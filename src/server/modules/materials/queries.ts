@@ -1,6 +1,7 @@
 import type { Finding } from '#core/findings.ts';
+import type { MaterialSetKey } from '#core/materials/nomination-slots.ts';
 import type { Probed } from '#core/materials/probed.ts';
-import type { MaterialState, MaterialWaiver } from '#core/materials/slot-status.ts';
+import type { MaterialWaiver } from '#core/materials/slot-status.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 
 function baseQuery(db: Db | Trx) {
@@ -30,8 +31,7 @@ function baseQuery(db: Db | Trx) {
 }
 
 type StoredRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
-export type MaterialRow = Omit<StoredRow, 'state' | 'probed' | 'findings' | 'waivers'> & {
-  state: MaterialState;
+export type MaterialRow = Omit<StoredRow, 'probed' | 'findings' | 'waivers'> & {
   probed: Probed | null;
   findings: Finding[];
   waivers: MaterialWaiver[];
@@ -70,7 +70,12 @@ export function findMaterialByUpload(db: Db | Trx, uploadId: string) {
 }
 
 /** Files that take a place in a slot: originals (a converted copy shares its original's place). */
-export async function countSlotOriginals(db: Db | Trx, nominationId: string, setKey: string, slotId: string) {
+export async function countSlotOriginals(
+  db: Db | Trx,
+  nominationId: string,
+  setKey: MaterialSetKey,
+  slotId: string,
+) {
   const row = await db
     .selectFrom('materials')
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -84,7 +89,7 @@ export async function countSlotOriginals(db: Db | Trx, nominationId: string, set
 
 export interface NewMaterial {
   nominationId: string;
-  setKey: string;
+  setKey: MaterialSetKey;
   slotId: string;
   /** The tus upload it came from; null for a document the platform generated (the 工作总结 from text). */
   uploadId: string | null;

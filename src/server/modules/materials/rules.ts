@@ -13,7 +13,7 @@ export interface MaterialSubject {
   unitId: string;
   organiserPath: string;
   /** The nomination's state. */
-  state: string;
+  state: NominationState;
   /**
    * False when the nomination cannot change now for another reason than its state (its unit's deadline
    * has passed, the campaign no longer takes submissions): core's editRefusal, as for the form.
@@ -21,7 +21,7 @@ export interface MaterialSubject {
   open?: boolean;
 }
 
-const editable = (s: MaterialSubject) => EDITABLE_STATES.has(s.state as NominationState) && s.open !== false;
+const editable = (s: MaterialSubject) => EDITABLE_STATES.has(s.state) && s.open !== false;
 
 export const materialRules = authorizer<
   'view' | 'upload' | 'delete' | 'choose' | 'convert' | 'waive',

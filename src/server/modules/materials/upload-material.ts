@@ -103,17 +103,16 @@ async function admit(
     await assertBeforeDeadline(trx, await visibleCampaign(trx, actor, n.campaignId), n.unitId);
   });
   const campaign = await visibleCampaign(trx, actor, n.campaignId);
-  const kind = { category: n.category as 'star' | 'project', special: n.special };
-  const slot = isMaterialSetKey(meta.setKey)
-    ? findNominationSlot(campaign.rules.materials, kind, meta.setKey, meta.slotId)
-    : undefined;
-  const slotName =
-    slot && isMaterialSetKey(meta.setKey) ? slotDisplayName(meta.setKey, slot) : `「${meta.slotId}」`;
-  const existingFiles = slot ? await countSlotOriginals(trx, n.id, meta.setKey, meta.slotId) : 0;
+  const kind = { category: n.category, special: n.special };
+  const setKey = isMaterialSetKey(meta.setKey) ? meta.setKey : undefined;
+  const slot = setKey ? findNominationSlot(campaign.rules.materials, kind, setKey, meta.slotId) : undefined;
+  const slotName = slot && setKey ? slotDisplayName(setKey, slot) : `「${meta.slotId}」`;
+  const existingFiles = slot && setKey ? await countSlotOriginals(trx, n.id, setKey, meta.slotId) : 0;
   refuseFindings(
     checkUploadAdmission({ slot, slotName, existingFiles, declaredBytes, fileName: meta.filename }),
   );
-  return { n, slot: slot! };
+  // Admitted: the set key and the slot were found (an unknown one is refused above).
+  return { n, slot: slot!, setKey: setKey! };
 }
 
 /** tus `onUploadCreate`: refuse before anything is stored, or stamp the upload with its owner. */
@@ -191,13 +190,13 @@ export async function finishUpload(
   }
   try {
     return await context.db.transaction().execute(async (trx) => {
-      const { n, slot } = await admit(trx, actor, meta, stored.bytes, true);
+      const { n, slot, setKey } = await admit(trx, actor, meta, stored.bytes, true);
       // Two uploads finishing at once both passed the check at creation; the lock above orders them here.
       const again = await findMaterialByUpload(trx, upload.id);
       if (again) return again.id;
       const { id } = await insertMaterial(trx, {
         nominationId: n.id,
-        setKey: meta.setKey,
+        setKey,
         slotId: meta.slotId,
         uploadId: upload.id,
         storageKey,

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { CampaignRules, Category } from '#core/campaign/rules.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
 import { maskIdNumber } from '#core/identity/index.ts';
 import { remarkFor } from '#core/nomination/registration-table.ts';
-import { NOMINATION_STATES, type NominationState } from '#core/nomination/states.ts';
+import { NOMINATION_STATES } from '#core/nomination/states.ts';
 import type { NominationRow } from './queries.ts';
 
 const beijing = new Intl.DateTimeFormat('zh-CN', {
@@ -45,7 +45,7 @@ export async function nominationsWorkbook(
   sheet.getRow(2).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 2 }];
   for (const n of rows) {
-    const category = n.category as Category;
+    const category = n.category;
     const star = category === 'star';
     sheet.addRow({
       unit: n.unitName,
@@ -59,7 +59,7 @@ export async function nominationsWorkbook(
           : ''
         : text(n.form.creditCode),
       remark: remarkFor(n, category, rules),
-      state: NOMINATION_STATES[n.state as NominationState],
+      state: NOMINATION_STATES[n.state],
       submittedAt: n.submittedAt ? beijing.format(new Date(n.submittedAt)) : '',
     });
   }

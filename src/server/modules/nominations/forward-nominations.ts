@@ -1,9 +1,7 @@
-import type { CampaignLevel, Category } from '#core/campaign/rules.ts';
-import type { OrganisationType } from '#core/campaign/unit-types.ts';
+import type { Category } from '#core/campaign/rules.ts';
 import type { Finding } from '#core/findings.ts';
 import { forwardingFindings, forwardingProblems } from '#core/nomination/forwarding.ts';
 import { contentHash } from '#core/nomination/snapshot.ts';
-import type { NominationState } from '#core/nomination/states.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { AppError, forbidden } from '#server/platform/errors.ts';
@@ -22,7 +20,7 @@ import { applyNominationTransition } from './transition-nomination.ts';
 const forwarding = (c: CampaignRow) => ({
   id: c.id,
   year: c.year,
-  level: c.level as CampaignLevel,
+  level: c.level,
   organiserId: c.organiserId,
   forwardsToNationalRound: c.rules.forwardsToNationalRound,
 });
@@ -73,14 +71,10 @@ export async function forwardNominations(
     const selected = await listNominations(trx, { campaignId: source.id, state: 'selected' });
     if (selected.length === 0) throw new AppError('CONFLICT', '本活动还没有“入选”的推介可以报送');
     const problems = selected.flatMap((n) =>
-      forwardingProblems(
-        { id: n.id, state: n.state as NominationState, campaignId: n.campaignId },
-        forwarding(source),
-        {
-          campaign: forwarding(target),
-          unitId: province.id,
-        },
-      ),
+      forwardingProblems({ id: n.id, state: n.state, campaignId: n.campaignId }, forwarding(source), {
+        campaign: forwarding(target),
+        unitId: province.id,
+      }),
     );
     const counts: Partial<Record<Category, { regular: number; special: number }>> = {};
     for (const category of ['star', 'project'] as const) {
@@ -93,7 +87,7 @@ export async function forwardNominations(
     const quota = forwardingFindings(
       counts,
       target.rules,
-      province.type as OrganisationType,
+      province.type,
       target.rules.quotas.unitOverrides[province.id],
     );
     const errors = [...problems, ...quota].filter((f) => f.severity === 'error');
@@ -136,7 +130,7 @@ export async function forwardNominations(
         id: copy.id,
         unitId: province.id,
         organiserPath: target.organiserPath,
-        state: 'submitted',
+        state: 'submitted' as const,
       };
       await trx
         .updateTable('nominations')

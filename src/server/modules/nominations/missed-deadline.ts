@@ -7,7 +7,6 @@
 
 import { effectiveQuota } from '#core/campaign/quotas.ts';
 import { CATEGORIES, type Category } from '#core/campaign/rules.ts';
-import { isOrganisationType, type OrganisationType } from '#core/campaign/unit-types.ts';
 import { isPastUnitDeadline } from '#core/nomination/moves.ts';
 import { QUOTA_STATES } from '#core/nomination/states.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
@@ -38,17 +37,12 @@ export async function missedDeadline(db: Db, actor: Actor, campaignId: string, n
       .execute(),
   ]);
   return units
-    .filter((unit) => isOrganisationType(unit.type))
     .filter((unit) =>
       // Units without a quota are not asked to nominate.
       CATEGORIES.some(
         (category) =>
-          (effectiveQuota(
-            campaign.rules,
-            unit.type as OrganisationType,
-            campaign.rules.quotas.unitOverrides[unit.id],
-            category,
-          )?.max ?? 0) > 0,
+          (effectiveQuota(campaign.rules, unit.type, campaign.rules.quotas.unitOverrides[unit.id], category)
+            ?.max ?? 0) > 0,
       ),
     )
     .flatMap((unit) => {
@@ -61,9 +55,7 @@ export async function missedDeadline(db: Db, actor: Actor, campaignId: string, n
           mine.filter((c) => c.category === category).reduce((t, c) => t + Number(c.lapsed), 0),
         ]),
       ) as Record<Category, number>;
-      const submitted = mine
-        .filter((c) => QUOTA_STATES.has(c.state as never))
-        .reduce((t, c) => t + Number(c.n), 0);
+      const submitted = mine.filter((c) => QUOTA_STATES.has(c.state)).reduce((t, c) => t + Number(c.n), 0);
       // Still a draft or returned past the deadline: kept as it is, or withdrawn at the job's next run.
       const unsubmitted = mine
         .filter((c) => c.state === 'draft' || c.state === 'returned')

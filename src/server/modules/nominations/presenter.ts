@@ -1,4 +1,4 @@
-import type { CampaignRules, Category } from '#core/campaign/rules.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
 import type { Finding } from '#core/findings.ts';
 import { maskIdNumber, maskPhone } from '#core/identity/index.ts';
 import {
@@ -8,7 +8,7 @@ import {
   type UnitDeadline,
 } from '#core/nomination/moves.ts';
 import { remarkFor } from '#core/nomination/registration-table.ts';
-import { NOMINATION_STATES, type NominationState } from '#core/nomination/states.ts';
+import { NOMINATION_STATES } from '#core/nomination/states.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { NominationRow } from './queries.ts';
 import { nominationRules } from './rules.ts';
@@ -41,7 +41,7 @@ export function presentNomination(
   timing: PresentTiming,
   findings: Finding[] = [],
 ) {
-  const state = n.state as NominationState;
+  const state = n.state;
   const kind = nominationRules.can(actor, 'actAsOrganiser', n)
     ? 'organiser'
     : nominationRules.can(actor, 'actAsUnit', n)
@@ -58,12 +58,12 @@ export function presentNomination(
     campaignId: n.campaignId,
     unitId: n.unitId,
     unitName: n.unitName,
-    category: n.category as 'star' | 'project',
+    category: n.category,
     state,
     stateLabel: NOMINATION_STATES[state],
     special: n.special,
     rank: n.rank,
-    remark: remarkFor(n, n.category as Category, campaign.rules),
+    remark: remarkFor(n, n.category, campaign.rules),
     title: n.title,
     form: formFor(actor, n),
     contentHash: n.contentHash,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Category } from '#core/campaign/rules.ts';
-import { QUOTA_STATES } from '#core/nomination/states.ts';
+import { type NominationState, QUOTA_STATES } from '#core/nomination/states.ts';
 import { ORGANISER_VISIBLE_STATES } from '#core/nomination/visibility.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 
@@ -66,7 +66,7 @@ export interface NominationFilter {
   campaignId: string;
   unitId?: string;
   category?: Category;
-  state?: string;
+  state?: NominationState;
   /** Only what the organiser may see: submitted at least once and not withdrawn, or a draft shown on request. */
   organiserView?: boolean;
 }
@@ -134,7 +134,7 @@ export async function countQuotaPlaces(trx: Trx, campaignId: string, unitId: str
 /** The unit's next free 排序 place in a category of a campaign. */
 export async function nextRank(
   db: Db | Trx,
-  place: { campaignId: string; unitId: string; category: string },
+  place: { campaignId: string; unitId: string; category: Category },
 ) {
   const row = await db
     .selectFrom('nominations')

@@ -1,10 +1,6 @@
 import { effectiveQuota, quotaFindings } from '#core/campaign/quotas.ts';
 import { CATEGORIES, type Category } from '#core/campaign/rules.ts';
-import {
-  isOrganisationType,
-  type OrganisationType,
-  organisationTypeLabel,
-} from '#core/campaign/unit-types.ts';
+import { organisationTypeLabel } from '#core/campaign/unit-types.ts';
 import type { Finding } from '#core/findings.ts';
 import { QUOTA_STATES } from '#core/nomination/states.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
@@ -29,9 +25,8 @@ export async function quotaDashboard(db: Db, actor: Actor, campaignId: string) {
       .execute(),
   ]);
   return units
-    .filter((u) => isOrganisationType(u.type))
     .map((unit) => {
-      const type = unit.type as OrganisationType;
+      const type = unit.type;
       const override = campaign.rules.quotas.unitOverrides[unit.id];
       const findings: Finding[] = [];
       const perCategory = Object.fromEntries(
@@ -39,8 +34,8 @@ export async function quotaDashboard(db: Db, actor: Actor, campaignId: string) {
           const mine = counts.filter((c) => c.unitId === unit.id && c.category === category);
           const sum = (pick: (c: (typeof mine)[number]) => boolean) =>
             mine.filter(pick).reduce((t, c) => t + Number(c.n), 0);
-          const used = sum((c) => QUOTA_STATES.has(c.state as never) && !c.special);
-          const special = sum((c) => QUOTA_STATES.has(c.state as never) && c.special);
+          const used = sum((c) => QUOTA_STATES.has(c.state) && !c.special);
+          const special = sum((c) => QUOTA_STATES.has(c.state) && c.special);
           const drafts = sum((c) => c.state === 'draft' || c.state === 'returned');
           const quota = effectiveQuota(campaign.rules, type, override, category);
           if (quota)

@@ -1,5 +1,4 @@
 import type { Category } from '#core/campaign/rules.ts';
-import type { OrganisationType } from '#core/campaign/unit-types.ts';
 import { registrationFindings, setSpecial } from '#core/nomination/registration-table.ts';
 import { QUOTA_STATES } from '#core/nomination/states.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
@@ -17,7 +16,7 @@ import { visibleNomination } from './service.ts';
 async function lockedTable(trx: Trx, campaignId: string, unitId: string, category: Category) {
   await trx.selectFrom('organisations').select('id').where('id', '=', unitId).forUpdate().execute();
   const rows = await listNominations(trx, { campaignId, unitId, category });
-  return rows.filter((n) => QUOTA_STATES.has(n.state as never)).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+  return rows.filter((n) => QUOTA_STATES.has(n.state)).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
 }
 
 function refuseOnErrors(findings: ReturnType<typeof registrationFindings>) {
@@ -89,7 +88,7 @@ export async function markSpecial(db: Db, actor: Actor, id: string, special: boo
     await unitContext(campaign, actor);
     if (n.unitId !== actor.organisationId) throw forbidden();
     await assertBeforeDeadline(trx, campaign, n.unitId);
-    const table = await lockedTable(trx, n.campaignId, n.unitId, n.category as Category);
+    const table = await lockedTable(trx, n.campaignId, n.unitId, n.category);
     if (!table.some((row) => row.id === id)) {
       throw new AppError('CONFLICT', '只有已提交的推介才能在登记表中标注');
     }
@@ -100,8 +99,8 @@ export async function markSpecial(db: Db, actor: Actor, id: string, special: boo
     );
     refuseOnErrors(
       registrationFindings(list, campaign.rules, {
-        category: n.category as Category,
-        unitType: n.unitType as OrganisationType,
+        category: n.category,
+        unitType: n.unitType,
         unitOverride: campaign.rules.quotas.unitOverrides[n.unitId],
       }).filter((f) => !f.code.startsWith('RANK')),
     );

@@ -3,7 +3,7 @@
  * ever submitted, compared by core (previous-winners.ts) in the nomination's round, for its reader.
  */
 import { sql } from 'kysely';
-import type { CampaignLevel, Category } from '#core/campaign/rules.ts';
+import type { Category } from '#core/campaign/rules.ts';
 import type { Finding } from '#core/findings.ts';
 import {
   matchPreviousWinners,
@@ -63,7 +63,7 @@ async function nominationRecords(db: Db | Trx, category: Category): Promise<Scop
     .where('n.state', '!=', 'draft')
     .execute();
   return rows.flatMap((n) => {
-    const outcome = OUTCOMES[n.state as NominationState];
+    const outcome = OUTCOMES[n.state];
     if (!outcome) return [];
     const form = n.form as Record<string, unknown>;
     const candidate = registryCandidate(category, form);
@@ -71,7 +71,7 @@ async function nominationRecords(db: Db | Trx, category: Category): Promise<Scop
       {
         ...candidate,
         year: n.year,
-        level: n.level as CampaignLevel,
+        level: n.level,
         category,
         name: candidate.name?.trim() ?? '',
         province: n.unitName,
@@ -130,7 +130,7 @@ export async function registryFindings(
   reader: Principal | null,
   form: Record<string, unknown> = n.form,
 ): Promise<Finding[]> {
-  const category = n.category as Category;
+  const category = n.category;
   const [lists, nominations, related, provinceCode] = await Promise.all([
     winnerRecords(db, category),
     nominationRecords(db, category),
@@ -143,7 +143,7 @@ export async function registryFindings(
     [...lists, ...nominations],
     {
       round: {
-        level: campaign.level as CampaignLevel,
+        level: campaign.level,
         organiserId: campaign.organiserId,
         campaignId: campaign.id,
         unitId: n.unitId,

@@ -87,15 +87,12 @@ export async function updateNomination(
     nominationRules.authorize(actor, 'edit', n);
     const campaign = await visibleCampaign(trx, actor, n.campaignId);
     // The rule the response's 'edit' action is offered by: state, campaign open, the unit's deadline.
-    const refused = editRefusal(
-      n.state as NominationState,
-      await moveContext(trx, campaign, n.unitId, 'unit'),
-    );
+    const refused = editRefusal(n.state, await moveContext(trx, campaign, n.unitId, 'unit'));
     if (refused) throw new AppError(refused.code, refused.message);
     if (n.version !== input.version) throw staleVersion();
     // Stored as it will be printed and compared: no full-width digits, stray spaces or bidi marks.
-    const form = normaliseNominationForm(n.category as Category, input.form);
-    const parsed = parseNominationForm(n.category as Category, form);
+    const form = normaliseNominationForm(n.category, input.form);
+    const parsed = parseNominationForm(n.category, form);
     if (!parsed.ok) {
       throw new AppError('VALIDATION_FAILED', parsed.findings.map((f) => f.message).join('；'), {
         findings: parsed.findings,

@@ -1,7 +1,6 @@
 import { todayInShanghai } from '#core/calendar/today.ts';
-import type { Category } from '#core/campaign/rules.ts';
 import type { Finding } from '#core/findings.ts';
-import { checkNomination, EDITABLE_STATES, type NominationState } from '#core/nomination/index.ts';
+import { checkNomination, EDITABLE_STATES } from '#core/nomination/index.ts';
 import { submissionFindings } from '#core/nomination/submission-findings.ts';
 import type { Principal } from '#server/platform/auth/actor.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
@@ -24,9 +23,9 @@ export async function nominationFindings(
   campaign: CampaignRow,
   { duplicates = true, reader }: { duplicates?: boolean; reader: Principal | null },
 ): Promise<Finding[]> {
-  const category = n.category as Category;
+  const category = n.category;
   // A frozen nomination is judged as of the day it was submitted (its credit check, for one).
-  const frozen = !EDITABLE_STATES.has(n.state as NominationState) && n.submittedAt !== null;
+  const frozen = !EDITABLE_STATES.has(n.state) && n.submittedAt !== null;
   const form = checkNomination(category, n.form, campaign.rules, {
     submittedOn: frozen ? todayInShanghai(new Date(n.submittedAt!)) : undefined,
     nominationId: n.id,
@@ -42,7 +41,7 @@ export async function nominationFindings(
  */
 export function listDetails(n: NominationRow, campaign: Pick<CampaignRow, 'rules'>) {
   const entity = text(n.category === 'star' ? n.form.workUnit : n.form.entityName) ?? '';
-  if (!EDITABLE_STATES.has(n.state as NominationState)) return { entity, openErrors: null };
-  const findings = checkNomination(n.category as Category, n.form, campaign.rules);
+  if (!EDITABLE_STATES.has(n.state)) return { entity, openErrors: null };
+  const findings = checkNomination(n.category, n.form, campaign.rules);
   return { entity, openErrors: findings.filter((f) => f.severity === 'error').length };
 }

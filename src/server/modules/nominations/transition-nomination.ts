@@ -1,6 +1,4 @@
 import { quotaFindings } from '#core/campaign/quotas.ts';
-import type { Category } from '#core/campaign/rules.ts';
-import type { OrganisationType } from '#core/campaign/unit-types.ts';
 import { type Finding, joinMessages } from '#core/findings.ts';
 import { moveRefusal } from '#core/nomination/moves.ts';
 import { contentHash } from '#core/nomination/snapshot.ts';
@@ -60,7 +58,7 @@ export async function applyNominationTransition(
   campaign: CampaignRow,
   input: TransitionInput,
 ): Promise<NominationRow> {
-  const from = n.state as NominationState;
+  const from = n.state;
   const kind = actorKindFor(actor, n);
   const now = input.now ?? new Date();
   // The same rule the responses offer their moves by: table, campaign state, the unit's deadline.
@@ -82,7 +80,7 @@ export async function applyNominationTransition(
   if (transition.checksQuota) {
     // Every submit of this unit waits here for the others: the count below cannot go stale.
     await trx.selectFrom('organisations').select('id').where('id', '=', n.unitId).forUpdate().execute();
-    const counts = await countQuotaPlaces(trx, n.campaignId, n.unitId, n.category as Category);
+    const counts = await countQuotaPlaces(trx, n.campaignId, n.unitId, n.category);
     // A returned nomination already holds its place; only a new one adds to the count.
     const adds = from === 'returned' ? 0 : 1;
     const after = {
@@ -90,13 +88,7 @@ export async function applyNominationTransition(
       special: counts.special + (n.special ? adds : 0),
     };
     const unitOverride = campaign.rules.quotas.unitOverrides[n.unitId];
-    const quota = quotaFindings(
-      campaign.rules,
-      n.unitType as OrganisationType,
-      unitOverride,
-      n.category as Category,
-      after,
-    );
+    const quota = quotaFindings(campaign.rules, n.unitType, unitOverride, n.category, after);
     const over = quota.filter((f) => f.severity === 'error');
     if (over.length > 0) {
       throw new AppError('QUOTA_EXCEEDED', joinMessages(over.map((f) => f.message)), { findings: over });

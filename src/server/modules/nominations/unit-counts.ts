@@ -24,5 +24,5 @@ export async function submittedCounts(
     .where('state', 'in', [...ORGANISER_VISIBLE_STATES]);
   if (unitId) query = query.where('unitId', '=', unitId);
   const rows = await query.groupBy(['unitId', 'category']).execute();
-  return rows.map((r) => ({ unitId: r.unitId, category: r.category as Category, count: Number(r.n) }));
+  return rows.map((r) => ({ unitId: r.unitId, category: r.category, count: Number(r.n) }));
 }

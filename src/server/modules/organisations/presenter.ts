@@ -1,4 +1,4 @@
-import { isOrganisationType, organisationTypeLabel } from '#core/campaign/unit-types.ts';
+import { organisationTypeLabel } from '#core/campaign/unit-types.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { OrganisationRow } from './queries.ts';
 import { organisationRules } from './rules.ts';
@@ -9,7 +9,7 @@ export function presentOrganisation(actor: Actor, o: OrganisationRow) {
     parentId: o.parentId,
     name: o.name,
     type: o.type,
-    typeLabel: isOrganisationType(o.type) ? organisationTypeLabel(o.type) : o.type,
+    typeLabel: organisationTypeLabel(o.type),
     regionCode: o.regionCode,
     disabled: o.disabled,
     version: o.version,

@@ -6,7 +6,7 @@
 
 import { receiptProblems } from '#core/paper/records.ts';
 import type { PaperRequirement } from '#core/paper/requirement.ts';
-import { type PaperActor, type PaperState, paperMove } from '#core/paper/states.ts';
+import { type PaperActor, type PaperState, paperMove, type RecordedPaperState } from '#core/paper/states.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Trx } from '#server/platform/db/database.ts';
 import { AppError, staleVersion } from '#server/platform/errors.ts';
@@ -82,7 +82,7 @@ export async function applyPaperMove(
   target: { campaign: CampaignRow; unit: ReportingUnit },
   input: {
     side: PaperActor;
-    to: PaperState;
+    to: RecordedPaperState;
     facts: PaperFacts;
     requirement: PaperRequirement;
     version?: number;
@@ -92,7 +92,7 @@ export async function applyPaperMove(
   // Every move of this unit's record waits here for the others: the first record is inserted only once.
   await trx.selectFrom('organisations').select('id').where('id', '=', unit.id).forUpdate().execute();
   const record = await findPaperRecord(trx, campaign.id, unit.id, true);
-  const from: PaperState = (record?.state as PaperState | undefined) ?? 'none';
+  const from: PaperState = record?.state ?? 'none';
   const move = paperMove(from, input.to, input.side, {
     campaignState: campaign.status,
     receiptProblems: problemsOf(record, input.requirement),

@@ -2,8 +2,6 @@
  * The paper copies of a campaign: for the organiser every reporting unit, with who has posted nothing
  * yet, whose parcel is on its way and what arrived short; for a unit its own record and what to post.
  */
-import type { Category } from '#core/campaign/rules.ts';
-import { isOrganisationType } from '#core/campaign/unit-types.ts';
 import { paperRequirement } from '#core/paper/requirement.ts';
 import type { PaperStanding } from '#core/paper/status.ts';
 import { type Actor, hasRole } from '#server/platform/auth/actor.ts';
@@ -26,7 +24,7 @@ export async function paperOverview(db: Db, actor: Actor, campaignId: string) {
   const ownUnit = isReportingUnitOf(actor, campaign.organiserPath) && hasRole(actor, 'unit_submitter');
   if (!organiser && !ownUnit) throw forbidden('只有本活动的组织单位和报送单位可以查看纸质材料的寄送情况');
   const units = organiser
-    ? (await listActiveChildren(db, campaign.organiserId)).filter((u) => isOrganisationType(u.type))
+    ? await listActiveChildren(db, campaign.organiserId)
     : [(await findOrganisationById(db, actor.organisationId))!];
   const [records, counts, extensions] = await Promise.all([
     listPaperRecords(db, campaign.id),
@@ -38,7 +36,7 @@ export async function paperOverview(db: Db, actor: Actor, campaignId: string) {
       campaign,
       unit,
       record: records.find((r) => r.unitId === unit.id),
-      categories: [...new Set(counts.filter((c) => c.unitId === unit.id).map((c) => c.category as Category))],
+      categories: [...new Set(counts.filter((c) => c.unitId === unit.id).map((c) => c.category))],
       until: extensions.get(unit.id)?.until ?? (campaign.deadlineAt ? new Date(campaign.deadlineAt) : null),
       side: organiser ? 'organiser' : 'unit',
     }),

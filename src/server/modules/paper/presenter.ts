@@ -24,7 +24,7 @@ export const scanUrl = (campaignId: string, unitId: string) =>
 
 export function presentPaperUnit({ campaign, unit, record, categories, until, side }: PaperUnitInput) {
   const requirement = paperRequirement(campaign.rules, categories);
-  const state = (record?.state as PaperState | undefined) ?? 'none';
+  const state: PaperState = record?.state ?? 'none';
   const problems = problemsOf(record, requirement);
   const standing = paperStanding({ state, needed: categories.length > 0, problems });
   const dispatchedOn = record?.dispatchedOn ?? null;
@@ -52,7 +52,7 @@ export function presentPaperUnit({ campaign, unit, record, categories, until, si
       record?.scanStorageKey && record.scanFileName && record.scanFormat
         ? {
             fileName: record.scanFileName,
-            format: record.scanFormat as 'pdf' | 'jpeg',
+            format: record.scanFormat,
             bytes: Number(record.scanBytes),
             sha256: record.scanSha256 ?? '',
             url: scanUrl(campaign.id, unit.id),

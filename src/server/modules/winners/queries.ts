@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Category } from '#core/campaign/rules.ts';
+import type { CampaignLevel, Category } from '#core/campaign/rules.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 
 function baseQuery(db: Db | Trx) {
@@ -38,7 +38,7 @@ export interface WinnerFilter {
   q?: string;
   category?: Category;
   year?: number;
-  level?: string;
+  level?: CampaignLevel;
   page: number;
   pageSize: number;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { CampaignLevel, Category } from '#core/campaign/rules.ts';
+import type { Category } from '#core/campaign/rules.ts';
 import type { PreviousWinnerRecord } from '#core/nomination/previous-winners.ts';
 import { provinceOfRegion, provinceOfText } from '#core/nomination/province.ts';
 import { fileYearProblem, parseWinnerRows } from '#core/nomination/winner-import.ts';
@@ -110,8 +110,8 @@ export async function listWinners(db: Db, actor: Actor, filter: WinnerFilter) {
 export function recordOfWinner(w: WinnerRow): PreviousWinnerRecord & { keeperPath: string } {
   return {
     year: w.year,
-    level: w.level as CampaignLevel,
-    category: w.category as Category,
+    level: w.level,
+    category: w.category,
     name: w.name,
     province: w.provinceOrUnit ?? undefined,
     unit: w.workUnit ?? undefined,

@@ -3,7 +3,7 @@
  * of its own organisation's campaigns (not of every round below it). Gathered through the services of
  * the campaigns, nominations and paper modules; what to list is core's (core/worklist).
  */
-import { CAMPAIGN_STATES, type CampaignState } from '#core/campaign/states.ts';
+import { CAMPAIGN_STATES } from '#core/campaign/states.ts';
 import { unitWorklist } from '#core/worklist/unit-worklist.ts';
 import { type Actor, hasRole } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
@@ -65,7 +65,7 @@ async function organiserPart(db: Db, actor: Actor) {
           campaignId: c.id,
           title: c.title,
           status: c.status,
-          statusLabel: CAMPAIGN_STATES[c.status as CampaignState],
+          statusLabel: CAMPAIGN_STATES[c.status],
           ...check,
           paper: {
             notDispatched: paper.summary.notDispatched,

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isRole } from '#core/accounts/roles.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './actor.ts';
@@ -57,7 +56,7 @@ export function registerAuth(app: FastifyInstance, db: Db, idleMinutes: number):
       displayName: session.displayName,
       organisationId: session.organisationId,
       organisationPath: session.organisationPath,
-      roles: session.roles.filter(isRole),
+      roles: session.roles,
       sessionId: session.sessionId,
       mustChangePassword: session.mustChangePassword,
       ip: request.ip,

@@ -1,6 +1,21 @@
 import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
+import type { Role } from '#core/accounts/roles.ts';
+import type { OverrideKind } from '#core/calendar/settings.ts';
+import type { CampaignLevel, Category } from '#core/campaign/rules.ts';
+import type { CampaignState } from '#core/campaign/states.ts';
+import type { OrganisationType } from '#core/campaign/unit-types.ts';
+import type { PackageState } from '#core/documents/package-states.ts';
+import type { MaterialSetKey } from '#core/materials/nomination-slots.ts';
+import type { MaterialState } from '#core/materials/states.ts';
+import type { NominationState } from '#core/nomination/states.ts';
+import type { ScanFormat } from '#core/paper/scan.ts';
+import type { RecordedPaperState } from '#core/paper/states.ts';
 
-/** Row types as Kysely sees them (camelCase through CamelCasePlugin). Mirrors migrations/. */
+/**
+ * Row types as Kysely sees them (camelCase through CamelCasePlugin). Mirrors migrations/. Every state,
+ * category, type and role column takes its values from core, and a CHECK constraint keeps the database
+ * to the same list (migration 0010; test/server/migration-column-checks.test.ts compares the two).
+ */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
@@ -11,7 +26,7 @@ export interface OrganisationsTable {
   parentId: string | null;
   path: string;
   name: string;
-  type: string;
+  type: OrganisationType;
   regionCode: string | null;
   disabled: Generated<boolean>;
   version: Generated<number>;
@@ -26,7 +41,7 @@ export interface AccountsTable {
   displayName: string;
   passwordHash: string;
   mustChangePassword: Generated<boolean>;
-  roles: string[];
+  roles: Role[];
   phone: string | null;
   disabled: Generated<boolean>;
   lastLoginAt: NullableTimestamp;
@@ -75,9 +90,9 @@ export interface CampaignsTable {
   id: Generated<string>;
   organiserId: string;
   year: number;
-  level: string;
+  level: CampaignLevel;
   title: string;
-  status: Generated<string>;
+  status: Generated<CampaignState>;
   rules: JsonColumn;
   rulesVersion: Generated<number>;
   templateId: string | null;
@@ -112,7 +127,7 @@ export interface CalendarOverridesTable {
   id: Generated<string>;
   organisationId: string;
   date: ColumnType<string, string, string>;
-  kind: string;
+  kind: OverrideKind;
   note: Generated<string>;
   createdBy: string | null;
   createdAt: DefaultedTimestamp;
@@ -129,8 +144,8 @@ export interface NominationsTable {
   id: Generated<string>;
   campaignId: string;
   unitId: string;
-  category: string;
-  state: Generated<string>;
+  category: Category;
+  state: Generated<NominationState>;
   special: Generated<boolean>;
   rank: number | null;
   title: Generated<string>;
@@ -154,8 +169,8 @@ export interface PreviousWinnersTable {
   id: Generated<string>;
   organisationId: string;
   year: number;
-  level: string;
-  category: string;
+  level: CampaignLevel;
+  category: Category;
   name: string;
   provinceOrUnit: string | null;
   workUnit: string | null;
@@ -174,7 +189,7 @@ export interface PreviousWinnersTable {
 export interface MaterialsTable {
   id: Generated<string>;
   nominationId: string;
-  setKey: string;
+  setKey: MaterialSetKey;
   slotId: string;
   uploadId: string | null;
   storageKey: string;
@@ -182,7 +197,7 @@ export interface MaterialsTable {
   /** bigint: read as a string by pg, so presenters convert with Number(). */
   bytes: ColumnType<string, number | string, number | string>;
   sha256: string;
-  state: Generated<string>;
+  state: Generated<MaterialState>;
   probed: ColumnType<unknown, string | null | undefined, string | null>;
   findings: ColumnType<unknown, string | undefined, string>;
   waivers: ColumnType<unknown, string | undefined, string>;
@@ -201,7 +216,7 @@ export interface ExportPackagesTable {
   id: Generated<string>;
   campaignId: string;
   unitId: string | null;
-  state: Generated<string>;
+  state: Generated<PackageState>;
   done: Generated<number>;
   total: Generated<number>;
   storageKey: string | null;
@@ -217,14 +232,14 @@ export interface PaperDispatchesTable {
   id: Generated<string>;
   campaignId: string;
   unitId: string;
-  state: string;
+  state: RecordedPaperState;
   courier: string | null;
   trackingNumber: string | null;
   dispatchedOn: ColumnType<string | null, string | null | undefined, string | null>;
   dispatchedBy: string | null;
   scanStorageKey: string | null;
   scanFileName: string | null;
-  scanFormat: string | null;
+  scanFormat: ScanFormat | null;
   /** bigint: read as a string by pg. */
   scanBytes: ColumnType<string | null, number | string | null | undefined, number | string | null>;
   scanSha256: string | null;

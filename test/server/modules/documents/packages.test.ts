@@ -14,6 +14,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { parseManifestCsv } from '#core/documents/index.ts';
+import type { MaterialState } from '#core/materials/states.ts';
 import { findSoffice } from '#server/platform/documents/convert-to-pdf.ts';
 import { film, flatImage, tempFolder } from '#test/fixtures/media/generate.ts';
 import {
@@ -49,7 +50,7 @@ async function material(
   slotId: string,
   body: Buffer,
   fileName: string,
-  patch: { state?: string; findings?: object[]; probed?: object } = {},
+  patch: { state?: MaterialState; findings?: object[]; probed?: object } = {},
 ) {
   const key = `materials/${nominationId}/${randomUUID()}`;
   const stored = await t.context.storage.write(key, Readable.from([body]));

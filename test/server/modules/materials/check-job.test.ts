@@ -10,6 +10,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { MaterialSetKey } from '#core/materials/nomination-slots.ts';
 import { rescueStrandedMaterials } from '#server/modules/materials/workers.ts';
 import { QUEUES } from '#server/platform/jobs/jobs.ts';
 import {
@@ -64,7 +65,7 @@ afterAll(async () => {
   folder.remove();
 });
 
-async function check(setKey: string, slotId: string, name: string, nominationId = star) {
+async function check(setKey: MaterialSetKey, slotId: string, name: string, nominationId = star) {
   const added = await addMaterial(t, { nominationId, setKey, slotId, file: file(name) });
   return { added, row: await settled(t, added.id) };
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { MaterialSetKey } from '#core/materials/nomination-slots.ts';
 import {
   claimSize,
   cut,
@@ -90,7 +91,7 @@ const cases: [string, string, string, boolean][] = [
 describe('the command line and the server agree', () => {
   // Without ffmpeg (outside CI) the films cannot be made; ffmpegAvailability says so.
   it.each(cases.filter((c) => c[3]))('%s as %s', async (name, spec, nomination) => {
-    const [setKey, slotId] = spec.split('.') as [string, string];
+    const [setKey, slotId] = spec.split('.') as [MaterialSetKey, string];
     const [run, added] = await Promise.all([
       cli(file(name), '--campaign', campaignId, '--spec', spec, '--json'),
       addMaterial(t, { nominationId: nominations[nomination]!, setKey, slotId, file: file(name) }),

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
+import type { MaterialSetKey } from '#core/materials/nomination-slots.ts';
 import { QUEUES } from '#server/platform/jobs/jobs.ts';
 import type { TestApp } from '#test/support/app.ts';
 
@@ -17,7 +18,7 @@ export interface AddedMaterial {
 /** Stores `file` and inserts its `pending` row with its check job, in one transaction. */
 export async function addMaterial(
   { context }: TestApp,
-  material: { nominationId: string; setKey: string; slotId: string; file: string; fileName?: string },
+  material: { nominationId: string; setKey: MaterialSetKey; slotId: string; file: string; fileName?: string },
 ): Promise<AddedMaterial> {
   const storageKey = `test-uploads/${randomUUID()}`;
   const stored = await context.storage.write(storageKey, createReadStream(material.file));
