@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { listTemplates } from '#core/campaign/templates/index.ts';
 import { isOrganisationType, organisationTypeLabel } from '#core/campaign/unit-types.ts';
 import {

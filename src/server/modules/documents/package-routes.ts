@@ -4,7 +4,6 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ExportPackage, PackageListResponse, RequestPackageBody } from '#core/contract/packages.ts';
 import { attachmentDisposition } from '#core/documents/index.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
