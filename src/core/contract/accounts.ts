@@ -75,10 +75,12 @@ export const ImportAccountsResponse = z.object({
 export type Role = z.infer<typeof role>;
 export type AccountAction = z.infer<typeof AccountAction>;
 export type Account = z.infer<typeof Account>;
-export type AccountList = z.infer<typeof AccountListResponse>;
-export type CreatedAccount = z.infer<typeof CreatedAccountResponse>;
 /** The filters as the server reads them; the browser writes them into the query string. */
 export type AccountFilters = z.output<typeof ListAccountsQuery>;
 export type NewAccount = z.input<typeof CreateAccountBody>;
 export type AccountChanges = Omit<z.input<typeof UpdateAccountBody>, 'version'>;
-export type ImportResult = z.infer<typeof ImportAccountsResponse>;
+export type AccountResponse = z.infer<typeof AccountResponse>;
+export type CreatedAccountResponse = z.infer<typeof CreatedAccountResponse>;
+export type AccountListResponse = z.infer<typeof AccountListResponse>;
+export type PasswordResetResponse = z.infer<typeof PasswordResetResponse>;
+export type ImportAccountsResponse = z.infer<typeof ImportAccountsResponse>;

@@ -40,4 +40,4 @@ export const AuditListResponse = z.object({
 
 export type AuditFilters = z.output<typeof ListAuditQuery>;
 export type AuditEntry = z.infer<typeof AuditEntry>;
-export type AuditPage = z.infer<typeof AuditListResponse>;
+export type AuditListResponse = z.infer<typeof AuditListResponse>;

@@ -21,11 +21,7 @@ export const OverrideBody = z.object({
 const Override = z.object({
   id: z.string(),
   date: z.string(),
-  /**
-   * 'holiday' or 'workday' (the table's check says so), but the row type says string: narrow it here
-   * once the column type does.
-   */
-  kind: z.string(),
+  kind: overrideKind,
   note: z.string(),
   createdBy: z.string().nullable(),
 });
@@ -53,8 +49,9 @@ export const PeriodResponse = z.object({
   end: z.string(),
 });
 
-export type CalendarYear = z.infer<typeof CalendarYearResponse>;
-export type CalendarYearStatus = CalendarYear['status'];
+export type CalendarYearStatus = z.infer<typeof CalendarYearResponse>['status'];
 export type CalendarOverrideRow = z.infer<typeof Override>;
 export type NewOverride = z.input<typeof OverrideBody>;
-export type WorkingPeriod = z.infer<typeof PeriodResponse>;
+export type CalendarYearResponse = z.infer<typeof CalendarYearResponse>;
+export type OverrideResponse = z.infer<typeof OverrideResponse>;
+export type PeriodResponse = z.infer<typeof PeriodResponse>;

@@ -1,5 +1,6 @@
 /** A nomination's material slots and files, and the organiser's waiver. */
 import { z } from 'zod';
+import { MATERIAL_SET_KEYS, type MaterialSetKey } from '../materials/nomination-slots.ts';
 import { materialSlotSpecSchema } from '../materials/spec-schema.ts';
 import { Finding } from './fields.ts';
 
@@ -39,7 +40,7 @@ export const Material = z
 export const MaterialResponse = z.object({ material: Material });
 
 const MaterialSlot = z.object({
-  setKey: z.string(),
+  setKey: z.enum(MATERIAL_SET_KEYS as [MaterialSetKey, ...MaterialSetKey[]]),
   slot: materialSlotSpecSchema,
   status: Status,
   statusLabel: z.string(),
@@ -67,3 +68,5 @@ export type MaterialAction = z.infer<typeof MaterialAction>;
 export type Material = z.infer<typeof Material>;
 export type MaterialSlot = z.infer<typeof MaterialSlot>;
 export type NominationMaterials = z.infer<typeof NominationMaterialsResponse>;
+export type MaterialResponse = z.infer<typeof MaterialResponse>;
+export type NominationMaterialsResponse = z.infer<typeof NominationMaterialsResponse>;

@@ -180,9 +180,16 @@ export type NominationSummary = z.infer<typeof NominationListItem>;
 /** The list filter as the server reads it; the browser writes it into the query string. */
 export type NominationFilter = z.output<typeof ListNominationsQuery>;
 export type CheckedNomination = z.infer<typeof CheckedNomination>;
-export type NextToCheck = z.infer<typeof NextToCheckResponse>;
 export type UnitQuotaUse = z.infer<typeof QuotaDashboardResponse>['units'][number];
 export type CategoryUse = z.infer<typeof CategoryUse>;
 export type MissedDeadlineUnit = z.infer<typeof MissedDeadlineResponse>['units'][number];
 export type Forwarded = z.infer<typeof ForwardResponse>['forwarded'][number];
 export type RegistryFields = z.input<typeof RegistryCheckBody>['form'];
+export type BulkAcceptResponse = z.infer<typeof BulkAcceptResponse>;
+export type NextToCheckResponse = z.infer<typeof NextToCheckResponse>;
+export type NominationResponse = z.infer<typeof NominationResponse>;
+export type NominationListResponse = z.infer<typeof NominationListResponse>;
+export type QuotaDashboardResponse = z.infer<typeof QuotaDashboardResponse>;
+export type MissedDeadlineResponse = z.infer<typeof MissedDeadlineResponse>;
+export type ForwardResponse = z.infer<typeof ForwardResponse>;
+export type RegistryFindingsResponse = z.infer<typeof RegistryFindingsResponse>;

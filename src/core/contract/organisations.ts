@@ -50,3 +50,5 @@ export const OrganisationListResponse = z.object({ items: z.array(Organisation) 
 export type OrganisationAction = z.infer<typeof OrganisationAction>;
 export type Organisation = z.infer<typeof Organisation>;
 export type OrganisationInput = Omit<z.input<typeof CreateOrganisationBody>, 'parentId'>;
+export type OrganisationResponse = z.infer<typeof OrganisationResponse>;
+export type OrganisationListResponse = z.infer<typeof OrganisationListResponse>;

@@ -31,3 +31,4 @@ export const RequestPackageBody = z.object({ unitId: z.uuid('报送单位编号�
 
 export type PackageState = z.infer<typeof PackageState>;
 export type ExportPackage = z.infer<typeof ExportPackage>;
+export type PackageListResponse = z.infer<typeof PackageListResponse>;

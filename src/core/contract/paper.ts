@@ -91,3 +91,5 @@ export type PaperUnit = z.infer<typeof PaperUnit>;
 export type PaperOverview = z.infer<typeof PaperOverviewResponse>;
 export type DispatchInput = z.input<typeof DispatchBody>;
 export type ReceiptInput = z.input<typeof ReceiptBody>;
+export type PaperOverviewResponse = z.infer<typeof PaperOverviewResponse>;
+export type PaperUnitResponse = z.infer<typeof PaperUnitResponse>;

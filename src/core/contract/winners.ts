@@ -58,7 +58,9 @@ export const ImportWinnersResponse = z.object({
 });
 
 export type PreviousWinner = z.infer<typeof Winner>;
-export type WinnerPage = z.infer<typeof WinnerListResponse>;
 export type WinnerFilter = z.output<typeof ListWinnersQuery>;
 export type WinnerCorrection = z.input<typeof CorrectionBody>;
 export type WinnerImportCounts = z.infer<typeof ImportWinnersResponse>;
+export type WinnerListResponse = z.infer<typeof WinnerListResponse>;
+export type WinnerResponse = z.infer<typeof WinnerResponse>;
+export type ImportWinnersResponse = z.infer<typeof ImportWinnersResponse>;

@@ -78,4 +78,4 @@ export const WorklistResponse = z.object({
 
 export type UnitWorklist = z.infer<typeof UnitWork>;
 export type OrganiserCampaignWork = z.infer<typeof OrganiserCampaignWork>;
-export type Worklist = z.infer<typeof WorklistResponse>;
+export type WorklistResponse = z.infer<typeof WorklistResponse>;
