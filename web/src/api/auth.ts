@@ -1,6 +1,9 @@
 /** Session calls: who am I, log in, log out, change password. */
+
+import type { Me, MeResponse } from '#core/contract/auth.ts';
 import { ApiError, api, setCsrfToken } from './client.ts';
-import type { Me, MeResponse } from './types.ts';
+
+export type { Me } from '#core/contract/auth.ts';
 
 /** The current account, or null when nobody is logged in (a 401 here is an answer, not an error). */
 export async function fetchMe(): Promise<Me | null> {

@@ -1,33 +1,22 @@
 /** The caller's organisation's working calendar: one year's status and adjustments, and period sums. */
+import type {
+  CalendarYearResponse,
+  NewOverride,
+  OverrideResponse,
+  PeriodResponse,
+} from '#core/contract/calendar.ts';
 import { api, withQuery } from './client.ts';
+
+export type { CalendarOverrideRow, CalendarYearStatus } from '#core/contract/calendar.ts';
 
 export const CALENDAR_KEY = ['calendar'] as const;
 
-export type CalendarYearStatus = 'official' | 'confirmed' | 'unknown';
-
-export interface CalendarOverrideRow {
-  id: string;
-  date: string;
-  kind: 'holiday' | 'workday';
-  note: string;
-  createdBy: string | null;
+export function getCalendarYear(year: number): Promise<CalendarYearResponse> {
+  return api<CalendarYearResponse>(withQuery('/api/calendar', { year }));
 }
 
-export interface CalendarYear {
-  year: number;
-  status: CalendarYearStatus;
-  confirmedYears: number[];
-  overrides: CalendarOverrideRow[];
-}
-
-export function getCalendarYear(year: number): Promise<CalendarYear> {
-  return api<CalendarYear>(withQuery('/api/calendar', { year }));
-}
-
-export async function addOverride(input: Pick<CalendarOverrideRow, 'date' | 'kind' | 'note'>) {
-  return (
-    await api<{ override: CalendarOverrideRow }>('/api/calendar/overrides', { method: 'POST', body: input })
-  ).override;
+export async function addOverride(input: NewOverride) {
+  return (await api<OverrideResponse>('/api/calendar/overrides', { method: 'POST', body: input })).override;
 }
 
 export function deleteOverride(id: string): Promise<void> {
@@ -42,15 +31,8 @@ export function unconfirmYear(year: number): Promise<void> {
   return api<void>(`/api/calendar/confirmed-years/${year}`, { method: 'DELETE' });
 }
 
-export interface WorkingPeriod {
-  from: string;
-  workdays: number;
-  countStart: boolean;
-  end: string;
-}
-
-export function workingPeriod(from: string, workdays: number, countStart: boolean): Promise<WorkingPeriod> {
-  return api<WorkingPeriod>(
+export function workingPeriod(from: string, workdays: number, countStart: boolean): Promise<PeriodResponse> {
+  return api<PeriodResponse>(
     withQuery('/api/calendar/period', { from, workdays, countStart: String(countStart) }),
   );
 }

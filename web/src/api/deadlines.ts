@@ -1,25 +1,14 @@
 /** Who missed the deadline (逾期视为自动放弃), for the organiser: counts per unit, never a draft's content. */
 import { useQuery } from '@tanstack/react-query';
+import type { MissedDeadlineResponse } from '#core/contract/nominations.ts';
 import { api } from './client.ts';
 import { NOMINATIONS_KEY } from './nominations.ts';
 
-export interface MissedDeadlineUnit {
-  unitId: string;
-  unitName: string;
-  /** The unit's deadline, its extension included. */
-  deadlineAt: string;
-  extended: boolean;
-  lapsed: { star: number; project: number };
-  /** Still a draft or returned past the deadline (withdrawn at the job's next run where the rules say so). */
-  unsubmitted: number;
-  submitted: number;
-}
+export type { MissedDeadlineUnit } from '#core/contract/nominations.ts';
 
-export async function missedDeadline(campaignId: string): Promise<MissedDeadlineUnit[]> {
+export async function missedDeadline(campaignId: string) {
   return (
-    await api<{ units: MissedDeadlineUnit[] }>(
-      `/api/campaigns/${encodeURIComponent(campaignId)}/missed-deadline`,
-    )
+    await api<MissedDeadlineResponse>(`/api/campaigns/${encodeURIComponent(campaignId)}/missed-deadline`)
   ).units;
 }
 

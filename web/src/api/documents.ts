@@ -7,9 +7,12 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { Category } from '#core/campaign/rules.ts';
+import type { ExportPackage, PackageListResponse, PackageState } from '#core/contract/packages.ts';
 import { ApiError, api, send, withQuery } from './client.ts';
 import { saveBlob } from './imports.ts';
 import { fileNameOf } from './nominations.ts';
+
+export type { ExportPackage, PackageState } from '#core/contract/packages.ts';
 
 const nominationPath = (id: string, rest: string) => `/api/nominations/${encodeURIComponent(id)}${rest}`;
 const campaignPath = (id: string, rest: string) => `/api/campaigns/${encodeURIComponent(id)}${rest}`;
@@ -51,33 +54,12 @@ export const campaignPrintPath = (campaignId: string, options: CampaignPrintOpti
 
 /* ---- submission package ---- */
 
-export type PackageState = 'queued' | 'building' | 'ready' | 'failed';
-
 export const PACKAGE_STATE_LABELS: Record<PackageState, string> = {
   queued: '排队等待生成',
   building: '正在生成',
   ready: '已生成，可以下载',
   failed: '生成失败',
 };
-
-export interface ExportPackage {
-  id: string;
-  campaignId: string;
-  /** null: the whole campaign, a folder per unit. */
-  unitId: string | null;
-  unitName: string | null;
-  state: PackageState;
-  /** Files written so far out of `total`. */
-  done: number;
-  total: number;
-  bytes: number | null;
-  sha256: string | null;
-  error: string | null;
-  fileName: string;
-  downloadUrl: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
 
 export const packageKey = (id: string) => ['packages', id] as const;
 
@@ -94,7 +76,7 @@ export function getPackage(id: string): Promise<ExportPackage> {
 
 /** The campaign's recent packages, newest first (a unit sees only its own). */
 export async function listPackages(campaignId: string): Promise<ExportPackage[]> {
-  return (await api<{ items: ExportPackage[] }>(campaignPath(campaignId, '/packages'))).items;
+  return (await api<PackageListResponse>(campaignPath(campaignId, '/packages'))).items;
 }
 
 export function useLatestPackage(campaignId: string, unitId: string | undefined) {

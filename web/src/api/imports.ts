@@ -1,6 +1,8 @@
 /** Bulk import of organisations and accounts from the XLSX template; all or nothing on the server. */
+
+import type { ImportAccountsResponse } from '#core/contract/accounts.ts';
+import type { ImportError } from '#core/nomination/index.ts';
 import { ApiError, api, send } from './client.ts';
-import type { ImportError, ImportResult } from './types.ts';
 
 export const TEMPLATE_FILE_NAME = '组织与账号导入模板.xlsx';
 
@@ -11,7 +13,7 @@ export async function downloadTemplate(): Promise<void> {
 }
 
 export type ImportOutcome =
-  | { ok: true; result: ImportResult }
+  | { ok: true; result: ImportAccountsResponse }
   | { ok: false; message: string; errors: ImportError[] };
 
 export async function importAccounts(file: File): Promise<ImportOutcome> {
@@ -20,7 +22,7 @@ export async function importAccounts(file: File): Promise<ImportOutcome> {
   try {
     return {
       ok: true,
-      result: await api<ImportResult>('/api/imports/accounts', { method: 'POST', body: form }),
+      result: await api<ImportAccountsResponse>('/api/imports/accounts', { method: 'POST', body: form }),
     };
   } catch (error) {
     if (error instanceof ApiError && error.code === 'IMPORT_INVALID') {

@@ -4,63 +4,20 @@
  * and the CSRF token the tus uploads carry.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { Finding } from '#core/findings.ts';
+import type { MeResponse } from '#core/contract/auth.ts';
+import type { Material, MaterialResponse, NominationMaterials } from '#core/contract/materials.ts';
 import type { MaterialSetKey } from '#core/materials/nomination-slots.ts';
-import type { MaterialState, MaterialWaiver, SlotStatus } from '#core/materials/slot-status.ts';
+import type { MaterialState, SlotStatus } from '#core/materials/slot-status.ts';
 import type { MaterialSlotSpec } from '#core/materials/spec.ts';
 import { api } from './client.ts';
-import type { MeResponse } from './types.ts';
 
+export type {
+  Material,
+  MaterialAction,
+  MaterialSlot,
+  NominationMaterials,
+} from '#core/contract/materials.ts';
 export type { MaterialSetKey, MaterialSlotSpec, MaterialState, SlotStatus };
-
-export type MaterialAction = 'delete' | 'choose' | 'convert' | 'waive';
-
-export interface Material {
-  id: string;
-  setKey: MaterialSetKey;
-  slotId: string;
-  fileName: string;
-  bytes: number;
-  sha256: string;
-  state: MaterialState;
-  status: Exclude<SlotStatus, 'missing'>;
-  statusLabel: string;
-  findings: Finding[];
-  waivers: MaterialWaiver[];
-  /** What the server's probe measured (core/materials/probed.ts), null until checked. */
-  probed: unknown;
-  /** The original's id when this file is a converted copy. */
-  convertedFrom: string | null;
-  /** Came with its nomination from a lower round (forwarded): the same bytes, judged by this round's specs. */
-  forwarded: boolean;
-  /** 0–100 while converting. */
-  progress: number | null;
-  chosen: boolean;
-  contentUrl: string;
-  previewUrl: string | null;
-  createdAt: string;
-  actions: MaterialAction[];
-}
-
-export interface MaterialSlot {
-  setKey: MaterialSetKey;
-  slot: MaterialSlotSpec;
-  status: SlotStatus;
-  statusLabel: string;
-  files: Material[];
-  actions: 'upload'[];
-}
-
-export interface NominationMaterials {
-  slots: MaterialSlot[];
-  /** Files of slots that no longer apply (special pick withdrawn, rules edited, none in this round). */
-  otherFiles: Material[];
-  /** The submit rule's findings: what is still missing, pending or failed. */
-  findings: Finding[];
-  /** The platform converts films: one whose every error conversion mends may be uploaded as it is. */
-  conversionAvailable: boolean;
-  actions: 'upload'[];
-}
 
 export const materialsKey = (nominationId: string) => ['nominations', 'materials', nominationId] as const;
 
@@ -114,19 +71,16 @@ export async function deleteMaterial(id: string): Promise<void> {
 }
 
 export async function convertMaterial(id: string): Promise<Material> {
-  return (await api<{ material: Material }>(materialPath(id, '/convert'), { method: 'POST', body: {} }))
-    .material;
+  return (await api<MaterialResponse>(materialPath(id, '/convert'), { method: 'POST', body: {} })).material;
 }
 
 export async function chooseMaterial(id: string): Promise<Material> {
-  return (await api<{ material: Material }>(materialPath(id, '/choose'), { method: 'POST', body: {} }))
-    .material;
+  return (await api<MaterialResponse>(materialPath(id, '/choose'), { method: 'POST', body: {} })).material;
 }
 
 export async function waiveMaterial(id: string, code: string, reason: string): Promise<Material> {
-  return (
-    await api<{ material: Material }>(materialPath(id, '/waive'), { method: 'POST', body: { code, reason } })
-  ).material;
+  return (await api<MaterialResponse>(materialPath(id, '/waive'), { method: 'POST', body: { code, reason } }))
+    .material;
 }
 
 let csrf: Promise<string> | null = null;
@@ -148,7 +102,7 @@ export function uploadCsrfToken(fresh = false): Promise<string> {
 /** The project's 工作总结 as a Word document made from the text written on the page, put in its slot. */
 export async function generateWorkSummary(nominationId: string): Promise<Material> {
   return (
-    await api<{ material: Material }>(
+    await api<MaterialResponse>(
       `/api/nominations/${encodeURIComponent(nominationId)}/materials/work-summary`,
       { method: 'POST', body: {} },
     )

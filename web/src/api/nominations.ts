@@ -5,63 +5,40 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { Category } from '#core/campaign/rules.ts';
+import type {
+  BulkAcceptResponse,
+  ForwardResponse,
+  NextToCheckResponse,
+  Nomination,
+  NominationFilter,
+  NominationListResponse,
+  NominationResponse,
+  NominationSummary,
+  QuotaDashboardResponse,
+  RegistryFields,
+  RegistryFindingsResponse,
+} from '#core/contract/nominations.ts';
 import type { Finding } from '#core/findings.ts';
 import type { NominationState } from '#core/nomination/states.ts';
 import { api, send, withQuery } from './client.ts';
 import { saveBlob } from './imports.ts';
 
+export type {
+  CategoryUse,
+  CheckedNomination,
+  Forwarded,
+  Nomination,
+  NominationAction,
+  NominationFilter,
+  NominationFinding,
+  NominationSummary,
+  NominationTransitionOption,
+  RegistryFields,
+  UnitQuotaUse,
+} from '#core/contract/nominations.ts';
 export type { Category, Finding, NominationState };
 
 export const NOMINATIONS_KEY = ['nominations'] as const;
-
-/** `edit`: the unit's own submitter (the state decides whether the form is still editable). */
-export type NominationAction = 'view' | 'edit' | 'actAsUnit' | 'actAsOrganiser' | 'seeIdentity';
-
-export interface NominationTransitionOption {
-  to: NominationState;
-  label: string;
-  requiresReason: boolean;
-}
-
-export interface NominationSummary {
-  id: string;
-  campaignId: string;
-  unitId: string;
-  unitName: string;
-  category: Category;
-  state: NominationState;
-  stateLabel: string;
-  special: boolean;
-  rank: number | null;
-  /** 排序备注 (事迹特别感人 / 特别受百姓喜爱), '' for a regular nominee. */
-  remark: string;
-  title: string;
-  contentHash: string | null;
-  submittedAt: string | null;
-  /** 逾期未提交，视为自动放弃: when the deadline job withdrew it. */
-  lapsedAt: string | null;
-  /** The unit's own deadline (its extension included) and whether it has passed as the server answered. */
-  deadline: { at: string | null; extended: boolean; passed: boolean };
-  returnReason: string | null;
-  /** The unit asked the organiser to look at this draft (e.g. to waive a file). */
-  reviewRequested: boolean;
-  version: number;
-  updatedAt: string;
-  actions: NominationAction[];
-  transitions: NominationTransitionOption[];
-}
-
-export interface Nomination extends NominationSummary {
-  form: Record<string, unknown>;
-  findings: Finding[];
-}
-
-export interface NominationFilter {
-  campaignId: string;
-  unitId?: string;
-  category?: Category;
-  state?: NominationState;
-}
 
 export const nominationKey = (id: string) => [...NOMINATIONS_KEY, 'detail', id] as const;
 export const nominationListKey = (filter: NominationFilter) => [...NOMINATIONS_KEY, 'list', filter] as const;
@@ -75,7 +52,7 @@ const query = (filter: NominationFilter) => ({
 });
 
 export async function listNominations(filter: NominationFilter): Promise<NominationSummary[]> {
-  return (await api<{ items: NominationSummary[] }>(withQuery('/api/nominations', query(filter)))).items;
+  return (await api<NominationListResponse>(withQuery('/api/nominations', query(filter)))).items;
 }
 
 export function useNominations(filter: NominationFilter, enabled = true) {
@@ -87,7 +64,7 @@ export function useNominations(filter: NominationFilter, enabled = true) {
 }
 
 export async function getNomination(id: string): Promise<Nomination> {
-  return (await api<{ nomination: Nomination }>(path(id))).nomination;
+  return (await api<NominationResponse>(path(id))).nomination;
 }
 
 export function useNomination(id: string) {
@@ -96,7 +73,7 @@ export function useNomination(id: string) {
 
 export async function createNomination(campaignId: string, category: Category): Promise<Nomination> {
   return (
-    await api<{ nomination: Nomination }>('/api/nominations', {
+    await api<NominationResponse>('/api/nominations', {
       method: 'POST',
       body: { campaignId, category },
     })
@@ -108,33 +85,26 @@ export async function saveNomination(
   form: Record<string, unknown>,
   version: number,
 ): Promise<Nomination> {
-  return (await api<{ nomination: Nomination }>(path(id), { method: 'PUT', body: { form, version } }))
-    .nomination;
+  return (await api<NominationResponse>(path(id), { method: 'PUT', body: { form, version } })).nomination;
 }
-
-/** The fields of a form being typed that the registry compares; the others are not sent. */
-export type RegistryFields = Partial<
-  Record<'name' | 'idNumber' | 'workUnit' | 'entityName' | 'creditCode', string>
->;
 
 /**
  * Previous winners and other nominations matching the form on the screen, without saving it. A unit
  * reads only that the person or programme was nominated or has won, and whom to ask.
  */
-export async function checkRegistry(id: string, form: RegistryFields): Promise<Finding[]> {
+export async function checkRegistry(id: string, form: RegistryFields) {
   return (
-    await api<{ findings: Finding[] }>(path(id, '/registry-findings'), { method: 'POST', body: { form } })
+    await api<RegistryFindingsResponse>(path(id, '/registry-findings'), { method: 'POST', body: { form } })
   ).findings;
 }
 
 export async function submitNomination(id: string): Promise<Nomination> {
-  return (await api<{ nomination: Nomination }>(path(id, '/submit'), { method: 'POST', body: {} }))
-    .nomination;
+  return (await api<NominationResponse>(path(id, '/submit'), { method: 'POST', body: {} })).nomination;
 }
 
 export async function withdrawNomination(id: string, reason?: string): Promise<Nomination> {
   return (
-    await api<{ nomination: Nomination }>(path(id, '/withdraw'), {
+    await api<NominationResponse>(path(id, '/withdraw'), {
       method: 'POST',
       body: reason ? { reason } : {},
     })
@@ -147,7 +117,7 @@ export async function reviewNomination(
   reason?: string,
 ): Promise<Nomination> {
   return (
-    await api<{ nomination: Nomination }>(path(id, '/review'), {
+    await api<NominationResponse>(path(id, '/review'), {
       method: 'POST',
       body: reason ? { decision, reason } : { decision },
     })
@@ -160,7 +130,7 @@ export async function transitionNomination(
   reason?: string,
 ): Promise<Nomination> {
   return (
-    await api<{ nomination: Nomination }>(path(id, '/transitions'), {
+    await api<NominationResponse>(path(id, '/transitions'), {
       method: 'POST',
       body: reason ? { to, reason } : { to },
     })
@@ -174,7 +144,7 @@ export async function orderRegistration(
   order: string[],
 ): Promise<NominationSummary[]> {
   return (
-    await api<{ items: NominationSummary[] }>('/api/nominations/registration', {
+    await api<NominationListResponse>('/api/nominations/registration', {
       method: 'PUT',
       body: { campaignId, category, order },
     })
@@ -183,60 +153,36 @@ export async function orderRegistration(
 
 export async function requestReview(id: string, requested: boolean): Promise<Nomination> {
   return (
-    await api<{ nomination: Nomination }>(path(id, '/review-request'), {
+    await api<NominationResponse>(path(id, '/review-request'), {
       method: 'POST',
       body: { requested },
     })
   ).nomination;
 }
 
-export interface CheckedNomination {
-  id: string;
-  title: string;
-  unitName: string;
-  category: Category;
-}
-
 /** The next nomination waiting for the formal check after this one, and how many others wait. */
-export function nextToCheck(id: string): Promise<{ next: CheckedNomination | null; remaining: number }> {
-  return api(path(id, '/next-to-check'));
+export function nextToCheck(id: string): Promise<NextToCheckResponse> {
+  return api<NextToCheckResponse>(path(id, '/next-to-check'));
 }
 
 /** 批量通过: all accepted, or none (the error names the one that could not be). */
-export async function acceptMany(campaignId: string, nominationIds: string[]): Promise<CheckedNomination[]> {
+export async function acceptMany(campaignId: string, nominationIds: string[]) {
   return (
-    await api<{ accepted: CheckedNomination[] }>(
-      `/api/campaigns/${encodeURIComponent(campaignId)}/formal-check/accept`,
-      { method: 'POST', body: { nominationIds } },
-    )
+    await api<BulkAcceptResponse>(`/api/campaigns/${encodeURIComponent(campaignId)}/formal-check/accept`, {
+      method: 'POST',
+      body: { nominationIds },
+    })
   ).accepted;
 }
 
 export async function markSpecial(id: string, special: boolean): Promise<Nomination> {
-  return (await api<{ nomination: Nomination }>(path(id, '/special'), { method: 'POST', body: { special } }))
+  return (await api<NominationResponse>(path(id, '/special'), { method: 'POST', body: { special } }))
     .nomination;
 }
 
-export interface CategoryUse {
-  min: number;
-  max: number;
-  used: number;
-  special: number;
-  drafts: number;
-}
-
-export interface UnitQuotaUse {
-  unitId: string;
-  unitName: string;
-  unitTypeLabel: string;
-  star: CategoryUse;
-  project: CategoryUse;
-  findings: Finding[];
-}
-
-export async function quotaDashboard(campaignId: string): Promise<UnitQuotaUse[]> {
+export async function quotaDashboard(campaignId: string) {
   return (
-    await api<{ units: UnitQuotaUse[] }>(`/api/campaigns/${encodeURIComponent(campaignId)}/quota-dashboard`)
+    await api<QuotaDashboardResponse>(`/api/campaigns/${encodeURIComponent(campaignId)}/quota-dashboard`)
   ).units;
 }
 
@@ -248,17 +194,9 @@ export function useQuotaDashboard(campaignId: string, enabled = true) {
   });
 }
 
-export interface Forwarded {
-  id: string;
-  title: string;
-  category: Category;
-  /** Files that went along, and what the target round's material rules make of them at once. */
-  materials: { files: number; findings: Finding[] };
-}
-
-export async function forwardNominations(campaignId: string, targetCampaignId: string): Promise<Forwarded[]> {
+export async function forwardNominations(campaignId: string, targetCampaignId: string) {
   return (
-    await api<{ forwarded: Forwarded[] }>(`/api/campaigns/${encodeURIComponent(campaignId)}/forward`, {
+    await api<ForwardResponse>(`/api/campaigns/${encodeURIComponent(campaignId)}/forward`, {
       method: 'POST',
       body: { targetCampaignId },
     })

@@ -1,12 +1,19 @@
 /** Organisation tree calls. The list is the caller's subtree, flat, linked by parentId. */
 import { useQuery } from '@tanstack/react-query';
+import type {
+  Organisation,
+  OrganisationInput,
+  OrganisationListResponse,
+  OrganisationResponse,
+} from '#core/contract/organisations.ts';
 import { api } from './client.ts';
-import type { Organisation, OrganisationType } from './types.ts';
+
+export type { Organisation, OrganisationAction, OrganisationInput } from '#core/contract/organisations.ts';
 
 export const ORGANISATIONS_KEY = ['organisations'] as const;
 
 export async function listOrganisations(): Promise<Organisation[]> {
-  return (await api<{ items: Organisation[] }>('/api/organisations')).items;
+  return (await api<OrganisationListResponse>('/api/organisations')).items;
 }
 
 /**
@@ -21,16 +28,9 @@ export function useOrganisations(options: { quietForbidden?: boolean } = {}) {
   });
 }
 
-export interface OrganisationInput {
-  name: string;
-  type: OrganisationType;
-  regionCode?: string | null;
-}
-
 export async function createOrganisation(parentId: string, input: OrganisationInput): Promise<Organisation> {
   const body = { parentId, ...input, regionCode: input.regionCode || undefined };
-  return (await api<{ organisation: Organisation }>('/api/organisations', { method: 'POST', body }))
-    .organisation;
+  return (await api<OrganisationResponse>('/api/organisations', { method: 'POST', body })).organisation;
 }
 
 export async function updateOrganisation(
@@ -41,10 +41,10 @@ export async function updateOrganisation(
   // An emptied region code field means "no code", which the server stores as null.
   if ('regionCode' in input) body.regionCode = input.regionCode || null;
   const path = `/api/organisations/${encodeURIComponent(organisation.id)}`;
-  return (await api<{ organisation: Organisation }>(path, { method: 'PATCH', body })).organisation;
+  return (await api<OrganisationResponse>(path, { method: 'PATCH', body })).organisation;
 }
 
 export async function setOrganisationDisabled(id: string, disabled: boolean): Promise<Organisation> {
   const path = `/api/organisations/${encodeURIComponent(id)}/${disabled ? 'disable' : 'enable'}`;
-  return (await api<{ organisation: Organisation }>(path, { method: 'POST' })).organisation;
+  return (await api<OrganisationResponse>(path, { method: 'POST' })).organisation;
 }

@@ -4,56 +4,30 @@
  * every bad cell by row and column (records already kept are updated, not added twice).
  */
 import { useQuery } from '@tanstack/react-query';
-import type { CampaignLevel, Category } from '#core/campaign/rules.ts';
+import type {
+  PreviousWinner,
+  WinnerCorrection,
+  WinnerFilter,
+  WinnerImportCounts,
+  WinnerListResponse,
+  WinnerResponse,
+} from '#core/contract/winners.ts';
+import type { ImportError } from '#core/nomination/index.ts';
 import { ApiError, api, send, withQuery } from './client.ts';
 import { saveBlob } from './imports.ts';
 import { fileNameOf } from './nominations.ts';
-import type { ImportError, Page } from './types.ts';
+
+export type {
+  PreviousWinner,
+  WinnerCorrection,
+  WinnerFilter,
+  WinnerImportCounts,
+} from '#core/contract/winners.ts';
 
 export const WINNERS_KEY = ['previous-winners'] as const;
 
-export interface PreviousWinner {
-  id: string;
-  year: number;
-  level: string;
-  category: Category | string;
-  name: string;
-  provinceOrUnit: string | null;
-  workUnit: string | null;
-  /** Masked by the server. */
-  idNumber: string | null;
-  creditCode: string | null;
-  /** The organiser that keeps the record (登记单位). */
-  organisationName: string;
-  version: number;
-  /** The caller may correct and delete it (its own organisation's, or one below). */
-  editable: boolean;
-}
-
-export interface WinnerFilter {
-  q?: string;
-  category?: Category;
-  year?: number;
-  level?: CampaignLevel;
-  page: number;
-  pageSize: number;
-}
-
-export interface WinnerCorrection {
-  year: number;
-  level: string;
-  category: string;
-  name: string;
-  provinceOrUnit: string | null;
-  workUnit: string | null;
-  /** Left out: unchanged; empty: removed. */
-  idNumber?: string | null;
-  creditCode: string | null;
-  version: number;
-}
-
 export async function correctWinner(id: string, body: WinnerCorrection): Promise<PreviousWinner> {
-  const { winner } = await api<{ winner: PreviousWinner }>(`/api/previous-winners/${id}`, {
+  const { winner } = await api<WinnerResponse>(`/api/previous-winners/${id}`, {
     method: 'PUT',
     body,
   });
@@ -64,8 +38,8 @@ export async function deleteWinner(id: string): Promise<void> {
   await api(`/api/previous-winners/${id}`, { method: 'DELETE' });
 }
 
-export function listWinners(filter: WinnerFilter): Promise<Page<PreviousWinner>> {
-  return api<Page<PreviousWinner>>(withQuery('/api/previous-winners', { ...filter }));
+export function listWinners(filter: WinnerFilter): Promise<WinnerListResponse> {
+  return api<WinnerListResponse>(withQuery('/api/previous-winners', { ...filter }));
 }
 
 export function useWinners(filter: WinnerFilter) {
@@ -79,15 +53,6 @@ export function useWinners(filter: WinnerFilter) {
 export async function downloadWinnersTemplate(): Promise<void> {
   const response = await send('/api/previous-winners/template');
   saveBlob(await response.blob(), fileNameOf(response, '往届入选名单导入模板.xlsx'));
-}
-
-export interface WinnerImportCounts {
-  /** New records. */
-  imported: number;
-  /** Records already kept whose details the file changed. */
-  updated: number;
-  /** Records already kept as the file has them. */
-  unchanged: number;
 }
 
 export type WinnerImportOutcome =

@@ -1,7 +1,7 @@
 /** The logged-in account, shared by every page through TanStack Query's cache under one key. */
 import { useQuery } from '@tanstack/react-query';
+import type { Me } from '#core/contract/auth.ts';
 import { fetchMe } from '../api/auth.ts';
-import type { Me } from '../api/types.ts';
 
 export const ME_KEY = ['me'] as const;
 

@@ -4,8 +4,8 @@
  */
 import { Form, Input, Modal } from 'antd';
 import { useEffect } from 'react';
+import type { Account, Role } from '#core/contract/accounts.ts';
 import { parsePhone } from '#core/identity/phone.ts';
-import type { Account, Role } from '../api/types.ts';
 import { OrganisationSelect } from './OrganisationSelect.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
 

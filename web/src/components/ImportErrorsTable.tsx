@@ -1,5 +1,5 @@
 import { Alert, Table } from 'antd';
-import type { ImportError } from '../api/types.ts';
+import type { ImportError } from '#core/nomination/index.ts';
 
 /** Every problem the server found in the uploaded sheet, by row and column, so all can be fixed at once. */
 export function ImportErrorsTable({ message, errors }: { message: string; errors: ImportError[] }) {

@@ -1,8 +1,11 @@
 /** After a successful import: counts, and the new accounts with their one-time passwords to hand out. */
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Result, Table, Typography } from 'antd';
+import type { ImportAccountsResponse as ImportResult } from '#core/contract/accounts.ts';
 import { saveBlob } from '../api/imports.ts';
-import type { ImportedAccount, ImportResult } from '../api/types.ts';
+
+type ImportedAccount = ImportResult['accounts'][number];
+
 import { toCsv } from '../lib/csv.ts';
 
 function downloadPasswords(accounts: ImportedAccount[]): void {

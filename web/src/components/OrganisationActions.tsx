@@ -4,7 +4,7 @@
  */
 import { MoreOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Space } from 'antd';
-import type { Organisation } from '../api/types.ts';
+import type { Organisation } from '#core/contract/organisations.ts';
 
 interface Props {
   row: Organisation;

@@ -1,7 +1,7 @@
 /** The navigation menu, used in the desktop sider and in the phone drawer. */
 import { Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router';
-import type { Me } from '../api/types.ts';
+import type { Me } from '#core/contract/auth.ts';
 import { activeEntry, visibleEntries } from './nav.tsx';
 
 export function SideMenu({ me, onNavigate }: { me: Me; onNavigate?: () => void }) {

@@ -3,8 +3,8 @@ import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Avatar, Button, Dropdown, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
+import type { Me } from '#core/contract/auth.ts';
 import { logout } from '../api/auth.ts';
-import type { Me } from '../api/types.ts';
 
 export function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
   const navigate = useNavigate();

@@ -13,7 +13,7 @@ import {
   TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Me } from '../api/types.ts';
+import type { Me } from '#core/contract/auth.ts';
 
 export interface NavEntry {
   path: string;

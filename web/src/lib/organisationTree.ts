@@ -1,5 +1,5 @@
 /** Turns the flat organisation list into a tree, and filters it by name while keeping the path. */
-import type { Organisation } from '../api/types.ts';
+import type { Organisation } from '#core/contract/organisations.ts';
 
 export interface OrganisationNode extends Organisation {
   /** Undefined for a leaf, so antd shows no expand button on it. */

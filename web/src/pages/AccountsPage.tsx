@@ -7,6 +7,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { App, Button, Card, Col, Input, Popconfirm, Row, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { ROLES } from '#core/accounts/roles.ts';
+import type { Account, AccountAction } from '#core/contract/accounts.ts';
 import {
   ACCOUNTS_KEY,
   type AccountFilters,
@@ -17,7 +18,6 @@ import {
   updateAccount,
 } from '../api/accounts.ts';
 import { ApiError } from '../api/client.ts';
-import type { Account, AccountAction } from '../api/types.ts';
 import { can, useCurrentMe } from '../auth/useMe.ts';
 import { AccountFormModal, type AccountFormValues } from '../components/AccountFormModal.tsx';
 import { type OneTimePassword, OneTimePasswordModal } from '../components/OneTimePasswordModal.tsx';

@@ -6,6 +6,8 @@ import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Input, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { isOrganisationType } from '#core/campaign/unit-types.ts';
+import type { Organisation } from '#core/contract/organisations.ts';
 import { ApiError } from '../api/client.ts';
 import {
   createOrganisation,
@@ -15,7 +17,6 @@ import {
   updateOrganisation,
   useOrganisations,
 } from '../api/organisations.ts';
-import type { Organisation } from '../api/types.ts';
 import { OrganisationActions } from '../components/OrganisationActions.tsx';
 import { OrganisationFormModal } from '../components/OrganisationFormModal.tsx';
 import { allIds, buildTree, filterTree, type OrganisationNode } from '../lib/organisationTree.ts';
@@ -48,7 +49,8 @@ export default function OrganisationsPage() {
       editing?.mode === 'update'
         ? {
             name: editing.organisation.name,
-            type: editing.organisation.type,
+            // A stored type the list does not know leaves the field empty, to be chosen again.
+            type: isOrganisationType(editing.organisation.type) ? editing.organisation.type : undefined,
             regionCode: editing.organisation.regionCode ?? '',
           }
         : undefined,

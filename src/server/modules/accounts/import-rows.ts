@@ -1,6 +1,6 @@
 import { ROLES, type Role } from '#core/accounts/roles.ts';
 import { ORGANISATION_TYPES, type OrganisationType } from '#core/campaign/unit-types.ts';
-import { CreateAccountBody } from './schema.ts';
+import { CreateAccountBody } from '#core/contract/accounts.ts';
 
 /** Columns of the import template, in order. The header row must read exactly these. */
 export const IMPORT_COLUMNS = [

@@ -1,6 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import {
+  AccountListResponse,
+  AccountResponse,
+  CreateAccountBody,
+  CreatedAccountResponse,
+  ImportAccountsResponse,
+  ListAccountsQuery,
+  PasswordResetResponse,
+  UpdateAccountBody,
+} from '#core/contract/accounts.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { AppError, forbidden } from '#server/platform/errors.ts';
@@ -9,15 +18,6 @@ import { importOrganisationsAndAccounts } from './import-service.ts';
 import { buildImportTemplate } from './import-workbook.ts';
 import { presentAccount } from './presenter.ts';
 import { canImportAccounts } from './rules.ts';
-import {
-  AccountListResponse,
-  AccountResponse,
-  CreateAccountBody,
-  CreatedAccountResponse,
-  ListAccountsQuery,
-  PasswordResetResponse,
-  UpdateAccountBody,
-} from './schema.ts';
 import {
   createAccount,
   listVisibleAccounts,
@@ -130,19 +130,7 @@ export function accountRoutes(app: FastifyInstance, { db }: AppContext) {
       tags,
       summary: '从 Excel 批量导入组织与账号',
       consumes: ['multipart/form-data'],
-      response: {
-        200: z.object({
-          organisationsCreated: z.number(),
-          accounts: z.array(
-            z.object({
-              username: z.string(),
-              displayName: z.string(),
-              organisationName: z.string(),
-              initialPassword: z.string(),
-            }),
-          ),
-        }),
-      },
+      response: { 200: ImportAccountsResponse },
     },
     handler: async (request) => {
       const actor = requireActor(request);

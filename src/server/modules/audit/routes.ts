@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AuditListResponse, ListAuditQuery } from '#core/contract/audit.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { forbidden } from '#server/platform/errors.ts';
 import { auditNames } from './names.ts';
 import { listAudit } from './queries.ts';
 import { canViewAudit } from './rules.ts';
-import { AuditListResponse, ListAuditQuery } from './schema.ts';
 
 export function auditRoutes(app: FastifyInstance, { db }: AppContext) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/audit', {

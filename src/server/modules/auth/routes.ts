@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ChangePasswordBody, LoginBody, MeResponse } from '#core/contract/auth.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import { SESSION_COOKIE } from '#server/platform/auth/sessions.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { presentMe } from './presenter.ts';
-import { ChangePasswordBody, LoginBody, MeResponse } from './schema.ts';
 import { changePassword, login, logout } from './service.ts';
 
 const tags = ['认证'];

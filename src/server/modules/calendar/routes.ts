@@ -1,19 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor } from '#server/platform/auth/plugin.ts';
-import type { AppContext } from '#server/platform/context.ts';
-import { uuidParam } from '#server/platform/http/schemas.ts';
 import {
-  CalendarYearQuery,
   CalendarYearResponse,
   ConfirmYearBody,
   OverrideBody,
   OverrideResponse,
   PeriodQuery,
   PeriodResponse,
-  YearParam,
-} from './schema.ts';
+} from '#core/contract/calendar.ts';
+import { requireActor } from '#server/platform/auth/plugin.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { uuidParam } from '#server/platform/http/schemas.ts';
+import { CalendarYearQuery, YearParam } from './schema.ts';
 import { addOverride, getCalendarYear, removeOverride, setYearConfirmed, workingPeriod } from './service.ts';
 
 const tags = ['工作日历'];

@@ -1,48 +1,7 @@
 import { z } from 'zod';
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD，如 2026-09-29');
+// What the browser sends and receives lives in #core/contract/calendar.ts; these are the route's own.
 const year = z.coerce.number().int('年份应为整数').min(1900, '年份不正确').max(9999, '年份不正确');
 
 export const CalendarYearQuery = z.object({ year });
 export const YearParam = z.object({ year });
-export const ConfirmYearBody = z.object({ year: z.number().int().min(1900).max(9999) });
-
-export const OverrideBody = z.object({
-  date: isoDate,
-  kind: z.enum(['holiday', 'workday'], { error: '调整类型应为 holiday（放假）或 workday（上班）' }),
-  note: z.string().trim().max(100, '说明不能超过 100 个字符').default(''),
-});
-
-const Override = z.object({
-  id: z.string(),
-  date: z.string(),
-  kind: z.string(),
-  note: z.string(),
-  createdBy: z.string().nullable(),
-});
-
-export const CalendarYearResponse = z.object({
-  year: z.number(),
-  status: z.enum(['official', 'confirmed', 'unknown']),
-  confirmedYears: z.array(z.number()),
-  overrides: z.array(Override),
-});
-export const OverrideResponse = z.object({ override: Override });
-
-export const PeriodQuery = z.object({
-  from: isoDate,
-  workdays: z.coerce.number().int('工作日数应为整数').min(1, '工作日数至少为 1').max(366, '工作日数过大'),
-  countStart: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
-});
-export const PeriodResponse = z.object({
-  from: z.string(),
-  workdays: z.number(),
-  countStart: z.boolean(),
-  end: z.string(),
-});

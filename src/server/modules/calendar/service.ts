@@ -89,7 +89,7 @@ export async function addOverride(
       scopePath: actor.organisationPath,
       after: input,
     });
-    return { ...row, createdBy: actor.displayName };
+    return { ...row, kind: input.kind, createdBy: actor.displayName };
   });
 }
 

@@ -1,8 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { listTemplates } from '#core/campaign/templates/index.ts';
 import { organisationTypeLabel } from '#core/campaign/unit-types.ts';
+import {
+  AnnouncementPeriodQuery,
+  AnnouncementPeriodResponse,
+  CampaignDetail,
+  CampaignListResponse,
+  CampaignResponse,
+  CreateCampaignBody,
+  ExtensionsResponse,
+  GrantExtensionBody,
+  TemplateList,
+  TransitionBody,
+  UpdateRulesBody,
+} from '#core/contract/campaigns.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { forbidden } from '#server/platform/errors.ts';
@@ -11,16 +23,6 @@ import { announcementPeriod } from './announcement-period.ts';
 import { grantExtension } from './extensions.ts';
 import { presentCampaign } from './presenter.ts';
 import { canCreateCampaign } from './rules.ts';
-import {
-  CampaignDetail,
-  CampaignListResponse,
-  CampaignResponse,
-  CreateCampaignBody,
-  GrantExtensionBody,
-  TemplateList,
-  TransitionBody,
-  UpdateRulesBody,
-} from './schema.ts';
 import { createCampaign, getCampaignDetail, listVisibleCampaigns, unitDeadline } from './service.ts';
 import { transitionCampaign } from './transition-campaign.ts';
 import { updateCampaignRules } from './update-rules.ts';
@@ -159,20 +161,8 @@ export function campaignRoutes(app: FastifyInstance, { db, jobs }: AppContext) {
       tags,
       summary: '按本活动的公示规则和组织方日历计算公示期',
       params: uuidParam,
-      querystring: z.object({
-        from: z
-          .string()
-          .trim()
-          .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
-      }),
-      response: {
-        200: z.object({
-          from: z.string(),
-          workingDays: z.number(),
-          countStart: z.boolean(),
-          end: z.string(),
-        }),
-      },
+      querystring: AnnouncementPeriodQuery,
+      response: { 200: AnnouncementPeriodResponse },
     },
     handler: async (request) =>
       announcementPeriod(db, requireActor(request), request.params.id, request.query.from),
@@ -185,7 +175,7 @@ export function campaignRoutes(app: FastifyInstance, { db, jobs }: AppContext) {
       summary: '为报送单位延期',
       params: uuidParam,
       body: GrantExtensionBody,
-      response: { 200: z.object({ extensions: CampaignDetail.shape.extensions }) },
+      response: { 200: ExtensionsResponse },
     },
     handler: async (request) => {
       const extensions = await grantExtension(

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { ExportPackage, PackageListResponse, RequestPackageBody } from '#core/contract/packages.ts';
 import { attachmentDisposition } from '#core/documents/index.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
@@ -19,30 +19,6 @@ import {
 
 const tags = ['推介文书'];
 
-export const PackageResponse = z
-  .object({
-    id: z.string(),
-    campaignId: z.string(),
-    /** null: the whole campaign, a folder per unit. */
-    unitId: z.string().nullable(),
-    unitName: z.string().nullable(),
-    state: z.enum(['queued', 'building', 'ready', 'failed']),
-    /** Files written so far out of `total` (0 of 0 until the job has planned the package). */
-    done: z.number(),
-    total: z.number(),
-    bytes: z.number().nullable(),
-    sha256: z.string().nullable(),
-    /** Why it failed, in Chinese. */
-    error: z.string().nullable(),
-    fileName: z.string(),
-    downloadUrl: z.string().nullable(),
-    createdAt: z.string(),
-    finishedAt: z.string().nullable(),
-  })
-  .meta({ id: 'ExportPackage' });
-
-const RequestBody = z.object({ unitId: z.uuid('报送单位编号格式不正确').optional() });
-
 export function packageRoutes(app: FastifyInstance, { db, storage, jobs }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -52,8 +28,8 @@ export function packageRoutes(app: FastifyInstance, { db, storage, jobs }: AppCo
       tags,
       summary: '生成提交包（ZIP）：报送单位生成本单位的；组织单位可指定单位，或不指定生成全部',
       params: uuidParam,
-      body: RequestBody.optional(),
-      response: { 202: PackageResponse },
+      body: RequestPackageBody.optional(),
+      response: { 202: ExportPackage },
     },
     handler: async (request, reply) => {
       const p = await requestPackage(db, jobs, requireActor(request), {
@@ -70,7 +46,7 @@ export function packageRoutes(app: FastifyInstance, { db, storage, jobs }: AppCo
       tags,
       summary: '本活动最近生成的提交包（报送单位只看到本单位的）',
       params: uuidParam,
-      response: { 200: z.object({ items: z.array(PackageResponse) }) },
+      response: { 200: PackageListResponse },
     },
     handler: async (request) => ({
       items: (await listVisiblePackages(db, requireActor(request), request.params.id)).map(presentPackage),
@@ -83,7 +59,7 @@ export function packageRoutes(app: FastifyInstance, { db, storage, jobs }: AppCo
       tags,
       summary: '提交包的生成进度',
       params: uuidParam,
-      response: { 200: PackageResponse },
+      response: { 200: ExportPackage },
     },
     handler: async (request) =>
       presentPackage(await visiblePackage(db, requireActor(request), request.params.id)),

@@ -1,6 +1,7 @@
 /** The preview image of a material and the request for a converted copy of a video. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { MaterialResponse } from '#core/contract/materials.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
@@ -8,7 +9,6 @@ import { AppError } from '#server/platform/errors.ts';
 import { uuidParam } from '#server/platform/http/schemas.ts';
 import { requestConversion } from './convert-material.ts';
 import { presentMaterial } from './presenter.ts';
-import { MaterialResponse } from './schema.ts';
 import { visibleMaterial } from './visible-material.ts';
 
 const tags = ['材料'];

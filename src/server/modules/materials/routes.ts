@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { MaterialResponse, NominationMaterialsResponse, WaiveBody } from '#core/contract/materials.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { uuidParam } from '#server/platform/http/schemas.ts';
@@ -9,7 +10,6 @@ import { generateWorkSummary } from './generate-work-summary.ts';
 import { listNominationMaterials } from './list-materials.ts';
 import { materialContent } from './material-content.ts';
 import { presentMaterial } from './presenter.ts';
-import { MaterialResponse, NominationMaterialsResponse, WaiveBody } from './schema.ts';
 import { mountUploads } from './tus-uploads.ts';
 import { waiveMaterialFinding } from './waive-material.ts';
 

@@ -1,6 +1,28 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  BulkAcceptBody,
+  BulkAcceptResponse,
+  CreateNominationBody,
+  ForwardBody,
+  ForwardResponse,
+  GenericTransitionBody,
+  ListNominationsQuery,
+  MissedDeadlineResponse,
+  NextToCheckResponse,
+  NominationListResponse,
+  NominationResponse,
+  OrderBody,
+  QuotaDashboardResponse,
+  RegistryCheckBody,
+  RegistryFindingsResponse,
+  ReviewBody,
+  ReviewRequestBody,
+  SpecialBody,
+  TransitionBody,
+  UpdateNominationBody,
+} from '#core/contract/nominations.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
@@ -18,27 +40,6 @@ import { quotaDashboard } from './quota-dashboard.ts';
 import { markSpecial, orderRegistration } from './registration.ts';
 import { registryFindings } from './registry.ts';
 import { requestReview } from './request-review.ts';
-import {
-  BulkAcceptBody,
-  BulkAcceptResponse,
-  CreateNominationBody,
-  FindingSchema,
-  ForwardResponse,
-  GenericTransitionBody,
-  ListNominationsQuery,
-  MissedDeadlineResponse,
-  NextToCheckResponse,
-  NominationListResponse,
-  NominationResponse,
-  OrderBody,
-  QuotaDashboardResponse,
-  RegistryCheckBody,
-  ReviewBody,
-  ReviewRequestBody,
-  SpecialBody,
-  TransitionBody,
-  UpdateNominationBody,
-} from './schema.ts';
 import {
   createNomination,
   listVisibleNominations,
@@ -150,7 +151,7 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
       tags,
       summary: '将入选推介报送上级活动',
       params: uuidParam,
-      body: z.object({ targetCampaignId: z.uuid('上级活动编号格式不正确') }),
+      body: ForwardBody,
       response: {
         200: ForwardResponse,
       },
@@ -237,7 +238,7 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
       summary: '填写中查重：与往届入选名单和其他推介比对（不保存）',
       params: uuidParam,
       body: RegistryCheckBody,
-      response: { 200: z.object({ findings: z.array(FindingSchema) }) },
+      response: { 200: RegistryFindingsResponse },
     },
     handler: async (request) => {
       const actor = requireActor(request);

@@ -1,15 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { requireActor } from '#server/platform/auth/plugin.ts';
-import type { AppContext } from '#server/platform/context.ts';
-import { uuidParam } from '#server/platform/http/schemas.ts';
-import { presentOrganisation } from './presenter.ts';
 import {
   CreateOrganisationBody,
   OrganisationListResponse,
   OrganisationResponse,
   UpdateOrganisationBody,
-} from './schema.ts';
+} from '#core/contract/organisations.ts';
+import { requireActor } from '#server/platform/auth/plugin.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { uuidParam } from '#server/platform/http/schemas.ts';
+import { presentOrganisation } from './presenter.ts';
 import {
   createOrganisation,
   listOrganisations,

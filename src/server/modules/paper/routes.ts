@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DispatchBody, PaperOverviewResponse, PaperUnitResponse, ReceiptBody } from '#core/contract/paper.ts';
 import { SCAN_MAX_BYTES } from '#core/paper/scan.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
@@ -9,13 +10,7 @@ import { paperOverview, paperUnit } from './paper-overview.ts';
 import { scanContent, uploadScan } from './paper-scan.ts';
 import { recordDispatch } from './record-dispatch.ts';
 import { recordReceipt } from './record-receipt.ts';
-import {
-  DispatchBody,
-  PaperOverviewResponse,
-  PaperUnitParams,
-  PaperUnitResponse,
-  ReceiptBody,
-} from './schema.ts';
+import { PaperUnitParams } from './schema.ts';
 
 const tags = ['纸质材料'];
 

@@ -1,13 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { CAMPAIGN_LEVELS, CATEGORIES } from '#core/campaign/rules.ts';
+import {
+  CorrectionBody,
+  ImportWinnersQuery,
+  ImportWinnersResponse,
+  ListWinnersQuery,
+  WinnerListResponse,
+  WinnerResponse,
+} from '#core/contract/winners.ts';
 import { maskIdNumber } from '#core/identity/index.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { AppError, forbidden } from '#server/platform/errors.ts';
-import { uuidParam, version } from '#server/platform/http/schemas.ts';
+import { uuidParam } from '#server/platform/http/schemas.ts';
 import { deleteWinner } from './delete-winner.ts';
 import type { WinnerRow } from './queries.ts';
 import { canEditWinnerOf, canManageWinners } from './rules.ts';
@@ -16,43 +22,6 @@ import { winnersTemplate } from './template.ts';
 import { updateWinner } from './update-winner.ts';
 
 const tags = ['往届入选名单'];
-
-const year = z.coerce.number().int('年度应为四位数字的年份').min(2000, '年度不能早于2000年').max(2100);
-
-const ListQuery = z.object({
-  q: z.string().trim().max(64).optional(),
-  category: z.enum(CATEGORIES).optional(),
-  level: z.enum(CAMPAIGN_LEVELS).optional(),
-  year: year.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-});
-const Winner = z.object({
-  id: z.string(),
-  year: z.number(),
-  level: z.string(),
-  category: z.string(),
-  name: z.string(),
-  provinceOrUnit: z.string().nullable(),
-  workUnit: z.string().nullable(),
-  idNumber: z.string().nullable().describe('脱敏显示'),
-  creditCode: z.string().nullable(),
-  organisationName: z.string().describe('登记单位'),
-  version: z.number(),
-  editable: z.boolean().describe('当前用户能否修改、删除'),
-});
-const text = (max: number) => z.string().trim().max(max).nullish();
-const CorrectionBody = z.object({
-  year: z.number().int(),
-  level: z.string().trim().min(1, '请选择级别').max(20),
-  category: z.string().trim().min(1, '请选择类别').max(40),
-  name: z.string().trim().min(1, '请填写姓名或项目名称').max(100),
-  provinceOrUnit: text(100),
-  workUnit: text(200),
-  idNumber: text(30).describe('不填写表示不修改；空字符串表示删除'),
-  creditCode: text(30),
-  version,
-});
 
 function present(actor: Actor, w: WinnerRow) {
   return {
@@ -79,8 +48,8 @@ export function winnerRoutes(app: FastifyInstance, { db }: AppContext) {
       operationId: 'listPreviousWinners',
       tags,
       summary: '往届入选名单（本单位、下级和上级登记的记录）',
-      querystring: ListQuery,
-      response: { 200: z.object({ items: z.array(Winner), total: z.number() }) },
+      querystring: ListWinnersQuery,
+      response: { 200: WinnerListResponse },
     },
     handler: async (request) => {
       const actor = requireActor(request);
@@ -108,8 +77,8 @@ export function winnerRoutes(app: FastifyInstance, { db }: AppContext) {
       tags,
       summary: '导入往届入选名单（.xlsx 或 .csv）；已有的记录更新而不重复',
       consumes: ['multipart/form-data'],
-      querystring: z.object({ year: year.optional().describe('表格没有年度时，整份名单的年度') }),
-      response: { 200: z.object({ imported: z.number(), updated: z.number(), unchanged: z.number() }) },
+      querystring: ImportWinnersQuery,
+      response: { 200: ImportWinnersResponse },
     },
     handler: async (request) => {
       const actor = requireActor(request);
@@ -136,7 +105,7 @@ export function winnerRoutes(app: FastifyInstance, { db }: AppContext) {
       summary: '更正一条往届入选记录',
       params: uuidParam,
       body: CorrectionBody,
-      response: { 200: z.object({ winner: Winner }) },
+      response: { 200: WinnerResponse },
     },
     handler: async (request) => {
       const actor = requireActor(request);

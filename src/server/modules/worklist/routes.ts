@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { WorklistResponse } from '#core/contract/worklist.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
-import { WorklistResponse } from './schema.ts';
 import { worklist } from './service.ts';
 
 export function worklistRoutes(app: FastifyInstance, { db }: AppContext) {

@@ -10,6 +10,7 @@ import {
   type Category,
   effectiveQuota,
   formatRange,
+  isOrganisationType,
   ORGANISATION_TYPES,
   type OrganisationType,
 } from '#core/campaign/index.ts';
@@ -49,7 +50,11 @@ export function QuotaSection({ reportingUnits }: { reportingUnits: ReportingUnit
   const overrides = Object.entries(rules.quotas.unitOverrides);
   const unitName = (id: string) =>
     reportingUnits.find((u) => u.id === id)?.name ?? '（已不是本活动报送单位的单位）';
-  const unitType = (id: string) => reportingUnits.find((u) => u.id === id)?.type;
+  // A unit whose stored type the rules do not know has no quota by type.
+  const unitType = (id: string) => {
+    const type = reportingUnits.find((u) => u.id === id)?.type;
+    return type && isOrganisationType(type) ? type : undefined;
+  };
   const freeUnits = reportingUnits.filter((u) => !rules.quotas.unitOverrides[u.id]);
 
   return (

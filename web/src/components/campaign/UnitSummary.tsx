@@ -3,9 +3,9 @@
  * any extension it was given, and whether the rules changed after reporting opened.
  */
 import { Alert, Card, Col, Row, Statistic, Typography } from 'antd';
-import { CATEGORIES, effectiveQuota, formatRange } from '#core/campaign/index.ts';
+import { CATEGORIES, effectiveQuota, formatRange, isOrganisationType } from '#core/campaign/index.ts';
+import type { Me } from '#core/contract/auth.ts';
 import type { CampaignDetail } from '#web/api/campaigns.ts';
-import type { Me } from '#web/api/types.ts';
 import { formatDateTime } from '#web/format.ts';
 import { DeadlineText } from './DeadlineText.tsx';
 
@@ -47,7 +47,11 @@ export function UnitSummary({
       <Row gutter={[16, 16]}>
         {CATEGORIES.map((category) => {
           const info = rules.categories[category];
-          const quota = effectiveQuota(rules, me.organisation.type, override, category);
+          const type = me.organisation.type;
+          // A unit whose stored type the rules do not know has only its own override.
+          const quota = isOrganisationType(type)
+            ? effectiveQuota(rules, type, override, category)
+            : (override?.[category] ?? null);
           const special = rules.specialPicks[category];
           return (
             <Col key={category} xs={24} sm={12} lg={8}>

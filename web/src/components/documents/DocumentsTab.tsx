@@ -2,8 +2,9 @@
  * The campaign's 材料与打印 tab: a reporting unit gets its own tables, print views and package; the
  * organiser everything campaign-wide and any unit's on choosing it.
  */
+
+import type { Me } from '#core/contract/auth.ts';
 import type { CampaignDetail } from '#web/api/campaigns.ts';
-import type { Me } from '#web/api/types.ts';
 import { OrganiserDocuments } from './OrganiserDocuments.tsx';
 import { UnitDocuments } from './UnitDocuments.tsx';
 

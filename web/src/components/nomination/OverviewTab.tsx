@@ -28,7 +28,7 @@ import {
 } from '#web/api/nominations.ts';
 import { WORKLIST_KEY } from '#web/api/worklist.ts';
 import { formatDateTime } from '#web/format.ts';
-import { displayTitle, NOMINATION_STATE_COLORS } from '#web/lib/nominationDisplay.ts';
+import { categoryLabel, displayTitle, NOMINATION_STATE_COLORS } from '#web/lib/nominationDisplay.ts';
 import { useIsMobile } from '#web/lib/useIsMobile.ts';
 import { useShowError } from '#web/lib/useShowError.ts';
 import { FindingLines } from '../material/FindingLines.tsx';
@@ -133,7 +133,7 @@ function ForwardButton({ detail }: { detail: CampaignDetail }) {
               <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                 {result.forwarded.map((f) => (
                   <li key={f.id}>
-                    {rules.categories[f.category]?.label ?? f.category}：{f.title}
+                    {categoryLabel(rules, f.category)}：{f.title}
                     <Typography.Text type="secondary">
                       （随推介转去材料 {f.materials.files} 个，将按上级活动的要求重新检查）
                     </Typography.Text>

@@ -15,7 +15,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { CATEGORIES, type Category } from '#core/campaign/index.ts';
+import { CATEGORIES, type Category, isOrganisationType } from '#core/campaign/index.ts';
+import type { Me } from '#core/contract/auth.ts';
 import { registrationFindings, remarkFor } from '#core/nomination/registration-table.ts';
 import { QUOTA_STATES } from '#core/nomination/states.ts';
 import type { CampaignDetail } from '#web/api/campaigns.ts';
@@ -29,7 +30,6 @@ import {
   orderRegistration,
   useNominations,
 } from '#web/api/nominations.ts';
-import type { Me } from '#web/api/types.ts';
 import { displayTitle, NOMINATION_STATE_COLORS } from '#web/lib/nominationDisplay.ts';
 import { useIsMobile } from '#web/lib/useIsMobile.ts';
 import { useShowError } from '#web/lib/useShowError.ts';
@@ -99,15 +99,15 @@ export function RegistrationTab({ detail, me }: { detail: CampaignDetail; me: Me
     order.mutate(ids);
   };
 
-  const findings = registrationFindings(
-    rows.map((n, i) => ({ id: n.id, rank: i + 1, special: n.special })),
-    rules,
-    {
-      category,
-      unitType: me.organisation.type,
-      unitOverride: rules.quotas.unitOverrides[me.organisation.id],
-    },
-  ).filter((f) => !f.code.startsWith('RANK'));
+  // The quota lines need a unit type the rules know; for any other the server's check on submit speaks.
+  const unitType = me.organisation.type;
+  const findings = isOrganisationType(unitType)
+    ? registrationFindings(
+        rows.map((n, i) => ({ id: n.id, rank: i + 1, special: n.special })),
+        rules,
+        { category, unitType, unitOverride: rules.quotas.unitOverrides[me.organisation.id] },
+      ).filter((f) => !f.code.startsWith('RANK'))
+    : [];
 
   const moveButtons = (index: number) => (
     <Space size={4}>

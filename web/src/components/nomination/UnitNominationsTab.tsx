@@ -8,7 +8,8 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Col, Progress, Row, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import { CATEGORIES, type Category, effectiveQuota } from '#core/campaign/index.ts';
+import { CATEGORIES, type Category, effectiveQuota, isOrganisationType } from '#core/campaign/index.ts';
+import type { Me } from '#core/contract/auth.ts';
 import { QUOTA_STATES } from '#core/nomination/states.ts';
 import type { CampaignDetail } from '#web/api/campaigns.ts';
 import {
@@ -20,7 +21,6 @@ import {
   nominationKey,
   useNominations,
 } from '#web/api/nominations.ts';
-import type { Me } from '#web/api/types.ts';
 import { formatDateTime } from '#web/format.ts';
 import { displayTitle, isEditable, NOMINATION_STATE_COLORS } from '#web/lib/nominationDisplay.ts';
 import { useIsMobile } from '#web/lib/useIsMobile.ts';
@@ -50,7 +50,11 @@ function QuotaUse({ detail, me, items }: { detail: CampaignDetail; me: Me; items
     <Row gutter={[16, 12]}>
       {CATEGORIES.map((category) => {
         const info = rules.categories[category];
-        const quota = effectiveQuota(rules, me.organisation.type, override, category);
+        const type = me.organisation.type;
+        // A unit whose stored type the rules do not know has only its own override.
+        const quota = isOrganisationType(type)
+          ? effectiveQuota(rules, type, override, category)
+          : (override?.[category] ?? null);
         const count = countByCategory(items, category);
         const specialMax = rules.specialPicks[category];
         const over = quota ? count.regular > quota.max : false;

@@ -1,6 +1,7 @@
+/** The organisation tree as the caller may see it, and what may be sent to change it. */
 import { z } from 'zod';
-import { ORGANISATION_TYPES } from '#core/campaign/unit-types.ts';
-import { nameText, version } from '#server/platform/http/schemas.ts';
+import { ORGANISATION_TYPES } from '../campaign/unit-types.ts';
+import { nameText, version } from './fields.ts';
 
 export const organisationType = z.enum(Object.keys(ORGANISATION_TYPES) as [keyof typeof ORGANISATION_TYPES], {
   error: '单位类型不正确',
@@ -12,17 +13,20 @@ const regionCode = z
   .nullable()
   .optional();
 
+export const OrganisationAction = z.enum(['view', 'createChild', 'update', 'disable', 'enable']);
+
 export const Organisation = z
   .object({
     id: z.string(),
     parentId: z.string().nullable(),
     name: z.string(),
+    /** The stored type, which an old or hand-made row may have outside the known list. */
     type: z.string(),
     typeLabel: z.string(),
     regionCode: z.string().nullable(),
     disabled: z.boolean(),
     version: z.number(),
-    actions: z.array(z.string()),
+    actions: z.array(OrganisationAction),
   })
   .meta({ id: 'Organisation' });
 
@@ -42,3 +46,9 @@ export const UpdateOrganisationBody = z.object({
 
 export const OrganisationResponse = z.object({ organisation: Organisation });
 export const OrganisationListResponse = z.object({ items: z.array(Organisation) });
+
+export type OrganisationAction = z.infer<typeof OrganisationAction>;
+export type Organisation = z.infer<typeof Organisation>;
+export type OrganisationInput = Omit<z.input<typeof CreateOrganisationBody>, 'parentId'>;
+export type OrganisationResponse = z.infer<typeof OrganisationResponse>;
+export type OrganisationListResponse = z.infer<typeof OrganisationListResponse>;

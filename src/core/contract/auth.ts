@@ -1,5 +1,6 @@
+/** Login, the current account and password change. */
 import { z } from 'zod';
-import { ROLES } from '#core/accounts/roles.ts';
+import { ROLES } from '../accounts/roles.ts';
 
 export const LoginBody = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64, '用户名不能超过 64 个字符'),
@@ -11,18 +12,24 @@ export const ChangePasswordBody = z.object({
   newPassword: z.string().min(1, '请输入新密码').max(256),
 });
 
+const role = z.enum(Object.keys(ROLES) as [keyof typeof ROLES]);
+
 export const Me = z
   .object({
     id: z.string(),
     username: z.string(),
     displayName: z.string(),
+    /** `type` is the stored type, which an old or hand-made row may have outside the known list. */
     organisation: z.object({ id: z.string(), name: z.string(), type: z.string(), typeLabel: z.string() }),
-    roles: z.array(z.enum(Object.keys(ROLES) as [keyof typeof ROLES])),
+    roles: z.array(role),
     /** Roles this account may give others, so the account form offers only those. */
-    grantableRoles: z.array(z.enum(Object.keys(ROLES) as [keyof typeof ROLES])),
+    grantableRoles: z.array(role),
     mustChangePassword: z.boolean(),
     permissions: z.array(z.string()),
   })
   .meta({ id: 'Me' });
 
 export const MeResponse = z.object({ me: Me, csrfToken: z.string() });
+
+export type Me = z.infer<typeof Me>;
+export type MeResponse = z.infer<typeof MeResponse>;

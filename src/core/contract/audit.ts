@@ -1,3 +1,4 @@
+/** The audit log as the server sends it, with the query it reads. */
 import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
@@ -7,6 +8,7 @@ export const ListAuditQuery = z.object({
   action: z.string().trim().max(64).optional(),
   entityType: z.string().trim().max(64).optional(),
   entityId: z.string().trim().max(64).optional(),
+  /** Beijing dates, both ends included. */
   from: isoDate.optional(),
   to: isoDate.optional(),
   page: z.coerce.number().int().min(1).default(1),
@@ -35,3 +37,7 @@ export const AuditListResponse = z.object({
   /** Names of the ids inside the entries' before and after, so none is shown as an id. */
   names: z.record(z.string(), z.string()),
 });
+
+export type AuditFilters = z.output<typeof ListAuditQuery>;
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export type AuditListResponse = z.infer<typeof AuditListResponse>;

@@ -1,6 +1,7 @@
+/** Accounts and the organisation-and-account import: what the server sends and what it accepts. */
 import { z } from 'zod';
-import { ROLES } from '#core/accounts/roles.ts';
-import { nameText, username, version } from '#server/platform/http/schemas.ts';
+import { ROLES } from '../accounts/roles.ts';
+import { nameText, username, version } from './fields.ts';
 
 export const role = z.enum(Object.keys(ROLES) as [keyof typeof ROLES], { error: '角色不正确' });
 const roles = z.array(role).min(1, '请至少选择一个角色').max(5);
@@ -11,6 +12,8 @@ const phone = z
   .nullable()
   .optional();
 
+export const AccountAction = z.enum(['view', 'update', 'disable', 'enable', 'resetPassword']);
+
 export const Account = z
   .object({
     id: z.string(),
@@ -19,12 +22,13 @@ export const Account = z
     organisationId: z.string(),
     organisationName: z.string(),
     roles: z.array(role),
+    /** Masked (138****1234) unless the caller may see it whole. */
     phone: z.string().nullable(),
     disabled: z.boolean(),
     mustChangePassword: z.boolean(),
     lastLoginAt: z.string().nullable(),
     version: z.number(),
-    actions: z.array(z.string()),
+    actions: z.array(AccountAction),
   })
   .meta({ id: 'Account' });
 
@@ -55,3 +59,28 @@ export const AccountResponse = z.object({ account: Account });
 export const CreatedAccountResponse = z.object({ account: Account, initialPassword: z.string() });
 export const AccountListResponse = z.object({ items: z.array(Account), total: z.number() });
 export const PasswordResetResponse = z.object({ initialPassword: z.string() });
+
+export const ImportAccountsResponse = z.object({
+  organisationsCreated: z.number(),
+  accounts: z.array(
+    z.object({
+      username: z.string(),
+      displayName: z.string(),
+      organisationName: z.string(),
+      initialPassword: z.string(),
+    }),
+  ),
+});
+
+export type Role = z.infer<typeof role>;
+export type AccountAction = z.infer<typeof AccountAction>;
+export type Account = z.infer<typeof Account>;
+/** The filters as the server reads them; the browser writes them into the query string. */
+export type AccountFilters = z.output<typeof ListAccountsQuery>;
+export type NewAccount = z.input<typeof CreateAccountBody>;
+export type AccountChanges = Omit<z.input<typeof UpdateAccountBody>, 'version'>;
+export type AccountResponse = z.infer<typeof AccountResponse>;
+export type CreatedAccountResponse = z.infer<typeof CreatedAccountResponse>;
+export type AccountListResponse = z.infer<typeof AccountListResponse>;
+export type PasswordResetResponse = z.infer<typeof PasswordResetResponse>;
+export type ImportAccountsResponse = z.infer<typeof ImportAccountsResponse>;

@@ -1,8 +1,12 @@
+/**
+ * Nominations: drafts, transitions, the unit's 推介登记表, the formal check, the organiser's dashboards
+ * and forwarding to the next round.
+ */
 import { z } from 'zod';
-import { CATEGORIES } from '#core/campaign/rules.ts';
-import { SEVERITIES } from '#core/findings.ts';
-import { MAX_BULK_ACCEPT } from '#core/nomination/formal-check.ts';
-import { NOMINATION_STATES } from '#core/nomination/states.ts';
+import { CATEGORIES } from '../campaign/rules.ts';
+import { SEVERITIES } from '../findings.ts';
+import { MAX_BULK_ACCEPT } from '../nomination/formal-check.ts';
+import { NOMINATION_STATES } from '../nomination/states.ts';
 
 const category = z.enum(CATEGORIES, { error: '类别应为 star（百姓学习之星）或 project（终身学习品牌项目）' });
 const state = z.enum(Object.keys(NOMINATION_STATES) as [keyof typeof NOMINATION_STATES]);
@@ -14,6 +18,9 @@ export const FindingSchema = z.object({
   /** Set when the organiser accepted this warning for the nomination. */
   accepted: z.object({ reason: z.string() }).optional(),
 });
+
+/** `edit`: the form can be changed now (the unit's own submitter, in a state that allows it). */
+export const NominationAction = z.enum(['view', 'edit', 'actAsUnit', 'actAsOrganiser', 'seeIdentity']);
 
 export const Nomination = z
   .object({
@@ -40,7 +47,7 @@ export const Nomination = z
     version: z.number(),
     updatedAt: z.string(),
     findings: z.array(FindingSchema),
-    actions: z.array(z.string()),
+    actions: z.array(NominationAction),
     transitions: z.array(z.object({ to: state, label: z.string(), requiresReason: z.boolean() })),
   })
   .meta({ id: 'Nomination' });
@@ -139,6 +146,8 @@ export const MissedDeadlineResponse = z.object({
   ),
 });
 
+export const ForwardBody = z.object({ targetCampaignId: z.uuid('上级活动编号格式不正确') });
+
 /** What a forwarding did: the copies made in the target round, with what its material rules make of their files. */
 export const ForwardResponse = z.object({
   forwarded: z.array(
@@ -161,3 +170,26 @@ export const RegistryCheckBody = z.object({
     creditCode: z.string().max(30).optional(),
   }),
 });
+export const RegistryFindingsResponse = z.object({ findings: z.array(FindingSchema) });
+
+export type NominationAction = z.infer<typeof NominationAction>;
+export type NominationFinding = z.infer<typeof FindingSchema>;
+export type Nomination = z.infer<typeof Nomination>;
+export type NominationTransitionOption = Nomination['transitions'][number];
+export type NominationSummary = z.infer<typeof NominationListItem>;
+/** The list filter as the server reads it; the browser writes it into the query string. */
+export type NominationFilter = z.output<typeof ListNominationsQuery>;
+export type CheckedNomination = z.infer<typeof CheckedNomination>;
+export type UnitQuotaUse = z.infer<typeof QuotaDashboardResponse>['units'][number];
+export type CategoryUse = z.infer<typeof CategoryUse>;
+export type MissedDeadlineUnit = z.infer<typeof MissedDeadlineResponse>['units'][number];
+export type Forwarded = z.infer<typeof ForwardResponse>['forwarded'][number];
+export type RegistryFields = z.input<typeof RegistryCheckBody>['form'];
+export type BulkAcceptResponse = z.infer<typeof BulkAcceptResponse>;
+export type NextToCheckResponse = z.infer<typeof NextToCheckResponse>;
+export type NominationResponse = z.infer<typeof NominationResponse>;
+export type NominationListResponse = z.infer<typeof NominationListResponse>;
+export type QuotaDashboardResponse = z.infer<typeof QuotaDashboardResponse>;
+export type MissedDeadlineResponse = z.infer<typeof MissedDeadlineResponse>;
+export type ForwardResponse = z.infer<typeof ForwardResponse>;
+export type RegistryFindingsResponse = z.infer<typeof RegistryFindingsResponse>;
