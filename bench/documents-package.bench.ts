@@ -19,12 +19,12 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { openRuntime } from '../src/cli/runtime.ts';
-import { buildPackage } from '../src/server/modules/documents/build-package.ts';
-import { loadConfig } from '../src/server/platform/config.ts';
-import { hashingPassThrough } from '../src/server/platform/storage/hash-stream.ts';
-import { seedDemo } from '../src/server/seed/seed-demo.ts';
-import { noisyJpeg } from '../test/fixtures/media/generate.ts';
-import { completeStar } from '../test/support/nominations.ts';
+import { buildPackage } from '#server/modules/documents/build-package.ts';
+import { loadConfig } from '#server/platform/config.ts';
+import { hashingPassThrough } from '#server/platform/storage/hash-stream.ts';
+import { seedDemo } from '#server/seed/seed-demo.ts';
+import { noisyJpeg } from '#test/fixtures/media/generate.ts';
+import { completeStar } from '#test/support/nominations.ts';
 
 const GOAL_MS = 30_000;
 const GOAL_MB = 500;
