@@ -18,7 +18,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { openRuntime } from '../src/cli/runtime.ts';
+import { openRuntime } from '#cli/runtime.ts';
 import { buildPackage } from '#server/modules/documents/build-package.ts';
 import { loadConfig } from '#server/platform/config.ts';
 import { hashingPassThrough } from '#server/platform/storage/hash-stream.ts';

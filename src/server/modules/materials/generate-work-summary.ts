@@ -16,8 +16,8 @@ import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { moveContext } from '../nominations/deadline.ts';
 import { visibleNomination } from '../nominations/service.ts';
-import { subjectOf } from './nomination-materials.ts';
 import { countSlotOriginals, findMaterial, insertMaterial } from './queries.ts';
+import { subjectOf } from './rules.ts';
 import { authorizeMaterial } from './visible-material.ts';
 import { workSummaryDocx, workSummaryFileName } from './work-summary-document.ts';
 

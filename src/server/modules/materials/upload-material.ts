@@ -19,8 +19,8 @@ import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { assertBeforeDeadline } from '../nominations/deadline.ts';
 import { visibleNomination } from '../nominations/service.ts';
-import { subjectOf } from './nomination-materials.ts';
 import { countSlotOriginals, findMaterialByUpload, insertMaterial } from './queries.ts';
+import { subjectOf } from './rules.ts';
 import { authorizeMaterial } from './visible-material.ts';
 
 export interface TusRefusal {

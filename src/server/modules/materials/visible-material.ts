@@ -2,9 +2,14 @@ import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import { AppError, notFound } from '#server/platform/errors.ts';
 import { visibleNomination } from '../nominations/service.ts';
-import { subjectOf } from './nomination-materials.ts';
 import { findMaterial } from './queries.ts';
-import { type MaterialAction, type MaterialSubject, materialRules, notEditableMessage } from './rules.ts';
+import {
+  type MaterialAction,
+  type MaterialSubject,
+  materialRules,
+  notEditableMessage,
+  subjectOf,
+} from './rules.ts';
 
 /**
  * A material the actor may see, with its nomination (locked when `lock`, for writes). Another unit's

@@ -6,16 +6,17 @@ import { contentHash } from '#core/nomination/snapshot.ts';
 import type { NominationState } from '#core/nomination/states.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { AppContext } from '#server/platform/context.ts';
+import type { Trx } from '#server/platform/db/database.ts';
 import { AppError, forbidden } from '#server/platform/errors.ts';
+import type { Jobs } from '#server/platform/jobs/jobs.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { isReportingUnitOf } from '../campaigns/rules.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
-import { forwardMaterials } from '../materials/forward-materials.ts';
-import { submittedMaterials } from '../materials/nomination-materials.ts';
+import { submittedMaterials } from '../material-facts/nomination-materials.ts';
 import { findOrganisationById } from '../organisations/service.ts';
 import { assertBeforeDeadline } from './deadline.ts';
-import { countQuotaPlaces, listNominations, nextRank } from './queries.ts';
+import { countQuotaPlaces, listNominations, type NominationRow, nextRank } from './queries.ts';
 import { nominationRules } from './rules.ts';
 import { applyNominationTransition } from './transition-nomination.ts';
 
@@ -26,6 +27,18 @@ const forwarding = (c: CampaignRow) => ({
   organiserId: c.organiserId,
   forwardsToNationalRound: c.rules.forwardsToNationalRound,
 });
+
+/**
+ * The files' part of a forwarding: the materials module's forwardMaterials, handed in by the route
+ * (forwarding/routes.ts) because materials depends on nominations, not the other way (decision 0010).
+ */
+export type ForwardFiles = (
+  trx: Trx,
+  jobs: Jobs,
+  actor: Actor,
+  from: { nomination: NominationRow; campaign: CampaignRow },
+  to: { nominationId: string; campaign: CampaignRow },
+) => Promise<{ files: number; findings: Finding[]; copies: unknown[] }>;
 
 export interface ForwardedNomination {
   id: string;
@@ -46,6 +59,7 @@ export async function forwardNominations(
   actor: Actor,
   sourceId: string,
   targetId: string,
+  forwardFiles: ForwardFiles,
 ): Promise<ForwardedNomination[]> {
   return db.transaction().execute(async (trx) => {
     const source = await visibleCampaign(trx, actor, sourceId);
@@ -123,7 +137,7 @@ export async function forwardNominations(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const materials = await forwardMaterials(
+      const materials = await forwardFiles(
         trx,
         jobs,
         actor,

@@ -10,7 +10,7 @@ import { AppError, forbidden, notFound, staleVersion } from '#server/platform/er
 import { recordAudit } from '../audit/service.ts';
 import { campaignRules } from '../campaigns/rules.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
-import { submittedMaterials } from '../materials/nomination-materials.ts';
+import { submittedMaterials } from '../material-facts/nomination-materials.ts';
 import { assertBeforeDeadline, moveContext } from './deadline.ts';
 import {
   findNomination,
