@@ -4,6 +4,7 @@
  * transition function guards with `moveRefusal`, its responses offer `availableMoves`, and saving the
  * form follows `editRefusal`; so a button is on the page exactly when the server would take the click.
  */
+import { formatBeijingDateTime } from '../calendar/beijing-time.ts';
 import { CAMPAIGN_STATES, isCampaignState } from '../campaign/states.ts';
 import {
   type ActorKind,
@@ -46,16 +47,8 @@ export function isPastUnitDeadline(deadline: UnitDeadline, now: number): boolean
   return deadline.at !== null && now > deadline.at;
 }
 
-/** 2024年4月10日 17:00 in Beijing time; the deadline is a Beijing date and time whatever the clock's zone. */
-export function formatBeijingMinute(ms: number): string {
-  // Asia/Shanghai is UTC+08:00 all year.
-  const d = new Date(ms + 8 * 3_600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
-
 export function deadlinePassedMessage(deadline: UnitDeadline): string {
-  const when = deadline.at === null ? '' : `（${formatBeijingMinute(deadline.at)}）`;
+  const when = deadline.at === null ? '' : `（${formatBeijingDateTime(deadline.at)}）`;
   return `${deadline.extended ? '延期后的' : ''}报送截止时间${when}已过，不能再提交或修改。如有特殊情况，请联系组织单位申请延期。`;
 }
 
@@ -80,7 +73,7 @@ function deadlineRefusal(transition: NominationTransition, ctx: MoveContext): Mo
     };
   }
   if (transition.afterDeadlineOnly && !passed) {
-    const when = ctx.deadline.at === null ? '' : `（${formatBeijingMinute(ctx.deadline.at)}）`;
+    const when = ctx.deadline.at === null ? '' : `（${formatBeijingDateTime(ctx.deadline.at)}）`;
     return {
       code: 'CONFLICT',
       message: `报送单位的${ctx.deadline.extended ? '延期' : ''}截止时间${when}未到，不能按逾期处理。`,

@@ -1,19 +1,10 @@
 import ExcelJS from 'exceljs';
+import { formatBeijingDateTime } from '#core/calendar/beijing-time.ts';
 import type { CampaignRules, Category } from '#core/campaign/rules.ts';
 import { maskIdNumber } from '#core/identity/index.ts';
 import { remarkFor } from '#core/nomination/registration-table.ts';
 import { NOMINATION_STATES, type NominationState } from '#core/nomination/states.ts';
 import type { NominationRow } from './queries.ts';
-
-const beijing = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -60,7 +51,7 @@ export async function nominationsWorkbook(
         : text(n.form.creditCode),
       remark: remarkFor(n, category, rules),
       state: NOMINATION_STATES[n.state as NominationState],
-      submittedAt: n.submittedAt ? beijing.format(new Date(n.submittedAt)) : '',
+      submittedAt: n.submittedAt ? formatBeijingDateTime(n.submittedAt) : '',
     });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
