@@ -38,8 +38,20 @@ export interface MoveContext {
   lateCountsAsWithdrawn?: boolean;
 }
 
+/** Stable codes of a refused move or edit (the server answers each with 409). */
+export const MOVE_REFUSAL_CODES = [
+  'MOVE_NOT_ALLOWED',
+  'MOVE_NOT_IN_CAMPAIGN_STATE',
+  'LATE_WITHDRAWAL_NOT_IN_RULES',
+  'DEADLINE_NOT_PASSED',
+  'DEADLINE_PASSED',
+  'NOMINATION_NOT_EDITABLE',
+  'CAMPAIGN_NOT_OPEN',
+] as const;
+export type MoveRefusalCode = (typeof MOVE_REFUSAL_CODES)[number];
+
 export interface MoveRefusal {
-  code: 'CONFLICT' | 'DEADLINE_PASSED';
+  code: MoveRefusalCode;
   message: string;
 }
 
@@ -56,7 +68,7 @@ function campaignRefusal(transition: NominationTransition, campaignState: string
   if ((transition.campaignStates as readonly string[]).includes(campaignState)) return undefined;
   const now = isCampaignState(campaignState) ? `活动当前为“${CAMPAIGN_STATES[campaignState]}”，` : '';
   return {
-    code: 'CONFLICT',
+    code: 'MOVE_NOT_IN_CAMPAIGN_STATE',
     message: `${now}「${transition.label}」仅在活动处于${campaignStateLabels(transition)}状态时可以进行。`,
   };
 }
@@ -68,14 +80,14 @@ function deadlineRefusal(transition: NominationTransition, ctx: MoveContext): Mo
   }
   if (transition.afterDeadlineOnly && ctx.lateCountsAsWithdrawn !== true) {
     return {
-      code: 'CONFLICT',
+      code: 'LATE_WITHDRAWAL_NOT_IN_RULES',
       message: '本活动规则未规定“逾期视为自动放弃”，截止时未提交的推介保留原状，不作撤回处理。',
     };
   }
   if (transition.afterDeadlineOnly && !passed) {
     const when = ctx.deadline.at === null ? '' : `（${formatBeijingDateTime(ctx.deadline.at)}）`;
     return {
-      code: 'CONFLICT',
+      code: 'DEADLINE_NOT_PASSED',
       message: `报送单位的${ctx.deadline.extended ? '延期' : ''}截止时间${when}未到，不能按逾期处理。`,
     };
   }
@@ -90,7 +102,7 @@ export function moveRefusal(
 ): MoveRefusal | undefined {
   const transition = findTransition(from, to, ctx.actor);
   if (!transition) {
-    return { code: 'CONFLICT', message: transitionProblem(from, to, ctx.actor) ?? '不能变更状态。' };
+    return { code: 'MOVE_NOT_ALLOWED', message: transitionProblem(from, to, ctx.actor) ?? '不能变更状态。' };
   }
   return campaignRefusal(transition, ctx.campaignState) ?? deadlineRefusal(transition, ctx);
 }
@@ -111,14 +123,14 @@ export function editRefusal(
 ): MoveRefusal | undefined {
   if (!EDITABLE_STATES.has(state)) {
     return {
-      code: 'CONFLICT',
+      code: 'NOMINATION_NOT_EDITABLE',
       message: '推介已提交，内容已冻结；如需修改，请先撤回（截止前）或等待退回修改。',
     };
   }
   if (ctx.campaignState !== 'open') {
     const label = isCampaignState(ctx.campaignState) ? CAMPAIGN_STATES[ctx.campaignState] : '';
     return {
-      code: 'CONFLICT',
+      code: 'CAMPAIGN_NOT_OPEN',
       message: `活动当前为“${label}”，不在报送期，推介不能再修改。`,
     };
   }

@@ -59,10 +59,11 @@ export async function generateWorkSummary(context: AppContext, actor: Actor, nom
         SET_KEY,
         SLOT_ID,
       );
-      if (!slot) throw new AppError('CONFLICT', '本活动的材料要求中没有“工作总结”，无需生成。');
+      if (!slot)
+        throw new AppError('WORK_SUMMARY_NOT_IN_RULES', '本活动的材料要求中没有“工作总结”，无需生成。');
       if ((await countSlotOriginals(trx, n.id, SET_KEY, SLOT_ID)) >= slot.count.max) {
         throw new AppError(
-          'CONFLICT',
+          'SLOT_FULL',
           `${slotDisplayName(SET_KEY, slot)}已有文件，请先删除已上传的文档，再生成新的工作总结。`,
         );
       }

@@ -33,7 +33,7 @@ export async function visibleMaterial(db: Db | Trx, actor: Actor, id: string, lo
 export function authorizeMaterial(actor: Actor, action: MaterialAction, subject: MaterialSubject) {
   if (materialRules.can(actor, action, subject)) return;
   if (action !== 'waive' && materialRules.can(actor, 'upload', { ...subject, state: 'draft' })) {
-    throw new AppError('CONFLICT', notEditableMessage(subject.state));
+    throw new AppError('NOMINATION_NOT_EDITABLE', notEditableMessage(subject.state));
   }
   if (action === 'waive') throw new AppError('FORBIDDEN', '只有本活动的组织单位可以豁免材料问题');
   throw new AppError('FORBIDDEN', '只有推介所属单位的填报员可以修改材料');

@@ -79,13 +79,14 @@ export async function forwardNominations(
         `「${province.name}」不是「${target.title}」的报送单位，不能向其报送`,
       );
     }
-    if (target.status !== 'open') throw new AppError('CONFLICT', '上级活动当前不在报送期');
+    if (target.status !== 'open') throw new AppError('CAMPAIGN_NOT_OPEN', '上级活动当前不在报送期');
     await assertBeforeDeadline(trx, target, province.id);
 
     // The province's place in the target campaign is locked for the whole move.
     await trx.selectFrom('organisations').select('id').where('id', '=', province.id).forUpdate().execute();
     const selected = await listNominations(trx, { campaignId: source.id, state: 'selected' });
-    if (selected.length === 0) throw new AppError('CONFLICT', '本活动还没有“入选”的推介可以报送');
+    if (selected.length === 0)
+      throw new AppError('NO_SELECTED_NOMINATIONS', '本活动还没有“入选”的推介可以报送');
     const problems = selected.flatMap((n) =>
       forwardingProblems(
         { id: n.id, state: n.state as NominationState, campaignId: n.campaignId },
