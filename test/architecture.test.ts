@@ -36,6 +36,16 @@ describe('layering', () => {
     expect(graph.get('materials')?.has('nominations')).toBe(true);
     expect(moduleCycles(graph).map((c) => c.join(' → '))).toEqual([]);
   });
+
+  it('docs/architecture.md lists every module with the modules it really imports', () => {
+    const graph = moduleGraph(files);
+    const real = Object.fromEntries([...graph].map(([name, to]) => [name, [...to].sort().join(', ') || '—']));
+    const table = readFileSync(new URL('docs/architecture.md', root), 'utf8')
+      .split('\n')
+      .map((line) => /^\| ([a-z][a-z-]*) +\|.*\| ([a-z, —-]+?) *\|$/.exec(line))
+      .filter((m) => m !== null && m[1] !== 'module');
+    expect(Object.fromEntries(table.map((m) => [m![1], m![2]]))).toEqual(real);
+  });
 });
 
 describe('the layering check catches', () => {
