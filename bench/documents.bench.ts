@@ -7,7 +7,7 @@
  *
  *   npm run bench -- documents
  */
-import { getTemplate } from '../src/core/campaign/templates/index.ts';
+import { getTemplate } from '#core/campaign/templates/index.ts';
 import {
   defaultProjectLayout,
   defaultStarLayout,
@@ -15,10 +15,10 @@ import {
   type RegistrationEntry,
   registrationSheet,
   starFormValues,
-} from '../src/core/documents/index.ts';
-import { projectForm, starForm } from '../src/core/nomination/forms/fixtures.test-support.ts';
-import { renderFormDocx } from '../src/server/platform/documents/render-form-docx.ts';
-import { renderRegistrationXlsx } from '../src/server/platform/documents/render-registration-xlsx.ts';
+} from '#core/documents/index.ts';
+import { projectForm, starForm } from '#core/nomination/forms/fixtures.test-support.ts';
+import { renderFormDocx } from '#server/platform/documents/render-form-docx.ts';
+import { renderRegistrationXlsx } from '#server/platform/documents/render-registration-xlsx.ts';
 
 const GOAL_MS = 30_000;
 const GOAL_MB = 500;

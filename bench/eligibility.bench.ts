@@ -5,20 +5,20 @@
  *
  *   npm run bench -- eligibility
  */
-import { getTemplate } from '../src/core/campaign/templates/index.ts';
+import { getTemplate } from '#core/campaign/templates/index.ts';
 import {
   countChineseText,
   creditCodeCheckCharacter,
   idCheckCharacter,
   parseIdNumber,
   parsePhone,
-} from '../src/core/identity/index.ts';
+} from '#core/identity/index.ts';
 import {
   checkProjectEligibility,
   checkStarEligibility,
   type ProjectEligibilityInput,
   type StarEligibilityInput,
-} from '../src/core/nomination/eligibility/index.ts';
+} from '#core/nomination/eligibility/index.ts';
 
 const GOAL_MS = 200;
 const RECORDS = 10_000;

@@ -12,14 +12,14 @@
  *
  *   npm run bench -- previous-winners
  */
-import { idCheckCharacter, normaliseIdentifier } from '../src/core/identity/index.ts';
-import { normaliseForMatch, programmeKey, similarKeys } from '../src/core/nomination/match-text.ts';
+import { idCheckCharacter, normaliseIdentifier } from '#core/identity/index.ts';
+import { normaliseForMatch, programmeKey, similarKeys } from '#core/nomination/match-text.ts';
 import {
   buildWinnerIndex,
   type MatchCandidate,
   matchPreviousWinners,
   type PreviousWinnerRecord,
-} from '../src/core/nomination/previous-winners.ts';
+} from '#core/nomination/previous-winners.ts';
 
 const RECORDS = 10_000;
 const CANDIDATES = 2_000;

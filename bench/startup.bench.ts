@@ -8,7 +8,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { freePort } from '../src/server/platform/free-port.ts';
+import { freePort } from '#server/platform/free-port.ts';
 
 const GOAL_MS = 5000;
 const root = path.resolve(import.meta.dirname, '..');

@@ -32,7 +32,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tus from 'tus-js-client';
-import { freePort } from '../src/server/platform/free-port.ts';
+import { freePort } from '#server/platform/free-port.ts';
 import {
   benchFile,
   call,

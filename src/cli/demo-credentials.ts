@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Db } from '../server/platform/db/database.ts';
-import type { DemoCredential } from '../server/seed/seed-demo.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import type { DemoCredential } from '#server/seed/seed-demo.ts';
 
 // One-time passwords exist only as hashes in the database; this file (owner-only) keeps them for the
 // person who started the demo until each account has chosen its own password.

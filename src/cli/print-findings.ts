@@ -3,7 +3,7 @@
  * stdout (they are what a check command is for); usage problems go to stderr with exit code 2, so
  * scripts can tell "the value is wrong" (1) from "the command was called wrongly" (2).
  */
-import type { Finding } from '../core/findings.ts';
+import type { Finding } from '#core/findings.ts';
 
 const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '说明' } as const;
 

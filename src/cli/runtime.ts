@@ -1,11 +1,11 @@
 import { type Clock, systemClock } from '#server/platform/clock.ts';
-import { type Config, loadConfig } from '../server/platform/config.ts';
-import { createDb, type Db } from '../server/platform/db/database.ts';
-import { migrate } from '../server/platform/db/migrate.ts';
-import { provisionDatabase } from '../server/platform/db/provision.ts';
-import { type Jobs, startJobs } from '../server/platform/jobs/jobs.ts';
-import { createStorage } from '../server/platform/storage/create-storage.ts';
-import type { Storage } from '../server/platform/storage/storage.ts';
+import { type Config, loadConfig } from '#server/platform/config.ts';
+import { createDb, type Db } from '#server/platform/db/database.ts';
+import { migrate } from '#server/platform/db/migrate.ts';
+import { provisionDatabase } from '#server/platform/db/provision.ts';
+import { type Jobs, startJobs } from '#server/platform/jobs/jobs.ts';
+import { createStorage } from '#server/platform/storage/create-storage.ts';
+import type { Storage } from '#server/platform/storage/storage.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
 
 export interface Runtime {

@@ -22,6 +22,7 @@ import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
 import { registerDocumentWorkers } from './modules/documents/package-worker.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
+import { forwardingRoutes } from './modules/forwarding/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { previewAndConvertRoutes } from './modules/materials/preview-and-convert-routes.ts';
 import { materialRoutes } from './modules/materials/routes.ts';
@@ -103,6 +104,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     campaignRoutes,
     calendarRoutes,
     nominationRoutes,
+    forwardingRoutes,
     documentRoutes,
     winnerRoutes,
     materialRoutes,

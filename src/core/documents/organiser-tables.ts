@@ -19,6 +19,9 @@ export interface OfficialTable {
   notes?: string[];
 }
 
+/** Any table the XLSX writer prints: an import template has no title, its reader wants the header first. */
+export type SheetTable = Omit<OfficialTable, 'title'> & { title?: string };
+
 export interface QuotaUse {
   unitName: string;
   unitTypeLabel: string;

@@ -16,6 +16,8 @@ export interface SheetColumn {
   width: number;
   /** Long text wraps in its cell instead of running over the next one. */
   wrap?: boolean;
+  /** Typed digits stay text: in a number cell Excel keeps only 15 digits of an 18-digit 身份证号. */
+  text?: boolean;
 }
 
 export interface RegistrationSheet {

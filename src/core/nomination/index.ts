@@ -44,7 +44,6 @@ export {
   availableMoves,
   deadlinePassedMessage,
   editRefusal,
-  formatBeijingMinute,
   isPastUnitDeadline,
   type MoveContext,
   type MoveRefusal,

@@ -3,7 +3,6 @@ import {
   availableMoves,
   deadlinePassedMessage,
   editRefusal,
-  formatBeijingMinute,
   type MoveContext,
   moveRefusal,
 } from './moves.ts';
@@ -65,7 +64,7 @@ describe('the moves a nomination offers', () => {
       expect(moves('draft', { campaignState })).toEqual([]);
     }
     expect(moveRefusal('draft', 'submitted', ctx({ campaignState: 'reviewing' }))).toEqual({
-      code: 'CONFLICT',
+      code: 'MOVE_NOT_IN_CAMPAIGN_STATE',
       message: '活动当前为“评审中”，「提交」仅在活动处于“报送中”状态时可以进行。',
     });
   });
@@ -85,7 +84,7 @@ describe('the moves a nomination offers', () => {
     // An extension granted after the job was planned postpones it.
     const extended = { ...system, now: AFTER, deadline: { at: EXTENDED, extended: true } };
     expect(moveRefusal('draft', 'withdrawn', ctx(extended))).toEqual({
-      code: 'CONFLICT',
+      code: 'DEADLINE_NOT_PASSED',
       message: '报送单位的延期截止时间（2024年4月13日 17:00）未到，不能按逾期处理。',
     });
     expect(moves('draft', { ...system, now: AFTER, deadline: { at: null, extended: false } })).toEqual([]);
@@ -96,6 +95,7 @@ describe('the moves a nomination offers', () => {
     const system = { actor: 'system' as const, now: AFTER };
     expect(moves('draft', { ...system, lateCountsAsWithdrawn: false })).toEqual([]);
     expect(moves('draft', system)).toEqual([]);
+    expect(moveRefusal('draft', 'withdrawn', ctx(system))?.code).toBe('LATE_WITHDRAWAL_NOT_IN_RULES');
     expect(moveRefusal('draft', 'withdrawn', ctx(system))?.message).toBe(
       '本活动规则未规定“逾期视为自动放弃”，截止时未提交的推介保留原状，不作撤回处理。',
     );
@@ -106,15 +106,22 @@ describe('the moves a nomination offers', () => {
   it('editing follows the same deadline, state and campaign', () => {
     expect(editRefusal('draft', ctx())).toBeUndefined();
     expect(editRefusal('returned', ctx())).toBeUndefined();
-    expect(editRefusal('submitted', ctx())?.message).toContain('内容已冻结');
+    expect(editRefusal('submitted', ctx())).toMatchObject({
+      code: 'NOMINATION_NOT_EDITABLE',
+      message: expect.stringContaining('内容已冻结'),
+    });
+    expect(editRefusal('draft', ctx({ campaignState: 'reviewing' }))?.code).toBe('CAMPAIGN_NOT_OPEN');
     expect(editRefusal('draft', ctx({ now: AFTER }))?.code).toBe('DEADLINE_PASSED');
     expect(editRefusal('draft', ctx({ campaignState: 'reviewing' }))?.message).toBe(
       '活动当前为“评审中”，不在报送期，推介不能再修改。',
     );
   });
 
+  it('a move the table does not have is refused with its own code', () => {
+    expect(moveRefusal('draft', 'selected', ctx())?.code).toBe('MOVE_NOT_ALLOWED');
+  });
+
   it('writes deadlines in Beijing time', () => {
-    expect(formatBeijingMinute(Date.parse('2024-12-31T16:05:00Z'))).toBe('2025年1月1日 00:05');
     expect(deadlinePassedMessage({ at: null, extended: false })).toBe(
       '报送截止时间已过，不能再提交或修改。如有特殊情况，请联系组织单位申请延期。',
     );

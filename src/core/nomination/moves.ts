@@ -4,6 +4,7 @@
  * transition function guards with `moveRefusal`, its responses offer `availableMoves`, and saving the
  * form follows `editRefusal`; so a button is on the page exactly when the server would take the click.
  */
+import { formatBeijingDateTime } from '../calendar/beijing-time.ts';
 import { CAMPAIGN_STATES, isCampaignState } from '../campaign/states.ts';
 import {
   type ActorKind,
@@ -37,8 +38,20 @@ export interface MoveContext {
   lateCountsAsWithdrawn?: boolean;
 }
 
+/** Stable codes of a refused move or edit (the server answers each with 409). */
+export const MOVE_REFUSAL_CODES = [
+  'MOVE_NOT_ALLOWED',
+  'MOVE_NOT_IN_CAMPAIGN_STATE',
+  'LATE_WITHDRAWAL_NOT_IN_RULES',
+  'DEADLINE_NOT_PASSED',
+  'DEADLINE_PASSED',
+  'NOMINATION_NOT_EDITABLE',
+  'CAMPAIGN_NOT_OPEN',
+] as const;
+export type MoveRefusalCode = (typeof MOVE_REFUSAL_CODES)[number];
+
 export interface MoveRefusal {
-  code: 'CONFLICT' | 'DEADLINE_PASSED';
+  code: MoveRefusalCode;
   message: string;
 }
 
@@ -46,16 +59,8 @@ export function isPastUnitDeadline(deadline: UnitDeadline, now: number): boolean
   return deadline.at !== null && now > deadline.at;
 }
 
-/** 2024年4月10日 17:00 in Beijing time; the deadline is a Beijing date and time whatever the clock's zone. */
-export function formatBeijingMinute(ms: number): string {
-  // Asia/Shanghai is UTC+08:00 all year.
-  const d = new Date(ms + 8 * 3_600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
-
 export function deadlinePassedMessage(deadline: UnitDeadline): string {
-  const when = deadline.at === null ? '' : `（${formatBeijingMinute(deadline.at)}）`;
+  const when = deadline.at === null ? '' : `（${formatBeijingDateTime(deadline.at)}）`;
   return `${deadline.extended ? '延期后的' : ''}报送截止时间${when}已过，不能再提交或修改。如有特殊情况，请联系组织单位申请延期。`;
 }
 
@@ -63,7 +68,7 @@ function campaignRefusal(transition: NominationTransition, campaignState: string
   if ((transition.campaignStates as readonly string[]).includes(campaignState)) return undefined;
   const now = isCampaignState(campaignState) ? `活动当前为“${CAMPAIGN_STATES[campaignState]}”，` : '';
   return {
-    code: 'CONFLICT',
+    code: 'MOVE_NOT_IN_CAMPAIGN_STATE',
     message: `${now}「${transition.label}」仅在活动处于${campaignStateLabels(transition)}状态时可以进行。`,
   };
 }
@@ -75,14 +80,14 @@ function deadlineRefusal(transition: NominationTransition, ctx: MoveContext): Mo
   }
   if (transition.afterDeadlineOnly && ctx.lateCountsAsWithdrawn !== true) {
     return {
-      code: 'CONFLICT',
+      code: 'LATE_WITHDRAWAL_NOT_IN_RULES',
       message: '本活动规则未规定“逾期视为自动放弃”，截止时未提交的推介保留原状，不作撤回处理。',
     };
   }
   if (transition.afterDeadlineOnly && !passed) {
-    const when = ctx.deadline.at === null ? '' : `（${formatBeijingMinute(ctx.deadline.at)}）`;
+    const when = ctx.deadline.at === null ? '' : `（${formatBeijingDateTime(ctx.deadline.at)}）`;
     return {
-      code: 'CONFLICT',
+      code: 'DEADLINE_NOT_PASSED',
       message: `报送单位的${ctx.deadline.extended ? '延期' : ''}截止时间${when}未到，不能按逾期处理。`,
     };
   }
@@ -97,7 +102,7 @@ export function moveRefusal(
 ): MoveRefusal | undefined {
   const transition = findTransition(from, to, ctx.actor);
   if (!transition) {
-    return { code: 'CONFLICT', message: transitionProblem(from, to, ctx.actor) ?? '不能变更状态。' };
+    return { code: 'MOVE_NOT_ALLOWED', message: transitionProblem(from, to, ctx.actor) ?? '不能变更状态。' };
   }
   return campaignRefusal(transition, ctx.campaignState) ?? deadlineRefusal(transition, ctx);
 }
@@ -118,14 +123,14 @@ export function editRefusal(
 ): MoveRefusal | undefined {
   if (!EDITABLE_STATES.has(state)) {
     return {
-      code: 'CONFLICT',
+      code: 'NOMINATION_NOT_EDITABLE',
       message: '推介已提交，内容已冻结；如需修改，请先撤回（截止前）或等待退回修改。',
     };
   }
   if (ctx.campaignState !== 'open') {
     const label = isCampaignState(ctx.campaignState) ? CAMPAIGN_STATES[ctx.campaignState] : '';
     return {
-      code: 'CONFLICT',
+      code: 'CAMPAIGN_NOT_OPEN',
       message: `活动当前为“${label}”，不在报送期，推介不能再修改。`,
     };
   }

@@ -56,7 +56,13 @@ describe('import of organisations and accounts', () => {
     expect(response.headers['content-disposition']).toContain(encodeURIComponent('组织与账号导入模板.xlsx'));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, ...IMPORT_COLUMNS]);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, ...IMPORT_COLUMNS]);
+    // The example's phone keeps its leading 0: the column is text, as the official types it.
+    const phone = IMPORT_COLUMNS.indexOf('联系电话') + 1;
+    expect(sheet.getRow(2).getCell(phone).value).toBe('0431-88888888');
+    expect(sheet.getColumn(phone).numFmt).toBe('@');
+    expect(String(wb.getWorksheet('填写说明')!.getRow(4).getCell(1).value)).toMatch(/^单位类型可选：/);
   });
 
   it('reports every bad row with its row number and column, and imports nothing', async () => {

@@ -135,6 +135,10 @@ describe('推介登记表', () => {
     expect(rows[1]![7]).toBe('事迹特别感人');
     expect(String(rows[0]![6])).toMatch(/^22\*+\d{3}[\dX]$/);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    // Submission times in Beijing time as officials write them; identifiers kept as text.
+    expect(sheet.getRow(2).getCell(9).value).toBe('提交时间');
+    for (const row of rows) expect(row[9]).toMatch(/^20\d\d年\d{1,2}月\d{1,2}日 [0-2]\d:[0-5]\d$/);
+    expect(sheet.getColumn(6).numFmt).toBe('@');
     const audit = (
       await t.app.inject({ method: 'GET', url: '/api/audit?action=nomination.exported', headers: as(jilin) })
     ).json();

@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { winnerNaturalKey } from '#core/nomination/winner-import.ts';
+import type { CampaignLevel, Category } from '#core/campaign/rules.ts';
+import { WINNER_COLUMNS, winnerNaturalKey } from '#core/nomination/winner-import.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
 import { idNumber } from '#test/support/nominations.ts';
 import { accountIn, uploadWinners, winnerSheet } from '#test/support/registry.ts';
@@ -84,6 +85,12 @@ describe('the template', () => {
     const heading = (sheet.getRow(1).values as string[]).slice(1);
     for (const column of ['身份证号', '统一社会信用代码'])
       expect(sheet.getColumn(heading.indexOf(column) + 1).numFmt, column).toBe('@');
+    expect(heading).toEqual(Object.values(WINNER_COLUMNS));
+    expect(sheet.getRow(2).getCell(4).value).toBe('王秀兰');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const help = workbook.getWorksheet('填写说明')!;
+    expect(help.getRow(1).getCell(1).value).toBe('说明');
+    expect(String(help.getRow(3).getCell(1).value)).toContain('须为“文本”格式');
   });
 });
 

@@ -117,10 +117,9 @@ export function useAutosave(initial: Nomination, enabled: boolean, onSaved: (n: 
         setState({ status: 'invalid', message: error.message, findings: details?.findings ?? [] });
       } else if (
         error instanceof ApiError &&
-        (error.code === 'DEADLINE_PASSED' ||
-          error.code === 'CONFLICT' ||
-          error.status === 403 ||
-          error.status === 404)
+        // Refused in the nomination's present state (submitted, deadline passed, campaign closed: each its
+        // own code, all 409), or no longer the unit's: saving again would be refused again.
+        (error.status === 409 || error.status === 403 || error.status === 404)
       ) {
         halted.current = true;
         setState({ status: 'blocked', message: error.message });

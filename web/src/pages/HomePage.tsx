@@ -6,6 +6,7 @@
 import { Alert, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { ROLES, type Role } from '#core/accounts/roles.ts';
+import { beijingTime } from '#core/calendar/beijing-time.ts';
 import { useWorklist } from '../api/worklist.ts';
 import { useCurrentMe } from '../auth/useMe.ts';
 import { OrganiserWorklist } from '../components/home/OrganiserWorklist.tsx';
@@ -21,12 +22,7 @@ const ROLE_HINTS: Record<Role, string> = {
 };
 
 function greeting(now: Date): string {
-  // zh-CN formats the hour as「14时」, so read the number from its part, not from the whole string.
-  const hour = Number(
-    new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: 'numeric', hourCycle: 'h23' })
-      .formatToParts(now)
-      .find((part) => part.type === 'hour')?.value,
-  );
+  const hour = beijingTime(now)?.hour ?? 12;
   if (hour < 6) return '夜深了';
   if (hour < 12) return '上午好';
   if (hour < 14) return '中午好';

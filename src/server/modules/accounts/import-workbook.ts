@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import { ROLES } from '#core/accounts/roles.ts';
 import { ORGANISATION_TYPES } from '#core/campaign/unit-types.ts';
+import { helpSheet } from '#core/documents/help-sheet.ts';
+import type { SheetTable } from '#core/documents/organiser-tables.ts';
 import { cellText } from '#server/platform/documents/read-table.ts';
+import { renderTablesXlsx } from '#server/platform/documents/render-table-xlsx.ts';
 import { AppError } from '#server/platform/errors.ts';
 import { IMPORT_COLUMNS, type ImportRow } from './import-rows.ts';
 
@@ -49,17 +52,9 @@ export async function readImportWorkbook(buffer: Buffer): Promise<ImportRow[]> {
   return rows;
 }
 
-/** The template officials download: the header, one example row and the allowed values. */
-export async function buildImportTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('组织与账号');
-  sheet.columns = IMPORT_COLUMNS.map((header) => ({
-    header,
-    width: header === '单位名称' || header === '上级单位' ? 28 : 16,
-  }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  sheet.addRow([
+/** The template officials download: the header (first row, as the reader wants it), an example, the allowed values. */
+export function buildImportTemplate(): Promise<Buffer> {
+  const example = [
     '吉林省教育厅',
     '长春市教育局',
     '市（州）教育局',
@@ -68,16 +63,27 @@ export async function buildImportTemplate(): Promise<Buffer> {
     '王老师',
     '单位填报员',
     '0431-88888888',
+  ];
+  const sheet: SheetTable = {
+    sheetName: '组织与账号',
+    columns: IMPORT_COLUMNS.map((header) => ({
+      header,
+      field: header,
+      width: header === '单位名称' || header === '上级单位' ? 28 : 16,
+      // Digits that must stay as typed: a number cell drops the 0 of 0431-….
+      text: header === '行政区划代码' || header === '联系电话',
+    })),
+    rows: [Object.fromEntries(IMPORT_COLUMNS.map((header, i) => [header, example[i] ?? '']))],
+  };
+  return renderTablesXlsx([
+    sheet,
+    helpSheet([
+      '每行一个单位；填写用户名、姓名、角色时同时为该单位创建账号。单位已存在时只创建账号。',
+      '上级单位须已在系统中（您管理范围内），或在本表更靠前的行中创建。',
+      `单位类型可选：${Object.values(ORGANISATION_TYPES).join('、')}`,
+      `角色可选（多个用顿号分隔）：${Object.values(ROLES).join('、')}`,
+      '用户名为 3–64 位字母、数字、下划线、点或连字符。导入后系统生成一次性初始密码，首次登录须修改。',
+      '任何一行有错误时，整个文件都不会导入；请按错误提示修改后重新上传。',
+    ]),
   ]);
-  const help = workbook.addWorksheet('填写说明');
-  help.columns = [{ header: '说明', width: 100 }];
-  help.addRow(['每行一个单位；填写用户名、姓名、角色时同时为该单位创建账号。单位已存在时只创建账号。']);
-  help.addRow(['上级单位须已在系统中（您管理范围内），或在本表更靠前的行中创建。']);
-  help.addRow([`单位类型可选：${Object.values(ORGANISATION_TYPES).join('、')}`]);
-  help.addRow([`角色可选（多个用顿号分隔）：${Object.values(ROLES).join('、')}`]);
-  help.addRow([
-    '用户名为 3–64 位字母、数字、下划线、点或连字符。导入后系统生成一次性初始密码，首次登录须修改。',
-  ]);
-  help.addRow(['任何一行有错误时，整个文件都不会导入；请按错误提示修改后重新上传。']);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

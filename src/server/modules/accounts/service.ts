@@ -87,7 +87,7 @@ export async function createAccount(db: Db, actor: Actor, input: NewAccount) {
     const org = await findVisibleOrganisation(trx, actor, input.organisationId, true);
     if (!canCreateAccountIn(actor, org.path, input.roles))
       throw forbidden('您不能在该单位创建具有这些角色的账号');
-    if (org.disabled) throw new AppError('CONFLICT', `单位「${org.name}」已停用，不能新增账号`);
+    if (org.disabled) throw new AppError('ORGANISATION_DISABLED', `单位「${org.name}」已停用，不能新增账号`);
     return insertAccount(trx, actor, org, input);
   });
 }

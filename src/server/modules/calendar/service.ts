@@ -70,7 +70,7 @@ export async function addOverride(
       .where('organisationId', '=', actor.organisationId)
       .where('date', '=', input.date)
       .executeTakeFirst();
-    if (clash) throw new AppError('CONFLICT', `${input.date} 已有一条调整，请先删除它`);
+    if (clash) throw new AppError('CALENDAR_OVERRIDE_EXISTS', `${input.date} 已有一条调整，请先删除它`);
     const row = await trx
       .insertInto('calendarOverrides')
       .values({

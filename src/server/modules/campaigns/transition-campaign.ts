@@ -29,7 +29,7 @@ export async function transitionCampaign(db: Db, actor: Actor, id: string, to: C
     campaignRules.authorize(actor, 'transition', campaign);
     const from = campaign.status;
     const transition = findTransition(from, to);
-    if (!transition) throw new AppError('CONFLICT', transitionRefusal(from, to));
+    if (!transition) throw new AppError('CAMPAIGN_MOVE_NOT_ALLOWED', transitionRefusal(from, to));
     if (to === 'open') {
       const errors = validateCampaignRules(campaign.rules).filter((f) => f.severity === 'error');
       if (errors.length > 0) {

@@ -65,7 +65,7 @@ async function buildTable(db: Db, actor: Actor, campaignId: string, table: Organ
   }
   const selected = rows.filter((n) => RESULT.has(n.state));
   if (selected.length === 0) {
-    throw new AppError('CONFLICT', '本活动尚无入选名单：活动审定、推介列为“入选”后才能导出。');
+    throw new AppError('NO_SELECTED_NOMINATIONS', '本活动尚无入选名单：活动审定、推介列为“入选”后才能导出。');
   }
   const entries = selected.map((n) => {
     const category = n.category;

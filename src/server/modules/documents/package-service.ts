@@ -129,7 +129,7 @@ export async function downloadPackage(
   const p = await visiblePackage(db, actor, id);
   if (p.state !== 'ready' || !p.storageKey || !p.sha256) {
     throw new AppError(
-      'CONFLICT',
+      'PACKAGE_NOT_READY',
       p.state === 'failed'
         ? `提交包生成失败：${p.error ?? ''}请重新生成。`
         : '提交包还在生成中，请等进度完成后再下载。',

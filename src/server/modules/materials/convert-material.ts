@@ -27,19 +27,20 @@ export function convertedFileName(fileName: string): string {
 
 function assertConvertible(material: MaterialRow): void {
   if (material.convertedFrom !== null) {
-    throw new AppError('CONFLICT', '这已是转换后的副本，请对原视频申请转换。');
+    throw new AppError('MATERIAL_NOT_CONVERTIBLE', '这已是转换后的副本，请对原视频申请转换。');
   }
   if (material.probed?.kind !== 'video') {
     throw new AppError(
-      'CONFLICT',
+      'MATERIAL_NOT_CONVERTIBLE',
       material.probed?.kind === 'unreadable'
         ? '该文件无法作为视频读取（可能已损坏或不完整），无法转换，请重新上传完整的原视频。'
         : '只有视频可以转换；照片和文档请按要求处理后重新上传。',
     );
   }
   if (material.state === 'pending')
-    throw new AppError('CONFLICT', '视频正在检查，请等检查结果出来后再决定是否转换。');
-  if (material.state !== 'failed') throw new AppError('CONFLICT', '该视频已通过检查，无需转换。');
+    throw new AppError('MATERIAL_CHECK_PENDING', '视频正在检查，请等检查结果出来后再决定是否转换。');
+  if (material.state !== 'failed')
+    throw new AppError('MATERIAL_ALREADY_PASSED', '该视频已通过检查，无需转换。');
 }
 
 export async function requestConversion({ db, jobs }: AppContext, actor: Actor, id: string) {
@@ -51,7 +52,7 @@ export async function requestConversion({ db, jobs }: AppContext, actor: Actor, 
     assertConvertible(material);
     if ((await liveCopiesOf(trx, material.id)).length > 0) {
       throw new AppError(
-        'CONFLICT',
+        'CONVERSION_EXISTS',
         '该视频已有转换中或转换好的副本，无需重复申请；如要重新转换，请先删除该副本。',
       );
     }

@@ -13,8 +13,8 @@ import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Trx } from '#server/platform/db/database.ts';
 import { type Jobs, QUEUES } from '#server/platform/jobs/jobs.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
+import { appliedSets } from '../material-facts/nomination-materials.ts';
 import type { NominationRow } from '../nominations/queries.ts';
-import { appliedSets } from './nomination-materials.ts';
 import { listMaterialsForShare } from './queries.ts';
 
 type Nomination = Pick<NominationRow, 'id' | 'category' | 'special' | 'unitId' | 'organiserPath' | 'state'>;

@@ -15,8 +15,8 @@ import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { moveContext } from '../nominations/deadline.ts';
 import { visibleNomination } from '../nominations/service.ts';
-import { subjectOf } from './nomination-materials.ts';
 import { countSlotOriginals, findMaterial, insertMaterial } from './queries.ts';
+import { subjectOf } from './rules.ts';
 import { authorizeMaterial } from './visible-material.ts';
 import { workSummaryDocx, workSummaryFileName } from './work-summary-document.ts';
 
@@ -55,10 +55,11 @@ export async function generateWorkSummary(context: AppContext, actor: Actor, nom
         SET_KEY,
         SLOT_ID,
       );
-      if (!slot) throw new AppError('CONFLICT', '本活动的材料要求中没有“工作总结”，无需生成。');
+      if (!slot)
+        throw new AppError('WORK_SUMMARY_NOT_IN_RULES', '本活动的材料要求中没有“工作总结”，无需生成。');
       if ((await countSlotOriginals(trx, n.id, SET_KEY, SLOT_ID)) >= slot.count.max) {
         throw new AppError(
-          'CONFLICT',
+          'SLOT_FULL',
           `${slotDisplayName(SET_KEY, slot)}已有文件，请先删除已上传的文档，再生成新的工作总结。`,
         );
       }

@@ -3,12 +3,12 @@ import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { ffmpegPath } from '#server/platform/media/ffmpeg-path.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
+import { appliedSets, submitFindingsFor } from '../material-facts/nomination-materials.ts';
 import { moveContext } from '../nominations/deadline.ts';
 import { visibleNomination } from '../nominations/service.ts';
-import { appliedSets, subjectOf, submitFindingsFor } from './nomination-materials.ts';
 import { presentNominationMaterials } from './presenter.ts';
 import { listMaterials } from './queries.ts';
-import { materialRules } from './rules.ts';
+import { materialRules, subjectOf } from './rules.ts';
 
 /** A nomination's slots with their files and statuses, and what the submit rule still asks for. */
 export async function listNominationMaterials(db: Db, actor: Actor, nominationId: string) {

@@ -6,6 +6,7 @@
 import { EDITABLE_STATES, type NominationState } from '#core/nomination/states.ts';
 import type { Principal } from '#server/platform/auth/actor.ts';
 import { authorizer } from '#server/platform/auth/authorize.ts';
+import type { NominationRow } from '../nominations/queries.ts';
 import { isOrganiserOf, isUnitSubmitter } from '../nominations/rules.ts';
 
 export interface MaterialSubject {
@@ -20,6 +21,12 @@ export interface MaterialSubject {
    */
   open?: boolean;
 }
+
+export const subjectOf = (n: Pick<NominationRow, 'unitId' | 'organiserPath' | 'state'>): MaterialSubject => ({
+  unitId: n.unitId,
+  organiserPath: n.organiserPath,
+  state: n.state,
+});
 
 const editable = (s: MaterialSubject) => EDITABLE_STATES.has(s.state) && s.open !== false;
 

@@ -30,7 +30,7 @@ const TUS_MESSAGES: Record<number, [string, string]> = {
   400: ['VALIDATION_FAILED', '上传请求不符合协议，请刷新页面后重新上传。'],
   403: ['FORBIDDEN', '不能继续这个上传，请重新上传。'],
   404: ['NOT_FOUND', '找不到这个上传（可能已完成、已删除或已过期），请重新选择文件上传。'],
-  409: ['CONFLICT', '上传进度与平台记录不一致，请重试：将从已保存的位置继续。'],
+  409: ['UPLOAD_OFFSET_MISMATCH', '上传进度与平台记录不一致，请重试：将从已保存的位置继续。'],
   410: ['NOT_FOUND', '这个上传已过期，请重新选择文件上传。'],
   412: ['VALIDATION_FAILED', '上传客户端版本不受支持，请刷新页面后重试。'],
   413: [
@@ -38,7 +38,7 @@ const TUS_MESSAGES: Record<number, [string, string]> = {
     `文件超过平台允许的最大大小（${UPLOAD_MAX_BYTES / MEBIBYTE} MB），请压缩或按要求重新导出后再上传。`,
   ],
   415: ['UNSUPPORTED_MEDIA_TYPE', '上传内容类型不正确，请使用平台的上传按钮。'],
-  423: ['CONFLICT', '这个文件正在另一处上传，请稍后重试。'],
+  423: ['UPLOAD_IN_PROGRESS', '这个文件正在另一处上传，请稍后重试。'],
   460: ['VALIDATION_FAILED', '上传数据校验失败，请重试。'],
 };
 

@@ -19,8 +19,8 @@ import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { assertBeforeDeadline } from '../nominations/deadline.ts';
 import { visibleNomination } from '../nominations/service.ts';
-import { subjectOf } from './nomination-materials.ts';
 import { countSlotOriginals, findMaterialByUpload, insertMaterial } from './queries.ts';
+import { subjectOf } from './rules.ts';
 import { authorizeMaterial } from './visible-material.ts';
 
 export interface TusRefusal {
@@ -47,7 +47,7 @@ export async function asRefusal<T>(work: () => Promise<T>): Promise<T> {
 }
 
 const STATUS_BY_FINDING: Record<string, [number, string]> = {
-  UPLOAD_SLOT_FULL: [409, 'CONFLICT'],
+  UPLOAD_SLOT_FULL: [409, 'SLOT_FULL'],
   UPLOAD_TOO_LARGE: [413, 'PAYLOAD_TOO_LARGE'],
 };
 
@@ -139,7 +139,7 @@ export async function checkUploadOwner(context: AppContext, actor: Actor, upload
     });
   }
   if (method === 'DELETE' && (await findMaterialByUpload(context.db, upload.id))) {
-    throw refusal(409, 'CONFLICT', '该上传已成为推介材料，请在材料列表中删除。');
+    throw refusal(409, 'UPLOAD_ALREADY_MATERIAL', '该上传已成为推介材料，请在材料列表中删除。');
   }
 }
 

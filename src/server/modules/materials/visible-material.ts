@@ -2,9 +2,14 @@ import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import { AppError, notFound } from '#server/platform/errors.ts';
 import { visibleNomination } from '../nominations/service.ts';
-import { subjectOf } from './nomination-materials.ts';
 import { findMaterial } from './queries.ts';
-import { type MaterialAction, type MaterialSubject, materialRules, notEditableMessage } from './rules.ts';
+import {
+  type MaterialAction,
+  type MaterialSubject,
+  materialRules,
+  notEditableMessage,
+  subjectOf,
+} from './rules.ts';
 
 /**
  * A material the actor may see, with its nomination (locked when `lock`, for writes). Another unit's
@@ -28,7 +33,7 @@ export async function visibleMaterial(db: Db | Trx, actor: Actor, id: string, lo
 export function authorizeMaterial(actor: Actor, action: MaterialAction, subject: MaterialSubject) {
   if (materialRules.can(actor, action, subject)) return;
   if (action !== 'waive' && materialRules.can(actor, 'upload', { ...subject, state: 'draft' })) {
-    throw new AppError('CONFLICT', notEditableMessage(subject.state));
+    throw new AppError('NOMINATION_NOT_EDITABLE', notEditableMessage(subject.state));
   }
   if (action === 'waive') throw new AppError('FORBIDDEN', '只有本活动的组织单位可以豁免材料问题');
   throw new AppError('FORBIDDEN', '只有推介所属单位的填报员可以修改材料');

@@ -26,7 +26,7 @@ export async function waiveMaterialFinding(
       );
     }
     if (material.waivers.some((w) => w.code === input.code)) {
-      throw new AppError('CONFLICT', `文件“${material.fileName}”的这项问题已经豁免过了。`);
+      throw new AppError('MATERIAL_ALREADY_WAIVED', `文件“${material.fileName}”的这项问题已经豁免过了。`);
     }
     const waiver = {
       code: input.code,

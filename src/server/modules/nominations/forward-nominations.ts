@@ -4,16 +4,17 @@ import { forwardingFindings, forwardingProblems } from '#core/nomination/forward
 import { contentHash } from '#core/nomination/snapshot.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { AppContext } from '#server/platform/context.ts';
+import type { Trx } from '#server/platform/db/database.ts';
 import { AppError, forbidden } from '#server/platform/errors.ts';
+import type { Jobs } from '#server/platform/jobs/jobs.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { isReportingUnitOf } from '../campaigns/rules.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
-import { forwardMaterials } from '../materials/forward-materials.ts';
-import { submittedMaterials } from '../materials/nomination-materials.ts';
+import { submittedMaterials } from '../material-facts/nomination-materials.ts';
 import { findOrganisationById } from '../organisations/service.ts';
 import { assertBeforeDeadline } from './deadline.ts';
-import { countQuotaPlaces, listNominations, nextRank } from './queries.ts';
+import { countQuotaPlaces, listNominations, type NominationRow, nextRank } from './queries.ts';
 import { nominationRules } from './rules.ts';
 import { applyNominationTransition } from './transition-nomination.ts';
 
@@ -24,6 +25,18 @@ const forwarding = (c: CampaignRow) => ({
   organiserId: c.organiserId,
   forwardsToNationalRound: c.rules.forwardsToNationalRound,
 });
+
+/**
+ * The files' part of a forwarding: the materials module's forwardMaterials, handed in by the route
+ * (forwarding/routes.ts) because materials depends on nominations, not the other way (decision 0010).
+ */
+export type ForwardFiles = (
+  trx: Trx,
+  jobs: Jobs,
+  actor: Actor,
+  from: { nomination: NominationRow; campaign: CampaignRow },
+  to: { nominationId: string; campaign: CampaignRow },
+) => Promise<{ files: number; findings: Finding[]; copies: unknown[] }>;
 
 export interface ForwardedNomination {
   id: string;
@@ -44,6 +57,7 @@ export async function forwardNominations(
   actor: Actor,
   sourceId: string,
   targetId: string,
+  forwardFiles: ForwardFiles,
 ): Promise<ForwardedNomination[]> {
   return db.transaction().execute(async (trx) => {
     const source = await visibleCampaign(trx, actor, sourceId);
@@ -63,13 +77,14 @@ export async function forwardNominations(
         `「${province.name}」不是「${target.title}」的报送单位，不能向其报送`,
       );
     }
-    if (target.status !== 'open') throw new AppError('CONFLICT', '上级活动当前不在报送期');
+    if (target.status !== 'open') throw new AppError('CAMPAIGN_NOT_OPEN', '上级活动当前不在报送期');
     await assertBeforeDeadline(trx, target, province.id);
 
     // The province's place in the target campaign is locked for the whole move.
     await trx.selectFrom('organisations').select('id').where('id', '=', province.id).forUpdate().execute();
     const selected = await listNominations(trx, { campaignId: source.id, state: 'selected' });
-    if (selected.length === 0) throw new AppError('CONFLICT', '本活动还没有“入选”的推介可以报送');
+    if (selected.length === 0)
+      throw new AppError('NO_SELECTED_NOMINATIONS', '本活动还没有“入选”的推介可以报送');
     const problems = selected.flatMap((n) =>
       forwardingProblems({ id: n.id, state: n.state, campaignId: n.campaignId }, forwarding(source), {
         campaign: forwarding(target),
@@ -117,7 +132,7 @@ export async function forwardNominations(
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const materials = await forwardMaterials(
+      const materials = await forwardFiles(
         trx,
         jobs,
         actor,

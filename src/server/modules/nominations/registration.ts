@@ -90,7 +90,7 @@ export async function markSpecial(db: Db, actor: Actor, id: string, special: boo
     await assertBeforeDeadline(trx, campaign, n.unitId);
     const table = await lockedTable(trx, n.campaignId, n.unitId, n.category);
     if (!table.some((row) => row.id === id)) {
-      throw new AppError('CONFLICT', '只有已提交的推介才能在登记表中标注');
+      throw new AppError('NOMINATION_NOT_SUBMITTED', '只有已提交的推介才能在登记表中标注');
     }
     const list = setSpecial(
       table.map((row) => ({ id: row.id, rank: row.rank ?? 0, special: row.special })),

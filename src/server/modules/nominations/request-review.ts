@@ -18,7 +18,7 @@ export async function requestReview(db: Db, actor: Actor, id: string, requested:
     if (!nominationRules.can(actor, 'actAsUnit', n))
       throw new AppError('NOT_FOUND', '推介不存在或您无权查看');
     const problem = reviewRequestProblem(n.state);
-    if (requested && problem) throw new AppError('CONFLICT', problem);
+    if (requested && problem) throw new AppError('REVIEW_REQUEST_NOT_NEEDED', problem);
     if (requested === Boolean(n.reviewRequestedAt)) return n;
     await trx
       .updateTable('nominations')

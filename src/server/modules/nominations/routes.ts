@@ -32,7 +32,6 @@ import { unitDeadline, unitDeadlines, visibleCampaign } from '../campaigns/servi
 import { acceptWarning } from './accept-warning.ts';
 import { nominationsWorkbook } from './export-workbook.ts';
 import { acceptMany, nextToCheck } from './formal-check.ts';
-import { forwardNominations } from './forward-nominations.ts';
 import { missedDeadline } from './missed-deadline.ts';
 import { presentNomination } from './presenter.ts';
 import type { NominationRow } from './queries.ts';
@@ -142,27 +141,6 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     },
     handler: async (request) => ({
       units: await missedDeadline(db, requireActor(request), request.params.id),
-    }),
-  });
-
-  r.post('/api/campaigns/:id/forward', {
-    schema: {
-      operationId: 'forwardNominations',
-      tags,
-      summary: '将入选推介报送上级活动',
-      params: uuidParam,
-      body: ForwardBody,
-      response: {
-        200: ForwardResponse,
-      },
-    },
-    handler: async (request) => ({
-      forwarded: await forwardNominations(
-        context,
-        requireActor(request),
-        request.params.id,
-        request.body.targetCampaignId,
-      ),
     }),
   });
 

@@ -10,7 +10,7 @@ import { AppError, forbidden, notFound, staleVersion } from '#server/platform/er
 import { recordAudit } from '../audit/service.ts';
 import { campaignRules } from '../campaigns/rules.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
-import { submittedMaterials } from '../materials/nomination-materials.ts';
+import { submittedMaterials } from '../material-facts/nomination-materials.ts';
 import { assertBeforeDeadline, moveContext } from './deadline.ts';
 import {
   findNomination,
@@ -49,7 +49,8 @@ export async function createNomination(
   return db.transaction().execute(async (trx) => {
     const campaign = await visibleCampaign(trx, actor, input.campaignId);
     if (!campaignRules.can(actor, 'nominate', campaign)) {
-      if (campaign.status !== 'open') throw new AppError('CONFLICT', '活动当前不在报送期，不能新建推介');
+      if (campaign.status !== 'open')
+        throw new AppError('CAMPAIGN_NOT_OPEN', '活动当前不在报送期，不能新建推介');
       throw forbidden('只有本活动报送单位的填报员可以新建推介');
     }
     await assertBeforeDeadline(trx, campaign, actor.organisationId);

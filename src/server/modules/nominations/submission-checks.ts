@@ -5,7 +5,7 @@ import { submissionFindings } from '#core/nomination/submission-findings.ts';
 import type { Principal } from '#server/platform/auth/actor.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
-import { materialFindings } from '../materials/nomination-materials.ts';
+import { materialFindings } from '../material-facts/nomination-materials.ts';
 import type { NominationRow } from './queries.ts';
 import { registryFindings } from './registry.ts';
 

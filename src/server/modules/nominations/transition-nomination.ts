@@ -9,7 +9,7 @@ import type { Trx } from '#server/platform/db/database.ts';
 import { AppError, forbidden } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
-import type { SubmittedMaterial } from '../materials/nomination-materials.ts';
+import type { SubmittedMaterial } from '../material-facts/nomination-materials.ts';
 import { moveContext } from './deadline.ts';
 import { countQuotaPlaces, findNomination, type NominationRow, nextRank } from './queries.ts';
 import { nominationRules } from './rules.ts';

@@ -50,7 +50,7 @@ export async function insertOrganisation(
   input: NewOrganisation,
 ) {
   if (await findChildByName(trx, parent.id, input.name)) {
-    throw new AppError('CONFLICT', `「${parent.name}」下已有名为「${input.name}」的单位`);
+    throw new AppError('DUPLICATE_ORGANISATION_NAME', `「${parent.name}」下已有名为「${input.name}」的单位`);
   }
   const id = randomUUID();
   const org = await trx
@@ -121,7 +121,7 @@ export async function updateOrganisation(
       before.parentId &&
       (await findChildByName(trx, before.parentId, input.name))
     ) {
-      throw new AppError('CONFLICT', `同一上级下已有名为「${input.name}」的单位`);
+      throw new AppError('DUPLICATE_ORGANISATION_NAME', `同一上级下已有名为「${input.name}」的单位`);
     }
     const after = await trx
       .updateTable('organisations')

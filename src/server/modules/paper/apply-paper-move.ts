@@ -97,7 +97,7 @@ export async function applyPaperMove(
     campaignState: campaign.status,
     receiptProblems: problemsOf(record, input.requirement),
   });
-  if (!move.ok) throw new AppError('CONFLICT', move.message);
+  if (!move.ok) throw new AppError('PAPER_MOVE_NOT_ALLOWED', move.message);
   if (record && input.version !== undefined && input.version !== record.version) throw staleVersion();
   const { facts } = input;
   const row = record

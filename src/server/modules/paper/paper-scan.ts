@@ -46,7 +46,7 @@ async function assertMayAddScan(db: Db, actor: Actor, campaignId: string, unitId
     );
   }
   const problem = scanProblem(await findPaperRecord(db, campaignId, unitId), target.campaign.status);
-  if (problem) throw new AppError('CONFLICT', problem);
+  if (problem) throw new AppError('PAPER_SCAN_NOT_ALLOWED', problem);
   return target;
 }
 
@@ -92,7 +92,7 @@ export async function uploadScan(
       await trx.selectFrom('organisations').select('id').where('id', '=', unitId).forUpdate().execute();
       const locked = await findPaperRecord(trx, campaignId, unitId, true);
       const problem = scanProblem(locked, campaign.status);
-      if (problem) throw new AppError('CONFLICT', problem);
+      if (problem) throw new AppError('PAPER_SCAN_NOT_ALLOWED', problem);
       const record = locked!;
       await trx
         .updateTable('paperDispatches')

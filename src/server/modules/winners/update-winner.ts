@@ -95,7 +95,7 @@ export async function updateWinner(db: Db, actor: Actor, id: string, input: Winn
   } catch (error) {
     if (isUniqueViolation(error))
       throw new AppError(
-        'CONFLICT',
+        'DUPLICATE_WINNER',
         '名单中已有同一人员或项目在同一级别、同一年度的记录，请核对后修改那一条',
       );
     throw error;

@@ -1,15 +1,15 @@
 /**
- * Organiser tables (core/documents/organiser-tables.ts) as XLSX, as an official sets a table up: the
- * title merged over the columns, a bold bordered header row that stays frozen, filters and repeats
- * on every printed page, set column widths, wrapped long text, A4 landscape fitted to the width.
+ * The platform's one XLSX writer (exports, organiser tables, import templates; the 登记表 with its form
+ * layout aside): tables (core/documents/organiser-tables.ts) as an official sets them up: the title
+ * merged over the columns, a bold bordered header row that stays frozen, filters and repeats on every
+ * printed page, set column widths, wrapped long text, A4 landscape fitted to the width.
  */
 import ExcelJS from 'exceljs';
-import type { OfficialTable } from '#core/documents/organiser-tables.ts';
+import type { SheetTable } from '#core/documents/organiser-tables.ts';
 import { BOX, SONG, sheetName } from './xlsx-style.ts';
 
-const HEADER_ROW = 2;
-
-function addTable(workbook: ExcelJS.Workbook, table: OfficialTable, name: string) {
+function addTable(workbook: ExcelJS.Workbook, table: SheetTable, name: string) {
+  const headerRow = table.title === undefined ? 1 : 2;
   const ws = workbook.addWorksheet(name, {
     pageSetup: {
       paperSize: 9,
@@ -17,18 +17,24 @@ function addTable(workbook: ExcelJS.Workbook, table: OfficialTable, name: string
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+      printTitlesRow: `${headerRow}:${headerRow}`,
     },
-    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
+    views: [{ state: 'frozen', ySplit: headerRow }],
   });
   const width = table.columns.length;
-  ws.columns = table.columns.map((c) => ({ key: c.field, width: c.width }));
-  ws.mergeCells(1, 1, 1, width);
-  ws.getCell(1, 1).value = table.title;
-  ws.getCell(1, 1).font = { name: '黑体', size: 16 };
-  ws.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle' };
-  ws.getRow(1).height = 32;
-  const header = ws.getRow(HEADER_ROW);
+  ws.columns = table.columns.map((c) => ({
+    key: c.field,
+    width: c.width,
+    style: c.text ? { numFmt: '@' } : {},
+  }));
+  if (table.title !== undefined) {
+    ws.mergeCells(1, 1, 1, width);
+    ws.getCell(1, 1).value = table.title;
+    ws.getCell(1, 1).font = { name: '黑体', size: 16 };
+    ws.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle' };
+    ws.getRow(1).height = 32;
+  }
+  const header = ws.getRow(headerRow);
   header.values = table.columns.map((c) => c.header);
   header.height = 28;
   header.eachCell((cell) => {
@@ -50,7 +56,7 @@ function addTable(workbook: ExcelJS.Workbook, table: OfficialTable, name: string
     });
   }
   if (table.rows.length > 0) {
-    ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: width } };
+    ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: width } };
   }
   for (const note of table.notes ?? []) {
     const row = ws.addRow([note]);
@@ -59,7 +65,7 @@ function addTable(workbook: ExcelJS.Workbook, table: OfficialTable, name: string
   }
 }
 
-export async function renderTablesXlsx(tables: readonly OfficialTable[]): Promise<Buffer> {
+export async function renderTablesXlsx(tables: readonly SheetTable[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '推介平台';
   const taken = new Set<string>();

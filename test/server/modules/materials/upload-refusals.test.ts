@@ -188,7 +188,7 @@ describe('once the slot or the nomination changes', () => {
     const first = await uploadThroughTus(t, unit, { ...meta(), data: Buffer.from('first photo') });
     expect(first.materialId).toBeDefined();
     baseline = await snapshot();
-    await expectRefused(await create(unit, meta(), MiB), 409, 'CONFLICT', /最多 1 个文件，已经上传了 1 个/);
+    await expectRefused(await create(unit, meta(), MiB), 409, 'SLOT_FULL', /最多 1 个文件，已经上传了 1 个/);
   });
 
   it('refuses HEAD and PATCH on another unit’s upload, and its deletion', async () => {
@@ -261,7 +261,7 @@ describe('once the slot or the nomination changes', () => {
     await expectRefused(
       await create(submitter, video('a.mp4'), MiB),
       409,
-      'CONFLICT',
+      'NOMINATION_NOT_EDITABLE',
       /推介已提交，材料已冻结/,
     );
     const patch = await t.app.inject({
@@ -273,7 +273,7 @@ describe('once the slot or the nomination changes', () => {
       }),
       payload: Buffer.from('0123456789'),
     });
-    await expectRefused(patch, 409, 'CONFLICT', /推介已提交/);
+    await expectRefused(patch, 409, 'NOMINATION_NOT_EDITABLE', /推介已提交/);
   }, 60_000);
 
   it('a material is deleted through the materials API, not by terminating its upload', async () => {
@@ -287,7 +287,7 @@ describe('once the slot or the nomination changes', () => {
       url: `/api/uploads/${material.uploadId}`,
       headers: tusHeaders(unit),
     });
-    await expectRefused(removal, 409, 'CONFLICT', /请在材料列表中删除/);
+    await expectRefused(removal, 409, 'UPLOAD_ALREADY_MATERIAL', /请在材料列表中删除/);
     expect(
       (await t.app.inject({ method: 'DELETE', url: `/api/materials/${material.id}`, headers: as(otherUnit) }))
         .statusCode,

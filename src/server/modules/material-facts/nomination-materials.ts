@@ -1,25 +1,20 @@
 /**
  * A nomination's material as the rest of the server needs it: the slots that apply, the submit rule's
  * findings, and the chosen files frozen into the submit snapshot. The nominations module calls these
- * (never this module's queries), inside its own transaction when it submits.
+ * inside its own transaction when it submits; the materials module uses them for its own lists. A module
+ * of its own so that nominations needs nothing of materials, which needs nominations (decision 0010).
  */
+import type { Category } from '#core/campaign/rules.ts';
 import type { Finding } from '#core/findings.ts';
 import { type MaterialSets, setsForNomination } from '#core/materials/nomination-slots.ts';
 import { chosenFiles } from '#core/materials/slot-status.ts';
+import type { NominationMaterialFile } from '#core/materials/submit-rule.ts';
 import { materialSubmitFindings } from '#core/materials/submit-rule.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
-import type { NominationRow } from '../nominations/queries.ts';
-import { listMaterials, type MaterialRow } from './queries.ts';
-import type { MaterialSubject } from './rules.ts';
+import { listNominationFiles } from './queries.ts';
 
-type Nomination = Pick<NominationRow, 'id' | 'category' | 'special' | 'unitId' | 'organiserPath' | 'state'>;
-
-export const subjectOf = (n: Nomination): MaterialSubject => ({
-  unitId: n.unitId,
-  organiserPath: n.organiserPath,
-  state: n.state,
-});
+type Nomination = { id: string; category: Category; special: boolean };
 
 export function appliedSets(n: Nomination, campaign: Pick<CampaignRow, 'rules'>) {
   return setsForNomination(campaign.rules.materials as MaterialSets, {
@@ -28,7 +23,11 @@ export function appliedSets(n: Nomination, campaign: Pick<CampaignRow, 'rules'>)
   });
 }
 
-export function submitFindingsFor(n: Nomination, campaign: Pick<CampaignRow, 'rules'>, rows: MaterialRow[]) {
+export function submitFindingsFor(
+  n: Nomination,
+  campaign: Pick<CampaignRow, 'rules'>,
+  rows: NominationMaterialFile[],
+) {
   return materialSubmitFindings(
     campaign.rules.materials as MaterialSets,
     { category: n.category, special: n.special },
@@ -42,7 +41,7 @@ export async function materialFindings(
   n: Nomination,
   campaign: Pick<CampaignRow, 'rules'>,
 ): Promise<Finding[]> {
-  return submitFindingsFor(n, campaign, await listMaterials(db, n.id));
+  return submitFindingsFor(n, campaign, await listNominationFiles(db, n.id));
 }
 
 /** One submitted file as the snapshot keeps it: enough to prove later which bytes were submitted. */
@@ -62,7 +61,7 @@ export async function submittedMaterials(
   n: Nomination,
   campaign: Pick<CampaignRow, 'rules'>,
 ): Promise<SubmittedMaterial[]> {
-  const rows = chosenFiles(await listMaterials(db, n.id));
+  const rows = chosenFiles(await listNominationFiles(db, n.id));
   return appliedSets(n, campaign).flatMap(({ setKey, set }) =>
     set.slots.flatMap((slot) =>
       rows

@@ -2,6 +2,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinSpec } from '#core/materials/builtin-specs.ts';
+import { checkMaterial } from '#core/materials/check-material.ts';
+import { PRECHECK_HEAD_BYTES, readFileHead } from '#core/materials/file-head.ts';
+import {
+  type BrowserReading,
+  needsVideoMetadata,
+  precheckMaterial,
+  type VideoMetadata,
+} from '#core/materials/precheck.ts';
+import { type MaterialSlotSpec, MEBIBYTE } from '#core/materials/spec.ts';
 import { probeFile } from '#server/platform/media/probe-file.ts';
 import {
   claimSize,
@@ -12,11 +22,6 @@ import {
   tempFolder,
   withJfif,
 } from '#test/fixtures/media/generate.ts';
-import { builtinSpec } from './builtin-specs.ts';
-import { checkMaterial } from './check-material.ts';
-import { PRECHECK_HEAD_BYTES, readFileHead } from './file-head.ts';
-import { type BrowserReading, needsVideoMetadata, precheckMaterial, type VideoMetadata } from './precheck.ts';
-import { type MaterialSlotSpec, MEBIBYTE } from './spec.ts';
 
 const folder = tempFolder('tuijie-precheck-');
 const file = (name: string) => join(folder.dir, name);

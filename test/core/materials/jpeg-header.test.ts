@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRECHECK_HEAD_BYTES } from '#core/materials/file-head.ts';
+import { isJpeg, readJpegHeader } from '#core/materials/jpeg-header.ts';
+import { MEBIBYTE } from '#core/materials/spec.ts';
 import { probeFile } from '#server/platform/media/probe-file.ts';
 import { claimSize, flatImage, noisyJpeg, tempFolder, withJfif } from '#test/fixtures/media/generate.ts';
-import { PRECHECK_HEAD_BYTES } from './file-head.ts';
-import { isJpeg, readJpegHeader } from './jpeg-header.ts';
-import { MEBIBYTE } from './spec.ts';
 
 const folder = tempFolder('tuijie-jpeg-header-');
 const file = (name: string) => join(folder.dir, name);
