@@ -13,7 +13,6 @@
  * declared is their own word and cannot be dismissed.
  */
 import { normaliseIdentifier, normaliseTyped } from '../identity/normalise.ts';
-import { provinceOfRegion, provinceOfText } from '../nomination/province.ts';
 import {
   type ConflictCode,
   type ConflictSettings,
@@ -25,6 +24,7 @@ import {
   UNIT_RELATION_KINDS,
   type UnitFacts,
 } from './conflict-facts.ts';
+import { provinceCode } from './province-code.ts';
 
 export interface ConflictReason {
   code: ConflictCode;
@@ -49,12 +49,6 @@ export interface ConflictCheck {
 export const UNDISMISSABLE: ReadonlySet<ConflictCode> = new Set(['EXPERT_DECLARED']);
 
 export const DEFAULT_LOOKBACK_YEARS = 3;
-
-function provinceCode(value: string | null | undefined): string | undefined {
-  if (!value) return undefined;
-  const trimmed = value.trim();
-  return /^\d{2}/.test(trimmed) ? provinceOfRegion(trimmed) : provinceOfText(trimmed);
-}
 
 const id = (value: string | null | undefined) => (value ? normaliseIdentifier(value) : '');
 const name = (value: string | null | undefined) => (value ? normaliseTyped(value, 'name') : '');
