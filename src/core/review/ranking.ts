@@ -69,19 +69,15 @@ export const FALLBACK_REASON_LABELS: Record<NonNullable<ExpertScale['fallbackRea
   NO_SPREAD: '所评总分全部相同',
 };
 
-function groupBy(totals: readonly ReviewTotal[], key: 'nomination' | 'expert'): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
-  for (const review of totals) {
-    const group = groups.get(review[key]);
-    if (group) group.push(review.total);
-    else groups.set(review[key], [review.total]);
-  }
-  return groups;
-}
-
 function expertScales(totals: readonly ReviewTotal[]): Map<string, ExpertScale> {
+  const byExpert = new Map<string, number[]>();
+  for (const review of totals) {
+    const group = byExpert.get(review.expert);
+    if (group) group.push(review.total);
+    else byExpert.set(review.expert, [review.total]);
+  }
   const scales = new Map<string, ExpertScale>();
-  for (const [expert, values] of groupBy(totals, 'expert')) {
+  for (const [expert, values] of byExpert) {
     const m = mean(values);
     const sd = populationSd(values, m);
     const scale: ExpertScale = { expert, reviews: values.length, mean: m, sd, fallback: false };
@@ -102,36 +98,47 @@ export function aggregateReviews(
   const all = totals.map((r) => r.total);
   const overallMean = mean(all);
   const overallSd = populationSd(all, overallMean);
+  const flat = scoreKey(overallSd) === 0;
   const scales = expertScales(totals);
 
-  const z = (review: ReviewTotal): number => {
-    const scale = scales.get(review.expert)!;
-    if (!scale.fallback) return (review.total - scale.mean) / scale.sd;
-    // Every total equal: nobody stands out, so every z is 0.
-    return scoreKey(overallSd) === 0 ? 0 : (review.total - overallMean) / overallSd;
-  };
-
-  const byNomination = new Map<string, ReviewTotal[]>();
+  const byNomination = new Map<string, { values: number[]; zs: number[]; fallbackExperts: string[] }>();
   for (const review of totals) {
-    const group = byNomination.get(review.nomination);
-    if (group) group.push(review);
-    else byNomination.set(review.nomination, [review]);
+    const scale = scales.get(review.expert)!;
+    // An expert without a scale of their own is measured against all totals; all equal: every z is 0.
+    const z = !scale.fallback
+      ? (review.total - scale.mean) / scale.sd
+      : flat
+        ? 0
+        : (review.total - overallMean) / overallSd;
+    let group = byNomination.get(review.nomination);
+    if (!group) {
+      group = { values: [], zs: [], fallbackExperts: [] };
+      byNomination.set(review.nomination, group);
+    }
+    group.values.push(review.total);
+    group.zs.push(z);
+    if (scale.fallback) group.fallbackExperts.push(review.expert);
   }
   const nominations: NominationScore[] = [];
-  for (const [nomination, reviews] of byNomination) {
-    const values = reviews.map((r) => r.total);
-    const zscore = mean(reviews.map(z));
-    const spread = Math.max(...values) - Math.min(...values);
+  for (const [nomination, { values, zs, fallbackExperts }] of byNomination) {
+    let low = values[0]!;
+    let high = values[0]!;
+    for (const v of values) {
+      if (v < low) low = v;
+      if (v > high) high = v;
+    }
+    const zscore = mean(zs);
+    const spread = high - low;
     nominations.push({
       nomination,
-      reviews: reviews.length,
+      reviews: values.length,
       mean: mean(values),
       trimmed: trimmedMean(values, TRIM_MIN_REVIEWS),
       zscore,
-      zscoreRescaled: overallMean + zscore * (Number.isNaN(overallSd) ? 0 : overallSd),
+      zscoreRescaled: overallMean + zscore * overallSd,
       spread,
       disagreement: scoreKey(spread) > scoreKey(threshold),
-      fallbackExperts: reviews.filter((r) => scales.get(r.expert)!.fallback).map((r) => r.expert),
+      fallbackExperts,
     });
   }
   return {
@@ -187,7 +194,22 @@ export function rankNominations(
   method: RankingMethod,
   tieRule: TieRule = 'nomination-id',
 ): RankedNomination[] {
-  return [...scores].sort(compareNominations(method, tieRule)).map((n, i) => ({ ...n, rank: i + 1 }));
+  // Keys computed once, not in every comparison: a sort compares n·log n times.
+  const methods =
+    tieRule === 'platform' ? [method, ...PLATFORM_TIE_ORDER.filter((m) => m !== method)] : [method];
+  const keys = methods.map((m) => Float64Array.from(scores, (n) => scoreKey(SCORE_OF[m](n))));
+  const order = Array.from(scores.keys());
+  order.sort((i, j) => {
+    for (const key of keys) {
+      const difference = key[j]! - key[i]!;
+      if (difference !== 0) return difference;
+    }
+    const a = scores[i]!;
+    const b = scores[j]!;
+    if (tieRule === 'platform' && a.reviews !== b.reviews) return b.reviews - a.reviews;
+    return byId(a, b);
+  });
+  return order.map((i, position) => ({ ...scores[i]!, rank: position + 1 }));
 }
 
 export function methodScore(n: NominationScore, method: RankingMethod): number {

@@ -6,7 +6,7 @@
  */
 import { error, type Finding } from '../findings.ts';
 import { parseCsvRecords } from './csv-lines.ts';
-import { type CriterionScore, type ReviewTotal, reviewTotal } from './review-total.ts';
+import type { CriterionScore, ReviewTotal } from './review-total.ts';
 
 export const SCORE_SHEET_HEADER = ['nomination', 'expert', 'criterion', 'score', 'max', 'weight'] as const;
 
@@ -201,16 +201,26 @@ function reviewKey(nomination: string, expert: string): string {
 
 /** One total per (nomination, expert), in the order reviews first appear. */
 export function totalsOf(rows: readonly ScoreRow[]): ReviewTotal[] {
-  const reviews = new Map<string, { nomination: string; expert: string; scores: CriterionScore[] }>();
+  const reviews = new Map<string, { nomination: string; expert: string; earned: number; possible: number }>();
+  let last: { nomination: string; expert: string; earned: number; possible: number } | undefined;
   for (const row of rows) {
-    const key = reviewKey(row.nomination, row.expert);
-    const review = reviews.get(key);
-    if (review) review.scores.push(row);
-    else reviews.set(key, { nomination: row.nomination, expert: row.expert, scores: [row] });
+    // A review's rows usually follow one another: skip the lookup then (it is most of the time here).
+    let review = last && last.nomination === row.nomination && last.expert === row.expert ? last : undefined;
+    if (!review) {
+      const key = reviewKey(row.nomination, row.expert);
+      review = reviews.get(key);
+      if (!review) {
+        review = { nomination: row.nomination, expert: row.expert, earned: 0, possible: 0 };
+        reviews.set(key, review);
+      }
+    }
+    // The same sums as reviewTotal, kept running instead of collecting the rows first.
+    review.earned += row.weight * row.score;
+    review.possible += row.weight * row.max;
+    last = review;
   }
-  return [...reviews.values()].map(({ nomination, expert, scores }) => ({
-    nomination,
-    expert,
-    total: reviewTotal(scores),
-  }));
+  const totals: ReviewTotal[] = [];
+  for (const { nomination, expert, earned, possible } of reviews.values())
+    totals.push({ nomination, expert, total: (100 * earned) / possible });
+  return totals;
 }
