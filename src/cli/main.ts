@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   'check-credit-code': () => import('./commands/check-credit-code.ts'),
   check: () => import('./commands/check.ts'),
   export: () => import('./commands/export.ts'),
+  rank: () => import('./commands/rank.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {
