@@ -10,12 +10,12 @@
  *
  *   npm run bench -- review-ranking
  */
-import { assignReviews } from '../src/core/review/assignment.ts';
-import type { ExpertFacts, NominationFacts } from '../src/core/review/conflict-facts.ts';
-import { findConflicts } from '../src/core/review/conflicts.ts';
-import { aggregateReviews, RANKING_METHODS, rankNominations } from '../src/core/review/ranking.ts';
-import { type ScoreRow, totalsOf } from '../src/core/review/score-sheet.ts';
-import { seededRandom } from '../src/core/review/seeded-random.ts';
+import { assignReviews } from '#core/review/assignment.ts';
+import type { ExpertFacts, NominationFacts } from '#core/review/conflict-facts.ts';
+import { findConflicts } from '#core/review/conflicts.ts';
+import { aggregateReviews, RANKING_METHODS, rankNominations } from '#core/review/ranking.ts';
+import { type ScoreRow, totalsOf } from '#core/review/score-sheet.ts';
+import { seededRandom } from '#core/review/seeded-random.ts';
 
 const RANKING_GOAL_MS = 300;
 const RATIO_GOAL = 2.2;

@@ -132,6 +132,7 @@ describe('migration 0010: coded columns hold only the codes core defines', () =>
       await account(['unit_submitter', 'expert']);
 
       const campaign = (level: string, status: string) =>
+        // SQL on purpose: the database's own check is under test, so values no service would send.
         tryInsert(
           `INSERT INTO campaigns (organiser_id, year, level, title, status, rules)
            VALUES ($1, 2025, $2, '某活动', $3, '{}') RETURNING id`,
@@ -142,6 +143,7 @@ describe('migration 0010: coded columns hold only the codes core defines', () =>
       const { id: campaignId } = await campaign('provincial', 'open');
 
       const nomination = (state: string, category = 'star') =>
+        // SQL on purpose: the database's own check is under test, so values no service would send.
         tryInsert(
           `INSERT INTO nominations (campaign_id, unit_id, category, state) VALUES ($1, $2, $3, $4) RETURNING id`,
           [campaignId, orgId, category, state],
@@ -160,6 +162,7 @@ describe('migration 0010: coded columns hold only the codes core defines', () =>
       await winner('national');
 
       const material = (setKey: string) =>
+        // SQL on purpose: the database's own check is under test, so values no service would send.
         tryInsert(
           `INSERT INTO materials (nomination_id, set_key, slot_id, storage_key, file_name, bytes, sha256)
            VALUES ($1, $2, 'photos', 'k', 'a.jpg', 1, 'x') RETURNING id`,

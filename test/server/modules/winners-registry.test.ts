@@ -7,7 +7,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignLevel, Category } from '#core/campaign/rules.ts';
 import { WINNER_COLUMNS, winnerNaturalKey } from '#core/nomination/winner-import.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
 import { idNumber } from '#test/support/nominations.ts';

@@ -190,7 +190,7 @@ describe('nominations', () => {
     });
     // The Jilin rules keep late work as it is: the same move is refused to the factory too.
     await expect(newNomination(t, { campaign, unit, state: 'lapsed' })).rejects.toMatchObject({
-      code: 'CONFLICT',
+      code: 'LATE_WITHDRAWAL_NOT_IN_RULES',
       message: expect.stringContaining('未规定“逾期视为自动放弃”'),
     });
   });
@@ -220,7 +220,9 @@ describe('nominations', () => {
     const shortlisted = await newNomination(t, { campaign: round, unit, state: 'shortlisted' });
     expect(shortlisted.row.state).toBe('shortlisted');
     expect((await trail(round.id)).at(-1)).toMatchObject({ after: { status: 'reviewing' } });
-    await expect(newNomination(t, { campaign: round, unit })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(newNomination(t, { campaign: round, unit })).rejects.toMatchObject({
+      code: 'CAMPAIGN_NOT_OPEN',
+    });
     const other = await newCampaign(t, organiser);
     const notSelected = await newNomination(t, { campaign: other, unit, state: 'not_selected' });
     expect((await trail(notSelected.id)).at(-1)).toMatchObject({

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readScoreSheet } from './score-sheet.ts';
+import { readScoreSheet } from '#core/review/score-sheet.ts';
 
 const fixture = (name: string) =>
-  readFileSync(new URL(`../../../test/fixtures/review/${name}`, import.meta.url), 'utf8');
+  readFileSync(new URL(`../../fixtures/review/${name}`, import.meta.url), 'utf8');
 
 describe('readScoreSheet', () => {
   it('reads a meeting sheet into one total per review', () => {
