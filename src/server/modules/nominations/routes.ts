@@ -5,8 +5,6 @@ import {
   BulkAcceptBody,
   BulkAcceptResponse,
   CreateNominationBody,
-  ForwardBody,
-  ForwardResponse,
   GenericTransitionBody,
   ListNominationsQuery,
   MissedDeadlineResponse,
