@@ -40,16 +40,16 @@ export async function createTestApp(
     filesDir,
     webDistDir: path.join(filesDir, 'no-web'),
   };
+  const clock = options.clock ?? systemClock;
   const credentials = new Map(
-    (await seedDemo(database.db, { nominations: options.demoNominations ?? false })).map((c) => [
-      c.username,
-      c,
-    ]),
+    (await seedDemo(database.db, { nominations: options.demoNominations ?? false, now: clock.now() })).map(
+      (c) => [c.username, c],
+    ),
   );
   const storage = createDiskStorage(filesDir);
   if (options.demoNominations) await seedDemoMaterials(database.db, storage);
   const jobs = await startJobs(database.url, { pollingIntervalSeconds: 0.5 });
-  const context: AppContext = { config, db: database.db, storage, jobs, clock: options.clock ?? systemClock };
+  const context: AppContext = { config, db: database.db, storage, jobs, clock };
   const app = await buildApp(context, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
   const url = options.listen ? await app.listen({ host: '127.0.0.1', port: 0 }) : '';

@@ -45,7 +45,7 @@ describe('a unit from an empty table to a forwarded provincial winner', () => {
         t,
         unit,
         campaign.id,
-        completeProject(rules, 700 + i, todayInShanghai()),
+        completeProject(rules, 700 + i, todayInShanghai(new Date())),
         'project',
       );
       const submitted = await post(unit, `/api/nominations/${n.id}/submit`);

@@ -46,7 +46,7 @@ export async function generateWorkSummary(context: AppContext, actor: Actor, nom
       const campaign = await visibleCampaign(trx, actor, n.campaignId);
       const open = editRefusal(
         n.state as NominationState,
-        await moveContext(trx, campaign, n.unitId, 'unit'),
+        await moveContext(trx, campaign, n.unitId, 'unit', context.clock.now()),
       );
       authorizeMaterial(actor, 'upload', { ...subjectOf(n), open: open === undefined });
       if (open) throw new AppError(open.code, open.message);

@@ -45,6 +45,7 @@ export async function createNomination(
   db: Db,
   actor: Actor,
   input: { campaignId: string; category: Category },
+  now: Date,
 ) {
   return db.transaction().execute(async (trx) => {
     const campaign = await visibleCampaign(trx, actor, input.campaignId);
@@ -52,7 +53,7 @@ export async function createNomination(
       if (campaign.status !== 'open') throw new AppError('CONFLICT', '活动当前不在报送期，不能新建推介');
       throw forbidden('只有本活动报送单位的填报员可以新建推介');
     }
-    await assertBeforeDeadline(trx, campaign, actor.organisationId);
+    await assertBeforeDeadline(trx, campaign, actor.organisationId, now);
     const row = await trx
       .insertInto('nominations')
       .values({
@@ -81,6 +82,7 @@ export async function updateNomination(
   actor: Actor,
   id: string,
   input: { form: Record<string, unknown>; version: number },
+  now: Date,
 ) {
   return db.transaction().execute(async (trx) => {
     const n = await visibleNomination(trx, actor, id, true);
@@ -89,7 +91,7 @@ export async function updateNomination(
     // The rule the response's 'edit' action is offered by: state, campaign open, the unit's deadline.
     const refused = editRefusal(
       n.state as NominationState,
-      await moveContext(trx, campaign, n.unitId, 'unit'),
+      await moveContext(trx, campaign, n.unitId, 'unit', now),
     );
     if (refused) throw new AppError(refused.code, refused.message);
     if (n.version !== input.version) throw staleVersion();
@@ -107,7 +109,7 @@ export async function updateNomination(
       form,
       title: titleOf(form),
       version: n.version + 1,
-      updatedAt: new Date(),
+      updatedAt: now,
     };
     await trx
       .updateTable('nominations')
@@ -140,7 +142,7 @@ export async function transitionNomination(
   db: Db,
   actor: Actor,
   id: string,
-  input: { to: NominationState; reason?: string },
+  input: { to: NominationState; reason?: string; now: Date },
 ) {
   return db.transaction().execute((trx) => transitionNominationIn(trx, actor, id, input));
 }
@@ -150,13 +152,13 @@ export async function transitionNominationIn(
   trx: Trx,
   actor: Actor,
   id: string,
-  input: { to: NominationState; reason?: string },
+  input: { to: NominationState; reason?: string; now: Date },
 ) {
   const n = await visibleNomination(trx, actor, id, true);
   const campaign = await visibleCampaign(trx, actor, n.campaignId);
   const submitting = input.to === 'submitted';
   const submissionFindings = submitting
-    ? await nominationFindings(trx, n, campaign, { reader: actor })
+    ? await nominationFindings(trx, n, campaign, { reader: actor, now: input.now })
     : undefined;
   return applyNominationTransition(trx, actor, n, campaign, {
     ...input,
