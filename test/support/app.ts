@@ -110,6 +110,16 @@ export async function loginAs(t: TestApp, username: string): Promise<Session> {
   return session;
 }
 
+/**
+ * Logs a demo account in again with the password `loginAs` gave it: after the clock was moved past the
+ * session's idle time (a month to the deadline), as a user coming back would.
+ */
+export async function relogin(t: TestApp, username: string): Promise<Session> {
+  const credential = t.credentials.get(username);
+  if (!credential) throw new Error(`no demo account ${username}`);
+  return login(t.app, username, credential.password);
+}
+
 /** An authenticated request: the session cookie and, for writes, the CSRF token. */
 export function as(session: Session) {
   return { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
