@@ -48,10 +48,11 @@ describe('a deadline at 23:59 on New Year’s Eve, by the app’s clock', () => 
       rulesVersion: detail.campaign.rulesVersion,
     });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json().campaign.deadlineAt).toBe('2026-12-31T15:59:00.000Z');
+    // 23:59 is the whole minute: the deadline is its last millisecond.
+    expect(saved.json().campaign.deadlineAt).toBe('2026-12-31T15:59:59.999Z');
 
-    const early = await draftWith(t, unit, campaignId, completeStar(rules, 1231));
-    const late = await draftWith(t, unit, campaignId, completeStar(rules, 1232));
+    const early = await draftWith(t, unit, campaignId, completeStar(rules, 231));
+    const late = await draftWith(t, unit, campaignId, completeStar(rules, 232));
     const forgotten = await draftWith(t, unit, campaignId, { name: '忘了提交的草稿' }, 'star', {
       materials: false,
     });
@@ -63,7 +64,7 @@ describe('a deadline at 23:59 on New Year’s Eve, by the app’s clock', () => 
     expect(inTime.statusCode, inTime.body).toBe(200);
     expect(inTime.json().nomination.submittedAt).toBe('2026-12-31T15:58:00.000Z');
 
-    // 00:00 on 1 January 2027 in Beijing (16:00 on 31 December in UTC): the deadline has passed.
+    // The first instant of 1 January 2027 in Beijing (16:00 on 31 December in UTC): the deadline has passed.
     clock.set('2027-01-01T00:00:00+08:00');
     const refused = await call(unit, 'POST', `/api/nominations/${late.id}/submit`);
     expect(refused.statusCode).toBe(409);
