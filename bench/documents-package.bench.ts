@@ -45,7 +45,7 @@ const runtime = await openRuntime(
 const { db, storage } = runtime;
 
 try {
-  await seedDemo(db, { nominations: false });
+  await seedDemo(db, { nominations: false, now: new Date() });
   const campaign = await db
     .selectFrom('campaigns as c')
     .innerJoin('organisations as o', 'o.id', 'c.organiserId')

@@ -78,6 +78,7 @@ function star(): StarRecord {
 
 function project(): ProjectRecord {
   return {
+    today: TODAY,
     programmeName: pick(['“银龄学堂”老年教育项目', '书香社区全民阅读推广', '社区教育服务中心', '乡村夜校']),
     entity: { name: '长春市某社区教育学院', creditCode: creditCode() },
     creditRecord: {

@@ -1,4 +1,4 @@
-import { type Clock, systemClock } from '#server/platform/clock.ts';
+import { type Clock, clockFromEnv } from '#server/platform/clock.ts';
 import { type Config, loadConfig } from '#server/platform/config.ts';
 import { createDb, type Db } from '#server/platform/db/database.ts';
 import { migrate } from '#server/platform/db/migrate.ts';
@@ -36,6 +36,8 @@ export interface RuntimeOptions {
  * A stop by signal closes it all, the embedded PostgreSQL last, and exits.
  */
 export async function openRuntime(config = loadConfig(), options: RuntimeOptions = {}): Promise<Runtime> {
+  // TUIJIE_CLOCK: only for rehearsal and tests (README); a real round runs on the system clock.
+  const clock = clockFromEnv(process.env.TUIJIE_CLOCK);
   const steps: (() => Promise<void>)[] = [];
   let closed: Promise<void> | null = null;
   const close = () => {
@@ -60,7 +62,7 @@ export async function openRuntime(config = loadConfig(), options: RuntimeOptions
       db,
       storage: createStorage(config),
       jobs,
-      clock: systemClock,
+      clock,
       embedded: database.embedded,
       databaseDir: database.dataDir,
       databaseNotes: database.notes,

@@ -94,7 +94,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
-  registerAuth(app, db, config.sessionIdleMinutes);
+  registerAuth(app, db, config.sessionIdleMinutes, context.clock);
   for (const routes of [
     healthRoutes,
     authRoutes,

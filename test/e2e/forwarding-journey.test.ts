@@ -126,7 +126,12 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: forwarding winners with 
       '学习视频.mp4',
       readFileSync(path.join(media.dir, '学习视频.mp4')),
     );
-    const project = await draft(u, jilinRound, 'project', completeProject(rules, 902, todayInShanghai()));
+    const project = await draft(
+      u,
+      jilinRound,
+      'project',
+      completeProject(rules, 902, todayInShanghai(new Date())),
+    );
     await upload(u, project, 'project', 'workSummary', '工作总结.pdf', summaryPdf());
     for (let i = 1; i <= 3; i++)
       await upload(u, project, 'project', 'photos', `活动照片${i}.jpg`, await noisyJpeg(700, 500, 300));

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '#core/calendar/iso-date.ts';
+import { todayInShanghai } from '#core/calendar/today.ts';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -172,11 +174,22 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     await shot(o, 'quota-dashboard');
 
     // The deadline passes while the unit revises a second return; the organiser grants an extension.
-    await database.db
-      .updateTable('campaigns')
-      .set({ deadlineAt: new Date(Date.now() - 60_000) })
-      .where('level', '=', 'provincial')
-      .execute();
+    // The Jilin organiser brings its round's deadline forward to tomorrow in the rules editor (the
+    // national round closes later); the server starts again with its clock a minute past it, and both
+    // log in again.
+    const provincial = (await pageApi(o, 'GET', '/api/campaigns')).items.find(
+      (c: { level: string }) => c.level === 'provincial',
+    );
+    const detail = await pageApi(o, 'GET', `/api/campaigns/${provincial.id}`);
+    detail.rules.deadline.date = addDays(todayInShanghai(new Date()), 1);
+    const moved = await pageApi(o, 'PUT', `/api/campaigns/${provincial.id}/rules`, {
+      rules: detail.rules,
+      rulesVersion: detail.campaign.rulesVersion,
+    });
+    const deadline = Date.parse(moved.campaign.deadlineAt);
+    await server.restart({ clock: new Date(deadline + 60_000).toISOString() });
+    await loginThroughPage(u, server.url, 'changchun', 'UnitLearning2026', 'UnitLearning2026');
+    await loginThroughPage(o, server.url, 'jilin-admin', 'Organiser2026ok', 'Organiser2026ok');
     await o.goto(`${server.url}/nominations/${id}`);
     await o.getByRole('button', { name: /形式审查通过/ }).click();
     await o
@@ -220,8 +233,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     await o.getByLabel('报送单位').click();
     await o.keyboard.type('长春市');
     await o.keyboard.press('Enter');
-    // Beyond the rules' own deadline too (only the stored instant was moved into the past above).
-    const until = new Date(Date.now() + 40 * 86_400_000);
+    const until = new Date(deadline + 10 * 86_400_000);
     const day = new Intl.DateTimeFormat('zh-CN', {
       timeZone: 'Asia/Shanghai',
       year: 'numeric',

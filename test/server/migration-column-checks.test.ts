@@ -184,7 +184,7 @@ describe('migration 0010: coded columns hold only the codes core defines', () =>
     await migrate(database.url, before);
     const files = tempFolder();
     try {
-      await seedDemo(database.db, { nominations: true });
+      await seedDemo(database.db, { nominations: true, now: new Date() });
       expect(await seedDemoMaterials(database.db, createDiskStorage(files.dir))).toBeGreaterThan(0);
       expect(await migrate(database.url)).toEqual(['0010_column_value_checks']);
     } finally {

@@ -40,16 +40,16 @@ export async function createTestApp(
     filesDir,
     webDistDir: path.join(filesDir, 'no-web'),
   };
+  const clock = options.clock ?? systemClock;
   const credentials = new Map(
-    (await seedDemo(database.db, { nominations: options.demoNominations ?? false })).map((c) => [
-      c.username,
-      c,
-    ]),
+    (await seedDemo(database.db, { nominations: options.demoNominations ?? false, now: clock.now() })).map(
+      (c) => [c.username, c],
+    ),
   );
   const storage = createDiskStorage(filesDir);
   if (options.demoNominations) await seedDemoMaterials(database.db, storage);
   const jobs = await startJobs(database.url, { pollingIntervalSeconds: 0.5 });
-  const context: AppContext = { config, db: database.db, storage, jobs, clock: options.clock ?? systemClock };
+  const context: AppContext = { config, db: database.db, storage, jobs, clock };
   const app = await buildApp(context, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
   const url = options.listen ? await app.listen({ host: '127.0.0.1', port: 0 }) : '';
@@ -108,6 +108,16 @@ export async function loginAs(t: TestApp, username: string): Promise<Session> {
   if (changed.statusCode !== 204) throw new Error(`password change for ${username} failed: ${changed.body}`);
   credential.password = newPassword;
   return session;
+}
+
+/**
+ * Logs a demo account in again with the password `loginAs` gave it: after the clock was moved past the
+ * session's idle time (a month to the deadline), as a user coming back would.
+ */
+export async function relogin(t: TestApp, username: string): Promise<Session> {
+  const credential = t.credentials.get(username);
+  if (!credential) throw new Error(`no demo account ${username}`);
+  return login(t.app, username, credential.password);
 }
 
 /** An authenticated request: the session cookie and, for writes, the CSRF token. */

@@ -11,6 +11,11 @@ export interface ServerProcess {
   /** The demo accounts' one-time passwords, read from what the server printed at start. */
   passwords: Map<string, string>;
   output(): string;
+  /**
+   * Stops the server and starts it again on the same database, files and port, with its clock starting at
+   * `clock` (TUIJIE_CLOCK): how a browser test lets a month pass.
+   */
+  restart(options: { clock: string }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -20,36 +25,49 @@ export async function startServerProcess(databaseUrl: string): Promise<ServerPro
   await chmod(varDir, 0o755);
   const port = await freePort();
   let out = '';
-  const child: ChildProcess = spawn(process.execPath, ['src/cli/main.ts', 'serve', '--demo'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      TUIJIE_VAR_DIR: varDir,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (chunk) => (out += chunk));
-  child.stderr!.on('data', (chunk) => (out += chunk));
-  const started = Date.now();
-  while (!out.includes('推介平台已启动')) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${out}`);
-    if (Date.now() - started > 60_000) throw new Error(`server did not start within 60 s:\n${out}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  await new Promise((r) => setTimeout(r, 100));
+  const spawnServer = async (clock?: string) => {
+    const child: ChildProcess = spawn(process.execPath, ['src/cli/main.ts', 'serve', '--demo'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        TUIJIE_VAR_DIR: varDir,
+        LOG_LEVEL: 'warn',
+        ...(clock ? { TUIJIE_CLOCK: clock } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const from = out.length;
+    child.stdout!.on('data', (chunk) => (out += chunk));
+    child.stderr!.on('data', (chunk) => (out += chunk));
+    const started = Date.now();
+    while (!out.slice(from).includes('推介平台已启动')) {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${out}`);
+      if (Date.now() - started > 60_000) throw new Error(`server did not start within 60 s:\n${out}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    return child;
+  };
+  const end = async (child: ChildProcess) => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  };
+  let child = await spawnServer();
   const passwords = new Map([...out.matchAll(/^ {2}(\S+) +(\S{12}) {3}/gm)].map((m) => [m[1]!, m[2]!]));
   return {
     url: `http://127.0.0.1:${port}`,
     passwords,
     output: () => out,
+    async restart({ clock }) {
+      await end(child);
+      child = await spawnServer(clock);
+    },
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
+      await end(child);
       await rm(varDir, { recursive: true, force: true });
     },
   };

@@ -3,7 +3,9 @@
  * A number typed with spaces may be given as several arguments; they are joined.
  */
 import { formatChineseDate } from '#core/calendar/format.ts';
+import { todayInShanghai } from '#core/calendar/today.ts';
 import { parseIdNumber } from '#core/identity/id-number.ts';
+import { systemClock } from '#server/platform/clock.ts';
 import { formatFindings, printJson } from '../print-findings.ts';
 import { readValueArgs } from '../value-args.ts';
 
@@ -16,7 +18,7 @@ export async function run(args: string[]): Promise<number> {
   const read = readValueArgs(args, USAGE, '请给出要校验的身份证号');
   if (typeof read === 'number') return read;
   const { input, json } = read;
-  const result = parseIdNumber(input);
+  const result = parseIdNumber(input, todayInShanghai(systemClock.now()));
   if (json) {
     printJson({ input, ...result });
     return result.valid ? 0 : 1;

@@ -12,7 +12,7 @@ export async function run(): Promise<number> {
       console.error('数据库中已有数据，未生成演示数据。');
       return 1;
     }
-    const credentials = await seedDemo(runtime.db);
+    const credentials = await seedDemo(runtime.db, { now: runtime.clock.now() });
     await seedDemoMaterials(runtime.db, runtime.storage);
     await saveDemoCredentials(runtime.config.varDir, credentials);
     console.log(`已生成演示数据。演示账号（一次性密码）：\n${formatCredentials(credentials)}`);

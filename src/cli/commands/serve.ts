@@ -14,7 +14,7 @@ export async function run(args: string[]): Promise<number> {
   const { config, db } = runtime;
   try {
     if (values.demo && (await isEmpty(db))) {
-      await saveDemoCredentials(config.varDir, await seedDemo(db));
+      await saveDemoCredentials(config.varDir, await seedDemo(db, { now: runtime.clock.now() }));
       await seedDemoMaterials(db, runtime.storage);
     }
     const app = await buildApp(runtime);

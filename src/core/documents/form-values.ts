@@ -44,9 +44,15 @@ export interface ValueOptions {
   maskPersonalData: boolean;
 }
 
+/**
+ * A printed form shows the sex and birth month the 身份证号 encodes, whatever day it is printed: whether
+ * the birth date is plausible was judged by the checks before submit, so printing sets no date bound.
+ */
+const NO_DATE_BOUND = '9999-12-31';
+
 export function starFormValues(form: Record<string, unknown>, options: ValueOptions): FormValues {
   const t = (path: string) => printable(read(form, path));
-  const identity = deriveStarIdentity({ idNumber: t('idNumber') });
+  const identity = deriveStarIdentity({ idNumber: t('idNumber') }, NO_DATE_BOUND);
   const birth = identity.birthDate ? chineseDate(identity.birthDate.slice(0, 7)) : '';
   const groups = read(form, 'focusGroups');
   const mask = options.maskPersonalData;

@@ -9,7 +9,6 @@
  */
 import { formatChineseDate } from '../calendar/format.ts';
 import { formatIsoDate, isIsoDate, isRealDate } from '../calendar/iso-date.ts';
-import { todayInShanghai } from '../calendar/today.ts';
 import { error, type Finding, hasErrors } from '../findings.ts';
 import { normaliseIdentifier } from './normalise.ts';
 
@@ -52,13 +51,9 @@ export function idCheckCharacter(first17: string): string {
 /**
  * Checks a 身份证号 as typed. Spaces (including full-width ones) are dropped and full-width digits
  * and letters read as half-width without a finding: they are how Chinese input methods type, not
- * mistakes. `today` (YYYY-MM-DD) bounds the birth date; it defaults to today in Beijing.
+ * mistakes. `today` (YYYY-MM-DD) bounds the birth date (today in Beijing, from the caller's clock).
  */
-export function parseIdNumber(
-  raw: string,
-  today: string = todayInShanghai(),
-  field = 'idNumber',
-): IdNumberResult {
+export function parseIdNumber(raw: string, today: string, field = 'idNumber'): IdNumberResult {
   if (!isIsoDate(today)) throw new RangeError(`today 应为 YYYY-MM-DD 日期，实为 ${today}`);
   const normalised = normaliseIdentifier(raw);
   const invalid = (findings: Finding[]): IdNumberResult => ({ valid: false, normalised, findings });

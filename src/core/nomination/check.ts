@@ -55,8 +55,8 @@ export function completenessFindings(category: Category, form: unknown, rules: C
 }
 
 export interface CheckOptions {
-  /** YYYY-MM-DD, bounds birth dates in 身份证号; defaults to today in Beijing. */
-  today?: string;
+  /** YYYY-MM-DD (today in Beijing, from the caller's clock): bounds birth dates in 身份证号. */
+  today: string;
   /**
    * YYYY-MM-DD the nomination was submitted, for a frozen nomination: its credit check is measured
    * against that day, not against a later reading. Drafts leave it out and are measured against today.
@@ -111,7 +111,7 @@ function projectChecks(form: Record<string, unknown>, rules: CampaignRules, opti
     rules,
   ).map((f) => ({ ...f, field: remapField(f.field, PROJECT_ELIGIBILITY_FIELDS) }));
   const identity = filled(form.contactPhone) ? parsePhone(form.contactPhone, 'contactPhone').findings : [];
-  const candidate = registryCandidate('project', form);
+  const candidate = registryCandidate('project', form, options.today);
   return { findings: [...projectCompletenessFindings(form, rules), ...eligibility, ...identity], candidate };
 }
 
@@ -143,7 +143,7 @@ export function checkNomination(
   category: Category,
   raw: unknown,
   rules: CampaignRules,
-  options: CheckOptions = {},
+  options: CheckOptions,
 ): Finding[] {
   const shape = parseNominationForm(category, raw).findings;
   const form = asObject(raw);

@@ -11,7 +11,7 @@ const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 export function registryCandidate(
   category: Category,
   form: Record<string, unknown>,
-  today?: string,
+  today: string,
 ): MatchCandidate {
   if (category === 'project') {
     return {

@@ -5,7 +5,6 @@
  * spreadsheet shows them: the heading is row 1, the first record row 2.
  */
 
-import { todayInShanghai } from '../calendar/index.ts';
 import { CAMPAIGN_LEVEL_LABELS, type CampaignLevel, type Category } from '../campaign/rules.ts';
 import { parseCreditCode, parseIdNumber, removeWhitespace, toHalfWidth } from '../identity/index.ts';
 import type { PreviousWinnerRecord } from './previous-winners.ts';
@@ -74,8 +73,8 @@ function normaliseHeadings(row: Record<string, string>): Record<string, string> 
 }
 
 export interface WinnerImportOptions {
-  /** YYYY-MM-DD; bounds years and birth dates. Defaults to today in Beijing. */
-  today?: string;
+  /** YYYY-MM-DD (today in Beijing, from the caller's clock); bounds years and birth dates. */
+  today: string;
   /** The year chosen for the whole file, for rows (or a sheet) without one. */
   year?: number;
 }
@@ -91,7 +90,7 @@ function storedAsNumber(column: string, value: string): string {
 }
 
 /** Whether a year given for the file is one the registry accepts; the message when not. */
-export function fileYearProblem(year: number, today: string = todayInShanghai()): string | undefined {
+export function fileYearProblem(year: number, today: string): string | undefined {
   const thisYear = Number(today.slice(0, 4));
   if (!Number.isInteger(year) || year < EARLIEST_YEAR || year > thisYear)
     return `名单年度应在${EARLIEST_YEAR}至${thisYear}年之间。`;
@@ -197,9 +196,9 @@ export function winnerNaturalKey(record: PreviousWinnerRecord): string {
 
 export function parseWinnerRows(
   rows: readonly Record<string, string>[],
-  options: WinnerImportOptions = {},
+  options: WinnerImportOptions,
 ): { records: PreviousWinnerRecord[]; errors: ImportError[] } {
-  const today = options.today ?? todayInShanghai();
+  const today = options.today;
   const headings = new Set(rows.flatMap((row) => Object.keys(normaliseHeadings(row))));
   const required: string[] = [WINNER_COLUMNS.level, WINNER_COLUMNS.category, WINNER_COLUMNS.name];
   // A list published for one year often has no year column: the year chosen for the file stands in.

@@ -27,3 +27,23 @@ export function manualClock(start: Date | string = new Date()): ManualClock {
     },
   };
 }
+
+/**
+ * A clock that starts at `start` and runs on in real time: for rehearsing a round on demo data, or a
+ * browser test, at a chosen date (`TUIJIE_CLOCK`). Never for a real round.
+ */
+export function runningClockFrom(start: Date | string): Clock {
+  const offset = new Date(start).getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
+
+/** The clock `TUIJIE_CLOCK` asks for (an ISO instant with its offset), else the system clock. */
+export function clockFromEnv(value: string | undefined): Clock {
+  if (!value) return systemClock;
+  if (
+    !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) ||
+    Number.isNaN(Date.parse(value))
+  )
+    throw new Error(`TUIJIE_CLOCK 应为带时区的时刻，如 2027-01-01T00:00:00+08:00，实为「${value}」`);
+  return runningClockFrom(value);
+}

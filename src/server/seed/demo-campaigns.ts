@@ -19,8 +19,9 @@ export async function seedDemoCampaigns(
   organisers: { national: OrganisationRow; jilin: OrganisationRow },
   /** null: campaigns without demo nominations (tests start from an empty campaign). */
   changchunId: string | null,
+  now: Date,
 ) {
-  const today = todayInShanghai();
+  const today = todayInShanghai(now);
   const year = Number(today.slice(0, 4));
   const deadline = addDays(today, DEMO_DEADLINE_DAYS);
   for (const [templateId, organiser] of [
@@ -36,9 +37,9 @@ export async function seedDemoCampaigns(
     });
     if (changchunId === null) continue;
     if (organiser === organisers.jilin) {
-      await seedDemoNominations(trx, campaign.id, changchunId, changchunDemo(rules));
+      await seedDemoNominations(trx, campaign.id, changchunId, changchunDemo(rules, today), now);
     } else {
-      await seedDemoNominations(trx, campaign.id, organisers.jilin.id, jilinProvinceDemo(rules));
+      await seedDemoNominations(trx, campaign.id, organisers.jilin.id, jilinProvinceDemo(rules), now);
     }
   }
 }

@@ -1,5 +1,4 @@
 import { addDays } from '#core/calendar/iso-date.ts';
-import { todayInShanghai } from '#core/calendar/today.ts';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { creditCodeCheckCharacter, idCheckCharacter } from '#core/identity/index.ts';
 import type { ProjectForm, StarForm } from '#core/nomination/index.ts';
@@ -34,7 +33,7 @@ function star(rules: CampaignRules, name: string, birth: string, sequence: numbe
   };
 }
 
-function project(rules: CampaignRules, name: string, entity: string): ProjectForm {
+function project(rules: CampaignRules, name: string, entity: string, today: string): ProjectForm {
   const first17 = '52220102MJ0000001';
   return {
     name,
@@ -54,7 +53,7 @@ function project(rules: CampaignRules, name: string, entity: string): ProjectFor
     attestations: {
       conditions: rules.eligibility.project.conditions.map(() => true),
       creditRecord: true,
-      creditCheckedOn: addDays(todayInShanghai(), -7),
+      creditCheckedOn: addDays(today, -7),
     },
   };
 }
@@ -67,8 +66,8 @@ interface DemoNomination {
   returnReason?: string;
 }
 
-/** Jilin's round, as 长春市教育局 reports: one nomination in each state a unit meets. */
-export function changchunDemo(r: CampaignRules): DemoNomination[] {
+/** Jilin's round, as 长春市教育局 reports: one nomination in each state a unit meets; `today` in Beijing. */
+export function changchunDemo(r: CampaignRules, today: string): DemoNomination[] {
   return [
     {
       category: 'star',
@@ -103,7 +102,7 @@ export function changchunDemo(r: CampaignRules): DemoNomination[] {
     {
       category: 'project',
       state: 'submitted',
-      form: project(r, '“银龄学堂”社区老年教育项目', '长春市南关区某社区学习中心（演示）'),
+      form: project(r, '“银龄学堂”社区老年教育项目', '长春市南关区某社区学习中心（演示）', today),
     },
   ];
 }
@@ -132,6 +131,7 @@ export async function seedDemoNominations(
   campaignId: string,
   unitId: string,
   list: DemoNomination[],
+  now: Date,
 ) {
   const ranks = { star: 0, project: 0 };
   for (const n of list) {
@@ -149,7 +149,7 @@ export async function seedDemoNominations(
         form: JSON.stringify(n.form),
         snapshot: frozen ? JSON.stringify(n.form) : null,
         contentHash: frozen ? await contentHash(n.form) : null,
-        submittedAt: frozen ? new Date() : null,
+        submittedAt: frozen ? now : null,
         returnReason: n.returnReason ?? null,
       })
       .execute();

@@ -1,19 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '#core/calendar/iso-date.ts';
 import { todayInShanghai } from '#core/calendar/today.ts';
-import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { manualClock } from '#server/platform/clock.ts';
+import { as, createTestApp, loginAs, relogin, type Session, type TestApp } from '#test/support/app.ts';
 import { campaignOf, completeProject, completeStar, draftWith } from '#test/support/nominations.ts';
 
 /**
  * The issue's whole story through the API: 长春市教育局 goes from an empty table to a full 推介登记表
  * (minimum met, one special each), through a return for revision and a deadline extension; the Jilin
- * organiser reviews, approves, and forwards its selected star to the national round.
+ * organiser reviews, approves, and forwards its selected star to the national round (whose deadline the
+ * national organiser set later). Time passes by the app's clock.
  */
 let t: TestApp;
 let unit: Session;
 let organiser: Session;
 let national: Session;
+const clock = manualClock();
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock });
   unit = await loginAs(t, 'changchun');
   organiser = await loginAs(t, 'jilin-admin');
   national = await loginAs(t, 'cace-admin');
@@ -24,8 +29,24 @@ const post = (s: Session, url: string, payload?: object) =>
   t.app.inject({ method: 'POST', url, headers: as(s), payload });
 const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, headers: as(s) });
 
+/** The national organiser closes its round two months after the provinces', in the rules editor. */
+async function nationalDeadlineLater() {
+  const target = (await campaignOf(t, national, '中国成人教育协会')).campaign;
+  const detail = (await get(national, `/api/campaigns/${target.id}`)).json();
+  const rules = detail.rules as CampaignRules;
+  rules.deadline.date = addDays(rules.deadline.date!, 60);
+  const saved = await t.app.inject({
+    method: 'PUT',
+    url: `/api/campaigns/${target.id}/rules`,
+    headers: as(national),
+    payload: { rules, rulesVersion: detail.campaign.rulesVersion },
+  });
+  expect(saved.statusCode, saved.body).toBe(200);
+}
+
 describe('a unit from an empty table to a forwarded provincial winner', () => {
   it('walks the whole way', { timeout: 120_000 }, async () => {
+    await nationalDeadlineLater();
     const { campaign, rules } = await campaignOf(t, unit, '吉林省教育厅');
     const dashboard = async () =>
       (await get(organiser, `/api/campaigns/${campaign.id}/quota-dashboard`))
@@ -45,7 +66,7 @@ describe('a unit from an empty table to a forwarded provincial winner', () => {
         t,
         unit,
         campaign.id,
-        completeProject(rules, 700 + i, todayInShanghai()),
+        completeProject(rules, 700 + i, todayInShanghai(new Date())),
         'project',
       );
       const submitted = await post(unit, `/api/nominations/${n.id}/submit`);
@@ -83,13 +104,14 @@ describe('a unit from an empty table to a forwarded provincial winner', () => {
         })
       ).statusCode,
     ).toBe(200);
-    await t.database.db
-      .updateTable('campaigns')
-      .set({ deadlineAt: new Date(Date.now() - 1000) })
-      .where('id', '=', campaign.id)
-      .execute();
+    const deadline = Date.parse(campaign.deadlineAt);
+    clock.set(new Date(deadline + 1000));
+    // A month has passed: everyone logs in again.
+    unit = await relogin(t, 'changchun');
+    organiser = await relogin(t, 'jilin-admin');
+    national = await relogin(t, 'cace-admin');
     expect((await post(unit, `/api/nominations/${stars[0]}/submit`)).json().code).toBe('DEADLINE_PASSED');
-    const until = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const until = new Date(deadline + 2 * 86_400_000).toISOString();
     expect(
       (
         await post(organiser, `/api/campaigns/${campaign.id}/extensions`, {

@@ -1,10 +1,12 @@
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock } from '#server/platform/clock.ts';
 import { as, createTestApp, login, loginAs, type TestApp } from '#test/support/app.ts';
 
 let t: TestApp;
+const clock = manualClock();
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock });
 });
 afterAll(() => t.close());
 
@@ -136,7 +138,7 @@ describe('sessions', () => {
     expect(after.json().code).toBe('UNAUTHENTICATED');
   });
 
-  it('rejects forged cookies and expired sessions', async () => {
+  it('rejects forged cookies and sessions left idle longer than allowed', async () => {
     const forged = await inject({
       method: 'GET',
       url: '/api/auth/me',
@@ -144,11 +146,11 @@ describe('sessions', () => {
     });
     expect(forged.statusCode).toBe(401);
     const session = await login(t.app, 'approver', t.credentials.get('approver')!.password);
-    await t.database.db
-      .updateTable('sessions')
-      .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where('accountId', '=', session.accountId)
-      .execute();
+    const idle = t.context.config.sessionIdleMinutes * 60_000;
+    clock.advance(idle - 60_000);
+    expect((await inject({ method: 'GET', url: '/api/auth/me', headers: as(session) })).statusCode).toBe(200);
+    // That use renewed it: idle for the whole allowance again, it has lapsed.
+    clock.advance(idle + 1000);
     const expired = await inject({ method: 'GET', url: '/api/auth/me', headers: as(session) });
     expect(expired.statusCode).toBe(401);
     expect(expired.json().message).toMatch(/重新登录/);

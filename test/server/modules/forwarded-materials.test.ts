@@ -138,7 +138,7 @@ beforeAll(async () => {
     t,
     changchun,
     jilinCampaign,
-    completeProject(rules, 811, todayInShanghai()),
+    completeProject(rules, 811, todayInShanghai(new Date())),
     'project',
   );
   project = p.id;

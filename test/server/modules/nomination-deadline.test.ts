@@ -180,7 +180,7 @@ describe('a unit past its deadline', () => {
 
     // The organiser ends the reporting period early (the deadline is now in the past, for real), with
     // Jilin's rule: no 逾期视为自动放弃, so work left open stays as it is.
-    const today = todayInShanghai();
+    const today = todayInShanghai(new Date());
     const past = today.endsWith('-01-01') ? today : addDays(today, -1);
     const moved = await editRules((r) => {
       r.submission.lateCountsAsWithdrawn = false;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRules } from '#core/campaign/rules.ts';
-import { as, createTestApp, login, loginAs, type Session, type TestApp } from '#test/support/app.ts';
+import { manualClock } from '#server/platform/clock.ts';
+import { as, createTestApp, login, loginAs, relogin, type Session, type TestApp } from '#test/support/app.ts';
 import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
 
 let t: TestApp;
@@ -9,9 +10,10 @@ let jilinCity: Session;
 let jilin: Session;
 let campaignId: string;
 let rules: CampaignRules;
+const clock = manualClock();
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock });
   changchun = await loginAs(t, 'changchun');
   jilin = await loginAs(t, 'jilin-admin');
   const org = (
@@ -260,11 +262,15 @@ describe('submitting and the organiser’s formal check', () => {
 
   it('after the deadline refuses every change by the server clock, except for a unit given an extension', async () => {
     const n = await draftWith(t, changchun, campaignId, completeStar(rules, 30));
-    await t.database.db
-      .updateTable('campaigns')
-      .set({ deadlineAt: new Date(Date.now() - 60_000) })
-      .where('id', '=', campaignId)
-      .execute();
+    const deadline = Date.parse(
+      (await call(jilin, 'GET', `/api/campaigns/${campaignId}`)).json().campaign.deadlineAt,
+    );
+    // A month later, a minute past the deadline: everyone's session has lapsed meanwhile.
+    clock.set(new Date(deadline + 60_000));
+    expect((await call(changchun, 'GET', `/api/nominations/${n.id}`)).statusCode).toBe(401);
+    changchun = await relogin(t, 'changchun');
+    jilin = await relogin(t, 'jilin-admin');
+    jilinCity = await login(t.app, 'jilin-city', 'JilinCity2026');
     const late = await call(changchun, 'POST', `/api/nominations/${n.id}/submit`);
     expect(late.statusCode).toBe(409);
     expect(late.json().code).toBe('DEADLINE_PASSED');
@@ -274,7 +280,7 @@ describe('submitting and the organiser’s formal check', () => {
         .code,
     ).toBe('DEADLINE_PASSED');
 
-    const until = new Date(Date.now() + 86_400_000).toISOString();
+    const until = new Date(deadline + 86_400_000).toISOString();
     const unit = (
       await t.database.db
         .selectFrom('organisations')

@@ -31,7 +31,7 @@ let campaignId: string;
 let rules: CampaignRules;
 let changchunId: string;
 let jilinCityId: string;
-const today = todayInShanghai();
+const today = todayInShanghai(new Date());
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -26,7 +26,7 @@ let campaignId: string;
 let campaignTitle: string;
 let rules: CampaignRules;
 const ids: Record<string, string> = {};
-const today = todayInShanghai();
+const today = todayInShanghai(new Date());
 const extendedUntil = `${addDays(today, 5)}T17:00:00+08:00`;
 
 const call = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>

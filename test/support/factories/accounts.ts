@@ -51,8 +51,9 @@ async function actorOf({ context }: HasContext, username: string, password: stri
     ip: IP,
     userAgent: 'factory',
     idleMinutes: context.config.sessionIdleMinutes,
+    now: context.clock.now(),
   });
-  const s = await findSession(context.db, token, context.config.sessionIdleMinutes);
+  const s = await findSession(context.db, token, context.config.sessionIdleMinutes, context.clock.now());
   if (!s) throw new Error(`no session for ${username}`);
   return {
     accountId: s.accountId,
@@ -77,7 +78,12 @@ async function firstUse(
   const { username } = created.account;
   const password = `Factory9${initialPassword}`;
   const first = await actorOf(t, username, initialPassword);
-  await changePassword(t.context.db, first, { currentPassword: initialPassword, newPassword: password });
+  await changePassword(
+    t.context.db,
+    first,
+    { currentPassword: initialPassword, newPassword: password },
+    t.context.clock.now(),
+  );
   const actor = await actorOf(t, username, password);
   return {
     id: created.account.id,

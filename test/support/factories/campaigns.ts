@@ -54,14 +54,22 @@ export async function newCampaign(
     created.id,
     { rules, rulesVersion: created.rulesVersion },
     jobs,
+    clock.now(),
   );
   let campaign: CampaignRow = saved.campaign;
   if ((options.status ?? 'open') === 'open')
-    campaign = await transitionCampaign(db, actor, created.id, 'open', jobs);
+    campaign = await transitionCampaign(db, actor, created.id, 'open', jobs, clock.now());
   return { id: campaign.id, rules: campaign.rules, organiser, deadlineAt: new Date(campaign.deadlineAt!) };
 }
 
 /** Moves a campaign one step of its transition table as its organiser (e.g. open → reviewing). */
 export function moveCampaign(t: HasContext, campaign: TestCampaign, to: CampaignState): Promise<CampaignRow> {
-  return transitionCampaign(t.context.db, campaign.organiser.admin.actor, campaign.id, to, t.context.jobs);
+  return transitionCampaign(
+    t.context.db,
+    campaign.organiser.admin.actor,
+    campaign.id,
+    to,
+    t.context.jobs,
+    t.context.clock.now(),
+  );
 }

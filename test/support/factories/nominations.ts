@@ -91,20 +91,26 @@ export async function newNomination(t: TestApp, options: NewNominationOptions): 
   const { campaign, unit } = options;
   const state = options.state ?? 'draft';
   const category = options.category ?? 'star';
-  const { db } = t.context;
+  const { db, clock } = t.context;
   const submitter = unit.submitter.actor;
   const organiser = campaign.organiser.admin.actor;
 
-  const created = await createNomination(db, submitter, { campaignId: campaign.id, category });
-  await updateNomination(db, submitter, created.id, {
-    form: options.form ?? completeForm(t, campaign, category),
-    version: created.version,
-  });
+  const created = await createNomination(db, submitter, { campaignId: campaign.id, category }, clock.now());
+  await updateNomination(
+    db,
+    submitter,
+    created.id,
+    {
+      form: options.form ?? completeForm(t, campaign, category),
+      version: created.version,
+    },
+    clock.now(),
+  );
   if (options.materials ?? SUBMITTED_STATES.has(state)) {
     await supplyRequiredMaterials(t, await sessionOf(t, unit.submitter), created.id);
   }
   const move = (actor: typeof submitter, to: NominationState, reason?: string) =>
-    transitionNomination(db, actor, created.id, { to, reason });
+    transitionNomination(db, actor, created.id, { to, reason, now: clock.now() });
 
   if (state === 'lapsed') await lapse(t, campaign, created.id);
   if (SUBMITTED_STATES.has(state)) await move(submitter, 'submitted');
@@ -147,11 +153,12 @@ async function toReview(t: TestApp, campaign: TestCampaign) {
  * (no unit can submit afterwards), so a test makes its other nominations first or uses another campaign.
  */
 export async function selectNominations(t: TestApp, campaign: TestCampaign, ids: readonly string[]) {
-  const { db } = t.context;
+  const { db, clock } = t.context;
   const organiser = campaign.organiser.admin.actor;
   await toReview(t, campaign);
-  for (const id of ids) await transitionNomination(db, organiser, id, { to: 'shortlisted' });
+  for (const id of ids)
+    await transitionNomination(db, organiser, id, { to: 'shortlisted', now: clock.now() });
   await moveCampaign(t, campaign, 'announcing');
   await moveCampaign(t, campaign, 'approved');
-  for (const id of ids) await transitionNomination(db, organiser, id, { to: 'selected' });
+  for (const id of ids) await transitionNomination(db, organiser, id, { to: 'selected', now: clock.now() });
 }

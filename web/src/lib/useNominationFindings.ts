@@ -103,7 +103,7 @@ export function useNominationFindings({
 }) {
   // Checking a long form on every keystroke would make typing lag: check the deferred value instead.
   const deferredForm = useDeferredValue(form);
-  const today = todayInShanghai();
+  const today = todayInShanghai(new Date());
   const registry = useLiveRegistryFindings(nomination, form, editable);
   const findings = useMemo(() => {
     if (!editable) return nomination.findings;

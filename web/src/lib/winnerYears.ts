@@ -2,6 +2,6 @@
 import { todayInShanghai } from '#core/calendar/today.ts';
 
 export function winnerYears(): number[] {
-  const thisYear = Number(todayInShanghai().slice(0, 4));
+  const thisYear = Number(todayInShanghai(new Date()).slice(0, 4));
   return Array.from({ length: thisYear - 1999 }, (_, i) => thisYear - i);
 }

@@ -65,7 +65,7 @@ interface OverrideValues {
 }
 
 export default function CalendarPage() {
-  const today = todayInShanghai();
+  const today = todayInShanghai(new Date());
   const [params, setParams] = useSearchParams();
   const asked = Number(params.get('year'));
   const year = Number.isInteger(asked) && asked >= 1900 && asked <= 9999 ? asked : Number(today.slice(0, 4));

@@ -4,7 +4,6 @@
  * deadline; how fresh the credit check is, at the day the nomination is submitted (today while drafting).
  */
 import { formatChineseDate, isIsoDate } from '#core/calendar/index.ts';
-import { todayInShanghai } from '#core/calendar/today.ts';
 import type { CampaignRules, ProjectEligibilityRules } from '#core/campaign/rules.ts';
 import { error, type Finding, warning } from '#core/findings.ts';
 import { countChineseText, creditCodeProvince, parseCreditCode } from '#core/identity/index.ts';
@@ -23,12 +22,12 @@ export interface ProjectEligibilityInput {
   creditRecord: { attested: boolean; checkedOn: string };
   /**
    * The credit check is measured against the day the nomination was submitted (YYYY-MM-DD), or while it
-   * is drafted against today (`today`, by default the Beijing date now). A record can turn bad at any
+   * is drafted against today (`today`, the Beijing date from the caller's clock). A record can turn bad at any
    * time: what matters is how old the check is when the unit vouches for it, not its distance from the
    * deadline.
    */
   submittedOn?: string;
-  today?: string;
+  today: string;
   /** 项目启动或创建时间: YYYY-MM-DD, or YYYY-MM when only the month is known. */
   startDate: string;
   /** 年参与学习人次（线下 / 线上）; numbers or the text typed. */
@@ -88,7 +87,7 @@ function creditRecordFindings(input: ProjectEligibilityInput, rules: ProjectElig
   const date = readFormDate(raw, 'creditRecord.checkedOn', false);
   if (!date.ok) return [...findings, ...date.findings];
   const submitted = input.submittedOn !== undefined && isIsoDate(input.submittedOn);
-  const asOf = submitted ? input.submittedOn! : (input.today ?? todayInShanghai());
+  const asOf = submitted ? input.submittedOn! : input.today;
   const day = submitted ? `提交日（${formatChineseDate(asOf)}）` : '今天';
   const checked = formatChineseDate(date.first);
   if (date.first > asOf) {

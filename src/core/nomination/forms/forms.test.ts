@@ -184,7 +184,7 @@ describe('mapping to eligibility and identity', () => {
       birthDate: '1980-01-01',
     });
     expect(deriveStarIdentity({ idNumber: '220102198001011230' }, '2024-04-01')).toEqual({});
-    expect(deriveStarIdentity({ idNumber: '   ' })).toEqual({});
-    expect(deriveStarIdentity({})).toEqual({});
+    expect(deriveStarIdentity({ idNumber: '   ' }, '2024-04-01')).toEqual({});
+    expect(deriveStarIdentity({}, '2024-04-01')).toEqual({});
   });
 });

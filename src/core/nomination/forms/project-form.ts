@@ -132,7 +132,7 @@ export function projectCompletenessFindings(form: unknown, rules: CampaignRules)
 }
 
 /** The existing eligibility input; the registry match reports previous winners (see star-form.ts). */
-export function toProjectEligibilityInput(form: ProjectForm): ProjectEligibilityInput {
+export function toProjectEligibilityInput(form: ProjectForm): Omit<ProjectEligibilityInput, 'today'> {
   return {
     programmeName: form.name ?? '',
     entity: { name: form.entityName ?? '', creditCode: form.creditCode ?? '' },

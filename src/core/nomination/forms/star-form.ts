@@ -141,7 +141,7 @@ export interface StarIdentity {
 }
 
 /** 性别 and 出生日期 read from a valid 身份证号; empty when the number is missing or invalid. */
-export function deriveStarIdentity(form: Pick<StarForm, 'idNumber'>, today?: string): StarIdentity {
+export function deriveStarIdentity(form: Pick<StarForm, 'idNumber'>, today: string): StarIdentity {
   const raw = typeof form.idNumber === 'string' ? form.idNumber : '';
   if (raw.trim() === '') return {};
   const parsed = parseIdNumber(raw, today);

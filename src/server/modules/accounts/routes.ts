@@ -29,7 +29,7 @@ import {
 const tags = ['账号'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function accountRoutes(app: FastifyInstance, { db }: AppContext) {
+export function accountRoutes(app: FastifyInstance, { db, clock }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/accounts', {
@@ -74,7 +74,10 @@ export function accountRoutes(app: FastifyInstance, { db }: AppContext) {
     handler: async (request) => {
       const actor = requireActor(request);
       return {
-        account: presentAccount(actor, await updateAccount(db, actor, request.params.id, request.body)),
+        account: presentAccount(
+          actor,
+          await updateAccount(db, actor, request.params.id, request.body, clock.now()),
+        ),
       };
     },
   });
@@ -94,7 +97,10 @@ export function accountRoutes(app: FastifyInstance, { db }: AppContext) {
       handler: async (request) => {
         const actor = requireActor(request);
         return {
-          account: presentAccount(actor, await setAccountDisabled(db, actor, request.params.id, disabled)),
+          account: presentAccount(
+            actor,
+            await setAccountDisabled(db, actor, request.params.id, disabled, clock.now()),
+          ),
         };
       },
     });
@@ -108,7 +114,7 @@ export function accountRoutes(app: FastifyInstance, { db }: AppContext) {
       params: uuidParam,
       response: { 200: PasswordResetResponse },
     },
-    handler: async (request) => resetPassword(db, requireActor(request), request.params.id),
+    handler: async (request) => resetPassword(db, requireActor(request), request.params.id, clock.now()),
   });
 
   r.get('/api/imports/accounts/template', {

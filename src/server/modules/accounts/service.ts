@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Role } from '#core/accounts/roles.ts';
 import { type Actor, inSubtree } from '#server/platform/auth/actor.ts';
 import { generateOneTimePassword, hashPassword } from '#server/platform/auth/passwords.ts';
@@ -97,6 +96,7 @@ export async function updateAccount(
   actor: Actor,
   id: string,
   input: { displayName?: string; roles?: Role[]; phone?: string | null; version: number },
+  now: Date,
 ) {
   return db.transaction().execute(async (trx) => {
     const before = await visibleForUpdate(trx, actor, id);
@@ -112,7 +112,7 @@ export async function updateAccount(
         roles: input.roles ?? before.roles,
         phone: input.phone === undefined ? before.phone : input.phone,
         version: before.version + 1,
-        updatedAt: sql<Date>`now()`,
+        updatedAt: now,
       })
       .where('id', '=', id)
       .execute();
@@ -129,13 +129,13 @@ export async function updateAccount(
   });
 }
 
-export async function setAccountDisabled(db: Db, actor: Actor, id: string, disabled: boolean) {
+export async function setAccountDisabled(db: Db, actor: Actor, id: string, disabled: boolean, now: Date) {
   return db.transaction().execute(async (trx) => {
     const before = await visibleForUpdate(trx, actor, id);
     accountRules.authorize(actor, disabled ? 'disable' : 'enable', before);
     await trx
       .updateTable('accounts')
-      .set({ disabled, version: before.version + 1, updatedAt: sql<Date>`now()` })
+      .set({ disabled, version: before.version + 1, updatedAt: now })
       .where('id', '=', id)
       .execute();
     // A disabled account's open sessions end now, not when they expire.
@@ -153,7 +153,7 @@ export async function setAccountDisabled(db: Db, actor: Actor, id: string, disab
   });
 }
 
-export async function resetPassword(db: Db, actor: Actor, id: string) {
+export async function resetPassword(db: Db, actor: Actor, id: string, now: Date) {
   return db.transaction().execute(async (trx) => {
     const account = await visibleForUpdate(trx, actor, id);
     accountRules.authorize(actor, 'resetPassword', account);
@@ -164,7 +164,7 @@ export async function resetPassword(db: Db, actor: Actor, id: string) {
         passwordHash: await hashPassword(initialPassword),
         mustChangePassword: true,
         version: account.version + 1,
-        updatedAt: sql<Date>`now()`,
+        updatedAt: now,
       })
       .where('id', '=', id)
       .execute();

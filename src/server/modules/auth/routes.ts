@@ -10,7 +10,7 @@ import { changePassword, login, logout } from './service.ts';
 
 const tags = ['认证'];
 
-export function authRoutes(app: FastifyInstance, { db, config }: AppContext) {
+export function authRoutes(app: FastifyInstance, { db, config, clock }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cookieOptions = {
     path: '/',
@@ -29,6 +29,7 @@ export function authRoutes(app: FastifyInstance, { db, config }: AppContext) {
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
         idleMinutes: config.sessionIdleMinutes,
+        now: clock.now(),
       });
       reply.setCookie(SESSION_COOKIE, session.token, cookieOptions);
       return { me: await presentMe(db, session.accountId), csrfToken: session.csrfToken };
@@ -69,7 +70,7 @@ export function authRoutes(app: FastifyInstance, { db, config }: AppContext) {
       response: { 204: z.null() },
     },
     handler: async (request, reply) => {
-      await changePassword(db, requireActor(request), request.body);
+      await changePassword(db, requireActor(request), request.body, clock.now());
       return reply.status(204).send(null);
     },
   });

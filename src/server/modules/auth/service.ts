@@ -12,9 +12,17 @@ const LOGIN_FAILED = () => new AppError('LOGIN_FAILED', '用户名或密码错�
 
 export async function login(
   db: Db,
-  input: { username: string; password: string; ip: string; userAgent: string | null; idleMinutes: number },
+  input: {
+    username: string;
+    password: string;
+    ip: string;
+    userAgent: string | null;
+    idleMinutes: number;
+    now: Date;
+  },
 ) {
-  if (await isThrottled(db, input.username, input.ip)) {
+  const { now } = input;
+  if (await isThrottled(db, input.username, input.ip, now)) {
     throw new AppError('LOGIN_THROTTLED', '登录失败次数过多，请 15 分钟后再试');
   }
   const account = await db
@@ -33,12 +41,12 @@ export async function login(
     .executeTakeFirst();
   if (!account) {
     await verifyAgainstDummy(input.password);
-    await recordFailure(db, input.username, input.ip);
+    await recordFailure(db, input.username, input.ip, now);
     throw LOGIN_FAILED();
   }
   const who = { accountId: account.id, displayName: account.displayName, ip: input.ip };
   if (!(await verifyPassword(account.passwordHash, input.password))) {
-    await recordFailure(db, input.username, input.ip);
+    await recordFailure(db, input.username, input.ip, now);
     await recordAudit(db, who, {
       action: 'auth.login_failed',
       entityType: 'account',
@@ -56,13 +64,10 @@ export async function login(
     ip: input.ip,
     userAgent: input.userAgent,
     idleMinutes: input.idleMinutes,
+    now,
   });
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('accounts')
-      .set({ lastLoginAt: sql<Date>`now()` })
-      .where('id', '=', account.id)
-      .execute();
+    await trx.updateTable('accounts').set({ lastLoginAt: now }).where('id', '=', account.id).execute();
     await recordAudit(trx, who, {
       action: 'auth.login',
       entityType: 'account',
@@ -89,6 +94,7 @@ export async function changePassword(
   db: Db,
   actor: Actor,
   input: { currentPassword: string; newPassword: string },
+  now: Date,
 ) {
   const findings = passwordFindings(input.newPassword, actor.username);
   if (findings.length > 0) {
@@ -112,9 +118,9 @@ export async function changePassword(
       .set({
         passwordHash,
         mustChangePassword: false,
-        passwordChangedAt: sql<Date>`now()`,
+        passwordChangedAt: now,
         version: sql<number>`version + 1`,
-        updatedAt: sql<Date>`now()`,
+        updatedAt: now,
       })
       .where('id', '=', actor.accountId)
       .execute();

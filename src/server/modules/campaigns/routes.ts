@@ -30,7 +30,7 @@ import { updateCampaignRules } from './update-rules.ts';
 const tags = ['推介活动'];
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-export function campaignRoutes(app: FastifyInstance, { db, jobs }: AppContext) {
+export function campaignRoutes(app: FastifyInstance, { db, jobs, clock }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   const detail = async (
@@ -41,7 +41,7 @@ export function campaignRoutes(app: FastifyInstance, { db, jobs }: AppContext) {
     return {
       campaign: presentCampaign(actor, d.campaign, {
         deadline: await unitDeadline(db, d.campaign, actor.organisationId),
-        now: new Date(),
+        now: clock.now(),
       }),
       rules: d.campaign.rules,
       findings: d.findings,
@@ -130,7 +130,7 @@ export function campaignRoutes(app: FastifyInstance, { db, jobs }: AppContext) {
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      await updateCampaignRules(db, actor, request.params.id, request.body, jobs);
+      await updateCampaignRules(db, actor, request.params.id, request.body, jobs, clock.now());
       return detail(actor, request.params.id);
     },
   });
@@ -149,7 +149,7 @@ export function campaignRoutes(app: FastifyInstance, { db, jobs }: AppContext) {
       return {
         campaign: presentCampaign(
           actor,
-          await transitionCampaign(db, actor, request.params.id, request.body.to, jobs),
+          await transitionCampaign(db, actor, request.params.id, request.body.to, jobs, clock.now()),
         ),
       };
     },

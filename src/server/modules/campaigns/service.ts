@@ -135,10 +135,10 @@ export async function createCampaign(
   });
 }
 
-export async function touchCampaign(trx: Trx, id: string, set: Record<string, unknown>) {
+export async function touchCampaign(trx: Trx, id: string, set: Record<string, unknown>, now: Date) {
   await trx
     .updateTable('campaigns')
-    .set({ ...set, version: sql<number>`version + 1`, updatedAt: sql<Date>`now()` })
+    .set({ ...set, version: sql<number>`version + 1`, updatedAt: now })
     .where('id', '=', id)
     .execute();
 }

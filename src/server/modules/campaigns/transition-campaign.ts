@@ -23,7 +23,14 @@ export function transitionRefusal(from: CampaignState, to: CampaignState): strin
 }
 
 /** The one function that changes a campaign's status: guard, write, audit, in one transaction. */
-export async function transitionCampaign(db: Db, actor: Actor, id: string, to: CampaignState, jobs: Jobs) {
+export async function transitionCampaign(
+  db: Db,
+  actor: Actor,
+  id: string,
+  to: CampaignState,
+  jobs: Jobs,
+  now: Date,
+) {
   return db.transaction().execute(async (trx) => {
     const campaign = await visibleCampaign(trx, actor, id, true);
     campaignRules.authorize(actor, 'transition', campaign);
@@ -40,7 +47,7 @@ export async function transitionCampaign(db: Db, actor: Actor, id: string, to: C
         );
       }
     }
-    await touchCampaign(trx, id, { status: to });
+    await touchCampaign(trx, id, { status: to }, now);
     if (to === 'open') {
       // Units' drafts lapse at their deadlines (逾期视为自动放弃): the campaign's and each extension's.
       const extensions = await listExtensions(trx, id);

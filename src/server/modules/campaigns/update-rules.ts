@@ -21,6 +21,7 @@ export async function updateCampaignRules(
   id: string,
   input: { rules: unknown; rulesVersion: number },
   jobs: Jobs,
+  now: Date,
 ) {
   const parsed = parseCampaignRules(input.rules);
   if (!parsed.ok) {
@@ -61,12 +62,17 @@ export async function updateCampaignRules(
       })
       .execute();
     const deadline = deadlineAt(rules);
-    await touchCampaign(trx, id, {
-      rules: JSON.stringify(rules),
-      rulesVersion,
-      title: rules.title,
-      deadlineAt: deadline,
-    });
+    await touchCampaign(
+      trx,
+      id,
+      {
+        rules: JSON.stringify(rules),
+        rulesVersion,
+        title: rules.title,
+        deadlineAt: deadline,
+      },
+      now,
+    );
     const moved =
       deadline?.getTime() !== (before.deadlineAt ? new Date(before.deadlineAt).getTime() : undefined);
     if (moved && before.status === 'open') await planDeadlineRuns(trx, jobs, id, [deadline]);

@@ -41,7 +41,7 @@ async function organiserCampaign(db: Db, actor: Actor, campaignId: string) {
   return campaign;
 }
 
-async function buildTable(db: Db, actor: Actor, campaignId: string, table: OrganiserTable) {
+async function buildTable(db: Db, actor: Actor, campaignId: string, table: OrganiserTable, now: Date) {
   const campaign = await organiserCampaign(db, actor, campaignId);
   const rules = campaign.rules;
   if (table === 'quota')
@@ -50,7 +50,7 @@ async function buildTable(db: Db, actor: Actor, campaignId: string, table: Organ
   if (table === 'findings') {
     const items = [];
     for (const n of rows.filter((r) => IN_PLAY.has(r.state))) {
-      const findings = await nominationFindings(db, n, campaign, { duplicates: false, reader: null });
+      const findings = await nominationFindings(db, n, campaign, { duplicates: false, reader: null, now });
       if (findings.length === 0) continue;
       items.push({
         unitName: n.unitName,
@@ -86,8 +86,9 @@ export async function organiserTable(
   actor: Actor,
   campaignId: string,
   which: OrganiserTable,
+  now: Date,
 ): Promise<DocumentFile> {
-  const { campaign, table } = await buildTable(db, actor, campaignId, which);
+  const { campaign, table } = await buildTable(db, actor, campaignId, which, now);
   const body = await renderTablesXlsx([table] as OfficialTable[]);
   await recordAudit(db, actor, {
     action: 'document.downloaded',

@@ -95,6 +95,7 @@ export function documentRoutes(app: FastifyInstance, context: AppContext) {
           requireActor(request),
           request.params.id,
           request.params.table.replace(/\.xlsx$/, '') as (typeof ORGANISER_TABLES)[number],
+          context.clock.now(),
         ),
       ),
   });

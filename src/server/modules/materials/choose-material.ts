@@ -15,7 +15,7 @@ export async function chooseMaterial(db: Db, actor: Actor, id: string) {
     const { material, nomination, subject } = await visibleMaterial(trx, actor, id, true);
     authorizeMaterial(actor, 'choose', subject);
     const campaign = await visibleCampaign(trx, actor, nomination.campaignId);
-    await assertBeforeDeadline(trx, campaign, nomination.unitId);
+    await assertBeforeDeadline(trx, campaign, nomination.unitId, new Date());
     await chooseInFamily(trx, material);
     if (!material.chosen) {
       await recordAudit(trx, actor, {

@@ -43,12 +43,12 @@ function assertConvertible(material: MaterialRow): void {
     throw new AppError('MATERIAL_ALREADY_PASSED', '该视频已通过检查，无需转换。');
 }
 
-export async function requestConversion({ db, jobs }: AppContext, actor: Actor, id: string) {
+export async function requestConversion({ db, jobs, clock }: AppContext, actor: Actor, id: string) {
   return db.transaction().execute(async (trx) => {
     const { material, nomination, subject } = await visibleMaterial(trx, actor, id, true);
     authorizeMaterial(actor, 'convert', subject);
     const campaign = await visibleCampaign(trx, actor, nomination.campaignId);
-    await assertBeforeDeadline(trx, campaign, nomination.unitId);
+    await assertBeforeDeadline(trx, campaign, nomination.unitId, clock.now());
     assertConvertible(material);
     if ((await liveCopiesOf(trx, material.id)).length > 0) {
       throw new AppError(

@@ -21,7 +21,7 @@ export async function deleteMaterial(
     const { material, nomination, subject } = await visibleMaterial(trx, actor, id, true);
     authorizeMaterial(actor, 'delete', subject);
     const campaign = await visibleCampaign(trx, actor, nomination.campaignId);
-    await assertBeforeDeadline(trx, campaign, nomination.unitId);
+    await assertBeforeDeadline(trx, campaign, nomination.unitId, new Date());
     const family = await materialFamily(trx, id);
     // Deleting the chosen copy hands the choice back to its original.
     if (material.convertedFrom && material.chosen) {

@@ -43,7 +43,10 @@ export async function generateWorkSummary(context: AppContext, actor: Actor, nom
     return await db.transaction().execute(async (trx) => {
       const n = await visibleNomination(trx, actor, nominationId, true);
       const campaign = await visibleCampaign(trx, actor, n.campaignId);
-      const open = editRefusal(n.state, await moveContext(trx, campaign, n.unitId, 'unit'));
+      const open = editRefusal(
+        n.state,
+        await moveContext(trx, campaign, n.unitId, 'unit', context.clock.now()),
+      );
       authorizeMaterial(actor, 'upload', { ...subjectOf(n), open: open === undefined });
       if (open) throw new AppError(open.code, open.message);
       if (n.version !== draft.version) {

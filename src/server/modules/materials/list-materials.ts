@@ -16,7 +16,7 @@ export async function listNominationMaterials(db: Db, actor: Actor, nominationId
   materialRules.authorize(actor, 'view', subjectOf(n));
   const campaign = await visibleCampaign(db, actor, n.campaignId);
   // Past the unit's deadline no upload, delete or choose is offered: the server would refuse each.
-  const context = await moveContext(db, campaign, n.unitId, 'unit');
+  const context = await moveContext(db, campaign, n.unitId, 'unit', new Date());
   const subject = { ...subjectOf(n), open: editRefusal(n.state, context) === undefined };
   const rows = await listMaterials(db, n.id);
   return presentNominationMaterials(

@@ -100,7 +100,7 @@ async function admit(
   const n = await asRefusal(() => visibleNomination(trx, actor, meta.nominationId, lock));
   await asRefusal(async () => {
     authorizeMaterial(actor, 'upload', subjectOf(n));
-    await assertBeforeDeadline(trx, await visibleCampaign(trx, actor, n.campaignId), n.unitId);
+    await assertBeforeDeadline(trx, await visibleCampaign(trx, actor, n.campaignId), n.unitId, new Date());
   });
   const campaign = await visibleCampaign(trx, actor, n.campaignId);
   const kind = { category: n.category, special: n.special };

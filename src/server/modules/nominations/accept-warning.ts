@@ -16,6 +16,7 @@ export async function acceptWarning(
   actor: Actor,
   id: string,
   input: { code: string; reason: string },
+  now: Date,
 ) {
   return db.transaction().execute(async (trx) => {
     const n = await visibleNomination(trx, actor, id, true);
@@ -26,11 +27,11 @@ export async function acceptWarning(
     }
     const overrides = [
       ...n.overrides.filter((o) => o.code !== input.code),
-      { code: input.code, reason: input.reason, by: actor.displayName, at: new Date().toISOString() },
+      { code: input.code, reason: input.reason, by: actor.displayName, at: now.toISOString() },
     ];
     await trx
       .updateTable('nominations')
-      .set({ overrides: JSON.stringify(overrides), version: n.version + 1, updatedAt: new Date() })
+      .set({ overrides: JSON.stringify(overrides), version: n.version + 1, updatedAt: now })
       .where('id', '=', id)
       .execute();
     await recordAudit(trx, actor, {

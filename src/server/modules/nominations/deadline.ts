@@ -14,13 +14,13 @@ import { AppError } from '#server/platform/errors.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { unitDeadline } from '../campaigns/service.ts';
 
-/** The context for one nomination's moves; `now` is the request's time unless a job or test sets it. */
+/** The context for one nomination's moves at `now`: the request's time or the job's, from the app's clock. */
 export async function moveContext(
   db: Db | Trx,
   campaign: Pick<CampaignRow, 'id' | 'deadlineAt' | 'status' | 'rules'>,
   unitId: string,
   actor: ActorKind,
-  now: Date = new Date(),
+  now: Date,
 ): Promise<MoveContext> {
   return {
     actor,
@@ -36,7 +36,7 @@ export async function assertBeforeDeadline(
   db: Db | Trx,
   campaign: Pick<CampaignRow, 'id' | 'deadlineAt'>,
   unitId: string,
-  now: Date = new Date(),
+  now: Date,
 ) {
   const deadline = await unitDeadline(db, campaign, unitId);
   if (isPastUnitDeadline(deadline, now.getTime())) {

@@ -53,12 +53,13 @@ export interface ForwardedNomination {
  * to be checked against the target's material specs (forward-materials.ts).
  */
 export async function forwardNominations(
-  { db, jobs }: Pick<AppContext, 'db' | 'jobs'>,
+  { db, jobs, clock }: Pick<AppContext, 'db' | 'jobs' | 'clock'>,
   actor: Actor,
   sourceId: string,
   targetId: string,
   forwardFiles: ForwardFiles,
 ): Promise<ForwardedNomination[]> {
+  const now = clock.now();
   return db.transaction().execute(async (trx) => {
     const source = await visibleCampaign(trx, actor, sourceId);
     if (!nominationRules.can(actor, 'actAsOrganiser', { unitId: '', organiserPath: source.organiserPath }))
@@ -78,7 +79,7 @@ export async function forwardNominations(
       );
     }
     if (target.status !== 'open') throw new AppError('CAMPAIGN_NOT_OPEN', '上级活动当前不在报送期');
-    await assertBeforeDeadline(trx, target, province.id);
+    await assertBeforeDeadline(trx, target, province.id, now);
 
     // The province's place in the target campaign is locked for the whole move.
     await trx.selectFrom('organisations').select('id').where('id', '=', province.id).forUpdate().execute();
@@ -126,7 +127,7 @@ export async function forwardNominations(
           form: JSON.stringify(n.form),
           snapshot: JSON.stringify(n.form),
           contentHash: await contentHash(n.form),
-          submittedAt: new Date(),
+          submittedAt: now,
           forwardedFrom: n.id,
           createdBy: actor.accountId,
         })
@@ -157,7 +158,7 @@ export async function forwardNominations(
         })
         .where('id', '=', copy.id)
         .execute();
-      await applyNominationTransition(trx, actor, n, source, { to: 'forwarded' });
+      await applyNominationTransition(trx, actor, n, source, { to: 'forwarded', now });
       await recordAudit(trx, actor, {
         action: 'nomination.forwarded',
         entityType: 'nomination',

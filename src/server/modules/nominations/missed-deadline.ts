@@ -16,7 +16,7 @@ import { unitDeadlines, visibleCampaign } from '../campaigns/service.ts';
 import { listActiveChildren } from '../organisations/service.ts';
 import { nominationRules } from './rules.ts';
 
-export async function missedDeadline(db: Db, actor: Actor, campaignId: string, now: Date = new Date()) {
+export async function missedDeadline(db: Db, actor: Actor, campaignId: string, now: Date) {
   const campaign = await visibleCampaign(db, actor, campaignId);
   if (!nominationRules.can(actor, 'actAsOrganiser', { unitId: '', organiserPath: campaign.organiserPath }))
     throw forbidden();

@@ -42,11 +42,12 @@ export async function orderRegistration(
   db: Db,
   actor: Actor,
   input: { campaignId: string; category: Category; order: string[] },
+  now: Date,
 ) {
   return db.transaction().execute(async (trx) => {
     const campaign = await visibleCampaign(trx, actor, input.campaignId);
     await unitContext(campaign, actor);
-    await assertBeforeDeadline(trx, campaign, actor.organisationId);
+    await assertBeforeDeadline(trx, campaign, actor.organisationId, now);
     const table = await lockedTable(trx, campaign.id, actor.organisationId, input.category);
     const ids = new Set(table.map((n) => n.id));
     if (
@@ -60,7 +61,7 @@ export async function orderRegistration(
     for (const [index, id] of input.order.entries()) {
       await trx
         .updateTable('nominations')
-        .set({ rank: index + 1, updatedAt: new Date() })
+        .set({ rank: index + 1, updatedAt: now })
         .where('id', '=', id)
         .execute();
     }
@@ -81,13 +82,13 @@ export async function orderRegistration(
 }
 
 /** Marks or unmarks the unit's one special pick of the category (事迹特别感人 / 特别受百姓喜爱). */
-export async function markSpecial(db: Db, actor: Actor, id: string, special: boolean) {
+export async function markSpecial(db: Db, actor: Actor, id: string, special: boolean, now: Date) {
   return db.transaction().execute(async (trx) => {
     const n = await visibleNomination(trx, actor, id);
     const campaign = await visibleCampaign(trx, actor, n.campaignId);
     await unitContext(campaign, actor);
     if (n.unitId !== actor.organisationId) throw forbidden();
-    await assertBeforeDeadline(trx, campaign, n.unitId);
+    await assertBeforeDeadline(trx, campaign, n.unitId, now);
     const table = await lockedTable(trx, n.campaignId, n.unitId, n.category);
     if (!table.some((row) => row.id === id)) {
       throw new AppError('NOMINATION_NOT_SUBMITTED', '只有已提交的推介才能在登记表中标注');
@@ -106,7 +107,7 @@ export async function markSpecial(db: Db, actor: Actor, id: string, special: boo
     );
     await trx
       .updateTable('nominations')
-      .set({ special, version: n.version + 1, updatedAt: new Date() })
+      .set({ special, version: n.version + 1, updatedAt: now })
       .where('id', '=', id)
       .execute();
     await recordAudit(trx, actor, {

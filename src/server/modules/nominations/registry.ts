@@ -3,6 +3,7 @@
  * ever submitted, compared by core (previous-winners.ts) in the nomination's round, for its reader.
  */
 import { sql } from 'kysely';
+import { todayInShanghai } from '#core/calendar/today.ts';
 import type { Category } from '#core/campaign/rules.ts';
 import type { Finding } from '#core/findings.ts';
 import {
@@ -37,7 +38,7 @@ const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : und
 type Scoped = PreviousWinnerRecord & { keeperPath: string };
 
 /** Nominations of a category that were submitted at some point, as registry records. */
-async function nominationRecords(db: Db | Trx, category: Category): Promise<Scoped[]> {
+async function nominationRecords(db: Db | Trx, category: Category, today: string): Promise<Scoped[]> {
   const rows = await db
     .selectFrom('nominations as n')
     .innerJoin('campaigns as c', 'c.id', 'n.campaignId')
@@ -66,7 +67,7 @@ async function nominationRecords(db: Db | Trx, category: Category): Promise<Scop
     const outcome = OUTCOMES[n.state];
     if (!outcome) return [];
     const form = n.form as Record<string, unknown>;
-    const candidate = registryCandidate(category, form);
+    const candidate = registryCandidate(category, form, today);
     return [
       {
         ...candidate,
@@ -128,18 +129,20 @@ export async function registryFindings(
   n: NominationRow,
   campaign: CampaignRow,
   reader: Principal | null,
+  now: Date,
   form: Record<string, unknown> = n.form,
 ): Promise<Finding[]> {
   const category = n.category;
+  const today = todayInShanghai(now);
   const [lists, nominations, related, provinceCode] = await Promise.all([
     winnerRecords(db, category),
-    nominationRecords(db, category),
+    nominationRecords(db, category, today),
     forwardingChain(db, n.id),
     provinceOf(db, n.unitId, campaign.organiserId),
   ]);
   const organiser = reader === null || nominationRules.can(reader, 'actAsOrganiser', n);
   const findings = matchPreviousWinners(
-    { ...registryCandidate(category, form), nominationId: n.id, provinceCode },
+    { ...registryCandidate(category, form, today), nominationId: n.id, provinceCode },
     [...lists, ...nominations],
     {
       round: {

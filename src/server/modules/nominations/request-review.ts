@@ -11,7 +11,7 @@ import { visibleNomination } from './service.ts';
  * The unit shows one of its drafts to the organiser (to have a file waived that cannot be made to pass,
  * or to ask before submitting), or takes that back. Only the draft's own unit decides; audited.
  */
-export async function requestReview(db: Db, actor: Actor, id: string, requested: boolean) {
+export async function requestReview(db: Db, actor: Actor, id: string, requested: boolean, now: Date) {
   return db.transaction().execute(async (trx) => {
     const n = await visibleNomination(trx, actor, id, true);
     // The organiser may see a requested draft, but the request is the unit's: to anyone else it does not exist.
@@ -23,9 +23,9 @@ export async function requestReview(db: Db, actor: Actor, id: string, requested:
     await trx
       .updateTable('nominations')
       .set({
-        reviewRequestedAt: requested ? new Date() : null,
+        reviewRequestedAt: requested ? now : null,
         version: n.version + 1,
-        updatedAt: new Date(),
+        updatedAt: now,
       })
       .where('id', '=', id)
       .execute();

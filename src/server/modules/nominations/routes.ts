@@ -52,27 +52,28 @@ const tags = ['推介'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function nominationRoutes(app: FastifyInstance, context: AppContext) {
-  const { db } = context;
+  const { db, clock } = context;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   // The moves offered are judged at the time of the answer, against the unit's deadline (its extension included).
-  const timingOf = async (campaign: CampaignRow, n: NominationRow) => ({
+  const timingOf = async (campaign: CampaignRow, n: NominationRow, now: Date) => ({
     deadline: await unitDeadline(db, campaign, n.unitId),
-    now: new Date(),
+    now,
   });
   const present = async (actor: Actor, n: NominationRow) => {
+    const now = clock.now();
     const campaign = await visibleCampaign(db, actor, n.campaignId);
-    const findings = await nominationFindings(db, n, campaign, { reader: actor });
-    return { nomination: presentNomination(actor, n, campaign, await timingOf(campaign, n), findings) };
+    const findings = await nominationFindings(db, n, campaign, { reader: actor, now });
+    return { nomination: presentNomination(actor, n, campaign, await timingOf(campaign, n, now), findings) };
   };
   const presentList = async (actor: Actor, campaignId: string, rows: NominationRow[]) => {
     const campaign = await visibleCampaign(db, actor, campaignId);
     const deadlineOf = await unitDeadlines(db, campaign);
-    const now = new Date();
+    const now = clock.now();
     return {
       items: rows.map((n) => ({
         ...presentNomination(actor, n, campaign, { deadline: deadlineOf(n.unitId), now }),
-        ...listDetails(n, campaign),
+        ...listDetails(n, campaign, now),
       })),
     };
   };
@@ -138,7 +139,7 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
       response: { 200: MissedDeadlineResponse },
     },
     handler: async (request) => ({
-      units: await missedDeadline(db, requireActor(request), request.params.id),
+      units: await missedDeadline(db, requireActor(request), request.params.id, clock.now()),
     }),
   });
 
@@ -152,7 +153,9 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     },
     handler: async (request, reply) => {
       const actor = requireActor(request);
-      return reply.status(201).send(await present(actor, await createNomination(db, actor, request.body)));
+      return reply
+        .status(201)
+        .send(await present(actor, await createNomination(db, actor, request.body, clock.now())));
     },
   });
 
@@ -166,7 +169,11 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      return presentList(actor, request.body.campaignId, await orderRegistration(db, actor, request.body));
+      return presentList(
+        actor,
+        request.body.campaignId,
+        await orderRegistration(db, actor, request.body, clock.now()),
+      );
     },
   });
 
@@ -197,12 +204,20 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      const { nomination, campaign } = await updateNomination(db, actor, request.params.id, request.body);
+      const now = clock.now();
+      const { nomination, campaign } = await updateNomination(
+        db,
+        actor,
+        request.params.id,
+        request.body,
+        now,
+      );
       const findings = await nominationFindings(db, nomination, campaign, {
         duplicates: false,
         reader: actor,
+        now,
       });
-      const timing = await timingOf(campaign, nomination);
+      const timing = await timingOf(campaign, nomination, now);
       return { nomination: presentNomination(actor, nomination, campaign, timing, findings) };
     },
   });
@@ -222,7 +237,7 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
       const campaign = await visibleCampaign(db, actor, n.campaignId);
       // Only the fields the registry compares are taken from the screen; the rest is the saved form.
       const form = { ...n.form, ...request.body.form };
-      return { findings: await registryFindings(db, n, campaign, actor, form) };
+      return { findings: await registryFindings(db, n, campaign, actor, clock.now(), form) };
     },
   });
 
@@ -240,7 +255,11 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
         const actor = requireActor(request);
         return present(
           actor,
-          await transitionNomination(db, actor, request.params.id, { to, reason: request.body?.reason }),
+          await transitionNomination(db, actor, request.params.id, {
+            to,
+            reason: request.body?.reason,
+            now: clock.now(),
+          }),
         );
       },
     });
@@ -261,7 +280,11 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
       const to = request.body.decision === 'accept' ? 'accepted' : 'returned';
       return present(
         actor,
-        await transitionNomination(db, actor, request.params.id, { to, reason: request.body.reason }),
+        await transitionNomination(db, actor, request.params.id, {
+          to,
+          reason: request.body.reason,
+          now: clock.now(),
+        }),
       );
     },
   });
@@ -277,7 +300,10 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      return present(actor, await transitionNomination(db, actor, request.params.id, request.body));
+      return present(
+        actor,
+        await transitionNomination(db, actor, request.params.id, { ...request.body, now: clock.now() }),
+      );
     },
   });
 
@@ -295,7 +321,7 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      return present(actor, await acceptWarning(db, actor, request.params.id, request.body));
+      return present(actor, await acceptWarning(db, actor, request.params.id, request.body, clock.now()));
     },
   });
 
@@ -320,7 +346,13 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
       response: { 200: BulkAcceptResponse },
     },
     handler: async (request) => ({
-      accepted: await acceptMany(db, requireActor(request), request.params.id, request.body.nominationIds),
+      accepted: await acceptMany(
+        db,
+        requireActor(request),
+        request.params.id,
+        request.body.nominationIds,
+        clock.now(),
+      ),
     }),
   });
 
@@ -335,7 +367,10 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      return present(actor, await requestReview(db, actor, request.params.id, request.body.requested));
+      return present(
+        actor,
+        await requestReview(db, actor, request.params.id, request.body.requested, clock.now()),
+      );
     },
   });
 
@@ -350,7 +385,10 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      return present(actor, await markSpecial(db, actor, request.params.id, request.body.special));
+      return present(
+        actor,
+        await markSpecial(db, actor, request.params.id, request.body.special, clock.now()),
+      );
     },
   });
 }

@@ -45,6 +45,7 @@ export async function createNomination(
   db: Db,
   actor: Actor,
   input: { campaignId: string; category: Category },
+  now: Date,
 ) {
   return db.transaction().execute(async (trx) => {
     const campaign = await visibleCampaign(trx, actor, input.campaignId);
@@ -53,7 +54,7 @@ export async function createNomination(
         throw new AppError('CAMPAIGN_NOT_OPEN', '活动当前不在报送期，不能新建推介');
       throw forbidden('只有本活动报送单位的填报员可以新建推介');
     }
-    await assertBeforeDeadline(trx, campaign, actor.organisationId);
+    await assertBeforeDeadline(trx, campaign, actor.organisationId, now);
     const row = await trx
       .insertInto('nominations')
       .values({
@@ -82,13 +83,14 @@ export async function updateNomination(
   actor: Actor,
   id: string,
   input: { form: Record<string, unknown>; version: number },
+  now: Date,
 ) {
   return db.transaction().execute(async (trx) => {
     const n = await visibleNomination(trx, actor, id, true);
     nominationRules.authorize(actor, 'edit', n);
     const campaign = await visibleCampaign(trx, actor, n.campaignId);
     // The rule the response's 'edit' action is offered by: state, campaign open, the unit's deadline.
-    const refused = editRefusal(n.state, await moveContext(trx, campaign, n.unitId, 'unit'));
+    const refused = editRefusal(n.state, await moveContext(trx, campaign, n.unitId, 'unit', now));
     if (refused) throw new AppError(refused.code, refused.message);
     if (n.version !== input.version) throw staleVersion();
     // Stored as it will be printed and compared: no full-width digits, stray spaces or bidi marks.
@@ -105,7 +107,7 @@ export async function updateNomination(
       form,
       title: titleOf(form),
       version: n.version + 1,
-      updatedAt: new Date(),
+      updatedAt: now,
     };
     await trx
       .updateTable('nominations')
@@ -138,7 +140,7 @@ export async function transitionNomination(
   db: Db,
   actor: Actor,
   id: string,
-  input: { to: NominationState; reason?: string },
+  input: { to: NominationState; reason?: string; now: Date },
 ) {
   return db.transaction().execute((trx) => transitionNominationIn(trx, actor, id, input));
 }
@@ -148,13 +150,13 @@ export async function transitionNominationIn(
   trx: Trx,
   actor: Actor,
   id: string,
-  input: { to: NominationState; reason?: string },
+  input: { to: NominationState; reason?: string; now: Date },
 ) {
   const n = await visibleNomination(trx, actor, id, true);
   const campaign = await visibleCampaign(trx, actor, n.campaignId);
   const submitting = input.to === 'submitted';
   const submissionFindings = submitting
-    ? await nominationFindings(trx, n, campaign, { reader: actor })
+    ? await nominationFindings(trx, n, campaign, { reader: actor, now: input.now })
     : undefined;
   return applyNominationTransition(trx, actor, n, campaign, {
     ...input,

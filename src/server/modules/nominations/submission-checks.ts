@@ -21,17 +21,18 @@ export async function nominationFindings(
   db: Db | Trx,
   n: NominationRow,
   campaign: CampaignRow,
-  { duplicates = true, reader }: { duplicates?: boolean; reader: Principal | null },
+  { duplicates = true, reader, now }: { duplicates?: boolean; reader: Principal | null; now: Date },
 ): Promise<Finding[]> {
   const category = n.category;
   // A frozen nomination is judged as of the day it was submitted (its credit check, for one).
   const frozen = !EDITABLE_STATES.has(n.state) && n.submittedAt !== null;
   const form = checkNomination(category, n.form, campaign.rules, {
+    today: todayInShanghai(now),
     submittedOn: frozen ? todayInShanghai(new Date(n.submittedAt!)) : undefined,
     nominationId: n.id,
     overrides: n.overrides.map(({ code, reason }) => ({ code, reason })),
   });
-  const registry = duplicates ? await registryFindings(db, n, campaign, reader) : [];
+  const registry = duplicates ? await registryFindings(db, n, campaign, reader, now) : [];
   return submissionFindings({ registry, form, material: await materialFindings(db, n, campaign) });
 }
 
@@ -39,9 +40,11 @@ export async function nominationFindings(
  * What a list row shows beyond the state: the work unit or implementing entity, and for a nomination
  * still being edited how many problems remain (registry matches aside: they need the database).
  */
-export function listDetails(n: NominationRow, campaign: Pick<CampaignRow, 'rules'>) {
+export function listDetails(n: NominationRow, campaign: Pick<CampaignRow, 'rules'>, now: Date) {
   const entity = text(n.category === 'star' ? n.form.workUnit : n.form.entityName) ?? '';
   if (!EDITABLE_STATES.has(n.state)) return { entity, openErrors: null };
-  const findings = checkNomination(n.category, n.form, campaign.rules);
+  const findings = checkNomination(n.category, n.form, campaign.rules, {
+    today: todayInShanghai(now),
+  });
   return { entity, openErrors: findings.filter((f) => f.severity === 'error').length };
 }

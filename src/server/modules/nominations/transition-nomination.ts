@@ -21,8 +21,8 @@ export interface TransitionInput {
   submissionFindings?: Finding[];
   /** The chosen files at submission, frozen into the snapshot beside the form (each with its SHA-256). */
   submittedMaterials?: SubmittedMaterial[];
-  /** When the move happens: the request's time, or the deadline job's. */
-  now?: Date;
+  /** When the move happens: the request's time, or the deadline job's (both from the app's clock). */
+  now: Date;
 }
 
 function actorKindFor(actor: Actor | null, n: NominationRow): ActorKind {
@@ -60,7 +60,7 @@ export async function applyNominationTransition(
 ): Promise<NominationRow> {
   const from = n.state;
   const kind = actorKindFor(actor, n);
-  const now = input.now ?? new Date();
+  const { now } = input;
   // The same rule the responses offer their moves by: table, campaign state, the unit's deadline.
   const refusal = moveRefusal(from, input.to, await moveContext(trx, campaign, n.unitId, kind, now));
   if (refusal) throw new AppError(refusal.code, refusal.message);

@@ -13,7 +13,7 @@ export async function registerNominationWorkers(context: AppContext): Promise<vo
   await context.jobs.work<{ campaignId?: unknown }>(QUEUES.nominationDeadline, async (data) => {
     const campaignId =
       typeof data.campaignId === 'string' && UUID.test(data.campaignId) ? data.campaignId : undefined;
-    const lapsed = await lapseOverdueNominations(context.db, { now: new Date(), campaignId });
+    const lapsed = await lapseOverdueNominations(context.db, { now: context.clock.now(), campaignId });
     if (lapsed.length > 0) console.info(`已按逾期未提交处理 ${lapsed.length} 项推介（视为自动放弃）。`);
   });
   await context.jobs.schedule(QUEUES.nominationDeadline, '*/10 * * * *');

@@ -19,7 +19,7 @@ import {
 
 const tags = ['组织机构'];
 
-export function organisationRoutes(app: FastifyInstance, { db }: AppContext) {
+export function organisationRoutes(app: FastifyInstance, { db, clock }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/organisations', {
@@ -64,7 +64,7 @@ export function organisationRoutes(app: FastifyInstance, { db }: AppContext) {
       return {
         organisation: presentOrganisation(
           actor,
-          await updateOrganisation(db, actor, request.params.id, request.body),
+          await updateOrganisation(db, actor, request.params.id, request.body, clock.now()),
         ),
       };
     },
@@ -87,7 +87,7 @@ export function organisationRoutes(app: FastifyInstance, { db }: AppContext) {
         return {
           organisation: presentOrganisation(
             actor,
-            await setOrganisationDisabled(db, actor, request.params.id, disabled),
+            await setOrganisationDisabled(db, actor, request.params.id, disabled, clock.now()),
           ),
         };
       },

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { OrganisationType } from '#core/campaign/unit-types.ts';
 import { type Actor, inSubtree } from '#server/platform/auth/actor.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
@@ -110,6 +109,7 @@ export async function updateOrganisation(
   actor: Actor,
   id: string,
   input: { name?: string; type?: OrganisationType; regionCode?: string | null; version: number },
+  now: Date,
 ) {
   return db.transaction().execute(async (trx) => {
     const before = await visible(trx, actor, id, true);
@@ -130,7 +130,7 @@ export async function updateOrganisation(
         type: input.type ?? before.type,
         regionCode: input.regionCode === undefined ? before.regionCode : input.regionCode,
         version: before.version + 1,
-        updatedAt: sql<Date>`now()`,
+        updatedAt: now,
       })
       .where('id', '=', id)
       .returning(ORGANISATION_COLUMNS)
@@ -147,13 +147,19 @@ export async function updateOrganisation(
   });
 }
 
-export async function setOrganisationDisabled(db: Db, actor: Actor, id: string, disabled: boolean) {
+export async function setOrganisationDisabled(
+  db: Db,
+  actor: Actor,
+  id: string,
+  disabled: boolean,
+  now: Date,
+) {
   return db.transaction().execute(async (trx) => {
     const before = await visible(trx, actor, id, true);
     organisationRules.authorize(actor, disabled ? 'disable' : 'enable', before);
     const after = await trx
       .updateTable('organisations')
-      .set({ disabled, version: before.version + 1, updatedAt: sql<Date>`now()` })
+      .set({ disabled, version: before.version + 1, updatedAt: now })
       .where('id', '=', id)
       .returning(ORGANISATION_COLUMNS)
       .executeTakeFirstOrThrow();

@@ -86,6 +86,7 @@ export async function applyPaperMove(
     facts: PaperFacts;
     requirement: PaperRequirement;
     version?: number;
+    now: Date;
   },
 ): Promise<PaperRecord> {
   const { campaign, unit } = target;
@@ -103,7 +104,7 @@ export async function applyPaperMove(
   const row = record
     ? await trx
         .updateTable('paperDispatches')
-        .set({ ...facts, state: input.to, version: record.version + 1, updatedAt: new Date() })
+        .set({ ...facts, state: input.to, version: record.version + 1, updatedAt: input.now })
         .where('id', '=', record.id)
         .returningAll()
         .executeTakeFirstOrThrow()

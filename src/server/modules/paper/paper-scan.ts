@@ -51,7 +51,7 @@ async function assertMayAddScan(db: Db, actor: Actor, campaignId: string, unitId
 }
 
 export async function uploadScan(
-  { db, storage }: Pick<AppContext, 'db' | 'storage'>,
+  { db, storage, clock }: Pick<AppContext, 'db' | 'storage' | 'clock'>,
   actor: Actor,
   campaignId: string,
   unitId: string,
@@ -103,7 +103,7 @@ export async function uploadScan(
           scanBytes: stored.bytes,
           scanSha256: stored.sha256,
           version: record.version + 1,
-          updatedAt: new Date(),
+          updatedAt: clock.now(),
         })
         .where('id', '=', record.id)
         .execute();

@@ -19,6 +19,7 @@ export async function recordDispatch(
   campaignId: string,
   unitId: string,
   input: DispatchInput & { version?: number },
+  now: Date,
 ) {
   return db.transaction().execute(async (trx) => {
     const { campaign, unit, subject } = await paperContext(trx, actor, campaignId, unitId);
@@ -29,7 +30,7 @@ export async function recordDispatch(
           : '只能登记本单位纸质材料的寄送情况，不能替其他单位登记。',
       );
     }
-    const findings = dispatchFindings(input, todayInShanghai(new Date()));
+    const findings = dispatchFindings(input, todayInShanghai(now));
     if (findings.length > 0) throw new AppError('VALIDATION_FAILED', sentences(findings), { findings });
     const before = await findPaperRecord(trx, campaign.id, unit.id);
     return applyPaperMove(
@@ -41,6 +42,7 @@ export async function recordDispatch(
         to: 'dispatched',
         requirement: await requirementFor(trx, campaign, unit.id),
         version: input.version,
+        now,
         facts: {
           courier: input.courier.trim(),
           trackingNumber: normaliseTrackingNumber(input.trackingNumber),

@@ -16,6 +16,7 @@ export async function recordReceipt(
   campaignId: string,
   unitId: string,
   input: ReceiptInput & { version?: number },
+  now: Date,
 ) {
   return db.transaction().execute(async (trx) => {
     const { campaign, unit, subject } = await paperContext(trx, actor, campaignId, unitId);
@@ -25,7 +26,7 @@ export async function recordReceipt(
     const requirement = await requirementFor(trx, campaign, unit.id);
     const record = await findPaperRecord(trx, campaign.id, unit.id);
     const findings = receiptFindings(input, {
-      today: todayInShanghai(new Date()),
+      today: todayInShanghai(now),
       dispatchedOn: record?.dispatchedOn ?? null,
       disc: requirement.disc,
     });
@@ -39,6 +40,7 @@ export async function recordReceipt(
         to: 'received',
         requirement,
         version: input.version,
+        now,
         facts: {
           receivedOn: input.receivedOn,
           copiesReceived: input.copiesReceived,

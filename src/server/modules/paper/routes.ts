@@ -41,7 +41,7 @@ export function paperRoutes(app: FastifyInstance, context: AppContext) {
     handler: async (request) => {
       const actor = requireActor(request);
       const { id, unitId } = request.params;
-      await recordDispatch(db, actor, id, unitId, request.body);
+      await recordDispatch(db, actor, id, unitId, request.body, context.clock.now());
       return { unit: await paperUnit(db, actor, id, unitId) };
     },
   });
@@ -58,7 +58,7 @@ export function paperRoutes(app: FastifyInstance, context: AppContext) {
     handler: async (request) => {
       const actor = requireActor(request);
       const { id, unitId } = request.params;
-      await recordReceipt(db, actor, id, unitId, request.body);
+      await recordReceipt(db, actor, id, unitId, request.body, context.clock.now());
       return { unit: await paperUnit(db, actor, id, unitId) };
     },
   });

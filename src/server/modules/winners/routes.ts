@@ -40,7 +40,7 @@ function present(actor: Actor, w: WinnerRow) {
   };
 }
 
-export function winnerRoutes(app: FastifyInstance, { db }: AppContext) {
+export function winnerRoutes(app: FastifyInstance, { db, clock }: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/previous-winners', {
@@ -93,7 +93,7 @@ export function winnerRoutes(app: FastifyInstance, { db }: AppContext) {
         db,
         actor,
         { buffer: await file.toBuffer(), filename: file.filename },
-        { year: request.query.year },
+        { year: request.query.year, now: clock.now() },
       );
     },
   });
@@ -109,7 +109,9 @@ export function winnerRoutes(app: FastifyInstance, { db }: AppContext) {
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      return { winner: present(actor, await updateWinner(db, actor, request.params.id, request.body)) };
+      return {
+        winner: present(actor, await updateWinner(db, actor, request.params.id, request.body, clock.now())),
+      };
     },
   });
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { todayInShanghai } from '#core/calendar/today.ts';
 import type { Category } from '#core/campaign/rules.ts';
 import type { PreviousWinnerRecord } from '#core/nomination/previous-winners.ts';
 import { provinceOfRegion, provinceOfText } from '#core/nomination/province.ts';
@@ -35,13 +36,14 @@ export async function importWinners(
   db: Db,
   actor: Actor,
   file: { buffer: Buffer; filename: string },
-  options: { year?: number } = {},
+  options: { year?: number; now: Date },
 ) {
   if (!canManageWinners(actor)) throw forbidden();
-  const yearProblem = options.year === undefined ? undefined : fileYearProblem(options.year);
+  const today = todayInShanghai(options.now);
+  const yearProblem = options.year === undefined ? undefined : fileYearProblem(options.year, today);
   if (yearProblem) throw new AppError('VALIDATION_FAILED', yearProblem);
   const rows = await readTable(file.buffer, file.filename);
-  const { records, errors } = parseWinnerRows(rows, { year: options.year });
+  const { records, errors } = parseWinnerRows(rows, { year: options.year, today });
   if (errors.length > 0) {
     throw new AppError(
       'IMPORT_INVALID',
@@ -74,7 +76,7 @@ export async function importWinners(
               idNumber: eb.ref('excluded.idNumber'),
               creditCode: eb.ref('excluded.creditCode'),
               updatedBy: actor.accountId,
-              updatedAt: new Date(),
+              updatedAt: options.now,
               version: sql<number>`previous_winners.version + 1`,
             }))
             // A record the file repeats unchanged is left alone, and not counted as updated.

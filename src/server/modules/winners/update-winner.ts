@@ -1,3 +1,4 @@
+import { todayInShanghai } from '#core/calendar/today.ts';
 import { maskIdNumber } from '#core/identity/index.ts';
 import { parseWinnerRows, WINNER_COLUMNS } from '#core/nomination/winner-import.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
@@ -44,7 +45,7 @@ const isUniqueViolation = (error: unknown) =>
   typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 
 /** An organiser corrects a kept record; it is checked as an imported row is, and audited. */
-export async function updateWinner(db: Db, actor: Actor, id: string, input: WinnerCorrection) {
+export async function updateWinner(db: Db, actor: Actor, id: string, input: WinnerCorrection, now: Date) {
   try {
     return await db.transaction().execute(async (trx) => {
       const before = await findWinner(trx, id, true);
@@ -54,18 +55,21 @@ export async function updateWinner(db: Db, actor: Actor, id: string, input: Winn
       if (before.version !== input.version) throw staleVersion();
       const C = WINNER_COLUMNS;
       const idNumber = input.idNumber === undefined ? (before.idNumber ?? '') : (input.idNumber ?? '');
-      const { records, errors } = parseWinnerRows([
-        {
-          [C.year]: String(input.year),
-          [C.level]: input.level,
-          [C.category]: input.category,
-          [C.name]: input.name,
-          [C.province]: input.provinceOrUnit ?? '',
-          [C.unit]: input.workUnit ?? '',
-          [C.idNumber]: idNumber,
-          [C.creditCode]: input.creditCode ?? '',
-        },
-      ]);
+      const { records, errors } = parseWinnerRows(
+        [
+          {
+            [C.year]: String(input.year),
+            [C.level]: input.level,
+            [C.category]: input.category,
+            [C.name]: input.name,
+            [C.province]: input.provinceOrUnit ?? '',
+            [C.unit]: input.workUnit ?? '',
+            [C.idNumber]: idNumber,
+            [C.creditCode]: input.creditCode ?? '',
+          },
+        ],
+        { today: todayInShanghai(now) },
+      );
       if (errors.length > 0 || !records[0]) {
         throw new AppError('VALIDATION_FAILED', errors.map((e) => `${e.column}：${e.message}`).join('；'), {
           errors,
@@ -77,7 +81,7 @@ export async function updateWinner(db: Db, actor: Actor, id: string, input: Winn
           ...columnsOf(records[0]),
           version: before.version + 1,
           updatedBy: actor.accountId,
-          updatedAt: new Date(),
+          updatedAt: now,
         })
         .where('id', '=', id)
         .execute();

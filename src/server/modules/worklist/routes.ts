@@ -5,7 +5,7 @@ import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { worklist } from './service.ts';
 
-export function worklistRoutes(app: FastifyInstance, { db }: AppContext) {
+export function worklistRoutes(app: FastifyInstance, { db, clock }: AppContext) {
   app.withTypeProvider<ZodTypeProvider>().get('/api/worklist', {
     schema: {
       operationId: 'getWorklist',
@@ -13,6 +13,6 @@ export function worklistRoutes(app: FastifyInstance, { db }: AppContext) {
       summary: '首页待办：按角色列出退回待修改、临近截止、延期、待形式审查、纸质材料等',
       response: { 200: WorklistResponse },
     },
-    handler: async (request) => worklist(db, requireActor(request)),
+    handler: async (request) => worklist(db, requireActor(request), clock.now()),
   });
 }

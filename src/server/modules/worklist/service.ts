@@ -78,7 +78,7 @@ async function organiserPart(db: Db, actor: Actor) {
   };
 }
 
-export async function worklist(db: Db, actor: Actor, now = new Date()) {
+export async function worklist(db: Db, actor: Actor, now: Date) {
   const [unit, organiser] = await Promise.all([
     hasRole(actor, 'unit_submitter') ? unitPart(db, actor, now) : null,
     hasRole(actor, 'organiser_admin', 'platform_admin') ? organiserPart(db, actor) : null,

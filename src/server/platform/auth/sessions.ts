@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 
 export const SESSION_COOKIE = 'tuijie_session';
@@ -10,7 +9,7 @@ export function hashToken(token: string): string {
 
 export async function createSession(
   db: Db,
-  input: { accountId: string; ip: string; userAgent: string | null; idleMinutes: number },
+  input: { accountId: string; ip: string; userAgent: string | null; idleMinutes: number; now: Date },
 ) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -22,14 +21,16 @@ export async function createSession(
       csrfToken,
       ip: input.ip,
       userAgent: input.userAgent?.slice(0, 300) ?? null,
-      expiresAt: sql<Date>`now() + make_interval(mins => ${input.idleMinutes})`,
+      createdAt: input.now,
+      lastSeenAt: input.now,
+      expiresAt: new Date(input.now.getTime() + input.idleMinutes * 60_000),
     })
     .execute();
   return { token, csrfToken };
 }
 
 /** The live session behind a cookie token with its account; sliding expiry is renewed on use. */
-export async function findSession(db: Db, token: string, idleMinutes: number) {
+export async function findSession(db: Db, token: string, idleMinutes: number, now: Date) {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.accountId')
@@ -49,16 +50,16 @@ export async function findSession(db: Db, token: string, idleMinutes: number) {
       'o.disabled as organisationDisabled',
     ])
     .where('s.tokenHash', '=', hashToken(token))
-    .where('s.expiresAt', '>', sql<Date>`now()`)
+    .where('s.expiresAt', '>', now)
     .executeTakeFirst();
   if (!row) return undefined;
   // Renewing at most once a minute keeps reads from turning every request into a write.
-  if (Date.now() - new Date(row.lastSeenAt).getTime() > 60_000) {
+  if (now.getTime() - new Date(row.lastSeenAt).getTime() > 60_000) {
     await db
       .updateTable('sessions')
       .set({
-        lastSeenAt: sql<Date>`now()`,
-        expiresAt: sql<Date>`now() + make_interval(mins => ${idleMinutes})`,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + idleMinutes * 60_000),
       })
       .where('id', '=', row.sessionId)
       .execute();

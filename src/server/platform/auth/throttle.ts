@@ -4,8 +4,8 @@ import type { Db } from '../db/database.ts';
 /** Failures allowed within the window before further attempts are refused, per account name and per address. */
 export const THROTTLE = { windowMinutes: 15, perUsername: 5, perAddress: 30 } as const;
 
-export async function isThrottled(db: Db, username: string, ip: string): Promise<boolean> {
-  const since = sql<Date>`now() - make_interval(mins => ${THROTTLE.windowMinutes})`;
+export async function isThrottled(db: Db, username: string, ip: string, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - THROTTLE.windowMinutes * 60_000);
   const row = await db
     .selectNoFrom((eb) => [
       eb
@@ -25,10 +25,10 @@ export async function isThrottled(db: Db, username: string, ip: string): Promise
   return Number(row.byUsername) >= THROTTLE.perUsername || Number(row.byAddress) >= THROTTLE.perAddress;
 }
 
-export async function recordFailure(db: Db, username: string, ip: string): Promise<void> {
+export async function recordFailure(db: Db, username: string, ip: string, now: Date): Promise<void> {
   await db
     .insertInto('loginFailures')
-    .values({ username: username.slice(0, 100), ip })
+    .values({ username: username.slice(0, 100), ip, at: now })
     .execute();
 }
 

@@ -88,6 +88,7 @@ export async function clearLeftoverServer(dataDir: string, stopWithinMs = 60_000
   }
   // Its owner is gone: a fast shutdown ends its sessions, writes everything committed and exits.
   process.kill(pid, 'SIGINT');
+  // Waiting for a process to stop is measured in real time, whatever the app's clock says.
   const until = Date.now() + stopWithinMs;
   while (await running(pid)) {
     if (Date.now() > until) {

@@ -92,6 +92,8 @@ export function createDiskStorage(root: string, options: StorageOptions = {}): S
           .getUpload(id)
           .catch(() => null);
         if (!upload || upload.offset === upload.size || !upload.creation_date) continue;
+        // Real time, not the app's clock: @tus/server stamps creation_date with the real time, and an
+        // abandoned partial upload is housekeeping, not a deadline of the campaign.
         if (Date.now() - new Date(upload.creation_date).getTime() <= expireMs) continue;
         await tusStore().remove(id);
         removed++;

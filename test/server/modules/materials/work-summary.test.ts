@@ -38,7 +38,7 @@ const slotOf = async (id: string) =>
 
 describe('the work summary, asked for once', () => {
   it('needs no text on the page: a project with the uploaded document submits', async () => {
-    const form = { ...completeProject(rules, 1, todayInShanghai()), workSummary: '' };
+    const form = { ...completeProject(rules, 1, todayInShanghai(new Date())), workSummary: '' };
     const n = await draftWith(t, unit, campaignId, form, 'project');
     expect(n.findings.map((f: { field: string }) => f.field)).not.toContain('workSummary');
     const submitted = await call('POST', `/api/nominations/${n.id}/submit`);
@@ -46,9 +46,16 @@ describe('the work summary, asked for once', () => {
   });
 
   it('still wants the document when the text is written, until it is generated from the text', async () => {
-    const n = await draftWith(t, unit, campaignId, completeProject(rules, 2, todayInShanghai()), 'project', {
-      materials: false,
-    });
+    const n = await draftWith(
+      t,
+      unit,
+      campaignId,
+      completeProject(rules, 2, todayInShanghai(new Date())),
+      'project',
+      {
+        materials: false,
+      },
+    );
     const before = (await call('GET', `/api/nominations/${n.id}`)).json().nomination.findings;
     expect(before).toContainEqual(
       expect.objectContaining({ code: 'MATERIAL_MISSING', field: 'materials.project.workSummary' }),
@@ -105,9 +112,16 @@ describe('the work summary, asked for once', () => {
   });
 
   it('a document uploaded by hand is kept: generating does not replace it', async () => {
-    const n = await draftWith(t, unit, campaignId, completeProject(rules, 4, todayInShanghai()), 'project', {
-      materials: false,
-    });
+    const n = await draftWith(
+      t,
+      unit,
+      campaignId,
+      completeProject(rules, 4, todayInShanghai(new Date())),
+      'project',
+      {
+        materials: false,
+      },
+    );
     const { materialId } = await uploadThroughTus(t, unit, {
       nominationId: n.id,
       setKey: 'project',

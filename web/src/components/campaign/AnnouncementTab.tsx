@@ -16,7 +16,7 @@ import { PeriodResult } from '../calendar/PeriodResult.tsx';
 export function AnnouncementTab({ detail }: { detail: CampaignDetail }) {
   const { campaign, rules } = detail;
   const me = useCurrentMe();
-  const [from, setFrom] = useState(todayInShanghai());
+  const [from, setFrom] = useState(todayInShanghai(new Date()));
   const { workingDays, startDay, venue } = rules.announcement;
   const countStart = startDay === 'counts_if_working_day';
 

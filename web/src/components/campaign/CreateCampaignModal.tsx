@@ -29,7 +29,7 @@ export function CreateCampaignModal({ open, ownCampaigns, saving, onSubmit, onCa
   const [form] = Form.useForm<Values>();
   const source = Form.useWatch('source', form);
   const templates = useQuery({ queryKey: ['campaign-templates'], queryFn: listTemplates, enabled: open });
-  const thisYear = Number(todayInShanghai().slice(0, 4));
+  const thisYear = Number(todayInShanghai(new Date()).slice(0, 4));
 
   useEffect(() => {
     if (!open) return;

@@ -5,6 +5,7 @@
  */
 import { Checkbox } from 'antd';
 import dayjs from 'dayjs';
+import { todayInShanghai } from '#core/calendar/today.ts';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { deriveStarIdentity, STAR_LABELS, STAR_LIMITS } from '#core/nomination/forms/star-form.ts';
 import { Attestations } from './Attestations.tsx';
@@ -29,7 +30,10 @@ export function StarFormFields({ rules }: { rules: CampaignRules }) {
   const { form, set, readOnly } = useFormEditing();
   const L = STAR_LIMITS;
   const label = (path: string) => STAR_LABELS[path] ?? path;
-  const identity = deriveStarIdentity({ idNumber: readPath(form, 'idNumber') as string | undefined });
+  const identity = deriveStarIdentity(
+    { idNumber: readPath(form, 'idNumber') as string | undefined },
+    todayInShanghai(new Date()),
+  );
   const birth = identity.birthDate ? dayjs(identity.birthDate).format('YYYY年M月D日') : '';
   const groups = (readPath(form, 'focusGroups') as string[] | undefined) ?? [];
   // A group ticked earlier but since dropped from the rules stays listed, so it can still be unticked.
