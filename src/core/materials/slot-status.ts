@@ -3,9 +3,9 @@
  * `chosen` files count: of an original and its converted copy, the one the unit chose to submit.
  */
 import type { Finding } from '../findings.ts';
+import type { MaterialState } from './states.ts';
 
-/** A material row's state: `converting` while ffmpeg makes a copy, `pending` until the check job ran. */
-export type MaterialState = 'converting' | 'pending' | 'passed' | 'failed';
+export type { MaterialState } from './states.ts';
 
 export type SlotStatus = 'missing' | 'pending' | 'passed' | 'failed' | 'waived';
 
