@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  awaitedJob,
   findMaterialTransition,
+  initialMaterialState,
   isMaterialState,
   MATERIAL_ORIGINS,
   MATERIAL_STATES,
@@ -71,9 +73,20 @@ describe('material states', () => {
     }
   });
 
-  it('starts every kind of new file in a state the table knows', () => {
+  it('starts every kind of new file in a state the table knows, waiting for its job', () => {
     for (const state of Object.values(MATERIAL_ORIGINS)) expect(isMaterialState(state)).toBe(true);
-    expect(MATERIAL_ORIGINS.converted).toBe('converting');
-    expect(MATERIAL_ORIGINS.forwardedWithoutPlace).toBe('failed');
+    expect(initialMaterialState('uploaded')).toBe('pending');
+    expect(initialMaterialState('converted')).toBe('converting');
+    expect(awaitedJob('pending')).toBe('check');
+    expect(awaitedJob('converting')).toBe('convert');
+    expect(awaitedJob('failed')).toBeNull();
+  });
+
+  it('starts a forwarded file without a place, or a demo file, at its verdict; an upload never', () => {
+    const error = { severity: 'error' };
+    expect(initialMaterialState('forwarded', { findings: [error] })).toBe('failed');
+    expect(initialMaterialState('seeded', { findings: [{ severity: 'warning' }] })).toBe('passed');
+    expect(() => initialMaterialState('uploaded', { findings: [] })).toThrow();
+    expect(() => initialMaterialState('converted', { findings: [error] })).toThrow();
   });
 });

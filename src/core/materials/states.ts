@@ -16,19 +16,42 @@ export const MATERIAL_STATES = {
 export type MaterialState = keyof typeof MATERIAL_STATES;
 
 /**
- * How a file comes into being, and the state it starts in: an upload, a generated work summary and a
- * forwarded file with a place wait for the check; a forwarded file without a place starts with its reason
- * as verdict; a converted copy starts converting.
+ * How a file comes into being, and the state it starts in: an upload, a generated work summary, a
+ * forwarded file and a demo file wait for the check; a converted copy starts converting.
  */
 export const MATERIAL_ORIGINS = {
   uploaded: 'pending',
   generated: 'pending',
   forwarded: 'pending',
-  forwardedWithoutPlace: 'failed',
+  seeded: 'pending',
   converted: 'converting',
 } as const satisfies Record<string, MaterialState>;
 
 export type MaterialOrigin = keyof typeof MATERIAL_ORIGINS;
+
+/**
+ * Files that may be created with their verdict already: a forwarded file the target round has no place
+ * for (its reason is the verdict), and a demo file the seed judged with the same check as it made it.
+ */
+const BORN_JUDGED: ReadonlySet<MaterialOrigin> = new Set(['forwarded', 'seeded']);
+
+/** The state a new file starts in; with a verdict, passed or failed by its error findings. */
+export function initialMaterialState(
+  origin: MaterialOrigin,
+  verdict?: { findings: readonly { severity: string }[] },
+): MaterialState {
+  if (!verdict) return MATERIAL_ORIGINS[origin];
+  if (!BORN_JUDGED.has(origin))
+    throw new Error(`a ${origin} file starts ${MATERIAL_ORIGINS[origin]}, without a verdict`);
+  return verdict.findings.some((f) => f.severity === 'error') ? 'failed' : 'passed';
+}
+
+/** The job a file in this state waits for: the check, the conversion, or none (it has its verdict). */
+export function awaitedJob(state: MaterialState): 'check' | 'convert' | null {
+  if (state === 'pending') return 'check';
+  if (state === 'converting') return 'convert';
+  return null;
+}
 
 export interface MaterialTransition {
   from: MaterialState;

@@ -12,6 +12,7 @@ import { checkMaterial } from '#core/materials/check-material.ts';
 import { slotMaxBytes } from '#core/materials/limits.ts';
 import { type MaterialSets, setsForNomination } from '#core/materials/nomination-slots.ts';
 import type { MaterialSlotSpec } from '#core/materials/spec.ts';
+import { createMaterial } from '../modules/materials/transition-material.ts';
 import { workSummaryDocx, workSummaryFileName } from '../modules/materials/work-summary-document.ts';
 import type { Db } from '../platform/db/database.ts';
 import { probeMaterial } from '../platform/media/probe-material.ts';
@@ -80,27 +81,27 @@ export async function seedDemoMaterials(db: Db, storage: Storage): Promise<numbe
             probeMaterial(path, { maxBytes: slotMaxBytes(slot) }),
           );
           const findings = checkMaterial(probed, slot, { fileName });
-          const row = await db
-            .insertInto('materials')
-            .values({
-              nominationId: n.id,
-              setKey,
-              slotId: slot.id,
-              storageKey,
-              fileName,
-              bytes,
-              sha256,
-              state: findings.some((f) => f.severity === 'error') ? 'failed' : 'passed',
-              probed: JSON.stringify(probed),
-              findings: JSON.stringify(findings),
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
+          const materialId = await db.transaction().execute((trx) =>
+            createMaterial(trx, undefined, {
+              origin: 'seeded',
+              values: {
+                nominationId: n.id,
+                setKey,
+                slotId: slot.id,
+                storageKey,
+                fileName,
+                bytes,
+                sha256,
+                uploadedBy: null,
+              },
+              verdict: { findings, probed },
+            }),
+          );
           submitted.push({
             setKey,
             slotId: slot.id,
             slotLabel: slot.label,
-            materialId: row.id,
+            materialId,
             fileName,
             bytes,
             sha256,

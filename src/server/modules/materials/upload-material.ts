@@ -14,13 +14,12 @@ import type { Actor } from '#server/platform/auth/actor.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import type { Trx } from '#server/platform/db/database.ts';
 import { AppError } from '#server/platform/errors.ts';
-import { QUEUES } from '#server/platform/jobs/jobs.ts';
-import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { assertBeforeDeadline } from '../nominations/deadline.ts';
 import { visibleNomination } from '../nominations/service.ts';
 import { subjectOf } from './nomination-materials.ts';
-import { countSlotOriginals, findMaterialByUpload, insertMaterial } from './queries.ts';
+import { countSlotOriginals, findMaterialByUpload } from './queries.ts';
+import { createMaterial } from './transition-material.ts';
 import { authorizeMaterial } from './visible-material.ts';
 
 export interface TusRefusal {
@@ -195,34 +194,34 @@ export async function finishUpload(
       // Two uploads finishing at once both passed the check at creation; the lock above orders them here.
       const again = await findMaterialByUpload(trx, upload.id);
       if (again) return again.id;
-      const { id } = await insertMaterial(trx, {
-        nominationId: n.id,
-        setKey: meta.setKey,
-        slotId: meta.slotId,
-        uploadId: upload.id,
-        storageKey,
-        fileName: meta.filename,
-        bytes: stored.bytes,
-        sha256: stored.sha256,
-        uploadedBy: actor.accountId,
-      });
-      await context.jobs.send(QUEUES.materialCheck, { materialId: id }, { trx });
-      await recordAudit(trx, actor, {
-        action: 'material.uploaded',
-        entityType: 'material',
-        entityId: id,
-        scopePath: n.unitPath,
-        after: {
+      return createMaterial(trx, context.jobs, {
+        origin: 'uploaded',
+        values: {
           nominationId: n.id,
           setKey: meta.setKey,
           slotId: meta.slotId,
-          slotLabel: slot.label,
+          uploadId: upload.id,
+          storageKey,
           fileName: meta.filename,
           bytes: stored.bytes,
           sha256: stored.sha256,
+          uploadedBy: actor.accountId,
+        },
+        audit: {
+          actor,
+          action: 'material.uploaded',
+          scopePath: n.unitPath,
+          after: {
+            nominationId: n.id,
+            setKey: meta.setKey,
+            slotId: meta.slotId,
+            slotLabel: slot.label,
+            fileName: meta.filename,
+            bytes: stored.bytes,
+            sha256: stored.sha256,
+          },
         },
       });
-      return id;
     });
   } catch (e) {
     if (isRefusal(e)) await discard(context, upload.id);
