@@ -41,10 +41,12 @@ export async function createTestApp(
     webDistDir: path.join(filesDir, 'no-web'),
   };
   const credentials = new Map(
-    (await seedDemo(database.db, { nominations: options.demoNominations ?? false })).map((c) => [
-      c.username,
-      c,
-    ]),
+    (
+      await seedDemo(database.db, {
+        nominations: options.demoNominations ?? false,
+        now: (options.clock ?? systemClock).now(),
+      })
+    ).map((c) => [c.username, c]),
   );
   const storage = createDiskStorage(filesDir);
   if (options.demoNominations) await seedDemoMaterials(database.db, storage);

@@ -19,6 +19,7 @@ export async function seedDemoCampaigns(
   organisers: { national: OrganisationRow; jilin: OrganisationRow },
   /** null: campaigns without demo nominations (tests start from an empty campaign). */
   changchunId: string | null,
+  now: Date,
 ) {
   const today = todayInShanghai();
   const year = Number(today.slice(0, 4));
@@ -36,9 +37,9 @@ export async function seedDemoCampaigns(
     });
     if (changchunId === null) continue;
     if (organiser === organisers.jilin) {
-      await seedDemoNominations(trx, campaign.id, changchunId, changchunDemo(rules));
+      await seedDemoNominations(trx, campaign, changchunId, changchunDemo(rules), now);
     } else {
-      await seedDemoNominations(trx, campaign.id, organisers.jilin.id, jilinProvinceDemo(rules));
+      await seedDemoNominations(trx, campaign, organisers.jilin.id, jilinProvinceDemo(rules), now);
     }
   }
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { insertAccount } from '../modules/accounts/service.ts';
 import type { OrganisationRow } from '../modules/organisations/queries.ts';
 import { insertOrganisation, insertRootOrganisation } from '../modules/organisations/service.ts';
+import { systemClock } from '../platform/clock.ts';
 import type { Db, Trx } from '../platform/db/database.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, type SeedOrganisation } from './demo-organisations.ts';
@@ -35,7 +36,14 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * Seeds the demo organisations, one account per role and this year's two demo campaigns, all in one transaction, and returns the
  * accounts' one-time passwords (only their hashes are stored). Refuses to run on a non-empty database.
  */
-export async function seedDemo(db: Db, options: { nominations?: boolean } = {}): Promise<DemoCredential[]> {
+export async function seedDemo(
+  db: Db,
+  options: {
+    nominations?: boolean /** The time the demo's nominations are submitted at: the app's clock. */;
+    now?: Date;
+  } = {},
+): Promise<DemoCredential[]> {
+  const now = options.now ?? systemClock.now();
   return db.transaction().execute(async (trx) => {
     // Two first starts at once must not both seed: the second waits here, then finds data.
     await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
@@ -65,6 +73,7 @@ export async function seedDemo(db: Db, options: { nominations?: boolean } = {}):
       trx,
       { national: byName.get('中国成人教育协会')!, jilin: byName.get('吉林省教育厅')! },
       options.nominations === false ? null : byName.get('长春市教育局')!.id,
+      now,
     );
     return credentials;
   });

@@ -49,7 +49,13 @@ export async function nextToCheck(db: Db, actor: Actor, id: string) {
 }
 
 /** 批量通过: all of `ids` accepted, or none (the first refusal names the nomination and its reason). */
-export async function acceptMany(db: Db, actor: Actor, campaignId: string, ids: readonly string[]) {
+export async function acceptMany(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  ids: readonly string[],
+  now: Date,
+) {
   return db.transaction().execute(async (trx) => {
     const campaign = await visibleCampaign(trx, actor, campaignId);
     if (!isOrganiserOf(actor, campaign)) throw forbidden(ORGANISERS_ONLY);
@@ -69,7 +75,7 @@ export async function acceptMany(db: Db, actor: Actor, campaignId: string, ids: 
         });
       }
       try {
-        accepted.set(id, await transitionNominationIn(trx, actor, id, { to: 'accepted' }));
+        accepted.set(id, await transitionNominationIn(trx, actor, id, { to: 'accepted', now }));
       } catch (caught) {
         if (!(caught instanceof AppError)) throw caught;
         throw new AppError(

@@ -263,7 +263,11 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
         const actor = requireActor(request);
         return present(
           actor,
-          await transitionNomination(db, actor, request.params.id, { to, reason: request.body?.reason }),
+          await transitionNomination(db, actor, request.params.id, {
+            to,
+            reason: request.body?.reason,
+            now: context.clock.now(),
+          }),
         );
       },
     });
@@ -284,7 +288,11 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
       const to = request.body.decision === 'accept' ? 'accepted' : 'returned';
       return present(
         actor,
-        await transitionNomination(db, actor, request.params.id, { to, reason: request.body.reason }),
+        await transitionNomination(db, actor, request.params.id, {
+          to,
+          reason: request.body.reason,
+          now: context.clock.now(),
+        }),
       );
     },
   });
@@ -300,7 +308,13 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      return present(actor, await transitionNomination(db, actor, request.params.id, request.body));
+      return present(
+        actor,
+        await transitionNomination(db, actor, request.params.id, {
+          ...request.body,
+          now: context.clock.now(),
+        }),
+      );
     },
   });
 
@@ -343,7 +357,13 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
       response: { 200: BulkAcceptResponse },
     },
     handler: async (request) => ({
-      accepted: await acceptMany(db, requireActor(request), request.params.id, request.body.nominationIds),
+      accepted: await acceptMany(
+        db,
+        requireActor(request),
+        request.params.id,
+        request.body.nominationIds,
+        context.clock.now(),
+      ),
     }),
   });
 
