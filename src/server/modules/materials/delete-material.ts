@@ -16,6 +16,7 @@ export async function deleteMaterial(
   { db, storage }: Pick<AppContext, 'db' | 'storage'>,
   actor: Actor,
   id: string,
+  now: Date,
 ) {
   const removed = await db.transaction().execute(async (trx) => {
     const { material, nomination, subject } = await visibleMaterial(trx, actor, id, true);
@@ -27,7 +28,7 @@ export async function deleteMaterial(
     if (material.convertedFrom && material.chosen) {
       await trx
         .updateTable('materials')
-        .set({ chosen: true, updatedAt: new Date() })
+        .set({ chosen: true, updatedAt: now })
         .where('id', '=', material.convertedFrom)
         .execute();
     }

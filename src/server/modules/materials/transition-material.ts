@@ -161,10 +161,17 @@ export async function transitionMaterial(
   if ((probed?.kind === 'image' || probed?.kind === 'video') && !row.previewKey) {
     await jobs.send(QUEUES.materialPreview, { materialId: id }, { trx });
   }
-  await afterVerdict(trx, jobs, row, slotOfRow(row), {
-    state: move.to,
-    findings: move.verdict.findings,
-    probed,
-  });
+  await afterVerdict(
+    trx,
+    jobs,
+    row,
+    slotOfRow(row),
+    {
+      state: move.to,
+      findings: move.verdict.findings,
+      probed,
+    },
+    now,
+  );
   return { moved: true };
 }
