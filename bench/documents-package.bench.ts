@@ -119,6 +119,7 @@ try {
       { campaignId: campaign.id, unitId: null },
       {
         pdf: false,
+        now: new Date(),
         sink: async (zip) => {
           const hashing = hashingPassThrough();
           await pipeline(zip, hashing.stream, createWriteStream(out));

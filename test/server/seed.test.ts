@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentHash } from '#core/nomination/snapshot.ts';
 import { as, createTestApp, loginAs, type TestApp } from '../support/app.ts';
 import { campaignOf } from '../support/nominations.ts';
 
@@ -43,6 +44,32 @@ describe('the demo seed', () => {
         detail.findings.filter((f: { severity: string }) => f.severity === 'error'),
         detail.title,
       ).toEqual([]);
+    }
+  });
+
+  it('makes its nominations as the platform does: each move audited, each snapshot frozen with its files', async () => {
+    const rows = await t.database.db
+      .selectFrom('nominations')
+      .select(['id', 'state', 'form', 'snapshot', 'contentHash', 'rank'])
+      .where('state', '!=', 'draft')
+      .execute();
+    expect(rows.length).toBe(5);
+    for (const n of rows) {
+      const moves = await t.database.db
+        .selectFrom('auditLog')
+        .select(['actorName', 'before', 'after'])
+        .where('entityId', '=', n.id)
+        .where('action', '=', 'nomination.transitioned')
+        .orderBy('id')
+        .execute();
+      // Submitted by the unit's account; accepted or returned after that by the organiser's.
+      expect(moves[0]).toMatchObject({ before: { state: 'draft' }, after: { state: 'submitted' } });
+      expect(moves.at(-1)!.after).toMatchObject({ state: n.state });
+      expect(n.contentHash).toBe(await contentHash(n.form));
+      expect(n.rank).toBeGreaterThan(0);
+      const files = (n.snapshot as { materials: { sha256: string }[] }).materials;
+      expect(files.length).toBeGreaterThan(0);
+      for (const f of files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
     }
   });
 

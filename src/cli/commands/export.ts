@@ -94,6 +94,7 @@ export async function run(args: string[]): Promise<number> {
         return hashing.result();
       },
       onProgress: (done, total) => bar.update(done, total),
+      now: runtime.clock.now(),
     });
     bar.finish();
     await rename(partial, out);

@@ -3,6 +3,8 @@
  * A code not listed is shown as it is, so a new action never breaks a page.
  */
 import { CAMPAIGN_STATES } from '../campaign/states.ts';
+import { PACKAGE_STATES } from '../documents/package-states.ts';
+import { MATERIAL_STATES } from '../materials/states.ts';
 import { NOMINATION_STATES } from '../nomination/states.ts';
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
@@ -57,7 +59,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'nomination.forwarded': '报送上级推介',
   'document.downloaded': '下载推介文书',
   'package.requested': '生成提交包',
+  'package.building': '开始生成提交包',
   'package.built': '提交包生成完成',
+  'package.failed': '提交包生成失败',
   'package.downloaded': '下载提交包',
   'package.exported': '命令行导出提交包',
   'material.uploaded': '上传材料',
@@ -73,6 +77,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'paper.received': '登记纸质材料签收',
   'paper.receipt_corrected': '更正纸质材料签收信息',
   'material.converted_automatically': '自动转换视频',
+  'material.transitioned': '材料检查结果变更',
 };
 
 export function entityTypeLabel(type: string): string {
@@ -106,6 +111,10 @@ export const FIELD_LABELS: Record<string, string> = {
   category: '类别',
   state: '状态',
   status: '状态',
+  materialState: '检查状态',
+  packageState: '生成状态',
+  findings: '检查结果',
+  error: '原因',
   label: '操作',
   reason: '理由',
   version: '版本',
@@ -144,6 +153,8 @@ export function fieldLabel(field: string): string {
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   status: CAMPAIGN_STATES,
   state: NOMINATION_STATES,
+  materialState: MATERIAL_STATES,
+  packageState: PACKAGE_STATES,
   category: { star: '百姓学习之星', project: '终身学习品牌项目' },
 };
 

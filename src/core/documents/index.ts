@@ -35,6 +35,16 @@ export {
   planPackage,
 } from './package-plan.ts';
 export {
+  findPackageTransition,
+  isPackageState,
+  PACKAGE_INITIAL_STATE,
+  PACKAGE_STATES,
+  PACKAGE_TRANSITIONS,
+  type PackageState,
+  type PackageTransition,
+  packageTransitionProblem,
+} from './package-states.ts';
+export {
   type RegistrationEntry,
   type RegistrationSheet,
   registrationColumns,

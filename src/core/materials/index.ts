@@ -7,5 +7,6 @@ export * from './nomination-slots.ts';
 export type * from './probed.ts';
 export * from './slot-status.ts';
 export * from './spec.ts';
+export * from './states.ts';
 export * from './submit-rule.ts';
 export * from './upload-admission.ts';

@@ -2,7 +2,7 @@ import { addDays } from '#core/calendar/iso-date.ts';
 import { todayInShanghai } from '#core/calendar/today.ts';
 import { copyRulesForYear } from '#core/campaign/copy.ts';
 import { getTemplate } from '#core/campaign/templates/index.ts';
-import { insertCampaign } from '../modules/campaigns/service.ts';
+import { insertCampaign } from '../modules/campaigns/transition-campaign.ts';
 import type { OrganisationRow } from '../modules/organisations/queries.ts';
 import type { Trx } from '../platform/db/database.ts';
 import { changchunDemo, jilinProvinceDemo, seedDemoNominations } from './demo-nominations.ts';
@@ -33,13 +33,13 @@ export async function seedDemoCampaigns(
     const campaign = await insertCampaign(trx, null, organiser, rules, {
       templateId,
       copiedFrom: null,
-      status: 'open',
+      demoOpen: true,
     });
     if (changchunId === null) continue;
     if (organiser === organisers.jilin) {
-      await seedDemoNominations(trx, campaign.id, changchunId, changchunDemo(rules, today), now);
+      await seedDemoNominations(trx, campaign, changchunId, changchunDemo(rules, today), now);
     } else {
-      await seedDemoNominations(trx, campaign.id, organisers.jilin.id, jilinProvinceDemo(rules), now);
+      await seedDemoNominations(trx, campaign, organisers.jilin.id, jilinProvinceDemo(rules), now);
     }
   }
 }

@@ -12,7 +12,10 @@ import { checkMaterial } from '#core/materials/check-material.ts';
 import { slotMaxBytes } from '#core/materials/limits.ts';
 import { type MaterialSets, setsForNomination } from '#core/materials/nomination-slots.ts';
 import type { MaterialSlotSpec } from '#core/materials/spec.ts';
+import type { SubmittedMaterial } from '../modules/material-facts/nomination-materials.ts';
+import { createMaterial } from '../modules/materials/transition-material.ts';
 import { workSummaryDocx, workSummaryFileName } from '../modules/materials/work-summary-document.ts';
+import { freezeSubmission } from '../modules/nominations/freeze-submission.ts';
 import type { Db } from '../platform/db/database.ts';
 import { probeMaterial } from '../platform/media/probe-material.ts';
 import type { Storage } from '../platform/storage/storage.ts';
@@ -48,6 +51,10 @@ export async function seedDemoMaterials(db: Db, storage: Storage): Promise<numbe
       'n.state',
       'n.form',
       'n.snapshot',
+      'n.campaignId',
+      'n.unitId',
+      'n.rank',
+      'n.submittedAt',
       'c.rules',
       'u.name as unitName',
     ])
@@ -61,7 +68,7 @@ export async function seedDemoMaterials(db: Db, storage: Storage): Promise<numbe
       category: n.category,
       special: n.special,
     });
-    const submitted = [];
+    const submitted: SubmittedMaterial[] = [];
     for (const { setKey, set } of sets) {
       for (const slot of set.slots) {
         const needed = slot.required || set.atLeastOneOf.some((group) => group[0] === slot.id);
@@ -80,27 +87,27 @@ export async function seedDemoMaterials(db: Db, storage: Storage): Promise<numbe
             probeMaterial(path, { maxBytes: slotMaxBytes(slot) }),
           );
           const findings = checkMaterial(probed, slot, { fileName });
-          const row = await db
-            .insertInto('materials')
-            .values({
-              nominationId: n.id,
-              setKey,
-              slotId: slot.id,
-              storageKey,
-              fileName,
-              bytes,
-              sha256,
-              state: findings.some((f) => f.severity === 'error') ? 'failed' : 'passed',
-              probed: JSON.stringify(probed),
-              findings: JSON.stringify(findings),
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
+          const materialId = await db.transaction().execute((trx) =>
+            createMaterial(trx, undefined, {
+              origin: 'seeded',
+              values: {
+                nominationId: n.id,
+                setKey,
+                slotId: slot.id,
+                storageKey,
+                fileName,
+                bytes,
+                sha256,
+                uploadedBy: null,
+              },
+              verdict: { findings, probed },
+            }),
+          );
           submitted.push({
             setKey,
             slotId: slot.id,
             slotLabel: slot.label,
-            materialId: row.id,
+            materialId,
             fileName,
             bytes,
             sha256,
@@ -109,12 +116,18 @@ export async function seedDemoMaterials(db: Db, storage: Storage): Promise<numbe
         }
       }
     }
-    if (n.snapshot) {
-      await db
-        .updateTable('nominations')
-        .set({ snapshot: JSON.stringify({ ...(n.snapshot as object), materials: submitted }) })
-        .where('id', '=', n.id)
-        .execute();
+    if (n.snapshot && n.submittedAt) {
+      const { submittedAt } = n;
+      // The files came after the submit here: frozen again as a submit with them would have frozen it.
+      await db.transaction().execute(async (trx) => {
+        const form = n.form as Record<string, unknown>;
+        const frozen = await freezeSubmission(trx, { ...n, form }, submitted, submittedAt);
+        await trx
+          .updateTable('nominations')
+          .set({ snapshot: frozen.snapshot })
+          .where('id', '=', n.id)
+          .execute();
+      });
     }
   }
   return stored;

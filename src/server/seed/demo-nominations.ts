@@ -1,9 +1,17 @@
+import { sql } from 'kysely';
+import type { Role } from '#core/accounts/roles.ts';
 import { addDays } from '#core/calendar/iso-date.ts';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { creditCodeCheckCharacter, idCheckCharacter } from '#core/identity/index.ts';
 import type { ProjectForm, StarForm } from '#core/nomination/index.ts';
-import { contentHash } from '#core/nomination/snapshot.ts';
 import type { NominationState } from '#core/nomination/states.ts';
+import type { CampaignRow } from '#server/modules/campaigns/queries.ts';
+import { findNomination } from '#server/modules/nominations/queries.ts';
+import {
+  applyNominationTransition,
+  createNominationRow,
+} from '#server/modules/nominations/transition-nomination.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Trx } from '../platform/db/database.ts';
 
 /** Fictional people and programmes: names are common, numbers valid but made up (sequence 9xx). */
@@ -125,33 +133,66 @@ export function jilinProvinceDemo(r: CampaignRules): DemoNomination[] {
   ];
 }
 
-/** Inserts demo nominations of one unit with their snapshots and 排序, as if submitted through the platform. */
+/** The demo account of an organisation with `role`, acting as it would through the platform. */
+async function demoActor(trx: Trx, organisationId: string, role: Role): Promise<Actor> {
+  const a = await trx
+    .selectFrom('accounts as a')
+    .innerJoin('organisations as o', 'o.id', 'a.organisationId')
+    .select(['a.id', 'a.username', 'a.displayName', 'a.roles', 'o.path'])
+    .where('a.organisationId', '=', organisationId)
+    .where(sql<boolean>`${role} = ANY(a.roles)`)
+    .orderBy('a.username')
+    .executeTakeFirstOrThrow();
+  return {
+    accountId: a.id,
+    username: a.username,
+    displayName: a.displayName,
+    organisationId,
+    organisationPath: a.path,
+    roles: a.roles as Role[],
+    sessionId: '',
+    mustChangePassword: false,
+    ip: '',
+  };
+}
+
+/**
+ * Demo nominations of one unit, made as the platform makes them: each created as a draft, then submitted
+ * by the unit's account (the same freeze and 排序 place as a real submit) and, where the demo shows it,
+ * accepted or returned by the organiser's, all through the one transition function and audited. Their
+ * files come later (demo-materials.ts), so the submit checks are not run here.
+ */
 export async function seedDemoNominations(
   trx: Trx,
-  campaignId: string,
+  campaign: CampaignRow,
   unitId: string,
   list: DemoNomination[],
   now: Date,
 ) {
-  const ranks = { star: 0, project: 0 };
-  for (const n of list) {
-    const frozen = n.state !== 'draft';
-    await trx
-      .insertInto('nominations')
-      .values({
-        campaignId,
-        unitId,
-        category: n.category,
-        state: n.state,
-        special: n.special ?? false,
-        rank: frozen ? ++ranks[n.category] : null,
-        title: n.form.name ?? '',
-        form: JSON.stringify(n.form),
-        snapshot: frozen ? JSON.stringify(n.form) : null,
-        contentHash: frozen ? await contentHash(n.form) : null,
-        submittedAt: frozen ? now : null,
-        returnReason: n.returnReason ?? null,
-      })
-      .execute();
+  const unit = await demoActor(trx, unitId, 'unit_submitter');
+  const organiser = await demoActor(trx, campaign.organiserId, 'organiser_admin');
+  for (const d of list) {
+    const id = await createNominationRow(trx, {
+      campaignId: campaign.id,
+      unitId,
+      category: d.category,
+      createdBy: unit.accountId,
+      special: d.special ?? false,
+      title: d.form.name ?? '',
+      form: d.form as Record<string, unknown>,
+    });
+    if (d.state === 'draft') continue;
+    const moves: { actor: Actor; to: NominationState; reason?: string }[] = [
+      { actor: unit, to: 'submitted' },
+    ];
+    if (d.state !== 'submitted') moves.push({ actor: organiser, to: d.state, reason: d.returnReason });
+    for (const move of moves) {
+      const n = (await findNomination(trx, id))!;
+      await applyNominationTransition(trx, move.actor, n, campaign, {
+        to: move.to,
+        reason: move.reason,
+        now,
+      });
+    }
   }
 }

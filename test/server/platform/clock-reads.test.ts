@@ -19,16 +19,6 @@ const REAL_TIME_ALLOWED: Record<string, string> = {
     'abandoned partial uploads age by the real time @tus/server stamps them with',
 };
 
-/**
- * Converted on another branch at the time of writing (the materials and package state writers); remove
- * an entry once that branch has landed and the scan passes without it.
- */
-const CONVERTED_ELSEWHERE = [
-  'src/server/modules/materials/',
-  'src/server/modules/documents/package-',
-  'src/server/modules/documents/build-package.ts',
-];
-
 const READS: { pattern: RegExp; what: string }[] = [
   { pattern: /\bnew Date\(\s*\)/, what: 'new Date()' },
   { pattern: /\bDate\.now\(\)/, what: 'Date.now()' },
@@ -68,7 +58,6 @@ describe('time reads in src/server', () => {
     for (const file of await serverFiles()) {
       const relative = path.relative(root, file).split(path.sep).join('/');
       if (relative in REAL_TIME_ALLOWED) continue;
-      if (CONVERTED_ELSEWHERE.some((prefix) => relative.startsWith(prefix))) continue;
       for (const read of realTimeReads(await readFile(file, 'utf8')))
         found.push(`${relative}:${read.line} ${read.what}: ${read.text}`);
     }

@@ -2,14 +2,12 @@ import { sql } from 'kysely';
 import { copyRulesForYear } from '#core/campaign/copy.ts';
 import { deadlineInstant } from '#core/campaign/deadline.ts';
 import type { CampaignRules } from '#core/campaign/rules.ts';
-import type { CampaignState } from '#core/campaign/states.ts';
 import { getTemplate } from '#core/campaign/templates/index.ts';
 import { validateCampaignRules } from '#core/campaign/validate.ts';
 import type { UnitDeadline } from '#core/nomination/moves.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import { AppError, forbidden, notFound } from '#server/platform/errors.ts';
-import { recordAudit } from '../audit/service.ts';
 import { findVisibleOrganisation, listActiveChildren } from '../organisations/service.ts';
 import {
   type CampaignRow,
@@ -20,6 +18,7 @@ import {
   ruleHistory,
 } from './queries.ts';
 import { campaignRules, canCreateCampaign } from './rules.ts';
+import { insertCampaign } from './transition-campaign.ts';
 
 export const deadlineAt = (rules: CampaignRules) => {
   const ms = deadlineInstant(rules);
@@ -63,54 +62,6 @@ export async function getCampaignDetail(db: Db, actor: Actor, id: string) {
   return { campaign, findings: validateCampaignRules(campaign.rules), history, extensions, reportingUnits };
 }
 
-/** Inserts a campaign and its first rules version; shared by the create use case and the demo seed. */
-export async function insertCampaign(
-  trx: Trx,
-  actor: Actor | null,
-  organiser: { id: string; path: string },
-  rules: CampaignRules,
-  origin: { templateId: string | null; copiedFrom: string | null; status?: CampaignState },
-) {
-  const row = await trx
-    .insertInto('campaigns')
-    .values({
-      organiserId: organiser.id,
-      year: rules.year,
-      level: rules.level,
-      title: rules.title,
-      status: origin.status ?? 'draft',
-      rules: JSON.stringify(rules),
-      templateId: origin.templateId,
-      copiedFrom: origin.copiedFrom,
-      deadlineAt: deadlineAt(rules),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('campaignRuleVersions')
-    .values({
-      campaignId: row.id,
-      rulesVersion: 1,
-      rules: JSON.stringify(rules),
-      changedBy: actor?.accountId ?? null,
-      changedByName: actor?.displayName ?? null,
-    })
-    .execute();
-  await recordAudit(trx, actor, {
-    action: 'campaign.created',
-    entityType: 'campaign',
-    entityId: row.id,
-    scopePath: organiser.path,
-    after: {
-      title: rules.title,
-      year: rules.year,
-      templateId: origin.templateId,
-      copiedFrom: origin.copiedFrom,
-    },
-  });
-  return (await findCampaign(trx, row.id))!;
-}
-
 export async function createCampaign(
   db: Db,
   actor: Actor,
@@ -135,7 +86,13 @@ export async function createCampaign(
   });
 }
 
-export async function touchCampaign(trx: Trx, id: string, set: Record<string, unknown>, now: Date) {
+/** Any change but the status, which moves only through transition-campaign.ts. */
+export async function touchCampaign(
+  trx: Trx,
+  id: string,
+  set: Record<string, unknown> & { status?: never },
+  now: Date,
+) {
   await trx
     .updateTable('campaigns')
     .set({ ...set, version: sql<number>`version + 1`, updatedAt: now })

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import type { CampaignRules } from '#core/campaign/rules.ts';
 import {
   CAMPAIGN_STATES,
   type CampaignState,
@@ -6,14 +8,14 @@ import {
 } from '#core/campaign/states.ts';
 import { validateCampaignRules } from '#core/campaign/validate.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
-import type { Db } from '#server/platform/db/database.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
 import { AppError } from '#server/platform/errors.ts';
 import type { Jobs } from '#server/platform/jobs/jobs.ts';
 import { recordAudit } from '../audit/service.ts';
 import { planDeadlineRuns } from './deadline-jobs.ts';
-import { findCampaign, listExtensions } from './queries.ts';
+import { type CampaignRow, findCampaign, listExtensions } from './queries.ts';
 import { campaignRules } from './rules.ts';
-import { touchCampaign, visibleCampaign } from './service.ts';
+import { deadlineAt, visibleCampaign } from './service.ts';
 
 /** 「活动当前为「筹备中」，不能改为「已公布」；当前可以：「开放报送」」: states by their Chinese names. */
 export function transitionRefusal(from: CampaignState, to: CampaignState): string {
@@ -22,7 +24,23 @@ export function transitionRefusal(from: CampaignState, to: CampaignState): strin
   return `活动当前为「${CAMPAIGN_STATES[from]}」，不能改为「${CAMPAIGN_STATES[to]}」${now}`;
 }
 
-/** The one function that changes a campaign's status: guard, write, audit, in one transaction. */
+type FollowUp = (trx: Trx, jobs: Jobs, campaign: CampaignRow) => Promise<void>;
+
+/**
+ * What each status sets going, in the transaction that enters it: the one place a campaign's follow-ups
+ * are declared. 开放报送 plans the runs of 逾期视为自动放弃 at the campaign's deadline and each unit's
+ * extension (a later rules change or extension plans its own, see update-rules.ts and extensions.ts).
+ * 审定 does not yet select the shortlist by itself: the organiser moves each nomination to 入选 (the
+ * table lets 系统 do it too, for when approval should).
+ */
+const FOLLOW_UPS: Partial<Record<CampaignState, FollowUp>> = {
+  open: async (trx, jobs, campaign) => {
+    const extensions = await listExtensions(trx, campaign.id);
+    await planDeadlineRuns(trx, jobs, campaign.id, [campaign.deadlineAt, ...extensions.map((e) => e.until)]);
+  },
+};
+
+/** The one function that changes a campaign's status: guard, write, audit, follow-ups, in one transaction. */
 export async function transitionCampaign(
   db: Db,
   actor: Actor,
@@ -47,12 +65,12 @@ export async function transitionCampaign(
         );
       }
     }
-    await touchCampaign(trx, id, { status: to }, now);
-    if (to === 'open') {
-      // Units' drafts lapse at their deadlines (逾期视为自动放弃): the campaign's and each extension's.
-      const extensions = await listExtensions(trx, id);
-      await planDeadlineRuns(trx, jobs, id, [campaign.deadlineAt, ...extensions.map((e) => e.until)]);
-    }
+    await trx
+      .updateTable('campaigns')
+      .set({ status: to, version: sql<number>`version + 1`, updatedAt: now })
+      .where('id', '=', id)
+      .execute();
+    await FOLLOW_UPS[to]?.(trx, jobs, campaign);
     await recordAudit(trx, actor, {
       action: 'campaign.transitioned',
       entityType: 'campaign',
@@ -63,4 +81,57 @@ export async function transitionCampaign(
     });
     return (await findCampaign(trx, id))!;
   });
+}
+
+/**
+ * The one way a campaign comes into being: its row in 筹备中 and its first rules version, audited; shared
+ * by the create use case and the demo seed. The demo's campaigns alone start 报送中 (`demoOpen`): no job
+ * queue exists while seeding, so the opening's follow-up is left to the deadline job's sweep, which
+ * covers campaigns without planned runs.
+ */
+export async function insertCampaign(
+  trx: Trx,
+  actor: Actor | null,
+  organiser: { id: string; path: string },
+  rules: CampaignRules,
+  origin: { templateId: string | null; copiedFrom: string | null; demoOpen?: boolean },
+) {
+  const row = await trx
+    .insertInto('campaigns')
+    .values({
+      organiserId: organiser.id,
+      year: rules.year,
+      level: rules.level,
+      title: rules.title,
+      status: origin.demoOpen ? 'open' : 'draft',
+      rules: JSON.stringify(rules),
+      templateId: origin.templateId,
+      copiedFrom: origin.copiedFrom,
+      deadlineAt: deadlineAt(rules),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('campaignRuleVersions')
+    .values({
+      campaignId: row.id,
+      rulesVersion: 1,
+      rules: JSON.stringify(rules),
+      changedBy: actor?.accountId ?? null,
+      changedByName: actor?.displayName ?? null,
+    })
+    .execute();
+  await recordAudit(trx, actor, {
+    action: 'campaign.created',
+    entityType: 'campaign',
+    entityId: row.id,
+    scopePath: organiser.path,
+    after: {
+      title: rules.title,
+      year: rules.year,
+      templateId: origin.templateId,
+      copiedFrom: origin.copiedFrom,
+    },
+  });
+  return (await findCampaign(trx, row.id))!;
 }

@@ -55,6 +55,8 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
   /** false: no PDFs even with LibreOffice installed (the benchmark); default: when installed. */
   pdf?: boolean;
+  /** The time each entry carries in the ZIP: the caller's clock. */
+  now: Date;
 }
 
 export interface BuiltPackage extends StoredObject {
@@ -157,7 +159,7 @@ export async function buildPackage(
   const output = zip.outputStream as unknown as Readable;
   const fail = (error: unknown) => output.destroy(error as Error);
   zip.on('error', fail);
-  const mtime = new Date();
+  const mtime = options.now;
 
   for (const item of entries) {
     // Photos, videos, DOCX and XLSX are compressed already: stored as they are, which is much faster.

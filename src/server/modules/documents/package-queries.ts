@@ -1,5 +1,4 @@
 /** The `export_packages` table: one row per requested submission package, its progress and its file. */
-import type { PackageState } from '#core/documents/package-states.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 
 export function packageQuery(db: Db | Trx) {
@@ -42,27 +41,12 @@ export function listPackages(db: Db, campaignId: string, unitId: string | null) 
   return query.orderBy('p.createdAt', 'desc').limit(20).execute();
 }
 
-export async function insertPackage(
-  trx: Trx,
-  values: { campaignId: string; unitId: string | null; requestedBy: string },
-) {
-  const row = await trx.insertInto('exportPackages').values(values).returning('id').executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export async function updatePackage(
-  db: Db,
-  id: string,
-  set: Partial<{
-    state: PackageState;
-    done: number;
-    total: number;
-    storageKey: string;
-    bytes: number;
-    sha256: string;
-    error: string | null;
-    finishedAt: Date;
-  }>,
-) {
-  await db.updateTable('exportPackages').set(set).where('id', '=', id).execute();
+/** How far the build has come; the state itself moves only through transition-package.ts. */
+export async function updatePackageProgress(db: Db, id: string, progress: { done: number; total: number }) {
+  await db
+    .updateTable('exportPackages')
+    .set(progress)
+    .where('id', '=', id)
+    .where('state', '=', 'building')
+    .execute();
 }

@@ -10,14 +10,15 @@ import { hasRole } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { AppError, forbidden, notFound } from '#server/platform/errors.ts';
 import { parseRange } from '#server/platform/http/byte-range.ts';
-import { type Jobs, QUEUES } from '#server/platform/jobs/jobs.ts';
+import type { Jobs } from '#server/platform/jobs/jobs.ts';
 import type { ByteRange, Storage } from '#server/platform/storage/storage.ts';
 import { recordAudit } from '../audit/service.ts';
 import { isReportingUnitOf } from '../campaigns/rules.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { isOrganiserOf } from '../nominations/rules.ts';
 import { listActiveChildren } from '../organisations/service.ts';
-import { findPackage, insertPackage, listPackages, type PackageRow } from './package-queries.ts';
+import { findPackage, listPackages, type PackageRow } from './package-queries.ts';
+import { createPackage } from './transition-package.ts';
 
 /** An organiser of the campaign sees every package of it; a unit its own unit's. */
 function mayHave(actor: Actor, p: Pick<PackageRow, 'unitId' | 'organiserPath'>): boolean {
@@ -78,22 +79,9 @@ export async function requestPackage(
   } else {
     throw forbidden('只有报送单位的填报员或本活动的组织单位可以生成提交包。');
   }
-  const id = await db.transaction().execute(async (trx) => {
-    const packageId = await insertPackage(trx, {
-      campaignId: campaign.id,
-      unitId,
-      requestedBy: actor.accountId,
-    });
-    await jobs.send(QUEUES.exportPackage, { packageId }, { trx });
-    await recordAudit(trx, actor, {
-      action: 'package.requested',
-      entityType: 'package',
-      entityId: packageId,
-      scopePath: actor.organisationPath,
-      after: { campaignId: campaign.id, unitId },
-    });
-    return packageId;
-  });
+  const id = await db
+    .transaction()
+    .execute((trx) => createPackage(trx, jobs, actor, { campaignId: campaign.id, unitId }));
   return (await findPackage(db, id))!;
 }
 

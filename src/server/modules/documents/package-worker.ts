@@ -6,9 +6,9 @@
 import type { AppContext } from '#server/platform/context.ts';
 import { AppError } from '#server/platform/errors.ts';
 import { QUEUES } from '#server/platform/jobs/jobs.ts';
-import { recordAudit } from '../audit/service.ts';
 import { buildPackage } from './build-package.ts';
-import { findPackage, updatePackage } from './package-queries.ts';
+import { findPackage, updatePackageProgress } from './package-queries.ts';
+import { transitionPackage } from './transition-package.ts';
 
 /** Progress is written at most this often: a package of thousands of files must not flood the database. */
 const PROGRESS_EVERY_MS = 500;
@@ -22,51 +22,41 @@ export function failureReason(error: unknown): string {
   return `生成提交包时出错${code ? `（${code}）` : ''}。请稍后重新生成；如仍失败，请联系平台管理员检查文件存储。`;
 }
 
-export async function runPackageJob(context: Pick<AppContext, 'db' | 'storage'>, packageId: string) {
-  const { db, storage } = context;
+export async function runPackageJob(
+  context: Pick<AppContext, 'db' | 'storage' | 'clock'>,
+  packageId: string,
+) {
+  const { db, storage, clock } = context;
   const p = await findPackage(db, packageId);
-  if (!p || p.state === 'ready') return;
-  await updatePackage(db, packageId, { state: 'building', done: 0, total: 0, error: null });
+  if (!p) return;
+  // Queued, or building when the process died meanwhile; a finished package is left as it is.
+  if (!(await transitionPackage(db, packageId, { to: 'building' }, clock.now())).moved) return;
   let last = 0;
   let pending = Promise.resolve();
   const onProgress = (done: number, total: number) => {
-    const now = Date.now();
-    if (now - last < PROGRESS_EVERY_MS && done < total) return;
-    last = now;
-    pending = pending.then(() => updatePackage(db, packageId, { done, total })).catch(() => {});
+    const at = clock.now().getTime();
+    if (at - last < PROGRESS_EVERY_MS && done < total) return;
+    last = at;
+    pending = pending.then(() => updatePackageProgress(db, packageId, { done, total })).catch(() => {});
   };
   const key = packageStorageKey(packageId);
   try {
     const built = await buildPackage(
       { db, storage },
       { campaignId: p.campaignId, unitId: p.unitId },
-      { sink: (zip) => storage.write(key, zip), onProgress },
+      { sink: (zip) => storage.write(key, zip), onProgress, now: clock.now() },
     );
     await pending;
-    await updatePackage(db, packageId, {
-      state: 'ready',
-      done: built.files,
-      total: built.files,
-      storageKey: key,
-      bytes: built.bytes,
-      sha256: built.sha256,
-      finishedAt: new Date(),
-    });
-    await recordAudit(db, null, {
-      action: 'package.built',
-      entityType: 'package',
-      entityId: packageId,
-      scopePath: p.organiserPath,
-      after: { files: built.files, missing: built.missing, bytes: built.bytes, sha256: built.sha256 },
-    });
+    await transitionPackage(
+      db,
+      packageId,
+      { to: 'ready', built: { ...built, storageKey: key } },
+      clock.now(),
+    );
   } catch (error) {
     await pending;
     await storage.remove(key).catch(() => {});
-    await updatePackage(db, packageId, {
-      state: 'failed',
-      error: failureReason(error),
-      finishedAt: new Date(),
-    });
+    await transitionPackage(db, packageId, { to: 'failed', error: failureReason(error) }, clock.now());
   }
 }
 

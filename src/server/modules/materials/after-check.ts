@@ -34,7 +34,11 @@ async function convertOnItsOwn(trx: Trx, jobs: Jobs, row: JobMaterial) {
   });
 }
 
-async function chooseCopyOverFailedOriginal(trx: Trx, row: JobMaterial & { convertedFrom: string }) {
+async function chooseCopyOverFailedOriginal(
+  trx: Trx,
+  row: JobMaterial & { convertedFrom: string },
+  now: Date,
+) {
   const original = await trx
     .selectFrom('materials')
     .select(['state', 'chosen', 'fileName'])
@@ -42,7 +46,7 @@ async function chooseCopyOverFailedOriginal(trx: Trx, row: JobMaterial & { conve
     .forUpdate()
     .executeTakeFirst();
   if (!original?.chosen || original.state === 'passed') return;
-  await chooseInFamily(trx, row);
+  await chooseInFamily(trx, row, now);
   await recordAudit(trx, null, {
     action: 'material.chosen',
     entityType: 'material',
@@ -58,6 +62,7 @@ export async function afterVerdict(
   row: JobMaterial,
   slot: MaterialSlotSpec | undefined,
   verdict: Verdict,
+  now: Date,
 ): Promise<void> {
   if (!slot || !EDITABLE_STATES.has(row.nominationState)) return;
   // Only the first verdict: a re-check (after a crash) must not undo the unit's own choice since.
@@ -68,6 +73,6 @@ export async function afterVerdict(
       await convertOnItsOwn(trx, jobs, row);
     }
   } else if (verdict.state === 'passed') {
-    await chooseCopyOverFailedOriginal(trx, { ...row, convertedFrom: row.convertedFrom });
+    await chooseCopyOverFailedOriginal(trx, { ...row, convertedFrom: row.convertedFrom }, now);
   }
 }

@@ -1,30 +1,19 @@
 /**
  * `material-check`: probes a stored file and judges it against its slot, exactly as `tuijie check`
- * does on a local file (probeMaterial + judgeFile), then asks for its preview. Running it again gives
+ * does on a local file (probeMaterial + judgeFile). Running it again gives
  * the same result. A file that breaks a probe ends `failed` with the reason, never stays `pending`;
- * only a database failure throws, so pg-boss retries the job.
+ * only a database failure throws, so pg-boss retries the job. The verdict, its preview job and what
+ * follows it are written by transitionMaterial.
  */
 import { error, type Finding } from '#core/findings.ts';
 import { judgeFile } from '#core/materials/judge-file.ts';
 import { slotMaxBytes } from '#core/materials/limits.ts';
 import type { Probed } from '#core/materials/probed.ts';
-import type { MaterialSlotSpec } from '#core/materials/spec.ts';
 import type { AppContext } from '#server/platform/context.ts';
-import { QUEUES } from '#server/platform/jobs/jobs.ts';
 import { probeMaterial } from '#server/platform/media/probe-material.ts';
 import type { Storage } from '#server/platform/storage/storage.ts';
-import { afterVerdict } from './after-check.ts';
-import { findJobMaterial, type JobMaterial, writeCheckResult } from './job-queries.ts';
-
-/** The slot a row was uploaded to, from its campaign's current rules. */
-export function slotOfRow(
-  row: Pick<JobMaterial, 'materials' | 'setKey' | 'slotId'>,
-): MaterialSlotSpec | undefined {
-  const sets = row.materials as unknown as Record<string, { slots: MaterialSlotSpec[] } | undefined>;
-  return Object.hasOwn(sets, row.setKey)
-    ? sets[row.setKey]?.slots.find((s) => s.id === row.slotId)
-    : undefined;
-}
+import { findJobMaterial, type JobMaterial, slotOfRow } from './job-queries.ts';
+import { transitionMaterial } from './transition-material.ts';
 
 async function probeStored(storage: Storage, key: string, maxBytes: number): Promise<Probed> {
   try {
@@ -47,7 +36,10 @@ function slotGone(row: JobMaterial): Finding {
   );
 }
 
-export async function runMaterialCheck({ db, storage, jobs }: AppContext, materialId: string): Promise<void> {
+export async function runMaterialCheck(
+  { db, storage, jobs, clock }: AppContext,
+  materialId: string,
+): Promise<void> {
   const row = await findJobMaterial(db, materialId);
   // Deleted meanwhile, or a copy still converting (its conversion sends the check when done).
   if (!row || row.state === 'converting') return;
@@ -61,13 +53,11 @@ export async function runMaterialCheck({ db, storage, jobs }: AppContext, materi
     probed = await probeStored(storage, row.storageKey, maxBytes);
     findings = judgeFile(probed, slot, { fileName: row.fileName, maxBytes });
   }
-  const state = findings.some((f) => f.severity === 'error') ? 'failed' : 'passed';
-  await db.transaction().execute(async (trx) => {
-    const written = await writeCheckResult(trx, row.id, { probed, findings, state });
-    const previewable = probed?.kind === 'image' || probed?.kind === 'video';
-    if (written && previewable && !row.previewKey) {
-      await jobs.send(QUEUES.materialPreview, { materialId: row.id }, { trx });
-    }
-    if (written) await afterVerdict(trx, jobs, row, slot, { state, findings, probed });
-  });
+  const to = findings.some((f) => f.severity === 'error') ? 'failed' : 'passed';
+  // Deleted meanwhile, or restarted as a conversion: the table refuses and nothing is written.
+  await db
+    .transaction()
+    .execute((trx) =>
+      transitionMaterial(trx, jobs, row.id, { to, verdict: { findings, probed } }, clock.now()),
+    );
 }

@@ -10,13 +10,13 @@ import { authorizeMaterial, visibleMaterial } from './visible-material.ts';
  * Of an original and the copies converted from it, exactly one is submitted: choosing one un-chooses the
  * others of its family. A file without a family is simply chosen.
  */
-export async function chooseMaterial(db: Db, actor: Actor, id: string) {
+export async function chooseMaterial(db: Db, actor: Actor, id: string, now: Date) {
   return db.transaction().execute(async (trx) => {
     const { material, nomination, subject } = await visibleMaterial(trx, actor, id, true);
     authorizeMaterial(actor, 'choose', subject);
     const campaign = await visibleCampaign(trx, actor, nomination.campaignId);
-    await assertBeforeDeadline(trx, campaign, nomination.unitId, new Date());
-    await chooseInFamily(trx, material);
+    await assertBeforeDeadline(trx, campaign, nomination.unitId, now);
+    await chooseInFamily(trx, material, now);
     if (!material.chosen) {
       await recordAudit(trx, actor, {
         action: 'material.chosen',
@@ -35,9 +35,12 @@ export async function chooseMaterial(db: Db, actor: Actor, id: string) {
 }
 
 /** Chooses one file of its family (its original and the copies converted from it), un-choosing the rest. */
-export async function chooseInFamily(trx: Trx, material: { id: string; convertedFrom: string | null }) {
+export async function chooseInFamily(
+  trx: Trx,
+  material: { id: string; convertedFrom: string | null },
+  now: Date,
+) {
   const original = material.convertedFrom ?? material.id;
-  const now = new Date();
   await trx
     .updateTable('materials')
     .set({ chosen: false, updatedAt: now })

@@ -10,13 +10,13 @@ import type { Actor } from '#server/platform/auth/actor.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import type { Trx } from '#server/platform/db/database.ts';
 import { AppError } from '#server/platform/errors.ts';
-import { type Jobs, QUEUES } from '#server/platform/jobs/jobs.ts';
+import type { Jobs } from '#server/platform/jobs/jobs.ts';
 import { FFMPEG_MISSING_MESSAGE, ffmpegPath } from '#server/platform/media/ffmpeg-path.ts';
-import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { assertBeforeDeadline } from '../nominations/deadline.ts';
-import { insertConvertedCopy, liveCopiesOf } from './job-queries.ts';
+import { liveCopiesOf } from './job-queries.ts';
 import { findMaterial, type MaterialRow } from './queries.ts';
+import { createMaterial } from './transition-material.ts';
 import { authorizeMaterial, visibleMaterial } from './visible-material.ts';
 
 /** `活动视频.mov` → `活动视频（转换）.mp4`. */
@@ -75,7 +75,7 @@ export interface ConversionOriginal {
 }
 
 /**
- * The copy's row, its job and its audit entry, in the caller's transaction; the caller has checked the
+ * The copy's row (created through transition-material.ts, with its job and audit entry) in the caller's transaction; the caller has checked the
  * original may be converted. `actor` null: the platform started it after the check (audited as such).
  */
 export async function startConversion(
@@ -86,26 +86,33 @@ export async function startConversion(
 ): Promise<string> {
   const copyId = randomUUID();
   const fileName = convertedFileName(original.fileName);
-  await insertConvertedCopy(trx, {
-    id: copyId,
-    original,
-    storageKey: `converted/${copyId}.mp4`,
-    fileName,
-    uploadedBy: by.uploadedBy,
-  });
-  await jobs.send(QUEUES.materialConvert, { materialId: copyId }, { trx });
   const automatic = by.actor === null;
-  await recordAudit(trx, by.actor, {
-    action: automatic ? 'material.converted_automatically' : 'material.conversion_requested',
-    entityType: 'material',
-    entityId: copyId,
-    scopePath: by.scopePath,
-    after: {
+  return createMaterial(trx, jobs, {
+    origin: 'converted',
+    values: {
+      id: copyId,
       nominationId: original.nominationId,
+      setKey: original.setKey,
+      slotId: original.slotId,
+      storageKey: `converted/${copyId}.mp4`,
+      fileName,
+      bytes: 0,
+      sha256: '',
       convertedFrom: original.id,
-      fileName: original.fileName,
-      copyFileName: fileName,
+      // The unit keeps its original until the copy has passed (after-check.ts) or it chooses the copy.
+      chosen: false,
+      uploadedBy: by.uploadedBy,
+    },
+    audit: {
+      actor: by.actor,
+      action: automatic ? 'material.converted_automatically' : 'material.conversion_requested',
+      scopePath: by.scopePath,
+      after: {
+        nominationId: original.nominationId,
+        convertedFrom: original.id,
+        fileName: original.fileName,
+        copyFileName: fileName,
+      },
     },
   });
-  return copyId;
 }

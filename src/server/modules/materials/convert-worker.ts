@@ -10,17 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { error } from '#core/findings.ts';
 import type { AppContext } from '#server/platform/context.ts';
-import { QUEUES } from '#server/platform/jobs/jobs.ts';
 import { convertVideo } from '#server/platform/media/convert-video.ts';
 import { FfmpegError } from '#server/platform/media/run-ffmpeg.ts';
-import { slotOfRow } from './check-worker.ts';
-import {
-  failConversion,
-  findJobMaterial,
-  finishConversion,
-  type JobMaterial,
-  setConversionProgress,
-} from './job-queries.ts';
+import { findJobMaterial, type JobMaterial, setConversionProgress, slotOfRow } from './job-queries.ts';
+import { transitionMaterial } from './transition-material.ts';
 
 function reasonOf(caught: unknown): string {
   if (caught instanceof FfmpegError) {
@@ -32,7 +25,7 @@ function reasonOf(caught: unknown): string {
 }
 
 async function convert(context: AppContext, copy: JobMaterial, original: JobMaterial, dir: string) {
-  const { db, storage, jobs } = context;
+  const { db, storage, jobs, clock } = context;
   const slot = slotOfRow(copy);
   const duration = original.probed?.kind === 'video' ? original.probed.durationSeconds : 0;
   const output = join(dir, 'converted.mp4');
@@ -45,23 +38,21 @@ async function convert(context: AppContext, copy: JobMaterial, original: JobMate
       { width: slot?.width, height: slot?.height, fps: slot?.fps },
       duration,
       (p) => {
-        writes = writes.then(() => setConversionProgress(db, copy.id, p)).catch(() => undefined);
+        writes = writes.then(() => setConversionProgress(db, copy.id, p, clock.now())).catch(() => undefined);
       },
     ),
   );
   await writes;
   const stored = await storage.write(copy.storageKey, createReadStream(output));
-  const finished = await db.transaction().execute(async (trx) => {
-    if (!(await finishConversion(trx, copy.id, stored))) return false;
-    await jobs.send(QUEUES.materialCheck, { materialId: copy.id }, { trx });
-    return true;
-  });
+  const finished = await db
+    .transaction()
+    .execute((trx) => transitionMaterial(trx, jobs, copy.id, { to: 'pending', stored }, clock.now()));
   // The copy was deleted while it was being made: its bytes go too.
-  if (!finished) await storage.remove(copy.storageKey);
+  if (!finished.moved) await storage.remove(copy.storageKey);
 }
 
 export async function runMaterialConvert(context: AppContext, materialId: string): Promise<void> {
-  const { db } = context;
+  const { db, jobs, clock } = context;
   const copy = await findJobMaterial(db, materialId);
   if (copy?.state !== 'converting' || !copy.convertedFrom) return;
   const original = await findJobMaterial(db, copy.convertedFrom);
@@ -70,15 +61,22 @@ export async function runMaterialConvert(context: AppContext, materialId: string
   try {
     await convert(context, copy, original, dir);
   } catch (caught) {
-    await failConversion(
-      db,
-      copy.id,
-      error(
-        'VIDEO_CONVERSION_FAILED',
-        'file',
-        `视频转换失败（${reasonOf(caught)}）。请确认原视频能正常播放后重新申请转换，或用剪辑软件按要求导出后重新上传。`,
-      ),
+    const finding = error(
+      'VIDEO_CONVERSION_FAILED',
+      'file',
+      `视频转换失败（${reasonOf(caught)}）。请确认原视频能正常播放后重新申请转换，或用剪辑软件按要求导出后重新上传。`,
     );
+    await db
+      .transaction()
+      .execute((trx) =>
+        transitionMaterial(
+          trx,
+          jobs,
+          copy.id,
+          { to: 'failed', verdict: { findings: [finding] } },
+          clock.now(),
+        ),
+      );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

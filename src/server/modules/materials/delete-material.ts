@@ -16,18 +16,19 @@ export async function deleteMaterial(
   { db, storage }: Pick<AppContext, 'db' | 'storage'>,
   actor: Actor,
   id: string,
+  now: Date,
 ) {
   const removed = await db.transaction().execute(async (trx) => {
     const { material, nomination, subject } = await visibleMaterial(trx, actor, id, true);
     authorizeMaterial(actor, 'delete', subject);
     const campaign = await visibleCampaign(trx, actor, nomination.campaignId);
-    await assertBeforeDeadline(trx, campaign, nomination.unitId, new Date());
+    await assertBeforeDeadline(trx, campaign, nomination.unitId, now);
     const family = await materialFamily(trx, id);
     // Deleting the chosen copy hands the choice back to its original.
     if (material.convertedFrom && material.chosen) {
       await trx
         .updateTable('materials')
-        .set({ chosen: true, updatedAt: new Date() })
+        .set({ chosen: true, updatedAt: now })
         .where('id', '=', material.convertedFrom)
         .execute();
     }

@@ -11,11 +11,12 @@ import { chosenFiles } from '#core/materials/slot-status.ts';
 import { planForwardedMaterials } from '#core/nomination/forwarding-materials.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Trx } from '#server/platform/db/database.ts';
-import { type Jobs, QUEUES } from '#server/platform/jobs/jobs.ts';
+import type { Jobs } from '#server/platform/jobs/jobs.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { appliedSets } from '../material-facts/nomination-materials.ts';
 import type { NominationRow } from '../nominations/queries.ts';
 import { listMaterialsForShare } from './queries.ts';
+import { createMaterial } from './transition-material.ts';
 
 type Nomination = Pick<NominationRow, 'id' | 'category' | 'special' | 'unitId' | 'organiserPath' | 'state'>;
 
@@ -54,30 +55,25 @@ export async function forwardMaterials(
   const copies: ForwardedMaterials['copies'] = [];
   for (const placement of plan.files) {
     const r = placement.file;
-    const { id } = await trx
-      .insertInto('materials')
-      .values({
+    const id = await createMaterial(trx, jobs, {
+      origin: 'forwarded',
+      values: {
         nominationId: to.nominationId,
         setKey: r.setKey,
         slotId: r.slotId,
-        uploadId: null,
         storageKey: r.storageKey,
         fileName: r.fileName,
-        bytes: r.bytes,
+        bytes: Number(r.bytes),
         sha256: r.sha256,
-        // A placed file waits for the target's verdict; one without a place has its reason as verdict.
-        state: placement.placed ? 'pending' : 'failed',
-        probed: placement.placed || r.probed === null ? null : JSON.stringify(r.probed),
-        findings: JSON.stringify(placement.placed ? [] : [placement.finding]),
         previewKey: r.previewKey,
         copiedFrom: r.id,
         uploadedBy: actor.accountId,
         // The upload's time, so the copy lists its files in the order the unit gave them.
         createdAt: r.createdAt,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    if (placement.placed) await jobs.send(QUEUES.materialCheck, { materialId: id }, { trx });
+      },
+      // A placed file waits for the target's verdict; one without a place has its reason as verdict.
+      ...(placement.placed ? {} : { verdict: { findings: [placement.finding], probed: r.probed } }),
+    });
     copies.push({
       from: r.id,
       to: id,

@@ -10,13 +10,12 @@ import { editRefusal } from '#core/nomination/moves.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { AppError } from '#server/platform/errors.ts';
-import { QUEUES } from '#server/platform/jobs/jobs.ts';
-import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { moveContext } from '../nominations/deadline.ts';
 import { visibleNomination } from '../nominations/service.ts';
-import { countSlotOriginals, findMaterial, insertMaterial } from './queries.ts';
+import { countSlotOriginals, findMaterial } from './queries.ts';
 import { subjectOf } from './rules.ts';
+import { createMaterial } from './transition-material.ts';
 import { authorizeMaterial } from './visible-material.ts';
 import { workSummaryDocx, workSummaryFileName } from './work-summary-document.ts';
 
@@ -67,31 +66,31 @@ export async function generateWorkSummary(context: AppContext, actor: Actor, nom
         );
       }
       const fileName = workSummaryFileName(name);
-      const { id } = await insertMaterial(trx, {
-        nominationId: n.id,
-        setKey: SET_KEY,
-        slotId: SLOT_ID,
-        uploadId: null,
-        storageKey,
-        fileName,
-        bytes: stored.bytes,
-        sha256: stored.sha256,
-        uploadedBy: actor.accountId,
-      });
-      await jobs.send(QUEUES.materialCheck, { materialId: id }, { trx });
-      await recordAudit(trx, actor, {
-        action: 'material.generated',
-        entityType: 'material',
-        entityId: id,
-        scopePath: n.unitPath,
-        after: {
+      const id = await createMaterial(trx, jobs, {
+        origin: 'generated',
+        values: {
           nominationId: n.id,
           setKey: SET_KEY,
           slotId: SLOT_ID,
-          slotLabel: slot.label,
+          storageKey,
           fileName,
           bytes: stored.bytes,
           sha256: stored.sha256,
+          uploadedBy: actor.accountId,
+        },
+        audit: {
+          actor,
+          action: 'material.generated',
+          scopePath: n.unitPath,
+          after: {
+            nominationId: n.id,
+            setKey: SET_KEY,
+            slotId: SLOT_ID,
+            slotLabel: slot.label,
+            fileName,
+            bytes: stored.bytes,
+            sha256: stored.sha256,
+          },
         },
       });
       return { material: (await findMaterial(trx, id))!, subject: subjectOf(n) };

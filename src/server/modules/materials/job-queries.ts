@@ -1,13 +1,13 @@
 /**
  * The material rows as the background jobs read and write them: a row with its campaign's material
- * rules (to find its slot), and the few writes each job makes. Every write names the state it expects,
- * so a job that runs twice, or after the row was deleted or its conversion restarted, changes nothing.
+ * rules (to find its slot), and the few writes each job makes beside the state (which moves only through
+ * transition-material.ts).
  */
 import { sql } from 'kysely';
 import type { CampaignRules } from '#core/campaign/rules.ts';
-import type { Finding } from '#core/findings.ts';
 import type { MaterialSetKey } from '#core/materials/nomination-slots.ts';
 import type { Probed } from '#core/materials/probed.ts';
+import type { MaterialSlotSpec } from '#core/materials/spec.ts';
 import type { MaterialState } from '#core/materials/states.ts';
 import type { NominationState } from '#core/nomination/states.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
@@ -33,8 +33,23 @@ export interface JobMaterial {
   materials: CampaignRules['materials'];
 }
 
-export async function findJobMaterial(db: Db | Trx, id: string): Promise<JobMaterial | undefined> {
-  const row = await db
+/** The slot a row was uploaded to, from its campaign's current rules. */
+export function slotOfRow(
+  row: Pick<JobMaterial, 'materials' | 'setKey' | 'slotId'>,
+): MaterialSlotSpec | undefined {
+  const sets = row.materials as unknown as Record<string, { slots: MaterialSlotSpec[] } | undefined>;
+  return Object.hasOwn(sets, row.setKey)
+    ? sets[row.setKey]?.slots.find((s) => s.id === row.slotId)
+    : undefined;
+}
+
+/** With `lock`, the material row stays locked until `trx` ends: a move reads and writes it alone. */
+export async function findJobMaterial(
+  db: Db | Trx,
+  id: string,
+  options: { lock?: boolean } = {},
+): Promise<JobMaterial | undefined> {
+  const query = db
     .selectFrom('materials as m')
     .innerJoin('nominations as n', 'n.id', 'm.nominationId')
     .innerJoin('campaigns as c', 'c.id', 'n.campaignId')
@@ -57,8 +72,8 @@ export async function findJobMaterial(db: Db | Trx, id: string): Promise<JobMate
       'u.path as unitPath',
       'c.rules',
     ])
-    .where('m.id', '=', id)
-    .executeTakeFirst();
+    .where('m.id', '=', id);
+  const row = await (options.lock ? query.forUpdate('m') : query).executeTakeFirst();
   if (!row) return undefined;
   const { rules, ...rest } = row;
   return {
@@ -67,28 +82,6 @@ export async function findJobMaterial(db: Db | Trx, id: string): Promise<JobMate
     probed: row.probed as Probed | null,
     materials: (rules as CampaignRules).materials,
   };
-}
-
-const CHECKABLE_STATES = ['pending', 'passed', 'failed'] as const;
-
-/** The check's verdict; false when the row is gone or is a conversion still running. */
-export async function writeCheckResult(
-  trx: Trx,
-  id: string,
-  result: { probed: Probed | null; findings: Finding[]; state: 'passed' | 'failed' },
-): Promise<boolean> {
-  const updated = await trx
-    .updateTable('materials')
-    .set({
-      probed: result.probed === null ? null : JSON.stringify(result.probed),
-      findings: JSON.stringify(result.findings),
-      state: result.state,
-      updatedAt: new Date(),
-    })
-    .where('id', '=', id)
-    .where('state', 'in', CHECKABLE_STATES)
-    .executeTakeFirst();
-  return updated.numUpdatedRows > 0n;
 }
 
 export async function setPreviewKey(db: Db, id: string, previewKey: string): Promise<boolean> {
@@ -100,66 +93,12 @@ export async function setPreviewKey(db: Db, id: string, previewKey: string): Pro
   return updated.numUpdatedRows > 0n;
 }
 
-export async function setConversionProgress(db: Db, id: string, progress: number): Promise<void> {
+export async function setConversionProgress(db: Db, id: string, progress: number, now: Date): Promise<void> {
   await db
     .updateTable('materials')
-    .set({ progress, updatedAt: new Date() })
+    .set({ progress, updatedAt: now })
     .where('id', '=', id)
     .where('state', '=', 'converting')
-    .execute();
-}
-
-/** The converted bytes are stored: the copy now waits for the same check as any upload. */
-export async function finishConversion(
-  trx: Trx,
-  id: string,
-  stored: { bytes: number; sha256: string },
-): Promise<boolean> {
-  const updated = await trx
-    .updateTable('materials')
-    .set({ ...stored, state: 'pending', progress: 100, updatedAt: new Date() })
-    .where('id', '=', id)
-    .where('state', '=', 'converting')
-    .executeTakeFirst();
-  return updated.numUpdatedRows > 0n;
-}
-
-export async function failConversion(db: Db, id: string, finding: Finding): Promise<void> {
-  await db
-    .updateTable('materials')
-    .set({ state: 'failed', findings: JSON.stringify([finding]), updatedAt: new Date() })
-    .where('id', '=', id)
-    .where('state', '=', 'converting')
-    .execute();
-}
-
-export interface NewConvertedCopy {
-  id: string;
-  original: { id: string; nominationId: string; setKey: MaterialSetKey; slotId: string; fileName: string };
-  storageKey: string;
-  fileName: string;
-  uploadedBy: string | null;
-}
-
-export async function insertConvertedCopy(trx: Trx, copy: NewConvertedCopy): Promise<void> {
-  await trx
-    .insertInto('materials')
-    .values({
-      id: copy.id,
-      nominationId: copy.original.nominationId,
-      setKey: copy.original.setKey,
-      slotId: copy.original.slotId,
-      uploadId: null,
-      storageKey: copy.storageKey,
-      fileName: copy.fileName,
-      bytes: 0,
-      sha256: '',
-      state: 'converting',
-      convertedFrom: copy.original.id,
-      progress: 0,
-      chosen: false,
-      uploadedBy: copy.uploadedBy,
-    })
     .execute();
 }
 
@@ -198,14 +137,4 @@ export async function strandedMaterials(db: Db): Promise<StrandedMaterial[]> {
       ELSE ${QUEUES.materialConvert} END AS name) q
     WHERE m.state IN ('pending', 'converting')`.execute(db);
   return result.rows;
-}
-
-/** A row no job will finish: failed with the reason, so it never stays pending. */
-export async function failStranded(db: Db, id: string, finding: Finding): Promise<void> {
-  await db
-    .updateTable('materials')
-    .set({ state: 'failed', findings: JSON.stringify([finding]), updatedAt: new Date() })
-    .where('id', '=', id)
-    .where('state', 'in', ['pending', 'converting'])
-    .execute();
 }

@@ -87,23 +87,6 @@ export async function countSlotOriginals(
   return Number(row.n);
 }
 
-export interface NewMaterial {
-  nominationId: string;
-  setKey: MaterialSetKey;
-  slotId: string;
-  /** The tus upload it came from; null for a document the platform generated (the 工作总结 from text). */
-  uploadId: string | null;
-  storageKey: string;
-  fileName: string;
-  bytes: number;
-  sha256: string;
-  uploadedBy: string;
-}
-
-export function insertMaterial(trx: Trx, material: NewMaterial) {
-  return trx.insertInto('materials').values(material).returning('id').executeTakeFirstOrThrow();
-}
-
 /** The file and the copies converted from it: deleting an original takes its copies along. */
 export function materialFamily(db: Db | Trx, id: string) {
   return baseQuery(db)

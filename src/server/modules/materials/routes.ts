@@ -28,7 +28,8 @@ export function materialRoutes(app: FastifyInstance, context: AppContext) {
       params: uuidParam,
       response: { 200: NominationMaterialsResponse },
     },
-    handler: async (request) => listNominationMaterials(db, requireActor(request), request.params.id),
+    handler: async (request) =>
+      listNominationMaterials(db, requireActor(request), request.params.id, context.clock.now()),
   });
 
   r.get('/api/materials/:id/content', {
@@ -55,7 +56,7 @@ export function materialRoutes(app: FastifyInstance, context: AppContext) {
   r.delete('/api/materials/:id', {
     schema: { operationId: 'deleteMaterial', tags, summary: '删除材料', params: uuidParam },
     handler: async (request, reply) => {
-      await deleteMaterial(context, requireActor(request), request.params.id);
+      await deleteMaterial(context, requireActor(request), request.params.id, context.clock.now());
       return reply.status(204).send();
     },
   });
@@ -70,7 +71,7 @@ export function materialRoutes(app: FastifyInstance, context: AppContext) {
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      const { material, subject } = await chooseMaterial(db, actor, request.params.id);
+      const { material, subject } = await chooseMaterial(db, actor, request.params.id, context.clock.now());
       return { material: presentMaterial(actor, subject, material) };
     },
   });
@@ -101,7 +102,13 @@ export function materialRoutes(app: FastifyInstance, context: AppContext) {
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      const { material, subject } = await waiveMaterialFinding(db, actor, request.params.id, request.body);
+      const { material, subject } = await waiveMaterialFinding(
+        db,
+        actor,
+        request.params.id,
+        request.body,
+        context.clock.now(),
+      );
       return { material: presentMaterial(actor, subject, material) };
     },
   });

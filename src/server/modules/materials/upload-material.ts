@@ -14,13 +14,12 @@ import type { Actor } from '#server/platform/auth/actor.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import type { Trx } from '#server/platform/db/database.ts';
 import { AppError } from '#server/platform/errors.ts';
-import { QUEUES } from '#server/platform/jobs/jobs.ts';
-import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { assertBeforeDeadline } from '../nominations/deadline.ts';
 import { visibleNomination } from '../nominations/service.ts';
-import { countSlotOriginals, findMaterialByUpload, insertMaterial } from './queries.ts';
+import { countSlotOriginals, findMaterialByUpload } from './queries.ts';
 import { subjectOf } from './rules.ts';
+import { createMaterial } from './transition-material.ts';
 import { authorizeMaterial } from './visible-material.ts';
 
 export interface TusRefusal {
@@ -96,11 +95,12 @@ async function admit(
   meta: UploadMetadata,
   declaredBytes: number | undefined,
   lock: boolean,
+  now: Date,
 ) {
   const n = await asRefusal(() => visibleNomination(trx, actor, meta.nominationId, lock));
   await asRefusal(async () => {
     authorizeMaterial(actor, 'upload', subjectOf(n));
-    await assertBeforeDeadline(trx, await visibleCampaign(trx, actor, n.campaignId), n.unitId, new Date());
+    await assertBeforeDeadline(trx, await visibleCampaign(trx, actor, n.campaignId), n.unitId, now);
   });
   const campaign = await visibleCampaign(trx, actor, n.campaignId);
   const kind = { category: n.category, special: n.special };
@@ -118,7 +118,9 @@ async function admit(
 /** tus `onUploadCreate`: refuse before anything is stored, or stamp the upload with its owner. */
 export async function admitUpload(context: AppContext, actor: Actor, upload: Upload) {
   const meta = readMetadata(upload.metadata);
-  const { n } = await context.db.transaction().execute((trx) => admit(trx, actor, meta, upload.size, false));
+  const { n } = await context.db
+    .transaction()
+    .execute((trx) => admit(trx, actor, meta, upload.size, false, context.clock.now()));
   return { metadata: { ...upload.metadata, unitId: n.unitId, accountId: actor.accountId } };
 }
 
@@ -190,38 +192,38 @@ export async function finishUpload(
   }
   try {
     return await context.db.transaction().execute(async (trx) => {
-      const { n, slot, setKey } = await admit(trx, actor, meta, stored.bytes, true);
+      const { n, slot, setKey } = await admit(trx, actor, meta, stored.bytes, true, context.clock.now());
       // Two uploads finishing at once both passed the check at creation; the lock above orders them here.
       const again = await findMaterialByUpload(trx, upload.id);
       if (again) return again.id;
-      const { id } = await insertMaterial(trx, {
-        nominationId: n.id,
-        setKey,
-        slotId: meta.slotId,
-        uploadId: upload.id,
-        storageKey,
-        fileName: meta.filename,
-        bytes: stored.bytes,
-        sha256: stored.sha256,
-        uploadedBy: actor.accountId,
-      });
-      await context.jobs.send(QUEUES.materialCheck, { materialId: id }, { trx });
-      await recordAudit(trx, actor, {
-        action: 'material.uploaded',
-        entityType: 'material',
-        entityId: id,
-        scopePath: n.unitPath,
-        after: {
+      return createMaterial(trx, context.jobs, {
+        origin: 'uploaded',
+        values: {
           nominationId: n.id,
-          setKey: meta.setKey,
+          setKey,
           slotId: meta.slotId,
-          slotLabel: slot.label,
+          uploadId: upload.id,
+          storageKey,
           fileName: meta.filename,
           bytes: stored.bytes,
           sha256: stored.sha256,
+          uploadedBy: actor.accountId,
+        },
+        audit: {
+          actor,
+          action: 'material.uploaded',
+          scopePath: n.unitPath,
+          after: {
+            nominationId: n.id,
+            setKey: meta.setKey,
+            slotId: meta.slotId,
+            slotLabel: slot.label,
+            fileName: meta.filename,
+            bytes: stored.bytes,
+            sha256: stored.sha256,
+          },
         },
       });
-      return id;
     });
   } catch (e) {
     if (isRefusal(e)) await discard(context, upload.id);

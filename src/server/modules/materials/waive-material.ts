@@ -14,6 +14,7 @@ export async function waiveMaterialFinding(
   actor: Actor,
   id: string,
   input: { code: string; reason: string },
+  now: Date,
 ) {
   return db.transaction().execute(async (trx) => {
     const { material, nomination, subject } = await visibleMaterial(trx, actor, id, true);
@@ -32,11 +33,11 @@ export async function waiveMaterialFinding(
       code: input.code,
       reason: input.reason,
       by: actor.displayName,
-      at: new Date().toISOString(),
+      at: now.toISOString(),
     };
     await trx
       .updateTable('materials')
-      .set({ waivers: JSON.stringify([...material.waivers, waiver]), updatedAt: new Date() })
+      .set({ waivers: JSON.stringify([...material.waivers, waiver]), updatedAt: now })
       .where('id', '=', id)
       .execute();
     await recordAudit(trx, actor, {

@@ -8,8 +8,9 @@ import type { AppContext } from '#server/platform/context.ts';
 import { QUEUES } from '#server/platform/jobs/jobs.ts';
 import { runMaterialCheck } from './check-worker.ts';
 import { runMaterialConvert } from './convert-worker.ts';
-import { failStranded, strandedMaterials } from './job-queries.ts';
+import { strandedMaterials } from './job-queries.ts';
 import { runMaterialPreview } from './preview-worker.ts';
+import { transitionMaterial } from './transition-material.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -44,7 +45,12 @@ export async function rescueStrandedMaterials(context: AppContext): Promise<void
   for (const row of await strandedMaterials(context.db)) {
     if (row.live) continue;
     if (row.exhausted) {
-      await failStranded(context.db, row.id, NEVER_FINISHED[row.state]);
+      const verdict = { findings: [NEVER_FINISHED[row.state]] };
+      await context.db
+        .transaction()
+        .execute((trx) =>
+          transitionMaterial(trx, context.jobs, row.id, { to: 'failed', verdict }, context.clock.now()),
+        );
       continue;
     }
     const queue = row.state === 'pending' ? QUEUES.materialCheck : QUEUES.materialConvert;

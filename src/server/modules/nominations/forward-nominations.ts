@@ -1,7 +1,6 @@
 import type { Category } from '#core/campaign/rules.ts';
 import type { Finding } from '#core/findings.ts';
 import { forwardingFindings, forwardingProblems } from '#core/nomination/forwarding.ts';
-import { contentHash } from '#core/nomination/snapshot.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import type { Trx } from '#server/platform/db/database.ts';
@@ -14,9 +13,9 @@ import { visibleCampaign } from '../campaigns/service.ts';
 import { submittedMaterials } from '../material-facts/nomination-materials.ts';
 import { findOrganisationById } from '../organisations/service.ts';
 import { assertBeforeDeadline } from './deadline.ts';
-import { countQuotaPlaces, listNominations, type NominationRow, nextRank } from './queries.ts';
+import { countQuotaPlaces, listNominations, type NominationRow } from './queries.ts';
 import { nominationRules } from './rules.ts';
-import { applyNominationTransition } from './transition-nomination.ts';
+import { applyNominationTransition, createNominationRow } from './transition-nomination.ts';
 
 const forwarding = (c: CampaignRow) => ({
   id: c.id,
@@ -114,68 +113,54 @@ export async function forwardNominations(
 
     const forwarded: ForwardedNomination[] = [];
     for (const n of selected) {
-      const copy = await trx
-        .insertInto('nominations')
-        .values({
+      let materials: Awaited<ReturnType<ForwardFiles>> | undefined;
+      const copyId = await createNominationRow(
+        trx,
+        {
           campaignId: target.id,
           unitId: province.id,
           category: n.category,
-          state: 'submitted',
           special: n.special,
-          rank: await nextRank(trx, { campaignId: target.id, unitId: province.id, category: n.category }),
           title: n.title,
-          form: JSON.stringify(n.form),
-          snapshot: JSON.stringify(n.form),
-          contentHash: await contentHash(n.form),
-          submittedAt: now,
+          form: n.form,
           forwardedFrom: n.id,
           createdBy: actor.accountId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const materials = await forwardFiles(
-        trx,
-        jobs,
-        actor,
-        { nomination: n, campaign: source },
-        { nominationId: copy.id, campaign: target },
+        },
+        {
+          now,
+          // The copy's files point at it; then its snapshot names them by hash, as a submit would.
+          attach: async (id) => {
+            materials = await forwardFiles(
+              trx,
+              jobs,
+              actor,
+              { nomination: n, campaign: source },
+              { nominationId: id, campaign: target },
+            );
+            const copied = { ...n, id, unitId: province.id, organiserPath: target.organiserPath };
+            return submittedMaterials(trx, copied, target);
+          },
+        },
       );
-      // The copy's snapshot names its submitted files by hash, as a submit would.
-      const copied = {
-        ...n,
-        id: copy.id,
-        unitId: province.id,
-        organiserPath: target.organiserPath,
-        state: 'submitted' as const,
-      };
-      await trx
-        .updateTable('nominations')
-        .set({
-          snapshot: JSON.stringify({
-            ...n.form,
-            materials: await submittedMaterials(trx, copied, target),
-          }),
-        })
-        .where('id', '=', copy.id)
-        .execute();
+      const moved = materials!;
       await applyNominationTransition(trx, actor, n, source, { to: 'forwarded', now });
       await recordAudit(trx, actor, {
         action: 'nomination.forwarded',
         entityType: 'nomination',
-        entityId: copy.id,
+        entityId: copyId,
         scopePath: province.path,
         after: {
           from: n.id,
           sourceCampaignId: source.id,
           targetCampaignId: target.id,
-          materials: materials.copies,
+          materials: moved.copies,
         },
       });
       forwarded.push({
-        id: copy.id,
+        id: copyId,
         title: n.title,
         category: n.category,
-        materials: { files: materials.files, findings: materials.findings },
+        materials: { files: moved.files, findings: moved.findings },
       });
     }
     return forwarded;

@@ -21,7 +21,7 @@ import {
 } from './queries.ts';
 import { nominationRules } from './rules.ts';
 import { nominationFindings } from './submission-checks.ts';
-import { applyNominationTransition } from './transition-nomination.ts';
+import { applyNominationTransition, createNominationRow } from './transition-nomination.ts';
 
 /** A nomination the actor may see; otherwise it does not exist for them. */
 export async function visibleNomination(
@@ -55,17 +55,13 @@ export async function createNomination(
       throw forbidden('只有本活动报送单位的填报员可以新建推介');
     }
     await assertBeforeDeadline(trx, campaign, actor.organisationId, now);
-    const row = await trx
-      .insertInto('nominations')
-      .values({
-        campaignId: campaign.id,
-        unitId: actor.organisationId,
-        category: input.category,
-        createdBy: actor.accountId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const n = (await findNomination(trx, row.id))!;
+    const id = await createNominationRow(trx, {
+      campaignId: campaign.id,
+      unitId: actor.organisationId,
+      category: input.category,
+      createdBy: actor.accountId,
+    });
+    const n = (await findNomination(trx, id))!;
     await recordAudit(trx, actor, {
       action: 'nomination.created',
       entityType: 'nomination',

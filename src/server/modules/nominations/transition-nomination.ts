@@ -1,7 +1,7 @@
 import { quotaFindings } from '#core/campaign/quotas.ts';
+import type { Category } from '#core/campaign/rules.ts';
 import { type Finding, joinMessages } from '#core/findings.ts';
 import { moveRefusal } from '#core/nomination/moves.ts';
-import { contentHash } from '#core/nomination/snapshot.ts';
 import { type ActorKind, findTransition, type NominationState } from '#core/nomination/states.ts';
 import { submissionRefusal } from '#core/nomination/submission-findings.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
@@ -11,7 +11,8 @@ import { recordAudit } from '../audit/service.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import type { SubmittedMaterial } from '../material-facts/nomination-materials.ts';
 import { moveContext } from './deadline.ts';
-import { countQuotaPlaces, findNomination, type NominationRow, nextRank } from './queries.ts';
+import { freezeSubmission } from './freeze-submission.ts';
+import { countQuotaPlaces, findNomination, type NominationRow } from './queries.ts';
 import { nominationRules } from './rules.ts';
 
 export interface TransitionInput {
@@ -95,14 +96,7 @@ export async function applyNominationTransition(
     }
   }
   if (transition.freezesSnapshot) {
-    // The hash stays the form's own (a forwarded copy carries it unchanged); each file has its SHA-256.
-    set.snapshot = JSON.stringify(
-      input.submittedMaterials ? { ...n.form, materials: input.submittedMaterials } : n.form,
-    );
-    set.contentHash = await contentHash(n.form);
-    set.submittedAt = now;
-    set.returnReason = null;
-    if (n.rank === null) set.rank = await nextRank(trx, n);
+    Object.assign(set, await freezeSubmission(trx, n, input.submittedMaterials, now));
   }
   if (input.to === 'returned') set.returnReason = reason;
   if (input.to === 'withdrawn') {
@@ -132,4 +126,44 @@ export async function applyNominationTransition(
     },
   });
   return (await findNomination(trx, n.id))!;
+}
+
+/** A new nomination's row: a unit's draft, or a forwarded copy that is submitted from its first moment. */
+export interface NewNomination {
+  campaignId: string;
+  unitId: string;
+  category: Category;
+  createdBy: string | null;
+  special?: boolean;
+  title?: string;
+  form?: Record<string, unknown>;
+  forwardedFrom?: string | null;
+}
+
+/**
+ * The one way a nomination comes into being. A draft starts as the table's first state. A forwarded copy
+ * is submitted at once: its row is inserted first, because its files (`attach`) must point at it before
+ * the snapshot can name them, and the same freeze as a submit then fixes form, files and 排序 place.
+ * The caller audits the creation as the act it is part of.
+ */
+export async function createNominationRow(
+  trx: Trx,
+  values: NewNomination,
+  submitted?: { now: Date; attach: (id: string) => Promise<SubmittedMaterial[]> },
+): Promise<string> {
+  const { form = {}, ...rest } = values;
+  // Frozen from its first moment (the form alone), so the row never stands submitted without a snapshot.
+  const first = submitted
+    ? await freezeSubmission(trx, { ...values, form, rank: null }, undefined, submitted.now)
+    : undefined;
+  const { id } = await trx
+    .insertInto('nominations')
+    .values({ ...rest, form: JSON.stringify(form), ...first, state: first ? 'submitted' : 'draft' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (!submitted || !first) return id;
+  const materials = await submitted.attach(id);
+  const frozen = await freezeSubmission(trx, { ...values, form, rank: first.rank }, materials, submitted.now);
+  await trx.updateTable('nominations').set({ snapshot: frozen.snapshot }).where('id', '=', id).execute();
+  return id;
 }

@@ -395,7 +395,7 @@ describe('a package that cannot be built', () => {
     // A storage whose folder cannot exist (below a regular file): every write fails, as a full or
     // read-only disk would make it.
     const broken = createDiskStorage(path.join(media.dir, 'v.mp4', 'files'));
-    await runPackageJob({ db: t.database.db, storage: broken }, id);
+    await runPackageJob({ db: t.database.db, storage: broken, clock: t.context.clock }, id);
     const p = (await call(changchun, 'GET', `/api/packages/${id}`)).json();
     expect(p).toMatchObject({
       state: 'failed',
