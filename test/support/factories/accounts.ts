@@ -55,6 +55,18 @@ async function actorOf({ context }: HasContext, username: string, password: stri
   });
   const s = await findSession(context.db, token, context.config.sessionIdleMinutes, context.clock.now());
   if (!s) throw new Error(`no session for ${username}`);
+  return actorOfSession(s);
+}
+
+/** The actor behind a session logged in over HTTP, as the auth plugin builds it from the cookie. */
+export async function sessionActor({ context }: HasContext, session: Session): Promise<Actor> {
+  const token = decodeURIComponent(session.cookie.replace(/^tuijie_session=/, ''));
+  const s = await findSession(context.db, token, context.config.sessionIdleMinutes, context.clock.now());
+  if (!s) throw new Error(`no session for account ${session.accountId}`);
+  return actorOfSession(s);
+}
+
+function actorOfSession(s: NonNullable<Awaited<ReturnType<typeof findSession>>>): Actor {
   return {
     accountId: s.accountId,
     username: s.username,

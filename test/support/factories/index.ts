@@ -2,7 +2,14 @@
  * Test factories: rows built through the real services and transition functions, so a test says what it
  * needs and holds no row the platform could not have made (house rule 11). States are never set in SQL.
  */
-export { type HasContext, loginAs, newAccount, platformAdmin, type TestAccount } from './accounts.ts';
+export {
+  type HasContext,
+  loginAs,
+  newAccount,
+  platformAdmin,
+  sessionActor,
+  type TestAccount,
+} from './accounts.ts';
 export { moveCampaign, newCampaign, type TemplateId, type TestCampaign } from './campaigns.ts';
 export {
   completeForm,

@@ -14,8 +14,11 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { parseManifestCsv } from '#core/documents/index.ts';
-import type { MaterialState } from '#core/materials/states.ts';
+import { error, type Finding } from '#core/findings.ts';
+import { createPackage } from '#server/modules/documents/transition-package.ts';
+import { createMaterial } from '#server/modules/materials/transition-material.ts';
 import { findSoffice } from '#server/platform/documents/convert-to-pdf.ts';
+import { probeMaterial } from '#server/platform/media/probe-material.ts';
 import { film, flatImage, tempFolder } from '#test/fixtures/media/generate.ts';
 import {
   as,
@@ -25,6 +28,8 @@ import {
   secondUnitSession,
   type TestApp,
 } from '#test/support/app.ts';
+import { sessionActor } from '#test/support/factories/index.ts';
+import { heldJobs } from '#test/support/held-jobs.ts';
 import { campaignOf, completeStar } from '#test/support/nominations.ts';
 
 const run = promisify(execFile);
@@ -44,31 +49,39 @@ const files: Record<string, Buffer> = {};
 const call = (s: Session, method: 'GET' | 'POST', url: string, payload?: object, headers = {}) =>
   t.app.inject({ method, url, headers: { ...as(s), ...headers }, ...(payload ? { payload } : {}) });
 
-/** Stores bytes as an upload would and records the material row, checked with `state`. */
+/**
+ * Stores bytes as an upload would, measures them with the real probe, and creates the material row
+ * already judged with `findings` (none: passed), as the seed creates its files: the package takes
+ * whatever verdict a file has, and these pictures are made for their bytes, not to pass the checks.
+ */
 async function material(
   nominationId: string,
   slotId: string,
   body: Buffer,
   fileName: string,
-  patch: { state?: MaterialState; findings?: object[]; probed?: object } = {},
+  findings: Finding[] = [],
 ) {
   const key = `materials/${nominationId}/${randomUUID()}`;
   const stored = await t.context.storage.write(key, Readable.from([body]));
-  await t.database.db
-    .insertInto('materials')
-    .values({
-      nominationId,
-      setKey: 'star',
-      slotId,
-      storageKey: key,
-      fileName,
-      bytes: stored.bytes,
-      sha256: stored.sha256,
-      state: patch.state ?? 'passed',
-      findings: JSON.stringify(patch.findings ?? []),
-      probed: JSON.stringify(patch.probed ?? { kind: 'image', format: 'jpeg' }),
-    })
-    .execute();
+  const probed = await t.context.storage.withLocalFile(key, (file) =>
+    probeMaterial(file, { maxBytes: 100 * 1024 * 1024 }),
+  );
+  await t.database.db.transaction().execute((trx) =>
+    createMaterial(trx, undefined, {
+      origin: 'seeded',
+      values: {
+        nominationId,
+        setKey: 'star',
+        slotId,
+        storageKey: key,
+        fileName,
+        bytes: stored.bytes,
+        sha256: stored.sha256,
+        uploadedBy: null,
+      },
+      verdict: { findings, probed },
+    }),
+  );
 }
 
 async function submittedStar(session: Session, n: number, form: Record<string, unknown>, photos: boolean) {
@@ -83,9 +96,7 @@ async function submittedStar(session: Session, n: number, form: Record<string, u
   if (saved.statusCode !== 200) throw new Error(saved.body);
   if (photos) {
     await material(nomination.id, 'idPhoto', files.jpeg!, 'IMG_0001.JPG');
-    await material(nomination.id, 'activityPhoto', files.png!, '活动.jpg', {
-      probed: { kind: 'image', format: 'png' },
-    });
+    await material(nomination.id, 'activityPhoto', files.png!, '活动.jpg');
   }
   const submitted = await call(session, 'POST', `/api/nominations/${nomination.id}/submit`);
   if (submitted.statusCode !== 200) throw new Error(submitted.body);
@@ -126,13 +137,9 @@ beforeAll(async () => {
     .where('nominationId', '=', ids.noPhoto)
     .where('slotId', '=', 'idPhoto')
     .execute();
-  await material(ids.rare, 'video', files.video, '我的视频.MP4', {
-    state: 'failed',
-    findings: [
-      { code: 'VIDEO_TOO_SHORT', severity: 'error', field: '', message: '视频只有1秒，应为4–5分钟' },
-    ],
-    probed: { kind: 'video', container: 'mp4' },
-  });
+  await material(ids.rare, 'video', files.video, '我的视频.MP4', [
+    error('VIDEO_TOO_SHORT', 'file', '视频只有1秒，应为4–5分钟'),
+  ]);
   ids.other = await submittedStar(jilinCity, 4, { name: '赵六' }, true);
 }, 180_000);
 afterAll(async () => {
@@ -387,11 +394,13 @@ describe('a package that cannot be built', () => {
   it('ends failed with a Chinese reason, and nothing to download', async () => {
     const { runPackageJob } = await import('#server/modules/documents/package-worker.ts');
     const { createDiskStorage } = await import('#server/platform/storage/disk-storage.ts');
-    const { id } = await t.database.db
-      .insertInto('exportPackages')
-      .values({ campaignId, unitId: changchunId })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    // A requested package whose job is held back: the build below is the only one.
+    const actor = await sessionActor(t, changchun);
+    const id = await t.database.db
+      .transaction()
+      .execute((trx) =>
+        createPackage(trx, heldJobs(t.context.jobs), actor, { campaignId, unitId: changchunId }),
+      );
     // A storage whose folder cannot exist (below a regular file): every write fails, as a full or
     // read-only disk would make it.
     const broken = createDiskStorage(path.join(media.dir, 'v.mp4', 'files'));

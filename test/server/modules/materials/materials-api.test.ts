@@ -7,6 +7,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asClause } from '#core/findings.ts';
+import { createMaterial } from '#server/modules/materials/transition-material.ts';
+import { QUEUES } from '#server/platform/jobs/jobs.ts';
 import { as, loginAs, type Session } from '#test/support/app.ts';
 import {
   loginAs as loginAccount,
@@ -18,6 +20,7 @@ import {
 } from '#test/support/factories/index.ts';
 import { checkedMaterials, photoOfAtLeast, uploadThroughTus } from '#test/support/materials.ts';
 import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
+import { addMaterial, settled } from './job-support.ts';
 import { createMaterialApp, type MaterialTestApp, secondUnitSession } from './material-app.ts';
 
 let t: MaterialTestApp;
@@ -207,23 +210,24 @@ describe('delete and choose', () => {
   it('chooses between an original and its converted copy', async () => {
     const nominationId = await newStar(4);
     const original = await upload(nominationId, 'video', randomBytes(10), '原片.mp4');
-    // The conversion job (another module) adds the copy, chosen in place of its original.
-    const copy = await t.database.db
-      .insertInto('materials')
-      .values({
-        nominationId,
-        setKey: 'star',
-        slotId: 'video',
-        storageKey: 'converted/copy.mp4',
-        fileName: '原片-转换.mp4',
-        bytes: 10,
-        sha256: 'f'.repeat(64),
-        convertedFrom: original,
-        state: 'passed',
-        chosen: true,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    // A converted copy, chosen in place of its original (as after-check.ts does once a copy passes).
+    const copy = await t.database.db.transaction().execute((trx) =>
+      createMaterial(trx, t.context.jobs, {
+        origin: 'converted',
+        values: {
+          nominationId,
+          setKey: 'star',
+          slotId: 'video',
+          storageKey: 'converted/copy.mp4',
+          fileName: '原片-转换.mp4',
+          bytes: 10,
+          sha256: 'f'.repeat(64),
+          convertedFrom: original,
+          chosen: true,
+          uploadedBy: null,
+        },
+      }),
+    );
     await t.database.db.updateTable('materials').set({ chosen: false }).where('id', '=', original).execute();
     const back = await call(unit, 'POST', `/api/materials/${original}/choose`);
     expect(back.statusCode, back.body).toBe(200);
@@ -237,10 +241,10 @@ describe('delete and choose', () => {
       ]),
     ).toEqual([
       [original, true, null],
-      [copy.id, false, original],
+      [copy, false, original],
     ]);
     expect(files[1].actions).toEqual(['delete', 'choose']);
-    expect((await call(organiser, 'POST', `/api/materials/${copy.id}/choose`)).statusCode).toBe(403);
+    expect((await call(organiser, 'POST', `/api/materials/${copy}/choose`)).statusCode).toBe(403);
   });
 });
 
@@ -254,9 +258,20 @@ describe('waivers and the submit rule', () => {
     expect(missing.json().message).toMatch(/请上传「2寸免冠彩色证件照」/);
 
     // The ID photo is not a picture at all (the check job fails it); the activity photo is a real JPEG.
-    const idPhoto = await upload(nominationId, 'idPhoto', randomBytes(100), '证件照.jpg');
+    // The ID photo's check is held back, so it is still 检查中 when the unit first tries to submit.
+    const { id: idPhoto } = await addMaterial(
+      t,
+      { nominationId, setKey: 'star', slotId: 'idPhoto', file: randomBytes(100), fileName: '证件照.jpg' },
+      'held',
+    );
     const jpeg = await photoOfAtLeast(0);
     const activity = await upload(nominationId, 'activityPhoto', jpeg, '活动.jpg');
+    expect((await settled(t, activity)).state).toBe('passed');
+    const pending = await submit();
+    expect(pending.statusCode).toBe(422);
+    expect(pending.json().message).toMatch(/“证件照.jpg”正在检查/);
+
+    await t.context.jobs.send(QUEUES.materialCheck, { materialId: idPhoto });
     const checked = await checkedMaterials(t, nominationId);
     const failure = (
       checked.find((m) => m.id === idPhoto)!.findings as { code: string; message: string }[]
@@ -265,17 +280,6 @@ describe('waivers and the submit rule', () => {
       [idPhoto]: 'failed',
       [activity]: 'passed',
     });
-
-    // A file still waiting for its check (set directly: the job has already run) blocks the submit.
-    await t.database.db
-      .updateTable('materials')
-      .set({ state: 'pending' })
-      .where('id', '=', idPhoto)
-      .execute();
-    const pending = await submit();
-    expect(pending.statusCode).toBe(422);
-    expect(pending.json().message).toMatch(/“证件照.jpg”正在检查/);
-    await t.database.db.updateTable('materials').set({ state: 'failed' }).where('id', '=', idPhoto).execute();
 
     const failed = await submit();
     expect(failed.statusCode).toBe(422);
