@@ -12,6 +12,8 @@ import type { Db, Trx } from '#server/platform/db/database.ts';
 import { AppError } from '#server/platform/errors.ts';
 import type { Jobs } from '#server/platform/jobs/jobs.ts';
 import { recordAudit } from '../audit/service.ts';
+import { listNominations, lockNomination } from '../nominations/queries.ts';
+import { applyNominationTransition } from '../nominations/transition-nomination.ts';
 import { planDeadlineRuns } from './deadline-jobs.ts';
 import { type CampaignRow, findCampaign, listExtensions } from './queries.ts';
 import { campaignRules } from './rules.ts';
@@ -24,21 +26,47 @@ export function transitionRefusal(from: CampaignState, to: CampaignState): strin
   return `活动当前为「${CAMPAIGN_STATES[from]}」，不能改为「${CAMPAIGN_STATES[to]}」${now}`;
 }
 
-type FollowUp = (trx: Trx, jobs: Jobs, campaign: CampaignRow) => Promise<void>;
+/** A follow-up sees the campaign as it now stands (already in its new status) and who moved it, when. */
+interface FollowUpContext {
+  trx: Trx;
+  jobs: Jobs;
+  campaign: CampaignRow;
+  actor: Actor;
+  now: Date;
+}
+
+type FollowUp = (c: FollowUpContext) => Promise<void>;
 
 /**
  * What each status sets going, in the transaction that enters it: the one place a campaign's follow-ups
  * are declared. 开放报送 plans the runs of 逾期视为自动放弃 at the campaign's deadline and each unit's
  * extension (a later rules change or extension plans its own, see update-rules.ts and extensions.ts).
- * 审定 does not yet select the shortlist by itself: the organiser moves each nomination to 入选 (the
- * table lets 系统 do it too, for when approval should).
+ * 审定 makes the approved 拟推介名单 the result: every 拟推介 nomination becomes 入选 (审定入选) through
+ * the one nomination transition, by the organiser who approves, in this same transaction.
  */
 const FOLLOW_UPS: Partial<Record<CampaignState, FollowUp>> = {
-  open: async (trx, jobs, campaign) => {
+  open: async ({ trx, jobs, campaign }) => {
     const extensions = await listExtensions(trx, campaign.id);
     await planDeadlineRuns(trx, jobs, campaign.id, [campaign.deadlineAt, ...extensions.map((e) => e.until)]);
   },
+  approved: selectShortlist,
 };
+
+/**
+ * 审定入选 for the whole 拟推介名单. Nominations still 形式审查通过 (the panel never put them on the list or
+ * off it) are left as they are: the table has no move from there at 审定, and the domain gives 未入选 to the
+ * panel's decision (不列入拟推介名单, taken in 评审中), not to the approval; whoever approves with such
+ * nominations left undecided sees them still undecided rather than a verdict nobody made.
+ */
+async function selectShortlist({ trx, campaign, actor, now }: FollowUpContext) {
+  const shortlisted = await listNominations(trx, { campaignId: campaign.id, state: 'shortlisted' });
+  for (const { id } of shortlisted) {
+    const n = await lockNomination(trx, id);
+    // Locked, it is re-read: a 移出拟推介名单 committed meanwhile leaves it to the organiser's decision.
+    if (n?.state !== 'shortlisted') continue;
+    await applyNominationTransition(trx, actor, n, campaign, { to: 'selected', now });
+  }
+}
 
 /** The one function that changes a campaign's status: guard, write, audit, follow-ups, in one transaction. */
 export async function transitionCampaign(
@@ -70,7 +98,9 @@ export async function transitionCampaign(
       .set({ status: to, version: sql<number>`version + 1`, updatedAt: now })
       .where('id', '=', id)
       .execute();
-    await FOLLOW_UPS[to]?.(trx, jobs, campaign);
+    // The follow-ups act in the new status (审定入选 is a move of 已审定 campaigns), so they read the row again.
+    const moved = (await findCampaign(trx, id))!;
+    await FOLLOW_UPS[to]?.({ trx, jobs, campaign: moved, actor, now });
     await recordAudit(trx, actor, {
       action: 'campaign.transitioned',
       entityType: 'campaign',
