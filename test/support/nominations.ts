@@ -82,25 +82,3 @@ export async function draftWith(
   if (materials) await supplyRequiredMaterials(t, session, nomination.id);
   return saved.json().nomination;
 }
-
-/**
- * How a nomination was last moved, from the audit log: its state change, label and who did it (the
- * account, or null for the platform itself).
- */
-export async function lastMove(t: TestApp, nominationId: string) {
-  const row = await t.database.db
-    .selectFrom('auditLog')
-    .select(['actorId', 'before', 'after'])
-    .where('entityId', '=', nominationId)
-    .where('action', '=', 'nomination.transitioned')
-    .orderBy('at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirstOrThrow();
-  const after = row.after as { state: string; label: string };
-  return {
-    actorId: row.actorId,
-    from: (row.before as { state: string }).state,
-    to: after.state,
-    label: after.label,
-  };
-}

@@ -4,7 +4,8 @@ import { todayInShanghai } from '#core/calendar/today.ts';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { manualClock } from '#server/platform/clock.ts';
 import { as, createTestApp, loginAs, relogin, type Session, type TestApp } from '#test/support/app.ts';
-import { campaignOf, completeProject, completeStar, draftWith, lastMove } from '#test/support/nominations.ts';
+import { lastMoveOf } from '#test/support/database.ts';
+import { campaignOf, completeProject, completeStar, draftWith } from '#test/support/nominations.ts';
 
 /**
  * The issue's whole story through the API: 长春市教育局 goes from an empty table to a full 推介登记表
@@ -142,13 +143,13 @@ describe('a unit from an empty table to a forwarded provincial winner', () => {
     await post(organiser, `/api/campaigns/${campaign.id}/transitions`, { to: 'announcing' });
     await post(organiser, `/api/campaigns/${campaign.id}/transitions`, { to: 'approved' });
     // 审定 makes the 拟推介 star 入选 by itself; the 未入选 one and the never-listed rest stay as they were.
-    expect(await lastMove(t, stars[6]!)).toMatchObject({
+    expect(await lastMoveOf(t.database, stars[6]!)).toMatchObject({
       from: 'shortlisted',
       to: 'selected',
       label: '审定入选',
     });
-    expect(await lastMove(t, stars[5]!)).toMatchObject({ to: 'not_selected' });
-    expect(await lastMove(t, stars[4]!)).toMatchObject({ to: 'accepted' });
+    expect(await lastMoveOf(t.database, stars[5]!)).toMatchObject({ to: 'not_selected' });
+    expect(await lastMoveOf(t.database, stars[4]!)).toMatchObject({ to: 'accepted' });
 
     // Forwarded: 吉林省教育厅's own nomination in the national round, counted against its national quota.
     const target = (await campaignOf(t, organiser, '中国成人教育协会')).campaign;

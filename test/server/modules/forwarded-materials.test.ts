@@ -14,8 +14,9 @@ import type { CampaignRules } from '#core/campaign/rules.ts';
 import { releaseStoredObjects } from '#server/modules/materials/stored-objects.ts';
 import { noisyJpeg } from '#test/fixtures/media/generate.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
+import { lastMoveOf } from '#test/support/database.ts';
 import { checkedMaterials, uploadThroughTus } from '#test/support/materials.ts';
-import { campaignOf, completeProject, completeStar, draftWith, lastMove } from '#test/support/nominations.ts';
+import { campaignOf, completeProject, completeStar, draftWith } from '#test/support/nominations.ts';
 
 let t: TestApp;
 let changchun: Session;
@@ -188,7 +189,11 @@ beforeAll(async () => {
   await post(jilin, `/api/campaigns/${jilinCampaign}/transitions`, { to: 'approved' });
   // 审定 made both 入选 by itself.
   for (const id of [star, project])
-    expect(await lastMove(t, id)).toMatchObject({ from: 'shortlisted', to: 'selected', label: '审定入选' });
+    expect(await lastMoveOf(t.database, id)).toMatchObject({
+      from: 'shortlisted',
+      to: 'selected',
+      label: '审定入选',
+    });
   await previewsMade(star);
   await previewsMade(project);
   filesBefore = await storedFiles();

@@ -17,8 +17,9 @@ import {
   secondUnitSession,
   type TestApp,
 } from '#test/support/app.ts';
+import { lastMoveOf } from '#test/support/database.ts';
 import { checkedMaterials, supplyRequiredMaterials } from '#test/support/materials.ts';
-import { campaignOf, completeStar, draftWith, idNumber, lastMove } from '#test/support/nominations.ts';
+import { campaignOf, completeStar, draftWith, idNumber } from '#test/support/nominations.ts';
 import { accountIn, anotherRound, uploadWinners, winnerSheet } from '#test/support/registry.ts';
 
 let t: TestApp;
@@ -107,8 +108,8 @@ describe('a province forwards its winner to the national round (item 4)', () => 
     await post(jilin, `/api/campaigns/${jilinRound}/transitions`, { to: 'announcing' });
     await post(jilin, `/api/campaigns/${jilinRound}/transitions`, { to: 'approved' });
     // 审定 made 孙秀英 入选 by itself; 倪建国 stays 未入选.
-    expect(await lastMove(t, sun.id)).toMatchObject({ from: 'shortlisted', to: 'selected' });
-    expect(await lastMove(t, ni.id)).toMatchObject({ to: 'not_selected' });
+    expect(await lastMoveOf(t.database, sun.id)).toMatchObject({ from: 'shortlisted', to: 'selected' });
+    expect(await lastMoveOf(t.database, ni.id)).toMatchObject({ to: 'not_selected' });
     const forwarded = await post(jilin, `/api/campaigns/${jilinRound}/forward`, {
       targetCampaignId: national,
     });

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { projectForm } from '#core/nomination/forms/fixtures.test-support.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
-import { campaignOf, completeStar, draftWith, idNumber, lastMove } from '#test/support/nominations.ts';
+import { lastMoveOf } from '#test/support/database.ts';
+import { campaignOf, completeStar, draftWith, idNumber } from '#test/support/nominations.ts';
 
 let t: TestApp;
 let changchun: Session;
@@ -191,7 +192,7 @@ describe('levels: a province forwards its selected nominations to the national r
     await post(jilin, `/api/campaigns/${jilinCampaign}/transitions`, { to: 'announcing' });
     await post(jilin, `/api/campaigns/${jilinCampaign}/transitions`, { to: 'approved' });
     // 审定 makes the 拟推介 star 入选 by itself, as the organiser who approved.
-    expect(await lastMove(t, n.id)).toEqual({
+    expect(await lastMoveOf(t.database, n.id)).toEqual({
       actorId: jilin.accountId,
       from: 'shortlisted',
       to: 'selected',
