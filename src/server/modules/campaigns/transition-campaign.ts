@@ -12,8 +12,6 @@ import type { Db, Trx } from '#server/platform/db/database.ts';
 import { AppError } from '#server/platform/errors.ts';
 import type { Jobs } from '#server/platform/jobs/jobs.ts';
 import { recordAudit } from '../audit/service.ts';
-import { listNominations, lockNomination } from '../nominations/queries.ts';
-import { applyNominationTransition } from '../nominations/transition-nomination.ts';
 import { planDeadlineRuns } from './deadline-jobs.ts';
 import { type CampaignRow, findCampaign, listExtensions } from './queries.ts';
 import { campaignRules } from './rules.ts';
@@ -27,7 +25,7 @@ export function transitionRefusal(from: CampaignState, to: CampaignState): strin
 }
 
 /** A follow-up sees the campaign as it now stands (already in its new status) and who moved it, when. */
-interface FollowUpContext {
+export interface FollowUpContext {
   trx: Trx;
   jobs: Jobs;
   campaign: CampaignRow;
@@ -35,38 +33,42 @@ interface FollowUpContext {
   now: Date;
 }
 
-type FollowUp = (c: FollowUpContext) => Promise<void>;
+export type FollowUp = (c: FollowUpContext) => Promise<void>;
+
+/**
+ * Follow-ups another module owns: 审定入选 is the nominations module's move, and campaigns may not import
+ * nominations (no module loops), so the app hands it over where it is built (app.ts).
+ */
+const provided: Partial<Record<CampaignState, FollowUp>> = {};
+
+export function provideCampaignFollowUp(status: CampaignState, followUp: FollowUp) {
+  provided[status] = followUp;
+}
+
+/** A provided follow-up; missing, the transition fails rather than leave its work undone. */
+const fromProvider =
+  (status: CampaignState): FollowUp =>
+  (c) => {
+    const followUp = provided[status];
+    if (!followUp) throw new Error(`campaign follow-up for ${status} was never provided`);
+    return followUp(c);
+  };
 
 /**
  * What each status sets going, in the transaction that enters it: the one place a campaign's follow-ups
  * are declared. 开放报送 plans the runs of 逾期视为自动放弃 at the campaign's deadline and each unit's
  * extension (a later rules change or extension plans its own, see update-rules.ts and extensions.ts).
  * 审定 makes the approved 拟推介名单 the result: every 拟推介 nomination becomes 入选 (审定入选) through
- * the one nomination transition, by the organiser who approves, in this same transaction.
+ * the one nomination transition, by the organiser who approves, in this same transaction (the nominations
+ * module's selectShortlist, provided by app.ts).
  */
 const FOLLOW_UPS: Partial<Record<CampaignState, FollowUp>> = {
   open: async ({ trx, jobs, campaign }) => {
     const extensions = await listExtensions(trx, campaign.id);
     await planDeadlineRuns(trx, jobs, campaign.id, [campaign.deadlineAt, ...extensions.map((e) => e.until)]);
   },
-  approved: selectShortlist,
+  approved: fromProvider('approved'),
 };
-
-/**
- * 审定入选 for the whole 拟推介名单. Nominations still 形式审查通过 (the panel never put them on the list or
- * off it) are left as they are: the table has no move from there at 审定, and the domain gives 未入选 to the
- * panel's decision (不列入拟推介名单, taken in 评审中), not to the approval; whoever approves with such
- * nominations left undecided sees them still undecided rather than a verdict nobody made.
- */
-async function selectShortlist({ trx, campaign, actor, now }: FollowUpContext) {
-  const shortlisted = await listNominations(trx, { campaignId: campaign.id, state: 'shortlisted' });
-  for (const { id } of shortlisted) {
-    const n = await lockNomination(trx, id);
-    // Locked, it is re-read: a 移出拟推介名单 committed meanwhile leaves it to the organiser's decision.
-    if (n?.state !== 'shortlisted') continue;
-    await applyNominationTransition(trx, actor, n, campaign, { to: 'selected', now });
-  }
-}
 
 /** The one function that changes a campaign's status: guard, write, audit, follow-ups, in one transaction. */
 export async function transitionCampaign(
