@@ -20,6 +20,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
+import { provideCampaignFollowUp } from './modules/campaigns/transition-campaign.ts';
 import { registerDocumentWorkers } from './modules/documents/package-worker.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { forwardingRoutes } from './modules/forwarding/routes.ts';
@@ -28,6 +29,7 @@ import { previewAndConvertRoutes } from './modules/materials/preview-and-convert
 import { materialRoutes } from './modules/materials/routes.ts';
 import { registerMaterialWorkers } from './modules/materials/workers.ts';
 import { nominationRoutes } from './modules/nominations/routes.ts';
+import { selectShortlist } from './modules/nominations/select-shortlist.ts';
 import { registerNominationWorkers } from './modules/nominations/workers.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paperRoutes } from './modules/paper/routes.ts';
@@ -123,5 +125,6 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await registerDocumentWorkers(context);
   await registerMaterialWorkers(context);
   await registerNominationWorkers(context);
+  provideCampaignFollowUp('approved', selectShortlist);
   return app;
 }

@@ -8,7 +8,7 @@ import type { CampaignRules } from '#core/campaign/rules.ts';
 import { summaryPdf } from '#server/seed/demo-files.ts';
 import { ffmpegAvailability, film, noisyJpeg, tempFolder } from '../fixtures/media/generate.ts';
 import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { createTestDatabase, lastMoveOf, type TestDatabase } from '../support/database.ts';
 import { completeProject, completeStar } from '../support/nominations.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 
@@ -150,13 +150,18 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: forwarding winners with 
       await pageApi(o, 'POST', `/api/nominations/${id}/transitions`, { to: 'shortlisted' });
     for (const to of ['announcing', 'approved'])
       await pageApi(o, 'POST', `/api/campaigns/${jilinRound}/transitions`, { to });
+    // 审定 made both 入选 by itself, audited as the organiser's 审定入选.
+    const selected = await pageApi(o, 'GET', `/api/nominations?campaignId=${jilinRound}&state=selected`);
+    expect(selected.items.map((n: { id: string }) => n.id).sort()).toEqual([star, project].sort());
     for (const id of [star, project])
-      await pageApi(o, 'POST', `/api/nominations/${id}/transitions`, { to: 'selected' });
+      expect(await lastMoveOf(database, id)).toMatchObject({ to: 'selected', label: '审定入选' });
 
     await o.goto(`${server.url}/nominations/${star}`);
     const jilinIdPhoto = o.getByTestId('slot-star-idPhoto');
     await expect.poll(() => jilinIdPhoto.getByText('已通过').count()).toBeGreaterThan(0);
     await materialsShot(o, 'jilin-star-materials-1280');
+    // Nothing is left to select by hand after 审定.
+    expect(await o.getByRole('button', { name: /审定入选/ }).count()).toBe(0);
 
     await o.goto(`${server.url}/campaigns/${jilinRound}`);
     await o.getByRole('tab', { name: '报送情况' }).click();

@@ -6,7 +6,7 @@ import { addDays } from '#core/calendar/iso-date.ts';
 import { todayInShanghai } from '#core/calendar/today.ts';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { createTestDatabase, lastMoveOf, type TestDatabase } from '../support/database.ts';
 import { photoOfAtLeast } from '../support/materials.ts';
 import { completeStar } from '../support/nominations.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
@@ -271,7 +271,10 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     await pageApi(o, 'POST', `/api/nominations/${star.id}/transitions`, { to: 'shortlisted' });
     for (const to of ['announcing', 'approved'])
       await pageApi(o, 'POST', `/api/campaigns/${jilinRound}/transitions`, { to });
-    await pageApi(o, 'POST', `/api/nominations/${star.id}/transitions`, { to: 'selected' });
+    // 审定 made the 拟推介 star 入选 by itself, audited as the organiser's 审定入选.
+    const selected = await pageApi(o, 'GET', `/api/nominations?campaignId=${jilinRound}&state=selected`);
+    expect(selected.items.map((n: { id: string }) => n.id)).toEqual([star.id]);
+    expect(await lastMoveOf(database, star.id)).toMatchObject({ to: 'selected', label: '审定入选' });
     await o.reload();
     await o.getByRole('tab', { name: '报送情况' }).click();
     await o.getByRole('button', { name: /报送上级/ }).click();

@@ -30,3 +30,24 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
     },
   };
 }
+
+/**
+ * How a nomination was last moved, from the audit log: its state change, label and who did it (the
+ * account, or null for the platform itself).
+ */
+export async function lastMoveOf(database: TestDatabase, nominationId: string) {
+  const row = await database.db
+    .selectFrom('auditLog')
+    .select(['actorId', 'before', 'after'])
+    .where('entityId', '=', nominationId)
+    .where('action', '=', 'nomination.transitioned')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  const after = row.after as { state: string; label: string };
+  return {
+    actorId: row.actorId,
+    from: (row.before as { state: string }).state,
+    to: after.state,
+    label: after.label,
+  };
+}

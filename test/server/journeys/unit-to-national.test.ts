@@ -4,6 +4,7 @@ import { todayInShanghai } from '#core/calendar/today.ts';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { manualClock } from '#server/platform/clock.ts';
 import { as, createTestApp, loginAs, relogin, type Session, type TestApp } from '#test/support/app.ts';
+import { lastMoveOf } from '#test/support/database.ts';
 import { campaignOf, completeProject, completeStar, draftWith } from '#test/support/nominations.ts';
 
 /**
@@ -141,10 +142,14 @@ describe('a unit from an empty table to a forwarded provincial winner', () => {
     ).toBe(200);
     await post(organiser, `/api/campaigns/${campaign.id}/transitions`, { to: 'announcing' });
     await post(organiser, `/api/campaigns/${campaign.id}/transitions`, { to: 'approved' });
-    expect(
-      (await post(organiser, `/api/nominations/${stars[6]}/transitions`, { to: 'selected' })).json()
-        .nomination.state,
-    ).toBe('selected');
+    // 审定 makes the 拟推介 star 入选 by itself; the 未入选 one and the never-listed rest stay as they were.
+    expect(await lastMoveOf(t.database, stars[6]!)).toMatchObject({
+      from: 'shortlisted',
+      to: 'selected',
+      label: '审定入选',
+    });
+    expect(await lastMoveOf(t.database, stars[5]!)).toMatchObject({ to: 'not_selected' });
+    expect(await lastMoveOf(t.database, stars[4]!)).toMatchObject({ to: 'accepted' });
 
     // Forwarded: 吉林省教育厅's own nomination in the national round, counted against its national quota.
     const target = (await campaignOf(t, organiser, '中国成人教育协会')).campaign;

@@ -14,6 +14,7 @@ import type { CampaignRules } from '#core/campaign/rules.ts';
 import { releaseStoredObjects } from '#server/modules/materials/stored-objects.ts';
 import { noisyJpeg } from '#test/fixtures/media/generate.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
+import { lastMoveOf } from '#test/support/database.ts';
 import { checkedMaterials, uploadThroughTus } from '#test/support/materials.ts';
 import { campaignOf, completeProject, completeStar, draftWith } from '#test/support/nominations.ts';
 
@@ -186,10 +187,13 @@ beforeAll(async () => {
     await post(jilin, `/api/nominations/${id}/transitions`, { to: 'shortlisted' });
   await post(jilin, `/api/campaigns/${jilinCampaign}/transitions`, { to: 'announcing' });
   await post(jilin, `/api/campaigns/${jilinCampaign}/transitions`, { to: 'approved' });
-  for (const id of [star, project]) {
-    const selected = await post(jilin, `/api/nominations/${id}/transitions`, { to: 'selected' });
-    expect(selected.json().nomination.state).toBe('selected');
-  }
+  // 审定 made both 入选 by itself.
+  for (const id of [star, project])
+    expect(await lastMoveOf(t.database, id)).toMatchObject({
+      from: 'shortlisted',
+      to: 'selected',
+      label: '审定入选',
+    });
   await previewsMade(star);
   await previewsMade(project);
   filesBefore = await storedFiles();

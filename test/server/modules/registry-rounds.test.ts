@@ -17,6 +17,7 @@ import {
   secondUnitSession,
   type TestApp,
 } from '#test/support/app.ts';
+import { lastMoveOf } from '#test/support/database.ts';
 import { checkedMaterials, supplyRequiredMaterials } from '#test/support/materials.ts';
 import { campaignOf, completeStar, draftWith, idNumber } from '#test/support/nominations.ts';
 import { accountIn, anotherRound, uploadWinners, winnerSheet } from '#test/support/registry.ts';
@@ -106,9 +107,9 @@ describe('a province forwards its winner to the national round (item 4)', () => 
     await post(jilin, `/api/nominations/${ni.id}/transitions`, { to: 'not_selected' });
     await post(jilin, `/api/campaigns/${jilinRound}/transitions`, { to: 'announcing' });
     await post(jilin, `/api/campaigns/${jilinRound}/transitions`, { to: 'approved' });
-    expect((await post(jilin, `/api/nominations/${sun.id}/transitions`, { to: 'selected' })).statusCode).toBe(
-      200,
-    );
+    // 审定 made 孙秀英 入选 by itself; 倪建国 stays 未入选.
+    expect(await lastMoveOf(t.database, sun.id)).toMatchObject({ from: 'shortlisted', to: 'selected' });
+    expect(await lastMoveOf(t.database, ni.id)).toMatchObject({ to: 'not_selected' });
     const forwarded = await post(jilin, `/api/campaigns/${jilinRound}/forward`, {
       targetCampaignId: national,
     });

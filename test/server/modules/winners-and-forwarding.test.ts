@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { projectForm } from '#core/nomination/forms/fixtures.test-support.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
+import { lastMoveOf } from '#test/support/database.ts';
 import { campaignOf, completeStar, draftWith, idNumber } from '#test/support/nominations.ts';
 
 let t: TestApp;
@@ -190,9 +191,13 @@ describe('levels: a province forwards its selected nominations to the national r
     ).toBe('shortlisted');
     await post(jilin, `/api/campaigns/${jilinCampaign}/transitions`, { to: 'announcing' });
     await post(jilin, `/api/campaigns/${jilinCampaign}/transitions`, { to: 'approved' });
-    expect(
-      (await post(jilin, `/api/nominations/${n.id}/transitions`, { to: 'selected' })).json().nomination.state,
-    ).toBe('selected');
+    // 审定 makes the 拟推介 star 入选 by itself, as the organiser who approved.
+    expect(await lastMoveOf(t.database, n.id)).toEqual({
+      actorId: jilin.accountId,
+      from: 'shortlisted',
+      to: 'selected',
+      label: '审定入选',
+    });
 
     const forwarded = await post(jilin, `/api/campaigns/${jilinCampaign}/forward`, {
       targetCampaignId: national.id,

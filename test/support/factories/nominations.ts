@@ -149,7 +149,7 @@ async function toReview(t: TestApp, campaign: TestCampaign) {
 
 /**
  * The end of a round for accepted nominations of `campaign`: the campaign goes to review, `ids` are put on
- * the 拟推介名单, 公示 starts, the campaign is approved and they are 审定入选. This moves the whole campaign
+ * the 拟推介名单, 公示 starts and the campaign is approved, which makes them 审定入选 by itself. This moves the whole campaign
  * (no unit can submit afterwards), so a test makes its other nominations first or uses another campaign.
  */
 export async function selectNominations(t: TestApp, campaign: TestCampaign, ids: readonly string[]) {
@@ -160,5 +160,4 @@ export async function selectNominations(t: TestApp, campaign: TestCampaign, ids:
     await transitionNomination(db, organiser, id, { to: 'shortlisted', now: clock.now() });
   await moveCampaign(t, campaign, 'announcing');
   await moveCampaign(t, campaign, 'approved');
-  for (const id of ids) await transitionNomination(db, organiser, id, { to: 'selected', now: clock.now() });
 }

@@ -24,20 +24,50 @@ export function transitionRefusal(from: CampaignState, to: CampaignState): strin
   return `活动当前为「${CAMPAIGN_STATES[from]}」，不能改为「${CAMPAIGN_STATES[to]}」${now}`;
 }
 
-type FollowUp = (trx: Trx, jobs: Jobs, campaign: CampaignRow) => Promise<void>;
+/** A follow-up sees the campaign as it now stands (already in its new status) and who moved it, when. */
+export interface FollowUpContext {
+  trx: Trx;
+  jobs: Jobs;
+  campaign: CampaignRow;
+  actor: Actor;
+  now: Date;
+}
+
+export type FollowUp = (c: FollowUpContext) => Promise<void>;
+
+/**
+ * Follow-ups another module owns: 审定入选 is the nominations module's move, and campaigns may not import
+ * nominations (no module loops), so the app hands it over where it is built (app.ts).
+ */
+const provided: Partial<Record<CampaignState, FollowUp>> = {};
+
+export function provideCampaignFollowUp(status: CampaignState, followUp: FollowUp) {
+  provided[status] = followUp;
+}
+
+/** A provided follow-up; missing, the transition fails rather than leave its work undone. */
+const fromProvider =
+  (status: CampaignState): FollowUp =>
+  (c) => {
+    const followUp = provided[status];
+    if (!followUp) throw new Error(`campaign follow-up for ${status} was never provided`);
+    return followUp(c);
+  };
 
 /**
  * What each status sets going, in the transaction that enters it: the one place a campaign's follow-ups
  * are declared. 开放报送 plans the runs of 逾期视为自动放弃 at the campaign's deadline and each unit's
  * extension (a later rules change or extension plans its own, see update-rules.ts and extensions.ts).
- * 审定 does not yet select the shortlist by itself: the organiser moves each nomination to 入选 (the
- * table lets 系统 do it too, for when approval should).
+ * 审定 makes the approved 拟推介名单 the result: every 拟推介 nomination becomes 入选 (审定入选) through
+ * the one nomination transition, by the organiser who approves, in this same transaction (the nominations
+ * module's selectShortlist, provided by app.ts).
  */
 const FOLLOW_UPS: Partial<Record<CampaignState, FollowUp>> = {
-  open: async (trx, jobs, campaign) => {
+  open: async ({ trx, jobs, campaign }) => {
     const extensions = await listExtensions(trx, campaign.id);
     await planDeadlineRuns(trx, jobs, campaign.id, [campaign.deadlineAt, ...extensions.map((e) => e.until)]);
   },
+  approved: fromProvider('approved'),
 };
 
 /** The one function that changes a campaign's status: guard, write, audit, follow-ups, in one transaction. */
@@ -70,7 +100,9 @@ export async function transitionCampaign(
       .set({ status: to, version: sql<number>`version + 1`, updatedAt: now })
       .where('id', '=', id)
       .execute();
-    await FOLLOW_UPS[to]?.(trx, jobs, campaign);
+    // The follow-ups act in the new status (审定入选 is a move of 已审定 campaigns), so they read the row again.
+    const moved = (await findCampaign(trx, id))!;
+    await FOLLOW_UPS[to]?.({ trx, jobs, campaign: moved, actor, now });
     await recordAudit(trx, actor, {
       action: 'campaign.transitioned',
       entityType: 'campaign',
