@@ -5,6 +5,7 @@
  *
  *   npm run bench -- eligibility
  */
+
 import { getTemplate } from '#core/campaign/templates/index.ts';
 import {
   countChineseText,
@@ -19,25 +20,14 @@ import {
   type ProjectEligibilityInput,
   type StarEligibilityInput,
 } from '#core/nomination/eligibility/index.ts';
+import { seededRandom } from '#core/review/seeded-random.ts';
 
 const GOAL_MS = 200;
 const RECORDS = 10_000;
 const RUNS = 7;
 const TODAY = '2024-04-01';
 
-/** mulberry32: small, fast and deterministic, so every run checks the same records. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = random(20240410);
+const rand = seededRandom(20240410);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rand() * 10)).join('');
 const pad = (n: number) => String(n).padStart(2, '0');
