@@ -11,7 +11,7 @@ import {
   newUnit,
   sessionOf,
 } from '#test/support/factories/index.ts';
-import { tusHeaders, tusMetadata, uploadThroughTus } from '#test/support/materials.ts';
+import { checkedMaterials, tusHeaders, tusMetadata, uploadThroughTus } from '#test/support/materials.ts';
 import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
 import { createMaterialApp, type MaterialTestApp, secondUnitSession } from './material-app.ts';
 
@@ -187,6 +187,8 @@ describe('once the slot or the nomination changes', () => {
   it('refuses a full slot, naming the count', async () => {
     const first = await uploadThroughTus(t, unit, { ...meta(), data: Buffer.from('first photo') });
     expect(first.materialId).toBeDefined();
+    // The check job audits its verdict on its own time: wait for it, or its row lands inside the refusal.
+    await checkedMaterials(t, nominationId);
     baseline = await snapshot();
     await expectRefused(await create(unit, meta(), MiB), 409, 'SLOT_FULL', /最多 1 个文件，已经上传了 1 个/);
   });
