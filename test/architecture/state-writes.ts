@@ -28,6 +28,9 @@ export const TRANSITION_FILES: readonly string[] = [
   'modules/documents/transition-package.ts',
   // Paper dispatches: their own table and transition function (core/paper/states.ts).
   'modules/paper/apply-paper-move.ts',
+  // Expert review: rounds and reviews (core/review/round-states.ts, review-states.ts).
+  'modules/review/transition-round.ts',
+  'modules/review/transition-review.ts',
 ];
 
 const STATE_KEY = /(?:^|[\s{,(])['"]?(?:state|status)['"]?\s*:/;

@@ -8,6 +8,7 @@ import { documentFindings } from '../documents/campaign-layouts.ts';
 import { campaignDocumentsSchema } from '../documents/form-layout-schema.ts';
 import { error, type Finding } from '../findings.ts';
 import { materialSetSpecSchema } from '../materials/spec-schema.ts';
+import { reviewRulesSchema } from '../review/review-rules.ts';
 import type { CampaignRules } from './rules.ts';
 import { ORGANISATION_TYPES, type OrganisationType } from './unit-types.ts';
 import { validateCampaignRules } from './validate.ts';
@@ -99,6 +100,7 @@ export const campaignRulesSchema = z.strictObject({
   }),
   forwardsToNationalRound: z.boolean(),
   documents: campaignDocumentsSchema.optional(),
+  review: reviewRulesSchema.optional(),
 });
 
 // Fails to compile when rules.ts and this schema drift apart.

@@ -4,8 +4,10 @@
  * thresholds from here, so a new year's notice is a data change, not a code change.
  * The zod schema in rules-schema.ts mirrors this type and is checked against it at compile time.
  */
+
 import type { FormLayout } from '../documents/form-layout.ts';
 import type { MaterialSetSpec } from '../materials/spec.ts';
+import type { ReviewRules } from '../review/review-rules.ts';
 import type { OrganisationType } from './unit-types.ts';
 
 export const CATEGORIES = ['star', 'project'] as const;
@@ -183,4 +185,6 @@ export interface CampaignRules {
   forwardsToNationalRound: boolean;
   /** Optional: rules stored before it existed have none, and that means the built-in layouts. */
   documents?: CampaignDocuments;
+  /** Optional: the expert review's rubric and settings; none means the defaults (core/review/review-rules.ts). */
+  review?: ReviewRules;
 }

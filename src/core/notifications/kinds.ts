@@ -1,0 +1,8 @@
+/** What the platform tells people of, inside the platform (the bell) and by mail when configured. */
+export const NOTIFICATION_KINDS = {
+  review_assigned: '评审任务',
+  round_closing: '评审即将结束',
+  reviews_complete: '评分已全部提交',
+  shortlist_proposed: '拟推介名单待确认',
+} as const;
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;

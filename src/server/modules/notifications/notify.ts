@@ -1,0 +1,38 @@
+/**
+ * Tells accounts of something, inside the platform (the bell), in the caller's transaction, so a message
+ * exists exactly when what it tells of does. A dedupe key makes a reminder idempotent: a job run again
+ * after a crash does not tell anyone twice.
+ */
+import type { NotificationKind } from '#core/notifications/kinds.ts';
+import type { Trx } from '#server/platform/db/database.ts';
+
+export interface Message {
+  kind: NotificationKind;
+  title: string;
+  body?: string;
+  /** A page of the web app, e.g. /reviews. */
+  link?: string | null;
+  /** Per account: the same key is sent to an account once. */
+  dedupeKey?: string | null;
+}
+
+/** Inserts one notification per account; returns how many were new. */
+export async function notify(trx: Trx, accountIds: readonly string[], message: Message): Promise<number> {
+  if (accountIds.length === 0) return 0;
+  const rows = await trx
+    .insertInto('notifications')
+    .values(
+      [...new Set(accountIds)].map((accountId) => ({
+        accountId,
+        kind: message.kind,
+        title: message.title,
+        body: message.body ?? '',
+        link: message.link ?? null,
+        dedupeKey: message.dedupeKey ?? null,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['accountId', 'dedupeKey']).doNothing())
+    .returning('id')
+    .execute();
+  return rows.length;
+}
