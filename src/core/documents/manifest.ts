@@ -5,6 +5,8 @@
  * byte-order mark and CRLF: Excel on Chinese Windows then opens it as UTF-8, not as GBK mojibake.
  */
 
+import { csvText, parseCsvRecords } from '../csv.ts';
+
 export interface ManifestRow {
   /** Path inside the ZIP (`/`-separated); for a missing part, where it would be. */
   path: string;
@@ -17,56 +19,21 @@ export interface ManifestRow {
 
 export const MANIFEST_HEADER = ['路径', '大小（字节）', 'SHA-256', '检查结果'] as const;
 
-/** RFC 4180 quoting; a leading = + - @ is defused so Excel never runs a cell as a formula. */
-function field(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function manifestCsv(rows: readonly ManifestRow[]): string {
-  const lines = [MANIFEST_HEADER.join(',')];
-  for (const row of rows) {
-    lines.push(
-      [row.path, row.size === null ? '' : String(row.size), row.sha256 ?? '', row.result]
-        .map(field)
-        .join(','),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvText([
+    MANIFEST_HEADER,
+    ...rows.map((row) => [row.path, row.size === null ? '' : String(row.size), row.sha256 ?? '', row.result]),
+  ]);
 }
 
 /** Reads a manifest back (tests, and an office checking a copy): the rows after the header. */
 export function parseManifestCsv(text: string): ManifestRow[] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let value = '';
-  let quoted = false;
-  const input = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < input.length; i++) {
-    const c = input[i]!;
-    if (quoted) {
-      if (c === '"' && input[i + 1] === '"') {
-        value += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else value += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(value);
-      value = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && input[i + 1] === '\n') i++;
-      record.push(value);
-      records.push(record);
-      record = [];
-      value = '';
-    } else value += c;
-  }
-  if (value !== '' || record.length > 0) records.push([...record, value]);
-  return records.slice(1).map(([path = '', size = '', sha256 = '', result = '']) => ({
-    path,
-    size: size === '' ? null : Number(size),
-    sha256: sha256 || null,
-    result,
-  }));
+  return parseCsvRecords(text)
+    .slice(1)
+    .map(({ fields: [path = '', size = '', sha256 = '', result = ''] }) => ({
+      path,
+      size: size === '' ? null : Number(size),
+      sha256: sha256 || null,
+      result,
+    }));
 }

@@ -4,8 +4,9 @@
  * finding with the line it is on; a sheet with errors gives no totals, because a ranking computed from
  * part of the scores would look complete and be wrong.
  */
+
+import { parseCsvRecords } from '../csv.ts';
 import { error, type Finding } from '../findings.ts';
-import { parseCsvRecords } from './csv-lines.ts';
 import type { CriterionScore, ReviewTotal } from './review-total.ts';
 
 export const SCORE_SHEET_HEADER = ['nomination', 'expert', 'criterion', 'score', 'max', 'weight'] as const;

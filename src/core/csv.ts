@@ -1,8 +1,23 @@
 /**
  * CSV as RFC 4180 writes it (Excel, WPS): comma separated, double quotes around a field that holds a
- * comma, a quote (doubled) or a line break. Each record keeps the line it starts on, so that a finding can
- * say 「第 12 行」 as the official sees it in a text editor or a spreadsheet.
+ * comma, a quote (doubled) or a line break. The one writer and the one reader of core and the web app.
  */
+
+/** One field, quoted when it must be; a leading = + - @ is defused so Excel never runs a cell as a formula. */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/**
+ * A whole file: UTF-8 with a byte-order mark and CRLF line ends, so that Excel on Chinese Windows opens it
+ * as UTF-8 and not as GBK mojibake.
+ */
+export function csvText(rows: readonly (readonly string[])[]): string {
+  return `\uFEFF${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}
+
+/** A record read back with the line it starts on, so a finding can say 「第 12 行」 as the official sees it. */
 export interface CsvRecord {
   line: number;
   fields: string[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsvRecords } from './csv-lines.ts';
+import { csvText, parseCsvRecords } from './csv.ts';
 
 describe('parseCsvRecords', () => {
   it('keeps the line each record starts on, across quoted line breaks and blank lines', () => {
@@ -15,5 +15,22 @@ describe('parseCsvRecords', () => {
   it('reads nothing from an empty text', () => {
     expect(parseCsvRecords('')).toEqual([]);
     expect(parseCsvRecords('\n\n')).toEqual([]);
+  });
+});
+
+describe('csvText', () => {
+  it('reads back as written, with a byte-order mark, CRLF and formulas defused', () => {
+    const rows = [
+      ['名称', '备注'],
+      ['a, b', 'say "hi"'],
+      ['=SUM(A1)', 'two\nlines'],
+    ];
+    const text = csvText(rows);
+    expect(text.startsWith('\uFEFF名称,备注\r\n')).toBe(true);
+    expect(parseCsvRecords(text).map((r) => r.fields)).toEqual([
+      rows[0],
+      rows[1],
+      ["'=SUM(A1)", 'two\nlines'],
+    ]);
   });
 });
