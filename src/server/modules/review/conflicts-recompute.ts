@@ -7,7 +7,9 @@
 import type { ConflictSettings } from '#core/review/conflict-facts.ts';
 import { findConflicts } from '#core/review/conflicts.ts';
 import { reviewSettingsOf } from '#core/review/review-rules.ts';
-import type { Trx } from '#server/platform/db/database.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
+import { recordAudit } from '../audit/service.ts';
 import { findCampaign } from '../campaigns/queries.ts';
 import {
   campaignDeclarations,
@@ -23,7 +25,7 @@ import {
 import { listPool } from './pool-queries.ts';
 
 /** The inputs of a campaign's recusal, gathered once (also used to check a candidate before inviting). */
-export async function conflictInputs(trx: Trx, campaignId: string, today: string) {
+export async function conflictInputs(trx: Db | Trx, campaignId: string, today: string) {
   const campaign = (await findCampaign(trx, campaignId))!;
   const nominations = await reviewedNominations(trx, campaignId);
   const ids = nominations.map((n) => n.id);
@@ -52,9 +54,25 @@ export async function conflictInputs(trx: Trx, campaignId: string, today: string
   };
 }
 
-export async function recomputeConflicts(trx: Trx, campaignId: string, today: string): Promise<void> {
+/**
+ * Rewrites the campaign's conflicts and takes a newly recused expert off the nominations they were
+ * assigned in rounds not yet closed (with their draft review): a submitted review stays, frozen, and the
+ * assignment view shows the nomination short of a reviewer. Returns the pairs taken off.
+ */
+export async function recomputeConflicts(
+  trx: Trx,
+  campaignId: string,
+  today: string,
+  actor: Actor | null = null,
+): Promise<{ nominationId: string; expertId: string; roundId: string }[]> {
   // One recomputation of a campaign at a time: two would each delete and insert the same pairs.
-  await trx.selectFrom('campaigns').select('id').where('id', '=', campaignId).forUpdate().execute();
+  const campaign = await trx
+    .selectFrom('campaigns as c')
+    .innerJoin('organisations as o', 'o.id', 'c.organiserId')
+    .select('o.path')
+    .where('c.id', '=', campaignId)
+    .forUpdate('c')
+    .executeTakeFirstOrThrow();
   const inputs = await conflictInputs(trx, campaignId, today);
   const checks = findConflicts(inputs.experts, inputs.nominationFacts, inputs.settings, inputs.dismissals);
   await trx.deleteFrom('reviewConflicts').where('campaignId', '=', campaignId).execute();
@@ -73,4 +91,40 @@ export async function recomputeConflicts(trx: Trx, campaignId: string, today: st
       )
       .execute();
   }
+  const recused = await trx
+    .selectFrom('reviewAssignments as a')
+    .innerJoin('reviewRounds as r', 'r.id', 'a.roundId')
+    .innerJoin('reviewConflicts as c', (join) =>
+      join.onRef('c.nominationId', '=', 'a.nominationId').onRef('c.expertId', '=', 'a.expertId'),
+    )
+    .leftJoin('reviews as v', (join) =>
+      join
+        .onRef('v.roundId', '=', 'a.roundId')
+        .onRef('v.nominationId', '=', 'a.nominationId')
+        .onRef('v.expertId', '=', 'a.expertId'),
+    )
+    .select(['a.roundId', 'a.nominationId', 'a.expertId'])
+    .where('r.campaignId', '=', campaignId)
+    .where('r.state', '!=', 'closed')
+    .where('c.conflicted', '=', true)
+    .where((eb) => eb.or([eb('v.state', 'is', null), eb('v.state', '=', 'draft')]))
+    .execute();
+  for (const pair of recused) {
+    for (const table of ['reviews', 'reviewAssignments'] as const)
+      await trx
+        .deleteFrom(table)
+        .where('roundId', '=', pair.roundId)
+        .where('nominationId', '=', pair.nominationId)
+        .where('expertId', '=', pair.expertId)
+        .execute();
+  }
+  if (recused.length > 0)
+    await recordAudit(trx, actor, {
+      action: 'review.assignments_recused',
+      entityType: 'review_round',
+      entityId: recused[0]!.roundId,
+      scopePath: campaign.path,
+      before: { assignments: recused },
+    });
+  return recused;
 }
