@@ -278,3 +278,8 @@ export const InviteExpertResponse = z.object({
 export const PoolExpertResponse = z.object({ expert: PoolExpert });
 export const CandidatesQuery = z.object({ q: z.string().trim().max(50).default('') });
 export const ReviewRoundResponse = z.object({ round: ReviewRound });
+/** The expert's declaration was recorded; the nomination is gone from their lists. */
+export const DeclareConflictResponse = z.object({
+  declared: z.literal(true),
+  assignmentsRemoved: z.number(),
+});
