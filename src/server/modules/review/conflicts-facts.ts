@@ -54,6 +54,7 @@ export const poolOrganisation = (
 export interface ReviewedNomination {
   id: string;
   category: Category;
+  state: string;
   title: string;
   unitId: string;
   unitName: string;
@@ -69,6 +70,7 @@ export async function reviewedNominations(db: Db | Trx, campaignId: string): Pro
     .select([
       'n.id',
       'n.category',
+      'n.state',
       'n.title',
       'n.unitId',
       'u.name as unitName',
