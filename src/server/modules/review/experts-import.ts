@@ -19,6 +19,7 @@ import { AppError } from '#server/platform/errors.ts';
 import { insertAccount } from '../accounts/service.ts';
 import { findOrganisationById } from '../organisations/service.ts';
 import { recomputeConflicts } from './conflicts-recompute.ts';
+import { expertFactsFindings } from './experts-facts.ts';
 import { addToPool, invitableAccount } from './experts-invite.ts';
 import { managedCampaign } from './pool-context.ts';
 
@@ -176,6 +177,8 @@ export async function importExperts(db: Db, actor: Actor, campaignId: string, fi
       }
       return [];
     }
+    for (const f of expertFactsFindings(facts.data, { today, chairs: [] }))
+      fail(row, COLUMN_OF[f.field] ?? '', `第 ${row} 行：${f.message}`);
     return [{ row, cells, facts: facts.data }];
   });
   const seen = new Map<string, number>();
