@@ -19,11 +19,12 @@ export async function notifyAssigned(
   round: { id: string; name: string; closesAt: Date | string },
   expertIds: readonly string[],
 ) {
+  if (expertIds.length === 0) return;
   const counts = await trx
     .selectFrom('reviewAssignments')
     .select(['expertId', (eb) => eb.fn.countAll<string>().as('n')])
     .where('roundId', '=', round.id)
-    .where('expertId', 'in', expertIds.length > 0 ? expertIds : [''])
+    .where('expertId', 'in', expertIds)
     .groupBy('expertId')
     .execute();
   for (const { expertId } of counts)
