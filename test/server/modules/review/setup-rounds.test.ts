@@ -314,6 +314,42 @@ describe('assignment', () => {
     expect((await pairs()).some((p) => p.startsWith(`${nominationId}|${expertId}|`))).toBe(true);
   });
 
+  it('leaves a closed round as it is: no edits, no assignment changes', async () => {
+    const { version } = await round();
+    const closed = await call(admin, 'POST', url(`/rounds/${roundId}/move`), { to: 'closed', version });
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(closed.json().round.moves).toEqual([{ to: 'open', label: '重新开放评审' }]);
+    const before = await pairs();
+    const edit = await call(admin, 'PATCH', url(`/rounds/${roundId}`), {
+      name: '网上初评',
+      kind: 'online',
+      closesAt: inDays(9),
+      version: version + 1,
+    });
+    expect(edit.statusCode).toBe(409);
+    expect(edit.json()).toMatchObject({
+      code: 'ROUND_NOT_EDITABLE',
+      message: expect.stringContaining('已结束'),
+    });
+    expect((await call(admin, 'POST', url(`/rounds/${roundId}/assign`), { seed: 1 })).json().code).toBe(
+      'ROUND_NOT_EDITABLE',
+    );
+    const add = await call(admin, 'POST', url(`/rounds/${roundId}/assignments`), {
+      nominationId: stars[3]!.id,
+      expertId: experts[1]!.id,
+    });
+    expect(add.json().code).toBe('ROUND_NOT_EDITABLE');
+    expect(await pairs()).toEqual(before);
+    const wrongMove = await call(admin, 'POST', url(`/rounds/${roundId}/move`), {
+      to: 'planned',
+      version: version + 1,
+    });
+    expect(wrongMove.json()).toMatchObject({
+      code: 'ROUND_MOVE_NOT_ALLOWED',
+      message: expect.stringContaining('不能改为'),
+    });
+  });
+
   it('keeps experts and units out of the organiser’s routes', async () => {
     const expert = await loginAs(t.app, experts[1]!);
     const unit = await loginAs(t.app, unitA.submitter);
