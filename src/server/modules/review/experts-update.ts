@@ -5,9 +5,10 @@
  */
 import type { z } from 'zod';
 import { todayInShanghai } from '#core/calendar/today.ts';
+import type { Category } from '#core/campaign/rules.ts';
 import type { UpdateExpertBody } from '#core/contract/review-setup.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
-import type { Db } from '#server/platform/db/database.ts';
+import type { Db, Trx } from '#server/platform/db/database.ts';
 import { AppError, notFound, staleVersion } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { recomputeConflicts } from './conflicts-recompute.ts';
@@ -29,6 +30,49 @@ const factsOf = (row: NonNullable<Awaited<ReturnType<typeof findPoolExpert>>>) =
   relations: (row.relations ?? []) as never[],
 });
 
+/**
+ * An expert taken off a panel leaves its nominations in rounds not yet closed (drafts with them); a
+ * submitted review there keeps them on it.
+ */
+async function leavePanels(
+  trx: Trx,
+  campaignId: string,
+  expert: { expertId: string; name: string },
+  panels: readonly Category[],
+) {
+  if (panels.length === 0) return;
+  const rounds = trx
+    .selectFrom('reviewRounds')
+    .select('id')
+    .where('campaignId', '=', campaignId)
+    .where('state', '!=', 'closed');
+  const nominations = trx
+    .selectFrom('nominations')
+    .select('id')
+    .where('campaignId', '=', campaignId)
+    .where('category', 'in', panels);
+  const submitted = await trx
+    .selectFrom('reviews')
+    .select('id')
+    .where('roundId', 'in', rounds)
+    .where('nominationId', 'in', nominations)
+    .where('expertId', '=', expert.expertId)
+    .where('state', '=', 'submitted')
+    .executeTakeFirst();
+  if (submitted)
+    throw new AppError(
+      'EXPERT_HAS_REVIEWS',
+      `${expert.name}已在进行中的评审轮次提交了该评审组的评审，不能将其移出该评审组`,
+    );
+  for (const table of ['reviews', 'reviewAssignments'] as const)
+    await trx
+      .deleteFrom(table)
+      .where('roundId', 'in', rounds)
+      .where('nominationId', 'in', nominations)
+      .where('expertId', '=', expert.expertId)
+      .execute();
+}
+
 export async function updateExpert(
   db: Db,
   actor: Actor,
@@ -45,6 +89,12 @@ export async function updateExpert(
     if (before.version !== input.version) throw staleVersion();
     const chairs = await listPool(trx, campaign.id);
     refuseFindings(expertFactsFindings(input, { today, chairs, expertId }));
+    await leavePanels(
+      trx,
+      campaign.id,
+      before,
+      before.panels.filter((p) => !input.panels.includes(p)),
+    );
     await trx
       .updateTable('reviewExperts')
       .set({ ...factColumns(input), version: before.version + 1, updatedAt: now })

@@ -80,6 +80,8 @@ const pairs = async () =>
       .orderBy('expertId')
       .execute()
   ).map((p) => `${p.nominationId}|${p.expertId}|${p.source}`);
+let lastPairs: string[] = [];
+const pairsOf = (expertId: string) => lastPairs.filter((p) => p.split('|')[1] === expertId);
 const round = async () => (await rounds()).find((r) => r.id === roundId)!;
 
 describe('review rounds', () => {
@@ -182,6 +184,7 @@ describe('assignment', () => {
       .selectFrom('auditLog')
       .select('after')
       .where('action', '=', 'review.assigned')
+      .orderBy('at')
       .execute();
     expect(audit.map((a) => (a.after as { seed: number }).seed)).toEqual([42, 43, 42]);
   });
@@ -312,6 +315,31 @@ describe('assignment', () => {
     const reassigned = await call(admin, 'POST', url(`/rounds/${roundId}/assign`), { seed: 5 });
     expect(reassigned.statusCode, reassigned.body).toBe(200);
     expect((await pairs()).some((p) => p.startsWith(`${nominationId}|${expertId}|`))).toBe(true);
+  });
+
+  it('takes an expert moved off a panel off its nominations, unless a review of theirs is submitted there', async () => {
+    const submitted = await t.database.db
+      .selectFrom('reviews')
+      .select('expertId')
+      .where('state', '=', 'submitted')
+      .execute();
+    const busy = submitted[0]!.expertId;
+    lastPairs = await pairs();
+    const free = experts.find((e) => e.id !== busy && e.id !== sameOrg.id && pairsOf(e.id).length > 0)!;
+    const edit = async (expertId: string) => {
+      const row = await t.database.db
+        .selectFrom('reviewExperts')
+        .select('version')
+        .where('expertId', '=', expertId)
+        .executeTakeFirstOrThrow();
+      return call(admin, 'PATCH', url(`/experts/${expertId}`), { panels: ['project'], version: row.version });
+    };
+    const refused = await edit(busy);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe('EXPERT_HAS_REVIEWS');
+    const moved = await edit(free.id);
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect((await pairs()).some((p) => p.split('|')[1] === free.id)).toBe(false);
   });
 
   it('leaves a closed round as it is: no edits, no assignment changes', async () => {
