@@ -12,7 +12,7 @@ import type { Db } from '#server/platform/db/database.ts';
 import { AppError } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { recomputeConflicts } from './conflicts-recompute.ts';
-import { managedCampaign } from './pool-context.ts';
+import { assertSetupOpen, managedCampaign } from './pool-context.ts';
 
 export async function dismissConflict(
   db: Db,
@@ -24,6 +24,7 @@ export async function dismissConflict(
   const today = todayInShanghai(now);
   return db.transaction().execute(async (trx) => {
     const campaign = await managedCampaign(trx, actor, campaignId, true);
+    assertSetupOpen(campaign);
     const row = await trx
       .selectFrom('reviewConflicts')
       .select(['conflicted', 'reasons'])

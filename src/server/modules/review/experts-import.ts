@@ -21,7 +21,7 @@ import { findOrganisationById } from '../organisations/service.ts';
 import { recomputeConflicts } from './conflicts-recompute.ts';
 import { expertFactsFindings } from './experts-facts.ts';
 import { addToPool, invitableAccount } from './experts-invite.ts';
-import { managedCampaign } from './pool-context.ts';
+import { assertSetupOpen, managedCampaign } from './pool-context.ts';
 
 export const EXPERT_COLUMNS = [
   '用户名',
@@ -158,6 +158,7 @@ const COLUMN_OF: Record<string, Column> = {
 export async function importExperts(db: Db, actor: Actor, campaignId: string, file: Buffer, now: Date) {
   const today = todayInShanghai(now);
   const campaign = await managedCampaign(db, actor, campaignId);
+  assertSetupOpen(campaign);
   const rows = await readRows(file);
   const findings: RowFinding[] = [];
   const fail = (row: number, field: string, message: string) =>

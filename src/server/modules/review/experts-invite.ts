@@ -17,7 +17,7 @@ import { recordAudit } from '../audit/service.ts';
 import { findVisibleOrganisation } from '../organisations/service.ts';
 import { recomputeConflicts } from './conflicts-recompute.ts';
 import { type ExpertFactsInput, expertFactsFindings, factColumns, refuseFindings } from './experts-facts.ts';
-import { managedCampaign } from './pool-context.ts';
+import { assertSetupOpen, managedCampaign } from './pool-context.ts';
 import { findPoolExpert, isInPool, listPool } from './pool-queries.ts';
 
 type InviteInput = z.output<typeof InviteExpertBody>;
@@ -84,6 +84,7 @@ export async function inviteExpert(db: Db, actor: Actor, campaignId: string, inp
   const today = todayInShanghai(now);
   return db.transaction().execute(async (trx) => {
     const campaign = await managedCampaign(trx, actor, campaignId, true);
+    assertSetupOpen(campaign);
     let created: { username: string; displayName: string; initialPassword: string } | undefined;
     let account: { id: string; displayName: string };
     if (input.accountId) {

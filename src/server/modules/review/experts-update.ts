@@ -14,7 +14,7 @@ import { recordAudit } from '../audit/service.ts';
 import { recomputeConflicts } from './conflicts-recompute.ts';
 import { expertFactsFindings, factColumns, refuseFindings } from './experts-facts.ts';
 import { auditFacts } from './experts-invite.ts';
-import { managedCampaign } from './pool-context.ts';
+import { assertSetupOpen, managedCampaign } from './pool-context.ts';
 import { findPoolExpert, listPool, lockPoolExpert, submittedReviewCount } from './pool-queries.ts';
 
 const factsOf = (row: NonNullable<Awaited<ReturnType<typeof findPoolExpert>>>) => ({
@@ -84,6 +84,7 @@ export async function updateExpert(
   const today = todayInShanghai(now);
   return db.transaction().execute(async (trx) => {
     const campaign = await managedCampaign(trx, actor, campaignId, true);
+    assertSetupOpen(campaign);
     const before = await lockPoolExpert(trx, campaign.id, expertId);
     if (!before) throw notFound('专家');
     if (before.version !== input.version) throw staleVersion();
@@ -118,6 +119,7 @@ export async function removeExpert(db: Db, actor: Actor, campaignId: string, exp
   const today = todayInShanghai(now);
   return db.transaction().execute(async (trx) => {
     const campaign = await managedCampaign(trx, actor, campaignId, true);
+    assertSetupOpen(campaign);
     const before = await lockPoolExpert(trx, campaign.id, expertId);
     if (!before) throw notFound('专家');
     const submitted = await submittedReviewCount(trx, campaign.id, expertId);

@@ -2,7 +2,7 @@
 import { reviewSettingsOf } from '#core/review/review-rules.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
-import { forbidden } from '#server/platform/errors.ts';
+import { AppError, forbidden } from '#server/platform/errors.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { reviewSetupRules } from './pool-rules.ts';
@@ -21,3 +21,9 @@ export async function managedCampaign(
 }
 
 export const settingsOf = (campaign: CampaignRow) => reviewSettingsOf(campaign.rules);
+
+/** The pool and its recusal change until 公示 starts: afterwards the shortlist rests on them as they were. */
+export function assertSetupOpen(campaign: CampaignRow): void {
+  if (!['draft', 'open', 'reviewing'].includes(campaign.status))
+    throw new AppError('REVIEW_SETUP_CLOSED', '活动已进入公示或审定，专家库和回避情况不能再修改');
+}

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type Session, type TestApp } from '#test/support/app.ts';
 import {
   loginAs,
+  moveCampaign,
   newCampaign,
   newExpert,
   newOrganiser,
@@ -282,5 +283,24 @@ describe('the expert import', () => {
     const rows = await pool();
     expect(rows.find((e) => e.expertId === experts[1]!.id)?.panels).toEqual(['project']);
     expect(rows.some((e) => e.province === '22' && e.employerName === '东北师范大学')).toBe(true);
+  });
+});
+
+describe('after 公示 starts', () => {
+  it('keeps the pool as it was', async () => {
+    await moveCampaign(t, campaign, 'reviewing');
+    await moveCampaign(t, campaign, 'announcing');
+    const before = await pool();
+    const invited = await call(admin, 'POST', url('/experts'), { ...facts, accountId: experts[2]!.id });
+    expect(invited.statusCode).toBe(409);
+    expect(invited.json()).toMatchObject({
+      code: 'REVIEW_SETUP_CLOSED',
+      message: expect.stringContaining('公示'),
+    });
+    expect((await call(admin, 'DELETE', url(`/experts/${experts[1]!.id}`))).json().code).toBe(
+      'REVIEW_SETUP_CLOSED',
+    );
+    expect(await pool()).toEqual(before);
+    expect((await call(admin, 'GET', url())).statusCode).toBe(200);
   });
 });
