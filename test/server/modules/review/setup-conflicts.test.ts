@@ -274,3 +274,37 @@ describe("a unit's requests to exclude experts", () => {
     expect((await call(admin, 'PUT', exclusions(starB), { requests: [] })).statusCode).toBe(404);
   });
 });
+
+describe('same-province recusal', () => {
+  it('recuses experts of the nomination’s province in a national campaign (the default there)', async () => {
+    const national = await newOrganiser(t, { name: '测试全国组织单位', type: 'national_organiser' });
+    const nationalCampaign = await newCampaign(t, national, { template: 'national-2024' });
+    const jilin = await newUnit(t, national, { type: 'provincial_edu', regionCode: '220000' });
+    const star = await newNomination(t, { campaign: nationalCampaign, unit: jilin, state: 'accepted' });
+    const [local, beijing] = [await newExpert(t, national), await newExpert(t, national)];
+    const session = await loginAs(t.app, national.admin);
+    const base = `/api/campaigns/${nationalCampaign.id}/review`;
+    for (const [expert, province] of [
+      [local, '22'],
+      [beijing, '11'],
+    ] as const) {
+      const response = await call(session, 'POST', `${base}/experts`, {
+        panels: ['star'],
+        accountId: expert.id,
+        province,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+    }
+    const setup = (await call(session, 'GET', base)).json();
+    expect(setup.settings.sameProvinceConflicts).toBe(true);
+    const items = (await call(session, 'GET', `${base}/conflicts`)).json().items;
+    expect(items).toEqual([
+      expect.objectContaining({
+        nominationId: star.id,
+        expertId: local.id,
+        conflicted: true,
+        reasons: [expect.objectContaining({ code: 'SAME_PROVINCE' })],
+      }),
+    ]);
+  });
+});
