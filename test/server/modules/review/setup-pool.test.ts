@@ -304,3 +304,36 @@ describe('after 公示 starts', () => {
     expect((await call(admin, 'GET', url())).statusCode).toBe(200);
   });
 });
+
+describe('the API document', () => {
+  it('lists every setup operation by its operationId', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const ids = Object.values(spec.paths as Record<string, Record<string, { operationId?: string }>>)
+      .flatMap((p) => Object.values(p))
+      .map((o) => o.operationId);
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'getReviewSetup',
+        'searchExpertCandidates',
+        'inviteExpert',
+        'updateExpert',
+        'removeExpert',
+        'importExperts',
+        'getExpertImportTemplate',
+        'checkExpertConflicts',
+        'listConflicts',
+        'dismissConflict',
+        'declareConflict',
+        'listExclusionRequests',
+        'setExclusionRequests',
+        'createReviewRound',
+        'updateReviewRound',
+        'moveReviewRound',
+        'assignReviews',
+        'getAssignments',
+        'addAssignment',
+        'removeAssignment',
+      ]),
+    );
+  });
+});
