@@ -9,11 +9,11 @@ import { findConflicts } from '#core/review/conflicts.ts';
 import { type Actor, inSubtree } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { notFound } from '#server/platform/errors.ts';
-import { findAccount } from '../accounts/queries.ts';
 import { findVisibleOrganisation } from '../organisations/service.ts';
 import { expertFacts, nominationLabel } from './conflicts-facts.ts';
 import { conflictInputs } from './conflicts-recompute.ts';
 import { managedCampaign } from './pool-context.ts';
+import { findExpertAccount } from './pool-queries.ts';
 
 type Reason = ConflictPair['reasons'][number];
 
@@ -64,7 +64,7 @@ export async function checkExpertConflicts(
   const today = todayInShanghai(now);
   let organisation: { id: string; path: string; name: string } | null = null;
   if (input.accountId) {
-    const account = await findAccount(db, input.accountId);
+    const account = await findExpertAccount(db, input.accountId);
     if (!account || !inSubtree(actor, account.organisationPath)) throw notFound('专家账号');
     organisation = {
       id: account.organisationId,

@@ -10,7 +10,7 @@ import { reviewSettingsOf } from '#core/review/review-rules.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import { recordAudit } from '../audit/service.ts';
-import { findCampaign } from '../campaigns/queries.ts';
+import { campaignForJob } from '../campaigns/service.ts';
 import {
   campaignDeclarations,
   campaignDismissals,
@@ -26,7 +26,7 @@ import { listPool } from './pool-queries.ts';
 
 /** The inputs of a campaign's recusal, gathered once (also used to check a candidate before inviting). */
 export async function conflictInputs(trx: Db | Trx, campaignId: string, today: string) {
-  const campaign = (await findCampaign(trx, campaignId))!;
+  const campaign = (await campaignForJob(trx, campaignId))!;
   const nominations = await reviewedNominations(trx, campaignId);
   const ids = nominations.map((n) => n.id);
   const [pool, declarations, exclusions, dismissals] = await Promise.all([

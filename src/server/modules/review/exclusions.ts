@@ -12,7 +12,7 @@ import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import { AppError, notFound } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
-import { findCampaign } from '../campaigns/queries.ts';
+import { campaignForJob } from '../campaigns/service.ts';
 import { visibleNomination } from '../nominations/service.ts';
 import { recomputeConflicts } from './conflicts-recompute.ts';
 import { mayRequestExclusions } from './pool-rules.ts';
@@ -22,7 +22,7 @@ const OPEN_NOMINATION_STATES = new Set(['submitted', 'accepted']);
 async function unitNomination(db: Db | Trx, actor: Actor, nominationId: string, lock = false) {
   const nomination = await visibleNomination(db, actor, nominationId, lock);
   if (!mayRequestExclusions(actor, nomination)) throw notFound('推介');
-  const campaign = (await findCampaign(db, nomination.campaignId))!;
+  const campaign = (await campaignForJob(db, nomination.campaignId))!;
   const opened = await db
     .selectFrom('reviewRounds')
     .select('id')

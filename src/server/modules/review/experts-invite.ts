@@ -10,7 +10,6 @@ import type { InviteExpertBody } from '#core/contract/review-setup.ts';
 import { type Actor, hasRole, inSubtree } from '#server/platform/auth/actor.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import { AppError, forbidden, notFound } from '#server/platform/errors.ts';
-import { findAccount } from '../accounts/queries.ts';
 import { canCreateAccountIn } from '../accounts/rules.ts';
 import { insertAccount } from '../accounts/service.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -18,7 +17,7 @@ import { findVisibleOrganisation } from '../organisations/service.ts';
 import { recomputeConflicts } from './conflicts-recompute.ts';
 import { type ExpertFactsInput, expertFactsFindings, factColumns, refuseFindings } from './experts-facts.ts';
 import { assertSetupOpen, managedCampaign } from './pool-context.ts';
-import { findPoolExpert, isInPool, listPool } from './pool-queries.ts';
+import { findExpertAccount, findPoolExpert, isInPool, listPool } from './pool-queries.ts';
 
 type InviteInput = z.output<typeof InviteExpertBody>;
 
@@ -68,7 +67,7 @@ export async function addToPool(
 
 /** An existing account the organiser may invite: the expert role, in the organiser's subtree, active. */
 export async function invitableAccount(trx: Trx | Db, actor: Actor, accountId: string) {
-  const account = await findAccount(trx, accountId);
+  const account = await findExpertAccount(trx, accountId);
   if (!account || !inSubtree(actor, account.organisationPath)) throw notFound('专家账号');
   if (!account.roles.includes('expert'))
     throw new AppError(

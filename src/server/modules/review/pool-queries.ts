@@ -75,3 +75,21 @@ export async function submittedReviewCount(db: Db | Trx, campaignId: string, exp
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** An account as the pool looks at it: roles, organisation and its place in the tree. */
+export function findExpertAccount(db: Db | Trx, accountId: string) {
+  return db
+    .selectFrom('accounts as a')
+    .innerJoin('organisations as o', 'o.id', 'a.organisationId')
+    .select([
+      'a.id',
+      'a.displayName',
+      'a.roles',
+      'a.disabled',
+      'a.organisationId',
+      'o.name as organisationName',
+      'o.path as organisationPath',
+    ])
+    .where('a.id', '=', accountId)
+    .executeTakeFirst();
+}
