@@ -163,6 +163,13 @@ describe('the expert pool', () => {
     });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json().expert).toMatchObject({ chairOf: ['project'], panels: ['star', 'project'] });
+    const badEdit = await call(admin, 'PATCH', url(`/experts/${experts[0]!.id}`), {
+      ...facts,
+      chairOf: ['project'],
+      version: row!.version + 1,
+    });
+    expect(badEdit.statusCode).toBe(400);
+    expect(badEdit.json().message).toMatch(/须在该评审组中/);
     const stale = await call(admin, 'PATCH', url(`/experts/${experts[0]!.id}`), {
       ...facts,
       version: row!.version,
