@@ -18,6 +18,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   material: '推介材料',
   package: '提交包',
   paper_dispatch: '纸质材料寄送',
+  review_expert: '评审专家',
+  review_round: '评审轮次',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -78,6 +80,20 @@ export const ACTION_LABELS: Record<string, string> = {
   'paper.receipt_corrected': '更正纸质材料签收信息',
   'material.converted_automatically': '自动转换视频',
   'material.transitioned': '材料检查结果变更',
+  // Expert review setup: the pool, recusal, rounds and assignment.
+  'review.expert_invited': '邀请评审专家',
+  'review.expert_updated': '修改评审专家信息',
+  'review.expert_removed': '移出评审专家',
+  'review.conflict_dismissed': '排除误判的回避情形',
+  'review.conflict_declared': '专家申请回避',
+  'review.exclusions_requested': '推介单位申请专家回避',
+  'review.assignments_recused': '因回避撤下评审任务',
+  'review.round_created': '新建评审轮次',
+  'review.round_updated': '修改评审轮次',
+  'review.round_moved': '变更评审轮次状态',
+  'review.assigned': '自动分配评审任务',
+  'review.assignment_added': '手动安排评审任务',
+  'review.assignment_removed': '撤下评审任务',
 };
 
 export function entityTypeLabel(type: string): string {

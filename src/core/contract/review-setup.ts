@@ -256,6 +256,8 @@ export const DeclareConflictBody = z.object({ nominationId: z.uuid(), reason });
 export const ImportExpertsResponse = z.object({
   imported: z.number(),
   findings: z.array(Finding.extend({ row: z.number().optional() })),
+  /** Accounts the import created, each with its one-time password (shown once). */
+  accounts: z.array(z.object({ username: z.string(), displayName: z.string(), initialPassword: z.string() })),
 });
 
 export type PoolExpert = z.infer<typeof PoolExpert>;
@@ -266,3 +268,18 @@ export type AssignmentsResponse = z.infer<typeof AssignmentsResponse>;
 export type ExclusionsResponse = z.infer<typeof ExclusionsResponse>;
 export type InviteExpertInput = z.input<typeof InviteExpertBody>;
 export type RoundInput = z.input<typeof RoundBody>;
+
+/** Inviting an expert: the pool entry, and for a new account its one-time password (shown once). */
+export const InviteExpertResponse = z.object({
+  expert: PoolExpert,
+  account: z.object({ username: z.string(), displayName: z.string() }).optional(),
+  initialPassword: z.string().optional().describe('新建账号的一次性初始密码，仅显示这一次'),
+});
+export const PoolExpertResponse = z.object({ expert: PoolExpert });
+export const CandidatesQuery = z.object({ q: z.string().trim().max(50).default('') });
+export const ReviewRoundResponse = z.object({ round: ReviewRound });
+/** The expert's declaration was recorded; the nomination is gone from their lists. */
+export const DeclareConflictResponse = z.object({
+  declared: z.literal(true),
+  assignmentsRemoved: z.number(),
+});

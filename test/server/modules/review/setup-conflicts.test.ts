@@ -1,0 +1,310 @@
+/**
+ * Recusal (回避) through the API: conflicts computed from the pool and the nominations' frozen forms
+ * (same organisation, works for the entity, the nominee), a candidate checked before inviting without
+ * storing anything, a false positive dismissed with a reason (never the expert's own declaration), a
+ * unit's requests to exclude experts (at most 3, names and employers only), an expert's own declaration.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestApp, type Session, type TestApp } from '#test/support/app.ts';
+import {
+  loginAs,
+  newAccount,
+  newCampaign,
+  newExpert,
+  newNomination,
+  newOrganiser,
+  newUnit,
+  type TestAccount,
+  type TestCampaign,
+  type TestNomination,
+  type TestOrganiser,
+  type TestUnit,
+} from '#test/support/factories/index.ts';
+
+let t: TestApp;
+let organiser: TestOrganiser;
+let campaign: TestCampaign;
+let unitA: TestUnit;
+let unitB: TestUnit;
+let starA: TestNomination;
+let starB: TestNomination;
+let projectA: TestNomination;
+let sameOrg: TestAccount;
+let employer: TestAccount;
+let nominee: TestAccount;
+let clean: TestAccount;
+let outsider: TestAccount;
+let admin: Session;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  organiser = await newOrganiser(t);
+  campaign = await newCampaign(t, organiser);
+  unitA = await newUnit(t, organiser);
+  unitB = await newUnit(t, organiser);
+  starA = await newNomination(t, { campaign, unit: unitA, state: 'accepted' });
+  starB = await newNomination(t, { campaign, unit: unitB, state: 'accepted' });
+  projectA = await newNomination(t, { campaign, unit: unitA, state: 'accepted', category: 'project' });
+  sameOrg = await newAccount(t, organiser.admin, { organisationId: unitA.organisationId, roles: ['expert'] });
+  [employer, nominee, clean, outsider] = [
+    await newExpert(t, organiser),
+    await newExpert(t, organiser),
+    await newExpert(t, organiser),
+    await newExpert(t, organiser),
+  ];
+  admin = await loginAs(t.app, organiser.admin);
+}, 240_000);
+afterAll(() => t?.close());
+
+const url = (tail = '') => `/api/campaigns/${campaign.id}/review${tail}`;
+const call = (s: Session, method: 'GET' | 'POST' | 'PUT', path: string, payload?: object) =>
+  t.app.inject({ method, url: path, headers: as(s), payload });
+const both = { panels: ['star', 'project'] };
+const form = (n: TestNomination) => n.row.form as Record<string, string>;
+const stored = () =>
+  t.database.db.selectFrom('reviewConflicts').selectAll().where('campaignId', '=', campaign.id).execute();
+const codes = async (expertId: string, nominationId: string) => {
+  const list = (await call(admin, 'GET', url('/conflicts'))).json().items as {
+    expertId: string;
+    nominationId: string;
+    conflicted: boolean;
+    reasons: { code: string }[];
+    dismissed: { code: string; dismissal: string }[];
+  }[];
+  return list.find((c) => c.expertId === expertId && c.nominationId === nominationId);
+};
+
+describe('conflicts of interest', () => {
+  it('checks a candidate before inviting, storing nothing', async () => {
+    const before = await stored();
+    const response = await call(admin, 'POST', url('/experts/check'), {
+      ...both,
+      name: '候选专家',
+      idNumber: form(starB).idNumber,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().conflicts).toEqual([
+      expect.objectContaining({
+        nominationId: starB.id,
+        reasons: [
+          expect.objectContaining({
+            code: 'EXPERT_IS_NOMINEE',
+            message: expect.stringContaining('身份证号一致'),
+          }),
+        ],
+      }),
+    ]);
+    expect(await stored()).toEqual(before);
+    expect(await t.database.db.selectFrom('reviewExperts').select('expertId').execute()).toEqual([]);
+  });
+
+  it('computes conflicts from the pool and the frozen forms when experts are invited', async () => {
+    for (const [account, extra] of [
+      [sameOrg, {}],
+      [employer, { employerName: form(projectA).entityName }],
+      [nominee, { idNumber: form(starB).idNumber }],
+      [clean, {}],
+    ] as const) {
+      const response = await call(admin, 'POST', url('/experts'), {
+        ...both,
+        accountId: account.id,
+        ...extra,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+    }
+    expect((await codes(sameOrg.id, starA.id))?.reasons.map((r) => r.code)).toEqual(['SAME_ORGANISATION']);
+    expect((await codes(sameOrg.id, projectA.id))?.reasons.map((r) => r.code)).toEqual(['SAME_ORGANISATION']);
+    expect(await codes(sameOrg.id, starB.id)).toBeUndefined();
+    expect((await codes(employer.id, projectA.id))?.reasons.map((r) => r.code)).toEqual(['WORKS_FOR_ENTITY']);
+    expect((await codes(nominee.id, starB.id))?.reasons.map((r) => r.code)).toEqual(['EXPERT_IS_NOMINEE']);
+    expect((await stored()).filter((c) => c.expertId === clean.id)).toEqual([]);
+    const setup = (await call(admin, 'GET', url())).json();
+    expect(setup.conflicts).toEqual({ pairs: 4, dismissed: 0 });
+    expect(setup.experts.find((e: { expertId: string }) => e.expertId === sameOrg.id).conflicts).toBe(2);
+  });
+
+  it('lets an expert of the pool declare a conflict, their own only; a recused nomination does not exist for them', async () => {
+    const expert = await loginAs(t.app, clean);
+    const declared = await call(expert, 'POST', url('/declarations'), {
+      nominationId: starB.id,
+      reason: '曾指导该同志学习',
+    });
+    expect(declared.statusCode, declared.body).toBe(200);
+    expect((await codes(clean.id, starB.id))?.reasons.map((r) => r.code)).toEqual(['EXPERT_DECLARED']);
+    const again = await call(expert, 'POST', url('/declarations'), {
+      nominationId: starB.id,
+      reason: '再次申请',
+    });
+    expect(again.statusCode).toBe(404);
+    const recused = await call(await loginAs(t.app, nominee), 'POST', url('/declarations'), {
+      nominationId: starB.id,
+      reason: '本人',
+    });
+    expect(recused.statusCode).toBe(404);
+    const notInPool = await call(await loginAs(t.app, outsider), 'POST', url('/declarations'), {
+      nominationId: starA.id,
+      reason: '理由',
+    });
+    expect(notInPool.statusCode).toBe(403);
+    expect(
+      (await call(admin, 'POST', url('/declarations'), { nominationId: starA.id, reason: '理由' }))
+        .statusCode,
+    ).toBe(403);
+    const noReason = await call(expert, 'POST', url('/declarations'), {
+      nominationId: starA.id,
+      reason: ' ',
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().message).toMatch(/请填写理由/);
+    const declarations = await t.database.db.selectFrom('reviewDeclarations').selectAll().execute();
+    expect(declarations.map((d) => [d.expertId, d.nominationId, d.reason])).toEqual([
+      [clean.id, starB.id, '曾指导该同志学习'],
+    ]);
+    const audit = await t.database.db
+      .selectFrom('auditLog')
+      .select('after')
+      .where('action', '=', 'review.conflict_declared')
+      .execute();
+    expect(audit).toEqual([{ after: { expertId: clean.id, reason: '曾指导该同志学习' } }]);
+  });
+
+  it("dismisses a false positive with a reason, audited; never the expert's own declaration", async () => {
+    const before = await stored();
+    const own = await call(admin, 'POST', url('/conflicts/dismiss'), {
+      nominationId: starB.id,
+      expertId: clean.id,
+      code: 'EXPERT_DECLARED',
+      reason: '误报',
+    });
+    expect(own.statusCode).toBe(409);
+    expect(own.json()).toMatchObject({
+      code: 'CONFLICT_NOT_DISMISSABLE',
+      message: '专家本人申请的回避不能撤销',
+    });
+    const notThere = await call(admin, 'POST', url('/conflicts/dismiss'), {
+      nominationId: starA.id,
+      expertId: clean.id,
+      code: 'SAME_PROVINCE',
+      reason: '误报',
+    });
+    expect(notThere.statusCode).toBe(400);
+    expect(notThere.json().message).toMatch(/没有这一回避情形/);
+    expect(await stored()).toEqual(before);
+
+    const dismissed = await call(admin, 'POST', url('/conflicts/dismiss'), {
+      nominationId: projectA.id,
+      expertId: employer.id,
+      code: 'WORKS_FOR_ENTITY',
+      reason: '同名不同单位，已电话核实',
+    });
+    expect(dismissed.statusCode, dismissed.body).toBe(200);
+    const pair = await codes(employer.id, projectA.id);
+    expect(pair).toMatchObject({ conflicted: false, reasons: [] });
+    expect(pair?.dismissed).toEqual([
+      expect.objectContaining({ code: 'WORKS_FOR_ENTITY', dismissal: '同名不同单位，已电话核实' }),
+    ]);
+    const audit = await t.database.db
+      .selectFrom('auditLog')
+      .select('after')
+      .where('action', '=', 'review.conflict_dismissed')
+      .execute();
+    expect(audit).toEqual([
+      { after: { expertId: employer.id, code: 'WORKS_FOR_ENTITY', reason: '同名不同单位，已电话核实' } },
+    ]);
+    // Other organisers never see the campaign; the unit may not dismiss.
+    const unit = await loginAs(t.app, unitA.submitter);
+    expect(
+      (
+        await call(unit, 'POST', url('/conflicts/dismiss'), {
+          nominationId: starA.id,
+          expertId: sameOrg.id,
+          code: 'SAME_ORGANISATION',
+          reason: '无',
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+});
+
+describe("a unit's requests to exclude experts", () => {
+  const exclusions = (n: TestNomination) => `/api/nominations/${n.id}/review-exclusions`;
+
+  it('shows the unit only the names and employers of its panel, and refuses more than 3, storing nothing', async () => {
+    const unit = await loginAs(t.app, unitB.submitter);
+    const listed = await call(unit, 'GET', exclusions(starB));
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json()).toMatchObject({ maximum: 3, editable: true, requests: [] });
+    for (const e of listed.json().experts)
+      expect(Object.keys(e).sort()).toEqual(['employerName', 'expertId', 'name']);
+    expect(listed.json().experts).toHaveLength(4);
+
+    const four = [sameOrg, employer, nominee, clean].map((e) => ({ expertId: e.id, reason: '曾有合作' }));
+    const tooMany = await call(unit, 'PUT', exclusions(starB), { requests: four });
+    expect(tooMany.statusCode).toBe(422);
+    expect(tooMany.json()).toMatchObject({
+      code: 'EXCLUSIONS_TOO_MANY',
+      message: expect.stringContaining('最多申请3名专家回避'),
+    });
+    const stranger = await call(unit, 'PUT', exclusions(starB), {
+      requests: [{ expertId: outsider.id, reason: '理由' }],
+    });
+    expect(stranger.statusCode).toBe(400);
+    expect(stranger.json().message).toMatch(/不在本次评审的专家名单中/);
+    const noReason = await call(unit, 'PUT', exclusions(starB), {
+      requests: [{ expertId: sameOrg.id, reason: '' }],
+    });
+    expect(noReason.statusCode).toBe(400);
+    expect(await t.database.db.selectFrom('reviewExclusionRequests').selectAll().execute()).toEqual([]);
+  });
+
+  it('turns a request into a conflict; other units and experts never reach the nomination', async () => {
+    const unit = await loginAs(t.app, unitB.submitter);
+    const saved = await call(unit, 'PUT', exclusions(starB), {
+      requests: [{ expertId: sameOrg.id, reason: '该专家曾参与本单位推荐工作' }],
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json().requests).toEqual([
+      { expertId: sameOrg.id, name: sameOrg.displayName, reason: '该专家曾参与本单位推荐工作' },
+    ]);
+    expect((await codes(sameOrg.id, starB.id))?.reasons.map((r) => r.code)).toEqual(['UNIT_EXCLUSION']);
+    expect((await call(await loginAs(t.app, unitA.submitter), 'GET', exclusions(starB))).statusCode).toBe(
+      404,
+    );
+    expect((await call(await loginAs(t.app, clean), 'GET', exclusions(starB))).statusCode).toBe(404);
+    expect((await call(admin, 'PUT', exclusions(starB), { requests: [] })).statusCode).toBe(404);
+  });
+});
+
+describe('same-province recusal', () => {
+  it('recuses experts of the nomination’s province in a national campaign (the default there)', async () => {
+    const national = await newOrganiser(t, { name: '测试全国组织单位', type: 'national_organiser' });
+    const nationalCampaign = await newCampaign(t, national, { template: 'national-2024' });
+    const jilin = await newUnit(t, national, { type: 'provincial_edu', regionCode: '220000' });
+    const star = await newNomination(t, { campaign: nationalCampaign, unit: jilin, state: 'accepted' });
+    const [local, beijing] = [await newExpert(t, national), await newExpert(t, national)];
+    const session = await loginAs(t.app, national.admin);
+    const base = `/api/campaigns/${nationalCampaign.id}/review`;
+    for (const [expert, province] of [
+      [local, '22'],
+      [beijing, '11'],
+    ] as const) {
+      const response = await call(session, 'POST', `${base}/experts`, {
+        panels: ['star'],
+        accountId: expert.id,
+        province,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+    }
+    const setup = (await call(session, 'GET', base)).json();
+    expect(setup.settings.sameProvinceConflicts).toBe(true);
+    const items = (await call(session, 'GET', `${base}/conflicts`)).json().items;
+    expect(items).toEqual([
+      expect.objectContaining({
+        nominationId: star.id,
+        expertId: local.id,
+        conflicted: true,
+        reasons: [expect.objectContaining({ code: 'SAME_PROVINCE' })],
+      }),
+    ]);
+  });
+});
