@@ -33,6 +33,7 @@ import { selectShortlist } from './modules/nominations/select-shortlist.ts';
 import { registerNominationWorkers } from './modules/nominations/workers.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paperRoutes } from './modules/paper/routes.ts';
+import { scoringRoutes } from './modules/review/scoring-routes.ts';
 import { winnerRoutes } from './modules/winners/routes.ts';
 import { worklistRoutes } from './modules/worklist/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
@@ -113,6 +114,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     previewAndConvertRoutes,
     paperRoutes,
     worklistRoutes,
+    scoringRoutes,
   ]) {
     routes(app, context);
   }

@@ -18,6 +18,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   material: '推介材料',
   package: '提交包',
   paper_dispatch: '纸质材料寄送',
+  review: '专家评分',
+  shortlist_proposal: '拟推介名单',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -78,6 +80,11 @@ export const ACTION_LABELS: Record<string, string> = {
   'paper.receipt_corrected': '更正纸质材料签收信息',
   'material.converted_automatically': '自动转换视频',
   'material.transitioned': '材料检查结果变更',
+  'review.submitted': '提交评分',
+  'review.reopened': '撤回评分修改',
+  'review.shortlist_proposed': '拟定拟推介名单',
+  'review.shortlist_confirmed': '确认拟推介名单',
+  'review.exported': '导出评审文书',
 };
 
 export function entityTypeLabel(type: string): string {
