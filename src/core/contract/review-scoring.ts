@@ -124,7 +124,10 @@ export const RankingRow = z.object({
   grassroots: z.boolean().describe('一线、基层'),
   focusGroups: z.array(z.string()).describe('老年人、残疾人、农民、退役军人等'),
   state: z.string(),
+  stateLabel: z.string(),
   special: z.boolean(),
+  /** False for a nomination without any submitted review yet: it is listed last, its scores 0. */
+  scored: z.boolean(),
 });
 export const RankingResponse = z.object({
   campaignId: z.string(),

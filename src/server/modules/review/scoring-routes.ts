@@ -1,25 +1,42 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { CATEGORIES } from '#core/campaign/rules.ts';
 import {
   MyReviewsResponse,
+  ProposeShortlistBody,
+  RankingResponse,
   ReviewResponse,
   ReviewVersionBody,
   SaveReviewBody,
   SaveReviewResponse,
+  ShortlistProposal,
+  ShortlistProposalsResponse,
 } from '#core/contract/review-scoring.ts';
+import { RANKING_METHODS } from '#core/review/ranking.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { listMyReviews } from './my-reviews.ts';
+import { getRanking } from './ranking.ts';
 import { getReviewFile } from './review-files.ts';
 import { getReview } from './review-view.ts';
 import { saveReview } from './save-review.ts';
+import { confirmShortlist } from './shortlist-confirm.ts';
+import { getShortlistProposals } from './shortlist-list.ts';
+import { proposeShortlist } from './shortlist-propose.ts';
 import { reopenReview, submitReview } from './submit-review.ts';
 
 const tags = ['专家评审'];
 const ReviewParams = z.object({
   roundId: z.uuid('评审轮次编号格式不正确'),
   nominationId: z.uuid('推介编号格式不正确'),
+});
+const CampaignParams = z.object({ campaignId: z.uuid('活动编号格式不正确') });
+const ProposalParams = CampaignParams.extend({ proposalId: z.uuid('名单编号格式不正确') });
+const RankingQuery = z.object({
+  roundId: z.uuid('评审轮次编号格式不正确').optional(),
+  category: z.enum(CATEGORIES).default('star'),
+  method: z.enum(RANKING_METHODS).optional(),
 });
 const FileParams = ReviewParams.extend({ materialId: z.uuid('文件编号格式不正确') });
 
@@ -128,6 +145,72 @@ export function scoringRoutes(app: FastifyInstance, context: AppContext) {
         request.params.roundId,
         request.params.nominationId,
         request.body,
+        clock.now(),
+      ),
+  });
+
+  r.get('/api/campaigns/:campaignId/review/ranking', {
+    schema: {
+      operationId: 'getRanking',
+      tags,
+      summary:
+        '评审排名：平均分、去掉最高最低分的平均分与按专家标准化分数并列，及名单限制（评审组长、组织单位）',
+      params: CampaignParams,
+      querystring: RankingQuery,
+      response: { 200: RankingResponse },
+    },
+    handler: async (request) =>
+      getRanking(db, requireActor(request), request.params.campaignId, request.query),
+  });
+
+  r.get('/api/campaigns/:campaignId/review/shortlist', {
+    schema: {
+      operationId: 'getShortlistProposals',
+      tags,
+      summary: '拟推介名单（评审组长拟定，组织单位确认）',
+      params: CampaignParams,
+      querystring: z.object({ category: z.enum(CATEGORIES).optional() }),
+      response: { 200: ShortlistProposalsResponse },
+    },
+    handler: async (request) =>
+      getShortlistProposals(db, requireActor(request), request.params.campaignId, request.query.category),
+  });
+
+  r.post('/api/campaigns/:campaignId/review/shortlist', {
+    schema: {
+      operationId: 'proposeShortlist',
+      tags,
+      summary: '评审组长拟定本类别拟推介名单（与排名不一致处须说明理由）',
+      params: CampaignParams,
+      body: ProposeShortlistBody,
+      response: { 201: ShortlistProposal },
+    },
+    handler: async (request, reply) => {
+      const proposal = await proposeShortlist(
+        db,
+        requireActor(request),
+        request.params.campaignId,
+        request.body,
+        clock.now(),
+      );
+      return reply.status(201).send(proposal);
+    },
+  });
+
+  r.post('/api/campaigns/:campaignId/review/shortlist/:proposalId/confirm', {
+    schema: {
+      operationId: 'confirmShortlist',
+      tags,
+      summary: '组织单位确认拟推介名单：名单中的推介一并改为“拟推介”或“未入选”',
+      params: ProposalParams,
+      response: { 200: ShortlistProposal },
+    },
+    handler: async (request) =>
+      confirmShortlist(
+        db,
+        requireActor(request),
+        request.params.campaignId,
+        request.params.proposalId,
         clock.now(),
       ),
   });
