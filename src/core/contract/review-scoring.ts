@@ -191,3 +191,38 @@ export type SaveReviewInput = z.input<typeof SaveReviewBody>;
 export type RankingResponse = z.infer<typeof RankingResponse>;
 export type ShortlistProposal = z.infer<typeof ShortlistProposal>;
 export type ProposeShortlistInput = z.input<typeof ProposeShortlistBody>;
+
+/** The printable 评审表 an expert signs at a meeting: their own reviews of a round, criterion by criterion. */
+export const ScoreSheetResponse = z.object({
+  campaignTitle: z.string(),
+  roundName: z.string(),
+  expertName: z.string(),
+  /** 2024年4月10日 */
+  printedOn: z.string(),
+  items: z.array(
+    z.object({
+      nominationId: z.string(),
+      title: z.string(),
+      category,
+      categoryLabel: z.string(),
+      criteria: z.array(
+        z.object({
+          id: z.string(),
+          label: z.string(),
+          max: z.number(),
+          weight: z.number(),
+          score: z.number().nullable(),
+        }),
+      ),
+      total: z.number().nullable(),
+      recommendation: recommendation.nullable(),
+      recommendationLabel: z.string(),
+      proposeSpecial: z.boolean(),
+      comment: z.string(),
+      stateLabel: z.string(),
+      submittedAt: z.string().nullable(),
+      contentHash: z.string().nullable(),
+    }),
+  ),
+});
+export type ScoreSheetResponse = z.infer<typeof ScoreSheetResponse>;

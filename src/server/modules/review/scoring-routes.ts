@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CATEGORIES } from '#core/campaign/rules.ts';
@@ -10,14 +10,23 @@ import {
   ReviewVersionBody,
   SaveReviewBody,
   SaveReviewResponse,
+  ScoreSheetResponse,
   ShortlistProposal,
   ShortlistProposalsResponse,
 } from '#core/contract/review-scoring.ts';
+import { attachmentDisposition } from '#core/documents/index.ts';
 import { RANKING_METHODS } from '#core/review/ranking.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { listMyReviews } from './my-reviews.ts';
 import { getRanking } from './ranking.ts';
+import {
+  type DocumentFile,
+  exportRanking,
+  exportScoreSheets,
+  exportShortlist,
+  getScoreSheet,
+} from './review-documents.ts';
 import { getReviewFile } from './review-files.ts';
 import { getReview } from './review-view.ts';
 import { saveReview } from './save-review.ts';
@@ -38,6 +47,19 @@ const RankingQuery = z.object({
   category: z.enum(CATEGORIES).default('star'),
   method: z.enum(RANKING_METHODS).optional(),
 });
+const RoundParams = CampaignParams.extend({ roundId: z.uuid('评审轮次编号格式不正确') });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Scores and names: never kept by a shared cache or the browser's. */
+function send(reply: FastifyReply, type: string, file: DocumentFile) {
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', attachmentDisposition(file.fileName))
+    .header('cache-control', 'no-store')
+    .send(file.body);
+}
+
 const FileParams = ReviewParams.extend({ materialId: z.uuid('文件编号格式不正确') });
 
 export function scoringRoutes(app: FastifyInstance, context: AppContext) {
@@ -213,5 +235,63 @@ export function scoringRoutes(app: FastifyInstance, context: AppContext) {
         request.params.proposalId,
         clock.now(),
       ),
+  });
+
+  r.get('/api/reviews/:roundId/sheet', {
+    schema: {
+      operationId: 'getScoreSheet',
+      tags,
+      summary: '本人本轮评审表（供打印签字）',
+      params: z.object({ roundId: z.uuid('评审轮次编号格式不正确') }),
+      response: { 200: ScoreSheetResponse },
+    },
+    handler: async (request) => getScoreSheet(db, requireActor(request), request.params.roundId, clock.now()),
+  });
+
+  r.get('/api/campaigns/:campaignId/review/rounds/:roundId/score-sheets.xlsx', {
+    schema: {
+      operationId: 'exportScoreSheets',
+      tags,
+      summary: '导出专家评分表（Excel，每位专家一页；专家只能导出本人的）',
+      params: RoundParams,
+      querystring: z.object({ expertId: z.uuid('专家编号格式不正确').optional() }),
+    },
+    handler: async (request, reply) => {
+      const { campaignId, roundId } = request.params;
+      const file = await exportScoreSheets(
+        db,
+        requireActor(request),
+        campaignId,
+        roundId,
+        request.query.expertId,
+      );
+      return send(reply, XLSX, file);
+    },
+  });
+
+  r.get('/api/campaigns/:campaignId/review/rounds/:roundId/ranking.xlsx', {
+    schema: {
+      operationId: 'exportRanking',
+      tags,
+      summary: '导出评审排名（Excel，各种计分方法并列）',
+      params: RoundParams,
+    },
+    handler: async (request, reply) => {
+      const { campaignId, roundId } = request.params;
+      return send(reply, XLSX, await exportRanking(db, requireActor(request), campaignId, roundId));
+    },
+  });
+
+  r.get('/api/campaigns/:campaignId/review/shortlist/:proposalId.docx', {
+    schema: {
+      operationId: 'exportShortlist',
+      tags,
+      summary: '导出拟推介名单（Word，特别推介单列）',
+      params: ProposalParams,
+    },
+    handler: async (request, reply) => {
+      const { campaignId, proposalId } = request.params;
+      return send(reply, DOCX, await exportShortlist(db, requireActor(request), campaignId, proposalId));
+    },
   });
 }
