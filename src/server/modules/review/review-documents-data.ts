@@ -8,7 +8,6 @@ import type { ReviewState } from '#core/review/review-states.ts';
 import type { Recommendation, Rubric } from '#core/review/rubric.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
-import { unrecusedAssignments } from './review-view-access.ts';
 
 export interface ExpertReview {
   expertId: string;
