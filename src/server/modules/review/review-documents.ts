@@ -31,11 +31,17 @@ export interface DocumentFile {
   body: Buffer;
 }
 
-async function audited(db: Db, actor: Actor, campaign: CampaignRow, entityId: string, document: string) {
+async function audited(
+  db: Db,
+  actor: Actor,
+  campaign: CampaignRow,
+  entity: { type: 'review_round' | 'shortlist_proposal'; id: string },
+  document: string,
+) {
   await recordAudit(db, actor, {
     action: 'review.exported',
-    entityType: 'campaign',
-    entityId,
+    entityType: entity.type,
+    entityId: entity.id,
     scopePath: campaign.organiserPath,
     after: { campaignId: campaign.id, file: document },
   });
@@ -129,7 +135,7 @@ export async function exportScoreSheets(
   );
   const body = await renderTablesXlsx(tables);
   const fileName = `${round.name}专家评分表.xlsx`;
-  await audited(db, actor, campaign, round.id, fileName);
+  await audited(db, actor, campaign, { type: 'review_round', id: round.id }, fileName);
   return { fileName, body };
 }
 
@@ -168,7 +174,7 @@ export async function exportRanking(
   if (tables.length === 0) throw notFound('评审排名');
   const body = await renderTablesXlsx(tables);
   const fileName = `${round.name}评审排名.xlsx`;
-  await audited(db, actor, campaign, round.id, fileName);
+  await audited(db, actor, campaign, { type: 'review_round', id: round.id }, fileName);
   return { fileName, body };
 }
 
@@ -208,6 +214,6 @@ export async function exportShortlist(
     text: lines.join('\n'),
   });
   const fileName = `${info.label}拟推介名单.docx`;
-  await audited(db, actor, campaign, proposal.id, fileName);
+  await audited(db, actor, campaign, { type: 'shortlist_proposal', id: proposal.id }, fileName);
   return { fileName, body };
 }

@@ -46,7 +46,11 @@ const full = (score: number) =>
 beforeAll(async () => {
   t = await createTestApp();
   const organiser = await newOrganiser(t);
-  campaign = await newCampaign(t, organiser);
+  campaign = await newCampaign(t, organiser, {
+    change: (rules) => {
+      rules.review = { shortlistSize: { star: 2 } };
+    },
+  });
   const unitA = await newUnit(t, organiser);
   const unitB = await newUnit(t, organiser);
   a1 = await newNomination(t, { campaign, unit: unitA, state: 'accepted' });
@@ -142,7 +146,12 @@ describe('the ranking', () => {
       disagreement: true,
     });
     for (const row of body.rows) expect(typeof row.zscore).toBe('number');
-    expect(body.constraints).toEqual({ size: null, perUnit: null, specials: 1 });
+    expect(body.constraints).toEqual({ size: 2, perUnit: null, specials: 1 });
+    // With two places the method does not matter here: the lenient expert lifts every nomination alike.
+    expect(body.sensitivity).toEqual([
+      { method: 'trimmed', methodLabel: '去掉最高分和最低分后的平均分', enter: [], leave: [] },
+      { method: 'zscore', methodLabel: '按专家标准化后的分数', enter: [], leave: [] },
+    ]);
     expect(body.fallbackExperts).toEqual([]);
   });
 

@@ -142,6 +142,13 @@ describe('saving and submitting', () => {
     });
   });
 
+  it('refuses a save over a newer version', async () => {
+    const stale = await call(chair, 'PUT', url(n1), { scores: { political_standing: 8 }, version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().code).toBe('STALE_VERSION');
+    expect((await storedReviews())[0]!.scores).toEqual({ political_standing: 9 });
+  });
+
   it('refuses to submit an incomplete review, naming what is missing', async () => {
     const response = await call(chair, 'POST', url(n1, '/submit'), {});
     expect(response.statusCode).toBe(422);
