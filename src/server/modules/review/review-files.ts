@@ -11,7 +11,7 @@ import type { AppContext } from '#server/platform/context.ts';
 import { AppError, notFound } from '#server/platform/errors.ts';
 import { parseRange } from '#server/platform/http/byte-range.ts';
 import { reviewPlace } from './review-view-access.ts';
-import { snapshotFiles } from './scoring-presenter.ts';
+import { shownFileName, snapshotFiles } from './scoring-presenter.ts';
 
 export interface ReviewFileContent {
   status: 200 | 206 | 416;
@@ -26,8 +26,9 @@ export async function getReviewFile(
   rangeHeader: string | undefined,
   ifRange: string | undefined,
 ): Promise<ReviewFileContent> {
-  const { nomination } = await reviewPlace(db, actor, params.roundId, params.nominationId);
-  const frozen = snapshotFiles(nomination.snapshot).find((f) => f.materialId === params.materialId);
+  const { nomination, round } = await reviewPlace(db, actor, params.roundId, params.nominationId);
+  const files = snapshotFiles(nomination.snapshot);
+  const frozen = files.find((f) => f.materialId === params.materialId);
   // Read only: the materials module writes this table; the snapshot names which rows were submitted.
   const material =
     frozen &&
@@ -43,7 +44,9 @@ export async function getReviewFile(
   const common = {
     'accept-ranges': 'bytes',
     'content-type': materialContentType(material.fileName, material.probed as Probed | null),
-    'content-disposition': materialDisposition(material.fileName),
+    'content-disposition': materialDisposition(
+      shownFileName(files, frozen, round.blindFields.includes('unit')),
+    ),
     etag,
     'cache-control': 'private, max-age=3600',
   };

@@ -37,19 +37,36 @@ export function presentDraft(row: ReviewRow | undefined) {
 export const reviewFileUrl = (roundId: string, nominationId: string, materialId: string) =>
   `/api/reviews/${roundId}/${nominationId}/files/${materialId}`;
 
+/**
+ * The name a file is shown and downloaded under. A unit often names its files after itself (长春市教育局-
+ * 张三.jpg), so a round that hides the unit shows the slot's name instead, numbered within the slot.
+ */
+export function shownFileName(
+  files: readonly SubmittedMaterial[],
+  file: SubmittedMaterial,
+  blind: boolean,
+): string {
+  if (!blind) return file.fileName;
+  const same = files.filter((f) => f.setKey === file.setKey && f.slotId === file.slotId);
+  const extension = /\.[A-Za-z0-9]{1,5}$/.exec(file.fileName)?.[0] ?? '';
+  const number = same.length > 1 ? String(same.indexOf(file) + 1) : '';
+  return `${file.slotLabel}${number}${extension.toLowerCase()}`;
+}
+
 /** The files frozen at submission, in slot order, each with its kind from the slot it was uploaded to. */
 export function presentFiles(
   roundId: string,
   n: { id: string; category: 'star' | 'project'; special: boolean },
   materials: MaterialSets,
   files: readonly SubmittedMaterial[],
+  blind: boolean,
 ) {
   return files.map((f) => {
     const slot = findNominationSlot(materials, n, f.setKey, f.slotId);
     return {
       materialId: f.materialId,
       slotLabel: f.slotLabel,
-      fileName: f.fileName,
+      fileName: shownFileName(files, f, blind),
       kind: slot?.kind ?? ('other' as const),
       contentUrl: reviewFileUrl(roundId, n.id, f.materialId),
       previewUrl: null,

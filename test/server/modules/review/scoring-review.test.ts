@@ -105,6 +105,14 @@ describe('the scoring screen', () => {
     expect(body.others).toBeNull();
     expect(body.files.length).toBeGreaterThan(0);
     expect(body.files[0].contentUrl).toBe(url(n1, `/files/${body.files[0].materialId}`));
+    // A unit names files after itself: a round hiding the unit shows the slot's name instead.
+    const stored = await t.database.db
+      .selectFrom('materials')
+      .select('fileName')
+      .where('nominationId', '=', n1.id)
+      .execute();
+    for (const { fileName } of stored) expect(response.body).not.toContain(fileName);
+    for (const file of body.files) expect(file.fileName.startsWith(file.slotLabel)).toBe(true);
   });
 
   it('streams a file whole and by byte range', async () => {
@@ -112,6 +120,7 @@ describe('the scoring screen', () => {
     const whole = await call(chair, 'GET', files[0].contentUrl);
     expect(whole.statusCode).toBe(200);
     expect(whole.headers['accept-ranges']).toBe('bytes');
+    expect(whole.headers['content-disposition']).toContain(encodeURIComponent(files[0].fileName));
     const part = await t.app.inject({
       method: 'GET',
       url: files[0].contentUrl,
