@@ -117,14 +117,17 @@ export async function categoryRanking(
   );
   const ranked = rankNominations(aggregation.nominations, method, 'platform');
   const byId = new Map(nominations.map((n) => [n.id, n]));
-  const unscored = nominations.filter((n) => !aggregation.nominations.some((s) => s.nomination === n.id));
+  const scoredIds = new Set(aggregation.nominations.map((s) => s.nomination));
+  const unscored = nominations.filter((n) => !scoredIds.has(n.id));
+  const reviewsOf = new Map<string, typeof reviews>();
+  for (const r of reviews) reviewsOf.set(r.nominationId, [...(reviewsOf.get(r.nominationId) ?? []), r]);
   const ordered = [
     ...ranked.map((s) => ({ score: s as NominationScore, scored: true })),
     ...unscored.map((n) => ({ score: { ...NO_SCORE, nomination: n.id }, scored: false })),
   ];
   const rows = ordered.map(({ score, scored }, i): RankedRow => {
     const n = byId.get(score.nomination)!;
-    const mine = reviews.filter((r) => r.nominationId === n.id);
+    const mine = reviewsOf.get(n.id) ?? [];
     const count = (rec: string) => mine.filter((r) => r.recommendation === rec).length;
     const form = (n.snapshot ?? n.form ?? {}) as Record<string, unknown>;
     return {

@@ -21,7 +21,7 @@ import {
   type TestCampaign,
   type TestNomination,
 } from '#test/support/factories/index.ts';
-import { addToPool, assign, newRound } from '#test/support/factories/review.ts';
+import { addToPool, assign, newRound, recuse } from '#test/support/factories/review.ts';
 
 let t: TestApp;
 let campaign: TestCampaign;
@@ -275,5 +275,15 @@ describe('the shortlist', () => {
       'review.shortlist_confirmed',
       'review.shortlist_proposed',
     ]);
+  });
+});
+
+describe('a recusal after the fact', () => {
+  it('takes the recused expert’s submitted review out of the ranking', async () => {
+    await recuse(t, campaign, b2.id, lenient);
+    const body = (await get(s.organiser, rankingUrl('&method=mean'))).json();
+    const row = body.rows.find((r: { nominationId: string }) => r.nominationId === b2.id);
+    expect(row).toMatchObject({ reviews: 2, expected: 2 });
+    expect(row.mean).toBeCloseTo(45);
   });
 });
