@@ -34,6 +34,7 @@ import { registerNominationWorkers } from './modules/nominations/workers.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paperRoutes } from './modules/paper/routes.ts';
 import { reviewSetupRoutes } from './modules/review/setup-routes.ts';
+import { scoringRoutes } from './modules/review/scoring-routes.ts';
 import { winnerRoutes } from './modules/winners/routes.ts';
 import { worklistRoutes } from './modules/worklist/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
@@ -115,6 +116,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     paperRoutes,
     reviewSetupRoutes,
     worklistRoutes,
+    scoringRoutes,
   ]) {
     routes(app, context);
   }

@@ -20,6 +20,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   paper_dispatch: '纸质材料寄送',
   review_expert: '评审专家',
   review_round: '评审轮次',
+  review: '专家评分',
+  shortlist_proposal: '拟推介名单',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -94,6 +96,11 @@ export const ACTION_LABELS: Record<string, string> = {
   'review.assigned': '自动分配评审任务',
   'review.assignment_added': '手动安排评审任务',
   'review.assignment_removed': '撤下评审任务',
+  'review.submitted': '提交评分',
+  'review.reopened': '撤回评分修改',
+  'review.shortlist_proposed': '拟定拟推介名单',
+  'review.shortlist_confirmed': '确认拟推介名单',
+  'review.exported': '导出评审文书',
 };
 
 export function entityTypeLabel(type: string): string {

@@ -124,7 +124,10 @@ export const RankingRow = z.object({
   grassroots: z.boolean().describe('一线、基层'),
   focusGroups: z.array(z.string()).describe('老年人、残疾人、农民、退役军人等'),
   state: z.string(),
+  stateLabel: z.string(),
   special: z.boolean(),
+  /** False for a nomination without any submitted review yet: it is listed last, its scores 0. */
+  scored: z.boolean(),
 });
 export const RankingResponse = z.object({
   campaignId: z.string(),
@@ -188,3 +191,38 @@ export type SaveReviewInput = z.input<typeof SaveReviewBody>;
 export type RankingResponse = z.infer<typeof RankingResponse>;
 export type ShortlistProposal = z.infer<typeof ShortlistProposal>;
 export type ProposeShortlistInput = z.input<typeof ProposeShortlistBody>;
+
+/** The printable 评审表 an expert signs at a meeting: their own reviews of a round, criterion by criterion. */
+export const ScoreSheetResponse = z.object({
+  campaignTitle: z.string(),
+  roundName: z.string(),
+  expertName: z.string(),
+  /** 2024年4月10日 */
+  printedOn: z.string(),
+  items: z.array(
+    z.object({
+      nominationId: z.string(),
+      title: z.string(),
+      category,
+      categoryLabel: z.string(),
+      criteria: z.array(
+        z.object({
+          id: z.string(),
+          label: z.string(),
+          max: z.number(),
+          weight: z.number(),
+          score: z.number().nullable(),
+        }),
+      ),
+      total: z.number().nullable(),
+      recommendation: recommendation.nullable(),
+      recommendationLabel: z.string(),
+      proposeSpecial: z.boolean(),
+      comment: z.string(),
+      stateLabel: z.string(),
+      submittedAt: z.string().nullable(),
+      contentHash: z.string().nullable(),
+    }),
+  ),
+});
+export type ScoreSheetResponse = z.infer<typeof ScoreSheetResponse>;

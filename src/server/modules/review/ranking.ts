@@ -1,0 +1,78 @@
+import type { Category } from '#core/campaign/rules.ts';
+import type { RankingResponse } from '#core/contract/review-scoring.ts';
+import { RANKING_METHOD_LABELS, type RankingMethod } from '#core/review/ranking.ts';
+import { reviewSettingsOf } from '#core/review/review-rules.ts';
+import { rankingSensitivity } from '#core/review/sensitivity.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import { categoryRanking } from './ranking-data.ts';
+import { rankingPlace } from './ranking-place.ts';
+import { rankingRules } from './ranking-rules.ts';
+import { latestProposal } from './shortlist-queries.ts';
+
+/**
+ * The ranking of a category in a round for its chair and the organiser: every method side by side, the
+ * experts whose raw totals stood in for their own scale, which nominations another method would put in
+ * or out, and the limits the shortlist must keep.
+ */
+export async function getRanking(
+  db: Db,
+  actor: Actor,
+  campaignId: string,
+  query: { roundId?: string; category: Category; method?: RankingMethod },
+): Promise<RankingResponse> {
+  const { campaign, round, subject } = await rankingPlace(
+    db,
+    actor,
+    campaignId,
+    query.roundId,
+    query.category,
+  );
+  const settings = reviewSettingsOf(campaign.rules);
+  const method = query.method ?? settings.method;
+  const ranking = await categoryRanking(db, campaign, round, query.category, method);
+  const size = settings.shortlistSize[query.category];
+  const proposal = await latestProposal(db, round.id, query.category);
+  const sensitivitySize =
+    size ??
+    (proposal
+      ? (proposal.entries as { decision: string; special: boolean }[]).filter(
+          (e) => e.decision === 'shortlisted' && !e.special,
+        ).length
+      : null);
+  const titles = new Map(ranking.rows.map((r) => [r.nominationId, r.title]));
+  const scored = ranking.aggregation.nominations;
+  const sensitivity =
+    sensitivitySize === null
+      ? []
+      : (rankingSensitivity(
+          { [query.category]: scored },
+          { [query.category]: sensitivitySize },
+          method,
+          'platform',
+        )[0]?.others ?? []);
+  return {
+    campaignId: campaign.id,
+    roundId: round.id,
+    category: query.category,
+    method,
+    methodLabel: ranking.methodLabel,
+    rows: ranking.rows,
+    fallbackExperts: ranking.fallbackExperts,
+    sensitivity: sensitivity.map((line) => ({
+      method: line.method,
+      methodLabel: RANKING_METHOD_LABELS[line.method],
+      enter: line.enter.map((id) => titles.get(id) ?? ''),
+      leave: line.leave.map((id) => titles.get(id) ?? ''),
+    })),
+    constraints: {
+      size,
+      perUnit: settings.perUnitCap[query.category],
+      specials: campaign.rules.specialPicks[query.category],
+    },
+    complete: ranking.complete,
+    canPropose: rankingRules.can(actor, 'propose', subject) && campaign.status === 'reviewing',
+    canConfirm:
+      rankingRules.can(actor, 'confirm', subject) && proposal !== undefined && !proposal.confirmedAt,
+  };
+}
