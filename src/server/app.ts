@@ -31,8 +31,11 @@ import { registerMaterialWorkers } from './modules/materials/workers.ts';
 import { nominationRoutes } from './modules/nominations/routes.ts';
 import { selectShortlist } from './modules/nominations/select-shortlist.ts';
 import { registerNominationWorkers } from './modules/nominations/workers.ts';
+import { registerNotificationWorkers } from './modules/notifications/mail-worker.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paperRoutes } from './modules/paper/routes.ts';
+import { registerRoundClosingWorker } from './modules/review/closing-reminder-worker.ts';
 import { winnerRoutes } from './modules/winners/routes.ts';
 import { worklistRoutes } from './modules/worklist/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
@@ -113,6 +116,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     previewAndConvertRoutes,
     paperRoutes,
     worklistRoutes,
+    notificationRoutes,
   ]) {
     routes(app, context);
   }
@@ -125,6 +129,8 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await registerDocumentWorkers(context);
   await registerMaterialWorkers(context);
   await registerNominationWorkers(context);
+  await registerNotificationWorkers(context);
+  await registerRoundClosingWorker(context);
   provideCampaignFollowUp('approved', selectShortlist);
   return app;
 }
