@@ -161,6 +161,9 @@ export interface ReviewExpert {
   leniency: number;
 }
 
+/** An expert of the demo pool with their account. */
+export type Pooled = ReviewExpert & { id: string };
+
 export const REVIEW_EXPERTS: readonly ReviewExpert[] = [
   {
     username: 'expert',

@@ -11,8 +11,6 @@ import { copyRulesForYear } from '#core/campaign/copy.ts';
 import { getTemplate } from '#core/campaign/templates/index.ts';
 import { canonicalJson, sha256Hex } from '#core/nomination/snapshot.ts';
 import { assignReviews } from '#core/review/assignment.ts';
-import type { ExpertFacts, NominationFacts } from '#core/review/conflict-facts.ts';
-import { findConflicts } from '#core/review/conflicts.ts';
 import { reviewSettingsOf } from '#core/review/review-rules.ts';
 import { type Recommendation, type Rubric, rubricTotal } from '#core/review/rubric.ts';
 import { insertAccount } from '../modules/accounts/service.ts';
@@ -24,7 +22,8 @@ import { findOrCreateReview, transitionReview } from '../modules/review/transiti
 import { createRound, transitionRound } from '../modules/review/transition-round.ts';
 import type { Trx } from '../platform/db/database.ts';
 import { demoActor, seedDemoNominations } from './demo-nominations.ts';
-import { EXCLUSION, REVIEW_EXPERTS, REVIEW_UNITS, type ReviewExpert } from './demo-review-people.ts';
+import { seedDemoConflicts } from './demo-review-conflicts.ts';
+import { EXCLUSION, type Pooled, REVIEW_EXPERTS, REVIEW_UNITS } from './demo-review-people.ts';
 
 /** The demo round closes this many days after the first start: time to try the scoring screen. */
 const ROUND_DAYS = 4;
@@ -37,8 +36,6 @@ export interface DemoReviewCredential {
   roles: readonly string[];
   password: string;
 }
-
-type Pooled = ReviewExpert & { id: string };
 
 async function reviewCampaign(trx: Trx, national: OrganisationRow, today: string) {
   const year = Number(today.slice(0, 4));
@@ -177,53 +174,17 @@ export async function seedDemoReview(
     })
     .execute();
 
-  // Recusal as core computes it from the facts just stored (the setup's own recomputation gives the same).
   const settings = reviewSettingsOf(campaign.rules);
-  const expertFacts: ExpertFacts[] = experts.map((e) => ({
-    id: e.id,
-    name: e.displayName,
-    organisation: { id: national.id, path: national.path, name: national.name },
-    employer: { name: e.employer },
-    province: e.province,
-    relations: e.relations,
-    declarations: [],
-  }));
-  const nominationFacts: NominationFacts[] = nominations.map((n) => {
-    const unit = units.get(n.unitId)!;
-    const form = n.form as Record<string, string | undefined>;
-    return {
-      id: n.id,
-      unit: { id: unit.id, path: unit.path, name: unit.name },
-      province: unit.regionCode,
-      people:
-        n.category === 'star'
-          ? [{ name: form.name ?? '', idNumber: form.idNumber }]
-          : [{ name: form.contactName ?? '' }],
-      entities:
-        n.category === 'star'
-          ? [{ name: form.workUnit }]
-          : [{ name: form.entityName, creditCode: form.creditCode }],
-      exclusions: n.id === excluded.id ? [{ expertId: excludedExpert.id, reason: EXCLUSION.reason }] : [],
-    };
-  });
-  const conflicts = findConflicts(expertFacts, nominationFacts, {
+  const { conflicts, nominationFacts } = await seedDemoConflicts(trx, {
+    campaignId: campaign.id,
+    national,
+    experts,
+    nominations,
+    units,
+    exclusion: { nominationId: excluded.id, expertId: excludedExpert.id, reason: EXCLUSION.reason },
     sameProvince: settings.sameProvinceConflicts,
     today,
   });
-  if (conflicts.length > 0)
-    await trx
-      .insertInto('reviewConflicts')
-      .values(
-        conflicts.map((c) => ({
-          campaignId: campaign.id,
-          nominationId: c.nominationId,
-          expertId: c.expertId,
-          conflicted: c.conflicted,
-          reasons: JSON.stringify(c.reasons),
-          dismissed: JSON.stringify(c.dismissed),
-        })),
-      )
-      .execute();
 
   // 初评, online, open since two days ago and closing in a few days.
   const round = await createRound(

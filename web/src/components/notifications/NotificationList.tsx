@@ -1,7 +1,7 @@
 /** Messages as a list: unread ones stand out; a click opens the message's page and marks it read. */
 import { Badge, Empty, List, Tag, Typography } from 'antd';
-import type { Notification } from '../../api/notifications.ts';
-import { formatDateTime } from '../../format.ts';
+import type { Notification } from '#web/api/notifications.ts';
+import { formatDateTime } from '#web/format.ts';
 import { useOpenNotification } from './useOpenNotification.ts';
 
 export function NotificationList({ items, compact = false }: { items: Notification[]; compact?: boolean }) {

@@ -2,8 +2,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../../api/client.ts';
-import { markNotificationRead, NOTIFICATIONS_KEY, type Notification } from '../../api/notifications.ts';
+import { ApiError } from '#web/api/client.ts';
+import { markNotificationRead, NOTIFICATIONS_KEY, type Notification } from '#web/api/notifications.ts';
 
 export function useOpenNotification() {
   const navigate = useNavigate();
