@@ -31,10 +31,13 @@ import { registerMaterialWorkers } from './modules/materials/workers.ts';
 import { nominationRoutes } from './modules/nominations/routes.ts';
 import { selectShortlist } from './modules/nominations/select-shortlist.ts';
 import { registerNominationWorkers } from './modules/nominations/workers.ts';
+import { registerNotificationWorkers } from './modules/notifications/mail-worker.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paperRoutes } from './modules/paper/routes.ts';
 import { reviewSetupRoutes } from './modules/review/setup-routes.ts';
 import { scoringRoutes } from './modules/review/scoring-routes.ts';
+import { registerRoundClosingWorker } from './modules/review/closing-reminder-worker.ts';
 import { winnerRoutes } from './modules/winners/routes.ts';
 import { worklistRoutes } from './modules/worklist/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
@@ -117,6 +120,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     reviewSetupRoutes,
     worklistRoutes,
     scoringRoutes,
+    notificationRoutes,
   ]) {
     routes(app, context);
   }
@@ -129,6 +133,8 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await registerDocumentWorkers(context);
   await registerMaterialWorkers(context);
   await registerNominationWorkers(context);
+  await registerNotificationWorkers(context);
+  await registerRoundClosingWorker(context);
   provideCampaignFollowUp('approved', selectShortlist);
   return app;
 }

@@ -182,7 +182,8 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: forwarding winners with 
 
     // The national organiser opens the national round's list and the forwarded star from it.
     const nationalRound = (await pageApi(n, 'GET', '/api/campaigns')).items.find(
-      (c: { level: string }) => c.level === 'national',
+      // The open national round (the demo also has one in review).
+      (c: { level: string; status: string }) => c.level === 'national' && c.status === 'open',
     ).id as string;
     await n.goto(`${server.url}/campaigns/${nationalRound}`);
     await n.getByRole('tab', { name: '报送情况' }).click();

@@ -131,7 +131,10 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: materials from pre-check
     const id = await u.evaluate(async () => {
       const me = await (await fetch('/api/auth/me')).json();
       const { items } = await (await fetch('/api/campaigns')).json();
-      const national = items.find((c: { level: string }) => c.level === 'national');
+      // The open national round (the demo also has one in review).
+      const national = items.find(
+        (c: { level: string; status: string }) => c.level === 'national' && c.status === 'open',
+      );
       const response = await fetch('/api/nominations', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },

@@ -282,7 +282,8 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     await expect.poll(() => o.getByText(/已报送 1 条/).count()).toBeGreaterThan(0);
     await shot(o, 'forwarded');
     const national = (await pageApi(o, 'GET', '/api/campaigns')).items.find(
-      (c: { level: string }) => c.level === 'national',
+      // The open national round (the demo also has one in review).
+      (c: { level: string; status: string }) => c.level === 'national' && c.status === 'open',
     );
     const there = (await pageApi(o, 'GET', `/api/nominations?campaignId=${national.id}&category=star`)).items;
     expect(there.map((n: { title: string }) => n.title)).toContain(star.title);

@@ -41,6 +41,12 @@ describe.skipIf(!available)('browser smoke journey', () => {
       'changchun',
       'expert',
       'approver',
+      // The other experts of the review demo (seed/demo-review.ts).
+      'expert2',
+      'expert3',
+      'expert4',
+      'expert5',
+      'expert6',
     ]);
   });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '#server/app.ts';
 import { type Clock, systemClock } from '#server/platform/clock.ts';
-import { loadConfig } from '#server/platform/config.ts';
+import { type Config, loadConfig } from '#server/platform/config.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { startJobs } from '#server/platform/jobs/jobs.ts';
 import { createDiskStorage } from '#server/platform/storage/disk-storage.ts';
@@ -30,7 +30,7 @@ export interface TestApp {
  * starts from empty campaigns).
  */
 export async function createTestApp(
-  options: { demoNominations?: boolean; listen?: boolean; clock?: Clock } = {},
+  options: { demoNominations?: boolean; listen?: boolean; clock?: Clock; config?: Partial<Config> } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const filesDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-files-'));
@@ -39,6 +39,7 @@ export async function createTestApp(
     databaseUrl: database.url,
     filesDir,
     webDistDir: path.join(filesDir, 'no-web'),
+    ...options.config,
   };
   const clock = options.clock ?? systemClock;
   const credentials = new Map(

@@ -25,6 +25,7 @@ const PrintCampaignPage = lazy(() => import('./pages/PrintCampaignPage.tsx'));
 const WinnersPage = lazy(() => import('./pages/WinnersPage.tsx'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+const NotificationsPage = lazy(() => import('./pages/NotificationsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 function gated(permission: string, page: ReactNode): ReactNode {
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'account/password', element: <ChangePasswordPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: 'organisations', element: gated('organisations.view', <OrganisationsPage />) },
       { path: 'accounts', element: gated('accounts.view', <AccountsPage />) },
       { path: 'accounts/import', element: gated('accounts.import', <AccountsImportPage />) },

@@ -23,6 +23,15 @@ export interface Config {
   jobPollSeconds: number;
   /** An upload not finished this many days after it began is removed by the nightly clean-up. */
   uploadExpireDays: number;
+  /** Set (TUIJIE_SMTP_URL given): notifications are also mailed to accounts with an e-mail address. */
+  smtp: SmtpConfig | null;
+}
+
+export interface SmtpConfig {
+  /** e.g. `smtps://user:password@smtp.example.cn:465`, `smtp://127.0.0.1:25`. */
+  url: string;
+  /** The sender, e.g. `推介平台 <noreply@example.cn>`. */
+  from: string;
 }
 
 export interface S3Config {
@@ -46,6 +55,28 @@ function int(name: string, value: string | undefined, fallback: number): number 
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new Error(`环境变量 ${name} 应为非负整数，实为「${value}」`);
   return n;
+}
+
+/** The mail server, when given; a URL that is not `smtp:`/`smtps:` or a missing sender stops the start. */
+function smtp(env: NodeJS.ProcessEnv): SmtpConfig | null {
+  const url = env.TUIJIE_SMTP_URL;
+  if (!url) return null;
+  let protocol = '';
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    // reported below
+  }
+  if (protocol !== 'smtp:' && protocol !== 'smtps:')
+    throw new Error(
+      '环境变量 TUIJIE_SMTP_URL 应为邮件服务器地址，如 smtps://用户名:密码@smtp.example.cn:465',
+    );
+  const from = env.TUIJIE_MAIL_FROM?.trim();
+  if (!from || !/@/.test(from))
+    throw new Error(
+      '设置了 TUIJIE_SMTP_URL 时须同时设置发件人 TUIJIE_MAIL_FROM，如「推介平台 <noreply@example.cn>」',
+    );
+  return { url, from };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -75,5 +106,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       : null,
     jobPollSeconds: Number(env.JOB_POLL_SECONDS || 2),
     uploadExpireDays: int('UPLOAD_EXPIRE_DAYS', env.UPLOAD_EXPIRE_DAYS, 14),
+    smtp: smtp(env),
   };
 }

@@ -20,7 +20,13 @@ function demoId(birth: string, sequence: number): string {
   return `${first17}${idCheckCharacter(first17)}`;
 }
 
-function star(rules: CampaignRules, name: string, birth: string, sequence: number, story: string): StarForm {
+export function star(
+  rules: CampaignRules,
+  name: string,
+  birth: string,
+  sequence: number,
+  story: string,
+): StarForm {
   return {
     name,
     idNumber: demoId(birth, sequence),
@@ -41,7 +47,7 @@ function star(rules: CampaignRules, name: string, birth: string, sequence: numbe
   };
 }
 
-function project(rules: CampaignRules, name: string, entity: string, today: string): ProjectForm {
+export function project(rules: CampaignRules, name: string, entity: string, today: string): ProjectForm {
   const first17 = '52220102MJ0000001';
   return {
     name,
@@ -66,7 +72,7 @@ function project(rules: CampaignRules, name: string, entity: string, today: stri
   };
 }
 
-interface DemoNomination {
+export interface DemoNomination {
   category: 'star' | 'project';
   state: NominationState;
   form: StarForm | ProjectForm;
@@ -134,7 +140,7 @@ export function jilinProvinceDemo(r: CampaignRules): DemoNomination[] {
 }
 
 /** The demo account of an organisation with `role`, acting as it would through the platform. */
-async function demoActor(trx: Trx, organisationId: string, role: Role): Promise<Actor> {
+export async function demoActor(trx: Trx, organisationId: string, role: Role): Promise<Actor> {
   const a = await trx
     .selectFrom('accounts as a')
     .innerJoin('organisations as o', 'o.id', 'a.organisationId')

@@ -5,6 +5,7 @@ import { insertOrganisation, insertRootOrganisation } from '../modules/organisat
 import type { Db, Trx } from '../platform/db/database.ts';
 import { seedDemoCampaigns } from './demo-campaigns.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, type SeedOrganisation } from './demo-organisations.ts';
+import { seedDemoReview } from './demo-review.ts';
 
 const SEED_LOCK = 7_461_020_241;
 
@@ -32,12 +33,14 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * Seeds the demo organisations, one account per role and this year's two demo campaigns, all in one transaction, and returns the
+ * Seeds the demo organisations, one account per role and this year's two demo campaigns (with nominations,
+ * also a national campaign in expert review and its experts), all in one transaction, and returns the
  * accounts' one-time passwords (only their hashes are stored). Refuses to run on a non-empty database.
  */
 export async function seedDemo(
   db: Db,
-  options: { nominations?: boolean; now: Date },
+  /** `review: false` leaves out the review campaign (a database migrated only as far as before 0011). */
+  options: { nominations?: boolean; review?: boolean; now: Date },
 ): Promise<DemoCredential[]> {
   return db.transaction().execute(async (trx) => {
     // Two first starts at once must not both seed: the second waits here, then finds data.
@@ -70,6 +73,9 @@ export async function seedDemo(
       options.nominations === false ? null : byName.get('长春市教育局')!.id,
       options.now,
     );
+    // The review demo needs nominations: a test that starts from empty campaigns has none.
+    if (options.nominations !== false && options.review !== false)
+      credentials.push(...(await seedDemoReview(trx, byName.get('中国成人教育协会')!, options.now)));
     return credentials;
   });
 }

@@ -9,6 +9,7 @@ import { Link, Outlet } from 'react-router';
 import { useCurrentMe } from '../auth/useMe.ts';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { useIsMobile } from '../lib/useIsMobile.ts';
+import { NotificationBell } from './NotificationBell.tsx';
 import { SideMenu } from './SideMenu.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -52,6 +53,7 @@ export function AppLayout() {
           {!isMobile && <span style={{ color: token.colorTextSecondary }}>终身学习推介平台</span>}
         </Link>
         <div style={{ flex: 1 }} />
+        <NotificationBell me={me} compact={isMobile} />
         <UserMenu me={me} compact={isMobile} />
       </Header>
       <Layout>

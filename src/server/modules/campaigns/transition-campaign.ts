@@ -82,37 +82,56 @@ export async function transitionCampaign(
   return db.transaction().execute(async (trx) => {
     const campaign = await visibleCampaign(trx, actor, id, true);
     campaignRules.authorize(actor, 'transition', campaign);
-    const from = campaign.status;
-    const transition = findTransition(from, to);
-    if (!transition) throw new AppError('CAMPAIGN_MOVE_NOT_ALLOWED', transitionRefusal(from, to));
-    if (to === 'open') {
-      const errors = validateCampaignRules(campaign.rules).filter((f) => f.severity === 'error');
-      if (errors.length > 0) {
-        throw new AppError(
-          'VALIDATION_FAILED',
-          `活动规则还有 ${errors.length} 处错误，修改后才能开放报送：${errors.map((f) => f.message).join('；')}`,
-          { findings: errors },
-        );
-      }
-    }
-    await trx
-      .updateTable('campaigns')
-      .set({ status: to, version: sql<number>`version + 1`, updatedAt: now })
-      .where('id', '=', id)
-      .execute();
-    // The follow-ups act in the new status (审定入选 is a move of 已审定 campaigns), so they read the row again.
-    const moved = (await findCampaign(trx, id))!;
-    await FOLLOW_UPS[to]?.({ trx, jobs, campaign: moved, actor, now });
-    await recordAudit(trx, actor, {
-      action: 'campaign.transitioned',
-      entityType: 'campaign',
-      entityId: id,
-      scopePath: campaign.organiserPath,
-      before: { status: from },
-      after: { status: to, label: transition.label },
-    });
-    return (await findCampaign(trx, id))!;
+    return applyCampaignTransition(trx, actor, campaign, to, jobs, now);
   });
+}
+
+/**
+ * The move itself, in the caller's transaction, for a campaign the caller has loaded (locked) and
+ * authorised. The demo seed moves its review campaign to 评审中 this way; it has no job queue, which only
+ * a move with follow-ups needs.
+ */
+export async function applyCampaignTransition(
+  trx: Trx,
+  actor: Actor,
+  campaign: CampaignRow,
+  to: CampaignState,
+  jobs: Jobs | null,
+  now: Date,
+) {
+  const { id } = campaign;
+  const from = campaign.status;
+  const transition = findTransition(from, to);
+  if (!transition) throw new AppError('CAMPAIGN_MOVE_NOT_ALLOWED', transitionRefusal(from, to));
+  if (to === 'open') {
+    const errors = validateCampaignRules(campaign.rules).filter((f) => f.severity === 'error');
+    if (errors.length > 0) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `活动规则还有 ${errors.length} 处错误，修改后才能开放报送：${errors.map((f) => f.message).join('；')}`,
+        { findings: errors },
+      );
+    }
+  }
+  const followUp = FOLLOW_UPS[to];
+  if (followUp && !jobs) throw new Error(`moving a campaign to ${to} needs the job queue`);
+  await trx
+    .updateTable('campaigns')
+    .set({ status: to, version: sql<number>`version + 1`, updatedAt: now })
+    .where('id', '=', id)
+    .execute();
+  // The follow-ups act in the new status (审定入选 is a move of 已审定 campaigns), so they read the row again.
+  const moved = (await findCampaign(trx, id))!;
+  if (followUp) await followUp({ trx, jobs: jobs!, campaign: moved, actor, now });
+  await recordAudit(trx, actor, {
+    action: 'campaign.transitioned',
+    entityType: 'campaign',
+    entityId: id,
+    scopePath: campaign.organiserPath,
+    before: { status: from },
+    after: { status: to, label: transition.label },
+  });
+  return (await findCampaign(trx, id))!;
 }
 
 /**

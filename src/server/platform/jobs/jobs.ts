@@ -20,6 +20,10 @@ export const QUEUES = {
   uploadCleanup: 'upload-cleanup',
   /** 逾期视为自动放弃 at a deadline: `{ campaignId }`, or `{}` for the periodic sweep of every campaign. */
   nominationDeadline: 'nomination-deadline',
+  /** Mail one notification to its account (second channel, when SMTP is configured): `{ notificationId }`. */
+  notificationMail: 'notification-mail',
+  /** Periodic: tell experts whose review round closes within 24 hours (`{}`). */
+  reviewRoundClosing: 'review-round-closing',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -35,7 +39,17 @@ const EXPIRE_SECONDS: Record<QueueName, number> = {
   'export-package': 6 * 60 * 60,
   'upload-cleanup': 60 * 60,
   'nomination-deadline': 30 * 60,
+  'notification-mail': 5 * 60,
+  'review-round-closing': 30 * 60,
 };
+
+/**
+ * Retries beyond the default two, 5 s apart: a mail server that is down for a while (an hour or so) must
+ * not lose a message, so mail waits longer between tries, up to half an hour.
+ */
+const RETRIES: Partial<
+  Record<QueueName, { retryLimit: number; retryBackoff: boolean; retryDelayMax: number }>
+> = { 'notification-mail': { retryLimit: 12, retryBackoff: true, retryDelayMax: 30 * 60 } };
 
 export interface SendOptions {
   /** Send inside this transaction: the job exists exactly when the transaction commits. */
@@ -95,7 +109,13 @@ export async function startJobs(databaseUrl: string, options: StartJobsOptions =
   });
   await boss.start();
   for (const name of Object.values(QUEUES)) {
-    const options = { notify: true, retryLimit: 2, retryDelay: 5, expireInSeconds: EXPIRE_SECONDS[name] };
+    const options = {
+      notify: true,
+      retryLimit: 2,
+      retryDelay: 5,
+      expireInSeconds: EXPIRE_SECONDS[name],
+      ...RETRIES[name],
+    };
     // A database from an earlier version has the queue already: bring its settings up to date.
     if (await boss.getQueue(name)) await boss.updateQueue(name, options);
     else await boss.createQueue(name, options);
