@@ -25,6 +25,10 @@ const PrintCampaignPage = lazy(() => import('./pages/PrintCampaignPage.tsx'));
 const WinnersPage = lazy(() => import('./pages/WinnersPage.tsx'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
+const MyReviewsPage = lazy(() => import('./pages/MyReviewsPage.tsx'));
+const ReviewPage = lazy(() => import('./pages/ReviewPage.tsx'));
+const RankingPage = lazy(() => import('./pages/RankingPage.tsx'));
+const PrintScoreSheetPage = lazy(() => import('./pages/PrintScoreSheetPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 function gated(permission: string, page: ReactNode): ReactNode {
@@ -55,6 +59,7 @@ export const router = createBrowserRouter([
   },
   { path: '/nominations/:id/print', ...printView(<PrintNominationPage />) },
   { path: '/campaigns/:id/print', ...printView(<PrintCampaignPage />) },
+  { path: '/print/reviews/:roundId', ...printView(<PrintScoreSheetPage />) },
   {
     path: '/',
     errorElement: <RouteError />,
@@ -72,6 +77,13 @@ export const router = createBrowserRouter([
       { path: 'campaigns', element: gated('campaigns.view', <CampaignsPage />) },
       { path: 'campaigns/:id', element: gated('campaigns.view', <CampaignDetailPage />) },
       { path: 'nominations/:id', element: gated('campaigns.view', <NominationPage />) },
+      // Who may score or rank is the server's to say (pool, assignment, chair, conflicts); the pages show its answer.
+      { path: 'reviews', element: <MyReviewsPage /> },
+      { path: 'reviews/:roundId/:nominationId', element: <ReviewPage /> },
+      {
+        path: 'campaigns/:campaignId/review/ranking',
+        element: gated('campaigns.view', <RankingPage />),
+      },
       { path: 'winners', element: gated('winners.manage', <WinnersPage />) },
       { path: 'calendar', element: gated('calendar.manage', <CalendarPage />) },
       { path: 'audit', element: gated('audit.view', <AuditPage />) },
