@@ -5,6 +5,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { Category } from '#core/campaign/rules.ts';
+import { CATEGORY_INFO } from '#core/campaign/templates/common.ts';
 import type {
   MyReviews,
   ProposeShortlistInput,
@@ -34,8 +35,8 @@ export type ReviewFile = ReviewResponse['files'][number];
 export type RankingRow = RankingResponse['rows'][number];
 
 export const CATEGORY_LABELS: Record<Category, string> = {
-  star: '百姓学习之星',
-  project: '终身学习品牌项目',
+  star: CATEGORY_INFO.star.label,
+  project: CATEGORY_INFO.project.label,
 };
 
 /**

@@ -7,14 +7,14 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, Result, Segmented, Space, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { CATEGORIES, type Category } from '#core/campaign/rules.ts';
+import { CATEGORY_INFO } from '#core/campaign/templates/common.ts';
 import { RANKING_METHOD_LABELS, RANKING_METHODS, type RankingMethod } from '#core/review/ranking.ts';
-import { findingsOf, useCampaign } from '../api/campaigns.ts';
+import { findingsOf } from '../api/campaigns.ts';
 import { ApiError } from '../api/client.ts';
 import {
-  CATEGORY_LABELS,
   downloadRankingXlsx,
   proposeShortlist,
   RANKING_KEY,
@@ -23,6 +23,7 @@ import {
   useRanking,
   useShortlistProposals,
 } from '../api/review-scoring.ts';
+import { useCurrentMe } from '../auth/useMe.ts';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { RankingNotices } from '../components/review/ranking/RankingNotices.tsx';
 import { RankingTable } from '../components/review/ranking/RankingTable.tsx';
@@ -176,31 +177,15 @@ export default function RankingPage() {
   const roundId = search.get('roundId') ?? undefined;
   const ranking = useRanking(campaignId, { roundId, category, method });
   const proposals = useShortlistProposals(campaignId);
-  const campaign = useCampaign(campaignId);
-  const info = campaign.data?.rules.categories[category];
-  const measure = info?.unit ?? (category === 'star' ? '名' : '个');
-  const specialLabel =
-    info?.specialLabel ??
-    (category === 'star' ? '事迹特别感人的百姓学习之星' : '特别受百姓喜爱的终身学习品牌项目');
+  const me = useCurrentMe();
+  // The campaign's own wording is not fetched: a chair from outside the organiser may not open the campaign.
+  const { unit: measure, specialLabel } = CATEGORY_INFO[category];
 
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(search);
     next.set(key, value);
     setSearch(next, { replace: true });
   };
-  // Keep the round the server chose in the address, so a reload or a shared link shows the same one.
-  const shownRound = ranking.data?.roundId;
-  useEffect(() => {
-    if (!shownRound || roundId) return;
-    setSearch(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        next.set('roundId', shownRound);
-        return next;
-      },
-      { replace: true },
-    );
-  }, [shownRound, roundId, setSearch]);
 
   const download = useMutation({
     mutationFn: () => downloadRankingXlsx(campaignId, ranking.data?.roundId ?? roundId ?? ''),
@@ -229,8 +214,10 @@ export default function RankingPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           评审排名与拟推介名单
         </Typography.Title>
-        {campaign.data && (
-          <Link to={`/campaigns/${encodeURIComponent(campaignId)}`}>{campaign.data.campaign.title}</Link>
+        {me.roles.includes('expert') ? (
+          <Link to="/reviews">返回我的评审</Link>
+        ) : (
+          <Link to={`/campaigns/${encodeURIComponent(campaignId)}`}>返回推介活动</Link>
         )}
       </div>
       <Card size="small">
@@ -239,7 +226,7 @@ export default function RankingPage() {
             value={category}
             options={CATEGORIES.map((c) => ({
               value: c,
-              label: campaign.data?.rules.categories[c]?.label ?? CATEGORY_LABELS[c],
+              label: CATEGORY_INFO[c].label,
             }))}
             onChange={(value) => set('category', value)}
           />

@@ -148,6 +148,9 @@ function ReviewEditor({ data, campaignId }: { data: ReviewResponse; campaignId: 
               style={{ width: 100, margin: 0 }}
             />
           </span>
+          <a className="review-jump" href="#review-rubric">
+            去评分 ↓
+          </a>
           <Space.Compact style={{ marginInlineStart: 'auto' }}>
             <Tooltip title="上一个（Alt+← 或 K）">
               <Button
@@ -185,7 +188,7 @@ function ReviewEditor({ data, campaignId }: { data: ReviewResponse; campaignId: 
             <ReviewFiles files={data.files} />
           </Card>
         </Space>
-        <div className="review-rubric">
+        <div className="review-rubric" id="review-rubric">
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <Card size="small" title="评分">
               <RubricForm
@@ -217,7 +220,7 @@ function ReviewEditor({ data, campaignId }: { data: ReviewResponse; campaignId: 
                   }
                 />
               )}
-              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', marginTop: 12 }}>
+              <div className="review-actions">
                 {!submitted && data.roundOpen && (
                   <Tooltip title="Ctrl+Enter">
                     <Button type="primary" loading={busy} onClick={() => void submit()}>

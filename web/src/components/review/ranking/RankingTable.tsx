@@ -40,6 +40,7 @@ export function RankingTable({
       key: 'title',
       title: '推介',
       cardRole: 'title',
+      width: 200,
       render: (_, row) => (
         <Space orientation="vertical" size={0}>
           <Typography.Text strong>{row.title}</Typography.Text>
@@ -114,10 +115,14 @@ export function RankingTable({
     {
       key: 'recommendations',
       title: '专家意见',
-      width: 150,
-      render: (_, row) =>
-        `推荐 ${row.recommendations.recommend}、可推荐 ${row.recommendations.may_recommend}、不推荐 ${row.recommendations.not_recommend}` +
-        (row.specialVotes > 0 ? `；建议特别推介 ${row.specialVotes}` : ''),
+      width: 130,
+      render: (_, row) => (
+        <span style={{ fontSize: 12 }}>
+          推荐 {row.recommendations.recommend}、可推荐 {row.recommendations.may_recommend}、不推荐{' '}
+          {row.recommendations.not_recommend}
+          {row.specialVotes > 0 && `；${row.specialVotes} 位建议特别推介`}
+        </span>
+      ),
     },
     {
       key: 'special',
@@ -141,7 +146,7 @@ export function RankingTable({
     {
       key: 'reason',
       title: '调整理由',
-      width: 220,
+      width: 200,
       render: (_, row) => {
         if (!against.has(row.nominationId)) return draft.reasons[row.nominationId] || '—';
         const reason = draft.reasons[row.nominationId] ?? '';
@@ -173,7 +178,7 @@ export function RankingTable({
       columns={columns}
       dataSource={rows}
       pagination={false}
-      scrollX={1300}
+      scrollX={1240}
       emptyText="本类别暂无可排名的推介"
       selection={{
         selectedKeys: [...draft.picked],
