@@ -147,6 +147,9 @@ export function RubricForm({
           onChange={(e) => onChange({ recommendation: e.target.value as Recommendation })}
           options={Object.entries(RECOMMENDATIONS).map(([value, label]) => ({ value, label }))}
         />
+        {byField.get('recommendation') && (
+          <Typography.Text type="danger">{byField.get('recommendation')!.message}</Typography.Text>
+        )}
         <Checkbox
           checked={content.proposeSpecial}
           disabled={readOnly}

@@ -1,7 +1,7 @@
 /**
  * What an expert edits on one review, and the checks the browser runs before saving or submitting: the
- * same core function as the server (checkReviewScores), so the findings read the same, plus the
- * rubric's comment rule, which only a submitted review must meet.
+ * same core function as the server (checkReviewScores), so the findings read the same, plus what only
+ * a submitted review must have: a recommendation, and a comment when the rubric asks for one.
  */
 import { error, type Finding } from '#core/findings.ts';
 import { checkReviewScores, type Recommendation, type Rubric, rubricTotal } from '#core/review/rubric.ts';
@@ -28,11 +28,19 @@ export function draftFindings(rubric: Rubric, content: ReviewContent): Finding[]
   return checkReviewScores(rubric, content.scores, { complete: false });
 }
 
-/** Findings that stop a review from being submitted. */
+/**
+ * Findings that stop a review from being submitted, worded as the server words them. The server's
+ * scoring helper keeps this rule in core (`reviewSubmitFindings`, src/core/review/review-submit.ts on
+ * its branch); once merged, this should call it instead of repeating it.
+ */
 export function submitFindings(rubric: Rubric, content: ReviewContent): Finding[] {
   const findings = checkReviewScores(rubric, content.scores, { complete: true });
+  if (!content.recommendation)
+    findings.push(
+      error('RECOMMENDATION_MISSING', 'recommendation', '请选择推荐意见（推荐、可推荐或不推荐）后再提交'),
+    );
   if (rubric.commentRequired && content.comment.trim() === '')
-    findings.push(error('REVIEW_COMMENT_REQUIRED', 'comment', '本轮评审要求填写评语，请填写后再提交'));
+    findings.push(error('COMMENT_MISSING', 'comment', '请填写评语后再提交'));
   return findings;
 }
 

@@ -3,7 +3,9 @@
  * nominations): 1.2 s after the expert stops, the scores go to the server with the version they were
  * based on; saves never overlap; a score core refuses is not sent (the finding shows instead); a
  * STALE_VERSION or a refusal in the review's state stops saving rather than overwrite; leaving the
- * nomination (next / previous) saves first.
+ * nomination (next / previous) saves first. Every edit is also kept in localStorage until the server has
+ * it: reopening the nomination after a lost connection or a closed tab puts it back (only onto the very
+ * version it was made on, so nothing saved elsewhere is overwritten) and saves it.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Rubric } from '#core/review/rubric.ts';
@@ -15,6 +17,32 @@ import { contentOf, draftFindings, type ReviewContent } from './reviewContent.ts
 export const REVIEW_AUTOSAVE_DELAY_MS = 1200;
 const RETRY_MS = 10_000;
 
+interface LocalCopy {
+  content: ReviewContent;
+  version: number;
+}
+
+const storageKey = (roundId: string, nominationId: string) =>
+  `tuijie.review-draft.${roundId}.${nominationId}`;
+
+function readLocalCopy(key: string): LocalCopy | null {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(key) ?? 'null') as LocalCopy | null;
+    return parsed && typeof parsed.content === 'object' && typeof parsed.version === 'number' ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeLocalCopy(key: string, copy: LocalCopy | null): void {
+  try {
+    if (copy) localStorage.setItem(key, JSON.stringify(copy));
+    else localStorage.removeItem(key);
+  } catch {
+    // Storage full or disabled (private mode): the server save still runs.
+  }
+}
+
 export function useReviewAutosave(
   target: { roundId: string; nominationId: string; rubric: Rubric },
   initial: ReviewDraft,
@@ -22,7 +50,14 @@ export function useReviewAutosave(
   onSaved: (review: ReviewDraft) => void,
 ) {
   const { roundId, nominationId, rubric } = target;
-  const [content, setContent] = useState<ReviewContent>(() => contentOf(initial));
+  const key = storageKey(roundId, nominationId);
+  const [restored] = useState<ReviewContent | null>(() => {
+    const copy = readLocalCopy(key);
+    if (copy && enabled && copy.version === initial.version) return copy.content;
+    if (copy) writeLocalCopy(key, null);
+    return null;
+  });
+  const [content, setContent] = useState<ReviewContent>(() => restored ?? contentOf(initial));
   const [state, setState] = useState<SaveState>({ status: 'idle' });
   const contentRef = useRef(content);
   const versionRef = useRef(initial.version);
@@ -52,6 +87,10 @@ export function useReviewAutosave(
       versionRef.current = saved.review.version;
       savedSeq.current = seq;
       onSavedRef.current(saved.review);
+      writeLocalCopy(
+        key,
+        seq === editSeq.current ? null : { content: contentRef.current, version: saved.review.version },
+      );
       setState({
         status: seq === editSeq.current ? 'saved' : 'pending',
         savedAt: new Date(),
@@ -61,7 +100,7 @@ export function useReviewAutosave(
       if (error instanceof ApiError && error.code === 'STALE_VERSION') {
         halted.current = true;
         setState({ status: 'stale', message: error.message });
-      } else if (error instanceof ApiError && error.status === 400) {
+      } else if (error instanceof ApiError && (error.status === 400 || error.status === 422)) {
         const details = error.details as { findings?: SaveState['findings'] } | undefined;
         setState({ status: 'invalid', message: error.message, findings: details?.findings ?? [] });
       } else if (error instanceof ApiError && [403, 404, 409].includes(error.status)) {
@@ -75,7 +114,7 @@ export function useReviewAutosave(
         }
       }
     }
-  }, [roundId, nominationId, rubric]);
+  }, [roundId, nominationId, rubric, key]);
 
   /** Saves now what is unsaved; true when everything entered is on the server. */
   const flush = useCallback(async (): Promise<boolean> => {
@@ -95,27 +134,43 @@ export function useReviewAutosave(
   const flushRef = useRef(flush);
   flushRef.current = flush;
 
-  const change = useCallback((update: Partial<ReviewContent>) => {
-    const next = { ...contentRef.current, ...update };
-    contentRef.current = next;
-    setContent(next);
+  const change = useCallback(
+    (update: Partial<ReviewContent>) => {
+      const next = { ...contentRef.current, ...update };
+      contentRef.current = next;
+      setContent(next);
+      editSeq.current += 1;
+      writeLocalCopy(key, { content: next, version: versionRef.current });
+      if (halted.current) return;
+      setState((s) => ({ ...s, status: 'pending' }));
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flushRef.current(), REVIEW_AUTOSAVE_DELAY_MS);
+    },
+    [key],
+  );
+
+  // Edits kept from an earlier visit go to the server as soon as the page is open again.
+  useEffect(() => {
+    if (!restored) return;
     editSeq.current += 1;
-    if (halted.current) return;
-    setState((s) => ({ ...s, status: 'pending' }));
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void flushRef.current(), REVIEW_AUTOSAVE_DELAY_MS);
-  }, []);
+    setState({ status: 'pending', message: '已恢复上次未保存的评分' });
+    timer.current = setTimeout(() => void flushRef.current(), 0);
+  }, [restored]);
 
   /** After submit or reopen: the server's review is the new base, nothing is unsaved. */
-  const reset = useCallback((review: ReviewDraft) => {
-    clearTimeout(timer.current);
-    const next = contentOf(review);
-    contentRef.current = next;
-    setContent(next);
-    versionRef.current = review.version;
-    savedSeq.current = editSeq.current;
-    setState((s) => ({ status: s.savedAt ? 'saved' : 'idle', savedAt: s.savedAt }));
-  }, []);
+  const reset = useCallback(
+    (review: ReviewDraft) => {
+      clearTimeout(timer.current);
+      const next = contentOf(review);
+      contentRef.current = next;
+      setContent(next);
+      versionRef.current = review.version;
+      savedSeq.current = editSeq.current;
+      writeLocalCopy(key, null);
+      setState((s) => ({ status: s.savedAt ? 'saved' : 'idle', savedAt: s.savedAt }));
+    },
+    [key],
+  );
 
   const dirty = useCallback(() => savedSeq.current !== editSeq.current, []);
 
