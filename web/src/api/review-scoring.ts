@@ -40,35 +40,32 @@ export const CATEGORY_LABELS: Record<Category, string> = {
 };
 
 /**
- * The printable 评审表 of one expert in one round (GET /api/reviews/:roundId/sheet), proposed here for
- * the server: every nomination assigned to the caller, grouped by category with that category's
- * criteria as columns, as the expert scored it (a draft is printed too, marked 未提交).
+ * The printable 评审表 of one expert in one round (GET /api/reviews/:roundId/sheet): every nomination
+ * assigned to the caller with the rubric it was scored on. This is the shape the scoring helper is adding
+ * to the contract as `ScoreSheetResponse` (on its branch, not yet on this one); once merged, import it
+ * from '#core/contract/review-scoring.ts' instead of repeating it here.
  */
 export interface ReviewSheetResponse {
-  roundId: string;
-  roundName: string;
   campaignTitle: string;
+  roundName: string;
   expertName: string;
-  /** ISO time; printed in Beijing time. */
-  closesAt: string;
-  groups: Array<{
+  /** 2024年4月10日 */
+  printedOn: string;
+  items: Array<{
+    nominationId: string;
+    title: string;
     category: Category;
-    /** 百姓学习之星 */
     categoryLabel: string;
-    criteria: Array<{ id: string; label: string; min: number; max: number; weight: number }>;
-    items: Array<{
-      nominationId: string;
-      title: string;
-      state: 'none' | 'draft' | 'submitted';
-      scores: Record<string, number>;
-      total: number | null;
-      recommendation: Recommendation | null;
-      proposeSpecial: boolean;
-      comment: string;
-      submittedAt: string | null;
-      /** The frozen review's hash; the sheet prints its first 16 hex digits. */
-      contentHash: string | null;
-    }>;
+    criteria: Array<{ id: string; label: string; max: number; weight: number; score: number | null }>;
+    total: number | null;
+    recommendation: Recommendation | null;
+    recommendationLabel: string;
+    proposeSpecial: boolean;
+    comment: string;
+    /** 已提交 / 未提交 / 未评分 */
+    stateLabel: string;
+    submittedAt: string | null;
+    contentHash: string | null;
   }>;
 }
 

@@ -8,7 +8,7 @@ import { ApiError } from '../api/client.ts';
 import { useReviewSheet } from '../api/review-scoring.ts';
 import { PrintFrame } from '../components/documents/PrintFrame.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
-import { PrintedScoreSheet } from '../components/review/scoring/PrintedScoreSheet.tsx';
+import { PrintedScoreSheet, sheetGroups } from '../components/review/scoring/PrintedScoreSheet.tsx';
 import '../components/review/scoring/score-sheet.css';
 
 export default function PrintScoreSheetPage() {
@@ -31,7 +31,7 @@ export default function PrintScoreSheetPage() {
       />
     );
   }
-  const drafts = s.groups.some((g) => g.items.some((i) => i.state !== 'submitted'));
+  const drafts = s.items.some((i) => i.stateLabel !== '已提交');
   return (
     <PrintFrame
       title={`评审表-${s.roundName}-${s.expertName}`}
@@ -40,7 +40,7 @@ export default function PrintScoreSheetPage() {
       hint={
         drafts ? '有推介尚未提交评分，表中已标注“未提交”或“未评分”；提交后再打印为最终评审表。' : undefined
       }
-      documents={s.groups.map((group) => ({
+      documents={sheetGroups(s.items).map((group) => ({
         key: group.category,
         copies: 1,
         landscape: true,

@@ -1,25 +1,43 @@
 /**
  * 评审表 on paper: one expert's scores in one round for one category, a row per nomination with each
  * criterion, the total, the recommendation, 特别推介 and the comment, and the line the expert signs at a
- * meeting. A review not yet submitted is printed as it stands and marked 未提交, so the paper never
- * passes a draft off as final; a submitted one carries the start of its hash, which ties it to the
- * frozen record.
+ * meeting. A review not yet submitted is printed as it stands and marked (未提交 / 未评分), so the paper
+ * never passes a draft off as final; a submitted one carries the start of its hash, which ties it to
+ * the frozen record.
  */
-import { RECOMMENDATIONS } from '#core/review/rubric.ts';
 import type { ReviewSheetResponse } from '#web/api/review-scoring.ts';
-import { formatDateTime } from '#web/format.ts';
 import { formatTotal } from './reviewContent.ts';
 
-type Group = ReviewSheetResponse['groups'][number];
+type Item = ReviewSheetResponse['items'][number];
 
-const STATE_NOTES: Record<Group['items'][number]['state'], string> = {
-  none: '未评分',
-  draft: '未提交',
-  submitted: '',
-};
+export interface SheetGroup {
+  category: Item['category'];
+  categoryLabel: string;
+  /** The criteria of the group's reviews, in the rubric's order (a later rubric's extra ones after). */
+  criteria: Array<Omit<Item['criteria'][number], 'score'>>;
+  items: Item[];
+}
 
-export function PrintedScoreSheet({ sheet, group }: { sheet: ReviewSheetResponse; group: Group }) {
-  const criteria = group.criteria;
+/** One sheet per category, in the order the categories first appear. */
+export function sheetGroups(items: readonly Item[]): SheetGroup[] {
+  const groups = new Map<string, SheetGroup>();
+  for (const item of items) {
+    let group = groups.get(item.category);
+    if (!group) {
+      group = { category: item.category, categoryLabel: item.categoryLabel, criteria: [], items: [] };
+      groups.set(item.category, group);
+    }
+    for (const { score: _, ...criterion } of item.criteria)
+      if (!group.criteria.some((c) => c.id === criterion.id)) group.criteria.push(criterion);
+    group.items.push(item);
+  }
+  return [...groups.values()];
+}
+
+const SUBMITTED = '已提交';
+
+export function PrintedScoreSheet({ sheet, group }: { sheet: ReviewSheetResponse; group: SheetGroup }) {
+  const { criteria } = group;
   // Fixed columns: 序号, 推介名称, the criteria, 总分, 推荐意见, 特别推介, 评语.
   const columns = 6 + criteria.length;
   return (
@@ -52,7 +70,7 @@ export function PrintedScoreSheet({ sheet, group }: { sheet: ReviewSheetResponse
             {criteria.map((c) => (
               <th key={c.id} scope="col">
                 {c.label}
-                {'\n'}（{c.min}–{c.max}分，权重{c.weight}）
+                {'\n'}（满分{c.max}，权重{c.weight}）
               </th>
             ))}
             <th scope="col">总分</th>
@@ -62,27 +80,30 @@ export function PrintedScoreSheet({ sheet, group }: { sheet: ReviewSheetResponse
           </tr>
         </thead>
         <tbody>
-          {group.items.map((item, i) => (
-            <tr key={item.nominationId}>
-              <td>{i + 1}</td>
-              <td className="wrap">
-                {item.title}
-                {STATE_NOTES[item.state] && `（${STATE_NOTES[item.state]}）`}
-              </td>
-              {criteria.map((c) => (
-                <td key={c.id}>{item.scores[c.id] ?? ''}</td>
-              ))}
-              <td>{item.total === null ? '' : formatTotal(item.total)}</td>
-              <td>{item.recommendation ? RECOMMENDATIONS[item.recommendation] : ''}</td>
-              <td>{item.proposeSpecial ? '是' : ''}</td>
-              <td className="wrap">
-                {item.comment}
-                {item.contentHash && (
-                  <div className="print-sheet-hash">校验码 {item.contentHash.slice(0, 16)}</div>
-                )}
-              </td>
-            </tr>
-          ))}
+          {group.items.map((item, i) => {
+            const scores = new Map(item.criteria.map((c) => [c.id, c.score]));
+            return (
+              <tr key={item.nominationId}>
+                <td>{i + 1}</td>
+                <td className="wrap">
+                  {item.title}
+                  {item.stateLabel !== SUBMITTED && `（${item.stateLabel}）`}
+                </td>
+                {criteria.map((c) => (
+                  <td key={c.id}>{scores.get(c.id) ?? ''}</td>
+                ))}
+                <td>{item.total === null ? '' : formatTotal(item.total)}</td>
+                <td>{item.recommendationLabel}</td>
+                <td>{item.proposeSpecial ? '是' : ''}</td>
+                <td className="wrap">
+                  {item.comment}
+                  {item.contentHash && (
+                    <div className="print-sheet-hash">校验码 {item.contentHash.slice(0, 16)}</div>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
           {group.items.length === 0 && (
             <tr>
               <td colSpan={columns} className="print-empty">
@@ -92,9 +113,7 @@ export function PrintedScoreSheet({ sheet, group }: { sheet: ReviewSheetResponse
           )}
         </tbody>
       </table>
-      <p className="print-notes">
-        总分按各评分项得分乘以权重折算为百分制。评审截止时间：{formatDateTime(sheet.closesAt)}（北京时间）。
-      </p>
+      <p className="print-notes">总分按各评分项得分乘以权重折算为百分制。打印日期：{sheet.printedOn}。</p>
       <div className="print-signature">
         <div>
           评审专家（签名）：
