@@ -106,21 +106,27 @@ export function useReview(roundId: string, nominationId: string) {
   });
 }
 
+/** A review never saved has version 0 and sends none: the first save creates it. */
+const versionOf = (version: number | undefined) => (version && version > 0 ? version : undefined);
+
 export function saveReview(roundId: string, nominationId: string, body: SaveReviewInput) {
-  return api<SaveReviewResult>(reviewPath(roundId, nominationId), { method: 'PUT', body });
+  return api<SaveReviewResult>(reviewPath(roundId, nominationId), {
+    method: 'PUT',
+    body: { ...body, version: versionOf(body.version) },
+  });
 }
 
 export function submitReview(roundId: string, nominationId: string, version: number) {
   return api<SaveReviewResult>(reviewPath(roundId, nominationId, '/submit'), {
     method: 'POST',
-    body: { version },
+    body: { version: versionOf(version) },
   });
 }
 
 export function reopenReview(roundId: string, nominationId: string, version: number) {
   return api<SaveReviewResult>(reviewPath(roundId, nominationId, '/reopen'), {
     method: 'POST',
-    body: { version },
+    body: { version: versionOf(version) },
   });
 }
 
