@@ -1,27 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { RankingRow } from '#web/api/review-scoring.ts';
-import { againstRanking, initialDraft, summarise } from '#web/components/review/ranking/shortlistDraft.ts';
+import {
+  againstRanking,
+  type DraftRow,
+  initialDraft,
+  summarise,
+} from '#web/components/review/ranking/shortlistDraft.ts';
 
-function row(id: string, rank: number, extra: Partial<RankingRow> = {}): RankingRow {
+function row(id: string, rank: number, extra: Partial<DraftRow> = {}): DraftRow {
   return {
     nominationId: id,
     title: `推介${id}`,
-    unitId: `u-${id}`,
     unitName: `单位${id}`,
     rank,
-    reviews: 3,
-    expected: 3,
-    mean: 90 - rank,
-    trimmed: 90 - rank,
-    zscore: 0,
-    zscoreRescaled: 90 - rank,
-    spread: 5,
-    disagreement: false,
-    recommendations: { recommend: 3, may_recommend: 0, not_recommend: 0 },
-    specialVotes: 0,
     grassroots: false,
     focusGroups: [],
-    state: 'accepted',
     special: false,
     ...extra,
   };

@@ -14,6 +14,15 @@ export interface ShortlistDraft {
 }
 
 type Row = Pick<RankingRow, 'nominationId' | 'rank'>;
+/** What the draft reads of a ranking row. */
+export type DraftRow = Pick<
+  RankingRow,
+  'nominationId' | 'rank' | 'title' | 'unitName' | 'grassroots' | 'focusGroups' | 'special'
+>;
+export interface DraftRanking {
+  rows: readonly DraftRow[];
+  constraints: RankingResponse['constraints'];
+}
 
 /**
  * Nominations whose decision inverts the ranking: picked while one ranked above is not, or left out
@@ -36,7 +45,7 @@ export function againstRanking(rows: readonly Row[], picked: ReadonlySet<string>
 
 /** The first picks: the top of the ranking up to the allotment (or the ones the last proposal took). */
 export function initialDraft(
-  ranking: Pick<RankingResponse, 'rows' | 'constraints'>,
+  ranking: DraftRanking,
   proposal?: {
     entries: ReadonlyArray<{ nominationId: string; decision: string; special: boolean; reason: string }>;
   },
@@ -76,11 +85,7 @@ export interface ConstraintSummary {
 const percent = (part: number, whole: number) =>
   whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`;
 
-export function summarise(
-  ranking: Pick<RankingResponse, 'rows' | 'constraints'>,
-  draft: ShortlistDraft,
-  measure: string,
-): ConstraintSummary {
+export function summarise(ranking: DraftRanking, draft: ShortlistDraft, measure: string): ConstraintSummary {
   const { size, perUnit, specials } = ranking.constraints;
   const pickedRows = ranking.rows.filter((r) => draft.picked.has(r.nominationId));
   const lines: ConstraintLine[] = [];
