@@ -61,11 +61,11 @@ describe('initialDraft', () => {
 });
 
 describe('summarise', () => {
-  it('counts the picks against the allotment, the unit cap and the specials', () => {
+  it('counts the regular picks against the allotment and the unit cap', () => {
     const sameUnit = [row('a', 1, { unitName: '甲' }), row('b', 2, { unitName: '甲' }), row('c', 3)];
     const summary = summarise(
       { rows: sameUnit, constraints },
-      { picked: new Set(['a', 'b', 'c']), specials: new Set(['a', 'd']), reasons: {} },
+      { picked: new Set(['a', 'b', 'c']), specials: new Set(), reasons: {} },
       '名',
     );
     expect(summary.lines.map((l) => [l.key, l.ok])).toEqual([
@@ -73,13 +73,36 @@ describe('summarise', () => {
       ['perUnit', false],
       ['specials', true],
     ]);
-    expect(summary.lines[0]!.label).toBe('已选 3 / 2 名，超出 1 名');
+    expect(summary.lines[0]!.label).toBe('已选 3 / 2 名（特别推介另计），超出 1 名');
     expect(summary.lines[1]!.label).toContain('甲（2）');
+  });
+
+  it('counts a special on top of the allotment and the unit cap, as the server does', () => {
+    const sameUnit = [
+      row('a', 1, { unitName: '甲', special: true }),
+      row('b', 2, { unitName: '甲' }),
+      row('c', 3),
+    ];
+    const summary = summarise(
+      { rows: sameUnit, constraints },
+      { picked: new Set(['a', 'b', 'c']), specials: new Set(['a']), reasons: {} },
+      '名',
+    );
+    expect(summary.lines.every((l) => l.ok)).toBe(true);
+  });
+
+  it('refuses a special the unit did not nominate as one (it has no special material)', () => {
+    const summary = summarise(
+      { rows, constraints },
+      { picked: new Set(['a']), specials: new Set(['a']), reasons: {} },
+      '名',
+    );
+    expect(summary.lines.find((l) => l.key === 'specials')).toMatchObject({ ok: false });
   });
 
   it('refuses a special that is not on the list', () => {
     const summary = summarise(
-      { rows, constraints },
+      { rows: rows.map((r) => ({ ...r, special: true })), constraints },
       { picked: new Set(['a']), specials: new Set(['b']), reasons: {} },
       '名',
     );

@@ -129,19 +129,23 @@ export function RankingTable({
       title: '特别推介',
       width: 90,
       align: 'center',
-      render: (_, row) => (
-        <Checkbox
-          aria-label={`将“${row.title}”列为${specialLabel}`}
-          checked={draft.specials.has(row.nominationId)}
-          disabled={!editable || !draft.picked.has(row.nominationId)}
-          onChange={(e) => {
-            const specials = new Set(draft.specials);
-            if (e.target.checked) specials.add(row.nominationId);
-            else specials.delete(row.nominationId);
-            onDraft({ ...draft, specials });
-          }}
-        />
-      ),
+      // Only a unit's own special pick carries the special material.
+      render: (_, row) =>
+        !row.special ? (
+          <Tooltip title="报送单位未将其推介为特别推介">—</Tooltip>
+        ) : (
+          <Checkbox
+            aria-label={`将“${row.title}”列为${specialLabel}`}
+            checked={draft.specials.has(row.nominationId)}
+            disabled={!editable || !draft.picked.has(row.nominationId)}
+            onChange={(e) => {
+              const specials = new Set(draft.specials);
+              if (e.target.checked) specials.add(row.nominationId);
+              else specials.delete(row.nominationId);
+              onDraft({ ...draft, specials });
+            }}
+          />
+        ),
     },
     {
       key: 'reason',

@@ -1,9 +1,10 @@
 /**
  * The shortlist the chair ticks on the ranking, before it is sent: which picks go against the ranking
  * (a lower one in while a higher one is out, or the reverse: each needs a reason), and the constraints
- * counted live (size, per unit, specials, the share of grassroots nominees and of focus groups). The
- * server checks the proposal again and its refusal is what counts; this only lets the chair see it
- * coming while ticking.
+ * counted live (size, per unit, specials, the share of grassroots nominees and of focus groups), counted
+ * as core's shortlist rule counts them on the server: specials sit on top of the size and of the unit's
+ * cap, and only a unit's own special pick (`special`, it carries the special material) may be one. The
+ * server checks the proposal again and its refusal is what counts; this lets the chair see it coming.
  */
 import type { RankingResponse, RankingRow } from '#web/api/review-scoring.ts';
 
@@ -61,9 +62,12 @@ export function initialDraft(
   }
   const size = ranking.constraints.size ?? 0;
   const sorted = [...ranking.rows].sort((a, b) => a.rank - b.rank);
+  const picked = new Set(sorted.slice(0, size).map((r) => r.nominationId));
   return {
-    picked: new Set(sorted.slice(0, size).map((r) => r.nominationId)),
-    specials: new Set(ranking.rows.filter((r) => r.special).map((r) => r.nominationId)),
+    picked,
+    specials: new Set(
+      ranking.rows.filter((r) => r.special && picked.has(r.nominationId)).map((r) => r.nominationId),
+    ),
     reasons: {},
   };
 }
@@ -88,18 +92,19 @@ const percent = (part: number, whole: number) =>
 export function summarise(ranking: DraftRanking, draft: ShortlistDraft, measure: string): ConstraintSummary {
   const { size, perUnit, specials } = ranking.constraints;
   const pickedRows = ranking.rows.filter((r) => draft.picked.has(r.nominationId));
+  const regular = pickedRows.filter((r) => !draft.specials.has(r.nominationId));
   const lines: ConstraintLine[] = [];
   lines.push({
     key: 'size',
     label:
       size === null
-        ? `已选 ${pickedRows.length} ${measure}（本类别未设名额上限）`
-        : `已选 ${pickedRows.length} / ${size} ${measure}${pickedRows.length > size ? `，超出 ${pickedRows.length - size} ${measure}` : ''}`,
-    ok: size === null || pickedRows.length <= size,
+        ? `已选 ${regular.length} ${measure}（特别推介另计；本类别未设名额上限）`
+        : `已选 ${regular.length} / ${size} ${measure}（特别推介另计）${regular.length > size ? `，超出 ${regular.length - size} ${measure}` : ''}`,
+    ok: size === null || regular.length <= size,
   });
   if (perUnit !== null) {
     const perUnitCount = new Map<string, number>();
-    for (const row of pickedRows) perUnitCount.set(row.unitName, (perUnitCount.get(row.unitName) ?? 0) + 1);
+    for (const row of regular) perUnitCount.set(row.unitName, (perUnitCount.get(row.unitName) ?? 0) + 1);
     const over = [...perUnitCount].filter(([, n]) => n > perUnit);
     lines.push({
       key: 'perUnit',
@@ -112,10 +117,16 @@ export function summarise(ranking: DraftRanking, draft: ShortlistDraft, measure:
   }
   const specialRows = ranking.rows.filter((r) => draft.specials.has(r.nominationId));
   const specialOut = specialRows.filter((r) => !draft.picked.has(r.nominationId));
+  const notPicked = specialRows.filter((r) => !r.special);
+  const problems = [
+    specialOut.length > 0 && `未列入名单的不能作为特别推介：${specialOut.map((r) => r.title).join('、')}`,
+    notPicked.length > 0 &&
+      `非报送单位推介的特别推介（无特别推介材料）：${notPicked.map((r) => r.title).join('、')}`,
+  ].filter(Boolean);
   lines.push({
     key: 'specials',
-    label: `特别推介 ${specialRows.length} / ${specials}${specialOut.length > 0 ? `；未列入名单的不能作为特别推介：${specialOut.map((r) => r.title).join('、')}` : ''}`,
-    ok: specialRows.length <= specials && specialOut.length === 0,
+    label: `特别推介 ${specialRows.length} ${measure}（名额 ${specials}）${problems.length > 0 ? `；${problems.join('；')}` : ''}`,
+    ok: specialOut.length === 0 && notPicked.length === 0,
   });
   if (ranking.rows.some((r) => r.grassroots || r.focusGroups.length > 0)) {
     const grassroots = pickedRows.filter((r) => r.grassroots).length;
