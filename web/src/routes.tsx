@@ -26,6 +26,10 @@ const WinnersPage = lazy(() => import('./pages/WinnersPage.tsx'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage.tsx'));
+const MyReviewsPage = lazy(() => import('./pages/MyReviewsPage.tsx'));
+const ReviewPage = lazy(() => import('./pages/ReviewPage.tsx'));
+const RankingPage = lazy(() => import('./pages/RankingPage.tsx'));
+const PrintScoreSheetPage = lazy(() => import('./pages/PrintScoreSheetPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 function gated(permission: string, page: ReactNode): ReactNode {
@@ -56,6 +60,7 @@ export const router = createBrowserRouter([
   },
   { path: '/nominations/:id/print', ...printView(<PrintNominationPage />) },
   { path: '/campaigns/:id/print', ...printView(<PrintCampaignPage />) },
+  { path: '/print/reviews/:roundId', ...printView(<PrintScoreSheetPage />) },
   {
     path: '/',
     errorElement: <RouteError />,
@@ -74,6 +79,13 @@ export const router = createBrowserRouter([
       { path: 'campaigns', element: gated('campaigns.view', <CampaignsPage />) },
       { path: 'campaigns/:id', element: gated('campaigns.view', <CampaignDetailPage />) },
       { path: 'nominations/:id', element: gated('campaigns.view', <NominationPage />) },
+      // Who may score or rank is the server's to say (pool, assignment, chair, conflicts); the pages show its answer.
+      { path: 'reviews', element: <MyReviewsPage /> },
+      { path: 'reviews/:roundId/:nominationId', element: <ReviewPage /> },
+      {
+        path: 'campaigns/:campaignId/review/ranking',
+        element: gated('campaigns.view', <RankingPage />),
+      },
       { path: 'winners', element: gated('winners.manage', <WinnersPage />) },
       { path: 'calendar', element: gated('calendar.manage', <CalendarPage />) },
       { path: 'audit', element: gated('audit.view', <AuditPage />) },

@@ -8,11 +8,13 @@ import {
   CalendarOutlined,
   CloudUploadOutlined,
   FlagOutlined,
+  FormOutlined,
   HomeOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import type { Role } from '#core/accounts/roles.ts';
 import type { Me } from '#core/contract/auth.ts';
 
 export interface NavEntry {
@@ -21,6 +23,8 @@ export interface NavEntry {
   icon: ReactNode;
   /** Absent: every logged-in account sees it. */
   permission?: string;
+  /** Shown only to accounts holding one of these roles (the server still checks each call). */
+  roles?: Role[];
   /** One line for the home page's shortcut card. */
   description: string;
 }
@@ -33,6 +37,13 @@ export const NAV_ENTRIES: NavEntry[] = [
     icon: <FlagOutlined />,
     permission: 'campaigns.view',
     description: '查看推介活动的名额、截止时间与规则变更',
+  },
+  {
+    path: '/reviews',
+    label: '我的评审',
+    icon: <FormOutlined />,
+    roles: ['expert'],
+    description: '为分配给您的推介评分、提交评审意见，打印评审表',
   },
   {
     path: '/winners',
@@ -79,7 +90,11 @@ export const NAV_ENTRIES: NavEntry[] = [
 ];
 
 export function visibleEntries(me: Me): NavEntry[] {
-  return NAV_ENTRIES.filter((entry) => !entry.permission || me.permissions.includes(entry.permission));
+  return NAV_ENTRIES.filter(
+    (entry) =>
+      (!entry.permission || me.permissions.includes(entry.permission)) &&
+      (!entry.roles || entry.roles.some((role) => me.roles.includes(role))),
+  );
 }
 
 /** The entry whose path is the longest prefix of the current location, for highlighting the menu. */
