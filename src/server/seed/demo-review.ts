@@ -9,7 +9,6 @@ import { addDays } from '#core/calendar/iso-date.ts';
 import { todayInShanghai } from '#core/calendar/today.ts';
 import { copyRulesForYear } from '#core/campaign/copy.ts';
 import { getTemplate } from '#core/campaign/templates/index.ts';
-import { canonicalJson, sha256Hex } from '#core/nomination/snapshot.ts';
 import { assignReviews } from '#core/review/assignment.ts';
 import { reviewSettingsOf } from '#core/review/review-rules.ts';
 import { type Recommendation, type Rubric, rubricTotal } from '#core/review/rubric.ts';
@@ -18,11 +17,13 @@ import { deadlineAt, visibleCampaign } from '../modules/campaigns/service.ts';
 import { applyCampaignTransition, insertCampaign } from '../modules/campaigns/transition-campaign.ts';
 import { notify } from '../modules/notifications/notify.ts';
 import type { OrganisationRow } from '../modules/organisations/queries.ts';
+import { conflictInputs, recomputeConflicts } from '../modules/review/conflicts-recompute.ts';
+import { recusedPairs } from '../modules/review/review-access.ts';
+import { reviewContentHash } from '../modules/review/review-hash.ts';
 import { findOrCreateReview, transitionReview } from '../modules/review/transition-review.ts';
 import { createRound, transitionRound } from '../modules/review/transition-round.ts';
 import type { Trx } from '../platform/db/database.ts';
 import { demoActor, seedDemoNominations } from './demo-nominations.ts';
-import { seedDemoConflicts } from './demo-review-conflicts.ts';
 import { EXCLUSION, type Pooled, REVIEW_EXPERTS, REVIEW_UNITS } from './demo-review-people.ts';
 
 /** The demo round closes this many days after the first start: time to try the scoring screen. */
@@ -175,16 +176,11 @@ export async function seedDemoReview(
     .execute();
 
   const settings = reviewSettingsOf(campaign.rules);
-  const { conflicts, nominationFacts } = await seedDemoConflicts(trx, {
-    campaignId: campaign.id,
-    national,
-    experts,
-    nominations,
-    units,
-    exclusion: { nominationId: excluded.id, expertId: excludedExpert.id, reason: EXCLUSION.reason },
-    sameProvince: settings.sameProvinceConflicts,
-    today,
-  });
+  // The conflicts as the platform computes them (pool, forms, the exclusion request), then the same inputs
+  // feed the assignment below.
+  await recomputeConflicts(trx, campaign.id, today);
+  const { nominationFacts } = await conflictInputs(trx, campaign.id, today);
+  const conflicted = await recusedPairs(trx, campaign.id);
 
   // 初评, online, open since two days ago and closing in a few days.
   const round = await createRound(
@@ -217,13 +213,13 @@ export async function seedDemoReview(
       minLoad: 2,
       maxLoad: 6,
     })),
-    nominations: nominationFacts.map((n, i) => ({
+    nominations: nominationFacts.map((n) => ({
       id: n.id,
-      label: nominations[i]!.title,
+      label: nominations.find((x) => x.id === n.id)!.title,
       province: n.province,
     })),
     reviewsPerNomination: settings.reviewsPerNomination,
-    conflicted: conflicts.filter((c) => c.conflicted),
+    conflicted,
     seed: ASSIGNMENT_SEED,
   });
   if (!assignment.ok) throw new Error(assignment.findings.map((f) => f.message).join('；'));
@@ -278,7 +274,7 @@ export async function seedDemoReview(
       const review = await findOrCreateReview(trx, key, rubric);
       const input = { roundState: 'open' as const, content, scopePath: national.path, now };
       if (position < expert.submitted) {
-        const contentHash = await sha256Hex(canonicalJson({ ...content, rubric }));
+        const contentHash = await reviewContentHash(rubric, content);
         await transitionReview(trx, actor, review, 'submitted', { ...input, frozen: { total, contentHash } });
       } else {
         await transitionReview(trx, actor, review, 'draft', input);

@@ -6,7 +6,7 @@
 import type { Category } from '#core/campaign/rules.ts';
 import type { ReviewState } from '#core/review/review-states.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
-import { unrecusedAssignments } from './review-view-access.ts';
+import { unrecusedAssignments } from './review-access.ts';
 
 export interface MyAssignment {
   roundId: string;

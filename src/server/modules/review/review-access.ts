@@ -1,9 +1,15 @@
 /**
  * Whether an expert may see and score a nomination: the one answer every review route asks, read from
  * the materialised conflicts (recomputed whenever their inputs change, conflicts.ts) and the round's
- * assignments. A recused expert is treated as if the nomination did not exist.
+ * assignments. What an expert may not review does not exist for them: every route of the nomination,
+ * its files included, answers 404, the same as for a nomination that is not there.
  */
+import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
+import { notFound } from '#server/platform/errors.ts';
+import { type CampaignRow, findCampaign } from '../campaigns/queries.ts';
+import { findNomination, type NominationRow } from '../nominations/queries.ts';
+import type { RoundRow } from './transition-round.ts';
 
 /** True when the expert must stay away from the nomination (a standing conflict, dismissed reasons aside). */
 export async function isRecused(db: Db | Trx, expertId: string, nominationId: string): Promise<boolean> {
@@ -46,6 +52,24 @@ export async function recusedPairs(
     .execute();
 }
 
+/** Assignments of an expert that are not recused, as a Kysely filter on `a` (review_assignments). */
+export function unrecusedAssignments(db: Db | Trx, expertId: string) {
+  return db
+    .selectFrom('reviewAssignments as a')
+    .where('a.expertId', '=', expertId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('reviewConflicts as rc')
+            .select('rc.nominationId')
+            .whereRef('rc.nominationId', '=', 'a.nominationId')
+            .whereRef('rc.expertId', '=', 'a.expertId')
+            .where('rc.conflicted', '=', true),
+        ),
+      ),
+    );
+}
+
 /** The expert is assigned the nomination in the round and not recused from it. */
 export async function mayReview(
   db: Db | Trx,
@@ -53,13 +77,38 @@ export async function mayReview(
   roundId: string,
   nominationId: string,
 ): Promise<boolean> {
-  const assigned = await db
-    .selectFrom('reviewAssignments')
-    .select('expertId')
-    .where('roundId', '=', roundId)
-    .where('nominationId', '=', nominationId)
-    .where('expertId', '=', expertId)
+  const row = await unrecusedAssignments(db, expertId)
+    .select('a.nominationId')
+    .where('a.roundId', '=', roundId)
+    .where('a.nominationId', '=', nominationId)
     .executeTakeFirst();
-  if (!assigned) return false;
-  return !(await isRecused(db, expertId, nominationId));
+  return row !== undefined;
+}
+
+export interface ReviewPlace {
+  round: RoundRow;
+  nomination: NominationRow;
+  campaign: CampaignRow;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The round, nomination and campaign of the caller's own review; 404 when they may not review it. */
+export async function reviewPlace(
+  db: Db | Trx,
+  actor: Actor,
+  roundId: string,
+  nominationId: string,
+  lockRound = false,
+): Promise<ReviewPlace> {
+  const gone = notFound('评审任务');
+  if (!UUID.test(roundId) || !UUID.test(nominationId)) throw gone;
+  if (!(await mayReview(db, actor.accountId, roundId, nominationId))) throw gone;
+  let query = db.selectFrom('reviewRounds').selectAll().where('id', '=', roundId);
+  if (lockRound) query = query.forShare();
+  const round = await query.executeTakeFirst();
+  const nomination = await findNomination(db, nominationId);
+  const campaign = round && (await findCampaign(db, round.campaignId));
+  if (!round || !nomination || !campaign || nomination.campaignId !== campaign.id) throw gone;
+  return { round, nomination, campaign };
 }

@@ -10,7 +10,7 @@ import type { Actor } from '#server/platform/auth/actor.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { AppError, notFound } from '#server/platform/errors.ts';
 import { parseRange } from '#server/platform/http/byte-range.ts';
-import { reviewPlace } from './review-view-access.ts';
+import { reviewPlace } from './review-access.ts';
 import { shownFileName, snapshotFiles } from './scoring-presenter.ts';
 
 export interface ReviewFileContent {

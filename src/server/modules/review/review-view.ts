@@ -6,7 +6,7 @@ import type { Recommendation, Rubric } from '#core/review/rubric.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { myAssignments, progressOf } from './my-reviews-queries.ts';
-import { reviewPlace } from './review-view-access.ts';
+import { reviewPlace } from './review-access.ts';
 import { countedReviews, findReview } from './review-view-queries.ts';
 import { presentDraft, presentFiles, snapshotFiles } from './scoring-presenter.ts';
 

@@ -5,7 +5,7 @@ import { checkReviewScores, type Recommendation, type Rubric } from '#core/revie
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { AppError } from '#server/platform/errors.ts';
-import { reviewPlace } from './review-view-access.ts';
+import { reviewPlace } from './review-access.ts';
 import { findReview } from './review-view-queries.ts';
 import { presentDraft } from './scoring-presenter.ts';
 import { findOrCreateReview, transitionReview } from './transition-review.ts';

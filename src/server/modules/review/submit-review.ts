@@ -4,8 +4,8 @@ import { type Recommendation, type Rubric, rubricTotal } from '#core/review/rubr
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { AppError } from '#server/platform/errors.ts';
+import { reviewPlace } from './review-access.ts';
 import { reviewContentHash } from './review-hash.ts';
-import { reviewPlace } from './review-view-access.ts';
 import { scoresInvalid } from './save-review.ts';
 import { presentDraft } from './scoring-presenter.ts';
 import { notifyIfRoundComplete } from './submit-review-complete.ts';
