@@ -12,11 +12,11 @@ import type {
   RankingResponse,
   ReviewResponse,
   SaveReviewInput,
+  ScoreSheetResponse,
   ShortlistProposal,
 } from '#core/contract/review-scoring.ts';
 import type { Finding } from '#core/findings.ts';
 import type { RankingMethod } from '#core/review/ranking.ts';
-import type { Recommendation } from '#core/review/rubric.ts';
 import { api, send, withQuery } from './client.ts';
 import { saveBlob } from './imports.ts';
 
@@ -39,35 +39,8 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   project: CATEGORY_INFO.project.label,
 };
 
-/**
- * The printable 评审表 of one expert in one round (GET /api/reviews/:roundId/sheet): every nomination
- * assigned to the caller with the rubric it was scored on. This is the shape the scoring helper is adding
- * to the contract as `ScoreSheetResponse` (on its branch, not yet on this one); once merged, import it
- * from '#core/contract/review-scoring.ts' instead of repeating it here.
- */
-export interface ReviewSheetResponse {
-  campaignTitle: string;
-  roundName: string;
-  expertName: string;
-  /** 2024年4月10日 */
-  printedOn: string;
-  items: Array<{
-    nominationId: string;
-    title: string;
-    category: Category;
-    categoryLabel: string;
-    criteria: Array<{ id: string; label: string; max: number; weight: number; score: number | null }>;
-    total: number | null;
-    recommendation: Recommendation | null;
-    recommendationLabel: string;
-    proposeSpecial: boolean;
-    comment: string;
-    /** 已提交 / 未提交 / 未评分 */
-    stateLabel: string;
-    submittedAt: string | null;
-    contentHash: string | null;
-  }>;
-}
+/** The printable 评审表 of one expert in one round (GET /api/reviews/:roundId/sheet). */
+export type ReviewSheetResponse = ScoreSheetResponse;
 
 export interface SaveReviewResult {
   review: ReviewDraft;
@@ -186,6 +159,6 @@ export async function downloadShortlistDocx(campaignId: string, proposalId: stri
 }
 
 export async function downloadRankingXlsx(campaignId: string, roundId: string) {
-  const response = await send(withQuery(campaignReview(campaignId, '/ranking.xlsx'), { roundId }));
+  const response = await send(campaignReview(campaignId, `/rounds/${e(roundId)}/ranking.xlsx`));
   saveBlob(await response.blob(), fileNameOf(response, '评审排名.xlsx'));
 }

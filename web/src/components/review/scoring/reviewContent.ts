@@ -3,7 +3,8 @@
  * same core function as the server (checkReviewScores), so the findings read the same, plus what only
  * a submitted review must have: a recommendation, and a comment when the rubric asks for one.
  */
-import { error, type Finding } from '#core/findings.ts';
+import type { Finding } from '#core/findings.ts';
+import { reviewSubmitFindings } from '#core/review/review-submit.ts';
 import { checkReviewScores, type Recommendation, type Rubric, rubricTotal } from '#core/review/rubric.ts';
 import type { ReviewDraft } from '#web/api/review-scoring.ts';
 
@@ -28,20 +29,9 @@ export function draftFindings(rubric: Rubric, content: ReviewContent): Finding[]
   return checkReviewScores(rubric, content.scores, { complete: false });
 }
 
-/**
- * Findings that stop a review from being submitted, worded as the server words them. The server's
- * scoring helper keeps this rule in core (`reviewSubmitFindings`, src/core/review/review-submit.ts on
- * its branch); once merged, this should call it instead of repeating it.
- */
+/** Findings that stop a review from being submitted: core's rule, the same the server applies. */
 export function submitFindings(rubric: Rubric, content: ReviewContent): Finding[] {
-  const findings = checkReviewScores(rubric, content.scores, { complete: true });
-  if (!content.recommendation)
-    findings.push(
-      error('RECOMMENDATION_MISSING', 'recommendation', '请选择推荐意见（推荐、可推荐或不推荐）后再提交'),
-    );
-  if (rubric.commentRequired && content.comment.trim() === '')
-    findings.push(error('COMMENT_MISSING', 'comment', '请填写评语后再提交'));
-  return findings;
+  return reviewSubmitFindings(rubric, content);
 }
 
 /** T while the expert scores: shown once every criterion has a valid score, else null. */
