@@ -64,6 +64,7 @@ export const ReviewDraft = z.object({
 });
 
 export const ReviewResponse = z.object({
+  campaignId: z.string(),
   roundId: z.string(),
   roundName: z.string(),
   roundOpen: z.boolean(),

@@ -19,7 +19,6 @@ import {
   reopenReview,
   reviewKey,
   submitReview,
-  useMyReviews,
   useReview,
 } from '../api/review-scoring.ts';
 import { PageLoading } from '../components/PageLoading.tsx';
@@ -38,7 +37,7 @@ import { errorMessage } from '../lib/useShowError.ts';
 const reviewPath = (roundId: string, nominationId: string) =>
   `/reviews/${encodeURIComponent(roundId)}/${encodeURIComponent(nominationId)}`;
 
-function ReviewEditor({ data, campaignId }: { data: ReviewResponse; campaignId: string | undefined }) {
+function ReviewEditor({ data }: { data: ReviewResponse }) {
   const { roundId, nominationId, rubric } = data;
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -234,7 +233,7 @@ function ReviewEditor({ data, campaignId }: { data: ReviewResponse; campaignId: 
                   </Button>
                 )}
                 <DeclareConflictButton
-                  campaignId={campaignId}
+                  campaignId={data.campaignId}
                   nominationId={nominationId}
                   title={data.title}
                   disabled={!data.roundOpen}
@@ -267,8 +266,6 @@ function ReviewEditor({ data, campaignId }: { data: ReviewResponse; campaignId: 
 export default function ReviewPage() {
   const { roundId = '', nominationId = '' } = useParams();
   const review = useReview(roundId, nominationId);
-  const mine = useMyReviews();
-  const campaignId = mine.data?.rounds.find((r) => r.roundId === roundId)?.campaignId;
 
   if (review.isLoading) return <PageLoading />;
   if (!review.data) {
@@ -287,5 +284,5 @@ export default function ReviewPage() {
       />
     );
   }
-  return <ReviewEditor key={`${roundId}/${nominationId}`} data={review.data} campaignId={campaignId} />;
+  return <ReviewEditor key={`${roundId}/${nominationId}`} data={review.data} />;
 }

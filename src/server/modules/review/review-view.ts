@@ -43,6 +43,7 @@ export async function getReview(
           }))
       : null;
   return {
+    campaignId: round.campaignId,
     roundId,
     roundName: round.name,
     roundOpen: round.state === 'open',

@@ -12,7 +12,9 @@ import type { ShortlistDraft } from './shortlistDraft.ts';
 
 const score = (value: number) => value.toFixed(2);
 
-function Score({ value, chosen }: { value: number; chosen: boolean }) {
+/** A nomination no expert has scored yet has no score: a dash, not 0.00. */
+function Score({ value, chosen, scored }: { value: number; chosen: boolean; scored: boolean }) {
+  if (!scored) return <Typography.Text type="secondary">—</Typography.Text>;
   return chosen ? <Typography.Text strong>{score(value)}</Typography.Text> : <span>{score(value)}</span>;
 }
 
@@ -79,14 +81,14 @@ export function RankingTable({
       title: '平均分',
       width: 80,
       align: 'right',
-      render: (_, row) => <Score value={row.mean} chosen={method === 'mean'} />,
+      render: (_, row) => <Score value={row.mean} chosen={method === 'mean'} scored={row.scored} />,
     },
     {
       key: 'trimmed',
       title: '去掉最高最低后平均',
       width: 110,
       align: 'right',
-      render: (_, row) => <Score value={row.trimmed} chosen={method === 'trimmed'} />,
+      render: (_, row) => <Score value={row.trimmed} chosen={method === 'trimmed'} scored={row.scored} />,
     },
     {
       key: 'zscore',
@@ -96,7 +98,7 @@ export function RankingTable({
       render: (_, row) => (
         <Tooltip title={`标准分 z = ${row.zscore.toFixed(3)}，已折算为百分制`}>
           <span>
-            <Score value={row.zscoreRescaled} chosen={method === 'zscore'} />
+            <Score value={row.zscoreRescaled} chosen={method === 'zscore'} scored={row.scored} />
           </span>
         </Tooltip>
       ),
@@ -107,7 +109,7 @@ export function RankingTable({
       width: 100,
       render: (_, row) => (
         <Space size={4}>
-          <span>{row.spread.toFixed(1)}</span>
+          <span>{row.scored ? row.spread.toFixed(1) : '—'}</span>
           {row.disagreement && <Tag color="orange">分歧较大</Tag>}
         </Space>
       ),

@@ -15,7 +15,7 @@ export function DeclareConflictButton({
   disabled,
   onDeclared,
 }: {
-  campaignId: string | undefined;
+  campaignId: string;
   nominationId: string;
   title: string;
   disabled?: boolean;
@@ -26,7 +26,7 @@ export function DeclareConflictButton({
   const { message } = App.useApp();
   const showError = useShowError();
   const declare = useMutation({
-    mutationFn: () => declareConflict(campaignId ?? '', nominationId, reason.trim()),
+    mutationFn: () => declareConflict(campaignId, nominationId, reason.trim()),
     onSuccess: () => {
       message.success('已申请回避，该推介已从您的评审列表中移除');
       setOpen(false);
