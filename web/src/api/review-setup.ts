@@ -42,19 +42,33 @@ export type ExpertFacts = z.input<typeof ExpertFactsBody>;
 export type CheckExpertInput = z.input<typeof CheckExpertBody>;
 export type CheckResult = z.infer<typeof CheckExpertResponse>;
 export type ExpertCandidate = z.infer<typeof ExpertCandidatesResponse>['items'][number];
-export type ImportExpertsResult = z.infer<typeof ImportExpertsResponse>;
+export type ImportExpertsResult = z.infer<typeof ImportExpertsResponse> & { accounts?: ImportedAccount[] };
 export type DismissInput = z.input<typeof DismissConflictBody>;
 export type ExclusionRequest = z.input<typeof ExclusionsBody>['requests'][number];
 export type AssignInput = z.input<typeof AssignBody>;
 export type AssignmentRow = AssignmentsResponse['nominations'][number];
 export type ExpertLoadRow = AssignmentsResponse['experts'][number];
 
-/** Created with a new account: its one-time password (when the server sends one). */
+/**
+ * Inviting answers the pool entry and, for a new account, its one-time password. The server helper is
+ * adding this shape to the contract (InviteExpertResponse); until it lands the web keeps its own copy.
+ */
 export interface InviteResult {
   expert?: PoolExpert;
+  account?: { username: string; displayName: string };
   initialPassword?: string;
-  username?: string;
 }
+
+/** Accounts an import created, each with its one-time password (the contract gains `accounts` too). */
+export interface ImportedAccount {
+  username: string;
+  displayName: string;
+  initialPassword: string;
+}
+
+/** Round calls answer `{ round }` (ReviewRoundResponse); a bare round is accepted as well. */
+type RoundAnswer = ReviewRound | { round: ReviewRound };
+const roundOf = (answer: RoundAnswer): ReviewRound => ('round' in answer ? answer.round : answer);
 
 export const REVIEW_KEY = ['review-setup'] as const;
 export const reviewKey = (campaignId: string) => [...REVIEW_KEY, campaignId] as const;
@@ -159,22 +173,32 @@ export async function dismissConflict(campaignId: string, body: DismissInput): P
   await api(`${base(campaignId)}/conflicts/dismiss`, { method: 'POST', body });
 }
 
-export function createRound(campaignId: string, body: RoundInput): Promise<ReviewRound> {
-  return api<ReviewRound>(`${base(campaignId)}/rounds`, { method: 'POST', body });
+export async function createRound(campaignId: string, body: RoundInput): Promise<ReviewRound> {
+  return roundOf(await api<RoundAnswer>(`${base(campaignId)}/rounds`, { method: 'POST', body }));
 }
 
-export function updateRound(campaignId: string, round: ReviewRound, body: RoundInput): Promise<ReviewRound> {
-  return api<ReviewRound>(roundPath(campaignId, round.id), {
+export async function updateRound(
+  campaignId: string,
+  round: ReviewRound,
+  body: RoundInput,
+): Promise<ReviewRound> {
+  const answer = await api<RoundAnswer>(roundPath(campaignId, round.id), {
     method: 'PATCH',
     body: { ...body, version: round.version },
   });
+  return roundOf(answer);
 }
 
-export function moveRound(campaignId: string, round: ReviewRound, to: RoundState): Promise<ReviewRound> {
-  return api<ReviewRound>(`${roundPath(campaignId, round.id)}/move`, {
+export async function moveRound(
+  campaignId: string,
+  round: ReviewRound,
+  to: RoundState,
+): Promise<ReviewRound> {
+  const answer = await api<RoundAnswer>(`${roundPath(campaignId, round.id)}/move`, {
     method: 'POST',
     body: { to, version: round.version },
   });
+  return roundOf(answer);
 }
 
 export function assignRound(

@@ -83,8 +83,8 @@ export function ExpertFormModal({
       if (result?.initialPassword)
         setPassword({
           title: '专家账号已新建',
-          username: result.username ?? values.username ?? '',
-          displayName: values.displayName ?? '',
+          username: result.account?.username ?? values.username ?? '',
+          displayName: result.account?.displayName ?? values.displayName ?? '',
           password: result.initialPassword,
         });
       else onSaved();

@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { downloadExpertTemplate, type ExpertImportOutcome, importExperts } from '#web/api/review-setup.ts';
 import { ImportErrorsTable } from '#web/components/ImportErrorsTable.tsx';
 import { useShowError } from '#web/lib/useShowError.ts';
+import { ImportedPasswords } from './ImportedPasswords.tsx';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -51,7 +52,7 @@ export function ExpertImportModal({
   const warnings = outcome?.ok ? outcome.result.findings.filter((f) => f.severity !== 'error') : [];
 
   return (
-    <Modal open={open} title="从表格导入评审专家" width={720} footer={null} onCancel={close} destroyOnHidden>
+    <Modal open={open} title="从表格导入评审专家" width={720} footer={null} onCancel={close} mask={{ closable: false }} destroyOnHidden>
       {outcome?.ok ? (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Alert type="success" showIcon title={`导入完成：${outcome.result.imported} 名专家已加入专家库`} />
@@ -72,6 +73,7 @@ export function ExpertImportModal({
               }
             />
           )}
+          <ImportedPasswords accounts={outcome.result.accounts ?? []} />
           <Space>
             <Button onClick={reset}>继续导入</Button>
             <Button type="primary" onClick={close}>
