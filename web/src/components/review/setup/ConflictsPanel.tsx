@@ -53,8 +53,8 @@ export function ConflictsPanel({ campaignId, setup }: { campaignId: string; setu
         </span>
       ),
     },
-    { key: 'unit', title: '报送单位', dataIndex: 'unitName' },
-    { key: 'expert', title: '专家', dataIndex: 'expertName' },
+    { key: 'unit', title: '报送单位', dataIndex: 'unitName', width: 140 },
+    { key: 'expert', title: '专家', dataIndex: 'expertName', width: 96 },
     {
       key: 'reasons',
       title: '回避原因',

@@ -24,6 +24,17 @@ import { PANEL_OPTIONS } from './labels.ts';
 import { RefusalAlert } from './RefusalAlert.tsx';
 import { RelationsFields } from './RelationsFields.tsx';
 
+const CHECKED_FIELDS = [
+  'accountId',
+  'displayName',
+  'panels',
+  'chairOf',
+  'minLoad',
+  'maxLoad',
+  'province',
+  'relations',
+];
+
 export function ExpertFormModal({
   campaignId,
   expert,
@@ -48,7 +59,9 @@ export function ExpertFormModal({
 
   const check = useMutation({
     mutationFn: async () => {
-      const values = await form.validateFields();
+      // The check needs the facts and a name, not the new account's login details.
+      await form.validateFields(CHECKED_FIELDS, { recursive: true });
+      const values = form.getFieldsValue(true) as ExpertFormValues;
       const name = nameOf(values);
       const accountId = expert?.expertId ?? (values.mode === 'existing' ? values.accountId : undefined);
       const result = await checkExpert(campaignId, { ...factsOf(values, editing), name, accountId });

@@ -52,7 +52,15 @@ export function ExpertImportModal({
   const warnings = outcome?.ok ? outcome.result.findings.filter((f) => f.severity !== 'error') : [];
 
   return (
-    <Modal open={open} title="从表格导入评审专家" width={720} footer={null} onCancel={close} mask={{ closable: false }} destroyOnHidden>
+    <Modal
+      open={open}
+      title="从表格导入评审专家"
+      width={720}
+      footer={null}
+      onCancel={close}
+      mask={{ closable: false }}
+      destroyOnHidden
+    >
       {outcome?.ok ? (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Alert type="success" showIcon title={`导入完成：${outcome.result.imported} 名专家已加入专家库`} />
