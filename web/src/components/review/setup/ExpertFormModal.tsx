@@ -5,7 +5,7 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { App, Button, Checkbox, Divider, Form, Input, InputNumber, Modal, Space } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   type CheckResult,
   checkExpert,
@@ -53,6 +53,11 @@ export function ExpertFormModal({
   const [checked, setChecked] = useState<{ result: CheckResult; name: string } | null>(null);
   const [password, setPassword] = useState<OneTimePassword | null>(null);
   const editing = expert !== null;
+  const resultRef = useRef<HTMLDivElement>(null);
+  // The answer appears below a long form: bring it into view, or the button seems to do nothing.
+  useEffect(() => {
+    if (checked) resultRef.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  }, [checked]);
 
   const nameOf = (values: ExpertFormValues) =>
     expert?.name ?? (values.mode === 'new' ? (values.displayName?.trim() ?? '') : (picked?.name ?? ''));
@@ -226,10 +231,12 @@ export function ExpertFormModal({
           </Divider>
           <RelationsFields />
         </Form>
-        <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
-          <RefusalAlert error={refusal} />
-          {checked && <ConflictCheckResult result={checked.result} name={checked.name} />}
-        </Space>
+        <div ref={resultRef}>
+          <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
+            <RefusalAlert error={refusal} />
+            {checked && <ConflictCheckResult result={checked.result} name={checked.name} />}
+          </Space>
+        </div>
       </Modal>
       <OneTimePasswordModal
         value={password}
