@@ -1,0 +1,124 @@
+/**
+ * DRAFT FOR THE LEAD — not run by the suite (vitest picks up only *.test.ts). Written before the review
+ * setup routes existed (branch rv-setup), so it has never passed: once the routes are merged, rename it to
+ * review-setup.test.ts, run it, and fix what the real answers need (texts, demo usernames, the state of the
+ * demo campaign). The screens themselves were looked at against fixture answers at 1280 and 375 px.
+ *
+ * The organiser's expert review set-up in Chromium against the real server with the demo data: the Jilin
+ * organiser closes reporting, invites a new expert (one-time password shown), checks 回避 before inviting,
+ * creates 初评, opens it, assigns automatically with a seed (the seed is shown), and downloads the ranking;
+ * the unit asks for that expert's 回避 on its nomination and the organiser sees it among the conflicts.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
+import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
+
+const { available } = browserAvailability();
+
+describe.skipIf(!available)('browser journey: expert review set-up (organiser and unit)', () => {
+  let database: TestDatabase;
+  let server: ServerProcess;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ migrated: false });
+    server = await startServerProcess(database.url);
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await database?.drop();
+  });
+
+  async function open(width: number, username: string, newPassword: string) {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await loginThroughPage(page, server.url, username, server.passwords.get(username)!, newPassword);
+    return page;
+  }
+
+  async function jilinCampaign(page: Page): Promise<{ id: string; status: string }> {
+    const { items } = await pageApi(page, 'GET', '/api/campaigns');
+    return items.find((c: { title: string }) => c.title.includes('吉林'));
+  }
+
+  it('sets up the pool, a round and the assignment; the unit asks for a 回避', {
+    timeout: 240_000,
+  }, async () => {
+    const o = await open(1280, 'jilin-admin', 'Organiser2026ok');
+    const campaign = await jilinCampaign(o);
+    // TODO(lead): the demo may need accepted nominations in this campaign for assignment to have work.
+    if (campaign.status === 'open')
+      await pageApi(o, 'POST', `/api/campaigns/${campaign.id}/transitions`, { to: 'reviewing' });
+    await o.goto(`${server.url}/campaigns/${campaign.id}?tab=review`);
+
+    // 专家库: invite a new account; check 回避 first.
+    await o.getByRole('button', { name: '邀请专家' }).click();
+    const invite = o.getByRole('dialog', { name: '邀请专家' });
+    await invite.getByRole('radio', { name: '新建专家账号' }).check();
+    await invite.getByLabel('姓名', { exact: true }).fill('周评审');
+    await invite.getByLabel('用户名').fill('zhou-expert');
+    await invite.getByLabel('工作单位').fill('东北师范大学');
+    await invite.getByLabel('所在省份').fill('吉林省');
+    await invite.getByRole('button', { name: /检查回避/ }).click();
+    await expect
+      .poll(() => invite.getByText(/周评审(须回避 \d+ 项推介|与本活动已受理的推介均无回避情形)/).count())
+      .toBe(1);
+    await invite.getByRole('button', { name: /^邀\s*请$/ }).click();
+    const password = o.getByRole('dialog', { name: '专家账号已新建' });
+    await expect.poll(() => password.getByText('zhou-expert').count()).toBe(1);
+    await password.getByRole('button', { name: '我已记下' }).click();
+    await o.getByRole('cell', { name: '周评审' }).waitFor();
+
+    // 评审轮次: 初评, closing in Beijing time, then open it.
+    await o.getByRole('tab', { name: /评审轮次/ }).click();
+    await o.getByRole('button', { name: '新建评审轮次' }).click();
+    const form = o.getByRole('dialog', { name: '新建评审轮次' });
+    await form.getByPlaceholder('截止日期').fill('2027年1月20日');
+    await form.getByPlaceholder('截止日期').press('Enter');
+    await form.getByRole('checkbox', { name: '推荐单位' }).check();
+    await form.getByRole('button', { name: /^保\s*存$/ }).click();
+    await o.getByText('第1轮 · 初评').waitFor();
+    await o.getByRole('button', { name: '开始评审' }).click();
+    await o.getByRole('dialog').getByRole('button', { name: '开始评审' }).click();
+    await o.getByText('评审中').first().waitFor();
+
+    // 分配: automatic with a seed; the seed is shown; the ranking downloads.
+    await o.getByRole('tab', { name: /^分配$/ }).click();
+    await o.getByLabel('随机种子').fill('7');
+    await o.getByRole('button', { name: /自动分配/ }).click();
+    // Either an assignment with seed 7, or the clear message when it cannot be met (too few experts).
+    await expect
+      .poll(() => o.getByText(/本轮自动分配使用的随机种子：7|无法按现有条件完成分配/).count())
+      .toBeGreaterThan(0);
+    const download = o.waitForEvent('download');
+    await o.getByRole('button', { name: '下载排名表' }).click();
+    expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+
+    // The unit asks for the new expert's 回避 on one of its nominations.
+    const u = await open(375, 'changchun', 'UnitLearning2026');
+    const { items } = await pageApi(u, 'GET', `/api/nominations?campaignId=${campaign.id}`);
+    const mine = items.find((n: { state: string }) => n.state !== 'draft' && n.state !== 'withdrawn');
+    await u.goto(`${server.url}/nominations/${mine.id}`);
+    await u.getByRole('button', { name: /^申请回避$/ }).click();
+    await u.getByRole('button', { name: '添加申请回避的专家' }).click();
+    await u.getByLabel('专家').click();
+    await u.getByTitle(/周评审/).click();
+    await u.getByLabel('理由').fill('该专家曾担任本单位项目顾问');
+    await u.getByRole('button', { name: '保存回避申请' }).click();
+    await u.getByText('该专家曾担任本单位项目顾问').waitFor();
+
+    // The organiser sees it among the conflicts, with the unit's reason.
+    await o.getByRole('tab', { name: /回避情况/ }).click();
+    await o.reload();
+    await o.getByRole('tab', { name: /回避情况/ }).click();
+    await o.getByText(/该专家曾担任本单位项目顾问/).waitFor();
+  });
+});
