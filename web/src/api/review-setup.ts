@@ -114,7 +114,7 @@ export function checkExpert(campaignId: string, body: CheckExpertInput): Promise
 }
 
 export async function downloadExpertTemplate(campaignId: string): Promise<void> {
-  const response = await send(`${base(campaignId)}/experts/import-template`);
+  const response = await send(`${base(campaignId)}/experts/import/template`);
   saveBlob(await response.blob(), fileNameOf(response, '评审专家导入模板.xlsx'));
 }
 
