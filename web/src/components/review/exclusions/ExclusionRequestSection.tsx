@@ -17,8 +17,8 @@ import {
 } from '#web/api/review-setup.ts';
 import { RefusalAlert } from '../setup/RefusalAlert.tsx';
 
-/** Before submission there is nothing to review; a withdrawn nomination is out of the review. */
-const CLOSED_STATES: readonly Nomination['state'][] = ['draft', 'withdrawn'];
+/** The states in which a nomination awaits review: before, there is nothing to review; after, it is decided. */
+const REVIEW_STATES: readonly Nomination['state'][] = ['submitted', 'accepted'];
 
 function ExclusionForm({
   nominationId,
@@ -120,7 +120,7 @@ function ExclusionForm({
 }
 
 export function ExclusionRequestSection({ nomination }: { nomination: Nomination }) {
-  const enabled = !CLOSED_STATES.includes(nomination.state);
+  const enabled = REVIEW_STATES.includes(nomination.state);
   const { data, error } = useExclusions(nomination.id, enabled);
   const [editing, setEditing] = useState(false);
   // No pool yet, or the campaign does not take requests: nothing to show the unit.

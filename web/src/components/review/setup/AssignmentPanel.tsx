@@ -188,6 +188,7 @@ export function AssignmentPanel({ campaignId, setup }: { campaignId: string; set
         <Button
           icon={<DownloadOutlined />}
           loading={downloading === 'sheets'}
+          disabled={round.progress.assigned === 0}
           onClick={() => download('sheets', () => downloadScoreSheets(campaignId, round))}
         >
           下载全部评分表
@@ -195,10 +196,14 @@ export function AssignmentPanel({ campaignId, setup }: { campaignId: string; set
         <Button
           icon={<DownloadOutlined />}
           loading={downloading === 'ranking'}
+          disabled={round.progress.submitted === 0}
           onClick={() => download('ranking', () => downloadRanking(campaignId, round))}
         >
           下载排名表
         </Button>
+        {round.progress.submitted === 0 && (
+          <Typography.Text type="secondary">专家提交评审意见后可下载排名表。</Typography.Text>
+        )}
       </Space>
       <Segmented
         value={view}
