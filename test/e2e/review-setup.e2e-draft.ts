@@ -5,7 +5,7 @@
  *
  * The organiser's expert review set-up in Chromium against the real server with the demo data: the Jilin
  * organiser closes reporting, invites a new expert (one-time password shown), checks 回避 before inviting,
- * creates 初评, opens it, assigns automatically with a seed (the seed is shown), and downloads the ranking;
+ * creates 初评, opens it, assigns automatically with a seed (the seed is shown), and downloads the score sheets;
  * the unit asks for that expert's 回避 on its nomination and the organiser sees it among the conflicts.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -53,7 +53,6 @@ describe.skipIf(!available)('browser journey: expert review set-up (organiser an
   }, async () => {
     const o = await open(1280, 'jilin-admin', 'Organiser2026ok');
     const campaign = await jilinCampaign(o);
-    // TODO(lead): the demo may need accepted nominations in this campaign for assignment to have work.
     if (campaign.status === 'open')
       await pageApi(o, 'POST', `/api/campaigns/${campaign.id}/transitions`, { to: 'reviewing' });
     await o.goto(`${server.url}/campaigns/${campaign.id}?tab=review`);
