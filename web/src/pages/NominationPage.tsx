@@ -232,7 +232,7 @@ function NominationEditor({
         {/* 材料: photos, video, work summary; uploads, checks, conversion, waivers (components/material). */}
         <MaterialsSection nominationId={nomination.id} />
         {!organiser && nomination.actions.includes('actAsUnit') && (
-          <ExclusionRequestSection nomination={nomination} />
+          <ExclusionRequestSection nomination={nomination} campaignStatus={campaign.status} />
         )}
         {/* On phones the actions stay within reach of the thumb, below the form. */}
         {isMobile && (buttons.length > 0 || statusLine) && (

@@ -119,8 +119,18 @@ function ExclusionForm({
   );
 }
 
-export function ExclusionRequestSection({ nomination }: { nomination: Nomination }) {
-  const enabled = REVIEW_STATES.includes(nomination.state);
+/**
+ * Shown while the campaign is 评审中 (when the organiser forms the pool, on the 专家评审 tab) and the
+ * nomination awaits review.
+ */
+export function ExclusionRequestSection({
+  nomination,
+  campaignStatus,
+}: {
+  nomination: Nomination;
+  campaignStatus: string;
+}) {
+  const enabled = campaignStatus === 'reviewing' && REVIEW_STATES.includes(nomination.state);
   const { data, error } = useExclusions(nomination.id, enabled);
   const [editing, setEditing] = useState(false);
   // No pool yet, or the campaign does not take requests: nothing to show the unit.
