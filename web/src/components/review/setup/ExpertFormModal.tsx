@@ -220,7 +220,9 @@ export function ExpertFormModal({
               name="idNumber"
               label="身份证号（选填）"
               extra={
-                editing && expert.idNumberMasked ? `已登记 ${expert.idNumberMasked}，不修改请留空` : undefined
+                editing && expert.idNumberMasked
+                  ? `已登记 ${expert.idNumberMasked}。保存时请重新填写，留空将清除已登记的号码`
+                  : undefined
               }
             >
               <Input maxLength={18} style={{ width: 210 }} autoComplete="off" />

@@ -80,8 +80,8 @@ export function provinceOf(value: string | undefined): string | null | undefined
 }
 
 /**
- * The facts to send. On edit a blank ID number means "unchanged" (the list shows it masked), so it is left
- * out rather than sent as empty.
+ * The facts to send. The contract's idNumber defaults to null, so on edit a blank field clears the number
+ * the list shows masked (the form says so); `editing` leaves it out, ready for "absent = unchanged".
  */
 export function factsOf(values: ExpertFormValues, editing: boolean): ExpertFacts {
   const idNumber = text(values.idNumber);
