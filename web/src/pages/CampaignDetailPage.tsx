@@ -34,9 +34,13 @@ import { RegistrationTab } from '../components/nomination/RegistrationTab.tsx';
 import { UnitNominationsTab } from '../components/nomination/UnitNominationsTab.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { PaperTab } from '../components/paper/PaperTab.tsx';
+import { ReviewSetupTab } from '../components/review/setup/ReviewSetupTab.tsx';
 import { STATUS_COLORS } from '../lib/campaignDisplay.ts';
 import { useIsMobile } from '../lib/useIsMobile.ts';
 import { useShowError } from '../lib/useShowError.ts';
+
+/** Expert review runs once reporting has closed, and its records stay readable afterwards. */
+const REVIEW_STATES: readonly CampaignState[] = ['reviewing', 'announcing', 'approved', 'published'];
 
 const TRANSITION_HINTS: Partial<Record<CampaignState, string>> = {
   open: '开放后各报送单位即可看到活动并开始报送；之后修改规则会提示各单位。',
@@ -261,6 +265,9 @@ export default function CampaignDetailPage() {
                     children: <PaperTab detail={detail} organises={!isUnit} />,
                   },
                 ]
+              : []),
+            ...(organises && REVIEW_STATES.includes(campaign.status)
+              ? [{ key: 'review', label: '专家评审', children: <ReviewSetupTab detail={detail} /> }]
               : []),
             { key: 'announcement', label: '公示期计算', children: <AnnouncementTab detail={detail} /> },
           ]}

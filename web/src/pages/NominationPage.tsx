@@ -34,6 +34,7 @@ import { ReviewRequestBar } from '../components/nomination/ReviewRequestBar.tsx'
 import { StarFormFields } from '../components/nomination/StarFormFields.tsx';
 import { TransitionDialog } from '../components/nomination/TransitionDialog.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
+import { ExclusionRequestSection } from '../components/review/exclusions/ExclusionRequestSection.tsx';
 import { isEditable } from '../lib/nominationDisplay.ts';
 import { useAutosave } from '../lib/useAutosave.ts';
 import { useIsMobile } from '../lib/useIsMobile.ts';
@@ -230,6 +231,9 @@ function NominationEditor({
         </Row>
         {/* 材料: photos, video, work summary; uploads, checks, conversion, waivers (components/material). */}
         <MaterialsSection nominationId={nomination.id} />
+        {!organiser && nomination.actions.includes('actAsUnit') && (
+          <ExclusionRequestSection nomination={nomination} campaignStatus={campaign.status} />
+        )}
         {/* On phones the actions stay within reach of the thumb, below the form. */}
         {isMobile && (buttons.length > 0 || statusLine) && (
           <div
