@@ -35,9 +35,9 @@ import { registerNotificationWorkers } from './modules/notifications/mail-worker
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paperRoutes } from './modules/paper/routes.ts';
-import { reviewSetupRoutes } from './modules/review/setup-routes.ts';
-import { scoringRoutes } from './modules/review/scoring-routes.ts';
 import { registerRoundClosingWorker } from './modules/review/closing-reminder-worker.ts';
+import { scoringRoutes } from './modules/review/scoring-routes.ts';
+import { reviewSetupRoutes } from './modules/review/setup-routes.ts';
 import { winnerRoutes } from './modules/winners/routes.ts';
 import { worklistRoutes } from './modules/worklist/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
