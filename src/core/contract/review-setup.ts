@@ -74,7 +74,11 @@ export const InviteExpertBody = ExpertFactsBody.extend({
 }).refine((b) => (b.accountId ? 1 : 0) + (b.newAccount ? 1 : 0) === 1, {
   message: '请选择已有的专家账号，或填写新账号信息（二者选一）',
 });
-export const UpdateExpertBody = ExpertFactsBody.extend({ version });
+/** An edit that leaves the ID number out keeps it (the form never shows it again); null clears it. */
+export const UpdateExpertBody = ExpertFactsBody.extend({
+  idNumber: z.string().trim().max(18).nullable().optional(),
+  version,
+});
 /** Check a candidate against the campaign's nominations before inviting: the facts and a name. */
 export const CheckExpertBody = ExpertFactsBody.extend({
   accountId: z.uuid().optional(),

@@ -17,8 +17,10 @@ import type {
   ExpertFactsBody,
   ImportExpertsResponse,
   InviteExpertInput,
+  InviteExpertResponse,
   PoolExpert,
   ReviewRound,
+  ReviewRoundResponse,
   ReviewSetup,
   RoundInput,
 } from '#core/contract/review-setup.ts';
@@ -42,33 +44,18 @@ export type ExpertFacts = z.input<typeof ExpertFactsBody>;
 export type CheckExpertInput = z.input<typeof CheckExpertBody>;
 export type CheckResult = z.infer<typeof CheckExpertResponse>;
 export type ExpertCandidate = z.infer<typeof ExpertCandidatesResponse>['items'][number];
-export type ImportExpertsResult = z.infer<typeof ImportExpertsResponse> & { accounts?: ImportedAccount[] };
+export type ImportExpertsResult = z.infer<typeof ImportExpertsResponse>;
 export type DismissInput = z.input<typeof DismissConflictBody>;
 export type ExclusionRequest = z.input<typeof ExclusionsBody>['requests'][number];
 export type AssignInput = z.input<typeof AssignBody>;
 export type AssignmentRow = AssignmentsResponse['nominations'][number];
 export type ExpertLoadRow = AssignmentsResponse['experts'][number];
 
-/**
- * Inviting answers the pool entry and, for a new account, its one-time password. The server helper is
- * adding this shape to the contract (InviteExpertResponse); until it lands the web keeps its own copy.
- */
-export interface InviteResult {
-  expert?: PoolExpert;
-  account?: { username: string; displayName: string };
-  initialPassword?: string;
-}
-
-/** Accounts an import created, each with its one-time password (the contract gains `accounts` too). */
-export interface ImportedAccount {
-  username: string;
-  displayName: string;
-  initialPassword: string;
-}
-
-/** Round calls answer `{ round }` (ReviewRoundResponse); a bare round is accepted as well. */
-type RoundAnswer = ReviewRound | { round: ReviewRound };
-const roundOf = (answer: RoundAnswer): ReviewRound => ('round' in answer ? answer.round : answer);
+/** Inviting answers the pool entry and, for a new account, its one-time password (shown once). */
+export type InviteResult = z.infer<typeof InviteExpertResponse>;
+/** Accounts an import created, each with its one-time password. */
+export type ImportedAccount = z.infer<typeof ImportExpertsResponse>['accounts'][number];
+type RoundAnswer = z.infer<typeof ReviewRoundResponse>;
 
 export const REVIEW_KEY = ['review-setup'] as const;
 export const reviewKey = (campaignId: string) => [...REVIEW_KEY, campaignId] as const;
@@ -174,7 +161,7 @@ export async function dismissConflict(campaignId: string, body: DismissInput): P
 }
 
 export async function createRound(campaignId: string, body: RoundInput): Promise<ReviewRound> {
-  return roundOf(await api<RoundAnswer>(`${base(campaignId)}/rounds`, { method: 'POST', body }));
+  return (await api<RoundAnswer>(`${base(campaignId)}/rounds`, { method: 'POST', body })).round;
 }
 
 export async function updateRound(
@@ -186,7 +173,7 @@ export async function updateRound(
     method: 'PATCH',
     body: { ...body, version: round.version },
   });
-  return roundOf(answer);
+  return answer.round;
 }
 
 export async function moveRound(
@@ -198,7 +185,7 @@ export async function moveRound(
     method: 'POST',
     body: { to, version: round.version },
   });
-  return roundOf(answer);
+  return answer.round;
 }
 
 export function assignRound(

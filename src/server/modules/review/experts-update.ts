@@ -78,7 +78,7 @@ export async function updateExpert(
   actor: Actor,
   campaignId: string,
   expertId: string,
-  input: z.output<typeof UpdateExpertBody>,
+  edit: z.output<typeof UpdateExpertBody>,
   now: Date,
 ) {
   const today = todayInShanghai(now);
@@ -87,7 +87,8 @@ export async function updateExpert(
     assertSetupOpen(campaign);
     const before = await lockPoolExpert(trx, campaign.id, expertId);
     if (!before) throw notFound('专家');
-    if (before.version !== input.version) throw staleVersion();
+    if (before.version !== edit.version) throw staleVersion();
+    const input = { ...edit, idNumber: edit.idNumber === undefined ? before.idNumber : edit.idNumber };
     const chairs = await listPool(trx, campaign.id);
     refuseFindings(expertFactsFindings(input, { today, chairs, expertId }));
     await leavePanels(

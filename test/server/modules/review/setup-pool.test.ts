@@ -176,6 +176,40 @@ describe('the expert pool', () => {
     });
     expect(stale.json().code).toBe('STALE_VERSION');
 
+    // An edit that leaves the ID number out keeps it (the form never shows it again); null clears it.
+    const withId = await call(admin, 'PATCH', url(`/experts/${experts[0]!.id}`), {
+      ...facts,
+      panels: ['star', 'project'],
+      idNumber: '11010519491231002X',
+      version: row!.version + 1,
+    });
+    expect(withId.statusCode, withId.body).toBe(200);
+    const { idNumber: _left, ...withoutId } = facts as typeof facts & { idNumber?: string };
+    const kept = await call(admin, 'PATCH', url(`/experts/${experts[0]!.id}`), {
+      ...withoutId,
+      panels: ['star', 'project'],
+      field: '社区教育',
+      version: row!.version + 2,
+    });
+    expect(kept.statusCode, kept.body).toBe(200);
+    const stored = async () =>
+      (
+        await t.database.db
+          .selectFrom('reviewExperts')
+          .select('idNumber')
+          .where('expertId', '=', experts[0]!.id)
+          .executeTakeFirstOrThrow()
+      ).idNumber;
+    expect(await stored()).toBe('11010519491231002X');
+    const cleared = await call(admin, 'PATCH', url(`/experts/${experts[0]!.id}`), {
+      ...withoutId,
+      panels: ['star', 'project'],
+      idNumber: null,
+      version: row!.version + 3,
+    });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(await stored()).toBeNull();
+
     await call(admin, 'POST', url('/experts'), { ...facts, accountId: experts[2]!.id });
     const removed = await call(admin, 'DELETE', url(`/experts/${experts[2]!.id}`));
     expect(removed.statusCode).toBe(204);
