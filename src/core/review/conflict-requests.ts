@@ -39,7 +39,13 @@ export function checkExclusionRequest(
 /** Whether the organiser may dismiss this reason of this check. */
 export function checkDismissal(check: ConflictCheck, dismissal: Dismissal): Finding[] {
   if (UNDISMISSABLE.has(dismissal.code))
-    return [error('DISMISSAL_NOT_ALLOWED', 'code', '专家本人申请的回避不能撤销')];
+    return [
+      error(
+        'DISMISSAL_NOT_ALLOWED',
+        'code',
+        dismissal.code === 'EXPERT_DECLARED' ? '专家本人申请的回避不能撤销' : '推介单位申请的回避不能撤销',
+      ),
+    ];
   const findings: Finding[] = [];
   if (!check.reasons.some((r) => r.code === dismissal.code))
     findings.push(

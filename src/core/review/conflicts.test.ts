@@ -198,8 +198,12 @@ describe('checkDismissal', () => {
     expect(checkDismissal(check, dismissal).map((f) => f.code)).toEqual(['DISMISSAL_REASON_MISSING']);
     expect(checkDismissal(check, { ...dismissal, reason: '专家已调离吉林' })).toEqual([]);
     expect(
-      checkDismissal(check, { ...dismissal, code: 'UNIT_EXCLUSION', reason: '理由' }).map((f) => f.code),
+      checkDismissal(check, { ...dismissal, code: 'WORKS_FOR_ENTITY', reason: '理由' }).map((f) => f.code),
     ).toEqual(['DISMISSAL_NOT_APPLICABLE']);
+    // The unit's own request is its right (up to three, with a reason), not a computation to correct.
+    expect(checkDismissal(check, { ...dismissal, code: 'UNIT_EXCLUSION', reason: '理由' })[0]!.message).toBe(
+      '推介单位申请的回避不能撤销',
+    );
     expect(checkDismissal(check, { ...dismissal, code: 'EXPERT_DECLARED', reason: '理由' })[0]!.message).toBe(
       '专家本人申请的回避不能撤销',
     );

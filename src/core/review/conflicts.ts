@@ -46,7 +46,7 @@ export interface ConflictCheck {
 }
 
 /** Reasons that are the expert's or the unit's own request, not a computation: never dismissed. */
-export const UNDISMISSABLE: ReadonlySet<ConflictCode> = new Set(['EXPERT_DECLARED']);
+export const UNDISMISSABLE: ReadonlySet<ConflictCode> = new Set(['EXPERT_DECLARED', 'UNIT_EXCLUSION']);
 
 export const DEFAULT_LOOKBACK_YEARS = 3;
 

@@ -86,7 +86,7 @@ export function ConflictsPanel({ campaignId, setup }: { campaignId: string; setu
       render: (_, p) => {
         const dismissable = p.reasons.some((r) => !UNDISMISSABLE.has(r.code));
         if (!dismissable && p.reasons.length > 0)
-          return <Typography.Text type="secondary">专家本人申请的回避，不能排除</Typography.Text>;
+          return <Typography.Text type="secondary">专家本人或推介单位申请的回避，不能排除</Typography.Text>;
         return dismissable ? (
           <Button size="small" onClick={() => setDismissing(p)}>
             排除

@@ -65,7 +65,7 @@ export function DismissDialog({
             description="排除后，如再无其他回避情形，该专家即可评审这项推介。请确认系误判（如同名不同人）后再排除。"
           />
           {dismissable.length === 0 ? (
-            <Alert type="warning" showIcon title="专家本人申请的回避不能排除" />
+            <Alert type="warning" showIcon title="专家本人或推介单位申请的回避不能排除" />
           ) : (
             <Form
               form={form}
