@@ -148,6 +148,9 @@ export const RankingResponse = z.object({
     perUnit: z.number().nullable().describe('每个单位最多入选数'),
     specials: z.number().describe('特别推介名额'),
   }),
+  chairRecused: z
+    .array(z.string())
+    .describe('组长回避的推介（仅组织单位可见）：拟推介名单不含这些，由组织单位另行决定'),
   complete: z.boolean().describe('所有评分均已提交'),
   canPropose: z.boolean(),
   canConfirm: z.boolean(),

@@ -103,6 +103,8 @@ export async function categoryRanking(
   round: RoundRow,
   category: Category,
   method: RankingMethod,
+  /** Nominations the viewer is recused from: they do not exist for the viewer, not even as a gap in the ranks. */
+  hidden: ReadonlySet<string> = new Set(),
 ): Promise<CategoryRanking> {
   const settings = reviewSettingsOf(campaign.rules);
   const nominations = await roundNominations(db, round.id, category);
@@ -125,7 +127,8 @@ export async function categoryRanking(
     ...ranked.map((s) => ({ score: s as NominationScore, scored: true })),
     ...unscored.map((n) => ({ score: { ...NO_SCORE, nomination: n.id }, scored: false })),
   ];
-  const rows = ordered.map(({ score, scored }, i): RankedRow => {
+  const visible = ordered.filter(({ score }) => !hidden.has(score.nomination));
+  const rows = visible.map(({ score, scored }, i): RankedRow => {
     const n = byId.get(score.nomination)!;
     const mine = reviewsOf.get(n.id) ?? [];
     const count = (rec: string) => mine.filter((r) => r.recommendation === rec).length;
@@ -162,7 +165,10 @@ export async function categoryRanking(
     method,
     methodLabel: RANKING_METHOD_LABELS[method],
     rows,
-    aggregation,
+    aggregation: {
+      ...aggregation,
+      nominations: aggregation.nominations.filter((n) => !hidden.has(n.nomination)),
+    },
     fallbackExperts: aggregation.experts
       .filter((e) => e.fallback && e.fallbackReason)
       .map((e) => ({

@@ -4,13 +4,17 @@ import type { Db, Trx } from '#server/platform/db/database.ts';
 import { notFound } from '#server/platform/errors.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
+import { isOrganiserOf } from '../nominations/rules.ts';
 import { chairOf, type RankingSubject, rankingRules } from './ranking-rules.ts';
+import { recusedNominations } from './review-access.ts';
 import type { RoundRow } from './transition-round.ts';
 
 export interface RankingPlace {
   campaign: CampaignRow;
   round: RoundRow;
   subject: RankingSubject;
+  /** What the caller is recused from (a chair may be): left out of everything the caller sees. */
+  hidden: ReadonlySet<string>;
 }
 
 /**
@@ -36,5 +40,8 @@ export async function rankingPlace(
   query = roundId ? query.where('id', '=', roundId) : query.orderBy('position', 'desc').limit(1);
   const round = await query.executeTakeFirst();
   if (!round) throw notFound('评审轮次');
-  return { campaign, round, subject };
+  const hidden = isOrganiserOf(actor, subject)
+    ? new Set<string>()
+    : await recusedNominations(db, actor.accountId, campaign.id);
+  return { campaign, round, subject, hidden };
 }

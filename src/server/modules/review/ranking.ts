@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Category } from '#core/campaign/rules.ts';
 import type { RankingResponse } from '#core/contract/review-scoring.ts';
 import { RANKING_METHOD_LABELS, type RankingMethod } from '#core/review/ranking.ts';
@@ -8,6 +9,7 @@ import type { Db } from '#server/platform/db/database.ts';
 import { categoryRanking } from './ranking-data.ts';
 import { rankingPlace } from './ranking-place.ts';
 import { rankingRules } from './ranking-rules.ts';
+import { recusedNominations } from './review-access.ts';
 import { latestProposal } from './shortlist-queries.ts';
 
 /**
@@ -21,7 +23,7 @@ export async function getRanking(
   campaignId: string,
   query: { roundId?: string; category: Category; method?: RankingMethod },
 ): Promise<RankingResponse> {
-  const { campaign, round, subject } = await rankingPlace(
+  const { campaign, round, subject, hidden } = await rankingPlace(
     db,
     actor,
     campaignId,
@@ -30,7 +32,8 @@ export async function getRanking(
   );
   const settings = reviewSettingsOf(campaign.rules);
   const method = query.method ?? settings.method;
-  const ranking = await categoryRanking(db, campaign, round, query.category, method);
+  const ranking = await categoryRanking(db, campaign, round, query.category, method, hidden);
+  const organiser = rankingRules.can(actor, 'confirm', subject);
   const size = settings.shortlistSize[query.category];
   const proposal = await latestProposal(db, round.id, query.category);
   const sensitivitySize =
@@ -70,9 +73,30 @@ export async function getRanking(
       perUnit: settings.perUnitCap[query.category],
       specials: campaign.rules.specialPicks[query.category],
     },
+    chairRecused: organiser ? await chairRecusedTitles(db, campaign.id, query.category, ranking.rows) : [],
     complete: ranking.complete,
     canPropose: rankingRules.can(actor, 'propose', subject) && campaign.status === 'reviewing',
-    canConfirm:
-      rankingRules.can(actor, 'confirm', subject) && proposal !== undefined && !proposal.confirmedAt,
+    canConfirm: organiser && proposal !== undefined && !proposal.confirmedAt,
   };
+}
+
+/**
+ * The nominations the category's chair is recused from: the chair never sees them, so the proposed list
+ * leaves them out and the organiser decides them apart (the nomination's own 列入 / 不列入 moves).
+ */
+async function chairRecusedTitles(
+  db: Db,
+  campaignId: string,
+  category: Category,
+  rows: readonly { nominationId: string; title: string }[],
+): Promise<string[]> {
+  const chair = await db
+    .selectFrom('reviewExperts')
+    .select('expertId')
+    .where('campaignId', '=', campaignId)
+    .where(sql<boolean>`${category} = ANY(chair_of)`)
+    .executeTakeFirst();
+  if (!chair) return [];
+  const recused = await recusedNominations(db, chair.expertId, campaignId);
+  return rows.filter((r) => recused.has(r.nominationId)).map((r) => r.title);
 }

@@ -152,11 +152,11 @@ export async function exportRanking(
     rankingRules.can(actor, 'view', { organiserPath: campaign.organiserPath, category, chairOf: chaired }),
   );
   if (categories.length === 0) throw forbidden();
-  const { round } = await rankingPlace(db, actor, campaign.id, roundId, categories[0]!);
+  const { round, hidden } = await rankingPlace(db, actor, campaign.id, roundId, categories[0]!);
   const method = reviewSettingsOf(campaign.rules).method;
   const tables = [];
   for (const category of categories) {
-    const ranking = await categoryRanking(db, campaign, round, category, method);
+    const ranking = await categoryRanking(db, campaign, round, category, method, hidden);
     if (ranking.rows.length === 0) continue;
     tables.push(
       rankingTable(

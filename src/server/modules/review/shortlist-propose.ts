@@ -28,7 +28,7 @@ type Input = Required<Omit<ProposeShortlistInput, 'entries'>> & {
  */
 export async function proposeShortlist(db: Db, actor: Actor, campaignId: string, input: Input, now: Date) {
   return db.transaction().execute(async (trx) => {
-    const { campaign, round, subject } = await rankingPlace(
+    const { campaign, round, subject, hidden } = await rankingPlace(
       trx,
       actor,
       campaignId,
@@ -38,7 +38,7 @@ export async function proposeShortlist(db: Db, actor: Actor, campaignId: string,
     if (!rankingRules.can(actor, 'propose', subject)) throw forbidden('拟推介名单由本类别评审组组长拟定。');
     if (campaign.status !== 'reviewing')
       throw new AppError('MOVE_NOT_IN_CAMPAIGN_STATE', '活动不在评审阶段，不能拟定拟推介名单。');
-    const ranking = await categoryRanking(trx, campaign, round, input.category, input.method);
+    const ranking = await categoryRanking(trx, campaign, round, input.category, input.method, hidden);
     const pending = new Set(ranking.rows.filter((r) => r.state === 'accepted').map((r) => r.nominationId));
     const candidates = shortlistCandidates(ranking).filter((c) => pending.has(c.nominationId));
     if (candidates.length === 0)

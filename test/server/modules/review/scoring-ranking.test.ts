@@ -4,6 +4,7 @@
  * reason refused, naming the nominations; a staged proposal confirmed by the organiser moving every
  * nomination through the one transition function, all or nothing, with the panel's special recorded.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { markSpecial } from '#server/modules/nominations/registration.ts';
 import { transitionNomination } from '#server/modules/nominations/service.ts';
@@ -285,5 +286,34 @@ describe('a recusal after the fact', () => {
     const row = body.rows.find((r: { nominationId: string }) => r.nominationId === b2.id);
     expect(row).toMatchObject({ reviews: 2, expected: 2 });
     expect(row.mean).toBeCloseTo(45);
+  });
+});
+
+describe('a chair recused from a nomination', () => {
+  it('never sees it, not as a row, a gap in the ranks or an export; the organiser is told to decide it apart', async () => {
+    await recuse(t, campaign, b2.id, chair);
+    const theirs = (await get(s.organiser, rankingUrl('&method=mean'))).json();
+    const titleOf = (id: string) =>
+      theirs.rows.find((r: { nominationId: string }) => r.nominationId === id).title as string;
+    const mine = (await get(s.chair, rankingUrl('&method=mean'))).json();
+    expect(mine.rows.map((r: { nominationId: string }) => r.nominationId)).not.toContain(b2.id);
+    expect(mine.rows.map((r: { rank: number }) => r.rank)).toEqual([1, 2, 3]);
+    expect(JSON.stringify(mine)).not.toContain(titleOf(b2.id));
+    expect(mine.chairRecused).toEqual([]);
+    const exported = await get(
+      s.chair,
+      `/api/campaigns/${campaign.id}/review/rounds/${round.id}/ranking.xlsx`,
+    );
+    expect(exported.statusCode, exported.body).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const cells = book.worksheets.flatMap((sheet) =>
+      sheet.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.map(String) : [])),
+    );
+    expect(cells).toContain(titleOf(a1.id));
+    expect(cells).not.toContain(titleOf(b2.id));
+
+    expect(theirs.rows.map((r: { nominationId: string }) => r.nominationId)).toContain(b2.id);
+    expect(theirs.chairRecused).toEqual([titleOf(b2.id)]);
   });
 });

@@ -15,6 +15,14 @@ export function RankingNotices({ ranking }: { ranking: RankingResponse }) {
   const differing = ranking.sensitivity.filter((s) => s.enter.length > 0 || s.leave.length > 0);
   return (
     <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+      {ranking.chairRecused.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          title="评审组组长对以下推介须回避：组长拟定的名单不含这些推介，请组织单位在推介页面单独决定是否列入拟推介名单"
+          description={ranking.chairRecused.map((title) => `“${title}”`).join('、')}
+        />
+      )}
       {!ranking.complete && (
         <Alert type="warning" showIcon title="尚有专家未提交评分，当前排名为阶段结果，可能随后续评分变化" />
       )}
