@@ -35,6 +35,16 @@ describe('HTTP surface', () => {
         'importAccounts',
         'listAuditLog',
         'getHealth',
+        // Expert review (issue #12).
+        'createReviewRound',
+        'assignReviews',
+        'listMyReviews',
+        'saveReview',
+        'submitReview',
+        'declareConflict',
+        'getRanking',
+        'confirmShortlist',
+        'listNotifications',
       ]),
     );
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });

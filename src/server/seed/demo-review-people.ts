@@ -41,6 +41,8 @@ function starIn(
   };
 }
 
+const special = (n: DemoNomination): DemoNomination => ({ ...n, special: true });
+
 function projectIn(
   r: CampaignRules,
   today: string,
@@ -114,15 +116,18 @@ export const REVIEW_UNITS: readonly ReviewUnit[] = [
     username: 'sichuan',
     displayName: '四川省教育厅职成教处',
     nominations: (r, today) => [
-      starIn(
-        r,
-        {
-          name: '杨春梅',
-          idNumber: demoIdIn('510107', '19750320', 931),
-          workUnit: '成都市武侯区某社区',
-          address: '四川省成都市武侯区（演示地址）',
-        },
-        '残疾人，自学心理咨询取得证书，为社区残疾人开办学习小组。（演示数据）',
+      // 四川's own special pick (事迹特别感人): the panel may name it special in the 拟推介名单.
+      special(
+        starIn(
+          r,
+          {
+            name: '杨春梅',
+            idNumber: demoIdIn('510107', '19750320', 931),
+            workUnit: '成都市武侯区某社区',
+            address: '四川省成都市武侯区（演示地址）',
+          },
+          '残疾人，自学心理咨询取得证书，为社区残疾人开办学习小组。（演示数据）',
+        ),
       ),
       starIn(
         r,

@@ -45,7 +45,10 @@ export function RankingTable({
       width: 200,
       render: (_, row) => (
         <Space orientation="vertical" size={0}>
-          <Typography.Text strong>{row.title}</Typography.Text>
+          <Space size={4} wrap>
+            <Typography.Text strong>{row.title}</Typography.Text>
+            {row.state !== 'accepted' && <Tag>{row.stateLabel}</Tag>}
+          </Space>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {row.unitName}
           </Typography.Text>
