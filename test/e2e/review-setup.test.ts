@@ -1,8 +1,4 @@
 /**
- * DRAFT FOR THE LEAD — not run by the suite (vitest picks up only *.test.ts), because on this branch alone
- * the review routes do not exist. It passes (28 s) on a scratch merge of rv-web-org with rv-setup (75bc9ae)
- * and rv-scoring (c4aa167): once those are merged, rename it to review-setup.test.ts and run it.
- *
  * The organiser's expert review set-up in Chromium against the real server with the demo data: the Jilin
  * organiser closes reporting, invites a new expert (one-time password shown), checks 回避 before inviting,
  * creates 初评, opens it, assigns automatically with a seed (the seed is shown), and downloads the score sheets;
