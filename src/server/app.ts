@@ -36,6 +36,7 @@ import { notificationRoutes } from './modules/notifications/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paperRoutes } from './modules/paper/routes.ts';
 import { registerRoundClosingWorker } from './modules/review/closing-reminder-worker.ts';
+import { reviewRoundRoutes } from './modules/review/rounds-routes.ts';
 import { scoringRoutes } from './modules/review/scoring-routes.ts';
 import { reviewSetupRoutes } from './modules/review/setup-routes.ts';
 import { winnerRoutes } from './modules/winners/routes.ts';
@@ -118,6 +119,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     previewAndConvertRoutes,
     paperRoutes,
     reviewSetupRoutes,
+    reviewRoundRoutes,
     worklistRoutes,
     scoringRoutes,
     notificationRoutes,
