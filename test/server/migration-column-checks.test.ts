@@ -4,6 +4,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '#core/accounts/roles.ts';
+import { OBJECTION_FILE_TYPES, PUBLICITY_FILE_TYPES } from '#core/announcement/file-types.ts';
+import { ANNOUNCEMENT_STATES, CORRECTION_KINDS } from '#core/announcement/states.ts';
 import { OVERRIDE_KINDS } from '#core/calendar/settings.ts';
 import { CAMPAIGN_LEVELS, CATEGORIES } from '#core/campaign/rules.ts';
 import { CAMPAIGN_STATES } from '#core/campaign/states.ts';
@@ -13,6 +15,7 @@ import { MATERIAL_SET_KEYS } from '#core/materials/nomination-slots.ts';
 import { MATERIAL_STATES } from '#core/materials/states.ts';
 import { NOMINATION_STATES } from '#core/nomination/states.ts';
 import { NOTIFICATION_KINDS } from '#core/notifications/kinds.ts';
+import { OBJECTION_EVENT_KINDS, OBJECTION_STATES, OBJECTOR_KINDS } from '#core/objection/states.ts';
 import { SCAN_FORMATS } from '#core/paper/scan.ts';
 import { RECORDED_PAPER_STATES } from '#core/paper/states.ts';
 import { REVIEW_STATES } from '#core/review/review-states.ts';
@@ -49,6 +52,14 @@ const CODED_COLUMNS: Record<string, string[]> = {
   'reviews.state': codes(REVIEW_STATES),
   'shortlist_proposals.category': codes(CATEGORIES),
   'notifications.kind': codes(NOTIFICATION_KINDS),
+  'announcements.state': codes(ANNOUNCEMENT_STATES),
+  'announcement_entries.category': codes(CATEGORIES),
+  'announcement_corrections.kind': codes(CORRECTION_KINDS),
+  'objections.state': codes(OBJECTION_STATES),
+  'objections.objector_kind': codes(OBJECTOR_KINDS),
+  'objection_events.kind': codes(OBJECTION_EVENT_KINDS),
+  'objection_files.content_type': codes(OBJECTION_FILE_TYPES),
+  'unit_publicities.content_type': codes(PUBLICITY_FILE_TYPES),
 };
 
 /**

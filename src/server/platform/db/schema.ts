@@ -15,6 +15,7 @@ import type { RankingMethod } from '#core/review/ranking.ts';
 import type { ReviewState } from '#core/review/review-states.ts';
 import type { BlindField, RoundKind, RoundState } from '#core/review/round-states.ts';
 import type { Recommendation } from '#core/review/rubric.ts';
+import type { DecisionTables } from './schema-decision.ts';
 
 /**
  * Row types as Kysely sees them (camelCase through CamelCasePlugin). Mirrors migrations/. Every state,
@@ -191,6 +192,9 @@ export interface PreviousWinnersTable {
   version: Generated<number>;
   updatedBy: string | null;
   updatedAt: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  /** Entered by publication (migration 0012): the campaign and nomination it came from; null when imported. */
+  campaignId: ColumnType<string | null, string | null | undefined, string | null>;
+  nominationId: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MaterialsTable {
@@ -394,7 +398,7 @@ export interface NotificationsTable {
   emailedAt: NullableTimestamp;
 }
 
-export interface Database {
+export interface Database extends DecisionTables {
   organisations: OrganisationsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
