@@ -4,6 +4,7 @@ import { createDb, type Db } from '#server/platform/db/database.ts';
 import { migrate } from '#server/platform/db/migrate.ts';
 import { provisionDatabase } from '#server/platform/db/provision.ts';
 import { type Jobs, startJobs } from '#server/platform/jobs/jobs.ts';
+import { createPublicPages, type PublicPages } from '#server/platform/public-pages.ts';
 import { createStorage } from '#server/platform/storage/create-storage.ts';
 import type { Storage } from '#server/platform/storage/storage.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
@@ -14,6 +15,7 @@ export interface Runtime {
   storage: Storage;
   jobs: Jobs;
   clock: Clock;
+  publicPages: PublicPages;
   embedded: boolean;
   /** The embedded cluster's folder (null for `DATABASE_URL`), and what its start did, for the operator. */
   databaseDir: string | null;
@@ -63,6 +65,7 @@ export async function openRuntime(config = loadConfig(), options: RuntimeOptions
       storage: createStorage(config),
       jobs,
       clock,
+      publicPages: createPublicPages(),
       embedded: database.embedded,
       databaseDir: database.dataDir,
       databaseNotes: database.notes,

@@ -7,6 +7,7 @@ import { buildApp } from '#server/app.ts';
 import { systemClock } from '#server/platform/clock.ts';
 import { loadConfig } from '#server/platform/config.ts';
 import { type Jobs, startJobs } from '#server/platform/jobs/jobs.ts';
+import { createPublicPages } from '#server/platform/public-pages.ts';
 import { createDiskStorage } from '#server/platform/storage/disk-storage.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
@@ -26,7 +27,14 @@ beforeAll(async () => {
   const config = { ...loadConfig({}), databaseUrl: database.url, webDistDir: dist, filesDir: dist };
   jobs = await startJobs(database.url, { pollingIntervalSeconds: 0.5 });
   app = await buildApp(
-    { config, db: database.db, storage: createDiskStorage(dist), jobs, clock: systemClock },
+    {
+      config,
+      db: database.db,
+      storage: createDiskStorage(dist),
+      jobs,
+      clock: systemClock,
+      publicPages: createPublicPages(),
+    },
     { logger: false },
   );
 });

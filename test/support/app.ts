@@ -7,6 +7,7 @@ import { type Clock, systemClock } from '#server/platform/clock.ts';
 import { type Config, loadConfig } from '#server/platform/config.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { startJobs } from '#server/platform/jobs/jobs.ts';
+import { createPublicPages } from '#server/platform/public-pages.ts';
 import { createDiskStorage } from '#server/platform/storage/disk-storage.ts';
 import { seedDemoMaterials } from '#server/seed/demo-materials.ts';
 import { type DemoCredential, seedDemo } from '#server/seed/seed-demo.ts';
@@ -50,7 +51,14 @@ export async function createTestApp(
   const storage = createDiskStorage(filesDir);
   if (options.demoNominations) await seedDemoMaterials(database.db, storage);
   const jobs = await startJobs(database.url, { pollingIntervalSeconds: 0.5 });
-  const context: AppContext = { config, db: database.db, storage, jobs, clock };
+  const context: AppContext = {
+    config,
+    db: database.db,
+    storage,
+    jobs,
+    clock,
+    publicPages: createPublicPages(),
+  };
   const app = await buildApp(context, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
   const url = options.listen ? await app.listen({ host: '127.0.0.1', port: 0 }) : '';

@@ -2,6 +2,7 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import type { Jobs } from './jobs/jobs.ts';
+import type { PublicPages } from './public-pages.ts';
 import type { Storage } from './storage/storage.ts';
 
 /** What every module's routes receive: built once in app.ts, never global. */
@@ -11,4 +12,6 @@ export interface AppContext {
   storage: Storage;
   jobs: Jobs;
   clock: Clock;
+  /** Tells the public site its rendered pages are stale. */
+  publicPages: PublicPages;
 }
