@@ -27,6 +27,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
 export const ACTION_LABELS: Record<string, string> = {
   'auth.login': '登录',
   'auth.login_failed': '登录失败',
+  'auth.login_while_disabled': '已停用的账号尝试登录（密码正确）',
   'auth.logout': '退出登录',
   'account.created': '创建账号',
   'account.updated': '修改账号',

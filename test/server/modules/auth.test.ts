@@ -47,6 +47,39 @@ describe('login', () => {
     expect(wrong.json()).toEqual({ code: 'LOGIN_FAILED', message: '用户名或密码错误' });
   });
 
+  it('answers a disabled account with the right password as a wrong one, and tells the admins in the audit log', async () => {
+    const { password } = t.credentials.get('approver')!;
+    const account = await t.database.db
+      .updateTable('accounts')
+      .set({ disabled: true })
+      .where('username', '=', 'approver')
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    try {
+      const right = await inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'approver', password },
+      });
+      expect(right.statusCode).toBe(401);
+      expect(right.json()).toEqual({ code: 'LOGIN_FAILED', message: '用户名或密码错误' });
+      const entries = await t.database.db
+        .selectFrom('auditLog')
+        .select('action')
+        .where('entityId', '=', account.id)
+        .where('action', '=', 'auth.login_while_disabled')
+        .execute();
+      expect(entries).toHaveLength(1);
+    } finally {
+      await t.database.db
+        .updateTable('accounts')
+        .set({ disabled: false })
+        .where('id', '=', account.id)
+        .execute();
+      await t.database.db.deleteFrom('loginFailures').execute();
+    }
+  });
+
   it('throttles an account after repeated failures, even with the right password afterwards', async () => {
     for (let i = 0; i < 5; i++) {
       await inject({

@@ -56,7 +56,16 @@ export async function login(
     throw LOGIN_FAILED();
   }
   if (account.disabled || account.orgDisabled) {
-    throw new AppError('ACCOUNT_DISABLED', '账号或所属单位已停用，请联系管理员');
+    // Answered as a wrong password (and counted as one): a distinct answer, or a failure not counted, would
+    // tell a guesser the password is right. The owner learns of it from an admin, who sees this entry.
+    await recordFailure(db, input.username, input.ip, now);
+    await recordAudit(db, who, {
+      action: 'auth.login_while_disabled',
+      entityType: 'account',
+      entityId: account.id,
+      scopePath: account.path,
+    });
+    throw LOGIN_FAILED();
   }
   await clearFailures(db, input.username);
   const session = await createSession(db, {
