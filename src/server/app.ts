@@ -44,6 +44,7 @@ import { worklistRoutes } from './modules/worklist/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerErrorHandler, registerNotFoundHandler } from './platform/http/error-handler.ts';
+import { registerNoStore } from './platform/http/no-store.ts';
 
 // Request-shape messages zod writes itself (a missing field, a wrong type) in Chinese too.
 z.config(z.locales.zhCN());
@@ -65,6 +66,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerNoStore(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -102,7 +104,12 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
-  registerAuth(app, db, config.sessionIdleMinutes, context.clock);
+  registerAuth(
+    app,
+    db,
+    { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours },
+    context.clock,
+  );
   for (const routes of [
     healthRoutes,
     authRoutes,

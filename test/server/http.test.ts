@@ -30,6 +30,8 @@ describe('HTTP surface', () => {
         'logout',
         'getMe',
         'changePassword',
+        'listMySessions',
+        'signOutElsewhere',
         'listOrganisations',
         'createAccount',
         'importAccounts',

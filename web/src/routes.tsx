@@ -13,6 +13,7 @@ import { ForbiddenPage } from './pages/ForbiddenPage.tsx';
 
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
+const SessionsPage = lazy(() => import('./pages/SessionsPage.tsx'));
 const HomePage = lazy(() => import('./pages/HomePage.tsx'));
 const OrganisationsPage = lazy(() => import('./pages/OrganisationsPage.tsx'));
 const AccountsPage = lazy(() => import('./pages/AccountsPage.tsx'));
@@ -72,6 +73,7 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'account/password', element: <ChangePasswordPage /> },
+      { path: 'account/sessions', element: <SessionsPage /> },
       { path: 'notifications', element: <NotificationsPage /> },
       { path: 'organisations', element: gated('organisations.view', <OrganisationsPage />) },
       { path: 'accounts', element: gated('accounts.view', <AccountsPage />) },

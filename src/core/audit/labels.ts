@@ -29,6 +29,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'auth.login_failed': '登录失败',
   'auth.login_while_disabled': '已停用的账号尝试登录（密码正确）',
   'auth.logout': '退出登录',
+  'auth.signed_out_elsewhere': '退出其他设备的登录',
   'account.created': '创建账号',
   'account.updated': '修改账号',
   'account.disabled': '停用账号',

@@ -33,3 +33,24 @@ export const MeResponse = z.object({ me: Me, csrfToken: z.string() });
 
 export type Me = z.infer<typeof Me>;
 export type MeResponse = z.infer<typeof MeResponse>;
+
+/** One of the caller's own live sessions: where and when it signed in, so an unknown one can be ended. */
+export const MySession = z
+  .object({
+    id: z.string(),
+    current: z.boolean(),
+    signedInAt: z.string(),
+    lastSeenAt: z.string(),
+    /** When it ends at the latest, however busy it is kept. */
+    endsAt: z.string(),
+    ip: z.string().nullable(),
+    /** The browser and system in words (e.g. 「Chrome 浏览器，Windows」), not the raw header. */
+    device: z.string(),
+  })
+  .meta({ id: 'MySession' });
+
+export const MySessionsResponse = z.object({ sessions: z.array(MySession) });
+export const SignedOutResponse = z.object({ signedOut: z.number().int() });
+
+export type MySession = z.infer<typeof MySession>;
+export type MySessionsResponse = z.infer<typeof MySessionsResponse>;

@@ -12,6 +12,8 @@ export interface Config {
   /** Set true behind HTTPS so the session cookie is marked Secure. */
   cookieSecure: boolean;
   sessionIdleMinutes: number;
+  /** A session ends this long after login however busy it is (shared office PCs). */
+  sessionMaxHours: number;
   trustProxy: boolean;
   logLevel: string;
   bodyLimitBytes: number;
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webDistDir: path.resolve(cwd, env.TUIJIE_WEB_DIST || 'web/dist'),
     cookieSecure: bool(env.COOKIE_SECURE, false),
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', env.SESSION_IDLE_MINUTES, 480),
+    sessionMaxHours: int('SESSION_MAX_HOURS', env.SESSION_MAX_HOURS, 12),
     trustProxy: bool(env.TRUST_PROXY, false),
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimitBytes: int('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 1024 * 1024),

@@ -189,6 +189,60 @@ describe('sessions', () => {
     expect(expired.json().message).toMatch(/重新登录/);
   });
 
+  it('ends a session at its absolute lifetime however busy it was kept', async () => {
+    const session = await login(t.app, 'approver', t.credentials.get('approver')!.password);
+    const maxHours = t.context.config.sessionMaxHours;
+    // Used every hour: the idle allowance never runs out, the absolute one does.
+    for (let hour = 1; hour < maxHours; hour++) {
+      clock.advance(3_600_000);
+      expect((await inject({ method: 'GET', url: '/api/auth/me', headers: as(session) })).statusCode).toBe(
+        200,
+      );
+    }
+    clock.advance(3_600_000 + 1000);
+    const ended = await inject({ method: 'GET', url: '/api/auth/me', headers: as(session) });
+    expect(ended.statusCode).toBe(401);
+    expect(ended.json().code).toBe('UNAUTHENTICATED');
+  });
+
+  it("lists one's own sessions with their devices and signs out the others, not this one", async () => {
+    const password = t.credentials.get('approver')!.password;
+    const phone = 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/120.0 Mobile Safari/537.36';
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'user-agent': phone },
+      payload: { username: 'approver', password },
+    });
+    const otherCookie = {
+      cookie: `tuijie_session=${other.cookies.find((c) => c.name === 'tuijie_session')!.value}`,
+    };
+    const here = await login(t.app, 'approver', password);
+    const listed = await inject({ method: 'GET', url: '/api/auth/sessions', headers: as(here) });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.headers['cache-control']).toBe('no-store');
+    const sessions = listed.json().sessions as { current: boolean; device: string }[];
+    expect(sessions.filter((s) => s.current)).toHaveLength(1);
+    expect(sessions.map((s) => s.device)).toContain('Chrome 浏览器，Android 手机');
+    // Another account's sessions are never listed.
+    const jilin = await loginAs(t, 'jilin-admin');
+    const theirs = (await inject({ method: 'GET', url: '/api/auth/sessions', headers: as(jilin) })).json()
+      .sessions;
+    expect(
+      theirs.every((s: { id: string }) => !sessions.some((m) => (m as { id?: string }).id === s.id)),
+    ).toBe(true);
+
+    const out = await inject({
+      method: 'POST',
+      url: '/api/auth/sessions/sign-out-others',
+      headers: as(here),
+    });
+    expect(out.json().signedOut).toBeGreaterThanOrEqual(1);
+    expect((await inject({ method: 'GET', url: '/api/auth/me', headers: otherCookie })).statusCode).toBe(401);
+    expect((await inject({ method: 'GET', url: '/api/auth/me', headers: as(here) })).statusCode).toBe(200);
+    expect((await inject({ method: 'GET', url: '/api/auth/me', headers: as(jilin) })).statusCode).toBe(200);
+  });
+
   it('refuses a write without the CSRF token of the session, and changes nothing', async () => {
     const session = await loginAs(t, 'jilin-admin');
     const me = (await inject({ method: 'GET', url: '/api/auth/me', headers: as(session) })).json().me;

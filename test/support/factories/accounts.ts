@@ -53,7 +53,7 @@ async function actorOf({ context }: HasContext, username: string, password: stri
     idleMinutes: context.config.sessionIdleMinutes,
     now: context.clock.now(),
   });
-  const s = await findSession(context.db, token, context.config.sessionIdleMinutes, context.clock.now());
+  const s = await findSession(context.db, token, sessionLifetime(context), context.clock.now());
   if (!s) throw new Error(`no session for ${username}`);
   return actorOfSession(s);
 }
@@ -61,10 +61,15 @@ async function actorOf({ context }: HasContext, username: string, password: stri
 /** The actor behind a session logged in over HTTP, as the auth plugin builds it from the cookie. */
 export async function sessionActor({ context }: HasContext, session: Session): Promise<Actor> {
   const token = decodeURIComponent(session.cookie.replace(/^tuijie_session=/, ''));
-  const s = await findSession(context.db, token, context.config.sessionIdleMinutes, context.clock.now());
+  const s = await findSession(context.db, token, sessionLifetime(context), context.clock.now());
   if (!s) throw new Error(`no session for account ${session.accountId}`);
   return actorOfSession(s);
 }
+
+const sessionLifetime = ({ config }: HasContext['context']) => ({
+  idleMinutes: config.sessionIdleMinutes,
+  maxHours: config.sessionMaxHours,
+});
 
 function actorOfSession(s: NonNullable<Awaited<ReturnType<typeof findSession>>>): Actor {
   return {

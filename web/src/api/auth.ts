@@ -1,6 +1,7 @@
 /** Session calls: who am I, log in, log out, change password. */
 
-import type { Me, MeResponse } from '#core/contract/auth.ts';
+import type { Me, MeResponse, MySessionsResponse } from '#core/contract/auth.ts';
+import { claimLocalDrafts } from '../lib/localDrafts.ts';
 import { ApiError, api, setCsrfToken } from './client.ts';
 
 export type { Me } from '#core/contract/auth.ts';
@@ -27,7 +28,18 @@ export async function login(username: string, password: string): Promise<Me> {
     expectUnauthorized: true,
   });
   setCsrfToken(response.csrfToken);
+  claimLocalDrafts(response.me.id);
   return response.me;
+}
+
+export const MY_SESSIONS_KEY = ['my-sessions'] as const;
+
+export function fetchMySessions(): Promise<MySessionsResponse> {
+  return api<MySessionsResponse>('/api/auth/sessions');
+}
+
+export function signOutElsewhere(): Promise<{ signedOut: number }> {
+  return api<{ signedOut: number }>('/api/auth/sessions/sign-out-others', { method: 'POST' });
 }
 
 export async function logout(): Promise<void> {

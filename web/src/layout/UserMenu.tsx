@@ -1,17 +1,32 @@
 /** Header corner: who is logged in, for which organisation, and the way out. */
-import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DesktopOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Avatar, Button, Dropdown, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { Me } from '#core/contract/auth.ts';
 import { logout } from '../api/auth.ts';
+import { clearLocalDrafts, countUnsavedEdits } from '../lib/localDrafts.ts';
 
 export function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
 
-  async function signOut() {
+  function signOut() {
+    const unsaved = countUnsavedEdits();
+    if (unsaved === 0) return void leave();
+    modal.confirm({
+      title: '还有未保存到平台的填写内容',
+      content: `这台电脑上有 ${unsaved} 份填写或评分的修改尚未保存到平台。退出登录后将从这台电脑上清除，以免他人看到。如需保留，请先取消，回到相应页面等待保存完成。`,
+      okText: '仍然退出',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: leave,
+    });
+  }
+
+  async function leave() {
+    clearLocalDrafts();
     try {
       await logout();
     } catch {
@@ -37,6 +52,12 @@ export function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
     },
     { type: 'divider' as const },
     {
+      key: 'sessions',
+      icon: <DesktopOutlined />,
+      label: '登录设备',
+      onClick: () => navigate('/account/sessions'),
+    },
+    {
       key: 'password',
       icon: <KeyOutlined />,
       label: '修改密码',
@@ -55,7 +76,7 @@ export function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
 
   return (
     <Space size="middle">
-      <Dropdown menu={{ items: items.slice(2, 3) }} placement="bottomRight">
+      <Dropdown menu={{ items: items.slice(2, 4) }} placement="bottomRight">
         <Space size={8} style={{ cursor: 'default', lineHeight: 1.3 }}>
           <Avatar size="small" icon={<UserOutlined />} />
           <span>

@@ -1,12 +1,18 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ChangePasswordBody, LoginBody, MeResponse } from '#core/contract/auth.ts';
+import {
+  ChangePasswordBody,
+  LoginBody,
+  MeResponse,
+  MySessionsResponse,
+  SignedOutResponse,
+} from '#core/contract/auth.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import { SESSION_COOKIE } from '#server/platform/auth/sessions.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { presentMe } from './presenter.ts';
-import { changePassword, login, logout } from './service.ts';
+import { changePassword, listMySessions, login, logout, signOutElsewhere } from './service.ts';
 
 const tags = ['认证'];
 
@@ -58,6 +64,30 @@ export function authRoutes(app: FastifyInstance, { db, config, clock }: AppConte
         .executeTakeFirstOrThrow();
       return { me: await presentMe(db, actor.accountId), csrfToken: session.csrfToken };
     },
+  });
+
+  r.get('/api/auth/sessions', {
+    config: { access: 'session' },
+    schema: {
+      operationId: 'listMySessions',
+      tags,
+      summary: '本账号的登录设备',
+      response: { 200: MySessionsResponse },
+    },
+    handler: async (request) => ({
+      sessions: await listMySessions(db, requireActor(request), config.sessionMaxHours, clock.now()),
+    }),
+  });
+
+  r.post('/api/auth/sessions/sign-out-others', {
+    config: { access: 'session' },
+    schema: {
+      operationId: 'signOutElsewhere',
+      tags,
+      summary: '退出其他设备的登录',
+      response: { 200: SignedOutResponse },
+    },
+    handler: async (request) => signOutElsewhere(db, requireActor(request)),
   });
 
   r.post('/api/auth/password', {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { deviceLabel } from '#core/accounts/device-label.ts';
 import { passwordFindings } from '#core/accounts/password-policy.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '#server/platform/auth/passwords.ts';
@@ -145,5 +146,46 @@ export async function changePassword(
       entityId: actor.accountId,
       scopePath: actor.organisationPath,
     });
+  });
+}
+
+/** The caller's own live sessions, newest first, the current one marked. */
+export async function listMySessions(db: Db, actor: Actor, maxHours: number, now: Date) {
+  const rows = await db
+    .selectFrom('sessions')
+    .select(['id', 'createdAt', 'lastSeenAt', 'expiresAt', 'ip', 'userAgent'])
+    .where('accountId', '=', actor.accountId)
+    .where('expiresAt', '>', now)
+    .where('createdAt', '>', new Date(now.getTime() - maxHours * 3_600_000))
+    .orderBy('createdAt', 'desc')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    current: row.id === actor.sessionId,
+    signedInAt: new Date(row.createdAt).toISOString(),
+    lastSeenAt: new Date(row.lastSeenAt).toISOString(),
+    endsAt: new Date(new Date(row.createdAt).getTime() + maxHours * 3_600_000).toISOString(),
+    ip: row.ip,
+    device: deviceLabel(row.userAgent),
+  }));
+}
+
+/** 退出其他设备: every session of the caller but this one ends, audited. */
+export async function signOutElsewhere(db: Db, actor: Actor) {
+  return db.transaction().execute(async (trx) => {
+    const ended = await trx
+      .deleteFrom('sessions')
+      .where('accountId', '=', actor.accountId)
+      .where('id', '!=', actor.sessionId)
+      .returning('id')
+      .execute();
+    await recordAudit(trx, actor, {
+      action: 'auth.signed_out_elsewhere',
+      entityType: 'account',
+      entityId: actor.accountId,
+      scopePath: actor.organisationPath,
+      after: { sessions: ended.length },
+    });
+    return { signedOut: ended.length };
   });
 }

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './actor.ts';
-import { findSession, SESSION_COOKIE } from './sessions.ts';
+import { findSession, SESSION_COOKIE, type SessionLifetime } from './sessions.ts';
 
 /**
  * Route access, set per route as `config: { access }`:
@@ -29,7 +29,7 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-export function registerAuth(app: FastifyInstance, db: Db, idleMinutes: number, clock: Clock): void {
+export function registerAuth(app: FastifyInstance, db: Db, lifetime: SessionLifetime, clock: Clock): void {
   app.decorateRequest('actor', null);
 
   app.addHook('onRequest', async (request) => {
@@ -39,7 +39,7 @@ export function registerAuth(app: FastifyInstance, db: Db, idleMinutes: number, 
     if (!url.startsWith('/api/') || url.startsWith('/api/docs') || access === 'public') return;
 
     const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await findSession(db, token, idleMinutes, clock.now()) : undefined;
+    const session = token ? await findSession(db, token, lifetime, clock.now()) : undefined;
     if (!session) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
     if (session.disabled || session.organisationDisabled) {
       throw new AppError('ACCOUNT_DISABLED', '账号或所属单位已停用，请联系管理员');

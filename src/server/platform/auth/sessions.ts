@@ -29,8 +29,17 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-/** The live session behind a cookie token with its account; sliding expiry is renewed on use. */
-export async function findSession(db: Db, token: string, idleMinutes: number, now: Date) {
+/** How long sessions last: idle minutes (renewed on use) and at most this many hours after login. */
+export interface SessionLifetime {
+  idleMinutes: number;
+  maxHours: number;
+}
+
+/**
+ * The live session behind a cookie token with its account. Its idle expiry is renewed on use, never past
+ * the absolute end: a session left open on a shared office PC ends however busy it was kept.
+ */
+export async function findSession(db: Db, token: string, lifetime: SessionLifetime, now: Date) {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.accountId')
@@ -39,6 +48,7 @@ export async function findSession(db: Db, token: string, idleMinutes: number, no
       's.id as sessionId',
       's.csrfToken',
       's.lastSeenAt',
+      's.createdAt',
       'a.id as accountId',
       'a.username',
       'a.displayName',
@@ -51,6 +61,7 @@ export async function findSession(db: Db, token: string, idleMinutes: number, no
     ])
     .where('s.tokenHash', '=', hashToken(token))
     .where('s.expiresAt', '>', now)
+    .where('s.createdAt', '>', new Date(now.getTime() - lifetime.maxHours * 3_600_000))
     .executeTakeFirst();
   if (!row) return undefined;
   // Renewing at most once a minute keeps reads from turning every request into a write.
@@ -59,7 +70,12 @@ export async function findSession(db: Db, token: string, idleMinutes: number, no
       .updateTable('sessions')
       .set({
         lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + idleMinutes * 60_000),
+        expiresAt: new Date(
+          Math.min(
+            now.getTime() + lifetime.idleMinutes * 60_000,
+            new Date(row.createdAt).getTime() + lifetime.maxHours * 3_600_000,
+          ),
+        ),
       })
       .where('id', '=', row.sessionId)
       .execute();
