@@ -70,10 +70,10 @@ describe('the layering check catches', () => {
       'src/core imports only src/core',
     ]);
     expect(rules('src/core/a.ts', "import { readFile } from 'node:fs/promises';")).toEqual([
-      'src/core uses only zod, opencc-js, chinese-days',
+      'src/core uses only zod, opencc-js, chinese-days, @zxcvbn-ts/core, @zxcvbn-ts/language-common',
     ]);
     expect(rules('src/core/a.ts', "import dayjs from 'dayjs';")).toEqual([
-      'src/core uses only zod, opencc-js, chinese-days',
+      'src/core uses only zod, opencc-js, chinese-days, @zxcvbn-ts/core, @zxcvbn-ts/language-common',
     ]);
     expect(rules('src/core/a.ts', "import { z } from 'zod';\nimport { b } from './b.ts';")).toEqual([]);
     expect(rules('src/core/a.test.ts', "import { it } from 'vitest';")).toEqual([]);

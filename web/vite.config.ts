@@ -39,6 +39,8 @@ export default defineConfig({
             },
             // Traditional/simplified tables for matching previous winners: only the 推介表 page needs them.
             { name: 'opencc', test: /node_modules[\\/]opencc-js[\\/]/, priority: 15 },
+            // The password strength lists (zxcvbn): only the password pages need them.
+            { name: 'password-strength', test: /node_modules[\\/]@zxcvbn-ts[\\/]/, priority: 15 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
           ],
         },

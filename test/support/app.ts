@@ -39,6 +39,8 @@ export async function createTestApp(
     ...loadConfig({}),
     databaseUrl: database.url,
     filesDir,
+    // Never the developer's own var/ (its demo-accounts.json): the test's own folder.
+    varDir: filesDir,
     webDistDir: path.join(filesDir, 'no-web'),
     ...options.config,
   };

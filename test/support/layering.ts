@@ -17,7 +17,7 @@ export const AREAS: Record<string, string> = {
 };
 
 /** What src/core may use besides itself: pure libraries that run in Node and in the browser alike. */
-const CORE_PACKAGES = ['zod', 'opencc-js', 'chinese-days'];
+const CORE_PACKAGES = ['zod', 'opencc-js', 'chinese-days', '@zxcvbn-ts/core', '@zxcvbn-ts/language-common'];
 /** Core's own tests also run under Vitest and read fixtures from disk. */
 const CORE_TEST_PACKAGES = ['vitest', 'fast-check', 'jszip', 'node:fs', 'node:path'];
 

@@ -1,6 +1,6 @@
+import { formatCredentials, saveDemoCredentials } from '#server/platform/demo-credentials-file.ts';
 import { seedDemoMaterials } from '#server/seed/demo-materials.ts';
 import { isEmpty, seedDemo } from '#server/seed/seed-demo.ts';
-import { formatCredentials, saveDemoCredentials } from '../demo-credentials.ts';
 import { openRuntime } from '../runtime.ts';
 
 export const summary = '在空数据库中生成演示单位与账号';

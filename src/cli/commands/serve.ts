@@ -1,8 +1,12 @@
 import { parseArgs } from 'node:util';
 import { buildApp } from '#server/app.ts';
+import {
+  formatCredentials,
+  pendingDemoCredentials,
+  saveDemoCredentials,
+} from '#server/platform/demo-credentials-file.ts';
 import { seedDemoMaterials } from '#server/seed/demo-materials.ts';
 import { isEmpty, seedDemo } from '#server/seed/seed-demo.ts';
-import { formatCredentials, pendingDemoCredentials, saveDemoCredentials } from '../demo-credentials.ts';
 import { openRuntime } from '../runtime.ts';
 
 export const summary = '启动平台（--demo：空数据库时生成演示数据）';

@@ -20,4 +20,21 @@ describe('passwordFindings', () => {
       'PASSWORD_CONTAINS_USERNAME',
     ]);
   });
+
+  it.each([
+    'password123',
+    'Password2026',
+    'qwerty123456',
+    '1qaz2wsx3edc',
+    'woaini1314abc',
+    'a1b2c3d4e5',
+    `${' '.repeat(9)}a1`,
+  ])('refuses the easily guessed %j, though it is long and mixed', (password) => {
+    expect(passwordFindings(password).map((f) => f.code)).toEqual(['PASSWORD_GUESSABLE']);
+  });
+
+  it('refuses zero-width and other invisible characters', () => {
+    expect(passwordFindings('Learning\u200b2024star').map((f) => f.code)).toEqual(['PASSWORD_INVISIBLE']);
+    expect(passwordFindings('Learning\t2024star').map((f) => f.code)).toEqual(['PASSWORD_INVISIBLE']);
+  });
 });

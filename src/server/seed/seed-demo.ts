@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { DemoCredential } from '#server/platform/demo-credentials-file.ts';
 import { insertAccount } from '../modules/accounts/service.ts';
 import type { OrganisationRow } from '../modules/organisations/queries.ts';
 import { insertOrganisation, insertRootOrganisation } from '../modules/organisations/service.ts';
@@ -9,12 +10,7 @@ import { seedDemoReview } from './demo-review.ts';
 
 const SEED_LOCK = 7_461_020_241;
 
-export interface DemoCredential {
-  username: string;
-  displayName: string;
-  roles: readonly string[];
-  password: string;
-}
+export type { DemoCredential };
 
 async function insertTree(
   trx: Trx,

@@ -1,6 +1,9 @@
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '#server/platform/clock.ts';
+import { saveDemoCredentials } from '#server/platform/demo-credentials-file.ts';
 import { as, createTestApp, login, loginAs, type TestApp } from '#test/support/app.ts';
 
 let t: TestApp;
@@ -260,6 +263,35 @@ describe('sessions', () => {
       .where('name', '=', '伪造请求创建的单位')
       .execute();
     expect(names).toEqual([]);
+  });
+
+  it("never takes the one-time password back as the account's own, and forgets it in the demo file once changed", async () => {
+    const { password: oneTime } = t.credentials.get('changchun')!;
+    const varDir = t.context.config.varDir;
+    await mkdir(varDir, { recursive: true });
+    await saveDemoCredentials(varDir, [
+      { username: 'changchun', displayName: '长春', roles: ['unit_submitter'], password: oneTime },
+      { username: 'expert', displayName: '专家', roles: ['expert'], password: 'kept-as-is' },
+    ]);
+    const session = await login(t.app, 'changchun', oneTime);
+    const change = (currentPassword: string, newPassword: string) =>
+      inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: as(session),
+        payload: { currentPassword, newPassword },
+      });
+    expect((await change(oneTime, 'Springfield2026river')).statusCode).toBe(204);
+    const saved = JSON.parse(await readFile(path.join(varDir, 'demo-accounts.json'), 'utf8'));
+    expect(saved.map((c: { username: string }) => c.username)).toEqual(['expert']);
+
+    const back = await change('Springfield2026river', oneTime);
+    expect(back.statusCode).toBe(400);
+    expect(back.json()).toMatchObject({
+      code: 'PASSWORD_TOO_WEAK',
+      message: expect.stringMatching(/初始密码/),
+    });
+    t.credentials.get('changchun')!.password = 'Springfield2026river';
   });
 
   it('logs out other sessions of an account when its password changes', async () => {

@@ -58,13 +58,15 @@ export async function insertAccount(
     throw new AppError('DUPLICATE_USERNAME', `用户名「${input.username}」已被使用，请换一个`);
   }
   const initialPassword = generateOneTimePassword();
+  const initialHash = await hashPassword(initialPassword);
   const row = await trx
     .insertInto('accounts')
     .values({
       organisationId: org.id,
       username: input.username,
       displayName: input.displayName,
-      passwordHash: await hashPassword(initialPassword),
+      passwordHash: initialHash,
+      oneTimePasswordHash: initialHash,
       roles: input.roles,
       phone: input.phone ?? null,
     })
@@ -158,10 +160,12 @@ export async function resetPassword(db: Db, actor: Actor, id: string, now: Date)
     const account = await visibleForUpdate(trx, actor, id);
     accountRules.authorize(actor, 'resetPassword', account);
     const initialPassword = generateOneTimePassword();
+    const initialHash = await hashPassword(initialPassword);
     await trx
       .updateTable('accounts')
       .set({
-        passwordHash: await hashPassword(initialPassword),
+        passwordHash: initialHash,
+        oneTimePasswordHash: initialHash,
         mustChangePassword: true,
         version: account.version + 1,
         updatedAt: now,

@@ -11,6 +11,7 @@ import {
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import { SESSION_COOKIE } from '#server/platform/auth/sessions.ts';
 import type { AppContext } from '#server/platform/context.ts';
+import { forgetDemoCredential } from '#server/platform/demo-credentials-file.ts';
 import { presentMe } from './presenter.ts';
 import { changePassword, listMySessions, login, logout, signOutElsewhere } from './service.ts';
 
@@ -100,7 +101,9 @@ export function authRoutes(app: FastifyInstance, { db, config, clock }: AppConte
       response: { 204: z.null() },
     },
     handler: async (request, reply) => {
-      await changePassword(db, requireActor(request), request.body, clock.now());
+      const actor = requireActor(request);
+      await changePassword(db, actor, request.body, clock.now());
+      await forgetDemoCredential(config.varDir, actor.username);
       return reply.status(204).send(null);
     },
   });

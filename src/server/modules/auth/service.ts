@@ -115,11 +115,14 @@ export async function changePassword(
   }
   const account = await db
     .selectFrom('accounts')
-    .select(['passwordHash'])
+    .select(['passwordHash', 'oneTimePasswordHash'])
     .where('id', '=', actor.accountId)
     .executeTakeFirstOrThrow();
   if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
     throw new AppError('WRONG_PASSWORD', '当前密码不正确');
+  }
+  if (account.oneTimePasswordHash && (await verifyPassword(account.oneTimePasswordHash, input.newPassword))) {
+    throw new AppError('PASSWORD_TOO_WEAK', '新密码不能是管理员发给您的初始密码，请设置只有您自己知道的密码');
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {

@@ -46,6 +46,8 @@ export interface AccountsTable {
   username: string;
   displayName: string;
   passwordHash: string;
+  /** The last one-time password given (migration 0017): never accepted as the account's own. */
+  oneTimePasswordHash: ColumnType<string | null, string | null | undefined, string | null>;
   mustChangePassword: Generated<boolean>;
   roles: Role[];
   phone: string | null;
