@@ -150,3 +150,15 @@ describe('a nomination in the organiser’s formal check', () => {
     expect(r.findings.map((f) => f.code)).toEqual(['PUBLICITY_NOT_RECORDED']);
   });
 });
+
+describe('the day a 公示 had to end before', () => {
+  it('is the first submission of what it names, else the deadline', async () => {
+    const { endBeforeOf } = await import('./coverage.ts');
+    expect(endBeforeOf(['2026-10-20', '2026-10-14'], '2026-10-30')).toEqual({
+      day: '2026-10-14',
+      kind: 'submitted',
+    });
+    expect(endBeforeOf([], '2026-10-30')).toEqual({ day: '2026-10-30', kind: 'deadline' });
+    expect(endBeforeOf([], null)).toBeNull();
+  });
+});

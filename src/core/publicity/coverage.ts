@@ -26,6 +26,13 @@ export interface EndBefore {
   kind: 'submitted' | 'deadline';
 }
 
+/** The first day the unit submitted any of the nominations a 公示 names, else its deadline's day. */
+export function endBeforeOf(submittedDays: readonly string[], deadlineDay: string | null): EndBefore | null {
+  const first = [...submittedDays].sort()[0];
+  if (first) return { day: first, kind: 'submitted' };
+  return deadlineDay ? { day: deadlineDay, kind: 'deadline' } : null;
+}
+
 export interface PublicityFacts {
   calendar: CalendarSettings;
   endBefore: EndBefore | null;
