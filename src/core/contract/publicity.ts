@@ -121,3 +121,4 @@ export const NominationPublicity = z
 export type UnitPublicity = z.infer<typeof UnitPublicity>;
 export type UnitPublicityListResponse = z.infer<typeof UnitPublicityListResponse>;
 export type NominationPublicity = z.infer<typeof NominationPublicity>;
+export type UnitPublicityResponse = z.infer<typeof UnitPublicityResponse>;
