@@ -147,10 +147,10 @@ export function PublicityForm({
           label="公示开始日期"
           rules={[{ required: true, message: '请选择公示开始日期' }]}
         >
-          <DatePicker format="YYYY年M月D日" inputReadOnly style={{ width: 180 }} />
+          <DatePicker format="YYYY年M月D日" style={{ width: 180 }} />
         </Form.Item>
         <Form.Item name="to" label="公示结束日期" rules={[{ required: true, message: '请选择公示结束日期' }]}>
-          <DatePicker format="YYYY年M月D日" inputReadOnly style={{ width: 180 }} />
+          <DatePicker format="YYYY年M月D日" style={{ width: 180 }} />
         </Form.Item>
       </Space>
       {coverage && (
