@@ -259,6 +259,7 @@ describe('a unit’s own 公示', () => {
     });
     expect(await files()).toHaveLength(1);
 
+    expect((await call(a, 'GET', `/api/unit-publicities/${recordId}/file`)).statusCode).toBe(200);
     const byOrganiser = await call(admin, 'GET', `/api/unit-publicities/${recordId}/file`);
     expect(byOrganiser.statusCode).toBe(200);
     expect(byOrganiser.headers['content-type']).toBe('image/png');
