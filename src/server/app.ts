@@ -35,6 +35,7 @@ import { registerNotificationWorkers } from './modules/notifications/mail-worker
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paperRoutes } from './modules/paper/routes.ts';
+import { publicityRoutes } from './modules/publicity/routes.ts';
 import { registerRoundClosingWorker } from './modules/review/closing-reminder-worker.ts';
 import { reviewRoundRoutes } from './modules/review/rounds-routes.ts';
 import { scoringRoutes } from './modules/review/scoring-routes.ts';
@@ -125,6 +126,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     materialRoutes,
     previewAndConvertRoutes,
     paperRoutes,
+    publicityRoutes,
     reviewSetupRoutes,
     reviewRoundRoutes,
     worklistRoutes,

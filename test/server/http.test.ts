@@ -47,6 +47,11 @@ describe('HTTP surface', () => {
         'getRanking',
         'confirmShortlist',
         'listNotifications',
+        // Units' own 公示 (issue 13, item 6).
+        'recordUnitPublicity',
+        'listUnitPublicities',
+        'updateUnitPublicity',
+        'deleteUnitPublicity',
       ]),
     );
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });

@@ -22,6 +22,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   review_round: '评审轮次',
   review: '专家评分',
   shortlist_proposal: '拟推介名单',
+  unit_publicity: '报送单位公示',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -82,6 +83,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'paper.scan_uploaded': '上传盖章扫描件',
   'paper.received': '登记纸质材料签收',
   'paper.receipt_corrected': '更正纸质材料签收信息',
+  'publicity.recorded': '登记本单位公示',
+  'publicity.updated': '修改本单位公示记录',
+  'publicity.deleted': '删除本单位公示记录',
+  'publicity.file_uploaded': '上传公示截图或 PDF',
   'material.converted_automatically': '自动转换视频',
   'material.transitioned': '材料检查结果变更',
   // Expert review setup: the pool, recusal, rounds and assignment.
@@ -169,6 +174,12 @@ export const FIELD_LABELS: Record<string, string> = {
   format: '格式',
   files: '文件数',
   missing: '缺少的文件',
+  place: '公示地点',
+  url: '公示网页链接',
+  fromDay: '公示开始日期',
+  toDay: '公示结束日期',
+  nominationIds: '公示的推介',
+  published: '在平台公开展示',
 };
 
 export function fieldLabel(field: string): string {

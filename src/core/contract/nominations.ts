@@ -7,6 +7,7 @@ import { CATEGORIES } from '../campaign/rules.ts';
 import { SEVERITIES } from '../findings.ts';
 import { MAX_BULK_ACCEPT } from '../nomination/formal-check.ts';
 import { NOMINATION_STATES } from '../nomination/states.ts';
+import { NominationPublicity } from './publicity.ts';
 
 const category = z.enum(CATEGORIES, { error: '类别应为 star（百姓学习之星）或 project（终身学习品牌项目）' });
 const state = z.enum(Object.keys(NOMINATION_STATES) as [keyof typeof NOMINATION_STATES]);
@@ -49,6 +50,7 @@ export const Nomination = z
     findings: z.array(FindingSchema),
     actions: z.array(NominationAction),
     transitions: z.array(z.object({ to: state, label: z.string(), requiresReason: z.boolean() })),
+    publicity: NominationPublicity.optional().describe('报送单位对该推介的公示情况（仅组织单位可见）'),
   })
   .meta({ id: 'Nomination' });
 

@@ -34,6 +34,7 @@ import { ReviewRequestBar } from '../components/nomination/ReviewRequestBar.tsx'
 import { StarFormFields } from '../components/nomination/StarFormFields.tsx';
 import { TransitionDialog } from '../components/nomination/TransitionDialog.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
+import { NominationPublicityLine } from '../components/publicity/NominationPublicityLine.tsx';
 import { ExclusionRequestSection } from '../components/review/exclusions/ExclusionRequestSection.tsx';
 import { isEditable } from '../lib/nominationDisplay.ts';
 import { useAutosave } from '../lib/useAutosave.ts';
@@ -151,6 +152,7 @@ function NominationEditor({
         <NominationDocuments nomination={nomination} />
         <CampaignContacts rules={rules} />
         {organiser && <FormalCheckNext nomination={nomination} />}
+        {organiser && nomination.publicity && <NominationPublicityLine publicity={nomination.publicity} />}
         <ReviewRequestBar nomination={nomination} organiser={organiser} onChanged={onReplaced} />
 
         {nomination.state === 'returned' && nomination.returnReason && (

@@ -27,6 +27,7 @@ import type { AppContext } from '#server/platform/context.ts';
 import { uuidParam } from '#server/platform/http/schemas.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { unitDeadline, unitDeadlines, visibleCampaign } from '../campaigns/service.ts';
+import { publicityOfNomination } from '../publicity/nomination-publicity.ts';
 import { acceptWarning } from './accept-warning.ts';
 import { nominationsWorkbook } from './export-workbook.ts';
 import { acceptMany, nextToCheck } from './formal-check.ts';
@@ -64,7 +65,11 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     const now = clock.now();
     const campaign = await visibleCampaign(db, actor, n.campaignId);
     const findings = await nominationFindings(db, n, campaign, { reader: actor, now });
-    return { nomination: presentNomination(actor, n, campaign, await timingOf(campaign, n, now), findings) };
+    const nomination = presentNomination(actor, n, campaign, await timingOf(campaign, n, now), findings);
+    // The formal check shows the unit's own 公示 of the nominee (the organiser only).
+    if (nomination.actions.includes('actAsOrganiser') && n.state !== 'draft')
+      return { nomination: { ...nomination, publicity: await publicityOfNomination(db, campaign, n) } };
+    return { nomination };
   };
   const presentList = async (actor: Actor, campaignId: string, rows: NominationRow[]) => {
     const campaign = await visibleCampaign(db, actor, campaignId);

@@ -25,6 +25,7 @@ import { formatDateTime } from '#web/format.ts';
 import { displayTitle, isEditable, NOMINATION_STATE_COLORS } from '#web/lib/nominationDisplay.ts';
 import { useIsMobile } from '#web/lib/useIsMobile.ts';
 import { useShowError } from '#web/lib/useShowError.ts';
+import { UnitPublicityCard } from '../publicity/UnitPublicityCard.tsx';
 import { type ResponsiveColumn, ResponsiveTable } from '../ResponsiveTable.tsx';
 
 export interface CategoryCount {
@@ -274,6 +275,7 @@ export function UnitNominationsTab({ detail, me }: { detail: CampaignDetail; me:
         pagination={false}
         emptyText="还没有推介，点击上方按钮新建"
       />
+      <UnitPublicityCard campaignId={campaign.id} nominations={items} />
     </Space>
   );
 }
