@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '../calendar/work-calendar.ts';
 import { idCheckCharacter } from '../identity/id-number.ts';
+import { ATTACHMENT_MAX_BYTES, judgeAttachment } from './attachments.ts';
 import { isOverdue, OBJECTION_DEADLINES, objectionDue } from './deadlines.ts';
 import { checkObjectionInput } from './input.ts';
 import { allowedObjectionMoves, objectionMove, reasonMissing } from './moves.ts';
@@ -157,5 +158,27 @@ describe('objectionMove', () => {
     expect(reasonMissing(findObjectionTransition('received', 'rejected')!, ' ')).toContain('理由');
     expect(reasonMissing(findObjectionTransition('dismissed', 'replied')!, '')).toContain('答复');
     expect(reasonMissing(findObjectionTransition('received', 'investigating')!, undefined)).toBeUndefined();
+  });
+});
+
+describe('judgeAttachment', () => {
+  it('knows PDF and JPEG by their bytes, not their names', () => {
+    expect(judgeAttachment('a.jpg', new TextEncoder().encode('%PDF-1.7 …'))).toEqual({
+      ok: true,
+      contentType: 'application/pdf',
+    });
+    expect(judgeAttachment('a.pdf', new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toMatchObject({
+      contentType: 'image/jpeg',
+    });
+    expect(judgeAttachment('证据.pdf', new TextEncoder().encode('MZ\x90\x00 an exe'))).toMatchObject({
+      ok: false,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    });
+  });
+  it('refuses more than 10 MB and empty files', () => {
+    const big = new Uint8Array(ATTACHMENT_MAX_BYTES + 1);
+    big.set([0x25, 0x50, 0x44, 0x46, 0x2d]);
+    expect(judgeAttachment('big.pdf', big)).toMatchObject({ ok: false, code: 'PAYLOAD_TOO_LARGE' });
+    expect(judgeAttachment('e.pdf', new Uint8Array())).toMatchObject({ ok: false });
   });
 });
