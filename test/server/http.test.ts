@@ -45,6 +45,16 @@ describe('HTTP surface', () => {
         'getRanking',
         'confirmShortlist',
         'listNotifications',
+        // Objections (issue #13).
+        'submitObjection',
+        'getObjectionStatus',
+        'getObjectionCaptcha',
+        'handleObjection',
+        'listObjections',
+        'getObjection',
+        'viewObjectorIdentity',
+        'requestExplanation',
+        'answerObjectionExplanation',
       ]),
     );
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });

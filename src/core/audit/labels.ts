@@ -22,6 +22,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   review_round: '评审轮次',
   review: '专家评分',
   shortlist_proposal: '拟推介名单',
+  objection: '异议',
+  announcement: '公示',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -83,6 +85,14 @@ export const ACTION_LABELS: Record<string, string> = {
   'material.converted_automatically': '自动转换视频',
   'material.transitioned': '材料检查结果变更',
   // Expert review setup: the pool, recusal, rounds and assignment.
+  'objection.received': '收到异议',
+  'objection.moved': '办理异议',
+  'objection.identity_viewed': '查看异议人信息',
+  'objection.note_added': '添加异议核实记录',
+  'objection.files_added': '上传异议核实材料',
+  'objection.explanation_requested': '要求报送单位说明情况',
+  'objection.explained': '报送单位提交情况说明',
+  'announcement.entry_removed': '移出公示名单',
   'review.expert_invited': '邀请评审专家',
   'review.expert_updated': '修改评审专家信息',
   'review.expert_removed': '移出评审专家',

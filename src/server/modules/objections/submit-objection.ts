@@ -21,6 +21,7 @@ import { checkCaptcha } from './captcha.ts';
 import { phoneHash } from './phone-hash.ts';
 import { addEvent, organiserAdmins } from './queries.ts';
 import { type IncomingFile, judgeFiles, removeStored, storeFiles } from './store-files.ts';
+import { insertObjection } from './transition-objection.ts';
 
 export { getObjectionStatus } from './objection-status.ts';
 
@@ -76,21 +77,17 @@ export async function submitObjection(
   const stored = await storeFiles(storage, `objections/${target.announcementId}/${receipt}`, files);
   try {
     await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('objections')
-        .values({
-          announcementId: target.announcementId,
-          entryId: target.entryId,
-          receipt,
-          objectorKind: input.objectorKind,
-          objector: JSON.stringify(check.objector),
-          phoneHash: phoneHash(check.objector!.phone),
-          facts: check.facts,
-          submittedAt: now,
-          acceptDue: accept.ok ? accept.date : null,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const row = await insertObjection(trx, {
+        announcementId: target.announcementId,
+        entryId: target.entryId,
+        receipt,
+        objectorKind: input.objectorKind,
+        objector: JSON.stringify(check.objector),
+        phoneHash: phoneHash(check.objector!.phone),
+        facts: check.facts,
+        submittedAt: now,
+        acceptDue: accept.ok ? accept.date : null,
+      });
       for (const file of stored)
         await trx
           .insertInto('objectionFiles')

@@ -4,12 +4,14 @@
  * working-day deadline of the next step, the handling log, notifications and the audit row, in the
  * caller's transaction. Confirming 成立 takes the entry off the 公示 in the same transaction.
  */
+import type { Insertable } from 'kysely';
 import { todayInShanghai } from '#core/calendar/today.ts';
 import { objectionDue } from '#core/objection/deadlines.ts';
 import { objectionMove, reasonMissing } from '#core/objection/moves.ts';
 import { OBJECTION_STATES, type ObjectionState } from '#core/objection/states.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
+import type { ObjectionsTable } from '#server/platform/db/schema-decision.ts';
 import { AppError, forbidden, notFound, staleVersion } from '#server/platform/errors.ts';
 import { removeAnnouncementEntry } from '../announcements/remove-entry.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -22,6 +24,15 @@ export interface ObjectionMoveInput {
   to: ObjectionState;
   reason?: string;
   now: Date;
+}
+
+/** Creation is the first write of the state: an objection starts 待受理 (received). */
+export async function insertObjection(trx: Trx, values: Omit<Insertable<ObjectionsTable>, 'state'>) {
+  return trx
+    .insertInto('objections')
+    .values({ ...values, state: 'received' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }
 
 export async function applyObjectionTransition(
@@ -44,7 +55,7 @@ export async function applyObjectionTransition(
   const due = async (step: 'conclude' | 'reply') =>
     dueOrThrow(objectionDue(await organiserCalendar(trx, row.organiserId), step, today));
 
-  const set: Record<string, unknown> = { state: to, version: row.version + 1, updatedAt: now };
+  const set: Partial<Omit<Insertable<ObjectionsTable>, 'state'>> = {};
   if (to === 'investigating' && row.state === 'received') set.concludeDue = await due('conclude');
   if (to === 'investigating' && row.state === 'upheld_proposed') set.proposedBy = null;
   if (to === 'upheld_proposed') Object.assign(set, { proposedBy: actor.accountId, conclusionReason: reason });
@@ -54,7 +65,11 @@ export async function applyObjectionTransition(
     Object.assign(set, { conclusion: 'upheld', confirmedBy: actor.accountId, replyDue: await due('reply') });
   if (to === 'replied') Object.assign(set, { reply: reason, repliedAt: now });
 
-  await trx.updateTable('objections').set(set).where('id', '=', row.id).execute();
+  await trx
+    .updateTable('objections')
+    .set({ ...set, state: to, version: row.version + 1, updatedAt: now })
+    .where('id', '=', row.id)
+    .execute();
   await addEvent(trx, {
     objectionId: row.id,
     kind: 'transition',
