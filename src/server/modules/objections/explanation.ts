@@ -3,6 +3,7 @@
  * submitters are told, see the facts of the objection and the entry (never who objected) and answer with
  * text and files, once, while the objection is still being looked into.
  */
+import { formatChineseDate } from '#core/calendar/format.ts';
 import { todayInShanghai } from '#core/calendar/today.ts';
 import { isOverdue, workingDaysAfter } from '#core/objection/deadlines.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
@@ -55,7 +56,7 @@ export async function requestExplanation(
     await addEvent(trx, {
       objectionId: id,
       kind: 'explanation_requested',
-      label: `要求报送单位于${due}前说明情况`,
+      label: `要求报送单位于${formatChineseDate(due)}前说明情况`,
       note: input.question,
       actor,
       at: now,
@@ -63,7 +64,7 @@ export async function requestExplanation(
     await notify(trx, await unitSubmitters(trx, row.unitId), {
       kind: 'explanation_requested',
       title: `请就「${row.entryName}」的异议说明情况`,
-      body: `请于${due}前提交情况说明及相关材料。`,
+      body: `请于${formatChineseDate(due)}前提交情况说明及相关材料。`,
       link: '/objection-explanations',
     });
     await recordAudit(trx, actor, {

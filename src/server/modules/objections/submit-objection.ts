@@ -6,6 +6,7 @@
  * admins, and audits. Nothing is stored when anything is refused.
  */
 import { randomBytes } from 'node:crypto';
+import { formatChineseDate } from '#core/calendar/format.ts';
 import { todayInShanghai } from '#core/calendar/today.ts';
 import type { SubmitObjectionInput } from '#core/contract/objections.ts';
 import { objectionDue } from '#core/objection/deadlines.ts';
@@ -112,7 +113,9 @@ export async function submitObjection(
       await notify(trx, await organiserAdmins(trx, target.organiserId), {
         kind: 'objection_received',
         title: `收到对「${target.entryName}」的异议（回执 ${receipt}）`,
-        body: accept.ok ? `请于${accept.date}前受理或说明不予受理的理由。` : '请尽快受理。',
+        body: accept.ok
+          ? `请于${formatChineseDate(accept.date)}前受理或说明不予受理的理由。`
+          : '请尽快受理。',
         link: `/campaigns/${target.campaignId}?tab=objections`,
       });
       // The objector has no account; the audit row names the objection, never who made it.

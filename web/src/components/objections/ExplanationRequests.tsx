@@ -5,6 +5,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Empty, Input, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { formatChineseDate as day } from '#core/calendar/format.ts';
 import {
   answerExplanation,
   EXPLANATIONS_KEY,
@@ -39,7 +40,9 @@ function RequestCard({ request: r }: { request: ExplanationRequest }) {
             <Tag color="green">已提交说明</Tag>
           ) : (
             <Tag color={r.overdue ? 'red' : 'orange'}>
-              {r.overdue ? `已逾期（应于${r.due}前说明）` : `请于${r.due}前说明`}
+              {r.overdue
+                ? `已逾期（应于${r.due ? day(r.due) : ''}前说明）`
+                : `请于${r.due ? day(r.due) : ''}前说明`}
             </Tag>
           )}
         </Space>

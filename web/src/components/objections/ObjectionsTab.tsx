@@ -4,6 +4,7 @@
  */
 import { Alert, Button, Space, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
+import { formatChineseDate as day } from '#core/calendar/format.ts';
 import type { CampaignDetail } from '#web/api/campaigns.ts';
 import { type ObjectionListItem, useObjections } from '#web/api/objections.ts';
 import { PageLoading } from '../PageLoading.tsx';
@@ -65,7 +66,7 @@ export function ObjectionsTab({ detail }: { detail: CampaignDetail }) {
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           {data.announcement.title}
           {data.announcement.startDay &&
-            `（公示期 ${data.announcement.startDay} 至 ${data.announcement.endDay}）`}
+            `（公示期${day(data.announcement.startDay)}至${data.announcement.endDay ? day(data.announcement.endDay) : ''}）`}
           。受理期限 2 个工作日，结论期限为受理后 10 个工作日，答复期限为结论后 5 个工作日，均按工作日历计算。
         </Typography.Paragraph>
       ) : (
