@@ -234,7 +234,7 @@ describe('submitting an objection', () => {
     const ip = '203.0.113.7';
     const codes = [];
     for (let i = 0; i < 6; i++) codes.push((await submit({ phone: '' }, { ip })).statusCode);
-    expect(codes.slice(0, 5)).toEqual([422, 422, 422, 422, 422]);
+    expect(codes).toEqual([422, 422, 422, 422, 422, 429]);
     const limited = await submit({}, { ip });
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({
@@ -312,6 +312,31 @@ describe('handling', () => {
       '受理',
       '不予受理',
     ]);
+  });
+
+  it('shows nothing of it to another organiser', async () => {
+    const other = await newOrganiser(t);
+    const session = await loginAs(t.app, other.admin);
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/campaigns/${campaign.id}/objections`,
+      headers: as(session),
+    });
+    expect(list.statusCode).toBe(404);
+    for (const [method, url] of [
+      ['GET', `/api/objections/${id}`],
+      ['POST', `/api/objections/${id}/identity-views`],
+    ] as const) {
+      const response = await t.app.inject({ method, url, headers: as(session) });
+      expect(response.statusCode, url).toBe(404);
+    }
+    const moved = await t.app.inject({
+      method: 'POST',
+      url: `/api/objections/${id}/moves`,
+      headers: as(session),
+      payload: { to: 'investigating' },
+    });
+    expect(moved.statusCode).toBe(404);
   });
 
   it('shows the objector only on request, logging each view', async () => {
