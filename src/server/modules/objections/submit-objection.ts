@@ -30,7 +30,8 @@ export async function submitObjection(
   context: AppContext,
   input: SubmitObjectionInput,
   files: IncomingFile[],
-  meta: { ip: string },
+  // The caller's address: the route's rate limit counts it; the record keeps none (the objector is protected).
+  _meta: { ip: string },
 ): Promise<{ receipt: string; announcementTitle: string }> {
   const { db, storage, clock } = context;
   const now = clock.now();
@@ -124,7 +125,7 @@ export async function submitObjection(
         entityType: 'objection',
         entityId: row.id,
         scopePath: target.organiserPath,
-        after: { receipt, entry: target.entryName, files: stored.length, via: meta.ip ? '公示页面' : '' },
+        after: { receipt, entry: target.entryName, files: stored.length },
       });
     });
   } catch (error) {
