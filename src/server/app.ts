@@ -33,6 +33,7 @@ import { selectShortlist } from './modules/nominations/select-shortlist.ts';
 import { registerNominationWorkers } from './modules/nominations/workers.ts';
 import { registerNotificationWorkers } from './modules/notifications/mail-worker.ts';
 import { notificationRoutes } from './modules/notifications/routes.ts';
+import { objectionRoutes } from './modules/objections/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paperRoutes } from './modules/paper/routes.ts';
 import { publicityRoutes } from './modules/publicity/routes.ts';
@@ -132,6 +133,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     worklistRoutes,
     scoringRoutes,
     notificationRoutes,
+    objectionRoutes,
   ]) {
     routes(app, context);
   }

@@ -52,6 +52,16 @@ describe('HTTP surface', () => {
         'listUnitPublicities',
         'updateUnitPublicity',
         'deleteUnitPublicity',
+        // Objections (issue #13).
+        'submitObjection',
+        'getObjectionStatus',
+        'getObjectionCaptcha',
+        'handleObjection',
+        'listObjections',
+        'getObjection',
+        'viewObjectorIdentity',
+        'requestExplanation',
+        'answerObjectionExplanation',
       ]),
     );
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });

@@ -31,6 +31,7 @@ const MyReviewsPage = lazy(() => import('./pages/MyReviewsPage.tsx'));
 const ReviewPage = lazy(() => import('./pages/ReviewPage.tsx'));
 const RankingPage = lazy(() => import('./pages/RankingPage.tsx'));
 const PrintScoreSheetPage = lazy(() => import('./pages/PrintScoreSheetPage.tsx'));
+const ObjectionExplanationsPage = lazy(() => import('./pages/ObjectionExplanationsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 function gated(permission: string, page: ReactNode): ReactNode {
@@ -75,6 +76,7 @@ export const router = createBrowserRouter([
       { path: 'account/password', element: <ChangePasswordPage /> },
       { path: 'account/sessions', element: <SessionsPage /> },
       { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'objection-explanations', element: <ObjectionExplanationsPage /> },
       { path: 'organisations', element: gated('organisations.view', <OrganisationsPage />) },
       { path: 'accounts', element: gated('accounts.view', <AccountsPage />) },
       { path: 'accounts/import', element: gated('accounts.import', <AccountsImportPage />) },

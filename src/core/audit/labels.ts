@@ -23,6 +23,8 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   review: '专家评分',
   shortlist_proposal: '拟推介名单',
   unit_publicity: '报送单位公示',
+  objection: '异议',
+  announcement: '公示',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -89,6 +91,15 @@ export const ACTION_LABELS: Record<string, string> = {
   'publicity.file_uploaded': '上传公示截图或 PDF',
   'material.converted_automatically': '自动转换视频',
   'material.transitioned': '材料检查结果变更',
+  // Objections (异议) to a 公示 and their handling.
+  'objection.received': '收到异议',
+  'objection.moved': '办理异议',
+  'objection.identity_viewed': '查看异议人信息',
+  'objection.note_added': '添加异议核实记录',
+  'objection.files_added': '上传异议核实材料',
+  'objection.explanation_requested': '要求报送单位说明情况',
+  'objection.explained': '报送单位提交情况说明',
+  'announcement.entry_removed': '移出公示名单',
   // Expert review setup: the pool, recusal, rounds and assignment.
   'review.expert_invited': '邀请评审专家',
   'review.expert_updated': '修改评审专家信息',

@@ -32,6 +32,7 @@ import { DocumentsTab } from '../components/documents/DocumentsTab.tsx';
 import { OverviewTab } from '../components/nomination/OverviewTab.tsx';
 import { RegistrationTab } from '../components/nomination/RegistrationTab.tsx';
 import { UnitNominationsTab } from '../components/nomination/UnitNominationsTab.tsx';
+import { ObjectionsTab } from '../components/objections/ObjectionsTab.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { PaperTab } from '../components/paper/PaperTab.tsx';
 import { ReviewSetupTab } from '../components/review/setup/ReviewSetupTab.tsx';
@@ -270,6 +271,9 @@ export default function CampaignDetailPage() {
               ? [{ key: 'review', label: '专家评审', children: <ReviewSetupTab detail={detail} /> }]
               : []),
             { key: 'announcement', label: '公示期计算', children: <AnnouncementTab detail={detail} /> },
+            ...(organises && ['announcing', 'approved', 'published'].includes(campaign.status)
+              ? [{ key: 'objections', label: '异议处理', children: <ObjectionsTab detail={detail} /> }]
+              : []),
           ]}
         />
       </Card>
