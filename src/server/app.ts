@@ -44,6 +44,7 @@ import { worklistRoutes } from './modules/worklist/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerErrorHandler, registerNotFoundHandler } from './platform/http/error-handler.ts';
+import { publicSiteRoutes } from './public/routes.ts';
 
 // Request-shape messages zod writes itself (a missing field, a wrong type) in Chinese too.
 z.config(z.locales.zhCN());
@@ -123,6 +124,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     worklistRoutes,
     scoringRoutes,
     notificationRoutes,
+    publicSiteRoutes,
   ]) {
     routes(app, context);
   }
