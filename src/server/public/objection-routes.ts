@@ -60,13 +60,13 @@ async function readForm(request: FastifyRequest, extraFields: readonly string[])
       if (part.type === 'file') {
         const bytes = await part.toBuffer();
         if (part.filename && bytes.length > 0) posted.files.push({ fileName: part.filename, bytes });
+      } else if (extraFields.includes(part.fieldname)) {
+        posted.extra[part.fieldname] = String(part.value).slice(0, 2000);
       } else if (FORM_FIELDS.has(part.fieldname as keyof ObjectionFormValues)) {
         posted.values[part.fieldname as keyof ObjectionFormValues] = String(part.value).slice(
           0,
           MAX_FIELD_CHARS,
         );
-      } else if (extraFields.includes(part.fieldname)) {
-        posted.extra[part.fieldname] = String(part.value).slice(0, 2000);
       }
     }
   } catch (error) {
