@@ -48,9 +48,11 @@ export function personalValues(form: unknown): string[] {
   return found;
 }
 
-export async function publicSite(options: { state?: AnnouncementState } = {}): Promise<PublicSite> {
+export async function publicSite(
+  options: { state?: AnnouncementState; listen?: boolean } = {},
+): Promise<PublicSite> {
   const clock = manualClock(START);
-  const t = await createTestApp({ clock });
+  const t = await createTestApp({ clock, listen: options.listen });
   const organiser = await newOrganiser(t);
   const unit = await newUnit(t, organiser);
   const campaign = await newCampaign(t, organiser);
