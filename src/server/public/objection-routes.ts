@@ -18,7 +18,7 @@ import {
   receiptBody,
 } from './pages/objection-form-page.ts';
 import { statusBody } from './pages/status-page.ts';
-import { acceptsObjections, notFoundPage } from './public-route-kit.ts';
+import { acceptsObjections, NOT_API, notFoundPage } from './public-route-kit.ts';
 import { sendPersonal } from './respond.ts';
 import { readPreferences } from './view-preferences.ts';
 
@@ -195,7 +195,7 @@ export function registerObjectionPages(app: FastifyInstance, context: AppContext
 
   app.get<{ Params: { id: string } }>(
     '/gs/:id/objection',
-    { config: { access: 'public' } },
+    { config: { access: 'public' }, schema: NOT_API },
     async (request, reply) => {
       const open = await openAnnouncement(request, reply);
       if (!open) return reply;
@@ -213,7 +213,7 @@ export function registerObjectionPages(app: FastifyInstance, context: AppContext
 
   app.post<{ Params: { id: string } }>(
     '/gs/:id/objection',
-    { config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } } },
+    { config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: NOT_API },
     async (request, reply) => {
       const open = await openAnnouncement(request, reply);
       if (!open) return reply;
@@ -244,7 +244,7 @@ export function registerObjectionPages(app: FastifyInstance, context: AppContext
     },
   );
 
-  app.get('/gs/status', { config: { access: 'public' } }, (request, reply) => {
+  app.get('/gs/status', { config: { access: 'public' }, schema: NOT_API }, (request, reply) => {
     const view = readPreferences(request.cookies);
     return sendPersonal(
       reply,
@@ -255,7 +255,7 @@ export function registerObjectionPages(app: FastifyInstance, context: AppContext
 
   app.post(
     '/gs/status',
-    { config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    { config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: NOT_API },
     async (request, reply) => {
       const view = readPreferences(request.cookies);
       const show = (status: number, model: Parameters<typeof statusBody>[0]) =>

@@ -11,6 +11,9 @@ import type { ViewPreferences } from './view-preferences.ts';
 /** Public pages are read by anyone at any rate a cache can bear: no per-address limit on them. */
 export const PUBLIC_PAGE = { access: 'public', rateLimit: false } as const;
 
+/** HTML pages, not API operations: left out of the OpenAPI description. */
+export const NOT_API = { hide: true } as const;
+
 /** The period is open today (Beijing), so the online form is offered. */
 export function acceptsObjections(a: PublicAnnouncement, now: Date): boolean {
   const today = todayInShanghai(now);

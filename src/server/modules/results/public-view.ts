@@ -4,7 +4,6 @@
  */
 import type { Category } from '#core/campaign/rules.ts';
 import type { Db } from '#server/platform/db/database.ts';
-import { isUuid } from '../announcements/public-view.ts';
 
 export interface PublicResultSummary {
   id: string;
@@ -99,3 +98,6 @@ export async function resultDocumentKey(
   const key = row && { docx: row.docxKey, pdf: row.pdfKey, xlsx: row.xlsxKey }[kind];
   return key ? { key, title: row.title } : undefined;
 }
+
+const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
