@@ -14,6 +14,7 @@
  * installed (apt `nginx`); it is not in .ci/run.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -124,6 +125,26 @@ http {
   throw new Error('nginx did not answer within 5 s');
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc (clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** nginx's one worker: the master's child. */
+function workerOf(masterPid: number): number {
+  const children = readFileSync(`/proc/${masterPid}/task/${masterPid}/children`, 'utf8').trim().split(/\s+/);
+  if (children.length !== 1 || !children[0]) throw new Error(`nginx has ${children.length} workers, not 1`);
+  return Number(children[0]);
+}
+
+/** A bare Node HTTP server sending the same bytes: what Node itself costs, apart from the platform. */
+function startBareNode(port: number, file: string): ChildProcess {
+  const code = `const b=require('fs').readFileSync(${JSON.stringify(file)});require('http').createServer((q,s)=>{s.writeHead(200,{'content-type':'text/html; charset=utf-8','content-length':b.length});s.end(b)}).listen(${port},'127.0.0.1')`;
+  return spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
 async function bytesOf(url: string): Promise<Buffer> {
   const res = await fetch(url);
   if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
@@ -139,6 +160,7 @@ const config = {
 };
 const runtime = await openRuntime(config);
 let nginx: ChildProcess | undefined;
+let bare: ChildProcess | undefined;
 let ok = false;
 try {
   const { db } = runtime;
@@ -223,11 +245,34 @@ try {
   if (!(await bytesOf(nginxUrl)).equals(page))
     throw new Error('nginx does not serve the bytes the platform serves');
 
-  // Warm both (connections opened, the page rendered and kept), then measure each for the same time.
+  const barePort = await freePort();
+  bare = startBareNode(barePort, file);
+  const bareUrl = `http://127.0.0.1:${barePort}/`;
+  for (let i = 0; ; i++) {
+    const same = await bytesOf(bareUrl).then(
+      (b) => b.equals(page),
+      () => false,
+    );
+    if (same) break;
+    if (i > 100) throw new Error('the bare Node server did not serve the page within 5 s');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+
+  // Warm each (connections opened, the page rendered and kept), then measure each for the same time.
+  // CPU per answer is printed too: on a machine shared with other work it says more than requests/s.
+  const worker = workerOf(nginx.pid!);
   await autocannon(nginxUrl, 2);
   await autocannon(platformUrl, 2);
+  await autocannon(bareUrl, 2);
+  let cpu = cpuMsOf(worker);
   const base = await autocannon(nginxUrl, seconds);
+  const baseCpu = cpuMsOf(worker) - cpu;
+  cpu = cpuMsOf(process.pid);
   const platform = await autocannon(platformUrl, seconds);
+  const platformCpu = cpuMsOf(process.pid) - cpu;
+  cpu = cpuMsOf(bare.pid!);
+  const node = await autocannon(bareUrl, seconds);
+  const nodeCpu = cpuMsOf(bare.pid!) - cpu;
   // Still the same bytes after the load: the platform did not start serving something else.
   if (!(await bytesOf(platformUrl)).equals(page))
     throw new Error('the platform served other bytes after the load');
@@ -244,15 +289,16 @@ try {
   }
 
   const ratio = platform.requestsPerSecond / base.requestsPerSecond;
-  const row = (name: string, l: Load) =>
+  const row = (name: string, l: Load, cpuMs: number) =>
     console.log(
-      `${name.padEnd(44)}${l.requestsPerSecond.toFixed(0).padStart(9)} req/s   p99 ${String(l.p99).padStart(4)} ms`,
+      `${name.padEnd(44)}${l.requestsPerSecond.toFixed(0).padStart(9)} req/s   p99 ${String(l.p99).padStart(4)} ms   ${((cpuMs * 1000) / l.total).toFixed(0).padStart(5)} µs CPU/answer`,
     );
   console.log(
     `public 公示 page, ${ENTRIES} entries, ${page.length} bytes; autocannon, ${connections} connections, ${seconds} s each`,
   );
-  row('baseline: nginx (1 worker, sendfile), file', base);
-  row('platform: GET /gs/<id> (kept page)', platform);
+  row('baseline: nginx (1 worker, sendfile), file', base, baseCpu);
+  row('platform: GET /gs/<id> (kept page)', platform, platformCpu);
+  row('for reference: bare Node http, same bytes', node, nodeCpu);
   console.log(
     `ratio ${ratio.toFixed(2)}x nginx (goal ≥ ${GOAL_RATIO.toFixed(1)}x); p99 ${platform.p99} ms (goal ≤ ${GOAL_P99_MS} ms)`,
   );
@@ -262,6 +308,11 @@ try {
   if (nginx && nginx.exitCode === null) {
     const exited = new Promise((r) => nginx!.once('exit', r));
     nginx.kill('SIGQUIT');
+    await exited;
+  }
+  if (bare && bare.exitCode === null) {
+    const exited = new Promise((r) => bare!.once('exit', r));
+    bare.kill('SIGTERM');
     await exited;
   }
   await runtime.close();

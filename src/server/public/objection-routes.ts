@@ -195,7 +195,7 @@ export function registerObjectionPages(app: FastifyInstance, context: AppContext
 
   app.get<{ Params: { id: string } }>(
     '/gs/:id/objection',
-    { config: { access: 'public' }, schema: NOT_API },
+    { config: { access: 'public' }, schema: NOT_API, helmet: false },
     async (request, reply) => {
       const open = await openAnnouncement(request, reply);
       if (!open) return reply;
@@ -213,7 +213,11 @@ export function registerObjectionPages(app: FastifyInstance, context: AppContext
 
   app.post<{ Params: { id: string } }>(
     '/gs/:id/objection',
-    { config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } }, schema: NOT_API },
+    {
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: NOT_API,
+      helmet: false,
+    },
     async (request, reply) => {
       const open = await openAnnouncement(request, reply);
       if (!open) return reply;
@@ -244,18 +248,26 @@ export function registerObjectionPages(app: FastifyInstance, context: AppContext
     },
   );
 
-  app.get('/gs/status', { config: { access: 'public' }, schema: NOT_API }, (request, reply) => {
-    const view = readPreferences(request.cookies);
-    return sendPersonal(
-      reply,
-      200,
-      page({ title: '异议办理查询', path: '/gs/status', view, body: statusBody({ errors: {} }) }),
-    );
-  });
+  app.get(
+    '/gs/status',
+    { config: { access: 'public' }, schema: NOT_API, helmet: false },
+    (request, reply) => {
+      const view = readPreferences(request.cookies);
+      return sendPersonal(
+        reply,
+        200,
+        page({ title: '异议办理查询', path: '/gs/status', view, body: statusBody({ errors: {} }) }),
+      );
+    },
+  );
 
   app.post(
     '/gs/status',
-    { config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: NOT_API },
+    {
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: NOT_API,
+      helmet: false,
+    },
     async (request, reply) => {
       const view = readPreferences(request.cookies);
       const show = (status: number, model: Parameters<typeof statusBody>[0]) =>

@@ -7,11 +7,14 @@ import { createHash } from 'node:crypto';
 import { beijingIsoDate } from '#core/calendar/beijing-time.ts';
 import type { Clock } from '#server/platform/clock.ts';
 import type { PublicPages } from '#server/platform/public-pages.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 
 export interface RenderedPage {
   body: Buffer;
   etag: string;
   contentType: string;
+  /** Every header of the answer but its type, built once with the page. */
+  headers: Readonly<Record<string, string>>;
 }
 
 export interface PageCache {
@@ -29,7 +32,10 @@ export interface PageCache {
   stop(): void;
 }
 
-export function createPageCache(publicPages: PublicPages, clock: Clock): PageCache {
+/** Pages kept at most; the feed is kept per host name a request gives, so a bound is needed. */
+const MAX_PAGES = 2000;
+
+export function createPageCache(publicPages: PublicPages, clock: Clock, maxPages = MAX_PAGES): PageCache {
   let pages = new Map<string, RenderedPage>();
   let rendering = new Map<string, Promise<RenderedPage | undefined>>();
   let day = '';
@@ -58,8 +64,17 @@ export function createPageCache(publicPages: PublicPages, clock: Clock): PageCac
         if (html === undefined) return undefined;
         const body = Buffer.from(html, 'utf8');
         const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
-        const page = { body, etag, contentType };
-        if (generation === started) pages.set(key, page);
+        const headers = {
+          ...SECURITY_HEADERS,
+          etag,
+          'cache-control': 'public, no-cache',
+          vary: 'Cookie',
+        };
+        const page = { body, etag, contentType, headers };
+        if (generation === started) {
+          if (pages.size >= maxPages) pages = new Map();
+          pages.set(key, page);
+        }
         return page;
       });
       rendering.set(key, promise);

@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { type ResultDocumentKind, resultDocumentKey } from '#server/modules/results/public-view.ts';
 import type { AppContext } from '#server/platform/context.ts';
-import { NOT_API, notFoundPage, PUBLIC_PAGE } from './public-route-kit.ts';
+import { notFoundPage, PUBLIC_ROUTE } from './public-route-kit.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 import { readPreferences } from './view-preferences.ts';
 
 const CONTENT_TYPES: Record<ResultDocumentKind, string> = {
@@ -15,7 +16,7 @@ export function registerResultDownloads(app: FastifyInstance, { db, storage }: A
   for (const kind of ['docx', 'pdf', 'xlsx'] as const) {
     app.get<{ Params: { id: string } }>(
       `/results/:id/notice.${kind}`,
-      { config: PUBLIC_PAGE, schema: NOT_API },
+      PUBLIC_ROUTE,
       async (request, reply) => {
         const view = readPreferences(request.cookies);
         const found = await resultDocumentKey(db, request.params.id, kind);

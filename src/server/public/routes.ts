@@ -14,9 +14,10 @@ import { createPageCache } from './page-cache.ts';
 import { announcementBody } from './pages/announcement-page.ts';
 import { indexBody, resultsIndexBody } from './pages/index-page.ts';
 import { resultBody } from './pages/result-page.ts';
-import { acceptsObjections, NOT_API, notFoundPage, PUBLIC_PAGE } from './public-route-kit.ts';
+import { acceptsObjections, notFoundPage, PUBLIC_ROUTE } from './public-route-kit.ts';
 import { HTML, sendKept } from './respond.ts';
 import { registerResultDownloads } from './result-downloads.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
 import {
   CONTRAST_COOKIE,
   PREFERENCE_MAX_AGE,
@@ -49,12 +50,12 @@ export function publicSiteRoutes(app: FastifyInstance, context: AppContext) {
     return sendKept(request, reply, rendered);
   }
 
-  app.get('/gs', { config: PUBLIC_PAGE, schema: NOT_API }, (_request, reply) => reply.redirect('/gs/', 301));
-  app.get('/results', { config: PUBLIC_PAGE, schema: NOT_API }, (_request, reply) =>
-    reply.redirect('/results/', 301),
+  app.get('/gs', PUBLIC_ROUTE, (_request, reply) => reply.headers(SECURITY_HEADERS).redirect('/gs/', 301));
+  app.get('/results', PUBLIC_ROUTE, (_request, reply) =>
+    reply.headers(SECURITY_HEADERS).redirect('/results/', 301),
   );
 
-  app.get('/gs/', { config: PUBLIC_PAGE, schema: NOT_API }, (request, reply) =>
+  app.get('/gs/', PUBLIC_ROUTE, (request, reply) =>
     kept(
       request,
       reply,
@@ -70,7 +71,7 @@ export function publicSiteRoutes(app: FastifyInstance, context: AppContext) {
     ),
   );
 
-  app.get<{ Params: { id: string } }>('/gs/:id', { config: PUBLIC_PAGE, schema: NOT_API }, (request, reply) =>
+  app.get<{ Params: { id: string } }>('/gs/:id', PUBLIC_ROUTE, (request, reply) =>
     kept(
       request,
       reply,
@@ -83,7 +84,7 @@ export function publicSiteRoutes(app: FastifyInstance, context: AppContext) {
     ),
   );
 
-  app.get('/results/', { config: PUBLIC_PAGE, schema: NOT_API }, (request, reply) =>
+  app.get('/results/', PUBLIC_ROUTE, (request, reply) =>
     kept(
       request,
       reply,
@@ -93,23 +94,20 @@ export function publicSiteRoutes(app: FastifyInstance, context: AppContext) {
     ),
   );
 
-  app.get<{ Params: { id: string } }>(
-    '/results/:id',
-    { config: PUBLIC_PAGE, schema: NOT_API },
-    (request, reply) =>
-      kept(
-        request,
-        reply,
-        `/results/${request.params.id}`,
-        async () => {
-          const r = await getPublishedResult(db, request.params.id);
-          return r && { title: r.title, body: resultBody(r) };
-        },
-        '结果公布',
-      ),
+  app.get<{ Params: { id: string } }>('/results/:id', PUBLIC_ROUTE, (request, reply) =>
+    kept(
+      request,
+      reply,
+      `/results/${request.params.id}`,
+      async () => {
+        const r = await getPublishedResult(db, request.params.id);
+        return r && { title: r.title, body: resultBody(r) };
+      },
+      '结果公布',
+    ),
   );
 
-  app.get('/feed.xml', { config: PUBLIC_PAGE, schema: NOT_API }, async (request, reply) => {
+  app.get('/feed.xml', PUBLIC_ROUTE, async (request, reply) => {
     const origin = `${request.protocol}://${request.host}`;
     const rendered = await cache.get(`feed ${origin}`, 'application/atom+xml; charset=utf-8', async () => {
       const [announcements, results] = await Promise.all([
@@ -124,13 +122,16 @@ export function publicSiteRoutes(app: FastifyInstance, context: AppContext) {
   // 适老化 switches: a plain link sets the choice and comes back to the page it was followed from.
   app.get<{ Querystring: { text?: string; contrast?: string; back?: string } }>(
     '/gs/view',
-    { config: PUBLIC_PAGE, schema: NOT_API },
+    PUBLIC_ROUTE,
     (request, reply) => {
       const options = { path: '/', maxAge: PREFERENCE_MAX_AGE, sameSite: 'lax' as const, httpOnly: true };
       const { text, contrast, back } = request.query;
       if (text === 'large' || text === 'normal') reply.setCookie(TEXT_COOKIE, text, options);
       if (contrast === 'high' || contrast === 'normal') reply.setCookie(CONTRAST_COOKIE, contrast, options);
-      return reply.header('cache-control', 'no-store').redirect(safeBackPath(back), 303);
+      return reply
+        .headers(SECURITY_HEADERS)
+        .header('cache-control', 'no-store')
+        .redirect(safeBackPath(back), 303);
     },
   );
 
@@ -139,7 +140,7 @@ export function publicSiteRoutes(app: FastifyInstance, context: AppContext) {
 
   // Anything else under the site's paths is a Chinese 404 page, never the signed-in app.
   for (const prefix of ['/gs/*', '/results/*']) {
-    app.get(prefix, { config: PUBLIC_PAGE, schema: NOT_API }, (request, reply) =>
+    app.get(prefix, PUBLIC_ROUTE, (request, reply) =>
       notFoundPage(reply, '/gs/', readPreferences(request.cookies)),
     );
   }

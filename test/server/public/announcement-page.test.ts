@@ -72,6 +72,10 @@ describe('the announcement page', () => {
     const first = await get(`/gs/${site.announcement.id}`);
     expect(first.headers['cache-control']).toBe('public, no-cache');
     expect(first.headers.vary).toBe('Cookie');
+    // The public routes send their own security headers (helmet is skipped on them for speed).
+    expect(first.headers['content-security-policy']).toContain("script-src 'none'");
+    expect(first.headers['x-content-type-options']).toBe('nosniff');
+    expect(first.headers['x-frame-options']).toBe('SAMEORIGIN');
     const again = await get(`/gs/${site.announcement.id}`, { 'if-none-match': String(first.headers.etag) });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
