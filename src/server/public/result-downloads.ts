@@ -25,6 +25,7 @@ export function registerResultDownloads(app: FastifyInstance, { db, storage }: A
           return notFoundPage(reply, `/results/${request.params.id}`, view, '文件');
         const name = `${found.title}.${kind}`;
         return reply
+          .headers(SECURITY_HEADERS)
           .header('content-type', CONTENT_TYPES[kind])
           .header('content-length', size)
           .header('cache-control', 'public, no-cache')

@@ -53,6 +53,7 @@ describe('a published result', () => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
     expect(docx.rawPayload.equals(DOCX)).toBe(true);
+    expect(docx.headers['x-content-type-options']).toBe('nosniff');
     expect(String(docx.headers['content-disposition'])).toContain("filename*=UTF-8''%E5%85%B3%E4%BA%8E");
     const pdf = await get(`/results/${result.id}/notice.pdf`);
     expect(pdf.statusCode).toBe(404);
