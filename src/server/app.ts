@@ -47,6 +47,7 @@ import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerErrorHandler, registerNotFoundHandler } from './platform/http/error-handler.ts';
 import { registerNoStore } from './platform/http/no-store.ts';
+import { publicSiteRoutes } from './public/routes.ts';
 
 // Request-shape messages zod writes itself (a missing field, a wrong type) in Chinese too.
 z.config(z.locales.zhCN());
@@ -134,6 +135,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     scoringRoutes,
     notificationRoutes,
     objectionRoutes,
+    publicSiteRoutes,
   ]) {
     routes(app, context);
   }

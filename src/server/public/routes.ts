@@ -1,0 +1,147 @@
+/**
+ * The public site without login: `/gs/` (公示), `/results/` (结果公布), `/feed.xml`. Server-rendered HTML,
+ * readable without script. Public pages are rendered once and kept (page-cache.ts); forms, receipts and
+ * status answers are personal and never kept.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { getPublicAnnouncement, listPublicAnnouncements } from '#server/modules/announcements/public-view.ts';
+import { getPublishedResult, listPublishedResults } from '#server/modules/results/public-view.ts';
+import type { AppContext } from '#server/platform/context.ts';
+import { atomFeed } from './feed.ts';
+import { page } from './html.ts';
+import { registerObjectionPages } from './objection-routes.ts';
+import { createPageCache } from './page-cache.ts';
+import { announcementBody } from './pages/announcement-page.ts';
+import { indexBody, resultsIndexBody } from './pages/index-page.ts';
+import { resultBody } from './pages/result-page.ts';
+import { acceptsObjections, notFoundPage, PUBLIC_ROUTE } from './public-route-kit.ts';
+import { HTML, sendKept } from './respond.ts';
+import { registerResultDownloads } from './result-downloads.ts';
+import { SECURITY_HEADERS } from './security-headers.ts';
+import {
+  CONTRAST_COOKIE,
+  PREFERENCE_MAX_AGE,
+  readPreferences,
+  safeBackPath,
+  TEXT_COOKIE,
+  type ViewPreferences,
+  variantOf,
+} from './view-preferences.ts';
+
+export function publicSiteRoutes(app: FastifyInstance, context: AppContext) {
+  const { db, clock } = context;
+  const cache = createPageCache(context.publicPages, clock);
+  app.addHook('onClose', async () => cache.stop());
+
+  /** Serves the kept page for this path and reading switches, rendering it first if needed. */
+  async function kept(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    path: string,
+    render: (view: ViewPreferences) => Promise<{ title: string; body: string } | undefined>,
+    what: string,
+  ) {
+    const view = readPreferences(request.cookies);
+    const rendered = await cache.get(`${variantOf(view)} ${path}`, HTML, async () => {
+      const content = await render(view);
+      return content && page({ ...content, path, view });
+    });
+    if (!rendered) return notFoundPage(reply, path, view, what);
+    return sendKept(request, reply, rendered);
+  }
+
+  app.get('/gs', PUBLIC_ROUTE, (_request, reply) => reply.headers(SECURITY_HEADERS).redirect('/gs/', 301));
+  app.get('/results', PUBLIC_ROUTE, (_request, reply) =>
+    reply.headers(SECURITY_HEADERS).redirect('/results/', 301),
+  );
+
+  app.get('/gs/', PUBLIC_ROUTE, (request, reply) =>
+    kept(
+      request,
+      reply,
+      '/gs/',
+      async () => {
+        const [announcements, results] = await Promise.all([
+          listPublicAnnouncements(db),
+          listPublishedResults(db),
+        ]);
+        return { title: '公示公告', body: indexBody(announcements, results) };
+      },
+      '页面',
+    ),
+  );
+
+  app.get<{ Params: { id: string } }>('/gs/:id', PUBLIC_ROUTE, (request, reply) =>
+    kept(
+      request,
+      reply,
+      `/gs/${request.params.id}`,
+      async () => {
+        const a = await getPublicAnnouncement(db, request.params.id);
+        return a && { title: a.title, body: announcementBody(a, acceptsObjections(a, clock.now())) };
+      },
+      '公示',
+    ),
+  );
+
+  app.get('/results/', PUBLIC_ROUTE, (request, reply) =>
+    kept(
+      request,
+      reply,
+      '/results/',
+      async () => ({ title: '结果公布', body: resultsIndexBody(await listPublishedResults(db)) }),
+      '页面',
+    ),
+  );
+
+  app.get<{ Params: { id: string } }>('/results/:id', PUBLIC_ROUTE, (request, reply) =>
+    kept(
+      request,
+      reply,
+      `/results/${request.params.id}`,
+      async () => {
+        const r = await getPublishedResult(db, request.params.id);
+        return r && { title: r.title, body: resultBody(r) };
+      },
+      '结果公布',
+    ),
+  );
+
+  app.get('/feed.xml', PUBLIC_ROUTE, async (request, reply) => {
+    const origin = `${request.protocol}://${request.host}`;
+    const rendered = await cache.get(`feed ${origin}`, 'application/atom+xml; charset=utf-8', async () => {
+      const [announcements, results] = await Promise.all([
+        listPublicAnnouncements(db),
+        listPublishedResults(db),
+      ]);
+      return atomFeed(origin, announcements, results);
+    });
+    return sendKept(request, reply, rendered!);
+  });
+
+  // 适老化 switches: a plain link sets the choice and comes back to the page it was followed from.
+  app.get<{ Querystring: { text?: string; contrast?: string; back?: string } }>(
+    '/gs/view',
+    PUBLIC_ROUTE,
+    (request, reply) => {
+      const options = { path: '/', maxAge: PREFERENCE_MAX_AGE, sameSite: 'lax' as const, httpOnly: true };
+      const { text, contrast, back } = request.query;
+      if (text === 'large' || text === 'normal') reply.setCookie(TEXT_COOKIE, text, options);
+      if (contrast === 'high' || contrast === 'normal') reply.setCookie(CONTRAST_COOKIE, contrast, options);
+      return reply
+        .headers(SECURITY_HEADERS)
+        .header('cache-control', 'no-store')
+        .redirect(safeBackPath(back), 303);
+    },
+  );
+
+  registerObjectionPages(app, context);
+  registerResultDownloads(app, context);
+
+  // Anything else under the site's paths is a Chinese 404 page, never the signed-in app.
+  for (const prefix of ['/gs/*', '/results/*']) {
+    app.get(prefix, PUBLIC_ROUTE, (request, reply) =>
+      notFoundPage(reply, '/gs/', readPreferences(request.cookies)),
+    );
+  }
+}
