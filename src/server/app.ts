@@ -35,6 +35,7 @@ import { registerNotificationWorkers } from './modules/notifications/mail-worker
 import { notificationRoutes } from './modules/notifications/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paperRoutes } from './modules/paper/routes.ts';
+import { resultsRoutes } from './modules/results/routes.ts';
 import { registerRoundClosingWorker } from './modules/review/closing-reminder-worker.ts';
 import { reviewRoundRoutes } from './modules/review/rounds-routes.ts';
 import { scoringRoutes } from './modules/review/scoring-routes.ts';
@@ -123,6 +124,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     worklistRoutes,
     scoringRoutes,
     notificationRoutes,
+    resultsRoutes,
   ]) {
     routes(app, context);
   }

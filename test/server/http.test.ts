@@ -45,6 +45,15 @@ describe('HTTP surface', () => {
         'getRanking',
         'confirmShortlist',
         'listNotifications',
+        // Approval and publication (issue 13).
+        'approveCampaign',
+        'returnCampaign',
+        'requestApproval',
+        'listApprovals',
+        'getResultsStatus',
+        'publishResults',
+        'getResultNotice',
+        'downloadResultNotice',
       ]),
     );
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
