@@ -2,8 +2,9 @@
  * The published list in the order the notices print it: the regular titles first (百姓学习之星, then
  * 终身学习品牌项目), then the specials apart under their own headings (事迹特别感人的百姓学习之星,
  * 特别受百姓喜爱的终身学习品牌项目), as both notices name them. Within a heading the winners follow the
- * provinces in 行政区划 code order (GB/T 2260: 北京 11 … 新疆 65, 兵团 66), then the reporting unit, then
- * the unit's own 排序. Numbering restarts under each heading.
+ * provinces in 行政区划 code order (GB/T 2260: 北京 11 … 新疆 65, 兵团 66), then the reporting units in the
+ * same order (a province's list: 长春 220100, 吉林 220200 … 延边 222400; units without a code after them,
+ * by name), then the unit's own 排序. Numbering restarts under each heading.
  */
 import type { Category } from '../campaign/rules.ts';
 import { CATEGORY_INFO } from '../campaign/templates/common.ts';
@@ -20,6 +21,8 @@ export interface ResultCandidate {
   entity: string;
   /** Two-digit GB/T 2260 code of the unit's province, when known. */
   provinceCode?: string;
+  /** The unit's own six-digit region code (长春 220100 before 吉林市 220200), when known. */
+  unitRegion?: string | null;
   /** The unit's 排序 of the nomination. */
   rank?: number | null;
 }
@@ -63,6 +66,7 @@ const collator = new Intl.Collator('zh-Hans-CN');
 function compare(a: ResultCandidate, b: ResultCandidate): number {
   return (
     (a.provinceCode ?? '99').localeCompare(b.provinceCode ?? '99') ||
+    (a.unitRegion ?? '999999').localeCompare(b.unitRegion ?? '999999') ||
     collator.compare(a.unit, b.unit) ||
     (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
     collator.compare(a.name, b.name) ||

@@ -24,6 +24,7 @@ export function candidateOf(n: {
     unit: n.unitName,
     entity: n.category === 'star' ? text(form.workUnit) : text(form.entityName),
     provinceCode: provinceOfRegion(n.unitRegion) ?? provinceOfText(n.unitName),
+    unitRegion: n.unitRegion,
     rank: n.rank,
   };
 }
