@@ -34,6 +34,7 @@ import { RegistrationTab } from '../components/nomination/RegistrationTab.tsx';
 import { UnitNominationsTab } from '../components/nomination/UnitNominationsTab.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { PaperTab } from '../components/paper/PaperTab.tsx';
+import { ResultsTab } from '../components/results/ResultsTab.tsx';
 import { ReviewSetupTab } from '../components/review/setup/ReviewSetupTab.tsx';
 import { STATUS_COLORS } from '../lib/campaignDisplay.ts';
 import { useIsMobile } from '../lib/useIsMobile.ts';
@@ -270,6 +271,9 @@ export default function CampaignDetailPage() {
               ? [{ key: 'review', label: '专家评审', children: <ReviewSetupTab detail={detail} /> }]
               : []),
             { key: 'announcement', label: '公示期计算', children: <AnnouncementTab detail={detail} /> },
+            ...(organises && ['announcing', 'approved', 'published'].includes(campaign.status)
+              ? [{ key: 'results', label: '审定与公布', children: <ResultsTab campaignId={campaign.id} /> }]
+              : []),
           ]}
         />
       </Card>
