@@ -41,6 +41,7 @@ export async function newAnnouncement(
     .execute();
   if (shortlisted.length === 0)
     throw new Error('newAnnouncement: the campaign has no shortlisted nomination');
+  // SQL on purpose: the row as ann's service writes it, until the announcements module is merged.
   const announcement = await db
     .insertInto('announcements')
     .values({
@@ -84,6 +85,7 @@ export async function newAnnouncement(
 
 /** The period ended: what ann's tick does at the end day (公示期满). */
 export async function closeAnnouncement(t: TestApp, announcementId: string) {
+  // SQL on purpose: stands in for ann's tick (公示期满) until the announcements module is merged.
   await t.context.db
     .updateTable('announcements')
     .set({ state: 'closed', closedAt: t.context.clock.now() })

@@ -20,6 +20,7 @@ export async function newObjection(
 ) {
   const phone = '13800138000';
   const state = options.state ?? 'received';
+  // SQL on purpose: the row as obj's submitObjection and handling leave it, until obj is merged.
   const row = await t.context.db
     .insertInto('objections')
     .values({
@@ -41,6 +42,7 @@ export async function newObjection(
 
 /** The handling reached an end (as obj's transition function would leave it). */
 export async function settleObjection(t: TestApp, id: string, state: 'dismissed' | 'replied' | 'rejected') {
+  // SQL on purpose: what obj's transition function leaves, until obj is merged.
   await t.context.db
     .updateTable('objections')
     .set({ state, conclusion: state === 'replied' ? 'dismissed' : state })

@@ -11,8 +11,8 @@ import {
   type ResultsStatusResponse,
   resultsKey,
   returnCampaign,
-} from '../../api/results.ts';
-import { useShowError } from '../../lib/useShowError.ts';
+} from '#web/api/results.ts';
+import { useShowError } from '#web/lib/useShowError.ts';
 
 export function ApprovalDecision({ status }: { status: ResultsStatusResponse }) {
   const { modal, message } = App.useApp();

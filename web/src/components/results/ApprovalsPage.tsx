@@ -4,7 +4,7 @@
  */
 import { Alert, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { useApprovals, useResultsStatus } from '../../api/results.ts';
+import { useApprovals, useResultsStatus } from '#web/api/results.ts';
 import { PageLoading } from '../PageLoading.tsx';
 import { ApprovalDecision } from './ApprovalDecision.tsx';
 import { ResultList } from './ResultList.tsx';

@@ -1,6 +1,6 @@
 /** The list under its headings, in the official order, numbered per heading; one line per winner. */
 import { List, Typography } from 'antd';
-import type { ResultsStatusResponse } from '../../api/results.ts';
+import type { ResultsStatusResponse } from '#web/api/results.ts';
 
 export function ResultList({ sections }: { sections: ResultsStatusResponse['sections'] }) {
   if (sections.length === 0) return <Typography.Text type="secondary">名单为空</Typography.Text>;

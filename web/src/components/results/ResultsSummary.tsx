@@ -1,8 +1,8 @@
 /** The facts an approval rests on: the 公示 period, the objections and their outcome, the corrections, decisions so far. */
 import { Alert, Descriptions, List, Space, Typography } from 'antd';
 import { formatChineseDate } from '#core/calendar/format.ts';
-import type { ResultsStatusResponse } from '../../api/results.ts';
-import { formatDateTime } from '../../format.ts';
+import type { ResultsStatusResponse } from '#web/api/results.ts';
+import { formatDateTime } from '#web/format.ts';
 
 const day = (iso: string | null) => (iso ? formatChineseDate(iso) : '未定');
 

@@ -5,16 +5,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { CAMPAIGNS_KEY } from '../../api/campaigns.ts';
+import { CAMPAIGNS_KEY } from '#web/api/campaigns.ts';
 import {
   downloadNotice,
   publishResults,
   requestApproval,
   resultsKey,
   useResultsStatus,
-} from '../../api/results.ts';
-import { formatDateTime } from '../../format.ts';
-import { useShowError } from '../../lib/useShowError.ts';
+} from '#web/api/results.ts';
+import { formatDateTime } from '#web/format.ts';
+import { useShowError } from '#web/lib/useShowError.ts';
 import { PageLoading } from '../PageLoading.tsx';
 import { ResultList } from './ResultList.tsx';
 import { ResultsSummary } from './ResultsSummary.tsx';
