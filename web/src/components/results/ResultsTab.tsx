@@ -59,8 +59,17 @@ export function ResultsTab({ campaignId }: { campaignId: string }) {
       {status.actions.includes('publish') && (
         <Card size="small" title="公布结果">
           <Form layout="vertical" onFinish={() => undefined}>
-            <Form.Item label="文号" extra="如：吉成教协〔2026〕8号；不填则通知不印文号">
-              <Input value={docNumber} maxLength={60} onChange={(e) => setDocNumber(e.target.value)} />
+            <Form.Item
+              label="文号"
+              htmlFor="result-doc-number"
+              extra="如：吉成教协〔2026〕8号；不填则通知不印文号"
+            >
+              <Input
+                id="result-doc-number"
+                value={docNumber}
+                maxLength={60}
+                onChange={(e) => setDocNumber(e.target.value)}
+              />
             </Form.Item>
             <Button
               type="primary"
