@@ -25,8 +25,20 @@ describe('resultSections', () => {
       c('g', { category: 'star', name: '未知省份' }),
     ]);
     const jilin = resultSections([
-      c('x', { category: 'star', provinceCode: '22', unitRegion: '220800', unit: '白城市教育局', name: '白城' }),
-      c('y', { category: 'star', provinceCode: '22', unitRegion: '220100', unit: '长春市教育局', name: '长春' }),
+      c('x', {
+        category: 'star',
+        provinceCode: '22',
+        unitRegion: '220800',
+        unit: '白城市教育局',
+        name: '白城',
+      }),
+      c('y', {
+        category: 'star',
+        provinceCode: '22',
+        unitRegion: '220100',
+        unit: '长春市教育局',
+        name: '长春',
+      }),
       c('z', { category: 'star', provinceCode: '22', unit: '吉林大学', name: '无代码' }),
     ]);
     expect(jilin[0]!.entries.map((e) => e.name)).toEqual(['长春', '白城', '无代码']);
