@@ -37,6 +37,7 @@ import { objectionRoutes } from './modules/objections/routes.ts';
 import { organisationRoutes } from './modules/organisations/routes.ts';
 import { paperRoutes } from './modules/paper/routes.ts';
 import { publicityRoutes } from './modules/publicity/routes.ts';
+import { resultsRoutes } from './modules/results/routes.ts';
 import { registerRoundClosingWorker } from './modules/review/closing-reminder-worker.ts';
 import { reviewRoundRoutes } from './modules/review/rounds-routes.ts';
 import { scoringRoutes } from './modules/review/scoring-routes.ts';
@@ -136,6 +137,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     notificationRoutes,
     objectionRoutes,
     publicSiteRoutes,
+    resultsRoutes,
   ]) {
     routes(app, context);
   }

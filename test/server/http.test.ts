@@ -62,6 +62,15 @@ describe('HTTP surface', () => {
         'viewObjectorIdentity',
         'requestExplanation',
         'answerObjectionExplanation',
+        // Approval and publication (issue 13).
+        'approveCampaign',
+        'returnCampaign',
+        'requestApproval',
+        'listApprovals',
+        'getResultsStatus',
+        'publishResults',
+        'getResultNotice',
+        'downloadResultNotice',
       ]),
     );
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });

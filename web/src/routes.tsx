@@ -33,6 +33,7 @@ const RankingPage = lazy(() => import('./pages/RankingPage.tsx'));
 const PrintScoreSheetPage = lazy(() => import('./pages/PrintScoreSheetPage.tsx'));
 const ObjectionExplanationsPage = lazy(() => import('./pages/ObjectionExplanationsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+const ApprovalsPage = lazy(() => import('./components/results/ApprovalsPage.tsx'));
 
 function gated(permission: string, page: ReactNode): ReactNode {
   return <RequirePermission permission={permission}>{page}</RequirePermission>;
@@ -85,6 +86,7 @@ export const router = createBrowserRouter([
       { path: 'nominations/:id', element: gated('campaigns.view', <NominationPage />) },
       // Who may score or rank is the server's to say (pool, assignment, chair, conflicts); the pages show its answer.
       { path: 'reviews', element: <MyReviewsPage /> },
+      { path: 'approvals', element: <ApprovalsPage /> },
       { path: 'reviews/:roundId/:nominationId', element: <ReviewPage /> },
       {
         path: 'campaigns/:campaignId/review/ranking',

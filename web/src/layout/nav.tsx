@@ -6,6 +6,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CalendarOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   FlagOutlined,
   FormOutlined,
@@ -44,6 +45,13 @@ export const NAV_ENTRIES: NavEntry[] = [
     icon: <FormOutlined />,
     roles: ['expert'],
     description: '为分配给您的推介评分、提交评审意见，打印评审表',
+  },
+  {
+    path: '/approvals',
+    label: '审定',
+    icon: <CheckSquareOutlined />,
+    roles: ['approver'],
+    description: '公示结束、异议办结后，审定拟推介名单或退回',
   },
   {
     path: '/winners',

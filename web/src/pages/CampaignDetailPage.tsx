@@ -35,6 +35,7 @@ import { UnitNominationsTab } from '../components/nomination/UnitNominationsTab.
 import { ObjectionsTab } from '../components/objections/ObjectionsTab.tsx';
 import { PageLoading } from '../components/PageLoading.tsx';
 import { PaperTab } from '../components/paper/PaperTab.tsx';
+import { ResultsTab } from '../components/results/ResultsTab.tsx';
 import { ReviewSetupTab } from '../components/review/setup/ReviewSetupTab.tsx';
 import { STATUS_COLORS } from '../lib/campaignDisplay.ts';
 import { useIsMobile } from '../lib/useIsMobile.ts';
@@ -272,7 +273,10 @@ export default function CampaignDetailPage() {
               : []),
             { key: 'announcement', label: '公示期计算', children: <AnnouncementTab detail={detail} /> },
             ...(organises && ['announcing', 'approved', 'published'].includes(campaign.status)
-              ? [{ key: 'objections', label: '异议处理', children: <ObjectionsTab detail={detail} /> }]
+              ? [
+                  { key: 'objections', label: '异议处理', children: <ObjectionsTab detail={detail} /> },
+                  { key: 'results', label: '审定与公布', children: <ResultsTab campaignId={campaign.id} /> },
+                ]
               : []),
           ]}
         />

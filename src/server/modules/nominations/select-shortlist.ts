@@ -1,5 +1,6 @@
 import type { FollowUpContext } from '../campaigns/transition-campaign.ts';
 import { listNominations, lockNomination } from './queries.ts';
+import { nominationRules } from './rules.ts';
 import { applyNominationTransition } from './transition-nomination.ts';
 
 /**
@@ -9,11 +10,19 @@ import { applyNominationTransition } from './transition-nomination.ts';
  * nominations left undecided sees them still undecided rather than a verdict nobody made.
  */
 export async function selectShortlist({ trx, campaign, actor, now }: FollowUpContext) {
+  // The approver (审定人) is not the nominations' organiser: the 审定入选 is then the platform's own move
+  // (the table's `system` actor), in the approver's transaction; the campaign's audit row names the approver.
+  const mover = nominationRules.can(actor, 'actAsOrganiser', {
+    unitId: '',
+    organiserPath: campaign.organiserPath,
+  })
+    ? actor
+    : null;
   const shortlisted = await listNominations(trx, { campaignId: campaign.id, state: 'shortlisted' });
   for (const { id } of shortlisted) {
     const n = await lockNomination(trx, id);
     // Locked, it is re-read: a 移出拟推介名单 committed meanwhile leaves it to the organiser's decision.
     if (n?.state !== 'shortlisted') continue;
-    await applyNominationTransition(trx, actor, n, campaign, { to: 'selected', now });
+    await applyNominationTransition(trx, mover, n, campaign, { to: 'selected', now });
   }
 }
