@@ -31,6 +31,8 @@ export const TRANSITION_FILES: readonly string[] = [
   // Expert review: rounds and reviews (core/review/round-states.ts, review-states.ts).
   'modules/review/transition-round.ts',
   'modules/review/transition-review.ts',
+  // 公示 (core/announcement/states.ts); its opening moves the campaign through transition-campaign.ts.
+  'modules/announcements/transition-announcement.ts',
 ];
 
 const STATE_KEY = /(?:^|[\s{,(])['"]?(?:state|status)['"]?\s*:/;

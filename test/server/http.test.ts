@@ -45,6 +45,14 @@ describe('HTTP surface', () => {
         'getRanking',
         'confirmShortlist',
         'listNotifications',
+        // 公示 (issue #13).
+        'createAnnouncement',
+        'getAnnouncement',
+        'updateAnnouncement',
+        'scheduleAnnouncement',
+        'openAnnouncement',
+        'restartAnnouncement',
+        'previewCampaignMove',
       ]),
     );
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });

@@ -22,6 +22,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   review_round: '评审轮次',
   review: '专家评分',
   shortlist_proposal: '拟推介名单',
+  announcement: '公示',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -93,6 +94,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'review.round_created': '新建评审轮次',
   'review.round_updated': '修改评审轮次',
   'review.round_moved': '变更评审轮次状态',
+  'announcement.created': '起草公示',
+  'announcement.updated': '修改公示内容',
+  'announcement.moved': '变更公示状态',
   'review.assigned': '自动分配评审任务',
   'review.assignment_added': '手动安排评审任务',
   'review.assignment_removed': '撤下评审任务',

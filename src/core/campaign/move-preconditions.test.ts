@@ -5,7 +5,6 @@ const facts: CampaignMoveFacts = {
   now: new Date('2024-04-01T02:00:00Z'),
   deadlineAt: new Date('2024-04-10T15:59:00Z'),
   counts: { draft: 3, submitted: 2, returned: 1, accepted: 4, shortlisted: 0 },
-  announcementState: null,
 };
 
 describe('madeElsewhere', () => {
@@ -44,9 +43,7 @@ describe('previewCampaignMove', () => {
     expect(previewCampaignMove('reviewing', 'announcing', facts).allowed).toBe(false);
   });
 
-  it('warns that an open 公示 stays on its page when the campaign goes back to review', () => {
-    expect(
-      previewCampaignMove('announcing', 'reviewing', { ...facts, announcementState: 'open' }).message,
-    ).toMatch('公示正在进行');
+  it('says an open 公示 keeps its period when the campaign goes back to review', () => {
+    expect(previewCampaignMove('announcing', 'reviewing', facts).message).toMatch('仍按原公示期显示');
   });
 });

@@ -28,8 +28,6 @@ export interface CampaignMoveFacts {
   deadlineAt: Date | null;
   /** Nominations of the campaign by state (missing = 0). */
   counts: Partial<Record<string, number>>;
-  /** The announcement's state, when there is one. */
-  announcementState: string | null;
 }
 
 export interface CampaignMovePreview {
@@ -89,9 +87,7 @@ export function previewCampaignMove(
       return {
         allowed: true,
         message:
-          facts.announcementState === 'open'
-            ? '公示正在进行：中止后活动回到评审中，公示页面仍按原公示期显示；如名单有变动，请在「公示」中重新公示。'
-            : '中止公示后，活动回到评审中，可调整拟推介名单后重新公示。',
+          '中止公示后，活动回到评审中；已开始的公示仍按原公示期显示。拟推介名单如有变动，请在「公示」中重新公示并说明原因。',
       };
     default:
       return { allowed: true, message: `活动将变为「${CAMPAIGN_STATES[to]}」。` };

@@ -10,6 +10,7 @@ export {
   sessionActor,
   type TestAccount,
 } from './accounts.ts';
+export { newAnnouncement, type TestAnnouncement } from './announcements.ts';
 export { moveCampaign, newCampaign, type TemplateId, type TestCampaign } from './campaigns.ts';
 export {
   completeForm,
