@@ -8,7 +8,9 @@ import { todayInShanghai } from '#core/calendar/today.ts';
 import { madeElsewhere } from '#core/campaign/move-preconditions.ts';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import type { CampaignState } from '#core/campaign/states.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
 import { type CampaignRow, findCampaign } from '#server/modules/campaigns/queries.ts';
+import { campaignRules } from '#server/modules/campaigns/rules.ts';
 import { createCampaign, visibleCampaign } from '#server/modules/campaigns/service.ts';
 import {
   applyCampaignTransition,
@@ -72,19 +74,30 @@ export async function newCampaign(
  * the campaign's transition function in their transaction); for a test that needs the campaign in such a
  * state without that use case's rows, the move is made the way those use cases make it.
  */
-export async function moveCampaign(
+export function moveCampaign(
   t: HasContext,
   campaign: TestCampaign,
   to: CampaignState,
   now: Date = t.context.clock.now(),
 ): Promise<CampaignRow> {
+  return moveCampaignAs(t, campaign.organiser.admin.actor, campaign.id, to, now);
+}
+
+/** moveCampaign for a test that holds an actor (e.g. `sessionActor` of an HTTP session) and a campaign id. */
+export async function moveCampaignAs(
+  t: HasContext,
+  actor: Actor,
+  campaignId: string,
+  to: CampaignState,
+  now: Date = t.context.clock.now(),
+): Promise<CampaignRow> {
   const { db, jobs } = t.context;
-  const actor = campaign.organiser.admin.actor;
-  const current = (await findCampaign(db, campaign.id))!;
+  const current = (await findCampaign(db, campaignId))!;
   if (madeElsewhere(current.status, to) === null)
-    return transitionCampaign(db, actor, campaign.id, to, jobs, now);
+    return transitionCampaign(db, actor, campaignId, to, jobs, now);
   return db.transaction().execute(async (trx) => {
-    const row = await visibleCampaign(trx, actor, campaign.id, true);
+    const row = await visibleCampaign(trx, actor, campaignId, true);
+    campaignRules.authorize(actor, 'transition', row);
     return applyCampaignTransition(trx, actor, row, to, jobs, now);
   });
 }
