@@ -125,3 +125,10 @@ export const CampaignMovePreviewResponse = z.object({
   allowed: z.boolean(),
   message: z.string(),
 });
+
+export type AnnouncementView = z.infer<typeof Announcement>;
+export type AnnouncementEntryView = z.infer<typeof Entry>;
+export type AnnouncementPeriodView = z.infer<typeof AnnouncementPeriod>;
+export type MaybeAnnouncement = z.infer<typeof MaybeAnnouncementResponse>;
+export type AnnouncementTextUpdate = z.input<typeof UpdateAnnouncementBody>;
+export type CampaignMovePreview = z.infer<typeof CampaignMovePreviewResponse>;
