@@ -1,9 +1,9 @@
 /**
  * Pick the start day and see the end day the server computes on the organiser's calendar, with the
- * holidays and 调休 days in the period named; a year without calendar data is said as the server says it.
+ * holidays and 调休 days in the period named in the text; a year without calendar data is said as the server says it.
  */
 import { useQuery } from '@tanstack/react-query';
-import { Alert, DatePicker, Space, Typography } from 'antd';
+import { Alert, DatePicker, Space } from 'antd';
 import dayjs from 'dayjs';
 import { announcementPeriodFrom } from '#web/api/announcements.ts';
 
@@ -33,21 +33,7 @@ export function StartDayPicker({
           onChange={(d) => d && onChange(d.format('YYYY-MM-DD'))}
         />
       </Space>
-      {period.data && (
-        <Alert
-          type="info"
-          showIcon
-          title={`公示期：${period.data.text}`}
-          description={
-            period.data.unusualDays.length > 0 ? (
-              <Typography.Text type="secondary">
-                期间：
-                {period.data.unusualDays.map((d) => `${dayjs(d.date).format('M月D日')}${d.note}`).join('；')}
-              </Typography.Text>
-            ) : undefined
-          }
-        />
-      )}
+      {period.data && <Alert type="info" showIcon title={`公示期：${period.data.text}`} />}
       {period.error && <Alert type="error" showIcon title={period.error.message} />}
     </Space>
   );
