@@ -8,7 +8,6 @@ import { todayInShanghai } from '#core/calendar/today.ts';
 import { madeElsewhere } from '#core/campaign/move-preconditions.ts';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import type { CampaignState } from '#core/campaign/states.ts';
-import type { Actor } from '#server/platform/auth/actor.ts';
 import { type CampaignRow, findCampaign } from '#server/modules/campaigns/queries.ts';
 import { campaignRules } from '#server/modules/campaigns/rules.ts';
 import { createCampaign, visibleCampaign } from '#server/modules/campaigns/service.ts';
@@ -17,6 +16,7 @@ import {
   transitionCampaign,
 } from '#server/modules/campaigns/transition-campaign.ts';
 import { updateCampaignRules } from '#server/modules/campaigns/update-rules.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
 import type { HasContext } from './accounts.ts';
 import type { TestOrganiser } from './organisations.ts';
 

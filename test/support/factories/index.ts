@@ -11,7 +11,13 @@ export {
   type TestAccount,
 } from './accounts.ts';
 export { newAnnouncement, type TestAnnouncement } from './announcements.ts';
-export { moveCampaign, moveCampaignAs, newCampaign, type TemplateId, type TestCampaign } from './campaigns.ts';
+export {
+  moveCampaign,
+  moveCampaignAs,
+  newCampaign,
+  type TemplateId,
+  type TestCampaign,
+} from './campaigns.ts';
 export {
   completeForm,
   type FactoryState,
