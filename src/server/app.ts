@@ -16,6 +16,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { announcementRoutes } from './modules/announcements/routes.ts';
+import { registerAnnouncementTick } from './modules/announcements/tick-worker.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
@@ -138,6 +140,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     objectionRoutes,
     publicSiteRoutes,
     resultsRoutes,
+    announcementRoutes,
   ]) {
     routes(app, context);
   }
@@ -152,6 +155,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await registerNominationWorkers(context);
   await registerNotificationWorkers(context);
   await registerRoundClosingWorker(context);
+  await registerAnnouncementTick(context);
   provideCampaignFollowUp('approved', selectShortlist);
   return app;
 }

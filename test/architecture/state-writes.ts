@@ -33,6 +33,8 @@ export const TRANSITION_FILES: readonly string[] = [
   'modules/review/transition-review.ts',
   // Objections (core/objection/states.ts).
   'modules/objections/transition-objection.ts',
+  // 公示 (core/announcement/states.ts); its opening moves the campaign through transition-campaign.ts.
+  'modules/announcements/transition-announcement.ts',
 ];
 
 const STATE_KEY = /(?:^|[\s{,(])['"]?(?:state|status)['"]?\s*:/;

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '#core/calendar/today.ts';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { summaryPdf } from '#server/seed/demo-files.ts';
+import { announceThroughPage } from '#test/support/announce-through-page.ts';
+import { approveInDatabase } from '#test/support/approve-in-database.ts';
 import { ffmpegAvailability, film, noisyJpeg, tempFolder } from '../fixtures/media/generate.ts';
 import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
 import { createTestDatabase, lastMoveOf, type TestDatabase } from '../support/database.ts';
@@ -148,8 +150,9 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: forwarding winners with 
     await pageApi(o, 'POST', `/api/campaigns/${jilinRound}/transitions`, { to: 'reviewing' });
     for (const id of [star, project])
       await pageApi(o, 'POST', `/api/nominations/${id}/transitions`, { to: 'shortlisted' });
-    for (const to of ['announcing', 'approved'])
-      await pageApi(o, 'POST', `/api/campaigns/${jilinRound}/transitions`, { to });
+    // 公示 through its own routes; 审定 as the approval use case makes it (the status buttons make neither).
+    await announceThroughPage(o, jilinRound);
+    await approveInDatabase(database, jilinRound);
     // 审定 made both 入选 by itself, audited as the organiser's 审定入选.
     const selected = await pageApi(o, 'GET', `/api/nominations?campaignId=${jilinRound}&state=selected`);
     expect(selected.items.map((n: { id: string }) => n.id).sort()).toEqual([star, project].sort());

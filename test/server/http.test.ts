@@ -71,6 +71,14 @@ describe('HTTP surface', () => {
         'publishResults',
         'getResultNotice',
         'downloadResultNotice',
+        // 公示 (issue #13).
+        'createAnnouncement',
+        'getAnnouncement',
+        'updateAnnouncement',
+        'scheduleAnnouncement',
+        'openAnnouncement',
+        'restartAnnouncement',
+        'previewCampaignMove',
       ]),
     );
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });

@@ -5,6 +5,7 @@ import type { CampaignRules } from '#core/campaign/rules.ts';
 import { manualClock } from '#server/platform/clock.ts';
 import { as, createTestApp, loginAs, relogin, type Session, type TestApp } from '#test/support/app.ts';
 import { lastMoveOf } from '#test/support/database.ts';
+import { moveCampaignAs, sessionActor } from '#test/support/factories/index.ts';
 import { campaignOf, completeProject, completeStar, draftWith } from '#test/support/nominations.ts';
 
 /**
@@ -140,8 +141,9 @@ describe('a unit from an empty table to a forwarded provincial winner', () => {
     expect(
       (await post(organiser, `/api/nominations/${stars[5]}/transitions`, { to: 'not_selected' })).statusCode,
     ).toBe(200);
-    await post(organiser, `/api/campaigns/${campaign.id}/transitions`, { to: 'announcing' });
-    await post(organiser, `/api/campaigns/${campaign.id}/transitions`, { to: 'approved' });
+    // 公示 and 审定 are their own use cases; the campaign is moved the way they move it.
+    await moveCampaignAs(t, await sessionActor(t, organiser), campaign.id, 'announcing');
+    await moveCampaignAs(t, await sessionActor(t, organiser), campaign.id, 'approved');
     // 审定 makes the 拟推介 star 入选 by itself; the 未入选 one and the never-listed rest stay as they were.
     expect(await lastMoveOf(t.database, stars[6]!)).toMatchObject({
       from: 'shortlisted',

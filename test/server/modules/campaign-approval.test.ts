@@ -73,7 +73,8 @@ describe('审定 selects the 拟推介名单', () => {
     expect(await movesOf(ids)).toHaveLength(before);
 
     const now = new Date(clock.now().getTime() + 3_600_000);
-    const approved = await transitionCampaign(db, actor, campaign.id, 'approved', jobs, now);
+    // 审定 is the approval's own use case; the factory moves the campaign the way that use case does.
+    const approved = await moveCampaign(t, campaign, 'approved', now);
     expect(approved.status).toBe('approved');
     expect(await states(ids)).toEqual(['selected', 'selected', 'accepted']);
     for (const id of [first, second]) expect((await findNomination(db, id))!.updatedAt).toEqual(now);

@@ -15,6 +15,7 @@ import { releaseStoredObjects } from '#server/modules/materials/stored-objects.t
 import { noisyJpeg } from '#test/fixtures/media/generate.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
 import { lastMoveOf } from '#test/support/database.ts';
+import { moveCampaignAs, sessionActor } from '#test/support/factories/index.ts';
 import { checkedMaterials, uploadThroughTus } from '#test/support/materials.ts';
 import { campaignOf, completeProject, completeStar, draftWith } from '#test/support/nominations.ts';
 
@@ -185,8 +186,9 @@ beforeAll(async () => {
   await post(jilin, `/api/campaigns/${jilinCampaign}/transitions`, { to: 'reviewing' });
   for (const id of [star, project])
     await post(jilin, `/api/nominations/${id}/transitions`, { to: 'shortlisted' });
-  await post(jilin, `/api/campaigns/${jilinCampaign}/transitions`, { to: 'announcing' });
-  await post(jilin, `/api/campaigns/${jilinCampaign}/transitions`, { to: 'approved' });
+  // 公示 and 审定 are their own use cases; the campaign is moved the way they move it.
+  await moveCampaignAs(t, await sessionActor(t, jilin), jilinCampaign, 'announcing');
+  await moveCampaignAs(t, await sessionActor(t, jilin), jilinCampaign, 'approved');
   // 审定 made both 入选 by itself.
   for (const id of [star, project])
     expect(await lastMoveOf(t.database, id)).toMatchObject({

@@ -6,6 +6,7 @@
  * the national round, 倪建国 is not selected. 中国成人教育协会 keeps the national list (安慧), 吉林省教育厅
  * its provincial list (白玉兰). Then Jilin opens another round, and 浙江省教育厅 reports nationally too.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '#core/findings.ts';
 import { REGISTRY_CODES } from '#core/nomination/registry-findings.ts';
@@ -18,6 +19,7 @@ import {
   type TestApp,
 } from '#test/support/app.ts';
 import { lastMoveOf } from '#test/support/database.ts';
+import { moveCampaignAs, sessionActor } from '#test/support/factories/index.ts';
 import { checkedMaterials, supplyRequiredMaterials } from '#test/support/materials.ts';
 import { campaignOf, completeStar, draftWith, idNumber } from '#test/support/nominations.ts';
 import { accountIn, anotherRound, uploadWinners, winnerSheet } from '#test/support/registry.ts';
@@ -105,8 +107,9 @@ describe('a province forwards its winner to the national round (item 4)', () => 
     await post(jilin, `/api/campaigns/${jilinRound}/transitions`, { to: 'reviewing' });
     await post(jilin, `/api/nominations/${sun.id}/transitions`, { to: 'shortlisted' });
     await post(jilin, `/api/nominations/${ni.id}/transitions`, { to: 'not_selected' });
-    await post(jilin, `/api/campaigns/${jilinRound}/transitions`, { to: 'announcing' });
-    await post(jilin, `/api/campaigns/${jilinRound}/transitions`, { to: 'approved' });
+    // 公示 and 审定 are their own use cases; the campaign is moved the way they move it.
+    await moveCampaignAs(t, await sessionActor(t, jilin), jilinRound, 'announcing');
+    await moveCampaignAs(t, await sessionActor(t, jilin), jilinRound, 'approved');
     // 审定 made 孙秀英 入选 by itself; 倪建国 stays 未入选.
     expect(await lastMoveOf(t.database, sun.id)).toMatchObject({ from: 'shortlisted', to: 'selected' });
     expect(await lastMoveOf(t.database, ni.id)).toMatchObject({ to: 'not_selected' });

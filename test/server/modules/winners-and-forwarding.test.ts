@@ -6,6 +6,7 @@ import type { CampaignRules } from '#core/campaign/rules.ts';
 import { projectForm } from '#core/nomination/forms/fixtures.test-support.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
 import { lastMoveOf } from '#test/support/database.ts';
+import { moveCampaignAs, sessionActor } from '#test/support/factories/index.ts';
 import { campaignOf, completeStar, draftWith, idNumber } from '#test/support/nominations.ts';
 
 let t: TestApp;
@@ -189,8 +190,9 @@ describe('levels: a province forwards its selected nominations to the national r
       (await post(jilin, `/api/nominations/${n.id}/transitions`, { to: 'shortlisted' })).json().nomination
         .state,
     ).toBe('shortlisted');
-    await post(jilin, `/api/campaigns/${jilinCampaign}/transitions`, { to: 'announcing' });
-    await post(jilin, `/api/campaigns/${jilinCampaign}/transitions`, { to: 'approved' });
+    // 公示 and 审定 are their own use cases; the campaign is moved the way they move it.
+    await moveCampaignAs(t, await sessionActor(t, jilin), jilinCampaign, 'announcing');
+    await moveCampaignAs(t, await sessionActor(t, jilin), jilinCampaign, 'approved');
     // 审定 makes the 拟推介 star 入选 by itself, as the organiser who approved.
     expect(await lastMoveOf(t.database, n.id)).toEqual({
       actorId: jilin.accountId,

@@ -10,7 +10,14 @@ export {
   sessionActor,
   type TestAccount,
 } from './accounts.ts';
-export { moveCampaign, newCampaign, type TemplateId, type TestCampaign } from './campaigns.ts';
+export { newAnnouncement, type TestAnnouncement } from './announcements.ts';
+export {
+  moveCampaign,
+  moveCampaignAs,
+  newCampaign,
+  type TemplateId,
+  type TestCampaign,
+} from './campaigns.ts';
 export {
   completeForm,
   type FactoryState,

@@ -10,6 +10,7 @@ import { Alert, App, Button, Card, Descriptions, Result, Space, Tabs, Tag, Typog
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Finding } from '#core/findings.ts';
+import { previewCampaignMove } from '../api/announcements.ts';
 import {
   CAMPAIGNS_KEY,
   type CampaignDetail,
@@ -21,6 +22,7 @@ import {
 } from '../api/campaigns.ts';
 import { ApiError } from '../api/client.ts';
 import { useCurrentMe } from '../auth/useMe.ts';
+import { AnnouncementPanel } from '../components/announcements/AnnouncementPanel.tsx';
 import { AnnouncementTab } from '../components/campaign/AnnouncementTab.tsx';
 import { CampaignContacts } from '../components/campaign/CampaignContacts.tsx';
 import { DeadlineText } from '../components/campaign/DeadlineText.tsx';
@@ -107,13 +109,17 @@ export default function CampaignDetailPage() {
     );
   }
 
-  const confirmTransition = (to: CampaignState, label: string) =>
+  // The confirmation says what the move will do, with the server's counts and dates.
+  const confirmTransition = async (to: CampaignState, label: string) => {
+    const preview = await previewCampaignMove(id, to).catch(() => null);
+    if (preview && !preview.allowed) return void message.warning(preview.message);
     modal.confirm({
       title: `${label}？`,
-      content: TRANSITION_HINTS[to],
+      content: preview?.message ?? TRANSITION_HINTS[to],
       okText: label,
       onOk: () => transition.mutateAsync(to).catch(() => undefined),
     });
+  };
 
   const isUnit =
     campaign.organiserId !== me.organisation.id && !organises && me.roles.includes('unit_submitter');
@@ -270,6 +276,9 @@ export default function CampaignDetailPage() {
               : []),
             ...(organises && REVIEW_STATES.includes(campaign.status)
               ? [{ key: 'review', label: '专家评审', children: <ReviewSetupTab detail={detail} /> }]
+              : []),
+            ...(organises && REVIEW_STATES.includes(campaign.status)
+              ? [{ key: 'gongshi', label: '公示', children: <AnnouncementPanel detail={detail} /> }]
               : []),
             { key: 'announcement', label: '公示期计算', children: <AnnouncementTab detail={detail} /> },
             ...(organises && ['announcing', 'approved', 'published'].includes(campaign.status)

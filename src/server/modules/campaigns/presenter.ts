@@ -1,3 +1,4 @@
+import { madeElsewhere } from '#core/campaign/move-preconditions.ts';
 import { CAMPAIGN_LEVEL_LABELS } from '#core/campaign/rules.ts';
 import { CAMPAIGN_STATES, transitionsFrom } from '#core/campaign/states.ts';
 import { isPastUnitDeadline, type UnitDeadline } from '#core/nomination/moves.ts';
@@ -34,6 +35,11 @@ export function presentCampaign(
     version: c.version,
     templateId: c.templateId,
     actions: campaignRules.actionsFor(actor, subject).filter((a) => a !== 'nominate' || !late),
-    transitions: mayTransition ? transitionsFrom(status).map(({ to, label }) => ({ to, label })) : [],
+    // The status buttons offer what the generic move allows: 开始公示, 审定 and 公布 have their own screens.
+    transitions: mayTransition
+      ? transitionsFrom(status)
+          .filter((t) => madeElsewhere(status, t.to) === null)
+          .map(({ to, label }) => ({ to, label }))
+      : [],
   };
 }

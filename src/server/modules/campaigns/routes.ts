@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { listTemplates } from '#core/campaign/templates/index.ts';
 import { organisationTypeLabel } from '#core/campaign/unit-types.ts';
+import { CampaignMovePreviewQuery, CampaignMovePreviewResponse } from '#core/contract/announcements.ts';
 import {
   AnnouncementPeriodQuery,
   AnnouncementPeriodResponse,
@@ -21,6 +22,7 @@ import { forbidden } from '#server/platform/errors.ts';
 import { uuidParam } from '#server/platform/http/schemas.ts';
 import { announcementPeriod } from './announcement-period.ts';
 import { grantExtension } from './extensions.ts';
+import { previewMove } from './move-preview.ts';
 import { presentCampaign } from './presenter.ts';
 import { canCreateCampaign } from './rules.ts';
 import { createCampaign, getCampaignDetail, listVisibleCampaigns, unitDeadline } from './service.ts';
@@ -153,6 +155,19 @@ export function campaignRoutes(app: FastifyInstance, { db, jobs, clock }: AppCon
         ),
       };
     },
+  });
+
+  r.get('/api/campaigns/:id/transitions/preview', {
+    schema: {
+      operationId: 'previewCampaignMove',
+      tags,
+      summary: '变更活动状态前：将会发生什么（数量与日期）',
+      params: uuidParam,
+      querystring: CampaignMovePreviewQuery,
+      response: { 200: CampaignMovePreviewResponse },
+    },
+    handler: async (request) =>
+      previewMove(db, requireActor(request), request.params.id, request.query.to, clock.now()),
   });
 
   r.get('/api/campaigns/:id/announcement-period', {

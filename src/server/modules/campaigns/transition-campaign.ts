@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { madeElsewhere } from '#core/campaign/move-preconditions.ts';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import {
   CAMPAIGN_STATES,
@@ -29,7 +30,8 @@ export interface FollowUpContext {
   trx: Trx;
   jobs: Jobs;
   campaign: CampaignRow;
-  actor: Actor;
+  /** null: the platform itself (the 公示 opening on its day). */
+  actor: Actor | null;
   now: Date;
 }
 
@@ -82,18 +84,21 @@ export async function transitionCampaign(
   return db.transaction().execute(async (trx) => {
     const campaign = await visibleCampaign(trx, actor, id, true);
     campaignRules.authorize(actor, 'transition', campaign);
+    // 开始公示, 审定 and 公布 are made by their own use cases, which call applyCampaignTransition.
+    const elsewhere = madeElsewhere(campaign.status, to);
+    if (elsewhere) throw new AppError('CAMPAIGN_NOT_READY', elsewhere);
     return applyCampaignTransition(trx, actor, campaign, to, jobs, now);
   });
 }
 
 /**
  * The move itself, in the caller's transaction, for a campaign the caller has loaded (locked) and
- * authorised. The demo seed moves its review campaign to 评审中 this way; it has no job queue, which only
+ * authorised (or the platform's own move, `actor` null). The demo seed moves its review campaign to 评审中 this way; it has no job queue, which only
  * a move with follow-ups needs.
  */
 export async function applyCampaignTransition(
   trx: Trx,
-  actor: Actor,
+  actor: Actor | null,
   campaign: CampaignRow,
   to: CampaignState,
   jobs: Jobs | null,

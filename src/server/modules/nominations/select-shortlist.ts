@@ -12,12 +12,11 @@ import { applyNominationTransition } from './transition-nomination.ts';
 export async function selectShortlist({ trx, campaign, actor, now }: FollowUpContext) {
   // The approver (审定人) is not the nominations' organiser: the 审定入选 is then the platform's own move
   // (the table's `system` actor), in the approver's transaction; the campaign's audit row names the approver.
-  const mover = nominationRules.can(actor, 'actAsOrganiser', {
-    unitId: '',
-    organiserPath: campaign.organiserPath,
-  })
-    ? actor
-    : null;
+  const mover =
+    actor &&
+    nominationRules.can(actor, 'actAsOrganiser', { unitId: '', organiserPath: campaign.organiserPath })
+      ? actor
+      : null;
   const shortlisted = await listNominations(trx, { campaignId: campaign.id, state: 'shortlisted' });
   for (const { id } of shortlisted) {
     const n = await lockNomination(trx, id);

@@ -24,6 +24,8 @@ export const QUEUES = {
   notificationMail: 'notification-mail',
   /** Periodic: tell experts whose review round closes within 24 hours (`{}`). */
   reviewRoundClosing: 'review-round-closing',
+  /** Periodic: open 公示 on their start day and close them after their end day, Beijing time (`{}`). */
+  announcementTick: 'announcement-tick',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -41,6 +43,7 @@ const EXPIRE_SECONDS: Record<QueueName, number> = {
   'nomination-deadline': 30 * 60,
   'notification-mail': 5 * 60,
   'review-round-closing': 30 * 60,
+  'announcement-tick': 10 * 60,
 };
 
 /**

@@ -1,0 +1,61 @@
+/**
+ * A 公示 of a campaign's 拟推介名单 as the organiser makes it, through the announcements service: drafted
+ * from the shortlist (the campaign must be 评审中 with shortlisted nominations), scheduled from `startDay`
+ * (default: the clock's today), opened by the organiser (the campaign goes to 公示中). `closed` needs a
+ * manual clock: it is set to the day after the end day (00:10, Beijing) and the platform's tick closes it.
+ */
+import type { AnnouncementState } from '#core/announcement/states.ts';
+import { addDays } from '#core/calendar/iso-date.ts';
+import { todayInShanghai } from '#core/calendar/today.ts';
+import { createAnnouncement } from '#server/modules/announcements/create-announcement.ts';
+import { openAnnouncement } from '#server/modules/announcements/open-announcement.ts';
+import { listEntries } from '#server/modules/announcements/queries.ts';
+import { scheduleAnnouncement } from '#server/modules/announcements/schedule-announcement.ts';
+import { runAnnouncementTick } from '#server/modules/announcements/tick.ts';
+import type { ManualClock } from '#server/platform/clock.ts';
+import type { HasContext } from './accounts.ts';
+import type { TestCampaign } from './campaigns.ts';
+
+export interface TestAnnouncement {
+  id: string;
+  entries: { id: string; nominationId: string; name: string }[];
+  startDay: string | null;
+  endDay: string | null;
+}
+
+export async function newAnnouncement(
+  t: HasContext,
+  campaign: TestCampaign,
+  options: { state?: AnnouncementState; startDay?: string } = {},
+): Promise<TestAnnouncement> {
+  const { db, jobs, clock } = t.context;
+  const actor = campaign.organiser.admin.actor;
+  const state = options.state ?? 'open';
+  let row = await createAnnouncement(db, actor, campaign.id);
+  if (state !== 'draft') {
+    const startDay = options.startDay ?? todayInShanghai(clock.now());
+    row = await scheduleAnnouncement(
+      db,
+      actor,
+      campaign.id,
+      { version: row.version, startDay },
+      jobs,
+      clock.now(),
+    );
+  }
+  if (state === 'open' || state === 'closed')
+    row = await openAnnouncement(db, actor, campaign.id, { version: row.version }, jobs, clock.now());
+  if (state === 'closed') {
+    if (!('set' in clock))
+      throw new Error('newAnnouncement({ state: "closed" }) needs createTestApp({ clock: manualClock() })');
+    (clock as ManualClock).set(`${addDays(row.endDay!, 1)}T00:10:00+08:00`);
+    await runAnnouncementTick(t.context, clock.now());
+  }
+  const entries = await listEntries(db, row.id);
+  return {
+    id: row.id,
+    entries: entries.map((e) => ({ id: e.id, nominationId: e.nominationId, name: e.name })),
+    startDay: row.startDay,
+    endDay: row.endDay,
+  };
+}
