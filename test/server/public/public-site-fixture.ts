@@ -94,13 +94,19 @@ export async function shortlistedCampaign(
   return { organiser, unit, campaign, nominations };
 }
 
-/** `closed` moves the clock to the day after the end day, where the platform's tick closes it. */
+/**
+ * The site over one announced campaign; `picks` default to two stars (the first special) and a project.
+ * `closed` moves the clock to the day after the end day, where the platform's tick closes it.
+ */
 export async function publicSite(
-  options: { state?: AnnouncementState; listen?: boolean } = {},
+  options: { state?: AnnouncementState; listen?: boolean; picks?: readonly Pick[] } = {},
 ): Promise<PublicSite> {
   const clock = manualClock(START);
   const t = await createTestApp({ clock, listen: options.listen });
-  const shortlisted = await shortlistedCampaign(t, [{ special: true }, {}, { category: 'project' }]);
+  const shortlisted = await shortlistedCampaign(
+    t,
+    options.picks ?? [{ special: true }, {}, { category: 'project' }],
+  );
   const announcement = await newAnnouncement(t, shortlisted.campaign, {
     state: options.state ?? 'open',
     startDay: START_DAY,
