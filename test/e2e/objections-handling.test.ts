@@ -13,7 +13,8 @@ import { transitionNomination } from '#server/modules/nominations/service.ts';
 import { manualClock } from '#server/platform/clock.ts';
 import { createTestApp, type TestApp } from '#test/support/app.ts';
 import { browserAvailability, launchBrowser, loginThroughPage } from '#test/support/browser.ts';
-import { newAnnouncement } from '#test/support/factories/announcements-interim-obj.ts';
+import { answer } from '#test/support/captcha.ts';
+import { newAnnouncement } from '#test/support/factories/announcements.ts';
 import {
   moveCampaign,
   newCampaign,
@@ -25,7 +26,6 @@ import {
 } from '#test/support/factories/index.ts';
 
 const { available } = browserAvailability();
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 const FACTS = '公示名单所列获奖情况经向颁奖单位查询无记录，请组织单位核实。<script>alert(1)</script>';
 
 describe.skipIf(!available)('browser: 异议处理 on a phone', () => {
@@ -52,8 +52,6 @@ describe.skipIf(!available)('browser: 异议处理 on a phone', () => {
     const announcement = await newAnnouncement(t, campaign);
     entryName = announcement.entries[0]!.name;
     const captcha = (await t.app.inject({ method: 'GET', url: '/api/objection-captcha' })).json();
-    const m = /^(.+?)([加减])(.+?)等于几/.exec(captcha.question)!;
-    const [a, b] = [DIGITS.indexOf(m[1]!), DIGITS.indexOf(m[3]!)];
     const form = new FormData();
     const first = '22010219800101123';
     for (const [k, v] of Object.entries({
@@ -65,7 +63,7 @@ describe.skipIf(!available)('browser: 异议处理 on a phone', () => {
       phone: '13712345678',
       facts: FACTS,
       captchaToken: captcha.token,
-      captchaAnswer: String(m[2] === '加' ? a + b : a - b),
+      captchaAnswer: answer(captcha.question),
     }))
       form.append(k, v);
     const submitted = await t.app.inject({

@@ -3,8 +3,22 @@
  * kept until something public changes or the Beijing date turns, and Chinese 404 pages.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '#core/calendar/iso-date.ts';
+import { todayInShanghai } from '#core/calendar/today.ts';
+import { getAnnouncement } from '#server/modules/announcements/get-announcement.ts';
+import { openAnnouncement } from '#server/modules/announcements/open-announcement.ts';
+import { removeAnnouncementEntry } from '#server/modules/announcements/remove-entry.ts';
+import { scheduleAnnouncement } from '#server/modules/announcements/schedule-announcement.ts';
+import { updateAnnouncement } from '#server/modules/announcements/update-announcement.ts';
 import { findNomination } from '#server/modules/nominations/queries.ts';
-import { END_DAY, type PublicSite, personalValues, publicSite } from './public-site-fixture.ts';
+import { newAnnouncement } from '#test/support/factories/index.ts';
+import {
+  END_DAY,
+  type PublicSite,
+  personalValues,
+  publicSite,
+  shortlistedCampaign,
+} from './public-site-fixture.ts';
 
 let site: PublicSite;
 
@@ -26,7 +40,10 @@ describe('the announcement page', () => {
     expect(html).toContain('<html lang="zh-CN"');
     expect(html).toContain('<a class="skip" href="#main">跳到正文</a>');
     expect(html).toMatch(/<main id="main"/);
-    expect(html).toMatch(/<h1>关于\d+年度“百姓学习之星”和“终身学习品牌项目”拟推介名单的公示<\/h1>/);
+    const { rules } = campaign;
+    expect(html).toContain(
+      `<h1>关于${rules.year}年${rules.categories.star.label}和${rules.categories.project.label}拟推介名单的公示</h1>`,
+    );
     for (const entry of announcement.entries) expect(html).toContain(`<td>${entry.name}</td>`);
     expect(html).toContain('<caption>百姓学习之星拟推介名单</caption>');
     expect(html).toContain('<caption>终身学习品牌项目拟推介名单</caption>');
@@ -39,9 +56,16 @@ describe('the announcement page', () => {
     expect(html).toContain('匿名异议、超出公示期提出的异议，不予受理');
     expect(html).toContain('严格保密');
     expect(html).toContain('请于公示期内（2026年10月12日前）');
-    expect(html).toContain('<dt>联系电话</dt><dd>010-66001234</dd>');
+    const { announcement: made } = await getAnnouncement(
+      site.t.context.db,
+      campaign.organiser.admin.actor,
+      campaign.id,
+      site.clock.now(),
+    );
+    expect(made!.objectionContact.phone).not.toBe('');
+    expect(html).toContain(`<dt>联系电话</dt><dd>${made!.objectionContact.phone}</dd>`);
     expect(html).toContain(`<a href="/gs/${announcement.id}/objection">在线提出异议</a>`);
-    expect(html).toContain(`<p>${campaign.organiser.name}</p>\n<p>2026年9月30日</p>`);
+    expect(html).toContain(`<p>${made!.issuer}</p>\n<p>2026年9月30日</p>`);
   });
 
   it('never shows ID numbers, phones or addresses of the nominees', async () => {
@@ -83,24 +107,38 @@ describe('the announcement page', () => {
 });
 
 describe('escaping', () => {
-  it('shows script text in a name and the intro as text, never as markup', async () => {
-    const { db } = site.t.context;
-    const entry = site.announcement.entries[0]!;
-    await db
-      .updateTable('announcementEntries')
-      .set({ name: '<script>alert(1)</script>"王\'' })
-      .where('id', '=', entry.id)
-      .execute();
-    await db
-      .updateTable('announcements')
-      .set({
+  it('shows script text in a name, the title and the intro as text, never as markup', async () => {
+    const { t } = site;
+    const { db, jobs, clock } = t.context;
+    // The name as the unit typed it on the form; the title and intro as the organiser wrote them.
+    const other = await shortlistedCampaign(t, [{ name: '<script>alert(1)</script>"王\'' }]);
+    const actor = other.organiser.admin.actor;
+    const { campaign } = other;
+    const draft = await newAnnouncement(t, campaign, { state: 'draft' });
+    const { announcement: shown } = await getAnnouncement(db, actor, campaign.id, clock.now());
+    const edited = await updateAnnouncement(
+      db,
+      actor,
+      campaign.id,
+      {
+        version: shown!.version,
         intro: '第一段<img src=x onerror=alert(1)>\n\n第二段&amp;',
         title: '标题</title><script>x()</script>',
-      })
-      .where('id', '=', site.announcement.id)
-      .execute();
-    site.t.context.publicPages.changed();
-    const html = (await get(`/gs/${site.announcement.id}`)).body;
+      },
+      clock.now(),
+    );
+    const today = todayInShanghai(clock.now());
+    const scheduled = await scheduleAnnouncement(
+      db,
+      actor,
+      campaign.id,
+      { version: edited.version, startDay: today },
+      jobs,
+      clock.now(),
+    );
+    await openAnnouncement(db, actor, campaign.id, { version: scheduled.version }, jobs, clock.now());
+    t.context.publicPages.changed();
+    const html = (await get(`/gs/${draft.id}`)).body;
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;王&#39;');
@@ -110,6 +148,7 @@ describe('escaping', () => {
       '<title>标题&lt;/title&gt;&lt;script&gt;x()&lt;/script&gt; - 推介平台公示公告</title>',
     );
     const feed = (await get('/feed.xml')).body;
+    expect(feed).toContain(`urn:uuid:${draft.id}`);
     expect(feed).not.toContain('<script>');
   });
 });
@@ -120,17 +159,20 @@ describe('the kept page', () => {
     const url = `/gs/${site.announcement.id}`;
     const before = await get(url);
     const entry = site.announcement.entries[1]!;
-    await db
-      .updateTable('announcementEntries')
-      .set({ name: '改名后的学习之星' })
-      .where('id', '=', entry.id)
-      .execute();
+    // The service changes the list; only the route that calls it tells the site (changed()).
+    await db.transaction().execute((trx) =>
+      removeAnnouncementEntry(trx, site.organiser.admin.actor, {
+        entryId: entry.id,
+        reason: '推荐单位撤回推荐',
+        now: site.clock.now(),
+      }),
+    );
     const kept = await get(url);
     expect(kept.body).toBe(before.body);
     expect(kept.headers.etag).toBe(before.headers.etag);
     site.t.context.publicPages.changed();
     const after = await get(url);
-    expect(after.body).toContain('<td>改名后的学习之星</td>');
+    expect(after.body).toMatch(new RegExp(`<tr class="removed">[^\\n]*${entry.name}[^\\n]*已移出名单`));
     expect(after.headers.etag).not.toBe(before.headers.etag);
   });
 
@@ -192,22 +234,31 @@ describe('the reading switches (适老化)', () => {
 });
 
 describe('an announcement not yet public', () => {
-  it('is neither on the index nor at its address', async () => {
-    const { db } = site.t.context;
-    await db
-      .updateTable('announcements')
-      .set({ state: 'draft' })
-      .where('id', '=', site.announcement.id)
-      .execute();
-    site.t.context.publicPages.changed();
-    expect((await get(`/gs/${site.announcement.id}`)).statusCode).toBe(404);
-    expect((await get('/gs/')).body).not.toContain(site.announcement.id);
-    expect((await get('/feed.xml')).body).not.toContain(site.announcement.id);
-    await db
-      .updateTable('announcements')
-      .set({ state: 'open' })
-      .where('id', '=', site.announcement.id)
-      .execute();
-    site.t.context.publicPages.changed();
+  it('is neither on the index nor at its address while a draft or before its first day', async () => {
+    const { t } = site;
+    const { db, jobs, clock } = t.context;
+    const other = await shortlistedCampaign(t, [{}]);
+    const actor = other.organiser.admin.actor;
+    const draft = await newAnnouncement(t, other.campaign, { state: 'draft' });
+    const hidden = async () => {
+      t.context.publicPages.changed();
+      expect((await get(`/gs/${draft.id}`)).statusCode).toBe(404);
+      expect((await get(`/gs/${draft.id}/objection`)).statusCode).toBe(404);
+      expect((await get('/gs/')).body).not.toContain(draft.id);
+      expect((await get('/feed.xml')).body).not.toContain(draft.id);
+    };
+    await hidden();
+    const { announcement: shown } = await getAnnouncement(db, actor, other.campaign.id, clock.now());
+    const startDay = addDays(todayInShanghai(clock.now()), 7);
+    const scheduled = await scheduleAnnouncement(
+      db,
+      actor,
+      other.campaign.id,
+      { version: shown!.version, startDay },
+      jobs,
+      clock.now(),
+    );
+    expect(scheduled.state).toBe('scheduled');
+    await hidden();
   });
 });

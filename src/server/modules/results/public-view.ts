@@ -3,6 +3,7 @@
  * their frozen list and which documents were stored. Entries carry public fields only.
  */
 import type { Category } from '#core/campaign/rules.ts';
+import { provinceName } from '#core/review/province-code.ts';
 import type { Db } from '#server/platform/db/database.ts';
 
 export interface PublicResultSummary {
@@ -64,7 +65,8 @@ function readEntries(value: unknown): PublicResultEntry[] {
     unit: text(e.unit),
     entity: typeof e.entity === 'string' && e.entity ? e.entity : null,
     special: e.special === true,
-    province: text(e.province),
+    // The list keeps the province as its GB/T 2260 code (22); the public reads its name (吉林省).
+    province: provinceName(text(e.province)) ?? text(e.province),
   }));
 }
 

@@ -5,13 +5,13 @@
  */
 import type { AssignmentsResponse } from '#core/contract/review-setup.ts';
 import { warning } from '#core/findings.ts';
+import { provinceName } from '#core/review/province-code.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { roundData } from './assignment-data.ts';
 import { nominationLabel } from './conflicts-facts.ts';
 import { managedCampaign } from './pool-context.ts';
 import { findRound } from './rounds.ts';
-import { provinceName } from './setup-presenter.ts';
 
 export async function getAssignments(
   db: Db,

@@ -1,7 +1,6 @@
 /** `/gs/status`: an objector looks up their objection by receipt number and phone. */
 
 import type { z } from 'zod';
-import { formatBeijingDateTime } from '#core/calendar/beijing-time.ts';
 import type { ObjectionStatusResponse } from '#core/contract/objections.ts';
 import { esc, paragraphs } from '../html.ts';
 
@@ -25,7 +24,7 @@ export function statusBody({ receipt, errors, result }: StatusFormModel): string
 <table>
 <caption>回执编号 ${esc(result.receipt)}</caption>
 <tbody>
-<tr><th scope="row">提交时间</th><td>${esc(formatBeijingDateTime(result.submittedAt))}</td></tr>
+<tr><th scope="row">提交时间</th><td>${esc(result.submittedAt)}</td></tr>
 <tr><th scope="row">办理状态</th><td>${esc(result.stateLabel)}</td></tr>
 <tr><th scope="row">答复</th><td>${result.reply ? paragraphs(result.reply) : '尚未答复'}</td></tr>
 </tbody>

@@ -10,8 +10,9 @@ import { findNomination } from '#server/modules/nominations/queries.ts';
 import { transitionNomination } from '#server/modules/nominations/service.ts';
 import { manualClock } from '#server/platform/clock.ts';
 import { as, createTestApp, type Session, type TestApp } from '#test/support/app.ts';
+import { answer } from '#test/support/captcha.ts';
 import { loginAs, newAccount, type TestAccount } from '#test/support/factories/accounts.ts';
-import { newAnnouncement } from '#test/support/factories/announcements-interim-obj.ts';
+import { newAnnouncement } from '#test/support/factories/announcements.ts';
 import {
   moveCampaign,
   newCampaign,
@@ -70,14 +71,6 @@ async function signIn() {
   adminSession = await loginAs(t.app, organiser.admin);
   secondSession = await loginAs(t.app, secondAdmin);
   unitSession = await loginAs(t.app, unit.submitter);
-}
-
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-/** Reads the question as a person (or a screen reader's user) would, and answers it. */
-function answer(question: string): string {
-  const m = /^(.+?)([加减])(.+?)等于几/.exec(question)!;
-  const [a, b] = [DIGITS.indexOf(m[1]!), DIGITS.indexOf(m[3]!)];
-  return String(m[2] === '加' ? a + b : a - b);
 }
 
 let address = 10;
