@@ -1,6 +1,7 @@
 /** 公示, the organiser's routes: draft from the shortlist, edit, preview, schedule, open, restart. */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import {
   AnnouncementPeriodQuery,
   AnnouncementPeriodResponse,
@@ -16,6 +17,8 @@ import {
 import type { Actor } from '#server/platform/auth/actor.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
+import type { Db } from '#server/platform/db/database.ts';
+import type { Jobs } from '#server/platform/jobs/jobs.ts';
 import { managedCampaign } from './access.ts';
 import { createAnnouncement } from './create-announcement.ts';
 import { getAnnouncement, presentedAnnouncement } from './get-announcement.ts';
@@ -102,99 +105,65 @@ export function announcementRoutes(app: FastifyInstance, context: AppContext) {
     },
   });
 
-  r.post(`${base}/schedule`, {
-    schema: {
-      operationId: 'scheduleAnnouncement',
-      tags,
-      summary: '确认发布：选定开始日期，按工作日计算结束日期',
-      params: CampaignParams,
-      body: ScheduleAnnouncementBody,
-      response: { 200: AnnouncementResponse },
-    },
-    handler: async (request) => {
-      const actor = requireActor(request);
-      const row = await scheduleAnnouncement(
-        db,
-        actor,
-        request.params.campaignId,
-        request.body,
-        jobs,
-        clock.now(),
-      );
-      publicPages.changed();
-      return view(actor, request.params.campaignId, row);
-    },
-  });
+  /** A move of the announcement: its body, the use case, then the page again; the public pages are stale. */
+  const move = <B extends z.ZodType<{ version: number }>>(
+    path: string,
+    operationId: string,
+    summary: string,
+    body: B,
+    run: (
+      db: Db,
+      actor: Actor,
+      campaignId: string,
+      input: z.output<B>,
+      jobs: Jobs,
+      now: Date,
+    ) => Promise<AnnouncementRow>,
+  ) =>
+    r.post(`${base}/${path}`, {
+      schema: {
+        operationId,
+        tags,
+        summary,
+        params: CampaignParams,
+        body,
+        response: { 200: AnnouncementResponse },
+      },
+      handler: async (request) => {
+        const actor = requireActor(request);
+        const { campaignId } = request.params;
+        const row = await run(db, actor, campaignId, request.body as z.output<B>, jobs, clock.now());
+        publicPages.changed();
+        return view(actor, campaignId, row);
+      },
+    });
 
-  r.post(`${base}/withdraw`, {
-    schema: {
-      operationId: 'withdrawAnnouncement',
-      tags,
-      summary: '撤回修改：待公示的公示退回草稿',
-      params: CampaignParams,
-      body: WithdrawAnnouncementBody,
-      response: { 200: AnnouncementResponse },
-    },
-    handler: async (request) => {
-      const actor = requireActor(request);
-      const row = await withdrawAnnouncement(
-        db,
-        actor,
-        request.params.campaignId,
-        request.body,
-        jobs,
-        clock.now(),
-      );
-      publicPages.changed();
-      return view(actor, request.params.campaignId, row);
-    },
-  });
-
-  r.post(`${base}/open`, {
-    schema: {
-      operationId: 'openAnnouncement',
-      tags,
-      summary: '开始公示（开始日期当天或以后）；活动进入公示中',
-      params: CampaignParams,
-      body: OpenAnnouncementBody,
-      response: { 200: AnnouncementResponse },
-    },
-    handler: async (request) => {
-      const actor = requireActor(request);
-      const row = await openAnnouncement(
-        db,
-        actor,
-        request.params.campaignId,
-        request.body,
-        jobs,
-        clock.now(),
-      );
-      publicPages.changed();
-      return view(actor, request.params.campaignId, row);
-    },
-  });
-
-  r.post(`${base}/restart`, {
-    schema: {
-      operationId: 'restartAnnouncement',
-      tags,
-      summary: '重新公示：填写原因，选定新的开始日期',
-      params: CampaignParams,
-      body: RestartAnnouncementBody,
-      response: { 200: AnnouncementResponse },
-    },
-    handler: async (request) => {
-      const actor = requireActor(request);
-      const row = await restartAnnouncement(
-        db,
-        actor,
-        request.params.campaignId,
-        request.body,
-        jobs,
-        clock.now(),
-      );
-      publicPages.changed();
-      return view(actor, request.params.campaignId, row);
-    },
-  });
+  move(
+    'schedule',
+    'scheduleAnnouncement',
+    '确认发布：选定开始日期，按工作日计算结束日期',
+    ScheduleAnnouncementBody,
+    scheduleAnnouncement,
+  );
+  move(
+    'withdraw',
+    'withdrawAnnouncement',
+    '撤回修改：待公示的公示退回草稿',
+    WithdrawAnnouncementBody,
+    withdrawAnnouncement,
+  );
+  move(
+    'open',
+    'openAnnouncement',
+    '开始公示（开始日期当天或以后）；活动进入公示中',
+    OpenAnnouncementBody,
+    openAnnouncement,
+  );
+  move(
+    'restart',
+    'restartAnnouncement',
+    '重新公示：填写原因，选定新的开始日期',
+    RestartAnnouncementBody,
+    restartAnnouncement,
+  );
 }
