@@ -18,6 +18,7 @@ import {
 import type { OfficialTable, TableRow as SheetRow } from '#core/documents/organiser-tables.ts';
 import type { ResultSection } from '#core/results/result-list.ts';
 import { renderTablesXlsx } from '#server/platform/documents/render-table-xlsx.ts';
+import { OFFICIAL_PAGE } from '#server/platform/documents/render-text-docx.ts';
 
 const SIZE = { title: 44, body: 32, table: 24 };
 const font = (eastAsia: string) => ({
@@ -27,8 +28,7 @@ const font = (eastAsia: string) => ({
   cs: 'Times New Roman',
 });
 const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' };
-const MM = 1440 / 25.4;
-const TEXT_WIDTH = 11906 - Math.round(28 * MM) - Math.round(26 * MM);
+const TEXT_WIDTH = OFFICIAL_PAGE.size.width - OFFICIAL_PAGE.margin.left - OFFICIAL_PAGE.margin.right;
 const LINE = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const NUMERALS = ['一', '二', '三', '四', '五', '六'];
 
@@ -137,17 +137,7 @@ export async function renderNoticeDocx(n: NoticeDocument): Promise<Buffer> {
   const document = new Document({
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: {
-              top: Math.round(37 * MM),
-              bottom: Math.round(35 * MM),
-              left: Math.round(28 * MM),
-              right: Math.round(26 * MM),
-            },
-          },
-        },
+        properties: { page: OFFICIAL_PAGE },
         children,
       },
     ],

@@ -17,6 +17,17 @@ const font = (eastAsia: string) => ({
 const LANGUAGE = { value: 'zh-CN', eastAsia: 'zh-CN' };
 const MM = 1440 / 25.4;
 
+/** An A4 page with the margins of official documents (GB/T 9704: 37/35/28/26 mm), in twips. */
+export const OFFICIAL_PAGE = {
+  size: { width: 11906, height: 16838 },
+  margin: {
+    top: Math.round(37 * MM),
+    bottom: Math.round(35 * MM),
+    left: Math.round(28 * MM),
+    right: Math.round(26 * MM),
+  },
+};
+
 export async function renderTextDocx(input: {
   title: string;
   subtitle?: string;
@@ -60,17 +71,7 @@ export async function renderTextDocx(input: {
   const document = new Document({
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: {
-              top: Math.round(37 * MM),
-              bottom: Math.round(35 * MM),
-              left: Math.round(28 * MM),
-              right: Math.round(26 * MM),
-            },
-          },
-        },
+        properties: { page: OFFICIAL_PAGE },
         children: paragraphs,
       },
     ],
