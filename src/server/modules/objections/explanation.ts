@@ -25,7 +25,7 @@ import {
   unitSubmitters,
 } from './queries.ts';
 import { objectionRules } from './rules.ts';
-import { type IncomingFile, removeStored, storeFiles } from './store-files.ts';
+import { type IncomingFile, recordFiles, removeStored, storeFiles } from './store-files.ts';
 import { subjectOf } from './subject.ts';
 
 export async function requestExplanation(
@@ -127,20 +127,7 @@ export async function answerObjectionExplanation(
         .set({ explanation, explainedAt: now, updatedAt: now })
         .where('id', '=', id)
         .execute();
-      for (const f of stored)
-        await trx
-          .insertInto('objectionFiles')
-          .values({
-            objectionId: id,
-            stage: 'explanation',
-            storageKey: f.key,
-            fileName: f.fileName,
-            contentType: f.contentType,
-            bytes: f.bytes,
-            sha256: f.sha256,
-            uploadedBy: actor.accountId,
-          })
-          .execute();
+      await recordFiles(trx, id, 'explanation', stored, actor.accountId);
       await addEvent(trx, {
         objectionId: id,
         kind: 'explanation_received',

@@ -10,7 +10,7 @@ import { AppError, notFound } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 import { addEvent, findObjection, type ObjectionRow } from './queries.ts';
 import { objectionRules } from './rules.ts';
-import { type IncomingFile, removeStored, storeFiles } from './store-files.ts';
+import { type IncomingFile, recordFiles, removeStored, storeFiles } from './store-files.ts';
 import { subjectOf } from './subject.ts';
 
 async function handledRow(db: Db | Trx, actor: Actor, id: string, lock = false): Promise<ObjectionRow> {
@@ -47,20 +47,7 @@ export async function addObjectionFiles(
   const stored = await storeFiles(storage, `objections/${row.announcementId}/${row.receipt}`, files);
   try {
     await db.transaction().execute(async (trx) => {
-      for (const f of stored)
-        await trx
-          .insertInto('objectionFiles')
-          .values({
-            objectionId: id,
-            stage: 'investigation',
-            storageKey: f.key,
-            fileName: f.fileName,
-            contentType: f.contentType,
-            bytes: f.bytes,
-            sha256: f.sha256,
-            uploadedBy: actor.accountId,
-          })
-          .execute();
+      await recordFiles(trx, id, 'investigation', stored, actor.accountId);
       const names = stored.map((f) => f.fileName).join('、');
       await addEvent(trx, {
         objectionId: id,

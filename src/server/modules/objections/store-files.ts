@@ -8,6 +8,8 @@ import { Readable } from 'node:stream';
 import type { ObjectionFileType } from '#core/announcement/file-types.ts';
 import { checkFileName } from '#core/materials/file-name.ts';
 import { ATTACHMENT_MAX_FILES, judgeAttachment } from '#core/objection/attachments.ts';
+import type { Trx } from '#server/platform/db/database.ts';
+import type { ObjectionFileStage } from '#server/platform/db/schema-decision.ts';
 import { AppError } from '#server/platform/errors.ts';
 import type { Storage } from '#server/platform/storage/storage.ts';
 
@@ -62,4 +64,30 @@ export async function storeFiles(
 
 export async function removeStored(storage: Storage, stored: readonly StoredFile[]) {
   await Promise.all(stored.map((s) => storage.remove(s.key).catch(() => undefined)));
+}
+
+/** Records the stored files on the objection, at one stage of it, in the caller's transaction. */
+export async function recordFiles(
+  trx: Trx,
+  objectionId: string,
+  stage: ObjectionFileStage,
+  stored: readonly StoredFile[],
+  uploadedBy: string | null,
+) {
+  if (stored.length === 0) return;
+  await trx
+    .insertInto('objectionFiles')
+    .values(
+      stored.map((f) => ({
+        objectionId,
+        stage,
+        storageKey: f.key,
+        fileName: f.fileName,
+        contentType: f.contentType,
+        bytes: f.bytes,
+        sha256: f.sha256,
+        uploadedBy,
+      })),
+    )
+    .execute();
 }

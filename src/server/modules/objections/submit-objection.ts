@@ -21,7 +21,7 @@ import { organiserCalendar } from './calendar.ts';
 import { checkCaptcha } from './captcha.ts';
 import { phoneHash } from './phone-hash.ts';
 import { addEvent, organiserAdmins } from './queries.ts';
-import { type IncomingFile, judgeFiles, removeStored, storeFiles } from './store-files.ts';
+import { type IncomingFile, judgeFiles, recordFiles, removeStored, storeFiles } from './store-files.ts';
 import { insertObjection } from './transition-objection.ts';
 
 export { getObjectionStatus } from './objection-status.ts';
@@ -90,19 +90,7 @@ export async function submitObjection(
         submittedAt: now,
         acceptDue: accept.ok ? accept.date : null,
       });
-      for (const file of stored)
-        await trx
-          .insertInto('objectionFiles')
-          .values({
-            objectionId: row.id,
-            stage: 'evidence',
-            storageKey: file.key,
-            fileName: file.fileName,
-            contentType: file.contentType,
-            bytes: file.bytes,
-            sha256: file.sha256,
-          })
-          .execute();
+      await recordFiles(trx, row.id, 'evidence', stored, null);
       await addEvent(trx, {
         objectionId: row.id,
         kind: 'transition',
