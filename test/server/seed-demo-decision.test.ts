@@ -142,7 +142,7 @@ describe('the demo’s finished provincial round', () => {
     }
   });
 
-  it('shows the organiser its tabs’ data and the approver its decision', async () => {
+  it('shows the organiser its 异议处理 and 审定与公布 data, and the approver the decision it made', async () => {
     const organiser = await loginAs(t, 'jilin-admin');
     const objections = await t.app.inject({
       method: 'GET',
@@ -152,15 +152,24 @@ describe('the demo’s finished provincial round', () => {
     expect(objections.statusCode).toBe(200);
     expect(objections.json().items).toHaveLength(1);
     const approver = await loginAs(t, 'approver');
-    const approvals = await t.app.inject({ method: 'GET', url: '/api/approvals', headers: as(approver) });
-    expect(approvals.statusCode).toBe(200);
-    expect(JSON.stringify(approvals.json())).toContain('2025年吉林省');
-    const results = await t.app.inject({
-      method: 'GET',
-      url: `/api/campaigns/${campaignId}/results`,
-      headers: as(organiser),
-    });
-    expect(results.statusCode).toBe(200);
+    for (const session of [organiser, approver]) {
+      const results = await t.app.inject({
+        method: 'GET',
+        url: `/api/campaigns/${campaignId}/results`,
+        headers: as(session),
+      });
+      expect(results.statusCode).toBe(200);
+      const body = results.json();
+      expect(body.campaign.statusLabel).toBe('已公布');
+      expect(body.objections).toMatchObject({ total: 1, open: 0, upheld: 0 });
+      expect(body.approvals).toEqual([
+        expect.objectContaining({ decision: 'approved', decidedByName: '审定负责人' }),
+      ]);
+      expect(body.notice.docNumber).toBe('吉教职成函〔2025〕27号');
+    }
+    // The approver's worklist holds campaigns still in 公示 only: the finished round is not on it.
+    const worklist = await t.app.inject({ method: 'GET', url: '/api/approvals', headers: as(approver) });
+    expect(worklist.json().items).toEqual([]);
   });
 
   it('is seeded once: a second call finds the round and changes nothing', async () => {
