@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSoffice } from '#server/platform/documents/convert-to-pdf.ts';
 import { seedDemoDecision } from '#server/seed/demo-decision.ts';
 import { as, createTestApp, loginAs, type TestApp } from '#test/support/app.ts';
 
@@ -110,6 +111,7 @@ describe('the demo’s finished provincial round', () => {
     const head = async (key: string) => (await bytesOf(key)).subarray(0, 4);
     expect((await head(notice.docxKey!)).toString('latin1')).toBe('PK\u0003\u0004');
     expect((await head(notice.xlsxKey!)).toString('latin1')).toBe('PK\u0003\u0004');
+    if (findSoffice()) expect(notice.pdfKey).not.toBeNull();
     if (notice.pdfKey) expect((await head(notice.pdfKey)).toString('latin1')).toBe('%PDF');
 
     const registry = await db()
