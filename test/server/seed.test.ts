@@ -53,8 +53,9 @@ describe('the demo seed', () => {
       .select(['id', 'state', 'form', 'snapshot', 'contentHash', 'rank'])
       .where('state', '!=', 'draft')
       .execute();
-    // Five in the two open campaigns, eight accepted in the review demo (demo-review.ts).
-    expect(rows.length).toBe(13);
+    // Five in the two open campaigns, eight accepted in the review demo (demo-review.ts), four 入选 in the
+    // finished 2025 round (demo-decision.ts).
+    expect(rows.length).toBe(17);
     for (const n of rows) {
       const moves = await t.database.db
         .selectFrom('auditLog')

@@ -9,6 +9,7 @@ import type { AppContext } from '#server/platform/context.ts';
 import { startJobs } from '#server/platform/jobs/jobs.ts';
 import { createPublicPages } from '#server/platform/public-pages.ts';
 import { createDiskStorage } from '#server/platform/storage/disk-storage.ts';
+import { seedDemoDecision } from '#server/seed/demo-decision.ts';
 import { seedDemoMaterials } from '#server/seed/demo-materials.ts';
 import { type DemoCredential, seedDemo } from '#server/seed/seed-demo.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
@@ -51,7 +52,6 @@ export async function createTestApp(
     ),
   );
   const storage = createDiskStorage(filesDir);
-  if (options.demoNominations) await seedDemoMaterials(database.db, storage);
   const jobs = await startJobs(database.url, { pollingIntervalSeconds: 0.5 });
   const context: AppContext = {
     config,
@@ -61,6 +61,10 @@ export async function createTestApp(
     clock,
     publicPages: createPublicPages(),
   };
+  if (options.demoNominations) {
+    await seedDemoDecision(context, clock.now());
+    await seedDemoMaterials(database.db, storage);
+  }
   const app = await buildApp(context, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
   await app.ready();
   const url = options.listen ? await app.listen({ host: '127.0.0.1', port: 0 }) : '';

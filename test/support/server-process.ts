@@ -45,7 +45,8 @@ export async function startServerProcess(databaseUrl: string): Promise<ServerPro
     while (!out.slice(from).includes('推介平台已启动')) {
       if (child.exitCode !== null || child.signalCode !== null)
         throw new Error(`server exited with ${child.exitCode ?? child.signalCode}:\n${out.slice(from)}`);
-      if (Date.now() - started > 60_000) throw new Error(`server did not start within 60 s:\n${out}`);
+      // A first start seeds the demo, the finished round's notice and its PDF (LibreOffice) among it.
+      if (Date.now() - started > 100_000) throw new Error(`server did not start within 100 s:\n${out}`);
       await new Promise((r) => setTimeout(r, 50));
     }
     await new Promise((r) => setTimeout(r, 100));

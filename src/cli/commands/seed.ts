@@ -1,4 +1,5 @@
 import { formatCredentials, saveDemoCredentials } from '#server/platform/demo-credentials-file.ts';
+import { seedDemoDecision } from '#server/seed/demo-decision.ts';
 import { seedDemoMaterials } from '#server/seed/demo-materials.ts';
 import { isEmpty, seedDemo } from '#server/seed/seed-demo.ts';
 import { openRuntime } from '../runtime.ts';
@@ -13,6 +14,7 @@ export async function run(): Promise<number> {
       return 1;
     }
     const credentials = await seedDemo(runtime.db, { now: runtime.clock.now() });
+    await seedDemoDecision(runtime, runtime.clock.now());
     await seedDemoMaterials(runtime.db, runtime.storage);
     await saveDemoCredentials(runtime.config.varDir, credentials);
     console.log(`已生成演示数据。演示账号（一次性密码）：\n${formatCredentials(credentials)}`);

@@ -5,6 +5,7 @@ import {
   pendingDemoCredentials,
   saveDemoCredentials,
 } from '#server/platform/demo-credentials-file.ts';
+import { seedDemoDecision } from '#server/seed/demo-decision.ts';
 import { seedDemoMaterials } from '#server/seed/demo-materials.ts';
 import { isEmpty, seedDemo } from '#server/seed/seed-demo.ts';
 import { openRuntime } from '../runtime.ts';
@@ -19,6 +20,8 @@ export async function run(args: string[]): Promise<number> {
   try {
     if (values.demo && (await isEmpty(db))) {
       await saveDemoCredentials(config.varDir, await seedDemo(db, { now: runtime.clock.now() }));
+      // Before the app's workers start: the finished round's 公示 is moved by the seed's days, not today's tick.
+      await seedDemoDecision(runtime, runtime.clock.now());
       await seedDemoMaterials(db, runtime.storage);
     }
     const app = await buildApp(runtime);
