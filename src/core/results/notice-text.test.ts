@@ -36,10 +36,31 @@ describe('the result notice', () => {
       sections: resultSections([
         { nominationId: 'a', category: 'star', special: false, name: '甲', unit: '长春市', entity: '' },
       ]),
+      objections: { total: 0, upheld: 0 },
       day: '2026-10-20',
     });
     expect(body.split('\n')[0]).toBe('各有关单位：');
     expect(body).toContain('于2026年10月9日至2026年10月15日在长春全民学习网公示');
     expect(body).toContain('确定百姓学习之星1名为2026年');
+    expect(body).toContain('公示期满无异议，经审定');
+  });
+
+  it('says 无异议 only when there was none, and what became of the objections otherwise', () => {
+    const input = {
+      year: 2026,
+      level: 'provincial' as const,
+      venue: '长春全民学习网',
+      announcedFrom: null,
+      announcedTo: null,
+      issuers: ['吉林省成人教育协会'],
+      sections: [],
+      day: '2026-10-20',
+    };
+    expect(noticeBody({ ...input, objections: { total: 2, upheld: 0 } })).toContain(
+      '公示期间收到的2件异议经核实均不成立，经审定',
+    );
+    const upheld = noticeBody({ ...input, objections: { total: 3, upheld: 1 } });
+    expect(upheld).toContain('公示期间收到异议3件，经核实1件成立，相关推介对象已移出名单，经审定');
+    expect(upheld).not.toContain('无异议');
   });
 });

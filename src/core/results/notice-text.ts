@@ -35,6 +35,8 @@ export interface NoticeInput {
   announcedTo: string | null;
   issuers: readonly string[];
   sections: readonly ResultSection[];
+  /** Objections received during the 公示, and how many were upheld (their entries left the list). */
+  objections: { total: number; upheld: number };
   /** The day of publication (YYYY-MM-DD, Beijing). */
   day: string;
 }
@@ -46,6 +48,13 @@ function addressees(level: CampaignLevel): string {
     : '各有关单位：';
 }
 
+/** What became of the objections, in the notice's words: 「无异议」 only when there were none. */
+function objectionOutcome({ total, upheld }: NoticeInput['objections']): string {
+  if (total === 0) return '公示期满无异议';
+  if (upheld === 0) return `公示期间收到的${total}件异议经核实均不成立`;
+  return `公示期间收到异议${total}件，经核实${upheld}件成立，相关推介对象已移出名单`;
+}
+
 /** The body paragraphs, one per line, as the DOCX and the public page print them. */
 export function noticeBody(n: NoticeInput): string {
   const period =
@@ -54,7 +63,7 @@ export function noticeBody(n: NoticeInput): string {
       : `在${n.venue}公示`;
   return [
     addressees(n.level),
-    `根据${n.year}年“百姓学习之星”和“终身学习品牌项目”宣传推介工作安排，经各地各单位推荐、专家遴选，拟推介名单${period}。公示期满无异议，经审定，确定${describeCounts(n.sections)}为${n.year}年“百姓学习之星”和“终身学习品牌项目”推介结果，现予公布（名单见附件）。`,
+    `根据${n.year}年“百姓学习之星”和“终身学习品牌项目”宣传推介工作安排，经各地各单位推荐、专家遴选，拟推介名单${period}。${objectionOutcome(n.objections)}，经审定，确定${describeCounts(n.sections)}为${n.year}年“百姓学习之星”和“终身学习品牌项目”推介结果，现予公布（名单见附件）。`,
     '希望受到推介的个人和项目珍惜荣誉，发挥示范引领作用。各地各单位要加大宣传力度，营造人人皆学、处处能学、时时可学的良好氛围，推动学习型社会建设。',
   ].join('\n');
 }

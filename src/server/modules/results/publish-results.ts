@@ -22,7 +22,7 @@ import type { CampaignRow } from '../campaigns/queries.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { applyCampaignTransition } from '../campaigns/transition-campaign.ts';
 import { renderNoticeDocx, renderResultXlsx } from './notice-documents.ts';
-import { findAnnouncementOf, findNoticeOf, winnersOf } from './queries.ts';
+import { findAnnouncementOf, findNoticeOf, objectionCounts, winnersOf } from './queries.ts';
 import { enterRegistry } from './registry-entries.ts';
 import { candidateOf } from './result-candidates.ts';
 import { resultsRules } from './rules.ts';
@@ -43,6 +43,7 @@ export async function draftNotice(db: Db | Trx, campaign: CampaignRow, day: stri
     winnersOf(db, campaign.id, WINNER_STATES),
     findAnnouncementOf(db, campaign.id),
   ]);
+  const objections = await objectionCounts(db, announcement?.id ?? null);
   const sections = resultSections(winners.map(candidateOf));
   const issuers = noticeIssuers({
     level: campaign.level,
@@ -58,6 +59,7 @@ export async function draftNotice(db: Db | Trx, campaign: CampaignRow, day: stri
     announcedTo: announcement?.endDay ?? null,
     issuers,
     sections,
+    objections: { total: objections.total, upheld: objections.upheld },
     day,
   });
   return { winners, sections, issuers, title, body };
