@@ -1,25 +1,26 @@
 /** `/results/<id>`: the published result notice: title, 文号, issuers, the list by category and province, downloads. */
 import { formatBeijingDate } from '#core/calendar/beijing-time.ts';
 import type { Category } from '#core/campaign/rules.ts';
+import { SECTION_ORDER, sectionTitle } from '#core/results/result-list.ts';
 import type { PublicResult, PublicResultEntry } from '#server/modules/results/public-view.ts';
 import { esc, paragraphs } from '../html.ts';
-import { CATEGORY_TITLES, SPECIAL_LABELS } from './labels.ts';
 
-function table(category: Category, entries: PublicResultEntry[]): string {
+/** One heading of the notice's list (specials apart, as the notice counts them). */
+function table(category: Category, special: boolean, entries: PublicResultEntry[]): string {
   const project = category === 'project';
+  const title = sectionTitle(category, special).replace(/[“”]/g, '');
   const head = project
-    ? '<th scope="col">序号</th><th scope="col">省份</th><th scope="col">项目名称</th><th scope="col">申报主体</th><th scope="col">备注</th>'
-    : '<th scope="col">序号</th><th scope="col">省份</th><th scope="col">姓名</th><th scope="col">单位</th><th scope="col">备注</th>';
+    ? '<th scope="col">序号</th><th scope="col">省份</th><th scope="col">项目名称</th><th scope="col">申报主体</th>'
+    : '<th scope="col">序号</th><th scope="col">省份</th><th scope="col">姓名</th><th scope="col">单位</th>';
   const rows = entries.map((e, i) => {
-    const special = e.special ? `<span class="special">${SPECIAL_LABELS[category]}</span>` : '';
     const middle = project
       ? `<td>${esc(e.name)}</td><td>${esc(e.entity)}</td>`
       : `<td>${esc(e.name)}</td><td>${esc(e.unit)}</td>`;
-    return `<tr><th scope="row">${i + 1}</th><td>${esc(e.province || e.unit)}</td>${middle}<td>${special}</td></tr>`;
+    return `<tr><th scope="row">${i + 1}</th><td>${esc(e.province || e.unit)}</td>${middle}</tr>`;
   });
-  return `<h3>${CATEGORY_TITLES[category]}（${entries.length}${project ? '个' : '名'}）</h3>
+  return `<h3>${title}（${entries.length}${project ? '个' : '名'}）</h3>
 <div class="table-wrap"><table>
-<caption>${CATEGORY_TITLES[category]}名单（按省份排列）</caption>
+<caption>${title}名单（按省份排列）</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${rows.join('\n')}
@@ -34,9 +35,11 @@ const DOCUMENTS = [
 ] as const;
 
 export function resultBody(r: PublicResult): string {
-  const groups = (['star', 'project'] as const)
-    .map((category) => ({ category, entries: r.entries.filter((e) => e.category === category) }))
-    .filter((g) => g.entries.length > 0);
+  const groups = SECTION_ORDER.map(({ category, special }) => ({
+    category,
+    special,
+    entries: r.entries.filter((e) => e.category === category && e.special === special),
+  })).filter((g) => g.entries.length > 0);
   const downloads = DOCUMENTS.filter(([kind]) => r.documents[kind]).map(
     ([kind, label]) => `<li><a href="/results/${esc(r.id)}/notice.${kind}">${label}</a></li>`,
   );
@@ -45,7 +48,7 @@ export function resultBody(r: PublicResult): string {
 <p class="meta">${r.docNumber ? `文号：${esc(r.docNumber)}　` : ''}发布单位：${r.issuers.map(esc).join('、')}　公布日期：${esc(formatBeijingDate(r.publishedAt))}</p>
 ${paragraphs(r.body)}
 <h2 id="list">推介名单</h2>
-${groups.length ? groups.map((g) => table(g.category, g.entries)).join('\n') : '<p>名单为空。</p>'}
+${groups.length ? groups.map((g) => table(g.category, g.special, g.entries)).join('\n') : '<p>名单为空。</p>'}
 ${downloads.length ? `<h2 id="downloads">文件下载</h2>\n<ul class="downloads">\n${downloads.join('\n')}\n</ul>` : ''}
 <div class="signature">
 ${r.issuers.map((i) => `<p>${esc(i)}</p>`).join('\n')}
