@@ -45,12 +45,7 @@ export async function newAnnouncement(
   }
   if (state === 'open' || state === 'closed')
     row = await openAnnouncement(db, actor, campaign.id, { version: row.version }, jobs, clock.now());
-  if (state === 'closed') {
-    if (!('set' in clock))
-      throw new Error('newAnnouncement({ state: "closed" }) needs createTestApp({ clock: manualClock() })');
-    (clock as ManualClock).set(`${addDays(row.endDay!, 1)}T00:10:00+08:00`);
-    await runAnnouncementTick(t.context, clock.now());
-  }
+  if (state === 'closed') await endAnnouncementPeriod(t, row);
   const entries = await listEntries(db, row.id);
   return {
     id: row.id,
@@ -58,4 +53,21 @@ export async function newAnnouncement(
     startDay: row.startDay,
     endDay: row.endDay,
   };
+}
+
+/**
+ * 公示期满: the manual clock set to the day after the end day (00:10, Beijing) and the platform's tick run,
+ * which closes the announcement as it would on that night.
+ */
+export async function endAnnouncementPeriod(
+  t: HasContext,
+  announcement: { id: string; endDay: string | null },
+) {
+  const { clock } = t.context;
+  if (!('set' in clock))
+    throw new Error('ending a 公示 period needs createTestApp({ clock: manualClock() })');
+  (clock as ManualClock).set(`${addDays(announcement.endDay!, 1)}T00:10:00+08:00`);
+  const tick = await runAnnouncementTick(t.context, clock.now());
+  if (!tick.closed.includes(announcement.id))
+    throw new Error(`the tick did not close the 公示: ${JSON.stringify(tick.refused)}`);
 }
