@@ -1,0 +1,46 @@
+/**
+ * 公示期满 and 审定 for a browser journey, whose server runs in another process: the server starts again
+ * with its clock on the night after the 公示's end day (sessions lapse across it, so the journey's pages
+ * sign in again), the platform's tick closes the 公示 (run here on the same database at that instant, as the
+ * server's five-minute tick would), and the demo's 审定人 approves through the approval route from a page of
+ * its own (the same call its 审定通过 button makes).
+ */
+
+import type { Browser } from 'playwright-core';
+import { addDays } from '#core/calendar/iso-date.ts';
+import { runAnnouncementTick } from '#server/modules/announcements/tick.ts';
+import { startJobs } from '#server/platform/jobs/jobs.ts';
+import { createPublicPages } from '#server/platform/public-pages.ts';
+import { loginThroughPage, pageApi } from './browser.ts';
+import type { TestDatabase } from './database.ts';
+import type { ServerProcess } from './server-process.ts';
+
+export async function approveThroughPage(
+  browser: Browser,
+  server: ServerProcess,
+  database: TestDatabase,
+  campaignId: string,
+  announcement: { id: string; period: { endDay: string } | null },
+) {
+  const after = new Date(`${addDays(announcement.period!.endDay, 1)}T00:10:00+08:00`);
+  await server.restart({ clock: after.toISOString() });
+  const jobs = await startJobs(database.url, { pollingIntervalSeconds: 0.5 });
+  try {
+    const tick = await runAnnouncementTick(
+      { db: database.db, jobs, publicPages: createPublicPages() },
+      after,
+    );
+    if (!tick.closed.includes(announcement.id))
+      throw new Error(`the tick did not close the 公示: ${JSON.stringify(tick.refused)}`);
+  } finally {
+    await jobs.stop();
+  }
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    await loginThroughPage(page, server.url, 'approver', server.passwords.get('approver')!, 'Approver2026ok');
+    await pageApi(page, 'POST', `/api/campaigns/${campaignId}/approval`, {});
+  } finally {
+    await context.close();
+  }
+}
