@@ -167,7 +167,7 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: forwarding winners with 
     // 公示 through its own routes; once its period has ended, 审定 by the approver (the status buttons make
     // neither).
     const announcement = await announceThroughPage(o, jilinRound);
-    await approveThroughPage(browser, server, database, jilinRound, announcement);
+    await approveThroughPage(browser, server, database, jilinRound, announcement, [u, o, n]);
     await signInAgain();
     // 审定 made both 入选 by itself, audited as the organiser's 审定入选.
     const selected = await pageApi(o, 'GET', `/api/nominations?campaignId=${jilinRound}&state=selected`);

@@ -49,7 +49,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     page.screenshot({ path: path.resolve('.tmp', `e2e-${name}.png`) });
 
   it('walks a star through autosave, submit, return, resubmit, the registration table, an extension and forwarding', {
-    timeout: 180_000,
+    timeout: 300_000,
   }, async () => {
     const u = await unit.newPage();
     u.setDefaultTimeout(15_000);
@@ -275,7 +275,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     // neither). The server's clock runs from a minute past the deadline (restarted above): its today is
     // that day. The server starts again after the period, so both log in again.
     const announcement = await announceThroughPage(o, jilinRound, new Date(deadline + 120_000));
-    await approveThroughPage(browser, server, database, jilinRound, announcement);
+    await approveThroughPage(browser, server, database, jilinRound, announcement, [u, o]);
     await loginThroughPage(u, server.url, 'changchun', 'UnitLearning2026', 'UnitLearning2026');
     await loginThroughPage(o, server.url, 'jilin-admin', 'Organiser2026ok', 'Organiser2026ok');
     // 审定 made the 拟推介 star 入选 by itself, audited as the organiser's 审定入选.

@@ -3,10 +3,11 @@
  * with its clock on the night after the 公示's end day (sessions lapse across it, so the journey's pages
  * sign in again), the platform's tick closes the 公示 (run here on the same database at that instant, as the
  * server's five-minute tick would), and the demo's 审定人 approves through the approval route from a page of
- * its own (the same call its 审定通过 button makes).
+ * its own (the same call its 审定通过 button makes). The journey's pages wait on a blank page meanwhile and
+ * sign in again afterwards.
  */
 
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { addDays } from '#core/calendar/iso-date.ts';
 import { runAnnouncementTick } from '#server/modules/announcements/tick.ts';
 import { startJobs } from '#server/platform/jobs/jobs.ts';
@@ -21,8 +22,11 @@ export async function approveThroughPage(
   database: TestDatabase,
   campaignId: string,
   announcement: { id: string; period: { endDay: string } | null },
+  /** The journey's open pages: left while the server is away (their sessions lapse across the days). */
+  pages: readonly Page[],
 ) {
   const after = new Date(`${addDays(announcement.period!.endDay, 1)}T00:10:00+08:00`);
+  for (const page of pages) await page.goto('about:blank');
   await server.restart({ clock: after.toISOString() });
   const jobs = await startJobs(database.url, { pollingIntervalSeconds: 0.5 });
   try {
@@ -38,7 +42,13 @@ export async function approveThroughPage(
   const context = await browser.newContext({ locale: 'zh-CN' });
   try {
     const page = await context.newPage();
-    await loginThroughPage(page, server.url, 'approver', server.passwords.get('approver')!, 'Approver2026ok');
+    await loginThroughPage(
+      page,
+      server.url,
+      'approver',
+      server.passwords.get('approver')!,
+      'Shending9Ok2026',
+    );
     await pageApi(page, 'POST', `/api/campaigns/${campaignId}/approval`, {});
   } finally {
     await context.close();

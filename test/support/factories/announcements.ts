@@ -12,6 +12,7 @@ import { openAnnouncement } from '#server/modules/announcements/open-announcemen
 import { listEntries } from '#server/modules/announcements/queries.ts';
 import { scheduleAnnouncement } from '#server/modules/announcements/schedule-announcement.ts';
 import { runAnnouncementTick } from '#server/modules/announcements/tick.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
 import type { ManualClock } from '#server/platform/clock.ts';
 import type { HasContext } from './accounts.ts';
 import type { TestCampaign } from './campaigns.ts';
@@ -23,13 +24,23 @@ export interface TestAnnouncement {
   endDay: string | null;
 }
 
-export async function newAnnouncement(
+export function newAnnouncement(
   t: HasContext,
   campaign: TestCampaign,
   options: { state?: AnnouncementState; startDay?: string } = {},
 ): Promise<TestAnnouncement> {
+  return announceAs(t, campaign.organiser.admin.actor, campaign.id, options);
+}
+
+/** newAnnouncement for a test that holds an organiser's actor (e.g. `sessionActor` of an HTTP session). */
+export async function announceAs(
+  t: HasContext,
+  actor: Actor,
+  campaignId: string,
+  options: { state?: AnnouncementState; startDay?: string } = {},
+): Promise<TestAnnouncement> {
   const { db, jobs, clock } = t.context;
-  const actor = campaign.organiser.admin.actor;
+  const campaign = { id: campaignId };
   const state = options.state ?? 'open';
   let row = await createAnnouncement(db, actor, campaign.id);
   if (state !== 'draft') {
