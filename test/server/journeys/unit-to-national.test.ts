@@ -69,7 +69,7 @@ describe('a unit from an empty table to a forwarded provincial winner', () => {
         t,
         unit,
         campaign.id,
-        completeProject(rules, 700 + i, todayInShanghai(new Date())),
+        completeProject(rules, 700 + i, todayInShanghai(clock.now())),
         'project',
       );
       const submitted = await post(unit, `/api/nominations/${n.id}/submit`);

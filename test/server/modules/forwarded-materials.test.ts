@@ -141,7 +141,7 @@ beforeAll(async () => {
     t,
     changchun,
     jilinCampaign,
-    completeProject(rules, 811, todayInShanghai(new Date())),
+    completeProject(rules, 811, todayInShanghai(t.context.clock.now())),
     'project',
   );
   project = p.id;

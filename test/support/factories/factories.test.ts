@@ -105,7 +105,7 @@ describe('campaigns', () => {
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'open', templateId: 'jilin-2023', rulesVersion: 2 });
     expect(row.deadlineAt!.getTime()).toBe(campaign.deadlineAt.getTime());
-    expect(campaign.deadlineAt.getTime()).toBeGreaterThan(Date.now());
+    expect(campaign.deadlineAt.getTime()).toBeGreaterThan(t.context.clock.now().getTime());
     expect((await trail(campaign.id)).map((r) => [r.action, r.actorId, r.before])).toEqual([
       ['campaign.created', organiser.admin.id, null],
       ['campaign.rules_changed', organiser.admin.id, { rulesVersion: 1 }],
