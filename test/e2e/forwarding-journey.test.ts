@@ -169,7 +169,7 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: forwarding winners with 
     const announcement = await announceThroughPage(o, jilinRound);
     await approveThroughPage(browser, server, database, jilinRound, announcement, [u, o, n]);
     await signInAgain();
-    // 审定 made both 入选 by itself, audited as the organiser's 审定入选.
+    // 审定 made both 入选 by itself, audited as 审定入选.
     const selected = await pageApi(o, 'GET', `/api/nominations?campaignId=${jilinRound}&state=selected`);
     expect(selected.items.map((n: { id: string }) => n.id).sort()).toEqual([star, project].sort());
     for (const id of [star, project])

@@ -278,11 +278,11 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     await approveThroughPage(browser, server, database, jilinRound, announcement, [u, o]);
     await loginThroughPage(u, server.url, 'changchun', 'UnitLearning2026', 'UnitLearning2026');
     await loginThroughPage(o, server.url, 'jilin-admin', 'Organiser2026ok', 'Organiser2026ok');
-    // 审定 made the 拟推介 star 入选 by itself, audited as the organiser's 审定入选.
+    // 审定 made the 拟推介 star 入选 by itself, audited as 审定入选.
     const selected = await pageApi(o, 'GET', `/api/nominations?campaignId=${jilinRound}&state=selected`);
     expect(selected.items.map((n: { id: string }) => n.id)).toEqual([star.id]);
     expect(await lastMoveOf(database, star.id)).toMatchObject({ to: 'selected', label: '审定入选' });
-    await o.reload();
+    await o.goto(`${server.url}/campaigns/${jilinRound}`);
     await o.getByRole('tab', { name: '报送情况' }).click();
     await o.getByRole('button', { name: /报送上级/ }).click();
     await o.getByRole('dialog').getByRole('button', { name: '确认报送' }).click();
