@@ -285,8 +285,10 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     await o.goto(`${server.url}/campaigns/${jilinRound}`);
     await o.getByRole('tab', { name: '报送情况' }).click();
     await o.getByRole('button', { name: /报送上级/ }).click();
-    await o.getByRole('dialog').getByRole('button', { name: '确认报送' }).click();
-    await expect.poll(() => o.getByText(/已报送 1 条/).count()).toBeGreaterThan(0);
+    const dialog = o.getByRole('dialog');
+    await expect.poll(() => dialog.textContent()).toContain('全国');
+    await dialog.getByRole('button', { name: '确认报送' }).click();
+    await expect.poll(() => dialog.textContent()).toContain('已报送 1 条');
     await shot(o, 'forwarded');
     const national = (await pageApi(o, 'GET', '/api/campaigns')).items.find(
       // The open national round (the demo also has one in review).
