@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock } from '#server/platform/clock.ts';
 import { createTestApp, type TestApp } from '#test/support/app.ts';
 import { browserAvailability, launchBrowser, loginThroughPage } from '#test/support/browser.ts';
 import {
@@ -27,7 +28,12 @@ describe.skipIf(!available)('browser: 审定 and 公布 on a phone', () => {
     const webDistDir = path.resolve('web/dist');
     if (!existsSync(path.join(webDistDir, 'index.html')))
       throw new Error('web/dist 不存在：请先运行 npm run build:web');
-    t = await createTestApp({ listen: true, config: { webDistDir } });
+    // The 公示 period is lived through on the app's clock (a date the official calendar covers).
+    t = await createTestApp({
+      listen: true,
+      config: { webDistDir },
+      clock: manualClock('2026-11-02T10:00:00+08:00'),
+    });
     s = await shortlistedCampaign(t, {
       picks: [
         { unit: 0, category: 'star' },
@@ -69,8 +75,10 @@ describe.skipIf(!available)('browser: 审定 and 公布 on a phone', () => {
     await loginThroughPage(organiserPage, t.url, admin.username, admin.password, admin.password);
     await organiserPage.goto(`${t.url}/campaigns/${s.campaign.id}?tab=results`);
     await organiserPage.getByLabel('文号').fill('吉成教协〔2023〕8号');
-    // The header's generic move of the same name is the campaigns module's (ann refuses it there).
     const tab = organiserPage.getByRole('tabpanel', { name: '审定与公布' });
+    await expect.poll(() => tab.getByRole('button', { name: '公布结果' }).count()).toBe(1);
+    // One 公布结果 on the page: the header's status buttons leave 审定 and 公布 to their own screens.
+    expect(await organiserPage.getByRole('button', { name: '公布结果' }).count()).toBe(1);
     await tab.getByRole('button', { name: '公布结果' }).click();
     const confirm = organiserPage.getByRole('dialog');
     await expect.poll(() => confirm.textContent()).toContain('将 2 项记入往届入选名单');

@@ -6,7 +6,7 @@ import { addDays } from '#core/calendar/iso-date.ts';
 import { todayInShanghai } from '#core/calendar/today.ts';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { announceThroughPage } from '#test/support/announce-through-page.ts';
-import { approveInDatabase } from '#test/support/approve-in-database.ts';
+import { approveThroughPage } from '#test/support/approve-through-page.ts';
 import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
 import { createTestDatabase, lastMoveOf, type TestDatabase } from '../support/database.ts';
 import { photoOfAtLeast } from '../support/materials.ts';
@@ -49,7 +49,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     page.screenshot({ path: path.resolve('.tmp', `e2e-${name}.png`) });
 
   it('walks a star through autosave, submit, return, resubmit, the registration table, an extension and forwarding', {
-    timeout: 180_000,
+    timeout: 300_000,
   }, async () => {
     const u = await unit.newPage();
     u.setDefaultTimeout(15_000);
@@ -271,19 +271,24 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     for (const to of ['reviewing'])
       await pageApi(o, 'POST', `/api/campaigns/${jilinRound}/transitions`, { to });
     await pageApi(o, 'POST', `/api/nominations/${star.id}/transitions`, { to: 'shortlisted' });
-    // 公示 through its own routes; 审定 as the approval use case makes it (the status buttons make neither).
-    // The server's clock runs from a minute past the deadline (restarted above): its today is that day.
-    await announceThroughPage(o, jilinRound, new Date(deadline + 120_000));
-    await approveInDatabase(database, jilinRound);
-    // 审定 made the 拟推介 star 入选 by itself, audited as the organiser's 审定入选.
+    // 公示 through its own routes; once its period has ended, 审定 by the approver (the status buttons make
+    // neither). The server's clock runs from a minute past the deadline (restarted above): its today is
+    // that day. The server starts again after the period, so both log in again.
+    const announcement = await announceThroughPage(o, jilinRound, new Date(deadline + 120_000));
+    await approveThroughPage(browser, server, database, jilinRound, announcement, [u, o]);
+    await loginThroughPage(u, server.url, 'changchun', 'UnitLearning2026', 'UnitLearning2026');
+    await loginThroughPage(o, server.url, 'jilin-admin', 'Organiser2026ok', 'Organiser2026ok');
+    // 审定 made the 拟推介 star 入选 by itself, audited as 审定入选.
     const selected = await pageApi(o, 'GET', `/api/nominations?campaignId=${jilinRound}&state=selected`);
     expect(selected.items.map((n: { id: string }) => n.id)).toEqual([star.id]);
     expect(await lastMoveOf(database, star.id)).toMatchObject({ to: 'selected', label: '审定入选' });
-    await o.reload();
+    await o.goto(`${server.url}/campaigns/${jilinRound}`);
     await o.getByRole('tab', { name: '报送情况' }).click();
     await o.getByRole('button', { name: /报送上级/ }).click();
-    await o.getByRole('dialog').getByRole('button', { name: '确认报送' }).click();
-    await expect.poll(() => o.getByText(/已报送 1 条/).count()).toBeGreaterThan(0);
+    const dialog = o.getByRole('dialog');
+    await expect.poll(() => dialog.textContent()).toContain('全国');
+    await dialog.getByRole('button', { name: '确认报送' }).click();
+    await expect.poll(() => dialog.textContent()).toContain('已报送 1 条');
     await shot(o, 'forwarded');
     const national = (await pageApi(o, 'GET', '/api/campaigns')).items.find(
       // The open national round (the demo also has one in review).

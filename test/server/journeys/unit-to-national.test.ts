@@ -18,7 +18,8 @@ let t: TestApp;
 let unit: Session;
 let organiser: Session;
 let national: Session;
-const clock = manualClock();
+// A date the official calendar covers through the 公示 that follows the deadline.
+const clock = manualClock('2026-10-20T10:00:00+08:00');
 beforeAll(async () => {
   t = await createTestApp({ clock });
   unit = await loginAs(t, 'changchun');
@@ -68,7 +69,7 @@ describe('a unit from an empty table to a forwarded provincial winner', () => {
         t,
         unit,
         campaign.id,
-        completeProject(rules, 700 + i, todayInShanghai(new Date())),
+        completeProject(rules, 700 + i, todayInShanghai(clock.now())),
         'project',
       );
       const submitted = await post(unit, `/api/nominations/${n.id}/submit`);
@@ -144,6 +145,10 @@ describe('a unit from an empty table to a forwarded provincial winner', () => {
     // 公示 and 审定 are their own use cases; the campaign is moved the way they move it.
     await moveCampaignAs(t, await sessionActor(t, organiser), campaign.id, 'announcing');
     await moveCampaignAs(t, await sessionActor(t, organiser), campaign.id, 'approved');
+    // The 公示 period has passed on the app's clock: everyone signs in again.
+    unit = await relogin(t, 'changchun');
+    organiser = await relogin(t, 'jilin-admin');
+    national = await relogin(t, 'cace-admin');
     // 审定 makes the 拟推介 star 入选 by itself; the 未入选 one and the never-listed rest stay as they were.
     expect(await lastMoveOf(t.database, stars[6]!)).toMatchObject({
       from: 'shortlisted',

@@ -1,11 +1,12 @@
 /**
- * 审定 makes the 拟推介名单 the result: the campaign's approval moves every 拟推介 nomination to 入选 in its
- * own transaction, as the organiser who approves, audited like any other move.
+ * 审定 makes the 拟推介名单 the result: the approver's approval moves every 拟推介 nomination to 入选 in its
+ * own transaction, the platform's move (no person's), audited like any other move.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transitionCampaign } from '#server/modules/campaigns/transition-campaign.ts';
 import { findNomination } from '#server/modules/nominations/queries.ts';
 import { transitionNomination } from '#server/modules/nominations/service.ts';
+import { manualClock } from '#server/platform/clock.ts';
 import { createTestApp, type TestApp } from '#test/support/app.ts';
 import {
   moveCampaign,
@@ -24,7 +25,8 @@ let unit: TestUnit;
 let campaign: TestCampaign;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The 公示 period is lived through on the app's clock (a date the official calendar covers).
+  t = await createTestApp({ clock: manualClock('2026-11-02T10:00:00+08:00') });
   organiser = await newOrganiser(t);
   unit = await newUnit(t, organiser);
   campaign = await newCampaign(t, organiser);
@@ -72,9 +74,9 @@ describe('审定 selects the 拟推介名单', () => {
     expect(await states(ids)).toEqual(['shortlisted', 'shortlisted', 'accepted']);
     expect(await movesOf(ids)).toHaveLength(before);
 
-    const now = new Date(clock.now().getTime() + 3_600_000);
-    // 审定 is the approval's own use case; the factory moves the campaign the way that use case does.
-    const approved = await moveCampaign(t, campaign, 'approved', now);
+    // 审定 is the approver's own use case, once the 公示 period has ended; the factory makes it so.
+    const approved = await moveCampaign(t, campaign, 'approved');
+    const now = clock.now();
     expect(approved.status).toBe('approved');
     expect(await states(ids)).toEqual(['selected', 'selected', 'accepted']);
     for (const id of [first, second]) expect((await findNomination(db, id))!.updatedAt).toEqual(now);
@@ -85,7 +87,7 @@ describe('审定 selects the 拟推介名单', () => {
     ).toEqual(
       [first, second].map((id) => ({
         id,
-        actor: actor.accountId,
+        actor: null,
         before: { state: 'shortlisted' },
         after: { state: 'selected', label: '审定入选', reason: null, contentHash: null },
       })),

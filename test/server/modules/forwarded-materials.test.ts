@@ -12,8 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '#core/calendar/today.ts';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { releaseStoredObjects } from '#server/modules/materials/stored-objects.ts';
+import { manualClock } from '#server/platform/clock.ts';
 import { noisyJpeg } from '#test/fixtures/media/generate.ts';
-import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
+import { as, createTestApp, loginAs, relogin, type Session, type TestApp } from '#test/support/app.ts';
 import { lastMoveOf } from '#test/support/database.ts';
 import { moveCampaignAs, sessionActor } from '#test/support/factories/index.ts';
 import { checkedMaterials, uploadThroughTus } from '#test/support/materials.ts';
@@ -123,7 +124,7 @@ async function copyOf(sourceId: string) {
 const sha = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock: manualClock('2026-11-02T10:00:00+08:00') });
   changchun = await loginAs(t, 'changchun');
   jilin = await loginAs(t, 'jilin-admin');
   cace = await loginAs(t, 'cace-admin');
@@ -140,7 +141,7 @@ beforeAll(async () => {
     t,
     changchun,
     jilinCampaign,
-    completeProject(rules, 811, todayInShanghai(new Date())),
+    completeProject(rules, 811, todayInShanghai(t.context.clock.now())),
     'project',
   );
   project = p.id;
@@ -189,6 +190,10 @@ beforeAll(async () => {
   // 公示 and 审定 are their own use cases; the campaign is moved the way they move it.
   await moveCampaignAs(t, await sessionActor(t, jilin), jilinCampaign, 'announcing');
   await moveCampaignAs(t, await sessionActor(t, jilin), jilinCampaign, 'approved');
+  // The 公示 period has passed on the app's clock: everyone signs in again.
+  changchun = await relogin(t, 'changchun');
+  jilin = await relogin(t, 'jilin-admin');
+  cace = await relogin(t, 'cace-admin');
   // 审定 made both 入选 by itself.
   for (const id of [star, project])
     expect(await lastMoveOf(t.database, id)).toMatchObject({

@@ -10,6 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '#core/findings.ts';
 import { REGISTRY_CODES } from '#core/nomination/registry-findings.ts';
+import { manualClock } from '#server/platform/clock.ts';
 import {
   as,
   createTestApp,
@@ -42,7 +43,12 @@ const AN = 410; // on the national list
 const BAI = 411; // on Jilin's provincial list
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The 公示 before 审定 is lived through on the app's clock (a date the official calendar covers); the
+  // sessions are set to outlast it, as a deployment may configure them.
+  t = await createTestApp({
+    clock: manualClock('2026-11-02T10:00:00+08:00'),
+    config: { sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 },
+  });
   changchun = await loginAs(t, 'changchun');
   jilin = await loginAs(t, 'jilin-admin');
   cace = await loginAs(t, 'cace-admin');

@@ -118,7 +118,7 @@ async function firstUse(
 /** An account in `organisationId` with `roles`, created by `admin` through the accounts service. */
 export async function newAccount(
   t: HasContext,
-  admin: TestAccount,
+  admin: Pick<TestAccount, 'actor'>,
   input: { organisationId: string; roles: Role[]; username?: string; displayName?: string },
 ): Promise<TestAccount> {
   const username = input.username ?? uniqueName(input.roles[0]!.replace('_', '-'));

@@ -12,6 +12,7 @@ import { openAnnouncement } from '#server/modules/announcements/open-announcemen
 import { listEntries } from '#server/modules/announcements/queries.ts';
 import { scheduleAnnouncement } from '#server/modules/announcements/schedule-announcement.ts';
 import { runAnnouncementTick } from '#server/modules/announcements/tick.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
 import type { ManualClock } from '#server/platform/clock.ts';
 import type { HasContext } from './accounts.ts';
 import type { TestCampaign } from './campaigns.ts';
@@ -23,13 +24,23 @@ export interface TestAnnouncement {
   endDay: string | null;
 }
 
-export async function newAnnouncement(
+export function newAnnouncement(
   t: HasContext,
   campaign: TestCampaign,
   options: { state?: AnnouncementState; startDay?: string } = {},
 ): Promise<TestAnnouncement> {
+  return announceAs(t, campaign.organiser.admin.actor, campaign.id, options);
+}
+
+/** newAnnouncement for a test that holds an organiser's actor (e.g. `sessionActor` of an HTTP session). */
+export async function announceAs(
+  t: HasContext,
+  actor: Actor,
+  campaignId: string,
+  options: { state?: AnnouncementState; startDay?: string } = {},
+): Promise<TestAnnouncement> {
   const { db, jobs, clock } = t.context;
-  const actor = campaign.organiser.admin.actor;
+  const campaign = { id: campaignId };
   const state = options.state ?? 'open';
   let row = await createAnnouncement(db, actor, campaign.id);
   if (state !== 'draft') {
@@ -45,12 +56,7 @@ export async function newAnnouncement(
   }
   if (state === 'open' || state === 'closed')
     row = await openAnnouncement(db, actor, campaign.id, { version: row.version }, jobs, clock.now());
-  if (state === 'closed') {
-    if (!('set' in clock))
-      throw new Error('newAnnouncement({ state: "closed" }) needs createTestApp({ clock: manualClock() })');
-    (clock as ManualClock).set(`${addDays(row.endDay!, 1)}T00:10:00+08:00`);
-    await runAnnouncementTick(t.context, clock.now());
-  }
+  if (state === 'closed') await endAnnouncementPeriod(t, row);
   const entries = await listEntries(db, row.id);
   return {
     id: row.id,
@@ -58,4 +64,21 @@ export async function newAnnouncement(
     startDay: row.startDay,
     endDay: row.endDay,
   };
+}
+
+/**
+ * 公示期满: the manual clock set to the day after the end day (00:10, Beijing) and the platform's tick run,
+ * which closes the announcement as it would on that night.
+ */
+export async function endAnnouncementPeriod(
+  t: HasContext,
+  announcement: { id: string; endDay: string | null },
+) {
+  const { clock } = t.context;
+  if (!('set' in clock))
+    throw new Error('ending a 公示 period needs createTestApp({ clock: manualClock() })');
+  (clock as ManualClock).set(`${addDays(announcement.endDay!, 1)}T00:10:00+08:00`);
+  const tick = await runAnnouncementTick(t.context, clock.now());
+  if (!tick.closed.includes(announcement.id))
+    throw new Error(`the tick did not close the 公示: ${JSON.stringify(tick.refused)}`);
 }

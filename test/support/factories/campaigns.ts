@@ -9,15 +9,15 @@ import { madeElsewhere } from '#core/campaign/move-preconditions.ts';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import type { CampaignState } from '#core/campaign/states.ts';
 import { type CampaignRow, findCampaign } from '#server/modules/campaigns/queries.ts';
-import { campaignRules } from '#server/modules/campaigns/rules.ts';
-import { createCampaign, visibleCampaign } from '#server/modules/campaigns/service.ts';
-import {
-  applyCampaignTransition,
-  transitionCampaign,
-} from '#server/modules/campaigns/transition-campaign.ts';
+import { createCampaign } from '#server/modules/campaigns/service.ts';
+import { transitionCampaign } from '#server/modules/campaigns/transition-campaign.ts';
 import { updateCampaignRules } from '#server/modules/campaigns/update-rules.ts';
+import { approveCampaign } from '#server/modules/results/approve-campaign.ts';
+import { publishResults } from '#server/modules/results/publish-results.ts';
+import { findAnnouncementOf } from '#server/modules/results/queries.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
-import type { HasContext } from './accounts.ts';
+import { type HasContext, newAccount } from './accounts.ts';
+import { announceAs, endAnnouncementPeriod } from './announcements.ts';
 import type { TestOrganiser } from './organisations.ts';
 
 export type TemplateId = 'jilin-2023' | 'national-2024';
@@ -70,9 +70,11 @@ export async function newCampaign(
 
 /**
  * Moves a campaign one step of its transition table as its organiser (e.g. open → reviewing), through the
- * status buttons' use case. 开始公示, 审定 and 公布 are refused there (their own use cases make them, calling
- * the campaign's transition function in their transaction); for a test that needs the campaign in such a
- * state without that use case's rows, the move is made the way those use cases make it.
+ * status buttons' use case. 开始公示, 审定 and 公布 are refused there; they are made by their own use cases:
+ * 开始公示 by a 公示 drafted from the shortlist, scheduled from the clock's today and opened (announceAs);
+ * 审定 by an approver (审定人, made in the organiser's organisation) once the 公示 period has ended, lived
+ * through on the manual clock (the tick closes it); 公布 by publishResults with a 文号. These three happen at
+ * the clock's time (`now` is for the others).
  */
 export function moveCampaign(
   t: HasContext,
@@ -95,9 +97,22 @@ export async function moveCampaignAs(
   const current = (await findCampaign(db, campaignId))!;
   if (madeElsewhere(current.status, to) === null)
     return transitionCampaign(db, actor, campaignId, to, jobs, now);
-  return db.transaction().execute(async (trx) => {
-    const row = await visibleCampaign(trx, actor, campaignId, true);
-    campaignRules.authorize(actor, 'transition', row);
-    return applyCampaignTransition(trx, actor, row, to, jobs, now);
-  });
+  if (to === 'announcing') await announceAs(t, actor, campaignId);
+  if (to === 'approved') {
+    const announcement = (await findAnnouncementOf(db, campaignId))!;
+    if (announcement.state === 'open') await endAnnouncementPeriod(t, announcement);
+    const approver = await newAccount(
+      t,
+      { actor },
+      {
+        organisationId: current.organiserId,
+        roles: ['approver'],
+        displayName: '审定负责人',
+      },
+    );
+    await approveCampaign(t.context, approver.actor, campaignId, {});
+  }
+  if (to === 'published')
+    await publishResults(t.context, actor, campaignId, { docNumber: `测试〔${current.year}〕1号` });
+  return (await findCampaign(db, campaignId))!;
 }

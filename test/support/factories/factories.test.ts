@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '#core/nomination/snapshot.ts';
+import { manualClock } from '#server/platform/clock.ts';
 import { as, createTestApp, type TestApp } from '#test/support/app.ts';
 import { draftWith } from '#test/support/nominations.ts';
 import {
@@ -27,7 +28,12 @@ let unit: TestUnit;
 let campaign: TestCampaign;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({
+    // 公示 and 审定 are lived through on the app's clock (a date the official calendar covers); the
+    // sessions are set to outlast the period, as a deployment may configure them.
+    clock: manualClock('2026-11-02T10:00:00+08:00'),
+    config: { sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 },
+  });
   organiser = await newOrganiser(t);
   unit = await newUnit(t, organiser);
   campaign = await newCampaign(t, organiser);
@@ -99,7 +105,7 @@ describe('campaigns', () => {
       .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'open', templateId: 'jilin-2023', rulesVersion: 2 });
     expect(row.deadlineAt!.getTime()).toBe(campaign.deadlineAt.getTime());
-    expect(campaign.deadlineAt.getTime()).toBeGreaterThan(Date.now());
+    expect(campaign.deadlineAt.getTime()).toBeGreaterThan(t.context.clock.now().getTime());
     expect((await trail(campaign.id)).map((r) => [r.action, r.actorId, r.before])).toEqual([
       ['campaign.created', organiser.admin.id, null],
       ['campaign.rules_changed', organiser.admin.id, { rulesVersion: 1 }],

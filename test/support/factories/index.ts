@@ -10,7 +10,7 @@ export {
   sessionActor,
   type TestAccount,
 } from './accounts.ts';
-export { newAnnouncement, type TestAnnouncement } from './announcements.ts';
+export { endAnnouncementPeriod, newAnnouncement, type TestAnnouncement } from './announcements.ts';
 export {
   moveCampaign,
   moveCampaignAs,
@@ -26,4 +26,5 @@ export {
   sessionOf,
   type TestNomination,
 } from './nominations.ts';
+export { answerCaptcha, moveObjection, newObjection, type TestObjection } from './objections.ts';
 export { newExpert, newOrganiser, newUnit, type TestOrganiser, type TestUnit } from './organisations.ts';

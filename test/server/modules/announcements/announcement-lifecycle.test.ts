@@ -267,7 +267,9 @@ describe('公示 of a campaign’s 拟推介名单', () => {
       code: 'CAMPAIGN_NOT_READY',
       message: '「公示中」→「已审定」不能在这里直接变更。公示期满且异议处理完毕后，由审定人审定。',
     });
+    // 审定 by an approver once the period has ended (the clock moves past it): the organiser signs in again.
     await moveCampaign(t, campaign, 'approved');
+    organiser = await loginAs(t.app, admin);
     const publish = await send('POST', `/api/campaigns/${campaign.id}/transitions`, { to: 'published' });
     expect(publish.json().code).toBe('CAMPAIGN_NOT_READY');
     expect(publish.json().message).toMatch('在「公布结果」中公布');

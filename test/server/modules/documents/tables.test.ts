@@ -8,6 +8,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { defaultStarLayout } from '#core/documents/index.ts';
+import { manualClock } from '#server/platform/clock.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
 import {
   completeForm,
@@ -44,7 +45,12 @@ async function sheetOf(body: Buffer) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({
+    // 公示 and 审定 are lived through on the app's clock (a date the official calendar covers); the
+    // sessions are set to outlast the period, as a deployment may configure them.
+    clock: manualClock('2026-11-02T10:00:00+08:00'),
+    config: { sessionIdleMinutes: 60 * 24 * 30, sessionMaxHours: 24 * 30 },
+  });
   changchun = await loginAs(t, 'changchun');
   jilin = await loginAs(t, 'jilin-admin');
   ({

@@ -4,19 +4,27 @@
  * nomination to 入选 in one transaction; 退回 keeps the campaign at 公示 and tells the organiser.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock } from '#server/platform/clock.ts';
 import { as, createTestApp, type Session, type TestApp } from '#test/support/app.ts';
-import { closeAnnouncement } from '#test/support/factories/announcements-interim-pub.ts';
-import { loginAs, newExpert } from '#test/support/factories/index.ts';
-import { newObjection, settleObjection } from '#test/support/factories/objections-interim-pub.ts';
+import {
+  endAnnouncementPeriod,
+  loginAs,
+  moveObjection,
+  newExpert,
+  newObjection,
+  type TestObjection,
+} from '#test/support/factories/index.ts';
 import { type ShortlistedCampaign, shortlistedCampaign } from './shortlisted-campaign.ts';
 
 let t: TestApp;
 let s: ShortlistedCampaign;
 let approver: Session;
 let organiser: Session;
+let objection: TestObjection;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The 公示 period is lived through on the app's clock (a date the official calendar covers).
+  t = await createTestApp({ clock: manualClock('2026-11-02T10:00:00+08:00') });
   s = await shortlistedCampaign(t, {
     picks: [
       { unit: 0, category: 'star' },
@@ -25,10 +33,20 @@ beforeAll(async () => {
     ],
     announcement: 'open',
   });
-  approver = await loginAs(t.app, s.approver);
-  organiser = await loginAs(t.app, s.campaign.organiser.admin);
+  // Made during the period through the public form's service, and taken up (受理) by the organiser.
+  objection = await newObjection(t, s.announcement, {
+    state: 'investigating',
+    handler: s.campaign.organiser.admin,
+  });
+  await signIn();
 }, 240_000);
 afterAll(() => t?.close());
+
+/** Sessions lapse when the clock moves days ahead: everyone signs in again, as they would. */
+async function signIn() {
+  approver = await loginAs(t.app, s.approver);
+  organiser = await loginAs(t.app, s.campaign.organiser.admin);
+}
 
 const post = (session: Session, url: string, payload: object = {}) =>
   t.app.inject({ method: 'POST', url, headers: as(session), payload });
@@ -65,7 +83,8 @@ describe('审定 refused', () => {
   });
 
   it('by anyone but an approver of the organiser or above', async () => {
-    await closeAnnouncement(t, s.announcement.id);
+    await endAnnouncementPeriod(t, s.announcement);
+    await signIn();
     const expert = await loginAs(t.app, await newExpert(t, s.campaign.organiser));
     const submitter = await loginAs(t.app, s.units[0]!.submitter);
     expect((await approve(organiser)).statusCode).toBe(403);
@@ -75,8 +94,6 @@ describe('审定 refused', () => {
   });
 
   it('while an objection is open: the count is given, nothing stored', async () => {
-    const entry = s.announcement.entries[0]!;
-    const objection = await newObjection(t, s.announcement.id, entry.id, { state: 'investigating' });
     const before = await stored();
     const response = await approve(approver);
     expect(response.statusCode).toBe(409);
@@ -89,7 +106,7 @@ describe('审定 refused', () => {
       'OBJECTIONS_OPEN',
     );
     expect(await stored()).toEqual(before);
-    await settleObjection(t, objection.id, 'dismissed');
+    await moveObjection(t, s.campaign.organiser.admin, objection, 'dismissed', '经核实，与事实不符。');
   });
 });
 

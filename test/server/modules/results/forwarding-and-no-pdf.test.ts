@@ -7,10 +7,16 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock } from '#server/platform/clock.ts';
 import { findSoffice } from '#server/platform/documents/convert-to-pdf.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
-import { closeAnnouncement, newAnnouncement } from '#test/support/factories/announcements-interim-pub.ts';
-import { sessionActor, type TestCampaign, type TestOrganiser } from '#test/support/factories/index.ts';
+import {
+  endAnnouncementPeriod,
+  newAnnouncement,
+  sessionActor,
+  type TestCampaign,
+  type TestOrganiser,
+} from '#test/support/factories/index.ts';
 import { checkedMaterials } from '#test/support/materials.ts';
 import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
 
@@ -26,7 +32,8 @@ const post = (s: Session, url: string, payload: object = {}) =>
   t.app.inject({ method: 'POST', url, headers: as(s), payload });
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The 公示 period is lived through on the app's clock (a date the official calendar covers).
+  t = await createTestApp({ clock: manualClock('2026-11-02T10:00:00+08:00') });
   changchun = await loginAs(t, 'changchun');
   jilin = await loginAs(t, 'jilin-admin');
   approver = await loginAs(t, 'approver');
@@ -52,7 +59,11 @@ beforeAll(async () => {
   } as unknown as TestOrganiser;
   const campaign = { id: jilinCampaign, rules: jilinRound.rules, organiser } as unknown as TestCampaign;
   const announcement = await newAnnouncement(t, campaign, { state: 'open' });
-  await closeAnnouncement(t, announcement.id);
+  await endAnnouncementPeriod(t, announcement);
+  // Sessions lapse while the period runs: everyone signs in again, as they would.
+  changchun = await loginAs(t, 'changchun');
+  jilin = await loginAs(t, 'jilin-admin');
+  approver = await loginAs(t, 'approver');
   const approved = await post(approver, `/api/campaigns/${jilinCampaign}/approval`);
   expect(approved.statusCode, approved.body).toBe(200);
 }, 240_000);

@@ -17,6 +17,7 @@ import { transitionCampaign } from '#server/modules/campaigns/transition-campaig
 import { updateCampaignRules } from '#server/modules/campaigns/update-rules.ts';
 import { findNomination } from '#server/modules/nominations/queries.ts';
 import { registryFindings } from '#server/modules/nominations/registry.ts';
+import { manualClock } from '#server/platform/clock.ts';
 import { as, createTestApp, type Session, type TestApp } from '#test/support/app.ts';
 import { loginAs, newNomination, type TestCampaign } from '#test/support/factories/index.ts';
 import { type ShortlistedCampaign, shortlistedCampaign } from './shortlisted-campaign.ts';
@@ -67,10 +68,8 @@ async function listFindingsOf(id: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
-  t.context.publicPages.onChange(() => {
-    pageChanges++;
-  });
+  // The 公示 period is lived through on the app's clock (a date the official calendar covers).
+  t = await createTestApp({ clock: manualClock('2026-11-02T10:00:00+08:00') });
   s = await shortlistedCampaign(t, {
     units: [
       { name: '白城市教育局', regionCode: '220800' },
@@ -84,6 +83,10 @@ beforeAll(async () => {
       { unit: 2, category: 'project' },
       { unit: 1, category: 'star', special: true },
     ],
+  });
+  // Counted from here: the 公示's own close (the tick) told the public pages already.
+  t.context.publicPages.onChange(() => {
+    pageChanges++;
   });
   approver = await loginAs(t.app, s.approver);
   organiser = await loginAs(t.app, s.campaign.organiser.admin);

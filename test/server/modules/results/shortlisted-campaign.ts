@@ -1,7 +1,8 @@
 /**
  * A campaign at 公示 as these tests need it: a province's campaign (Jilin's template) with nominations put
  * on the 拟推介名单 through the real services, the 公示 made with the announcement factory, and an
- * approver (审定人) of the organiser.
+ * approver (审定人) of the organiser. A closed 公示 (the default) needs the app on a manual clock: its
+ * period is lived through by moving the clock past the end day.
  */
 
 import type { AnnouncementState } from '#core/announcement/states.ts';
@@ -9,10 +10,10 @@ import type { Category } from '#core/campaign/rules.ts';
 import { markSpecial } from '#server/modules/nominations/registration.ts';
 import { transitionNomination } from '#server/modules/nominations/service.ts';
 import type { TestApp } from '#test/support/app.ts';
-import { newAnnouncement } from '#test/support/factories/announcements-interim-pub.ts';
 import {
   moveCampaign,
   newAccount,
+  newAnnouncement,
   newCampaign,
   newNomination,
   newOrganiser,

@@ -6,17 +6,20 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { manualClock } from '#server/platform/clock.ts';
 import { as, createTestApp, type Session, type TestApp } from '#test/support/app.ts';
 import {
   loginAs,
   moveCampaign,
   newCampaign,
   newExpert,
+  newNomination,
   newOrganiser,
   newUnit,
   type TestAccount,
   type TestCampaign,
   type TestOrganiser,
+  type TestUnit,
 } from '#test/support/factories/index.ts';
 import { idNumber } from '#test/support/nominations.ts';
 
@@ -28,13 +31,15 @@ let experts: TestAccount[];
 let unitSession: Session;
 let expertSession: Session;
 let otherAdmin: Session;
+let unit: TestUnit;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // A date the official calendar covers for the 公示 period.
+  t = await createTestApp({ clock: manualClock('2026-11-02T10:00:00+08:00') });
   organiser = await newOrganiser(t);
   campaign = await newCampaign(t, organiser);
   experts = [await newExpert(t, organiser), await newExpert(t, organiser), await newExpert(t, organiser)];
-  const unit = await newUnit(t, organiser);
+  unit = await newUnit(t, organiser);
   const other = await newOrganiser(t);
   admin = await loginAs(t.app, organiser.admin);
   unitSession = await loginAs(t.app, unit.submitter);
@@ -329,7 +334,8 @@ describe('the expert import', () => {
 
 describe('after 公示 starts', () => {
   it('keeps the pool as it was', async () => {
-    await moveCampaign(t, campaign, 'reviewing');
+    // 公示 is of a 拟推介名单: one nomination put on it (the campaign goes to review with it).
+    await newNomination(t, { campaign, unit, state: 'shortlisted' });
     await moveCampaign(t, campaign, 'announcing');
     const before = await pool();
     const invited = await call(admin, 'POST', url('/experts'), { ...facts, accountId: experts[2]!.id });
