@@ -19,8 +19,14 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the real server as `tuijie serve --demo` would, in its own process, on a database of the caller's. */
-export async function startServerProcess(databaseUrl: string): Promise<ServerProcess> {
+/**
+ * Starts the real server as `tuijie serve --demo` would, in its own process, on a database of the caller's;
+ * with `clock`, its clock (and so the demo's dates) starts at that instant (TUIJIE_CLOCK).
+ */
+export async function startServerProcess(
+  databaseUrl: string,
+  options: { clock?: string } = {},
+): Promise<ServerProcess> {
   const varDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-e2e-'));
   await chmod(varDir, 0o755);
   const port = await freePort();
@@ -58,12 +64,12 @@ export async function startServerProcess(databaseUrl: string): Promise<ServerPro
       await new Promise((r) => child.once('exit', r));
     }
   };
-  let child = await spawnServer().catch(async (error: Error) => {
+  let child = await spawnServer(options.clock).catch(async (error: Error) => {
     // Once in CI (as root, the machine loaded) a server stopped silently with 0 while making the demo,
     // the way it stops on a signal; the sender was not found. Say so loudly and start once more: a second
     // failure fails the test.
     console.warn(`服务进程启动时退出，重试一次：${error.message}`);
-    return spawnServer();
+    return spawnServer(options.clock);
   });
   const passwords = new Map([...out.matchAll(/^ {2}(\S+) +(\S{12}) {3}/gm)].map((m) => [m[1]!, m[2]!]));
   return {

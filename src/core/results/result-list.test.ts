@@ -60,6 +60,16 @@ describe('resultSections', () => {
     );
   });
 
+  it('names the province in the 省份 column, never its code (兵团 and 计划单列市 by their province)', () => {
+    const [stars] = resultSections([
+      c('a', { category: 'star', provinceCode: '33', unit: '浙江省教育厅' }),
+      c('b', { category: 'star', provinceCode: '66', unit: '新疆生产建设兵团教育局' }),
+      c('c', { category: 'star', provinceCode: '21', unit: '大连市教育局' }),
+      c('d', { category: 'star', unit: '某大学' }),
+    ]);
+    expect(stars!.entries.map((e) => e.province)).toEqual(['辽宁', '浙江', '新疆生产建设兵团', null]);
+  });
+
   it('has no headings for an empty list', () => {
     expect(resultSections([])).toEqual([]);
     expect(describeCounts([])).toBe('无入选');

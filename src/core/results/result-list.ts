@@ -8,6 +8,7 @@
  */
 import type { Category } from '../campaign/rules.ts';
 import { CATEGORY_INFO } from '../campaign/templates/common.ts';
+import { provinceName } from '../nomination/province.ts';
 
 export interface ResultCandidate {
   nominationId: string;
@@ -38,6 +39,7 @@ export interface ResultEntry {
   name: string;
   unit: string;
   entity: string;
+  /** The province's name (浙江), for the 省份 column. */
   province: string | null;
 }
 
@@ -93,7 +95,7 @@ export function resultSections(candidates: readonly ResultCandidate[]): ResultSe
           name: c.name,
           unit: c.unit,
           entity: c.entity,
-          province: c.provinceCode ?? null,
+          province: (c.provinceCode && provinceName(c.provinceCode)) || null,
         })),
       },
     ];
