@@ -54,9 +54,3 @@ export function provinceOfText(text: string | undefined): string | undefined {
 export function provinceOfRegion(regionCode: string | null | undefined): string | undefined {
   return regionCode && /^\d{2}/.test(regionCode) ? regionCode.slice(0, 2) : undefined;
 }
-
-/** The province's name for its code (33 → 浙江; 66 → 新疆生产建设兵团), as a list's 省份 column prints it. */
-export function provinceName(code: string): string | undefined {
-  // The first name of a code is the province itself; 大连, 宁波 … after it are 计划单列市.
-  return PROVINCES.find(([, c]) => c === code)?.[0];
-}

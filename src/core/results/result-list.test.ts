@@ -67,7 +67,7 @@ describe('resultSections', () => {
       c('c', { category: 'star', provinceCode: '21', unit: '大连市教育局' }),
       c('d', { category: 'star', unit: '某大学' }),
     ]);
-    expect(stars!.entries.map((e) => e.province)).toEqual(['辽宁', '浙江', '新疆生产建设兵团', null]);
+    expect(stars!.entries.map((e) => e.province)).toEqual(['辽宁省', '浙江省', '新疆生产建设兵团', null]);
   });
 
   it('has no headings for an empty list', () => {

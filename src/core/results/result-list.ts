@@ -8,7 +8,7 @@
  */
 import type { Category } from '../campaign/rules.ts';
 import { CATEGORY_INFO } from '../campaign/templates/common.ts';
-import { provinceName } from '../nomination/province.ts';
+import { provinceName } from '../nomination/province-code.ts';
 
 export interface ResultCandidate {
   nominationId: string;

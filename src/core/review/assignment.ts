@@ -12,6 +12,7 @@
  * nodes, which decides among equally good assignments: the same seed gives the same result.
  */
 import { error, type Finding } from '../findings.ts';
+import { provinceCode } from '../nomination/province-code.ts';
 import {
   type AssignmentInput,
   type AssignmentResult,
@@ -20,7 +21,6 @@ import {
   type ReviewPair,
 } from './assignment-input.ts';
 import { FlowNetwork } from './min-cost-flow.ts';
-import { provinceCode } from './province-code.ts';
 import { seededRandom, shuffled } from './seeded-random.ts';
 
 /** A review beyond an expert's minimum: far above every other cost, so minimums are met first. */

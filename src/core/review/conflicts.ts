@@ -13,6 +13,7 @@
  * declared is their own word and cannot be dismissed.
  */
 import { normaliseIdentifier, normaliseTyped } from '../identity/normalise.ts';
+import { provinceCode } from '../nomination/province-code.ts';
 import {
   type ConflictCode,
   type ConflictSettings,
@@ -24,7 +25,6 @@ import {
   UNIT_RELATION_KINDS,
   type UnitFacts,
 } from './conflict-facts.ts';
-import { provinceCode } from './province-code.ts';
 
 export interface ConflictReason {
   code: ConflictCode;

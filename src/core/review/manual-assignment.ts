@@ -5,13 +5,13 @@
  * below the minimum, two reviewers of one province) ask the organiser to look.
  */
 import { error, type Finding, warning } from '../findings.ts';
+import { provinceCode } from '../nomination/province-code.ts';
 import {
   type AssignmentExpert,
   type AssignmentNomination,
   DEFAULT_REVIEWS_PER_NOMINATION,
   type ReviewPair,
 } from './assignment-input.ts';
-import { provinceCode } from './province-code.ts';
 
 export type ManualChange =
   | { kind: 'add'; nominationId: string; expertId: string }

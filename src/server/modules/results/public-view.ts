@@ -3,7 +3,7 @@
  * their frozen list and which documents were stored. Entries carry public fields only.
  */
 import type { Category } from '#core/campaign/rules.ts';
-import { provinceName } from '#core/review/province-code.ts';
+import { provinceName } from '#core/nomination/province-code.ts';
 import type { Db } from '#server/platform/db/database.ts';
 
 export interface PublicResultSummary {

@@ -5,7 +5,7 @@
  */
 import type { AssignmentsResponse } from '#core/contract/review-setup.ts';
 import { warning } from '#core/findings.ts';
-import { provinceName } from '#core/review/province-code.ts';
+import { provinceName } from '#core/nomination/province-code.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { roundData } from './assignment-data.ts';

@@ -10,7 +10,7 @@ import { todayInShanghai } from '#core/calendar/today.ts';
 import { ExpertFactsBody, NewExpertAccount } from '#core/contract/review-setup.ts';
 import { helpSheet } from '#core/documents/help-sheet.ts';
 import type { SheetTable } from '#core/documents/organiser-tables.ts';
-import { provinceCode } from '#core/review/province-code.ts';
+import { provinceCode } from '#core/nomination/province-code.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { cellText } from '#server/platform/documents/read-table.ts';

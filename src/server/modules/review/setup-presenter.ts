@@ -5,8 +5,8 @@
 import type { Category } from '#core/campaign/rules.ts';
 import type { PoolExpert, ReviewRound } from '#core/contract/review-setup.ts';
 import { maskIdNumber } from '#core/identity/id-number.ts';
+import { provinceName } from '#core/nomination/province-code.ts';
 import type { DeclaredRelation } from '#core/review/conflict-facts.ts';
-import { provinceName } from '#core/review/province-code.ts';
 import { ROUND_STATES, ROUND_TRANSITIONS } from '#core/review/round-states.ts';
 import type { PoolRow } from './pool-queries.ts';
 import type { RoundRow } from './transition-round.ts';

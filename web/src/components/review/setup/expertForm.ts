@@ -2,7 +2,7 @@
  * The expert form's values and their translation to the contract's facts: the form keeps flat fields
  * (a province typed as 吉林省 or 22, a relation's unit and person side by side) that officials can fill in.
  */
-import { provinceCode } from '#core/review/province-code.ts';
+import { provinceCode } from '#core/nomination/province-code.ts';
 import type { ExpertFacts, PoolExpert } from '#web/api/review-setup.ts';
 import type { DeclaredRelation, Panel, RelationKind } from './labels.ts';
 

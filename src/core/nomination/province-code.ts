@@ -1,4 +1,4 @@
-import { provinceOfRegion, provinceOfText } from '../nomination/province.ts';
+import { provinceOfRegion, provinceOfText } from './province.ts';
 
 /** A province given as a GB/T 2260 code (22, 220000, 220102) or a name (吉林省, 宁波市) as its 2-digit code. */
 export function provinceCode(value: string | null | undefined): string | undefined {
