@@ -26,5 +26,5 @@ export {
   sessionOf,
   type TestNomination,
 } from './nominations.ts';
-export { answerCaptcha, moveObjection, newObjection, type TestObjection } from './objections.ts';
+export { moveObjection, newObjection, type TestObjection } from './objections.ts';
 export { newExpert, newOrganiser, newUnit, type TestOrganiser, type TestUnit } from './organisations.ts';

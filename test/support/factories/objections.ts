@@ -11,6 +11,7 @@ import type { ObjectionState } from '#core/objection/states.ts';
 import { issueCaptcha } from '#server/modules/objections/captcha.ts';
 import { submitObjection } from '#server/modules/objections/submit-objection.ts';
 import { handleObjection } from '#server/modules/objections/transition-objection.ts';
+import { answer } from '../captcha.ts';
 import { type HasContext, newAccount, type TestAccount } from './accounts.ts';
 import type { TestAnnouncement } from './announcements.ts';
 
@@ -19,16 +20,6 @@ export interface TestObjection {
   receipt: string;
   /** The phone the objector gave: with the receipt it looks the objection up. */
   phone: string;
-}
-
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** Reads the captcha's question as a person (or a screen reader's user) would, and answers it. */
-export function answerCaptcha(question: string): string {
-  const m = /^(.+?)([加减])(.+?)等于几/.exec(question);
-  if (!m) throw new Error(`unexpected captcha question: ${question}`);
-  const [a, b] = [DIGITS.indexOf(m[1]!), DIGITS.indexOf(m[3]!)];
-  return String(m[2] === '加' ? a + b : a - b);
 }
 
 const ID_NUMBER = (() => {
@@ -88,7 +79,7 @@ export async function newObjection(
     workplace: '长春市某中学',
     phone,
     facts: '该同志申报材料中所述荣誉经查询无相关记录，请组织单位核实。',
-    captcha: { token: captcha.token, answer: answerCaptcha(captcha.question) },
+    captcha: { token: captcha.token, answer: answer(captcha.question) },
   });
   const { receipt } = await submitObjection(context, input, [], { ip: `198.51.100.${address++ % 250}` });
   const { id } = await context.db
