@@ -574,6 +574,8 @@ describe.skipIf(!available)('browser journey: 公示, objection, 审定, 公布 
                 .select('n.id')
                 .where('a.username', '=', APPROVER)
                 .where('n.kind', '=', 'approval_requested')
+                // This campaign's request: the demo's finished round told the same approver of its own.
+                .where('n.dedupeKey', 'like', `approval-requested:${campaignId}:%`)
                 .execute()
             ).length,
           { message: 'the approver is told the list awaits 审定' },
