@@ -102,7 +102,6 @@ describe.skipIf(!available)('browser journey: 公示, objection, 审定, 公布 
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
     // The pages that offer today (the 公示 start day) read it from the browser: the server's today.
     await page.clock.setFixedTime(new Date(serverNow));
     // The same for a user every time, and without the user name in it (the password policy).
@@ -118,7 +117,6 @@ describe.skipIf(!available)('browser journey: 公示, objection, 审定, 公布 
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 812 } });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
     return page;
   }
 

@@ -65,7 +65,6 @@ describe.skipIf(!available || !popplerAvailable)('print view and documents', () 
       acceptDownloads: true,
     });
     page = await context.newPage();
-    page.setDefaultTimeout(20_000);
     await loginThroughPage(
       page,
       server.url,
@@ -277,7 +276,6 @@ describe.skipIf(!available || !popplerAvailable)('print view and documents', () 
   }, async () => {
     const organiser = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     const o = await organiser.newPage();
-    o.setDefaultTimeout(20_000);
     await loginThroughPage(
       o,
       server.url,

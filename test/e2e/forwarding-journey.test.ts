@@ -73,7 +73,6 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: forwarding winners with 
   async function watchedPage(width: number) {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`页面错误：${e.message}`));
     page.on('response', (r) => {

@@ -51,7 +51,6 @@ describe.skipIf(!available)('uploads on a plain-HTTP intranet', () => {
   }, async () => {
     const base = intranetUrl(server.url);
     const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(20_000);
     const uploads: Request[] = [];
     page.on('request', (r) => {
       if (new URL(r.url()).pathname.startsWith('/api/uploads')) uploads.push(r);

@@ -108,7 +108,6 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: materials from pre-check
   }, async () => {
     const unit = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     const u = await unit.newPage();
-    u.setDefaultTimeout(30_000);
     try {
       await journey(u);
     } catch (e) {
@@ -245,7 +244,6 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: materials from pre-check
     await pageApi(u, 'POST', `/api/nominations/${id}/review-request`, { requested: true });
     const organiser = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     const o = await organiser.newPage();
-    o.setDefaultTimeout(30_000);
     await loginThroughPage(o, base, 'cace-admin', server.passwords.get('cace-admin')!, 'Organiser2026cace');
     await o.goto(`${base}/nominations/${id}`);
     const orgVideo = o.getByTestId('slot-star-video');

@@ -52,7 +52,6 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     timeout: 300_000,
   }, async () => {
     const u = await unit.newPage();
-    u.setDefaultTimeout(15_000);
     try {
       await journey(u);
     } catch (e) {
@@ -64,7 +63,6 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
 
   async function journey(u: Page) {
     const o = await organiser.newPage();
-    o.setDefaultTimeout(15_000);
     await loginThroughPage(
       u,
       server.url,

@@ -49,7 +49,6 @@ describe.skipIf(!available)('browser journey: scoring, ranking and the shortlist
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
     await loginThroughPage(page, server.url, username, server.passwords.get(username)!, newPassword);
     return page;
   }

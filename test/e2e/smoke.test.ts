@@ -54,7 +54,6 @@ describe.skipIf(!available)('browser smoke journey', () => {
     timeout: 90_000,
   }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
-    page.setDefaultTimeout(10_000);
     // The wrong password below is refused on purpose.
     expectResponses(page, { method: 'POST', path: '/api/auth/login', status: 401 });
     await page.goto(`${server.url}/organisations`);

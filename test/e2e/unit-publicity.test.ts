@@ -37,7 +37,6 @@ describe.skipIf(!available)('browser journey: a unit’s own 公示 and the form
   async function open(width: number, username: string, newPassword: string) {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
     page.on('pageerror', (error) => problems.push(`${username}: page error ${error.message}`));
     await loginThroughPage(page, server.url, username, server.passwords.get(username)!, newPassword);
     page.on('response', (response) => {

@@ -76,7 +76,6 @@ describe.skipIf(!available)('browser: the registry of previous winners', () => {
   }, async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
     try {
       await loginThroughPage(page, server.url, 'jilin-admin', jilinPassword, 'JilinOrganiser2026');
       jilinPassword = 'JilinOrganiser2026';
@@ -167,7 +166,6 @@ describe.skipIf(!available)('browser: the registry of previous winners', () => {
   }, async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
     try {
       await ensureJilinList();
       await loginThroughPage(

@@ -40,7 +40,6 @@ describe.skipIf(!available)('browser: the work summary written on the page becom
   }, async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
     try {
       await loginThroughPage(
         page,

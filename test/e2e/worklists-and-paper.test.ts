@@ -47,7 +47,6 @@ describe.skipIf(!available)('browser journey: work lists, the formal check and t
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 900 } });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
     page.on('pageerror', (error) => problems.push(`${username}: page error ${error.message}`));
     await loginThroughPage(page, server.url, username, password, newPassword);
     // From here on every call must succeed (the login page's own "who am I" answers 401 by design).

@@ -61,11 +61,14 @@ async function describeResponse(response: Response): Promise<string> {
 }
 
 const guarded = new WeakSet<BrowserContext>();
+const ACTION_TIMEOUT_MS = 30_000;
 
 function guard(context: BrowserContext): BrowserContext {
   // browser.newPage makes its context through browser.newContext: guard each context once.
   if (guarded.has(context)) return context;
   guarded.add(context);
+  // One patience for every browser test: CI runs them beside the rest of the suite on two cores.
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   context.on('response', (response) => {
     if (response.status() >= 400 && !isExpected(context, response)) problems.push(describeResponse(response));
   });
