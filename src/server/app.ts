@@ -19,6 +19,7 @@ import { accountRoutes } from './modules/accounts/routes.ts';
 import { announcementRoutes } from './modules/announcements/routes.ts';
 import { registerAnnouncementTick } from './modules/announcements/tick-worker.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { registerLoginFailurePruning } from './modules/auth/prune-worker.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
@@ -156,6 +157,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await registerNotificationWorkers(context);
   await registerRoundClosingWorker(context);
   await registerAnnouncementTick(context);
+  await registerLoginFailurePruning(context);
   provideCampaignFollowUp('approved', selectShortlist);
   return app;
 }
