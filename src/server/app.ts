@@ -51,6 +51,7 @@ import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerErrorHandler, registerNotFoundHandler } from './platform/http/error-handler.ts';
 import { registerNoStore } from './platform/http/no-store.ts';
+import { registerStrictJson } from './platform/http/strict-json.ts';
 import { publicSiteRoutes } from './public/routes.ts';
 
 // Request-shape messages zod writes itself (a missing field, a wrong type) in Chinese too.
@@ -74,6 +75,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerNoStore(app);
+  registerStrictJson(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
