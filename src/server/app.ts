@@ -19,6 +19,7 @@ import { accountRoutes } from './modules/accounts/routes.ts';
 import { announcementRoutes } from './modules/announcements/routes.ts';
 import { registerAnnouncementTick } from './modules/announcements/tick-worker.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
+import { registerLoginFailurePruning } from './modules/auth/prune-worker.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { campaignRoutes } from './modules/campaigns/routes.ts';
@@ -50,6 +51,7 @@ import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerErrorHandler, registerNotFoundHandler } from './platform/http/error-handler.ts';
 import { registerNoStore } from './platform/http/no-store.ts';
+import { registerStrictJson } from './platform/http/strict-json.ts';
 import { publicSiteRoutes } from './public/routes.ts';
 
 // Request-shape messages zod writes itself (a missing field, a wrong type) in Chinese too.
@@ -73,6 +75,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerNoStore(app);
+  registerStrictJson(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -156,6 +159,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await registerNotificationWorkers(context);
   await registerRoundClosingWorker(context);
   await registerAnnouncementTick(context);
+  await registerLoginFailurePruning(context);
   provideCampaignFollowUp('approved', selectShortlist);
   return app;
 }

@@ -38,6 +38,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'account.disabled': '停用账号',
   'account.enabled': '启用账号',
   'account.password_reset': '重置密码',
+  'account.login_unlocked': '解除登录限制',
   'account.password_changed': '修改密码',
   'organisation.created': '创建组织',
   'organisation.updated': '修改组织',

@@ -12,7 +12,7 @@ const phone = z
   .nullable()
   .optional();
 
-export const AccountAction = z.enum(['view', 'update', 'disable', 'enable', 'resetPassword']);
+export const AccountAction = z.enum(['view', 'update', 'disable', 'enable', 'resetPassword', 'unlockLogin']);
 
 export const Account = z
   .object({

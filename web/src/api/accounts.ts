@@ -46,3 +46,9 @@ export async function resetPassword(id: string): Promise<string> {
   const path = `/api/accounts/${encodeURIComponent(id)}/reset-password`;
   return (await api<PasswordResetResponse>(path, { method: 'POST' })).initialPassword;
 }
+
+/** Forgets the account's failed sign-ins, so its owner need not wait out the delay. */
+export async function unlockLogin(id: string): Promise<Account> {
+  const path = `/api/accounts/${encodeURIComponent(id)}/unlock-login`;
+  return (await api<AccountResponse>(path, { method: 'POST' })).account;
+}

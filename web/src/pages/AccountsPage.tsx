@@ -15,6 +15,7 @@ import {
   listAccounts,
   resetPassword,
   setAccountDisabled,
+  unlockLogin,
   updateAccount,
 } from '../api/accounts.ts';
 import { ApiError } from '../api/client.ts';
@@ -108,6 +109,12 @@ export default function AccountsPage() {
     onError,
   });
 
+  const unlock = useMutation({
+    mutationFn: (account: Account) => unlockLogin(account.id),
+    onSuccess: (account) => message.success(`已解除 ${account.username} 的登录限制，可立即重新登录`),
+    onError,
+  });
+
   const actionButtons = (row: Account) => {
     const has = (action: AccountAction) => row.actions.includes(action);
     return (
@@ -126,6 +133,18 @@ export default function AccountsPage() {
           >
             <Button type="link" size="small">
               重置密码
+            </Button>
+          </Popconfirm>
+        )}
+        {has('unlockLogin') && (
+          <Popconfirm
+            title={`解除 ${row.displayName} 的登录限制？`}
+            description="密码多次输错后需等待才能再试。请先确认是本人，解除后可立即登录。"
+            okText="解除"
+            onConfirm={() => unlock.mutateAsync(row).catch(() => undefined)}
+          >
+            <Button type="link" size="small">
+              解除登录限制
             </Button>
           </Popconfirm>
         )}

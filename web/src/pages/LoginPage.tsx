@@ -19,7 +19,6 @@ interface Credentials {
 function loginErrorText(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === 'LOGIN_FAILED') return '用户名或密码错误';
-    if (error.code === 'LOGIN_THROTTLED') return '登录失败次数过多，请稍后再试';
     return error.message;
   }
   return '登录失败，请稍后重试';

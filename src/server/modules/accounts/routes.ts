@@ -23,6 +23,7 @@ import {
   listVisibleAccounts,
   resetPassword,
   setAccountDisabled,
+  unlockLogin,
   updateAccount,
 } from './service.ts';
 
@@ -115,6 +116,20 @@ export function accountRoutes(app: FastifyInstance, { db, clock }: AppContext) {
       response: { 200: PasswordResetResponse },
     },
     handler: async (request) => resetPassword(db, requireActor(request), request.params.id, clock.now()),
+  });
+
+  r.post('/api/accounts/:id/unlock-login', {
+    schema: {
+      operationId: 'unlockAccountLogin',
+      tags,
+      summary: '解除登录限制（清除登录失败记录）',
+      params: uuidParam,
+      response: { 200: AccountResponse },
+    },
+    handler: async (request) => {
+      const actor = requireActor(request);
+      return { account: presentAccount(actor, await unlockLogin(db, actor, request.params.id)) };
+    },
   });
 
   r.get('/api/imports/accounts/template', {

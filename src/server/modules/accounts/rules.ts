@@ -13,7 +13,7 @@ const isAdminOver = (actor: Actor, account: AccountSubject) =>
 const notSelf = (actor: Actor, account: AccountSubject) => account.id !== actor.accountId;
 
 export const accountRules = authorizer<
-  'view' | 'update' | 'disable' | 'enable' | 'resetPassword',
+  'view' | 'update' | 'disable' | 'enable' | 'resetPassword' | 'unlockLogin',
   AccountSubject
 >({
   view: isAdminOver,
@@ -22,6 +22,9 @@ export const accountRules = authorizer<
   disable: (actor, a) => isAdminOver(actor, a) && notSelf(actor, a) && !a.disabled,
   enable: (actor, a) => isAdminOver(actor, a) && notSelf(actor, a) && a.disabled,
   resetPassword: (actor, a) => isAdminOver(actor, a) && notSelf(actor, a),
+  // An owner held back after failed sign-ins (a guesser at their office's address) is let in again by
+  // the admin who vouches for them, without waiting out the delay.
+  unlockLogin: (actor, a) => isAdminOver(actor, a) && notSelf(actor, a),
 });
 
 /** Only a platform admin makes platform admins; organiser admins grant every other role. */

@@ -1,6 +1,7 @@
 import type { Role } from '#core/accounts/roles.ts';
 import { type Actor, inSubtree } from '#server/platform/auth/actor.ts';
 import { generateOneTimePassword, hashPassword } from '#server/platform/auth/passwords.ts';
+import { clearFailures } from '#server/platform/auth/throttle.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import { AppError, forbidden, notFound, staleVersion } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -173,6 +174,8 @@ export async function resetPassword(db: Db, actor: Actor, id: string, now: Date)
       .where('id', '=', id)
       .execute();
     await trx.deleteFrom('sessions').where('accountId', '=', id).execute();
+    // The new password is the admin's word that this is the owner: past failures no longer hold them back.
+    await clearFailures(trx, account.username);
     await recordAudit(trx, actor, {
       action: 'account.password_reset',
       entityType: 'account',
@@ -180,5 +183,22 @@ export async function resetPassword(db: Db, actor: Actor, id: string, now: Date)
       scopePath: account.organisationPath,
     });
     return { initialPassword };
+  });
+}
+
+/** 解除登录限制: the account's failed sign-ins from every address are forgotten, audited with their number. */
+export async function unlockLogin(db: Db, actor: Actor, id: string) {
+  return db.transaction().execute(async (trx) => {
+    const account = await visibleForUpdate(trx, actor, id);
+    accountRules.authorize(actor, 'unlockLogin', account);
+    const failuresCleared = await clearFailures(trx, account.username);
+    await recordAudit(trx, actor, {
+      action: 'account.login_unlocked',
+      entityType: 'account',
+      entityId: id,
+      scopePath: account.organisationPath,
+      after: { failuresCleared },
+    });
+    return account;
   });
 }

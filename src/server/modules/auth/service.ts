@@ -1,10 +1,11 @@
 import { sql } from 'kysely';
 import { deviceLabel } from '#core/accounts/device-label.ts';
+import { waitInWords } from '#core/accounts/login-delay.ts';
 import { passwordFindings } from '#core/accounts/password-policy.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '#server/platform/auth/passwords.ts';
 import { createSession } from '#server/platform/auth/sessions.ts';
-import { clearFailures, isThrottled, recordFailure } from '#server/platform/auth/throttle.ts';
+import { clearPairFailures, loginWait, recordFailure } from '#server/platform/auth/throttle.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { AppError } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -23,8 +24,14 @@ export async function login(
   },
 ) {
   const { now } = input;
-  if (await isThrottled(db, input.username, input.ip, now)) {
-    throw new AppError('LOGIN_THROTTLED', '登录失败次数过多，请 15 分钟后再试');
+  // Checked before the password, so a held-back guess learns nothing about it.
+  const wait = await loginWait(db, input.username, input.ip, now);
+  if (wait > 0) {
+    throw new AppError(
+      'LOGIN_THROTTLED',
+      `登录失败次数过多，请 ${waitInWords(wait)}后再试；如忘记密码，请联系本单位的账号管理员`,
+      { retryAfterSeconds: wait },
+    );
   }
   const account = await db
     .selectFrom('accounts as a')
@@ -68,7 +75,7 @@ export async function login(
     });
     throw LOGIN_FAILED();
   }
-  await clearFailures(db, input.username);
+  await clearPairFailures(db, input.username, input.ip);
   const session = await createSession(db, {
     accountId: account.id,
     ip: input.ip,

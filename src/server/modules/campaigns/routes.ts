@@ -23,6 +23,7 @@ import { uuidParam } from '#server/platform/http/schemas.ts';
 import { announcementPeriod } from './announcement-period.ts';
 import { grantExtension } from './extensions.ts';
 import { previewMove } from './move-preview.ts';
+import { campaignPermissionFirst, mayCreateCampaignFirst } from './permission-first.ts';
 import { presentCampaign } from './presenter.ts';
 import { canCreateCampaign } from './rules.ts';
 import { createCampaign, getCampaignDetail, listVisibleCampaigns, unitDeadline } from './service.ts';
@@ -96,6 +97,7 @@ export function campaignRoutes(app: FastifyInstance, { db, jobs, clock }: AppCon
   });
 
   r.post('/api/campaigns', {
+    preValidation: mayCreateCampaignFirst,
     schema: {
       operationId: 'createCampaign',
       tags,
@@ -122,6 +124,7 @@ export function campaignRoutes(app: FastifyInstance, { db, jobs, clock }: AppCon
   });
 
   r.put('/api/campaigns/:id/rules', {
+    preValidation: campaignPermissionFirst(db, 'editRules'),
     schema: {
       operationId: 'updateCampaignRules',
       tags,
@@ -138,6 +141,7 @@ export function campaignRoutes(app: FastifyInstance, { db, jobs, clock }: AppCon
   });
 
   r.post('/api/campaigns/:id/transitions', {
+    preValidation: campaignPermissionFirst(db, 'transition'),
     schema: {
       operationId: 'transitionCampaign',
       tags,
@@ -184,6 +188,7 @@ export function campaignRoutes(app: FastifyInstance, { db, jobs, clock }: AppCon
   });
 
   r.post('/api/campaigns/:id/extensions', {
+    preValidation: campaignPermissionFirst(db, 'grantExtension'),
     schema: {
       operationId: 'grantCampaignExtension',
       tags,

@@ -23,16 +23,17 @@ export async function updateCampaignRules(
   jobs: Jobs,
   now: Date,
 ) {
-  const parsed = parseCampaignRules(input.rules);
-  if (!parsed.ok) {
-    throw new AppError('VALIDATION_FAILED', `活动规则格式不正确：${parsed.findings[0]?.message ?? ''}`, {
-      findings: parsed.findings,
-    });
-  }
-  const blocking = parsed.findings.filter((f) => f.severity === 'error');
   return db.transaction().execute(async (trx) => {
     const before = await visibleCampaign(trx, actor, id, true);
+    // Permission first: one who may not edit is told so, not how their rules are malformed.
     campaignRules.authorize(actor, 'editRules', before);
+    const parsed = parseCampaignRules(input.rules);
+    if (!parsed.ok) {
+      throw new AppError('VALIDATION_FAILED', `活动规则格式不正确：${parsed.findings[0]?.message ?? ''}`, {
+        findings: parsed.findings,
+      });
+    }
+    const blocking = parsed.findings.filter((f) => f.severity === 'error');
     if (before.rulesVersion !== input.rulesVersion) throw staleVersion();
     if (before.status !== 'draft' && blocking.length > 0) {
       throw new AppError(

@@ -42,14 +42,81 @@ const TUS_MESSAGES: Record<number, [string, string]> = {
   460: ['VALIDATION_FAILED', '上传数据校验失败，请重试。'],
 };
 
+/**
+ * Refusals that share a status with another but mean something else, told apart by tus's own text; the
+ * status may change to one a client reads right (an unsupported extension is the client's to drop: 400).
+ */
+const TUS_REASONS: { text: RegExp; status: number; code: string; message: string }[] = [
+  {
+    text: /^upload's size exceeded/,
+    status: 413,
+    code: 'UPLOAD_LENGTH_EXCEEDED',
+    message: '发送的数据超过了开始上传时申报的文件大小，请重新选择文件上传。',
+  },
+  {
+    text: /^Concatenation extension/,
+    status: 400,
+    code: 'UPLOAD_CONCAT_UNSUPPORTED',
+    message: '平台不支持分段并行上传，请使用平台页面上的上传按钮上传。',
+  },
+  {
+    text: /^creation-defer-length extension/,
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    message: '上传时须申报文件大小，请使用平台页面上的上传按钮上传。',
+  },
+  {
+    text: /^Tus-Resumable Required/,
+    status: 412,
+    code: 'UPLOAD_PROTOCOL_UNSUPPORTED',
+    message: '上传请求缺少协议版本，请刷新页面后重新上传；如仍不行，请使用平台页面上的上传按钮。',
+  },
+  {
+    text: /^Invalid .*upload-length/i,
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    message: '上传请求中的文件大小不正确，请刷新页面后重新上传。',
+  },
+  {
+    text: /^Invalid .*upload-offset/i,
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    message: '上传请求中的续传位置不正确，请刷新页面后重新上传：将从已保存的位置继续。',
+  },
+  {
+    text: /^Invalid .*upload-metadata/i,
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    message: '上传请求中的文件信息不正确，请刷新页面后重新上传。',
+  },
+];
+
 function translate(error: Error | { status_code: number; body: string }) {
   if (isRefusal(error) && error.body.startsWith('{')) return error;
   const status = isRefusal(error) ? error.status_code : 500;
+  const reason = isRefusal(error) ? TUS_REASONS.find((r) => r.text.test(error.body)) : undefined;
+  if (reason) return refusal(reason.status, reason.code, reason.message);
   const [code, message] = TUS_MESSAGES[status] ?? [
     'INTERNAL',
     '上传时平台出错，请稍后重试；已上传的部分会保留。',
   ];
   return refusal(status, code, message);
+}
+
+/**
+ * tus writes some refusals itself, past `onResponseError` (a missing Tus-Resumable, a malformed header):
+ * every error answer goes through here, so each leaves as `{ code, message }` JSON in Chinese.
+ */
+function answerErrorsInJson(tus: Server) {
+  const write = tus.write.bind(tus);
+  tus.write = (context, headers, status, body = '') => {
+    if (status < 400) return write(context, headers, status, body);
+    const answer = translate({ status_code: status, body });
+    headers.set('Content-Type', 'application/json; charset=utf-8');
+    // The protocol asks a 412 to say which versions the server speaks.
+    if (answer.status_code === 412) headers.set('Tus-Version', '1.0.0');
+    return write(context, headers, answer.status_code, answer.body);
+  };
 }
 
 /** The node request behind srvx's web Request, which the tus hooks receive. */
@@ -103,6 +170,7 @@ export function mountUploads(app: FastifyInstance, context: AppContext) {
     },
     onResponseError: (_req, error) => translate(error),
   });
+  answerErrorsInJson(tus);
 
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.actor) actors.set(request.raw, request.actor);

@@ -11,7 +11,9 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 // bigint ids and counts arrive as strings (no precision loss); queries convert counts themselves.
 // JSON columns keep their own keys: only column names are translated between snake_case and camelCase.
 export function createDb(url: string, max = 20): Db {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // A server that does not answer at all (its host down) fails a request after 10 s, answered as
+  // "data unavailable", instead of holding it open for good.
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
   // An idle connection the server closes (a restart, an administrator, a database dropped while the
   // pool shuts down) is an 'error' event on the pool; unheard, it would bring the whole process down.
   // The pool drops that connection and opens a new one when next needed.

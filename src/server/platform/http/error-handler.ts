@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError } from '../errors.ts';
 
 interface ValidationIssue {
@@ -65,6 +66,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply
         .status(error.statusCode)
         .send({ code: 'VALIDATION_FAILED', message: '请求无效，请检查后重试' });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.error({ err: error }, 'database unavailable');
+      return reply.status(503).send({
+        code: 'DB_UNAVAILABLE',
+        message: '系统暂时无法读取数据，请稍后再试；如长时间无法使用，请联系平台管理员',
+      });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply

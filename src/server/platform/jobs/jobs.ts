@@ -26,6 +26,8 @@ export const QUEUES = {
   reviewRoundClosing: 'review-round-closing',
   /** Periodic: open 公示 on their start day and close them after their end day, Beijing time (`{}`). */
   announcementTick: 'announcement-tick',
+  /** Hourly: forget failed sign-ins too old to hold anyone back (`{}`). */
+  loginFailuresPrune: 'login-failures-prune',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -44,6 +46,7 @@ const EXPIRE_SECONDS: Record<QueueName, number> = {
   'notification-mail': 5 * 60,
   'review-round-closing': 30 * 60,
   'announcement-tick': 10 * 60,
+  'login-failures-prune': 10 * 60,
 };
 
 /**
