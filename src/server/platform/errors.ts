@@ -81,6 +81,8 @@ const STATUS_BY_CODE = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IMPORT_INVALID: 422,
+  // A spreadsheet refused before parsing: too many parts, rows or cells, or inflating beyond the cap (issue #15).
+  SPREADSHEET_TOO_LARGE: 413,
   NOT_ELIGIBLE: 422,
   INCOMPLETE: 422,
   CALENDAR_YEAR_UNKNOWN: 422,
