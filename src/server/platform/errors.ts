@@ -88,6 +88,8 @@ const STATUS_BY_CODE = {
   CALENDAR_YEAR_UNKNOWN: 422,
   DATE_INVALID: 422,
   LOGIN_THROTTLED: 429,
+  // An account asked for more PDFs at once than it may (issue #15).
+  PDF_BUSY: 429,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   PDF_UNAVAILABLE: 503,

@@ -79,8 +79,9 @@ async function readXlsx(buffer: Buffer, maxRows: number): Promise<SheetRow[]> {
   try {
     for await (const sheet of reader) {
       // The first sheet in the workbook's order (a help sheet may follow it, or come first in the zip).
-      const first = reader.model?.sheets?.[0]?.name;
-      if (first !== undefined && sheet.name !== first) continue;
+      // A sheet exceljs could not name (its relationship written as an absolute path) is taken as it comes.
+      const names = (reader.model?.sheets ?? []).map((s) => s.name);
+      if (names.includes(sheet.name) && sheet.name !== names[0]) continue;
       for await (const row of sheet) collector.add(row);
       break;
     }
