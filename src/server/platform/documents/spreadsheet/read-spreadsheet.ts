@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../../errors.ts';
+import { AppError } from '#server/platform/errors.ts';
 import { type RefusalCode, shrinkAdvice, WORKER_HEAP_MB, WORKER_TIMEOUT_MS } from './limits.ts';
 import type { SheetRow } from './read-sheet-rows.ts';
 
