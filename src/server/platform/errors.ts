@@ -82,11 +82,15 @@ const STATUS_BY_CODE = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IMPORT_INVALID: 422,
+  // A spreadsheet refused before parsing: too many parts, rows or cells, or inflating beyond the cap (issue #15).
+  SPREADSHEET_TOO_LARGE: 413,
   NOT_ELIGIBLE: 422,
   INCOMPLETE: 422,
   CALENDAR_YEAR_UNKNOWN: 422,
   DATE_INVALID: 422,
   LOGIN_THROTTLED: 429,
+  // An account asked for more PDFs at once than it may (issue #15).
+  PDF_BUSY: 429,
   RATE_LIMITED: 429,
   INTERNAL: 500,
   PDF_UNAVAILABLE: 503,

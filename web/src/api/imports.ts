@@ -25,7 +25,11 @@ export async function importAccounts(file: File): Promise<ImportOutcome> {
       result: await api<ImportAccountsResponse>('/api/imports/accounts', { method: 'POST', body: form }),
     };
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'IMPORT_INVALID') {
+    // A file too large to read is refused like a file with errors: shown beside the upload, with what to change.
+    if (
+      error instanceof ApiError &&
+      (error.code === 'IMPORT_INVALID' || error.code === 'SPREADSHEET_TOO_LARGE')
+    ) {
       const details = error.details as { errors?: ImportError[] } | undefined;
       return { ok: false, message: error.message, errors: details?.errors ?? [] };
     }

@@ -134,7 +134,7 @@ export async function importExperts(campaignId: string, file: File): Promise<Exp
     if (errors.length > 0 && result.imported === 0) return { ok: false, message: '导入文件有错误', errors };
     return { ok: true, result };
   } catch (error) {
-    if (error instanceof ApiError && error.status === 422) {
+    if (error instanceof ApiError && (error.status === 422 || error.code === 'SPREADSHEET_TOO_LARGE')) {
       const details = error.details as
         | { errors?: ImportRowError[]; findings?: ImportExpertsResult['findings'] }
         | undefined;

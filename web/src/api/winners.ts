@@ -70,7 +70,11 @@ export async function importWinners(file: File, year?: number): Promise<WinnerIm
     });
     return { ok: true, ...counts };
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'IMPORT_INVALID') {
+    // A file too large to read is refused like a file with errors: shown beside the upload, with what to change.
+    if (
+      error instanceof ApiError &&
+      (error.code === 'IMPORT_INVALID' || error.code === 'SPREADSHEET_TOO_LARGE')
+    ) {
       const details = error.details as { errors?: ImportError[] } | undefined;
       return { ok: false, message: error.message, errors: details?.errors ?? [] };
     }

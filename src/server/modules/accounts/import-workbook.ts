@@ -1,10 +1,9 @@
-import ExcelJS from 'exceljs';
 import { ROLES } from '#core/accounts/roles.ts';
 import { ORGANISATION_TYPES } from '#core/campaign/unit-types.ts';
 import { helpSheet } from '#core/documents/help-sheet.ts';
 import type { SheetTable } from '#core/documents/organiser-tables.ts';
-import { cellText } from '#server/platform/documents/read-table.ts';
 import { renderTablesXlsx } from '#server/platform/documents/render-table-xlsx.ts';
+import { readSpreadsheet } from '#server/platform/documents/spreadsheet/read-spreadsheet.ts';
 import { AppError } from '#server/platform/errors.ts';
 import { IMPORT_COLUMNS, type ImportRow } from './import-rows.ts';
 
@@ -12,17 +11,8 @@ export const MAX_IMPORT_ROWS = 5000;
 
 /** Reads the first sheet of an import workbook into rows keyed by the template's column names. */
 export async function readImportWorkbook(buffer: Buffer): Promise<ImportRow[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('IMPORT_INVALID', '文件不是有效的 Excel（.xlsx）文件，请使用下载的模板填写', {
-      errors: [],
-    });
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('IMPORT_INVALID', '文件中没有工作表', { errors: [] });
-  const header = IMPORT_COLUMNS.map((_, i) => cellText(sheet.getRow(1).getCell(i + 1).value));
+  const sheet = await readSpreadsheet(buffer, { filename: 'import.xlsx', maxRows: MAX_IMPORT_ROWS });
+  const header = IMPORT_COLUMNS.map((_, i) => (sheet[0]?.number === 1 ? (sheet[0].cells[i] ?? '') : ''));
   const wrong = IMPORT_COLUMNS.findIndex((c, i) => header[i] !== c);
   if (wrong >= 0) {
     throw new AppError('IMPORT_INVALID', '表头与模板不一致，请使用下载的模板填写', {
@@ -36,19 +26,16 @@ export async function readImportWorkbook(buffer: Buffer): Promise<ImportRow[]> {
     });
   }
   const rows: ImportRow[] = [];
-  sheet.eachRow((row, number) => {
-    if (number === 1) return;
-    const values = IMPORT_COLUMNS.map((_, i) => cellText(row.getCell(i + 1).value));
-    if (values.every((v) => v === '')) return;
+  for (const row of sheet) {
+    if (row.number === 1) continue;
+    const values = IMPORT_COLUMNS.map((_, i) => row.cells[i] ?? '');
+    if (values.every((v) => v === '')) continue;
     rows.push({
-      row: number,
+      row: row.number,
       cells: Object.fromEntries(IMPORT_COLUMNS.map((c, i) => [c, values[i] ?? ''])) as ImportRow['cells'],
     });
-  });
-  if (rows.length === 0) throw new AppError('IMPORT_INVALID', '表格中没有数据行', { errors: [] });
-  if (rows.length > MAX_IMPORT_ROWS) {
-    throw new AppError('IMPORT_INVALID', `一次最多导入 ${MAX_IMPORT_ROWS} 行，请拆分文件`, { errors: [] });
   }
+  if (rows.length === 0) throw new AppError('IMPORT_INVALID', '表格中没有数据行', { errors: [] });
   return rows;
 }
 

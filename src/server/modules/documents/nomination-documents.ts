@@ -22,14 +22,19 @@ export function nominationValues(n: NominationRow, options: ValueOptions) {
   return formValues(n.category, printedForm(n), options);
 }
 
-export async function nominationDocx(n: NominationRow, rules: CampaignRules, options: ValueOptions) {
-  const category = n.category;
-  const layout = campaignFormLayout(category, rules);
-  const values = nominationValues(n, options);
-  const body = await renderFormDocx(layout, values, {
+/** Everything a printed form is drawn from: the campaign's layout, the values, the footer. */
+export function formInputs(n: NominationRow, rules: CampaignRules, options: ValueOptions) {
+  return {
+    layout: campaignFormLayout(n.category, rules),
+    values: nominationValues(n, options),
     // The first 16 hex digits are enough for a person comparing paper with the screen.
     footerNote: n.contentHash ? `内容校验码 ${n.contentHash.slice(0, 16)}` : '草稿（尚未提交）',
-  });
+  };
+}
+
+export async function nominationDocx(n: NominationRow, rules: CampaignRules, options: ValueOptions) {
+  const { layout, values, footerNote } = formInputs(n, rules, options);
+  const body = await renderFormDocx(layout, values, { footerNote });
   return { layout, values, body };
 }
 

@@ -34,7 +34,9 @@ export function packageSources(input: {
     if (!pdfs.has(id)) {
       const from = input.pdfOrder.indexOf(id);
       const batch = input.pdfOrder.slice(from, from + PDF_BATCH).filter((b) => !pdfs.has(b));
-      const converted = Promise.all(batch.map(docx)).then((bodies) => convertManyToPdf(bodies, '.docx'));
+      const converted = Promise.all(batch.map(docx)).then((bodies) =>
+        convertManyToPdf(bodies, '.docx', { lane: 'package' }),
+      );
       batch.forEach((b, i) => {
         const one = converted.then((all) => all[i]!);
         one.catch(() => {}); // the entry that awaits it reports the failure

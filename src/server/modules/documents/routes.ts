@@ -39,7 +39,7 @@ export function documentRoutes(app: FastifyInstance, context: AppContext) {
   r.get('/api/nominations/:id/form.docx', {
     schema: { operationId: 'downloadNominationForm', tags, summary: '下载推介表（Word）', params: uuidParam },
     handler: async (request, reply) =>
-      send(reply, 'docx', await nominationForm(db, requireActor(request), request.params.id, 'docx')),
+      send(reply, 'docx', await nominationForm(context, requireActor(request), request.params.id, 'docx')),
   });
 
   r.get('/api/nominations/:id/form.pdf', {
@@ -50,7 +50,7 @@ export function documentRoutes(app: FastifyInstance, context: AppContext) {
       params: uuidParam,
     },
     handler: async (request, reply) =>
-      send(reply, 'pdf', await nominationForm(db, requireActor(request), request.params.id, 'pdf')),
+      send(reply, 'pdf', await nominationForm(context, requireActor(request), request.params.id, 'pdf')),
   });
 
   r.get('/api/campaigns/:id/registration-table.xlsx', {

@@ -10,13 +10,16 @@ import { QUOTA_STATES } from '#core/nomination/states.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { convertToPdf, findSoffice, pdfUnavailable } from '#server/platform/documents/convert-to-pdf.ts';
+import { renderFormDocx } from '#server/platform/documents/render-form-docx.ts';
 import { renderRegistrationXlsx } from '#server/platform/documents/render-registration-xlsx.ts';
+import type { Storage } from '#server/platform/storage/storage.ts';
 import { recordAudit } from '../audit/service.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import type { NominationRow } from '../nominations/queries.ts';
 import { nominationRules } from '../nominations/rules.ts';
 import { listVisibleNominations, visibleNomination } from '../nominations/service.ts';
-import { nominationDocx, registrationSheets } from './nomination-documents.ts';
+import { cachedFormPdf, formPdfKey } from './form-pdf-cache.ts';
+import { formInputs, registrationSheets } from './nomination-documents.ts';
 
 export interface DocumentFile {
   fileName: string;
@@ -27,19 +30,31 @@ const valueOptions = (actor: Actor) => (n: NominationRow) => ({
   maskPersonalData: !nominationRules.can(actor, 'seeIdentity', n),
 });
 
-/** The 推介表 of one nomination as DOCX, or as PDF when the server has LibreOffice. */
+/**
+ * The 推介表 of one nomination as DOCX, or as PDF when the server has LibreOffice. A submitted form's PDF
+ * is made once and then read from storage; the caller's own conversions are limited (PDF_BUSY).
+ */
 export async function nominationForm(
-  db: Db,
+  context: { db: Db; storage: Storage },
   actor: Actor,
   id: string,
   format: 'docx' | 'pdf',
 ): Promise<DocumentFile> {
+  const { db, storage } = context;
   // Refused before any work: a server without LibreOffice says so at once.
   if (format === 'pdf' && !findSoffice()) throw pdfUnavailable();
   const n = await visibleNomination(db, actor, id);
   const campaign = await visibleCampaign(db, actor, n.campaignId);
-  const { layout, values, body: docx } = await nominationDocx(n, campaign.rules, valueOptions(actor)(n));
-  const body = format === 'pdf' ? await convertToPdf(docx, 'form.docx') : docx;
+  const inputs = formInputs(n, campaign.rules, valueOptions(actor)(n));
+  const docx = () => renderFormDocx(inputs.layout, inputs.values, { footerNote: inputs.footerNote });
+  const pdf = async () =>
+    convertToPdf(await docx(), 'form.docx', { lane: 'interactive', owner: actor.accountId });
+  const body =
+    format === 'docx'
+      ? await docx()
+      : n.contentHash
+        ? await cachedFormPdf(storage, formPdfKey(inputs), pdf)
+        : await pdf();
   // PIPL: a form carries the nominee's ID number and phone; who took a copy is kept.
   await recordAudit(db, actor, {
     action: 'document.downloaded',
@@ -48,7 +63,7 @@ export async function nominationForm(
     scopePath: n.unitPath,
     after: { document: 'form', format },
   });
-  return { fileName: formFileName(layout.title, values.name ?? '', format), body };
+  return { fileName: formFileName(inputs.layout.title, inputs.values.name ?? '', format), body };
 }
 
 /**

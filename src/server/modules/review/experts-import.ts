@@ -4,7 +4,6 @@
  * the organiser's organisation with a one-time password returned once). All rows or nothing: every
  * problem is reported with its row number and nothing is stored when there is one.
  */
-import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { todayInShanghai } from '#core/calendar/today.ts';
 import { ExpertFactsBody, NewExpertAccount } from '#core/contract/review-setup.ts';
@@ -13,8 +12,8 @@ import type { SheetTable } from '#core/documents/organiser-tables.ts';
 import { provinceCode } from '#core/nomination/province-code.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
-import { cellText } from '#server/platform/documents/read-table.ts';
 import { renderTablesXlsx } from '#server/platform/documents/render-table-xlsx.ts';
+import { readSpreadsheet } from '#server/platform/documents/spreadsheet/read-spreadsheet.ts';
 import { AppError } from '#server/platform/errors.ts';
 import { insertAccount } from '../accounts/service.ts';
 import { findOrganisationById } from '../organisations/service.ts';
@@ -67,56 +66,39 @@ function invalid(findings: RowFinding[]) {
 }
 
 async function readRows(buffer: Buffer) {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw invalid([
-      {
-        code: 'IMPORT_NOT_XLSX',
-        severity: 'error',
-        field: '',
-        row: 0,
-        message: '文件不是有效的 Excel（.xlsx）文件，请使用下载的模板填写',
-      },
-    ]);
-  }
-  const sheet = workbook.worksheets[0];
-  const header = EXPERT_COLUMNS.map((_, i) => cellText(sheet?.getRow(1).getCell(i + 1).value));
+  const sheet = await readSpreadsheet(buffer, { filename: 'experts.xlsx', maxRows: MAX_ROWS }).catch(
+    (error: unknown) => {
+      if (!(error instanceof AppError) || error.code !== 'IMPORT_INVALID') throw error;
+      throw invalid([
+        { code: 'IMPORT_NOT_XLSX', severity: 'error', field: '', row: 0, message: error.message },
+      ]);
+    },
+  );
+  const header = EXPERT_COLUMNS.map((_, i) => (sheet[0]?.number === 1 ? (sheet[0].cells[i] ?? '') : ''));
   const wrong = EXPERT_COLUMNS.findIndex((c, i) => header[i] !== c);
-  if (!sheet || wrong >= 0)
+  if (wrong >= 0)
     throw invalid([
       {
         code: 'IMPORT_HEADER',
         severity: 'error',
-        field: EXPERT_COLUMNS[Math.max(0, wrong)]!,
+        field: EXPERT_COLUMNS[wrong]!,
         row: 1,
-        message: `表头与模板不一致：第 ${wrong + 1} 列应为「${EXPERT_COLUMNS[Math.max(0, wrong)]}」，请使用下载的模板填写`,
+        message: `表头与模板不一致：第 ${wrong + 1} 列应为「${EXPERT_COLUMNS[wrong]}」，请使用下载的模板填写`,
       },
     ]);
   const rows: { row: number; cells: Record<Column, string> }[] = [];
-  sheet.eachRow((row, number) => {
-    if (number === 1) return;
-    const values = EXPERT_COLUMNS.map((_, i) => cellText(row.getCell(i + 1).value));
-    if (values.every((v) => v === '')) return;
+  for (const row of sheet) {
+    if (row.number === 1) continue;
+    const values = EXPERT_COLUMNS.map((_, i) => row.cells[i] ?? '');
+    if (values.every((v) => v === '')) continue;
     rows.push({
-      row: number,
+      row: row.number,
       cells: Object.fromEntries(EXPERT_COLUMNS.map((c, i) => [c, values[i] ?? ''])) as Record<Column, string>,
     });
-  });
+  }
   if (rows.length === 0)
     throw invalid([
       { code: 'IMPORT_EMPTY', severity: 'error', field: '', row: 0, message: '表格中没有数据行' },
-    ]);
-  if (rows.length > MAX_ROWS)
-    throw invalid([
-      {
-        code: 'IMPORT_TOO_MANY',
-        severity: 'error',
-        field: '',
-        row: 0,
-        message: `一次最多导入 ${MAX_ROWS} 行，请拆分文件`,
-      },
     ]);
   return rows;
 }

@@ -3,6 +3,10 @@
  * Each call gets its own temporary folder and its own LibreOffice profile (-env:UserInstallation):
  * two conversions sharing the default profile lock each other out and one fails. A conversion takes
  * about a second and a few hundred MB, so at most two run at once and the rest wait their turn.
+ *
+ * Waiting is fair (issue #15: 16 PDFs asked at once by one unit made another user's take 15 s): an
+ * account has at most two conversions asked for at a time, a person waiting at a screen goes ahead of
+ * package builds, and package builds never take every slot.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -15,7 +19,6 @@ import { AppError } from '../errors.ts';
 const TIMEOUT_MS = 60_000;
 /** Extra time per further document of a batch. */
 const PER_FILE_MS = 10_000;
-const MAX_PARALLEL = 2;
 
 /** soffice on PATH, or undefined: the print view in the browser is then the way to a PDF. */
 export function findSoffice(): string | undefined {
@@ -31,20 +34,6 @@ export function pdfUnavailable(): AppError {
     'PDF_UNAVAILABLE',
     '平台未安装 PDF 生成组件（LibreOffice），暂时无法生成 PDF。请下载 Word 版（DOCX）打印，或请管理员安装 libreoffice-writer-nogui 后重试。',
   );
-}
-
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await work();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
 }
 
 function run(command: string, args: string[], timeoutMs: number): Promise<void> {
@@ -75,52 +64,162 @@ function run(command: string, args: string[], timeoutMs: number): Promise<void> 
   });
 }
 
+/** Interactive: someone waits at a screen. Package: a background job building a submission package. */
+export type PdfLane = 'interactive' | 'package';
+
+export interface PdfRequest {
+  lane?: PdfLane;
+  /** The account that asked: at most `perOwner` of its conversions wait or run at once. */
+  owner?: string;
+  timeoutMs?: number;
+}
+
+/** LibreOffice runs at once: each takes a core and a few hundred MB. */
+const MAX_PARALLEL = 2;
+/**
+ * Conversions one account may have asked for at once. A person opens a form or two at a time; sixteen at
+ * once is a script or a stuck button, and would queue everyone else behind it.
+ */
+export const MAX_PER_OWNER = 2;
+
+export function pdfBusy(): AppError {
+  return new AppError('PDF_BUSY', '正在生成您之前请求的文件，请稍候再试');
+}
+
+export interface PdfConverter {
+  convert(input: Buffer, fileName: string, request?: PdfRequest): Promise<Buffer>;
+  convertMany(inputs: readonly Buffer[], extension: string, request?: PdfRequest): Promise<Buffer[]>;
+  /** What ran so far: LibreOffice runs, documents converted, and the lane of each run in the order they started. */
+  readonly stats: { runs: number; documents: number; started: PdfLane[] };
+}
+
+/** A converter with its own slots and queue; the app uses the one `pdfConverter`. */
+export function createPdfConverter(options: { maxParallel?: number; perOwner?: number } = {}): PdfConverter {
+  const maxParallel = options.maxParallel ?? MAX_PARALLEL;
+  const perOwner = options.perOwner ?? MAX_PER_OWNER;
+  // Package builds leave a slot free for people waiting, unless there is only one.
+  const packageSlots = Math.max(1, maxParallel - 1);
+  const queues: Record<PdfLane, (() => void)[]> = { interactive: [], package: [] };
+  const running: Record<PdfLane, number> = { interactive: 0, package: 0 };
+  const owners = new Map<string, number>();
+  const stats = { runs: 0, documents: 0, started: [] as PdfLane[] };
+
+  function dispatch() {
+    while (running.interactive + running.package < maxParallel) {
+      const lane: PdfLane | undefined =
+        queues.interactive.length > 0
+          ? 'interactive'
+          : queues.package.length > 0 && running.package < packageSlots
+            ? 'package'
+            : undefined;
+      if (!lane) return;
+      running[lane]++;
+      queues[lane].shift()!();
+    }
+  }
+
+  async function inTurn<T>(lane: PdfLane, work: () => Promise<T>): Promise<T> {
+    await new Promise<void>((resolve) => {
+      queues[lane].push(resolve);
+      dispatch();
+    });
+    try {
+      stats.runs++;
+      stats.started.push(lane);
+      if (stats.started.length > 1000) stats.started.shift();
+      return await work();
+    } finally {
+      running[lane]--;
+      dispatch();
+    }
+  }
+
+  async function convertMany(
+    inputs: readonly Buffer[],
+    extension: string,
+    request: PdfRequest = {},
+  ): Promise<Buffer[]> {
+    const soffice = findSoffice();
+    if (!soffice) throw pdfUnavailable();
+    if (inputs.length === 0) return [];
+    const { owner } = request;
+    if (owner !== undefined) {
+      const asked = owners.get(owner) ?? 0;
+      if (asked >= perOwner) throw pdfBusy();
+      owners.set(owner, asked + 1);
+    }
+    try {
+      return await inTurn(request.lane ?? 'interactive', async () => {
+        stats.documents += inputs.length;
+        return sofficeToPdf(soffice, inputs, extension, request.timeoutMs);
+      });
+    } finally {
+      if (owner !== undefined) {
+        const left = (owners.get(owner) ?? 1) - 1;
+        if (left > 0) owners.set(owner, left);
+        else owners.delete(owner);
+      }
+    }
+  }
+
+  return {
+    convertMany,
+    async convert(input, fileName, request) {
+      const [pdf] = await convertMany([input], path.extname(fileName), request);
+      return pdf!;
+    },
+    stats,
+  };
+}
+
+async function sofficeToPdf(
+  soffice: string,
+  inputs: readonly Buffer[],
+  extension: string,
+  timeoutMs: number | undefined,
+): Promise<Buffer[]> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-pdf-'));
+  try {
+    // ASCII names: the units' Chinese names are not needed inside the server's temporary folder.
+    const sources = inputs.map((_, i) => path.join(dir, `document${i}${extension}`));
+    await Promise.all(inputs.map((input, i) => writeFile(sources[i]!, input)));
+    await run(
+      soffice,
+      [
+        `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
+        '--headless',
+        '--norestore',
+        '--nolockcheck',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        ...sources,
+      ],
+      timeoutMs ?? TIMEOUT_MS + PER_FILE_MS * (inputs.length - 1),
+    );
+    return await Promise.all(inputs.map((_, i) => readFile(path.join(dir, `document${i}.pdf`))));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The app's converter: one per process, so its slots and queues are the server's. */
+export const pdfConverter = createPdfConverter();
+
 /** Converts one document; `fileName` only names the temporary file (its extension picks the filter). */
-export async function convertToPdf(
-  input: Buffer,
-  fileName: string,
-  options: { timeoutMs?: number } = {},
-): Promise<Buffer> {
-  const [pdf] = await convertManyToPdf([input], path.extname(fileName), options);
-  return pdf!;
+export function convertToPdf(input: Buffer, fileName: string, request: PdfRequest = {}): Promise<Buffer> {
+  return pdfConverter.convert(input, fileName, request);
 }
 
 /**
  * Converts several documents of one type in one LibreOffice run: starting LibreOffice costs most of a
  * conversion's second, so a package's forms go through in batches. The result is in input order.
  */
-export async function convertManyToPdf(
+export function convertManyToPdf(
   inputs: readonly Buffer[],
   extension: string,
-  options: { timeoutMs?: number } = {},
+  request: PdfRequest = {},
 ): Promise<Buffer[]> {
-  const soffice = findSoffice();
-  if (!soffice) throw pdfUnavailable();
-  if (inputs.length === 0) return [];
-  return inTurn(async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-pdf-'));
-    try {
-      // ASCII names: the units' Chinese names are not needed inside the server's temporary folder.
-      const sources = inputs.map((_, i) => path.join(dir, `document${i}${extension}`));
-      await Promise.all(inputs.map((input, i) => writeFile(sources[i]!, input)));
-      await run(
-        soffice,
-        [
-          `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
-          '--headless',
-          '--norestore',
-          '--nolockcheck',
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          ...sources,
-        ],
-        options.timeoutMs ?? TIMEOUT_MS + PER_FILE_MS * (inputs.length - 1),
-      );
-      return await Promise.all(inputs.map((_, i) => readFile(path.join(dir, `document${i}.pdf`))));
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+  return pdfConverter.convertMany(inputs, extension, request);
 }

@@ -164,6 +164,12 @@ function coveredColumns(layout: FormLayout): Set<number>[] {
   return result;
 }
 
+/**
+ * The version of how a form is drawn. Cached PDFs of submitted forms are keyed by it with the form's
+ * content: change it with any change to this file's output, and every form is drawn again.
+ */
+export const FORM_RENDERER_VERSION = 1;
+
 export interface FormDocxOptions {
   /** Printed in the footer next to the page number, e.g. the content hash of the submitted form. */
   footerNote?: string;

@@ -1,0 +1,62 @@
+/**
+ * The PDF converter's fairness (issue #15), with real LibreOffice runs: an account's conversions are
+ * limited, and a person waiting goes ahead of package builds, which never take every slot. Orders and
+ * counts are asserted, never durations.
+ */
+import { describe, expect, it } from 'vitest';
+import { getTemplate } from '#core/campaign/templates/index.ts';
+import { defaultStarLayout, starFormValues } from '#core/documents/index.ts';
+import { starForm } from '#core/nomination/forms/fixtures.test-support.ts';
+import { createPdfConverter, findSoffice } from '#server/platform/documents/convert-to-pdf.ts';
+import { renderFormDocx } from '#server/platform/documents/render-form-docx.ts';
+
+const form = () =>
+  renderFormDocx(
+    defaultStarLayout(getTemplate('national-2024')!),
+    starFormValues(starForm({ name: '张三' }), { maskPersonalData: false }),
+  );
+
+const outcome = (work: Promise<Buffer | Buffer[]>) =>
+  work.then(
+    () => 'converted',
+    (error: { code: string; message: string }) => `${error.code} ${error.message}`,
+  );
+
+describe.skipIf(!findSoffice() && !process.env.CI)('the PDF converter', () => {
+  it('refuses a third conversion asked by the same account while two are under way, not another account’s', async () => {
+    const converter = createPdfConverter();
+    const docx = await form();
+    const asked = [
+      outcome(converter.convert(docx, 'form.docx', { owner: 'unit' })),
+      outcome(converter.convert(docx, 'form.docx', { owner: 'unit' })),
+      outcome(converter.convert(docx, 'form.docx', { owner: 'unit' })),
+      outcome(converter.convert(docx, 'form.docx', { owner: 'someone-else' })),
+    ];
+    expect(await Promise.all(asked)).toEqual([
+      'converted',
+      'converted',
+      'PDF_BUSY 正在生成您之前请求的文件，请稍候再试',
+      'converted',
+    ]);
+    expect(converter.stats.documents).toBe(3);
+  }, 120_000);
+
+  it("starts a person's conversion before the package conversions still waiting", async () => {
+    const converter = createPdfConverter({ maxParallel: 1 });
+    const docx = await form();
+    const work = [1, 2].map(() => converter.convertMany([docx, docx], '.docx', { lane: 'package' }));
+    work.push(converter.convertMany([docx], '.docx', { lane: 'interactive', owner: 'unit' }));
+    await Promise.all(work);
+    expect(converter.stats.started).toEqual(['package', 'interactive', 'package']);
+    expect(converter.stats.documents).toBe(5);
+  }, 180_000);
+
+  it('keeps one of two slots free of package builds', async () => {
+    const converter = createPdfConverter({ maxParallel: 2 });
+    const docx = await form();
+    const work = [1, 2].map(() => converter.convertMany([docx], '.docx', { lane: 'package' }));
+    work.push(converter.convertMany([docx], '.docx', { lane: 'interactive', owner: 'unit' }));
+    await Promise.all(work);
+    expect(converter.stats.started).toEqual(['package', 'interactive', 'package']);
+  }, 180_000);
+});
