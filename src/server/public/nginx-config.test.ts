@@ -75,28 +75,30 @@ describe('the nginx configuration of the public site', () => {
     const view = SITE_VIEWS[3]!;
     const variant = variantOf(view);
     for (const section of ['gs', 'results']) {
-      const index = new RegExp(`location = /${section}/ \\{\\n    try_files (\\S+) @tuijie_app;`).exec(
-        config,
-      );
-      expect(index?.[1]?.replace('$tuijie_variant', variant)).toBe(`/${siteFileOf(`/${section}/`, view)}`);
+      const index = new RegExp(
+        `location = /${section}/ \\{\\n {4}root (\\S+);\\n {4}try_files (\\S+) @tuijie_app;`,
+      ).exec(config);
+      expect(index?.[1]).toBe(OPTIONS.siteDir);
+      expect(index?.[2]?.replace('$tuijie_variant', variant)).toBe(`/${siteFileOf(`/${section}/`, view)}`);
     }
-    const page = /location ~ "(.+)" \{\n {4}try_files (\S+) @tuijie_app;/.exec(config)!;
+    const page = /location ~ "(.+)" \{\n {4}alias (\S+);\n {4}error_page 404 405 = @tuijie_app;/.exec(
+      config,
+    )!;
     for (const uri of [`/gs/${ID}`, `/results/${ID}`]) {
       expect(new RegExp(page[1]!).test(uri)).toBe(true);
       expect(page[2]!.replace('$uri', uri).replace('$tuijie_variant', variant)).toBe(
-        `/${siteFileOf(uri, view)}`,
+        `${OPTIONS.siteDir}/${siteFileOf(uri, view)}`,
       );
     }
     for (const uri of [`/gs/${ID}/objection`, '/gs/status', '/gs/view', `/gs/${ID.toUpperCase()}`])
       expect(new RegExp(page[1]!).test(uri), uri).toBe(false);
-    expect(config).toContain(`root ${OPTIONS.siteDir};`);
     expect(config).toContain('server 127.0.0.1:3000;');
     expect(config).toContain('listen 80;');
   });
 
   it('adds the headers the app sends with a public page, on the published pages only', () => {
     const blocks = config.split(/\n {2}location /).slice(1);
-    const published = blocks.filter((b) => b.includes('try_files'));
+    const published = blocks.filter((b) => b.includes('gzip_static'));
     expect(published).toHaveLength(3);
     for (const block of published) {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
@@ -109,7 +111,7 @@ describe('the nginx configuration of the public site', () => {
       expect(block).not.toContain('brotli_static');
     }
     expect(nginxSiteConfig({ ...OPTIONS, brotli: true })).toContain('brotli_static on;');
-    for (const block of blocks.filter((b) => !b.includes('try_files')))
+    for (const block of blocks.filter((b) => !b.includes('gzip_static')))
       expect(block).not.toContain('add_header');
   });
 

@@ -165,6 +165,12 @@ describe.skipIf(!available)('the public site behind nginx', () => {
       });
       expect(posted.status, pathname).toBe(direct.status);
     }
+    for (const method of ['PUT', 'DELETE', 'OPTIONS']) {
+      const before = appRequests;
+      const answer = await request(`${front}/gs/${id}`, { method });
+      expect(appRequests, method).toBe(before + 1);
+      expect(answer.status, method).toBe((await request(`${site.t.url}/gs/${id}`, { method })).status);
+    }
   });
 
   it('sends the new page right after an entry is removed, never the old one', async () => {
@@ -235,5 +241,7 @@ describe.skipIf(!available)('the public site behind nginx', () => {
     await expect(readFile(orphan)).rejects.toThrow(/ENOENT/);
     const { viaNginx, fromApp } = await both('/gs/');
     expect(viaNginx.body.equals(fromApp.body)).toBe(true);
+    // Pages without a file reached the app without an error in nginx's log.
+    expect(nginx!.errors()).toBe('');
   });
 });
