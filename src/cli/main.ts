@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   check: () => import('./commands/check.ts'),
   export: () => import('./commands/export.ts'),
   rank: () => import('./commands/rank.ts'),
+  'nginx-config': () => import('./commands/nginx-config.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,50 +1,51 @@
 /**
  * The public site without login: `/gs/` (公示), `/results/` (结果公布), `/feed.xml`. Server-rendered HTML,
- * readable without script. Public pages are rendered once and kept (page-cache.ts); forms, receipts and
- * status answers are personal and never kept.
+ * readable without script. Public pages are rendered once and kept (page-cache.ts), and published as files
+ * for the front web server (site-publisher.ts); forms, receipts and status answers are personal and never
+ * kept.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { getPublicAnnouncement, listPublicAnnouncements } from '#server/modules/announcements/public-view.ts';
-import { getPublishedResult, listPublishedResults } from '#server/modules/results/public-view.ts';
+import { listPublicAnnouncements } from '#server/modules/announcements/public-view.ts';
+import { listPublishedResults } from '#server/modules/results/public-view.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { atomFeed } from './feed.ts';
-import { page } from './html.ts';
 import { registerObjectionPages } from './objection-routes.ts';
 import { createPageCache } from './page-cache.ts';
-import { announcementBody } from './pages/announcement-page.ts';
-import { indexBody, resultsIndexBody } from './pages/index-page.ts';
-import { resultBody } from './pages/result-page.ts';
-import { acceptsObjections, notFoundPage, PUBLIC_ROUTE } from './public-route-kit.ts';
+import { notFoundPage, PUBLIC_ROUTE } from './public-route-kit.ts';
 import { HTML, sendKept } from './respond.ts';
 import { registerResultDownloads } from './result-downloads.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
+import { publicSiteDir } from './site-files.ts';
+import { framedSitePage, renderSitePage } from './site-pages.ts';
+import { createSitePublisher } from './site-publisher.ts';
 import {
   CONTRAST_COOKIE,
   PREFERENCE_MAX_AGE,
   readPreferences,
   safeBackPath,
   TEXT_COOKIE,
-  type ViewPreferences,
   variantOf,
 } from './view-preferences.ts';
 
 export function publicSiteRoutes(app: FastifyInstance, context: AppContext) {
   const { db, clock } = context;
   const cache = createPageCache(context.publicPages, clock);
-  app.addHook('onClose', async () => cache.stop());
+  const publisher = createSitePublisher(context, publicSiteDir(context.config), app.log);
+  // At start-up everything is published again: a stop between a commit and its publication heals here.
+  app.addHook('onReady', async () => {
+    void publisher.publish();
+  });
+  app.addHook('onClose', async () => {
+    cache.stop();
+    await publisher.stop();
+  });
 
   /** Serves the kept page for this path and reading switches, rendering it first if needed. */
-  async function kept(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    path: string,
-    render: (view: ViewPreferences) => Promise<{ title: string; body: string } | undefined>,
-    what: string,
-  ) {
+  async function kept(request: FastifyRequest, reply: FastifyReply, path: string, what: string) {
     const view = readPreferences(request.cookies);
     const rendered = await cache.get(`${variantOf(view)} ${path}`, HTML, async () => {
-      const content = await render(view);
-      return content && page({ ...content, path, view });
+      const content = await renderSitePage(db, clock.now(), path);
+      return content && framedSitePage(content, path, view);
     });
     if (!rendered) return notFoundPage(reply, path, view, what);
     return sendKept(request, reply, rendered);
@@ -55,56 +56,13 @@ export function publicSiteRoutes(app: FastifyInstance, context: AppContext) {
     reply.headers(SECURITY_HEADERS).redirect('/results/', 301),
   );
 
-  app.get('/gs/', PUBLIC_ROUTE, (request, reply) =>
-    kept(
-      request,
-      reply,
-      '/gs/',
-      async () => {
-        const [announcements, results] = await Promise.all([
-          listPublicAnnouncements(db),
-          listPublishedResults(db),
-        ]);
-        return { title: '公示公告', body: indexBody(announcements, results) };
-      },
-      '页面',
-    ),
-  );
-
+  app.get('/gs/', PUBLIC_ROUTE, (request, reply) => kept(request, reply, '/gs/', '页面'));
   app.get<{ Params: { id: string } }>('/gs/:id', PUBLIC_ROUTE, (request, reply) =>
-    kept(
-      request,
-      reply,
-      `/gs/${request.params.id}`,
-      async () => {
-        const a = await getPublicAnnouncement(db, request.params.id);
-        return a && { title: a.title, body: announcementBody(a, acceptsObjections(a, clock.now())) };
-      },
-      '公示',
-    ),
+    kept(request, reply, `/gs/${request.params.id}`, '公示'),
   );
-
-  app.get('/results/', PUBLIC_ROUTE, (request, reply) =>
-    kept(
-      request,
-      reply,
-      '/results/',
-      async () => ({ title: '结果公布', body: resultsIndexBody(await listPublishedResults(db)) }),
-      '页面',
-    ),
-  );
-
+  app.get('/results/', PUBLIC_ROUTE, (request, reply) => kept(request, reply, '/results/', '页面'));
   app.get<{ Params: { id: string } }>('/results/:id', PUBLIC_ROUTE, (request, reply) =>
-    kept(
-      request,
-      reply,
-      `/results/${request.params.id}`,
-      async () => {
-        const r = await getPublishedResult(db, request.params.id);
-        return r && { title: r.title, body: resultBody(r) };
-      },
-      '结果公布',
-    ),
+    kept(request, reply, `/results/${request.params.id}`, '结果公布'),
   );
 
   app.get('/feed.xml', PUBLIC_ROUTE, async (request, reply) => {

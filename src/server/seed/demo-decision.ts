@@ -186,6 +186,6 @@ export async function seedDemoDecision(context: AppContext, now: Date): Promise<
   await publishResults(on(context, DECISION_DAYS.published), organiser, campaignId, {
     docNumber: DECISION_DOC_NUMBER,
   });
-  context.publicPages.changed();
+  await context.publicPages.changed();
   return campaignId;
 }

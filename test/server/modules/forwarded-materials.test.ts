@@ -85,7 +85,9 @@ async function storedFiles(dir = t.filesDir): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await storedFiles(full)));
+    // The public site's published pages (public-site/) are not stored files.
+    if (entry.isDirectory() && full !== path.join(t.filesDir, 'public-site'))
+      out.push(...(await storedFiles(full)));
     else if (!entry.name.endsWith('.json')) out.push(path.relative(t.filesDir, full));
   }
   return out.sort();

@@ -133,7 +133,7 @@ export function announcementRoutes(app: FastifyInstance, context: AppContext) {
         const actor = requireActor(request);
         const { campaignId } = request.params;
         const row = await run(db, actor, campaignId, request.body as z.output<B>, jobs, clock.now());
-        publicPages.changed();
+        await publicPages.changed();
         return view(actor, campaignId, row);
       },
     });

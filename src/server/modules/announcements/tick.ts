@@ -50,6 +50,6 @@ export async function runAnnouncementTick(
       result.refused.push({ id: candidate.id, message: error.message });
     }
   }
-  if (result.opened.length + result.closed.length > 0) context.publicPages.changed();
+  if (result.opened.length + result.closed.length > 0) await context.publicPages.changed();
   return result;
 }

@@ -164,7 +164,7 @@ export function objectionRoutes(app: FastifyInstance, context: AppContext) {
     handler: async (request) => {
       const actor = requireActor(request);
       const { entryRemoved } = await handleObjection(db, actor, request.params.id, request.body, clock.now());
-      if (entryRemoved) context.publicPages.changed();
+      if (entryRemoved) await context.publicPages.changed();
       return getObjection(db, actor, request.params.id, clock.now());
     },
   });

@@ -34,8 +34,8 @@ export function publicityRoutes(app: FastifyInstance, context: AppContext) {
     return { publicity };
   };
   // Called after the service's transaction committed: the public site drops pages showing the old record.
-  const afterChange = (change: { published: boolean }) => {
-    if (change.published) publicPages.changed();
+  const afterChange = async (change: { published: boolean }) => {
+    if (change.published) await publicPages.changed();
   };
 
   r.get('/api/campaigns/:id/unit-publicities', {
@@ -63,7 +63,7 @@ export function publicityRoutes(app: FastifyInstance, context: AppContext) {
     handler: async (request, reply) => {
       const actor = requireActor(request);
       const recorded = await recordUnitPublicity(db, actor, request.params.id, request.body, clock.now());
-      afterChange(recorded);
+      await afterChange(recorded);
       return reply.status(201).send(await presentOne(actor, request.params.id, recorded.id));
     },
   });
@@ -80,7 +80,7 @@ export function publicityRoutes(app: FastifyInstance, context: AppContext) {
     handler: async (request) => {
       const actor = requireActor(request);
       const changed = await updateUnitPublicity(context, actor, request.params.id, request.body);
-      afterChange(changed);
+      await afterChange(changed);
       return presentOne(actor, changed.campaignId, request.params.id);
     },
   });
@@ -95,7 +95,7 @@ export function publicityRoutes(app: FastifyInstance, context: AppContext) {
       response: { 204: z.null() },
     },
     handler: async (request, reply) => {
-      afterChange(
+      await afterChange(
         await deleteUnitPublicity(context, requireActor(request), request.params.id, request.query.version),
       );
       return reply.status(204).send(null);
@@ -128,7 +128,7 @@ export function publicityRoutes(app: FastifyInstance, context: AppContext) {
             : undefined;
         },
       );
-      afterChange(uploaded);
+      await afterChange(uploaded);
       return presentOne(actor, uploaded.campaignId, request.params.id);
     },
   });

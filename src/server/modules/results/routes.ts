@@ -101,7 +101,7 @@ export function resultsRoutes(app: FastifyInstance, context: AppContext) {
       const actor = requireActor(request);
       const published = await publishResults(context, actor, request.params.id, request.body);
       // After the commit: the public results page and index now show the notice.
-      context.publicPages.changed();
+      await context.publicPages.changed();
       return { ...published, notice: await getResultNotice(context, actor, request.params.id) };
     },
   });

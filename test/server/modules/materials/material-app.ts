@@ -20,10 +20,14 @@ export async function createMaterialApp(options: { listen?: boolean } = {}): Pro
     ...t,
     async storedFiles() {
       const entries = await readdir(t.filesDir, { recursive: true, withFileTypes: true });
-      return entries
-        .filter((e) => e.isFile())
-        .map((e) => path.relative(t.filesDir, path.join(e.parentPath, e.name)))
-        .sort();
+      return (
+        entries
+          .filter((e) => e.isFile())
+          .map((e) => path.relative(t.filesDir, path.join(e.parentPath, e.name)))
+          // The public site's published pages live beside the stored files; they are not stored files.
+          .filter((name) => !name.startsWith(`public-site${path.sep}`))
+          .sort()
+      );
     },
     async materialCount() {
       const row = await t.database.db

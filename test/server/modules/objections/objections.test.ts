@@ -402,7 +402,7 @@ describe('handling', () => {
     const original = t.context.publicPages.changed;
     t.context.publicPages.changed = () => {
       changed++;
-      original.call(t.context.publicPages);
+      return original.call(t.context.publicPages);
     };
     const noReason = await move(adminSession, 'upheld_proposed');
     expect(noReason.json().code).toBe('VALIDATION_FAILED');
