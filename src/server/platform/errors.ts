@@ -90,6 +90,7 @@ const STATUS_BY_CODE = {
   INTERNAL: 500,
   PDF_UNAVAILABLE: 503,
   FFMPEG_MISSING: 503,
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof STATUS_BY_CODE;

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
+import { isDatabaseGone, reportUnlessStopping } from '../stopping.ts';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -65,6 +66,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply
         .status(error.statusCode)
         .send({ code: 'VALIDATION_FAILED', message: '请求无效，请检查后重试' });
+    }
+    if (isDatabaseGone(error)) {
+      // The database stopped under the request (the platform is stopping or restarting): one line, no stack.
+      reportUnlessStopping(error, () => request.log.warn(`database unavailable: ${error.message}`));
+      return reply
+        .status(503)
+        .send({ code: 'DATABASE_UNAVAILABLE', message: '推介平台正在停止或重启，请稍后重试' });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply
