@@ -7,9 +7,12 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * The web app is built into web/dist and served by the server as a single-page app.
- * Vendor code is split into stable chunks (react, antd, the rest) so a release that only changes a page
- * does not make browsers download antd (~340 KB gzip) again; pages are split by React.lazy in routes.tsx.
+ * The web app is built into web/dist and served by the server as a single-page app. Pages (and the
+ * signed-in frame) are React.lazy chunks (routes.tsx), and the bundler splits the libraries they share by
+ * what uses them, so a page downloads only the antd components it renders: the login page gets neither
+ * the date picker, the table, the uploader nor opencc. No group for all of antd or all of node_modules: such
+ * a chunk is loaded whole by every page. React is one stable chunk, as every page needs all of it. Hashed
+ * file names let the server cache them for a year; web/precompress.ts writes their .br and .gz copies.
  */
 export default defineConfig({
   root: webRoot,
