@@ -5,6 +5,7 @@ import { migrate } from '#server/platform/db/migrate.ts';
 import { provisionDatabase } from '#server/platform/db/provision.ts';
 import { type Jobs, startJobs } from '#server/platform/jobs/jobs.ts';
 import { createPublicPages, type PublicPages } from '#server/platform/public-pages.ts';
+import { markStopping } from '#server/platform/stopping.ts';
 import { createStorage } from '#server/platform/storage/create-storage.ts';
 import type { Storage } from '#server/platform/storage/storage.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
@@ -43,6 +44,7 @@ export async function openRuntime(config = loadConfig(), options: RuntimeOptions
   const steps: (() => Promise<void>)[] = [];
   let closed: Promise<void> | null = null;
   const close = () => {
+    markStopping();
     closed ??= (async () => {
       for (const step of steps.splice(0)) await step();
       unhook();

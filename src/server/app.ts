@@ -4,7 +4,6 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -49,9 +48,11 @@ import { winnerRoutes } from './modules/winners/routes.ts';
 import { worklistRoutes } from './modules/worklist/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
+import { registerCompression } from './platform/http/compress.ts';
 import { registerErrorHandler, registerNotFoundHandler } from './platform/http/error-handler.ts';
 import { registerNoStore } from './platform/http/no-store.ts';
 import { registerStrictJson } from './platform/http/strict-json.ts';
+import { isWebAppFile, registerWebApp } from './platform/http/web-app.ts';
 import { publicSiteRoutes } from './public/routes.ts';
 
 // Request-shape messages zod writes itself (a missing field, a wrong type) in Chinese too.
@@ -76,6 +77,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   registerErrorHandler(app);
   registerNoStore(app);
   registerStrictJson(app);
+  registerCompression(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -91,7 +93,12 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { max: config.rateLimitPerMinute, timeWindow: '1 minute' });
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    // One office is often one address (NAT): its page loads must not use up its API allowance.
+    allowList: isWebAppFile,
+  });
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
@@ -149,9 +156,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   }
 
   const hasWebApp = existsSync(path.join(config.webDistDir, 'index.html'));
-  if (hasWebApp) {
-    await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: ['index.html'] });
-  }
+  if (hasWebApp) await registerWebApp(app, config.webDistDir);
   registerNotFoundHandler(app, hasWebApp);
   await registerDocumentWorkers(context);
   await registerMaterialWorkers(context);

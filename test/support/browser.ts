@@ -29,7 +29,8 @@ export interface ExpectedResponse {
 
 /** Responses the app itself provokes in every session, by design. */
 const ALWAYS_EXPECTED: ExpectedResponse[] = [
-  // At start the app asks who is logged in; 401 is the answer "nobody" (web/src/api/auth.ts).
+  // 401 is /api/auth/me's answer for "nobody", which tests ask after a logout. The app itself asks
+  // /api/auth/session, which answers nobody with 200 (no failed request in the console).
   { method: 'GET', path: '/api/auth/me', status: 401 },
 ];
 

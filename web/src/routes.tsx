@@ -7,10 +7,12 @@ import { createBrowserRouter } from 'react-router';
 import { RequireAuth, RequirePermission } from './auth/RequireAuth.tsx';
 import { PageLoading } from './components/PageLoading.tsx';
 import { RouteError } from './components/RouteError.tsx';
-import { AppLayout } from './layout/AppLayout.tsx';
 // Static: RequirePermission shows it too, and it is a few hundred bytes.
 import { ForbiddenPage } from './pages/ForbiddenPage.tsx';
 
+// The frame of every signed-in page (menu, header, notification bell) is a chunk of its own too: the login
+// page, the first one anyone opens, needs none of it.
+const AppLayout = lazy(() => import('./layout/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
 const SessionsPage = lazy(() => import('./pages/SessionsPage.tsx'));
@@ -69,7 +71,9 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     element: (
       <RequireAuth>
-        <AppLayout />
+        <Suspense fallback={<PageLoading />}>
+          <AppLayout />
+        </Suspense>
       </RequireAuth>
     ),
     children: [

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '#server/app.ts';
 import {
   formatCredentials,
@@ -11,6 +12,22 @@ import { isEmpty, seedDemo } from '#server/seed/seed-demo.ts';
 import { openRuntime } from '../runtime.ts';
 
 export const summary = '启动平台（--demo：空数据库时生成演示数据）';
+
+/** Requests under way when a stop begins get this long to finish; then their connections are cut. */
+const REQUEST_GRACE_MS = 10_000;
+
+/** Stops taking requests (new ones on open connections get 503), lets those under way finish, then closes. */
+async function closeHttp(app: FastifyInstance): Promise<void> {
+  // A browser keeps its connection open after an answer; the server would wait for it to time out.
+  const idle = setInterval(() => app.server.closeIdleConnections(), 100);
+  const cut = setTimeout(() => app.server.closeAllConnections(), REQUEST_GRACE_MS);
+  try {
+    await app.close();
+  } finally {
+    clearInterval(idle);
+    clearTimeout(cut);
+  }
+}
 
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } });
@@ -25,7 +42,7 @@ export async function run(args: string[]): Promise<number> {
       await seedDemoMaterials(db, runtime.storage);
     }
     const app = await buildApp(runtime);
-    runtime.onClose(() => app.close());
+    runtime.onClose(() => closeHttp(app));
     const pending = await pendingDemoCredentials(db, config.varDir);
     await app.listen({ host: config.host, port: config.port });
     const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;

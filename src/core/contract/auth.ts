@@ -30,9 +30,12 @@ export const Me = z
   .meta({ id: 'Me' });
 
 export const MeResponse = z.object({ me: Me, csrfToken: z.string() });
+/** Who is signed in in this browser, if anyone: nobody is an answer (both null), not an error. */
+export const SessionResponse = z.object({ me: Me.nullable(), csrfToken: z.string().nullable() });
 
 export type Me = z.infer<typeof Me>;
 export type MeResponse = z.infer<typeof MeResponse>;
+export type SessionResponse = z.infer<typeof SessionResponse>;
 
 /** One of the caller's own live sessions: where and when it signed in, so an unknown one can be ended. */
 export const MySession = z

@@ -1,24 +1,16 @@
 /** Session calls: who am I, log in, log out, change password. */
 
-import type { Me, MeResponse, MySessionsResponse } from '#core/contract/auth.ts';
+import type { Me, MeResponse, MySessionsResponse, SessionResponse } from '#core/contract/auth.ts';
 import { claimLocalDrafts } from '../lib/localDrafts.ts';
-import { ApiError, api, setCsrfToken } from './client.ts';
+import { api, setCsrfToken } from './client.ts';
 
 export type { Me } from '#core/contract/auth.ts';
 
-/** The current account, or null when nobody is logged in (a 401 here is an answer, not an error). */
+/** The current account, or null when nobody is logged in (an answer the server gives with 200). */
 export async function fetchMe(): Promise<Me | null> {
-  try {
-    const response = await api<MeResponse>('/api/auth/me', { expectUnauthorized: true });
-    setCsrfToken(response.csrfToken);
-    return response.me;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw error;
-  }
+  const response = await api<SessionResponse>('/api/auth/session');
+  setCsrfToken(response.csrfToken);
+  return response.me;
 }
 
 export async function login(username: string, password: string): Promise<Me> {

@@ -18,7 +18,7 @@ export class ApiError extends Error {
   }
 }
 
-// The session cookie is HttpOnly, so the CSRF token travels in the body of /api/auth/me and login.
+// The session cookie is HttpOnly, so the CSRF token travels in the body of /api/auth/session, /api/auth/me and login.
 let csrfToken: string | null = null;
 
 export function setCsrfToken(token: string | null): void {

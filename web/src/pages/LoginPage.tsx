@@ -4,7 +4,7 @@
  */
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input, theme } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { login } from '../api/auth.ts';
 import { ApiError } from '../api/client.ts';
@@ -34,6 +34,7 @@ export default function LoginPage() {
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
   const { data: current } = useMe();
+  const { token } = theme.useToken();
   const mutation = useMutation({
     mutationFn: ({ username, password }: Credentials) => login(username.trim(), password),
     onSuccess: (me) => {
@@ -56,12 +57,32 @@ export default function LoginPage() {
         background: 'linear-gradient(160deg, #e6f4ff 0%, #f5f5f5 60%)',
       }}
     >
-      <Card style={{ width: '100%', maxWidth: 400 }}>
+      {/* A card drawn with the theme's tokens, not antd's Card and Typography: the first page anyone opens
+          stays small (issue 17), and those two bring tabs and text-editing code along. */}
+      <div
+        style={{
+          width: '100%',
+          maxWidth: 400,
+          padding: token.paddingLG,
+          background: token.colorBgContainer,
+          border: `1px solid ${token.colorBorderSecondary}`,
+          borderRadius: token.borderRadiusLG,
+          boxSizing: 'border-box',
+        }}
+      >
         <div style={{ textAlign: 'center', marginBottom: 24 }}>
-          <Typography.Title level={2} style={{ marginBottom: 4 }}>
+          <h2
+            style={{
+              margin: '0 0 4px',
+              fontSize: token.fontSizeHeading2,
+              lineHeight: token.lineHeightHeading2,
+              fontWeight: token.fontWeightStrong,
+              color: token.colorTextHeading,
+            }}
+          >
             推介
-          </Typography.Title>
-          <Typography.Text type="secondary">终身学习推介平台</Typography.Text>
+          </h2>
+          <span style={{ color: token.colorTextSecondary }}>终身学习推介平台</span>
         </div>
         {mutation.isError && (
           <Alert type="error" showIcon title={loginErrorText(mutation.error)} style={{ marginBottom: 16 }} />
@@ -86,10 +107,10 @@ export default function LoginPage() {
             登录
           </Button>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
+        <p style={{ color: token.colorTextSecondary, marginTop: 16, marginBottom: 0, fontSize: 12 }}>
           账号由本单位或上级单位的管理员创建。忘记密码请联系管理员重置。
-        </Typography.Paragraph>
-      </Card>
+        </p>
+      </div>
     </div>
   );
 }

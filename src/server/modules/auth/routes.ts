@@ -6,8 +6,10 @@ import {
   LoginBody,
   MeResponse,
   MySessionsResponse,
+  SessionResponse,
   SignedOutResponse,
 } from '#core/contract/auth.ts';
+import type { Actor } from '#server/platform/auth/actor.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import { SESSION_COOKIE } from '#server/platform/auth/sessions.ts';
 import type { AppContext } from '#server/platform/context.ts';
@@ -26,6 +28,14 @@ export function authRoutes(app: FastifyInstance, { db, config, clock }: AppConte
     secure: config.cookieSecure,
   } as const;
   const clearCookie = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, cookieOptions);
+  const signedIn = async (actor: Actor) => {
+    const session = await db
+      .selectFrom('sessions')
+      .select('csrfToken')
+      .where('id', '=', actor.sessionId)
+      .executeTakeFirstOrThrow();
+    return { me: await presentMe(db, actor.accountId), csrfToken: session.csrfToken };
+  };
 
   r.post('/api/auth/login', {
     config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
@@ -56,15 +66,20 @@ export function authRoutes(app: FastifyInstance, { db, config, clock }: AppConte
   r.get('/api/auth/me', {
     config: { access: 'session' },
     schema: { operationId: 'getMe', tags, summary: '当前登录账号', response: { 200: MeResponse } },
-    handler: async (request) => {
-      const actor = requireActor(request);
-      const session = await db
-        .selectFrom('sessions')
-        .select('csrfToken')
-        .where('id', '=', actor.sessionId)
-        .executeTakeFirstOrThrow();
-      return { me: await presentMe(db, actor.accountId), csrfToken: session.csrfToken };
+    handler: (request) => signedIn(requireActor(request)),
+  });
+
+  r.get('/api/auth/session', {
+    config: { access: 'optional' },
+    schema: {
+      operationId: 'getSession',
+      tags,
+      summary: '本浏览器当前登录的账号（未登录时为空）',
+      response: { 200: SessionResponse },
     },
+    // The web app asks this on every first load, the login page included: nobody signed in is a 200, so
+    // the browser logs no failed request.
+    handler: (request) => (request.actor ? signedIn(request.actor) : { me: null, csrfToken: null }),
   });
 
   r.get('/api/auth/sessions', {

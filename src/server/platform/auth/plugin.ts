@@ -9,9 +9,10 @@ import { findSession, SESSION_COOKIE, type SessionLifetime } from './sessions.ts
  * Route access, set per route as `config: { access }`:
  * - `public`: no session needed (login, health);
  * - `session`: any live session, even one that must still change its password (me, logout, password);
+ * - `optional`: as `session` when there is one, else no actor and no error (who is signed in, if anyone);
  * - unset: a live session whose password has been changed; the default for every other route.
  */
-export type Access = 'public' | 'session';
+export type Access = 'public' | 'session' | 'optional';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -40,7 +41,10 @@ export function registerAuth(app: FastifyInstance, db: Db, lifetime: SessionLife
 
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await findSession(db, token, lifetime, clock.now()) : undefined;
-    if (!session) throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    if (!session) {
+      if (access === 'optional') return;
+      throw new AppError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    }
     if (session.disabled || session.organisationDisabled) {
       throw new AppError('ACCOUNT_DISABLED', '账号或所属单位已停用，请联系管理员');
     }
@@ -48,7 +52,7 @@ export function registerAuth(app: FastifyInstance, db: Db, lifetime: SessionLife
     if (UNSAFE.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
       throw new AppError('CSRF_FAILED', '请求缺少有效的安全令牌，请刷新页面后重试');
     }
-    if (session.mustChangePassword && access !== 'session') {
+    if (session.mustChangePassword && access !== 'session' && access !== 'optional') {
       throw new AppError('PASSWORD_CHANGE_REQUIRED', '首次登录请先修改密码');
     }
     request.actor = {

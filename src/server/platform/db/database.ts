@@ -1,5 +1,6 @@
 import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { reportUnlessStopping } from '../stopping.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -17,7 +18,15 @@ export function createDb(url: string, max = 20): Db {
   // An idle connection the server closes (a restart, an administrator, a database dropped while the
   // pool shuts down) is an 'error' event on the pool; unheard, it would bring the whole process down.
   // The pool drops that connection and opens a new one when next needed.
-  pool.on('error', (error) => console.warn(`PostgreSQL 空闲连接被关闭，将自动重连：${error.message}`));
+  pool.on('error', (error) =>
+    reportUnlessStopping(error, () =>
+      console.warn(`PostgreSQL 空闲连接被关闭，将自动重连：${error.message}`),
+    ),
+  );
+  // A connection in use whose server goes away (PostgreSQL stopped by the same Ctrl-C as the app) emits
+  // 'error' too, and pg-pool listens only while it is idle: unheard, that ends the process with a stack.
+  // Its query fails with the same error, and the caller hears of it there.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError } from '../errors.ts';
+import { reportUnlessStopping } from '../stopping.ts';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -68,7 +69,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .send({ code: 'VALIDATION_FAILED', message: '请求无效，请检查后重试' });
     }
     if (isDatabaseUnavailable(error)) {
-      request.log.error({ err: error }, 'database unavailable');
+      // Unreachable, or stopped under the request (the platform stopping or restarting): one line, no stack.
+      reportUnlessStopping(error, () => request.log.warn(`database unavailable: ${error.message}`));
       return reply.status(503).send({
         code: 'DB_UNAVAILABLE',
         message: '系统暂时无法读取数据，请稍后再试；如长时间无法使用，请联系平台管理员',

@@ -6,6 +6,7 @@
 import { CompiledQuery, type Transaction } from 'kysely';
 import { type Job, PgBoss } from 'pg-boss';
 import type { Database } from '../db/schema.ts';
+import { reportUnlessStopping } from '../stopping.ts';
 
 export const QUEUES = {
   /** Probe an uploaded material and judge it against its slot: `{ materialId }`. */
@@ -111,7 +112,7 @@ export async function startJobs(databaseUrl: string, options: StartJobsOptions =
   boss.on('error', (e: unknown) => {
     // A lost connection is retried by pg-boss itself; say so instead of crashing the process. While
     // shutting down, the database going away first is expected.
-    if (!stopping) console.error('后台任务队列出错：', (e as Error).message);
+    if (!stopping) reportUnlessStopping(e, () => console.error('后台任务队列出错：', (e as Error).message));
   });
   await boss.start();
   for (const name of Object.values(QUEUES)) {
