@@ -23,25 +23,31 @@ import { findSoffice } from '#server/platform/documents/convert-to-pdf.ts';
 import { AppError } from '#server/platform/errors.ts';
 import { hashingPassThrough } from '#server/platform/storage/hash-stream.ts';
 import type { Storage, StoredObject } from '#server/platform/storage/storage.ts';
-import { visibleCampaign } from '../campaigns/service.ts';
+import type { CampaignRow } from '../campaigns/queries.ts';
+import { campaignForJob } from '../campaigns/service.ts';
 import { packageFiles } from '../materials/package-files.ts';
 import { listVisibleNominations } from '../nominations/service.ts';
 import { listActiveChildren } from '../organisations/service.ts';
 import { printedForm } from './nomination-documents.ts';
 import { packageSources } from './package-sources.ts';
 
-/** The platform reading on behalf of a request already authorised (job) or of the operator (CLI). */
-const BUILDER: Actor = {
-  accountId: '00000000-0000-0000-0000-000000000000',
-  username: 'system',
-  displayName: '系统',
-  organisationId: '',
-  organisationPath: '/',
-  roles: ['platform_admin'],
-  sessionId: '',
-  mustChangePassword: false,
-  ip: '',
-};
+/**
+ * The platform reading on behalf of a request already authorised (job) or of the operator (CLI). It reads
+ * as the campaign's organiser: an organisation above it is not its organiser (decision 0015).
+ */
+function builderFor(campaign: Pick<CampaignRow, 'organiserId' | 'organiserPath'>): Actor {
+  return {
+    accountId: '00000000-0000-0000-0000-000000000000',
+    username: 'system',
+    displayName: '系统',
+    organisationId: campaign.organiserId,
+    organisationPath: campaign.organiserPath,
+    roles: ['organiser_admin'],
+    sessionId: '',
+    mustChangePassword: false,
+    ip: '',
+  };
+}
 
 export interface PackageScope {
   campaignId: string;
@@ -69,9 +75,9 @@ export interface BuiltPackage extends StoredObject {
 const PDF_MISSING =
   '平台未安装 PDF 生成组件（LibreOffice），未生成 PDF 版推介表；请用 Word 版（DOCX）打印，或请管理员安装 libreoffice-writer-nogui 后重新生成';
 
-async function loadNominations(db: Db, storage: Storage, scope: PackageScope) {
+async function loadNominations(db: Db, storage: Storage, scope: PackageScope, campaign: CampaignRow) {
   const rows = (
-    await listVisibleNominations(db, BUILDER, {
+    await listVisibleNominations(db, builderFor(campaign), {
       campaignId: scope.campaignId,
       ...(scope.unitId ? { unitId: scope.unitId } : {}),
     })
@@ -110,9 +116,9 @@ async function loadNominations(db: Db, storage: Storage, scope: PackageScope) {
  * so a mistyped one is said plainly before any work starts.
  */
 export async function describePackageScope(db: Db, scope: PackageScope) {
-  const campaign = await visibleCampaign(db, BUILDER, scope.campaignId).catch(() => {
+  const campaign = await campaignForJob(db, scope.campaignId);
+  if (!campaign)
     throw new AppError('NOT_FOUND', `找不到编号为 ${scope.campaignId} 的推介活动，请核对活动编号。`);
-  });
   let unitName: string | null = null;
   if (scope.unitId) {
     const unit = (await listActiveChildren(db, campaign.organiserId)).find((u) => u.id === scope.unitId);
@@ -134,8 +140,9 @@ export async function buildPackage(
   scope: PackageScope,
   options: BuildOptions,
 ): Promise<BuiltPackage> {
-  const campaign = await visibleCampaign(deps.db, BUILDER, scope.campaignId);
-  const { rows, planned } = await loadNominations(deps.db, deps.storage, scope);
+  const campaign = await campaignForJob(deps.db, scope.campaignId);
+  if (!campaign) throw new AppError('NOT_FOUND', '找不到该推介活动，可能已被删除。');
+  const { rows, planned } = await loadNominations(deps.db, deps.storage, scope, campaign);
   const pdf = options.pdf !== false && findSoffice() !== undefined;
   const plan = planPackage(planned, {
     rules: campaign.rules,
