@@ -5,6 +5,7 @@
  * and every part that is missing. Who may have the package was decided when it was requested: the
  * builder reads as the platform itself.
  */
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { printable } from '#core/documents/form-values.ts';
@@ -16,6 +17,7 @@ import {
   type PlannedItem,
   planPackage,
 } from '#core/documents/index.ts';
+import { packageInputsText } from '#core/documents/package-inputs.ts';
 import { QUOTA_STATES } from '#core/nomination/states.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
@@ -70,12 +72,15 @@ export interface BuiltPackage extends StoredObject {
   files: number;
   /** Manifest rows that are not files: missing parts and notes. */
   missing: number;
+  /** What it was built from (package-inputs.ts), read in the same pass as the build. */
+  inputsHash: string;
 }
 
 const PDF_MISSING =
   '平台未安装 PDF 生成组件（LibreOffice），未生成 PDF 版推介表；请用 Word 版（DOCX）打印，或请管理员安装 libreoffice-writer-nogui 后重新生成';
 
-async function loadNominations(db: Db, storage: Storage, scope: PackageScope, campaign: CampaignRow) {
+/** The campaign's nominations that go into the package (holding a quota place) and their chosen files. */
+async function packageContents(db: Db, scope: PackageScope, campaign: CampaignRow) {
   const rows = (
     await listVisibleNominations(db, builderFor(campaign), {
       campaignId: scope.campaignId,
@@ -86,6 +91,49 @@ async function loadNominations(db: Db, storage: Storage, scope: PackageScope, ca
     db,
     rows.map((n) => n.id),
   );
+  return { rows, files };
+}
+
+/** Whether this build makes PDF copies of the forms. */
+const makesPdf = (pdf: boolean | undefined) => pdf !== false && findSoffice() !== undefined;
+
+function inputsHashOf(
+  scope: PackageScope,
+  campaign: CampaignRow,
+  pdf: boolean,
+  { rows, files }: Awaited<ReturnType<typeof packageContents>>,
+): string {
+  const text = packageInputsText({
+    campaignId: scope.campaignId,
+    unitId: scope.unitId,
+    rulesVersion: campaign.rulesVersion,
+    pdf,
+    nominations: rows.map((n) => ({
+      id: n.id,
+      version: n.version,
+      state: n.state,
+      rank: n.rank,
+      special: n.special,
+      contentHash: n.contentHash,
+    })),
+    files,
+  });
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The hash of what a package of `scope` would be built from now: a request with the hash of a ready
+ * package of the same scope reuses it instead of building the same ZIP again.
+ */
+export async function packageInputsHash(db: Db, scope: PackageScope): Promise<string> {
+  const campaign = await campaignForJob(db, scope.campaignId);
+  if (!campaign) throw new AppError('NOT_FOUND', '找不到该推介活动，可能已被删除。');
+  return inputsHashOf(scope, campaign, makesPdf(undefined), await packageContents(db, scope, campaign));
+}
+
+async function loadNominations(db: Db, storage: Storage, scope: PackageScope, campaign: CampaignRow) {
+  const contents = await packageContents(db, scope, campaign);
+  const { rows, files } = contents;
   // Which files storage still holds, a few lookups at a time (on S3 each is a request).
   const stored = new Map<string, boolean>();
   for (let i = 0; i < files.length; i += 16) {
@@ -108,7 +156,7 @@ async function loadNominations(db: Db, storage: Storage, scope: PackageScope, ca
       .filter((f) => f.nominationId === n.id)
       .map((f) => ({ ...f, stored: stored.get(f.id) === true })),
   }));
-  return { rows, planned };
+  return { rows, planned, contents };
 }
 
 /**
@@ -142,8 +190,9 @@ export async function buildPackage(
 ): Promise<BuiltPackage> {
   const campaign = await campaignForJob(deps.db, scope.campaignId);
   if (!campaign) throw new AppError('NOT_FOUND', '找不到该推介活动，可能已被删除。');
-  const { rows, planned } = await loadNominations(deps.db, deps.storage, scope, campaign);
-  const pdf = options.pdf !== false && findSoffice() !== undefined;
+  const { rows, planned, contents } = await loadNominations(deps.db, deps.storage, scope, campaign);
+  const pdf = makesPdf(options.pdf);
+  const inputsHash = inputsHashOf(scope, campaign, pdf, contents);
   const plan = planPackage(planned, {
     rules: campaign.rules,
     byUnit: scope.unitId === null,
@@ -198,5 +247,5 @@ export async function buildPackage(
   zip.end();
   const stored = await options.sink(output);
   options.onProgress?.(total, total);
-  return { ...stored, files: total, missing: plan.length - entries.length };
+  return { ...stored, files: total, missing: plan.length - entries.length, inputsHash };
 }
