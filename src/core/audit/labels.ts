@@ -76,6 +76,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'package.building': '开始生成提交包',
   'package.built': '提交包生成完成',
   'package.failed': '提交包生成失败',
+  'package.expired': '提交包过期（文件已删除）',
   'package.downloaded': '下载提交包',
   'package.exported': '命令行导出提交包',
   'material.uploaded': '上传材料',

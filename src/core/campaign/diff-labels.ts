@@ -40,6 +40,8 @@ const FIELD_LABELS: Record<string, string> = {
   'submission.electronicCopyByMail': '电子材料是否需一并邮寄',
   'submission.lateCountsAsWithdrawn': '逾期视为自动放弃',
   forwardsToNationalRound: '入选者推荐参加全国推介',
+  supervision: '上级单位只读查看',
+  'supervision.parentMayView': '上级单位可只读查看（个人信息隐去）',
 };
 
 const MATERIAL_SETS: Record<string, string> = {

@@ -101,6 +101,7 @@ export const campaignRulesSchema = z.strictObject({
   forwardsToNationalRound: z.boolean(),
   documents: campaignDocumentsSchema.optional(),
   review: reviewRulesSchema.optional(),
+  supervision: z.strictObject({ parentMayView: z.boolean() }).optional(),
 });
 
 // Fails to compile when rules.ts and this schema drift apart.

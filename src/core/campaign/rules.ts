@@ -8,6 +8,7 @@
 import type { FormLayout } from '../documents/form-layout.ts';
 import type { MaterialSetSpec } from '../materials/spec.ts';
 import type { ReviewRules } from '../review/review-rules.ts';
+import type { CampaignSupervision } from './organiser-scope.ts';
 import type { OrganisationType } from './unit-types.ts';
 
 export const CATEGORIES = ['star', 'project'] as const;
@@ -187,4 +188,9 @@ export interface CampaignRules {
   documents?: CampaignDocuments;
   /** Optional: the expert review's rubric and settings; none means the defaults (core/review/review-rules.ts). */
   review?: ReviewRules;
+  /**
+   * Optional, off when absent: whether an organisation above the organiser may see this campaign,
+   * read-only with personal data masked (core/campaign/organiser-scope.ts). It never makes it the organiser.
+   */
+  supervision?: CampaignSupervision;
 }

@@ -1,7 +1,7 @@
 /** Submission packages (ZIP built by a background job): request, poll, list. */
 import { z } from 'zod';
 
-export const PackageState = z.enum(['queued', 'building', 'ready', 'failed']);
+export const PackageState = z.enum(['queued', 'building', 'ready', 'failed', 'expired']);
 
 export const ExportPackage = z
   .object({
@@ -22,6 +22,8 @@ export const ExportPackage = z
     downloadUrl: z.string().nullable(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
+    /** When a ready package's file is deleted at the latest (a newer build of its scope may expire it sooner). */
+    expiresAt: z.string().nullable(),
   })
   .meta({ id: 'ExportPackage' });
 

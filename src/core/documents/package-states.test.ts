@@ -33,11 +33,14 @@ describe('package states', () => {
     expect(findPackageTransition('queued', 'ready')).toBeUndefined();
   });
 
-  it('keeps a finished package finished: ready and failed are final', () => {
+  it('keeps a finished package finished: a ready one only expires; failed and expired are final', () => {
     for (const to of ALL) {
-      expect(findPackageTransition('ready', to)).toBeUndefined();
+      if (to !== 'expired') expect(findPackageTransition('ready', to)).toBeUndefined();
       expect(findPackageTransition('failed', to)).toBeUndefined();
+      expect(findPackageTransition('expired', to)).toBeUndefined();
     }
+    expect(findPackageTransition('ready', 'expired')).toBeDefined();
+    expect(packageTransitionProblem('expired', 'ready')).toContain('已过期');
   });
 
   it('says in Chinese why a move is refused, never with a state key', () => {
@@ -52,7 +55,7 @@ describe('package states', () => {
     for (const from of ALL)
       for (const to of ALL) {
         const problem = packageTransitionProblem(from, to);
-        if (problem) expect(problem).not.toMatch(/queued|building|ready|failed/);
+        if (problem) expect(problem).not.toMatch(/queued|building|ready|failed|expired/);
       }
   });
 });

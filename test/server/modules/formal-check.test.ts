@@ -173,14 +173,14 @@ describe('accepting several at once', () => {
     const byUnit = await call(changchun, 'POST', url, { nominationIds: [id] });
     expect(byUnit.statusCode).toBe(403);
 
-    // The national organiser sees Jilin's round too, but a Jilin nomination is not the national round's.
+    // A Jilin nomination is not the national round's, and the national organiser is not Jilin's (decision 0015).
     const cace = await loginAs(t, 'cace-admin');
     const { campaign: national } = await campaignOf(t, cace, '中国成人教育协会');
     const elsewhere = await call(cace, 'POST', `/api/campaigns/${national.id}/formal-check/accept`, {
       nominationIds: [id],
     });
-    expect(elsewhere.statusCode).toBe(400);
-    expect(elsewhere.json().message).toMatch(/不属于本活动/);
+    expect(elsewhere.statusCode).toBe(404);
+    expect(elsewhere.json().message).toMatch(/无权查看/);
     expect(await stateOf(id)).toBe('submitted');
   });
 });

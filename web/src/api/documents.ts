@@ -59,6 +59,7 @@ export const PACKAGE_STATE_LABELS: Record<PackageState, string> = {
   building: '正在生成',
   ready: '已生成，可以下载',
   failed: '生成失败',
+  expired: '已过期，文件已删除',
 };
 
 export const packageKey = (id: string) => ['packages', id] as const;

@@ -1,3 +1,4 @@
+import { organisesCampaign } from '#core/campaign/organiser-scope.ts';
 import { hasRole, inSubtree, type Principal } from '#server/platform/auth/actor.ts';
 import { authorizer } from '#server/platform/auth/authorize.ts';
 
@@ -6,8 +7,8 @@ export interface AnnouncementSubject {
   organiserPath: string;
 }
 
-const organises = (actor: Principal, s: AnnouncementSubject) =>
-  hasRole(actor, 'platform_admin', 'organiser_admin') && inSubtree(actor, s.organiserPath);
+/** The campaign's own organisation's admins; not those above it (decision 0015). */
+const organises = (actor: Principal, s: AnnouncementSubject) => organisesCampaign(actor, s.organiserPath);
 
 /** The 公示 is the organiser's: its admins draft, schedule, open and restart it; the approver reads it. */
 export const announcementRules = authorizer<'view' | 'manage', AnnouncementSubject>({

@@ -16,7 +16,7 @@ export function presentCampaign(
   callerDeadline?: { deadline: UnitDeadline; now: Date },
 ) {
   const status = c.status;
-  const subject = { organiserPath: c.organiserPath, status };
+  const subject = { organiserPath: c.organiserPath, status, rules: c.rules };
   const mayTransition = campaignRules.can(actor, 'transition', subject);
   const late = callerDeadline && isPastUnitDeadline(callerDeadline.deadline, callerDeadline.now.getTime());
   return {

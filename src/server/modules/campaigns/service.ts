@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { copyRulesForYear } from '#core/campaign/copy.ts';
 import { deadlineInstant } from '#core/campaign/deadline.ts';
+import { campaignStanding, notTheOrganiserMessage } from '#core/campaign/organiser-scope.ts';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { getTemplate } from '#core/campaign/templates/index.ts';
 import { validateCampaignRules } from '#core/campaign/validate.ts';
@@ -43,8 +44,12 @@ export async function visibleCampaign(
   lock = false,
 ): Promise<CampaignRow> {
   const campaign = lock ? await lockCampaign(db as Trx, id) : await findCampaign(db, id);
-  if (!campaign || !campaignRules.can(actor, 'view', campaign)) throw notFound('推介活动');
-  return campaign;
+  if (!campaign) throw notFound('推介活动');
+  if (campaignRules.can(actor, 'view', campaign)) return campaign;
+  // An admin above the organiser knows the campaign exists (decision 0003), but it is not theirs.
+  if (campaignStanding(actor, campaign) === 'above')
+    throw forbidden(notTheOrganiserMessage(campaign.organiserName));
+  throw notFound('推介活动');
 }
 
 export async function listVisibleCampaigns(db: Db, actor: Actor) {

@@ -5,6 +5,7 @@
  * and every part that is missing. Who may have the package was decided when it was requested: the
  * builder reads as the platform itself.
  */
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import { printable } from '#core/documents/form-values.ts';
@@ -16,6 +17,7 @@ import {
   type PlannedItem,
   planPackage,
 } from '#core/documents/index.ts';
+import { packageInputsText } from '#core/documents/package-inputs.ts';
 import { QUOTA_STATES } from '#core/nomination/states.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
@@ -23,25 +25,31 @@ import { findSoffice } from '#server/platform/documents/convert-to-pdf.ts';
 import { AppError } from '#server/platform/errors.ts';
 import { hashingPassThrough } from '#server/platform/storage/hash-stream.ts';
 import type { Storage, StoredObject } from '#server/platform/storage/storage.ts';
-import { visibleCampaign } from '../campaigns/service.ts';
+import type { CampaignRow } from '../campaigns/queries.ts';
+import { campaignForJob } from '../campaigns/service.ts';
 import { packageFiles } from '../materials/package-files.ts';
 import { listVisibleNominations } from '../nominations/service.ts';
 import { listActiveChildren } from '../organisations/service.ts';
 import { printedForm } from './nomination-documents.ts';
 import { packageSources } from './package-sources.ts';
 
-/** The platform reading on behalf of a request already authorised (job) or of the operator (CLI). */
-const BUILDER: Actor = {
-  accountId: '00000000-0000-0000-0000-000000000000',
-  username: 'system',
-  displayName: '系统',
-  organisationId: '',
-  organisationPath: '/',
-  roles: ['platform_admin'],
-  sessionId: '',
-  mustChangePassword: false,
-  ip: '',
-};
+/**
+ * The platform reading on behalf of a request already authorised (job) or of the operator (CLI). It reads
+ * as the campaign's organiser: an organisation above it is not its organiser (decision 0015).
+ */
+function builderFor(campaign: Pick<CampaignRow, 'organiserId' | 'organiserPath'>): Actor {
+  return {
+    accountId: '00000000-0000-0000-0000-000000000000',
+    username: 'system',
+    displayName: '系统',
+    organisationId: campaign.organiserId,
+    organisationPath: campaign.organiserPath,
+    roles: ['organiser_admin'],
+    sessionId: '',
+    mustChangePassword: false,
+    ip: '',
+  };
+}
 
 export interface PackageScope {
   campaignId: string;
@@ -64,14 +72,17 @@ export interface BuiltPackage extends StoredObject {
   files: number;
   /** Manifest rows that are not files: missing parts and notes. */
   missing: number;
+  /** What it was built from (package-inputs.ts), read in the same pass as the build. */
+  inputsHash: string;
 }
 
 const PDF_MISSING =
   '平台未安装 PDF 生成组件（LibreOffice），未生成 PDF 版推介表；请用 Word 版（DOCX）打印，或请管理员安装 libreoffice-writer-nogui 后重新生成';
 
-async function loadNominations(db: Db, storage: Storage, scope: PackageScope) {
+/** The campaign's nominations that go into the package (holding a quota place) and their chosen files. */
+async function packageContents(db: Db, scope: PackageScope, campaign: CampaignRow) {
   const rows = (
-    await listVisibleNominations(db, BUILDER, {
+    await listVisibleNominations(db, builderFor(campaign), {
       campaignId: scope.campaignId,
       ...(scope.unitId ? { unitId: scope.unitId } : {}),
     })
@@ -80,6 +91,49 @@ async function loadNominations(db: Db, storage: Storage, scope: PackageScope) {
     db,
     rows.map((n) => n.id),
   );
+  return { rows, files };
+}
+
+/** Whether this build makes PDF copies of the forms. */
+const makesPdf = (pdf: boolean | undefined) => pdf !== false && findSoffice() !== undefined;
+
+function inputsHashOf(
+  scope: PackageScope,
+  campaign: CampaignRow,
+  pdf: boolean,
+  { rows, files }: Awaited<ReturnType<typeof packageContents>>,
+): string {
+  const text = packageInputsText({
+    campaignId: scope.campaignId,
+    unitId: scope.unitId,
+    rulesVersion: campaign.rulesVersion,
+    pdf,
+    nominations: rows.map((n) => ({
+      id: n.id,
+      version: n.version,
+      state: n.state,
+      rank: n.rank,
+      special: n.special,
+      contentHash: n.contentHash,
+    })),
+    files,
+  });
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The hash of what a package of `scope` would be built from now: a request with the hash of a ready
+ * package of the same scope reuses it instead of building the same ZIP again.
+ */
+export async function packageInputsHash(db: Db, scope: PackageScope): Promise<string> {
+  const campaign = await campaignForJob(db, scope.campaignId);
+  if (!campaign) throw new AppError('NOT_FOUND', '找不到该推介活动，可能已被删除。');
+  return inputsHashOf(scope, campaign, makesPdf(undefined), await packageContents(db, scope, campaign));
+}
+
+async function loadNominations(db: Db, storage: Storage, scope: PackageScope, campaign: CampaignRow) {
+  const contents = await packageContents(db, scope, campaign);
+  const { rows, files } = contents;
   // Which files storage still holds, a few lookups at a time (on S3 each is a request).
   const stored = new Map<string, boolean>();
   for (let i = 0; i < files.length; i += 16) {
@@ -102,7 +156,7 @@ async function loadNominations(db: Db, storage: Storage, scope: PackageScope) {
       .filter((f) => f.nominationId === n.id)
       .map((f) => ({ ...f, stored: stored.get(f.id) === true })),
   }));
-  return { rows, planned };
+  return { rows, planned, contents };
 }
 
 /**
@@ -110,9 +164,9 @@ async function loadNominations(db: Db, storage: Storage, scope: PackageScope) {
  * so a mistyped one is said plainly before any work starts.
  */
 export async function describePackageScope(db: Db, scope: PackageScope) {
-  const campaign = await visibleCampaign(db, BUILDER, scope.campaignId).catch(() => {
+  const campaign = await campaignForJob(db, scope.campaignId);
+  if (!campaign)
     throw new AppError('NOT_FOUND', `找不到编号为 ${scope.campaignId} 的推介活动，请核对活动编号。`);
-  });
   let unitName: string | null = null;
   if (scope.unitId) {
     const unit = (await listActiveChildren(db, campaign.organiserId)).find((u) => u.id === scope.unitId);
@@ -134,9 +188,11 @@ export async function buildPackage(
   scope: PackageScope,
   options: BuildOptions,
 ): Promise<BuiltPackage> {
-  const campaign = await visibleCampaign(deps.db, BUILDER, scope.campaignId);
-  const { rows, planned } = await loadNominations(deps.db, deps.storage, scope);
-  const pdf = options.pdf !== false && findSoffice() !== undefined;
+  const campaign = await campaignForJob(deps.db, scope.campaignId);
+  if (!campaign) throw new AppError('NOT_FOUND', '找不到该推介活动，可能已被删除。');
+  const { rows, planned, contents } = await loadNominations(deps.db, deps.storage, scope, campaign);
+  const pdf = makesPdf(options.pdf);
+  const inputsHash = inputsHashOf(scope, campaign, pdf, contents);
   const plan = planPackage(planned, {
     rules: campaign.rules,
     byUnit: scope.unitId === null,
@@ -191,5 +247,5 @@ export async function buildPackage(
   zip.end();
   const stored = await options.sink(output);
   options.onProgress?.(total, total);
-  return { ...stored, files: total, missing: plan.length - entries.length };
+  return { ...stored, files: total, missing: plan.length - entries.length, inputsHash };
 }

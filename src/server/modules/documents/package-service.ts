@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import { safeFileName } from '#core/documents/index.ts';
+import { PACKAGE_RETENTION_DAYS, packageExpiresAt } from '#core/documents/package-retention.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import { hasRole } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
@@ -17,7 +18,8 @@ import { isReportingUnitOf } from '../campaigns/rules.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { isOrganiserOf } from '../nominations/rules.ts';
 import { listActiveChildren } from '../organisations/service.ts';
-import { findPackage, listPackages, type PackageRow } from './package-queries.ts';
+import { packageInputsHash } from './build-package.ts';
+import { findPackage, findReusablePackage, listPackages, type PackageRow } from './package-queries.ts';
 import { createPackage } from './transition-package.ts';
 
 /** An organiser of the campaign sees every package of it; a unit its own unit's. */
@@ -42,6 +44,7 @@ export function presentPackage(p: PackageRow) {
     downloadUrl: p.state === 'ready' ? `/api/packages/${p.id}/download` : null,
     createdAt: p.createdAt.toISOString(),
     finishedAt: p.finishedAt ? p.finishedAt.toISOString() : null,
+    expiresAt: p.state === 'ready' && p.finishedAt ? packageExpiresAt(p.finishedAt).toISOString() : null,
   };
 }
 
@@ -79,9 +82,15 @@ export async function requestPackage(
   } else {
     throw forbidden('只有报送单位的填报员或本活动的组织单位可以生成提交包。');
   }
-  const id = await db
-    .transaction()
-    .execute((trx) => createPackage(trx, jobs, actor, { campaignId: campaign.id, unitId }));
+  const scope = { campaignId: campaign.id, unitId };
+  const inputsHash = await packageInputsHash(db, scope);
+  const id = await db.transaction().execute(async (trx) => {
+    // The scope's rows are locked in one order, so two identical clicks build one package.
+    await trx.selectFrom('campaigns').select('id').where('id', '=', campaign.id).forNoKeyUpdate().execute();
+    const same = await findReusablePackage(trx, scope, inputsHash);
+    if (same) return same.id;
+    return createPackage(trx, jobs, actor, { ...scope, inputsHash });
+  });
   return (await findPackage(db, id))!;
 }
 
@@ -115,6 +124,12 @@ export async function downloadPackage(
   headers: { range?: string; ifRange?: string },
 ): Promise<PackageDownload> {
   const p = await visiblePackage(db, actor, id);
+  if (p.state === 'expired') {
+    throw new AppError(
+      'PACKAGE_EXPIRED',
+      `该材料包已过期，文件已按规定删除（材料包保留 ${PACKAGE_RETENTION_DAYS} 天）。请重新生成材料包后下载。`,
+    );
+  }
   if (p.state !== 'ready' || !p.storageKey || !p.sha256) {
     throw new AppError(
       'PACKAGE_NOT_READY',

@@ -8,6 +8,7 @@ import { AppError } from '#server/platform/errors.ts';
 import { QUEUES } from '#server/platform/jobs/jobs.ts';
 import { buildPackage } from './build-package.ts';
 import { findPackage, updatePackageProgress } from './package-queries.ts';
+import { registerPackageSweep } from './package-sweep.ts';
 import { transitionPackage } from './transition-package.ts';
 
 /** Progress is written at most this often: a package of thousands of files must not flood the database. */
@@ -60,9 +61,13 @@ export async function runPackageJob(
   }
 }
 
-/** Called once from buildApp: this process builds packages, one at a time (each streams its own ZIP). */
+/**
+ * Called once from buildApp: this process builds packages, one at a time (each streams its own ZIP), and
+ * takes its turn at the hourly expiry sweep.
+ */
 export async function registerDocumentWorkers(context: AppContext): Promise<void> {
   await context.jobs.work<{ packageId: string }>(QUEUES.exportPackage, (data) =>
     runPackageJob(context, data.packageId),
   );
+  await registerPackageSweep(context);
 }

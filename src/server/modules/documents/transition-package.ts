@@ -19,9 +19,19 @@ export type PackageMove =
   | { to: 'building' }
   | {
       to: 'ready';
-      built: { storageKey: string; files: number; missing: number; bytes: number; sha256: string };
+      built: {
+        storageKey: string;
+        files: number;
+        missing: number;
+        bytes: number;
+        sha256: string;
+        /** What it was built from; absent for a package built outside the request path. */
+        inputsHash?: string;
+      };
     }
-  | { to: 'failed'; error: string };
+  | { to: 'failed'; error: string }
+  // The file stays named on the row until the sweep has deleted it (package-sweep.ts).
+  | { to: 'expired'; reason: string };
 
 export type PackageMoveResult = { moved: true } | { moved: false; reason: string };
 
@@ -29,6 +39,7 @@ const AUDIT_ACTION: Record<PackageMove['to'], string> = {
   building: 'package.building',
   ready: 'package.built',
   failed: 'package.failed',
+  expired: 'package.expired',
 };
 
 /** A requested package: its row in the initial state, its build job and its audit row, in `trx`. */
@@ -36,7 +47,7 @@ export async function createPackage(
   trx: Trx,
   jobs: Jobs,
   actor: Actor,
-  values: { campaignId: string; unitId: string | null },
+  values: { campaignId: string; unitId: string | null; inputsHash?: string | null },
 ): Promise<string> {
   const { id } = await trx
     .insertInto('exportPackages')
@@ -68,11 +79,22 @@ function fieldsOf(move: PackageMove, now: Date) {
         finishedAt: null,
       };
     case 'ready': {
-      const { storageKey, files, bytes, sha256 } = move.built;
-      return { done: files, total: files, storageKey, bytes, sha256, error: null, finishedAt: now };
+      const { storageKey, files, bytes, sha256, inputsHash } = move.built;
+      return {
+        done: files,
+        total: files,
+        storageKey,
+        bytes,
+        sha256,
+        inputsHash: inputsHash ?? null,
+        error: null,
+        finishedAt: now,
+      };
     }
     case 'failed':
       return { error: move.error, finishedAt: now };
+    case 'expired':
+      return {};
   }
 }
 
@@ -81,11 +103,12 @@ function auditAfter(move: PackageMove, label: string) {
     const { files, missing, bytes, sha256 } = move.built;
     return { packageState: move.to, label, files, missing, bytes, sha256 };
   }
+  if (move.to === 'expired') return { packageState: move.to, label, reason: move.reason };
   return { packageState: move.to, label, ...(move.to === 'failed' ? { error: move.error } : {}) };
 }
 
 /**
- * Moves a package (the build job is the only caller; the platform acts, audited as 系统). A move the
+ * Moves a package (the build job and the expiry sweep; the platform acts, audited as 系统). A move the
  * table refuses (the row is gone, finished already, or a failed package) changes nothing and says why:
  * a job that runs twice must not throw and be retried.
  */

@@ -18,6 +18,9 @@ function baseQuery(db: Db | Trx) {
       'unit.type as unitType',
       'unit.path as unitPath',
       'organiser.path as organiserPath',
+      'organiser.name as organiserName',
+      // Whether an organisation above the organiser may look (read-only, masked): decision 0015.
+      sql<boolean>`coalesce((c.rules #>> '{supervision,parentMayView}')::boolean, false)`.as('parentMayView'),
       'n.category',
       'n.state',
       'n.special',

@@ -21,9 +21,10 @@ import {
   TransitionBody,
   UpdateNominationBody,
 } from '#core/contract/nominations.ts';
-import type { Actor } from '#server/platform/auth/actor.ts';
+import { type Actor, hasRole } from '#server/platform/auth/actor.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
+import { forbidden } from '#server/platform/errors.ts';
 import { uuidParam } from '#server/platform/http/schemas.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { unitDeadline, unitDeadlines, visibleCampaign } from '../campaigns/service.ts';
@@ -38,6 +39,7 @@ import { quotaDashboard } from './quota-dashboard.ts';
 import { markSpecial, orderRegistration } from './registration.ts';
 import { registryFindings } from './registry.ts';
 import { requestReview } from './request-review.ts';
+import { isOrganiserOf } from './rules.ts';
 import {
   createNomination,
   listVisibleNominations,
@@ -111,6 +113,9 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     handler: async (request, reply) => {
       const actor = requireActor(request);
       const campaign = await visibleCampaign(db, actor, request.query.campaignId);
+      // Supervision reads on screen only: an export carries personal data out (decision 0015).
+      if (!isOrganiserOf(actor, campaign) && !hasRole(actor, 'unit_submitter'))
+        throw forbidden('上级单位只能在平台上查看本活动，不能导出推介列表；如需名单，请联系组织单位。');
       const rows = await listVisibleNominations(db, actor, request.query);
       await recordExport(db, actor, campaign, rows.length);
       reply.header('content-type', XLSX);

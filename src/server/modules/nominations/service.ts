@@ -1,8 +1,15 @@
+import {
+  isAdmin,
+  isStrictlyAbove,
+  notTheOrganiserMessage,
+  supervisesCampaign,
+} from '#core/campaign/organiser-scope.ts';
 import type { Category } from '#core/campaign/rules.ts';
 import { parseNominationForm } from '#core/nomination/check.ts';
 import { normaliseNominationForm } from '#core/nomination/forms/normalise-form.ts';
 import { editRefusal } from '#core/nomination/moves.ts';
 import type { NominationState } from '#core/nomination/states.ts';
+import { organiserMaySee } from '#core/nomination/visibility.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import { hasRole } from '#server/platform/auth/actor.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
@@ -31,8 +38,12 @@ export async function visibleNomination(
   lock = false,
 ): Promise<NominationRow> {
   const n = lock ? await lockNomination(db as Trx, id) : await findNomination(db, id);
-  if (!n || !nominationRules.can(actor, 'view', n)) throw notFound('推介');
-  return n;
+  if (!n) throw notFound('推介');
+  if (nominationRules.can(actor, 'view', n)) return n;
+  // An admin above the organiser knows the campaign exists (decision 0003), but it is not theirs.
+  if (isStrictlyAbove(actor.organisationPath, n.organiserPath) && organiserMaySee(n) && isAdmin(actor))
+    throw forbidden(notTheOrganiserMessage(n.organiserName));
+  throw notFound('推介');
 }
 
 /** The title lists show: the nominee's or the programme's name. */
@@ -167,9 +178,16 @@ export async function listVisibleNominations(db: Db, actor: Actor, filter: Nomin
     unitId: '',
     organiserPath: campaign.organiserPath,
   });
+  // A supervisor above the organiser reads what the organiser reads, masked by the presenter (decision 0015).
+  const reader =
+    organiser ||
+    supervisesCampaign(actor, {
+      organiserPath: campaign.organiserPath,
+      supervision: campaign.rules.supervision,
+    });
   // A unit sees its own nominations only, whatever it asks for; the organiser no unit's drafts.
-  const unitId = organiser ? filter.unitId : actor.organisationId;
-  if (!organiser && !hasRole(actor, 'unit_submitter')) throw forbidden();
+  const unitId = reader ? filter.unitId : actor.organisationId;
+  if (!reader && !hasRole(actor, 'unit_submitter')) throw forbidden();
   const ownUnit = unitId === actor.organisationId && hasRole(actor, 'unit_submitter');
   return listNominations(db, { ...filter, unitId, organiserView: !ownUnit });
 }

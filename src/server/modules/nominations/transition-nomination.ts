@@ -1,3 +1,4 @@
+import { isStrictlyAbove, notTheOrganiserMessage } from '#core/campaign/organiser-scope.ts';
 import { quotaFindings } from '#core/campaign/quotas.ts';
 import type { Category } from '#core/campaign/rules.ts';
 import { type Finding, joinMessages } from '#core/findings.ts';
@@ -30,6 +31,8 @@ function actorKindFor(actor: Actor | null, n: NominationRow): ActorKind {
   if (!actor) return 'system';
   if (nominationRules.can(actor, 'actAsOrganiser', n)) return 'organiser';
   if (nominationRules.can(actor, 'actAsUnit', n)) return 'unit';
+  if (isStrictlyAbove(actor.organisationPath, n.organiserPath))
+    throw forbidden(notTheOrganiserMessage(n.organiserName));
   throw forbidden();
 }
 

@@ -3,7 +3,8 @@
  * their own while the campaign takes submissions; the campaign's organisers see every unit's; no unit
  * sees another's.
  */
-import { hasRole, inSubtree, type Principal } from '#server/platform/auth/actor.ts';
+import { organisesCampaign as isCampaignOrganiser } from '#core/campaign/organiser-scope.ts';
+import { hasRole, type Principal } from '#server/platform/auth/actor.ts';
 import { authorizer } from '#server/platform/auth/authorize.ts';
 
 export interface PublicitySubject {
@@ -16,8 +17,9 @@ export interface PublicitySubject {
 export const isOwnUnit = (actor: Principal, s: Pick<PublicitySubject, 'unitId'>) =>
   actor.organisationId === s.unitId && hasRole(actor, 'unit_submitter');
 
+/** The campaign's own organisation's admins; not those above it (decision 0015). */
 export const organisesCampaign = (actor: Principal, s: Pick<PublicitySubject, 'organiserPath'>) =>
-  hasRole(actor, 'platform_admin', 'organiser_admin') && inSubtree(actor, s.organiserPath);
+  isCampaignOrganiser(actor, s.organiserPath);
 
 export const publicityRules = authorizer<'view' | 'edit' | 'delete', PublicitySubject>({
   view: (actor, s) => isOwnUnit(actor, s) || organisesCampaign(actor, s),

@@ -1,3 +1,4 @@
+import { organisesCampaign } from '#core/campaign/organiser-scope.ts';
 import { hasRole, inSubtree, type Principal } from '#server/platform/auth/actor.ts';
 import { authorizer } from '#server/platform/auth/authorize.ts';
 
@@ -5,9 +6,8 @@ export interface ResultsSubject {
   organiserPath: string;
 }
 
-/** The campaign's organiser admins (and platform admins above them). */
-const organises = (actor: Principal, s: ResultsSubject) =>
-  hasRole(actor, 'platform_admin', 'organiser_admin') && inSubtree(actor, s.organiserPath);
+/** The campaign's own organisation's admins; not those above it (decision 0015). */
+const organises = (actor: Principal, s: ResultsSubject) => organisesCampaign(actor, s.organiserPath);
 
 /**
  * 审定 is the approver's: an account with the 审定人 role in the organiser's organisation or one above it

@@ -237,6 +237,8 @@ export interface ExportPackagesTable {
   sha256: string | null;
   error: string | null;
   requestedBy: string | null;
+  /** SHA-256 of what the package is made of (core/documents/package-inputs.ts): an identical request reuses it. */
+  inputsHash: string | null;
   createdAt: DefaultedTimestamp;
   finishedAt: NullableTimestamp;
 }

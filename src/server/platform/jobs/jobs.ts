@@ -25,6 +25,8 @@ export const QUEUES = {
   notificationMail: 'notification-mail',
   /** Periodic: tell experts whose review round closes within 24 hours (`{}`). */
   reviewRoundClosing: 'review-round-closing',
+  /** Hourly: expire submission packages past their retention and delete their files (`{}`). */
+  packageSweep: 'package-sweep',
   /** Periodic: open 公示 on their start day and close them after their end day, Beijing time (`{}`). */
   announcementTick: 'announcement-tick',
   /** Hourly: forget failed sign-ins too old to hold anyone back (`{}`). */
@@ -48,6 +50,7 @@ const EXPIRE_SECONDS: Record<QueueName, number> = {
   'review-round-closing': 30 * 60,
   'announcement-tick': 10 * 60,
   'login-failures-prune': 10 * 60,
+  'package-sweep': 30 * 60,
 };
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -9,6 +9,13 @@ import { hashingPassThrough } from './hash-stream.ts';
 import type { ByteRange, Storage, StorageOptions } from './storage.ts';
 
 const UPLOADS = 'uploads';
+
+/**
+ * Stored files hold personal data (ID cards, 推介表, packages): readable by the app's own user only, whatever
+ * the process umask (issue #15 item 5).
+ */
+export const FILE_MODE = 0o600;
+export const DIRECTORY_MODE = 0o700;
 
 export function createDiskStorage(root: string, options: StorageOptions = {}): Storage {
   const resolve = (key: string) => {
@@ -38,12 +45,14 @@ export function createDiskStorage(root: string, options: StorageOptions = {}): S
     },
     async write(key: string, source: Readable) {
       const target = resolve(key);
-      await mkdir(path.dirname(target), { recursive: true });
+      await mkdir(path.dirname(target), { recursive: true, mode: DIRECTORY_MODE });
       // Written beside and renamed, so a reader never sees half a file.
       const partial = `${target}.${randomUUID()}.part`;
       const hashing = hashingPassThrough();
       try {
-        await pipeline(source, hashing.stream, createWriteStream(partial));
+        await pipeline(source, hashing.stream, createWriteStream(partial, { mode: FILE_MODE }));
+        // The mode given at creation is masked by the umask; this one is not.
+        await chmod(partial, FILE_MODE);
         await rename(partial, target);
       } catch (e) {
         await rm(partial, { force: true });

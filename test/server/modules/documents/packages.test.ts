@@ -155,7 +155,7 @@ async function ready(session: Session, id: string) {
   }
 }
 
-async function built(session: Session, unitId?: string) {
+async function built(session: Session, unitId?: string, { reused = false } = {}) {
   const requested = await call(
     session,
     'POST',
@@ -163,7 +163,9 @@ async function built(session: Session, unitId?: string) {
     unitId ? { unitId } : {},
   );
   expect(requested.statusCode, requested.body).toBe(202);
-  expect(requested.json()).toMatchObject({ state: 'queued', done: 0, downloadUrl: null });
+  expect(requested.json()).toMatchObject(
+    reused ? { state: 'ready' } : { state: 'queued', done: 0, downloadUrl: null },
+  );
   const p = await ready(session, requested.json().id);
   expect(p, p.error).toMatchObject({ state: 'ready', error: null });
   return p;
@@ -323,7 +325,9 @@ describe('who may build and download', () => {
   });
 
   it('lets the organiser build one unit’s package, which that unit may download too', async () => {
-    const p = await built(jilin, changchunId);
+    // Nothing changed since the unit built its own: the same inputs, so the same package, not a new build.
+    const p = await built(jilin, changchunId, { reused: true });
+    expect(p.id).toBe(unitPackage.id);
     expect(p.unitName).toBe('长春市教育局');
     expect((await call(changchun, 'GET', `/api/packages/${p.id}/download`)).statusCode).toBe(200);
     const bad = await call(jilin, 'POST', `/api/campaigns/${campaignId}/packages`, { unitId: randomUUID() });

@@ -18,6 +18,7 @@ import { MaterialsSection } from './MaterialsSection.tsx';
 import { QuotaSection } from './QuotaSection.tsx';
 import { AnnouncementSection, EligibilitySection, FormsSection } from './RequirementsSection.tsx';
 import { RulesContext, type RulesEditing } from './rulesContext.tsx';
+import { SupervisionSection } from './SupervisionSection.tsx';
 
 export const STALE_RULES_MESSAGE = '规则已被他人修改，请刷新后重试';
 
@@ -154,6 +155,9 @@ export function RulesTab({ detail, reportingUnits, onSaved, onReload }: Props) {
             </Card>
             <Card size="small" title="电子材料要求">
               <MaterialsSection />
+            </Card>
+            <Card size="small" title="上级单位查看">
+              <SupervisionSection />
             </Card>
           </Space>
         </Form>

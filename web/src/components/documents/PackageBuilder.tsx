@@ -7,8 +7,9 @@
  */
 import { CloudDownloadOutlined, FileZipOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Progress, Space, Typography } from 'antd';
+import { Alert, Button, Progress, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { PACKAGE_RETENTION_NOTICE } from '#core/documents/package-retention.ts';
 import {
   createPackage,
   type ExportPackage,
@@ -31,6 +32,16 @@ export function formatBytes(bytes: number): string {
 function PackageProgress({ pkg }: { pkg: ExportPackage }) {
   const percent = pkg.total > 0 ? Math.floor((pkg.done / pkg.total) * 100) : 0;
   const ready = pkg.state === 'ready';
+  if (pkg.state === 'expired') {
+    return (
+      <Alert
+        type="info"
+        showIcon
+        title={<Tag>已过期</Tag>}
+        description={`该材料包${pkg.finishedAt ? `（生成于 ${formatDateTime(pkg.finishedAt)}）` : ''}已过期，文件已按规定删除。如需下载，请点击「重新生成材料包」。`}
+      />
+    );
+  }
   return (
     <div aria-live="polite">
       <Progress
@@ -42,6 +53,7 @@ function PackageProgress({ pkg }: { pkg: ExportPackage }) {
         {pkg.total > 0 && !ready && `：已写入 ${pkg.done} / ${pkg.total} 个文件`}
         {ready && pkg.bytes !== null && `：共 ${pkg.total} 个文件，${formatBytes(pkg.bytes)}`}
         {ready && pkg.finishedAt && `，生成于 ${formatDateTime(pkg.finishedAt)}；此后修改的内容请重新生成`}
+        {ready && pkg.expiresAt && `。保留至 ${formatDateTime(pkg.expiresAt)}，之后文件自动删除`}
       </Typography.Text>
     </div>
   );
@@ -71,6 +83,7 @@ export function PackageBuilder({
   return (
     <Space orientation="vertical" size="small" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{description}</Typography.Text>
+      <Typography.Text type="secondary">{PACKAGE_RETENTION_NOTICE}</Typography.Text>
       <Space wrap>
         <Button
           type={pkg?.state === 'ready' ? 'default' : 'primary'}
