@@ -261,7 +261,11 @@ describe('公布结果', () => {
       .execute();
     expect(rows).toHaveLength(5);
     for (const f of forms) {
-      const form = f.form as { name: string; idNumber?: string; creditCode?: string };
+      const form = revealForm(f.form as Record<string, unknown>, dataKeys()) as {
+        name: string;
+        idNumber?: string;
+        creditCode?: string;
+      };
       const row = rows.find((r) => r.nominationId === f.id)!;
       expect(row).toMatchObject({
         name: form.name,
