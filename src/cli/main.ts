@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   export: () => import('./commands/export.ts'),
   rank: () => import('./commands/rank.ts'),
   'nginx-config': () => import('./commands/nginx-config.ts'),
+  'rotate-key': () => import('./commands/rotate-key.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -31,7 +32,16 @@ async function main(argv: string[]): Promise<number> {
     console.error(`未知命令「${name}」。运行 tuijie --help 查看可用命令。`);
     return 2;
   }
-  return (await load()).run(args);
+  try {
+    return await (await load()).run(args);
+  } catch (e) {
+    // A key that is missing or wrong is the operator's to fix: the message, not a stack trace.
+    if (e instanceof Error && 'forOperator' in e) {
+      console.error(`无法启动：${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
 }
 
 process.exitCode = await main(process.argv.slice(2));

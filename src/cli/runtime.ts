@@ -1,9 +1,12 @@
+import { mkdir } from 'node:fs/promises';
+import { assertDataKeysKnown, resealNominations } from '#server/modules/nominations/reseal-nominations.ts';
 import { type Clock, clockFromEnv } from '#server/platform/clock.ts';
 import { type Config, loadConfig } from '#server/platform/config.ts';
 import { createDb, type Db } from '#server/platform/db/database.ts';
 import { migrate } from '#server/platform/db/migrate.ts';
 import { provisionDatabase } from '#server/platform/db/provision.ts';
 import { type Jobs, startJobs } from '#server/platform/jobs/jobs.ts';
+import { type DataKeyring, installDataKeys, loadDataKeys } from '#server/platform/personal-data/data-keys.ts';
 import { createPublicPages, type PublicPages } from '#server/platform/public-pages.ts';
 import { markStopping } from '#server/platform/stopping.ts';
 import { createStorage } from '#server/platform/storage/create-storage.ts';
@@ -22,6 +25,9 @@ export interface Runtime {
   databaseDir: string | null;
   databaseNotes: string[];
   migrationsApplied: string[];
+  /** The keys personal data is sealed with, and what their loading did (a key generated, rows sealed). */
+  dataKeys: DataKeyring;
+  dataKeyNotes: string[];
   /** Runs `step` first when the runtime closes (e.g. the HTTP server, before the database it uses). */
   onClose(step: () => Promise<void>): void;
   /** Whether closing has begun (a stop by signal, or `close()`). */
@@ -32,6 +38,8 @@ export interface Runtime {
 export interface RuntimeOptions {
   /** The exit code after a stop by signal; by default 128 + its number (the command was interrupted). */
   exitCodeOnSignal?: (signal: string) => number;
+  /** False: leave rows under older keys for the caller (`tuijie rotate-key` reports its own counts). */
+  reseal?: boolean;
 }
 
 /**
@@ -59,6 +67,7 @@ export async function openRuntime(config = loadConfig(), options: RuntimeOptions
     const migrationsApplied = await migrate(database.url);
     const db = createDb(database.url);
     steps.unshift(() => db.destroy());
+    const { keyring, notes: dataKeyNotes } = await openDataKeys(db, config, options.reseal ?? true);
     const jobs = await startJobs(database.url, { pollingIntervalSeconds: config.jobPollSeconds });
     steps.unshift(() => jobs.stop());
     return {
@@ -72,6 +81,8 @@ export async function openRuntime(config = loadConfig(), options: RuntimeOptions
       databaseDir: database.dataDir,
       databaseNotes: database.notes,
       migrationsApplied,
+      dataKeys: keyring,
+      dataKeyNotes,
       onClose: (step) => steps.unshift(step),
       closing: () => closed !== null,
       close,
@@ -83,4 +94,26 @@ export async function openRuntime(config = loadConfig(), options: RuntimeOptions
     if (stopping) return new Promise<never>(() => {});
     throw e;
   }
+}
+
+/**
+ * The personal-data keys (environment, else the var directory's key file, else a new one there), then
+ * a check that they open what is stored, then every row brought under the current key: a wrong or
+ * missing key stops the start with a message, before anything is served.
+ */
+async function openDataKeys(
+  db: Db,
+  config: Config,
+  reseal: boolean,
+): Promise<{ keyring: DataKeyring; notes: string[] }> {
+  await mkdir(config.varDir, { recursive: true, mode: 0o700 });
+  const { keyring, note } = await loadDataKeys(process.env, config.varDir);
+  installDataKeys(keyring);
+  await assertDataKeysKnown(db, keyring);
+  const notes = note ? [note] : [];
+  if (!reseal) return { keyring, notes };
+  const counts = await resealNominations(db, keyring);
+  if (counts.sealed + counts.rotated > 0)
+    notes.push(`个人信息加密：${counts.sealed} 条推介已加密，${counts.rotated} 条已改用当前密钥`);
+  return { keyring, notes };
 }

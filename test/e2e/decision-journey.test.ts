@@ -29,6 +29,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCheckCharacter } from '#core/identity/id-number.ts';
 import { type Jobs, QUEUES, startJobs } from '#server/platform/jobs/jobs.ts';
+import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
+import { revealForm } from '#server/platform/personal-data/sealed-form.ts';
 import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '#test/support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
@@ -334,7 +336,7 @@ describe.skipIf(!available)('browser journey: 公示, objection, 审定, 公布 
         )
         .execute();
       const personal = forms.flatMap((f) =>
-        Object.values(f.form as Record<string, unknown>).filter(
+        Object.values(revealForm(f.form as Record<string, unknown>, dataKeys())).filter(
           (v): v is string => typeof v === 'string' && /^(\d{17}[\dXx]|1\d{10})$/.test(v),
         ),
       );
@@ -706,7 +708,7 @@ describe.skipIf(!available)('browser journey: 公示, objection, 审定, 公布 
         category: 'star',
       });
       await pageApi(unit, 'PUT', `/api/nominations/${nomination.id}`, {
-        form: old.form,
+        form: revealForm(old.form as Record<string, unknown>, dataKeys()),
         version: nomination.version,
       });
       await unit.goto(`${server.url}/nominations/${nomination.id}`);

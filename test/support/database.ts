@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { createDb, type Db, withDatabase } from '#server/platform/db/database.ts';
+import { installDataKeys, keyringFromEnv } from '#server/platform/personal-data/data-keys.ts';
 import { runOnServer } from './pg-admin.ts';
 
 export interface TestDatabase {
@@ -11,6 +12,8 @@ export interface TestDatabase {
 
 /** A fresh, migrated database of its own for one test file (copied from the run's template). */
 export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  // The test app's personal-data key (vitest.config.ts), as a start would load it.
+  installDataKeys(keyringFromEnv(process.env)!);
   const serverUrl = inject('pgServerUrl');
   const name = `t_${randomBytes(6).toString('hex')}`;
   await runOnServer(

@@ -52,6 +52,7 @@ export async function run(args: string[]): Promise<number> {
       `接口文档：http://${shownHost}:${config.port}/api/docs`,
       `数据库：${runtime.embedded ? `内置 PostgreSQL（数据在 ${runtime.databaseDir}）` : '外部 PostgreSQL（DATABASE_URL）'}`,
       ...runtime.databaseNotes.map((note) => `  ${note}`),
+      ...runtime.dataKeyNotes.map((note) => `  ${note}`),
     ];
     if (pending.length > 0) {
       lines.push('', '演示账号（一次性密码，首次登录后须修改）：', formatCredentials(pending));

@@ -2,11 +2,10 @@
  * The nomination's form as an expert sees it on the scoring screen. The round's blind fields (盲评) are
  * removed, not blanked, so nothing of them reaches the browser; the response lists what was hidden so the
  * screen can say so. Whatever is not hidden is still personal data an expert has no need to read whole
- * (PIPL): ID numbers and phones are masked. The frozen file list of the snapshot is the files' business.
+ * (PIPL): ID numbers, phones and addresses are masked. The frozen file list of the snapshot is the files' business.
  */
 import type { Category } from '../campaign/rules.ts';
-import { maskIdNumber } from '../identity/id-number.ts';
-import { maskPhone } from '../identity/phone.ts';
+import { concealValue, isPersonalField } from '../identity/personal-fields.ts';
 import type { BlindField } from './round-states.ts';
 
 /** The form fields each blind field removes, per category (star-form.ts, project-form.ts). */
@@ -15,12 +14,6 @@ export const BLIND_FORM_FIELDS: Record<BlindField, Record<Category, readonly str
   unit: { star: ['unitOpinion'], project: ['unitOpinion'] },
   contacts: { star: ['phone', 'address'], project: ['contactName', 'contactPhone'] },
   idNumbers: { star: ['idNumber'], project: [] },
-};
-
-const MASKED: Record<string, (raw: string) => string> = {
-  idNumber: maskIdNumber,
-  phone: maskPhone,
-  contactPhone: maskPhone,
 };
 
 /** Keys of the snapshot that are not the form. */
@@ -35,8 +28,8 @@ export function blindForm(
   const shown: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(form)) {
     if (removed.has(key)) continue;
-    const mask = MASKED[key];
-    shown[key] = mask && typeof value === 'string' && value.trim() !== '' ? mask(value) : value;
+    // Sealed at rest: the envelope's own mask, without the key (core/identity/personal-fields.ts).
+    shown[key] = isPersonalField(key) ? concealValue(key, value) : value;
   }
   return shown;
 }

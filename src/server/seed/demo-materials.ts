@@ -12,6 +12,8 @@ import { checkMaterial } from '#core/materials/check-material.ts';
 import { slotMaxBytes } from '#core/materials/limits.ts';
 import { type MaterialSets, setsForNomination } from '#core/materials/nomination-slots.ts';
 import type { MaterialSlotSpec } from '#core/materials/spec.ts';
+import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
+import { revealForm } from '#server/platform/personal-data/sealed-form.ts';
 import type { SubmittedMaterial } from '../modules/material-facts/nomination-materials.ts';
 import { createMaterial } from '../modules/materials/transition-material.ts';
 import { workSummaryDocx, workSummaryFileName } from '../modules/materials/work-summary-document.ts';
@@ -120,7 +122,7 @@ export async function seedDemoMaterials(db: Db, storage: Storage): Promise<numbe
       const { submittedAt } = n;
       // The files came after the submit here: frozen again as a submit with them would have frozen it.
       await db.transaction().execute(async (trx) => {
-        const form = n.form as Record<string, unknown>;
+        const form = revealForm(n.form as Record<string, unknown>, dataKeys());
         const frozen = await freezeSubmission(trx, { ...n, form }, submitted, submittedAt);
         await trx
           .updateTable('nominations')

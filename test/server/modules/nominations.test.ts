@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { manualClock } from '#server/platform/clock.ts';
+import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
+import { revealForm } from '#server/platform/personal-data/sealed-form.ts';
 import { as, createTestApp, login, loginAs, relogin, type Session, type TestApp } from '#test/support/app.ts';
 import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
 
@@ -114,7 +116,11 @@ describe('drafts', () => {
       .select(['form', 'title'])
       .where('id', '=', n.id)
       .executeTakeFirstOrThrow();
-    expect(stored).toEqual({ form: n.form, title: '周丽华' });
+    // Sealed at rest (decision 0016): opened, it is exactly what was shown.
+    expect({ ...stored, form: revealForm(stored.form as Record<string, unknown>, dataKeys()) }).toEqual({
+      form: n.form,
+      title: '周丽华',
+    });
   });
 
   it('refuses a name that is only punctuation, and keeps the draft as it was', async () => {

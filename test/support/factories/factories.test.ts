@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '#core/nomination/snapshot.ts';
 import { manualClock } from '#server/platform/clock.ts';
+import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
+import { revealForm } from '#server/platform/personal-data/sealed-form.ts';
 import { as, createTestApp, type TestApp } from '#test/support/app.ts';
 import { draftWith } from '#test/support/nominations.ts';
 import {
@@ -134,10 +136,14 @@ describe('nominations', () => {
     const http = rows.find((r) => r.id === draft.id)!;
     for (const row of [factory, http]) {
       expect(row.state).toBe('submitted');
-      expect(row.contentHash).toBe(await contentHash(row.form));
+      // Both sealed at rest (decision 0016): compared opened.
+      const opened = revealForm(row.form as Record<string, unknown>, dataKeys());
+      expect(row.contentHash).toBe(await contentHash(opened));
       expect(row.submittedAt).not.toBeNull();
-      const { materials, ...form } = row.snapshot as { materials: { slotId: string; sha256: string }[] };
-      expect(form).toEqual(row.form);
+      const { materials, ...form } = revealForm(row.snapshot as Record<string, unknown>, dataKeys()) as {
+        materials: { slotId: string; sha256: string }[];
+      };
+      expect(form).toEqual(opened);
       expect(materials.map((m) => m.slotId).sort()).toEqual(['activityPhoto', 'idPhoto']);
       expect(materials.every((m) => /^[0-9a-f]{64}$/.test(m.sha256))).toBe(true);
     }

@@ -10,6 +10,7 @@ import { contentHash } from '#core/nomination/snapshot.ts';
 import type { Trx } from '#server/platform/db/database.ts';
 import type { SubmittedMaterial } from '../material-facts/nomination-materials.ts';
 import { nextRank } from './queries.ts';
+import { storedSnapshot } from './stored-form.ts';
 
 export interface FrozenSubmission {
   snapshot: string;
@@ -34,7 +35,9 @@ export async function freezeSubmission(
   now: Date,
 ): Promise<FrozenSubmission> {
   return {
-    snapshot: JSON.stringify(materials ? { ...n.form, materials } : n.form),
+    // Sealed like the form (stored-form.ts); the content hash is the clear form's, so it stays the same
+    // across key rotations and a forwarded copy keeps its source's.
+    snapshot: storedSnapshot(materials ? { ...n.form, materials } : n.form),
     contentHash: await contentHash(n.form),
     submittedAt: now,
     rank: n.rank ?? (await nextRank(trx, n)),

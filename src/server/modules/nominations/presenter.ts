@@ -1,6 +1,6 @@
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import type { Finding } from '#core/findings.ts';
-import { maskIdNumber, maskPhone } from '#core/identity/index.ts';
+import { concealForm } from '#core/identity/personal-fields.ts';
 import {
   availableMoves,
   editRefusal,
@@ -18,10 +18,7 @@ const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 /** Personal data in full only for the owning unit and the organiser (PIPL). */
 function formFor(actor: Actor, n: NominationRow): Record<string, unknown> {
   if (nominationRules.can(actor, 'seeIdentity', n)) return n.form;
-  const form = { ...n.form };
-  if (typeof form.idNumber === 'string') form.idNumber = maskIdNumber(form.idNumber);
-  if (typeof form.phone === 'string') form.phone = maskPhone(form.phone);
-  return form;
+  return concealForm(n.form);
 }
 
 /** When the response is made, and the nomination's unit's deadline (its extension included). */

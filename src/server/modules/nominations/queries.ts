@@ -3,6 +3,7 @@ import type { Category } from '#core/campaign/rules.ts';
 import { type NominationState, QUOTA_STATES } from '#core/nomination/states.ts';
 import { ORGANISER_VISIBLE_STATES } from '#core/nomination/visibility.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
+import { openedNomination } from './stored-form.ts';
 
 function baseQuery(db: Db | Trx) {
   return db
@@ -55,14 +56,23 @@ export type NominationRow = Omit<StoredRow, 'form' | 'snapshot' | 'overrides'> &
   snapshot: Record<string, unknown> | null;
 };
 
-export function findNomination(db: Db | Trx, id: string) {
+const opened = (row: unknown) => (row ? openedNomination(row as NominationRow) : undefined);
+
+/**
+ * A nomination with its personal data opened: the nominations module serves it to the owning unit and
+ * the organiser only (rules.ts, `view`). Readers who may not see it use `findSealedNomination`.
+ */
+export async function findNomination(db: Db | Trx, id: string) {
+  return opened(await baseQuery(db).where('n.id', '=', id).executeTakeFirst());
+}
+
+/** As stored: the personal fields sealed, each with its mask (for experts' views). */
+export function findSealedNomination(db: Db | Trx, id: string) {
   return baseQuery(db).where('n.id', '=', id).executeTakeFirst() as Promise<NominationRow | undefined>;
 }
 
-export function lockNomination(trx: Trx, id: string) {
-  return baseQuery(trx).where('n.id', '=', id).forUpdate('n').executeTakeFirst() as Promise<
-    NominationRow | undefined
-  >;
+export async function lockNomination(trx: Trx, id: string) {
+  return opened(await baseQuery(trx).where('n.id', '=', id).forUpdate('n').executeTakeFirst());
 }
 
 export interface NominationFilter {
@@ -74,7 +84,7 @@ export interface NominationFilter {
   organiserView?: boolean;
 }
 
-export function listNominations(db: Db | Trx, f: NominationFilter) {
+export async function listNominations(db: Db | Trx, f: NominationFilter): Promise<NominationRow[]> {
   let query = baseQuery(db).where('n.campaignId', '=', f.campaignId);
   if (f.unitId) query = query.where('n.unitId', '=', f.unitId);
   if (f.category) query = query.where('n.category', '=', f.category);
@@ -93,7 +103,8 @@ export function listNominations(db: Db | Trx, f: NominationFilter) {
     .orderBy('n.rank')
     .orderBy('n.createdAt')
     .orderBy('n.id')
-    .execute() as Promise<NominationRow[]>;
+    .execute()
+    .then((rows) => rows.map((row) => openedNomination(row as NominationRow)));
 }
 
 /**

@@ -17,6 +17,9 @@ import { registryCandidate } from '#core/nomination/registry-candidate.ts';
 import type { NominationState } from '#core/nomination/states.ts';
 import { inSubtree, type Principal } from '#server/platform/auth/actor.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
+import { type DataKeyring, dataKeys } from '#server/platform/personal-data/data-keys.ts';
+import { matchHash } from '#server/platform/personal-data/envelope.ts';
+import { birthDateHash } from '#server/platform/personal-data/sealed-form.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { winnerRecords } from '../winners/service.ts';
 import type { NominationRow } from './queries.ts';
@@ -48,6 +51,8 @@ async function nominationRecords(db: Db | Trx, category: Category, today: string
       'n.id',
       'n.state',
       'n.form',
+      'n.idNumberHash',
+      'n.birthDateHash',
       'n.campaignId',
       'n.unitId',
       'c.year',
@@ -66,11 +71,14 @@ async function nominationRecords(db: Db | Trx, category: Category, today: string
   return rows.flatMap((n) => {
     const outcome = OUTCOMES[n.state];
     if (!outcome) return [];
+    // Sealed at rest: the person is compared by the keyed hashes stored beside the form, never opened.
     const form = n.form as Record<string, unknown>;
     const candidate = registryCandidate(category, form, today);
     return [
       {
         ...candidate,
+        idNumber: n.idNumberHash ?? undefined,
+        birthDate: n.birthDateHash ?? undefined,
         year: n.year,
         level: n.level,
         category,
@@ -107,6 +115,21 @@ export async function forwardingChain(db: Db | Trx, id: string): Promise<Set<str
   return new Set(rows.map((r) => r.id));
 }
 
+/**
+ * A record or the candidate with its ID number and birth date as keyed hashes, as nominations' are
+ * stored (migration 0021): core compares them for equality only, so hashes match exactly when the
+ * values do.
+ */
+function hashed<T extends { idNumber?: string; birthDate?: string }>(record: T, keyring: DataKeyring): T {
+  return {
+    ...record,
+    idNumber: record.idNumber?.trim()
+      ? (matchHash('idNumber', record.idNumber, keyring) ?? undefined)
+      : undefined,
+    birthDate: record.birthDate ? (birthDateHash(record.birthDate, keyring) ?? undefined) : undefined,
+  };
+}
+
 /** The province a nominee stands in: the nominating unit's, else the campaign organiser's. */
 async function provinceOf(db: Db | Trx, unitId: string, organiserId: string) {
   const rows = await db
@@ -141,9 +164,10 @@ export async function registryFindings(
     provinceOf(db, n.unitId, campaign.organiserId),
   ]);
   const organiser = reader === null || nominationRules.can(reader, 'actAsOrganiser', n);
+  const keyring = dataKeys();
   const findings = matchPreviousWinners(
-    { ...registryCandidate(category, form, today), nominationId: n.id, provinceCode },
-    [...lists, ...nominations],
+    { ...hashed(registryCandidate(category, form, today), keyring), nominationId: n.id, provinceCode },
+    [...lists.map((record) => hashed(record, keyring)), ...nominations],
     {
       round: {
         level: campaign.level,

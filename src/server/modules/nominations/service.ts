@@ -27,6 +27,7 @@ import {
   type NominationRow,
 } from './queries.ts';
 import { nominationRules } from './rules.ts';
+import { storedForm, storedSnapshot } from './stored-form.ts';
 import { nominationFindings } from './submission-checks.ts';
 import { applyNominationTransition, createNominationRow } from './transition-nomination.ts';
 
@@ -119,7 +120,9 @@ export async function updateNomination(
     await trx
       .updateTable('nominations')
       .set({
-        form: JSON.stringify(saved.form),
+        ...storedForm(saved.form),
+        // Resealed with the form, so the row's envelopes are all under the key the row names.
+        snapshot: n.snapshot ? storedSnapshot(n.snapshot) : null,
         title: saved.title,
         version: saved.version,
         updatedAt: saved.updatedAt,

@@ -15,6 +15,7 @@ import { moveContext } from './deadline.ts';
 import { freezeSubmission } from './freeze-submission.ts';
 import { countQuotaPlaces, findNomination, type NominationRow } from './queries.ts';
 import { nominationRules } from './rules.ts';
+import { storedForm } from './stored-form.ts';
 
 export interface TransitionInput {
   to: NominationState;
@@ -161,7 +162,7 @@ export async function createNominationRow(
     : undefined;
   const { id } = await trx
     .insertInto('nominations')
-    .values({ ...rest, form: JSON.stringify(form), ...first, state: first ? 'submitted' : 'draft' })
+    .values({ ...rest, ...storedForm(form), ...first, state: first ? 'submitted' : 'draft' })
     .returning('id')
     .executeTakeFirstOrThrow();
   if (!submitted || !first) return id;

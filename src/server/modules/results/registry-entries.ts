@@ -10,6 +10,8 @@ import type { PreviousWinnerRecord } from '#core/nomination/previous-winners.ts'
 import { registryCandidate } from '#core/nomination/registry-candidate.ts';
 import { winnerNaturalKey } from '#core/nomination/winner-import.ts';
 import type { Trx } from '#server/platform/db/database.ts';
+import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
+import { revealForm } from '#server/platform/personal-data/sealed-form.ts';
 import type { CampaignRow } from '../campaigns/queries.ts';
 import { columnsOf } from '../winners/service.ts';
 import type { winnersOf } from './queries.ts';
@@ -19,7 +21,9 @@ type Winner = Awaited<ReturnType<typeof winnersOf>>[number];
 const nonEmpty = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
 export function registryRecordOf(campaign: CampaignRow, w: Winner, today: string): PreviousWinnerRecord {
-  const c = registryCandidate(w.category, (w.form ?? {}) as Record<string, unknown>, today);
+  // The registry's lists keep the number itself (winners/, not sealed yet): opened here, by the platform.
+  const form = revealForm((w.form ?? {}) as Record<string, unknown>, dataKeys());
+  const c = registryCandidate(w.category, form, today);
   return {
     year: campaign.year,
     level: campaign.level,

@@ -13,12 +13,21 @@ import type {
   NominationFacts,
 } from '#core/review/conflict-facts.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
+import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
+import { matchHash } from '#server/platform/personal-data/envelope.ts';
 import type { PoolRow } from './pool-queries.ts';
 
 /** Nominations past the formal check: what experts review, and what conflicts are computed for. */
 export const REVIEWED_STATES = ['accepted', 'shortlisted', 'not_selected', 'selected'] as const;
 
 const str = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null);
+
+/**
+ * People are compared by the keyed hash of their ID number: nominees' numbers are sealed at rest and
+ * only their hashes are read here (migration 0021), so the experts' side is hashed the same way.
+ */
+const idHash = (value: string | null | undefined) =>
+  value?.trim() ? matchHash('idNumber', value, dataKeys()) : null;
 
 /** An expert of the pool (or a candidate) as core's recusal rules see them. */
 export function expertFacts(
@@ -31,14 +40,16 @@ export function expertFacts(
   return {
     id: expert.expertId,
     name: expert.name,
-    idNumber: expert.idNumber,
+    idNumber: idHash(expert.idNumber),
     organisation: expert.organisation,
     employer:
       expert.employerName || expert.employerCreditCode
         ? { name: expert.employerName, creditCode: expert.employerCreditCode }
         : null,
     province: expert.province,
-    relations: (expert.relations ?? []) as DeclaredRelation[],
+    relations: ((expert.relations ?? []) as DeclaredRelation[]).map((r) =>
+      'person' in r && r.person ? { ...r, person: { ...r.person, idNumber: idHash(r.person.idNumber) } } : r,
+    ),
     declarations,
   };
 }
@@ -61,6 +72,7 @@ export interface ReviewedNomination {
   unitPath: string;
   unitRegion: string | null;
   form: Record<string, unknown>;
+  idNumberHash: string | null;
 }
 
 export async function reviewedNominations(db: Db | Trx, campaignId: string): Promise<ReviewedNomination[]> {
@@ -78,6 +90,7 @@ export async function reviewedNominations(db: Db | Trx, campaignId: string): Pro
       'u.regionCode as unitRegion',
       'n.form',
       'n.snapshot',
+      'n.idNumberHash',
     ])
     .where('n.campaignId', '=', campaignId)
     .where('n.state', 'in', REVIEWED_STATES)
@@ -98,7 +111,7 @@ export function nominationFacts(
   const f = n.form;
   const people =
     n.category === 'star'
-      ? [{ name: str(f.name) ?? '', idNumber: str(f.idNumber) }]
+      ? [{ name: str(f.name) ?? '', idNumber: n.idNumberHash }]
       : str(f.contactName)
         ? [{ name: str(f.contactName)!, idNumber: null }]
         : [];

@@ -8,7 +8,7 @@ import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import { notFound } from '#server/platform/errors.ts';
 import { type CampaignRow, findCampaign } from '../campaigns/queries.ts';
-import { findNomination, type NominationRow } from '../nominations/queries.ts';
+import { findSealedNomination, type NominationRow } from '../nominations/queries.ts';
 import type { RoundRow } from './transition-round.ts';
 
 /** True when the expert must stay away from the nomination (a standing conflict, dismissed reasons aside). */
@@ -107,7 +107,8 @@ export async function reviewPlace(
   let query = db.selectFrom('reviewRounds').selectAll().where('id', '=', roundId);
   if (lockRound) query = query.forShare();
   const round = await query.executeTakeFirst();
-  const nomination = await findNomination(db, nominationId);
+  // An expert never needs the whole ID number or phone: the stored masks are all they get (blindForm).
+  const nomination = await findSealedNomination(db, nominationId);
   const campaign = round && (await findCampaign(db, round.campaignId));
   if (!round || !nomination || !campaign || nomination.campaignId !== campaign.id) throw gone;
   return { round, nomination, campaign };

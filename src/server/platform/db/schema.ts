@@ -169,6 +169,11 @@ export interface NominationsTable {
   /** 逾期视为自动放弃: when the deadline job withdrew it. */
   lapsedAt: NullableTimestamp;
   reviewRequestedAt: NullableTimestamp;
+  /** Keyed hashes of the form's 身份证号 and the birth date in it (migration 0021): what matching compares. */
+  idNumberHash: ColumnType<string | null, string | null | undefined, string | null>;
+  birthDateHash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The key the row's envelopes are sealed with; null: written before migration 0021, not sealed yet. */
+  dataKeyId: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   createdBy: string | null;
   createdAt: DefaultedTimestamp;

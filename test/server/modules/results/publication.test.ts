@@ -18,6 +18,8 @@ import { updateCampaignRules } from '#server/modules/campaigns/update-rules.ts';
 import { findNomination } from '#server/modules/nominations/queries.ts';
 import { registryFindings } from '#server/modules/nominations/registry.ts';
 import { manualClock } from '#server/platform/clock.ts';
+import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
+import { revealForm } from '#server/platform/personal-data/sealed-form.ts';
 import { as, createTestApp, type Session, type TestApp } from '#test/support/app.ts';
 import { loginAs, newNomination, type TestCampaign } from '#test/support/factories/index.ts';
 import { type ShortlistedCampaign, shortlistedCampaign } from './shortlisted-campaign.ts';
@@ -103,7 +105,8 @@ beforeAll(async () => {
     await newNomination(t, {
       campaign: nextYear,
       unit: s.units[1]!,
-      form: winner.form as Record<string, unknown>,
+      // The row holds it sealed (decision 0016); the unit types it in clear.
+      form: revealForm(winner.form as Record<string, unknown>, dataKeys()),
     })
   ).id;
   listFindingsBefore = await listFindingsOf(renominated);
@@ -258,7 +261,11 @@ describe('公布结果', () => {
       .execute();
     expect(rows).toHaveLength(5);
     for (const f of forms) {
-      const form = f.form as { name: string; idNumber?: string; creditCode?: string };
+      const form = revealForm(f.form as Record<string, unknown>, dataKeys()) as {
+        name: string;
+        idNumber?: string;
+        creditCode?: string;
+      };
       const row = rows.find((r) => r.nominationId === f.id)!;
       expect(row).toMatchObject({
         name: form.name,
