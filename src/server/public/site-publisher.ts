@@ -18,6 +18,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import { sql } from 'kysely';
 import { beijingIsoDate } from '#core/calendar/beijing-time.ts';
 import type { AppContext } from '#server/platform/context.ts';
+import { reportUnlessStopping } from '#server/platform/stopping.ts';
 import { SITE_VIEWS, siteFileOf } from './site-files.ts';
 import { framedSitePage, listSitePaths, renderSitePage } from './site-pages.ts';
 
@@ -55,7 +56,10 @@ export function createSitePublisher(
 
   const runLogged = () =>
     publishAll(context, dir).catch((error: unknown) =>
-      log.error({ err: error, dir }, '公示页面发布失败：下次变更或重启时再次发布'),
+      // A stop reaching the database in the middle of a run is no failure: the next start publishes again.
+      reportUnlessStopping(error, () =>
+        log.error({ err: error, dir }, '公示页面发布失败：下次变更或重启时再次发布'),
+      ),
     );
 
   // A change during a run may not be in what it read: one more run follows, shared by every caller waiting.
