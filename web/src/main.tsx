@@ -11,7 +11,7 @@ import { ApiError, onUnauthenticated } from './api/client.ts';
 import { ME_KEY } from './auth/useMe.ts';
 import { router } from './routes.tsx';
 import { APP_THEME } from './theme.ts';
-import './focus.css';
+import './a11y.css';
 
 dayjs.locale('zh-cn');
 

@@ -12,6 +12,23 @@ export const DESCRIPTION_TEXT = 'rgba(0, 0, 0, 0.6)';
 // antd blue-7, the pressed state of antd's default primary: white on it is 6.2:1, on its tint (#e6f4ff) 5.5:1.
 const BLUE = '#0958d9';
 
+// Coloured tags draw their text in step 7 of a palette on step 1; where step 7 is too light (green-7 on
+// green-1 is 3.4:1), step 8 instead. antd names each step twice (`green7`, `green-7`) and writes both to
+// the same CSS variable, so both are set.
+const TAG_TEXT = Object.fromEntries(
+  Object.entries({
+    green: '#237804',
+    orange: '#ad4e00',
+    gold: '#874d00',
+    cyan: '#006d75',
+    lime: '#3f6600',
+    volcano: '#ad2102',
+  }).flatMap(([color, text]) => [
+    [`${color}7`, text],
+    [`${color}-7`, text],
+  ]),
+);
+
 export const APP_THEME: ThemeConfig = {
   token: {
     colorPrimary: BLUE,
@@ -32,12 +49,6 @@ export const APP_THEME: ThemeConfig = {
     colorError: '#cf1322',
     colorErrorBg: '#fff2f0',
     colorErrorBorder: '#ffccc7',
-    // Coloured tags draw their text in step 7 on step 1; where step 7 is too light, use step 8.
-    green7: '#237804',
-    orange7: '#ad4e00',
-    gold7: '#874d00',
-    cyan7: '#006d75',
-    lime7: '#3f6600',
-    volcano7: '#ad2102',
+    ...TAG_TEXT,
   },
 };
