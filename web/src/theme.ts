@@ -51,4 +51,11 @@ export const APP_THEME: ThemeConfig = {
     colorErrorBorder: '#ffccc7',
     ...TAG_TEXT,
   },
+  components: {
+    // Status tags (success, warning) write their text in the status colour itself, on its tint: there the
+    // text steps of the palettes, while icons, badges and progress bars elsewhere keep antd's brighter ones.
+    Tag: { colorSuccess: '#237804', colorWarning: '#ad4e00' },
+    // A table's 「暂无数据」-style line is drawn in the disabled grey (1.8:1); it is text to read.
+    Table: { colorTextDisabled: DESCRIPTION_TEXT },
+  },
 };
