@@ -238,7 +238,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
       .getByText('管理')
       .click();
     await o.getByRole('tab', { name: '延期' }).click();
-    await o.getByLabel('报送单位').click();
+    await o.getByLabel('报送单位', { exact: true }).click();
     await o.keyboard.type('长春市');
     await o.keyboard.press('Enter');
     const until = new Date(deadline + 10 * 86_400_000);
