@@ -31,6 +31,7 @@ import { idCheckCharacter } from '#core/identity/id-number.ts';
 import { type Jobs, QUEUES, startJobs } from '#server/platform/jobs/jobs.ts';
 import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
 import { revealForm } from '#server/platform/personal-data/sealed-form.ts';
+import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '#test/support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
@@ -228,6 +229,7 @@ describe.skipIf(!available)('browser journey: 公示, objection, 审定, 公布 
         })
         .toBeGreaterThan(0);
       await shot(organiser, '1-shortlist-1280');
+      await expectNoSeriousA11yViolations(organiser, '评审排名（拟推介已确认）');
     } catch (error) {
       await failWith([chair, organiser], 'shortlist', error);
     }
@@ -281,6 +283,7 @@ describe.skipIf(!available)('browser journey: 公示, objection, 审定, 公布 
         })
         .toBeGreaterThan(0);
       await shot(page, '2-draft-1280');
+      await expectNoSeriousA11yViolations(page, '公示（起草与预览）');
       await page.getByRole('button', { name: '确认发布' }).click();
       await page.getByRole('dialog').getByRole('button', { name: '确认发布' }).click();
       await expect
@@ -472,6 +475,7 @@ describe.skipIf(!available)('browser journey: 公示, objection, 审定, 公布 
         .poll(() => organiser.getByText('已拟认定异议成立，等待另一位组织方管理员复核。').count())
         .toBe(1);
       await shot(organiser, '4-proposed-1280');
+      await expectNoSeriousA11yViolations(organiser, '异议办理');
 
       second = await open(1280, SECOND_ADMIN);
       await handle(second);
@@ -587,6 +591,7 @@ describe.skipIf(!available)('browser journey: 公示, objection, 审定, 公布 
       const dialog = approver.getByRole('dialog');
       await expect.poll(() => dialog.textContent()).toContain(`名单上的 ${winners.length} 项推介`);
       await shot(approver, '6-approve-375');
+      await expectNoSeriousA11yViolations(approver, '审定（对话框）');
       await dialog.getByRole('button', { name: '审定通过' }).click();
       await expect.poll(campaignStatus, { message: '审定' }).toBe('approved');
 
@@ -615,6 +620,7 @@ describe.skipIf(!available)('browser journey: 公示, objection, 审定, 公布 
       await organiser.reload();
       await expect.poll(() => tab.getByRole('button', { name: '下载通知（Word）' }).count()).toBe(1);
       await shot(organiser, '6-published-1280');
+      await expectNoSeriousA11yViolations(organiser, '审定与公布');
     } catch (error) {
       await failWith([organiser, approver], 'decision', error);
     }
@@ -718,6 +724,7 @@ describe.skipIf(!available)('browser journey: 公示, objection, 审定, 公布 
         })
         .toBeGreaterThan(0);
       await shot(unit, '7-unit-1280');
+      await expectNoSeriousA11yViolations(unit, '推介表（已获评提示）');
 
       // Two findings: the published list's record (entered by the publication, named to the unit only as
       // 已获评, with whom to ask) and the unit's own 2026 nomination, now 入选, named in full.
@@ -745,6 +752,7 @@ describe.skipIf(!available)('browser journey: 公示, objection, 审定, 公布 
         })
         .toBeGreaterThan(0);
       await shot(organiser, '7-registry-375');
+      await expectNoSeriousA11yViolations(organiser, '获评名录');
     } catch (error) {
       await failWith([organiser, unit], 'next-year', error);
     }

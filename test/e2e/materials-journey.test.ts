@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import {
   ffmpegAvailability,
   film,
@@ -161,6 +162,7 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: materials from pre-check
     await expect.poll(() => video.getByText(/视频分辨率为 640×480，要求 1280×720/).count()).toBe(1);
     expect(uploads).toHaveLength(0);
     await shot(u, 'precheck-stopped-1280');
+    await expectNoSeriousA11yViolations(u, '材料（预检未通过）');
 
     // A 12 MB photo goes in 8 MB chunks; the connection drops after the first, the page is reloaded,
     // and choosing the same file again resumes the same upload at 8 MB.
@@ -204,6 +206,7 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: materials from pre-check
       .poll(() => video.getByText(/视频的分辨率不符合要求.*上传后平台将自动转换为符合要求的视频/).count())
       .toBe(1);
     await shot(u, 'will-convert-1280');
+    await expectNoSeriousA11yViolations(u, '材料（上传中，将转换）');
     await expect
       .poll(() => video.getByText(/视频帧率为 30 fps，要求 25 fps/).count(), { timeout: 90_000 })
       .toBe(1);
@@ -238,6 +241,7 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: materials from pre-check
     await video.scrollIntoViewIfNeeded();
     await shot(u, 'converted-375');
     await u.setViewportSize({ width: 1280, height: 900 });
+    await expectNoSeriousA11yViolations(u, '材料（转换后的副本）');
 
     // The unit asks the organiser to look at its draft (until then the organiser sees only a count); the
     // organiser sees every file with its findings and waives the frame rate of the original.
@@ -261,6 +265,7 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: materials from pre-check
     await expect.poll(() => orgVideo.getByText('已豁免').count()).toBeGreaterThan(0);
     await expect.poll(() => orgVideo.getByText(/原片为手机拍摄/).count()).toBe(1);
     await shot(o, 'organiser-waived-1280');
+    await expectNoSeriousA11yViolations(o, '材料（组织方豁免）');
     await organiser.close();
 
     // The unit replaces the film with a good one: 25 fps, 4分10秒, 1280×720, H.264.
@@ -279,6 +284,7 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: materials from pre-check
     await expect.poll(() => video.getByText('已通过').count(), { timeout: 90_000 }).toBeGreaterThan(1);
     await expect.poll(() => video.getByText(/需自行核对/).count()).toBe(1);
     await shot(u, 'all-passed-1280');
+    await expectNoSeriousA11yViolations(u, '材料（全部通过）');
     // A finished upload is never terminated: no DELETE follows any of them.
     expect(uploads.filter((r) => r.method() === 'DELETE')).toHaveLength(0);
     await u.setViewportSize({ width: 375, height: 812 });

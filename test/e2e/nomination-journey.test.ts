@@ -7,6 +7,7 @@ import { todayInShanghai } from '#core/calendar/today.ts';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { announceThroughPage } from '#test/support/announce-through-page.ts';
 import { approveThroughPage } from '#test/support/approve-through-page.ts';
+import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
 import { createTestDatabase, lastMoveOf, type TestDatabase } from '../support/database.ts';
 import { photoOfAtLeast } from '../support/materials.ts';
@@ -89,6 +90,8 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     await u.reload();
     await expect.poll(() => u.getByLabel('姓名', { exact: true }).inputValue()).toBe('周丽华');
     await shot(u, 'nomination-draft');
+    await expectNoSeriousA11yViolations(u, '推介表（草稿）');
+    await expectFindingsOperableByKeyboard(u);
 
     // The rest of the form is saved the way the editor saves it: one PUT with the version it holds.
     const saved = await u.evaluate(
@@ -118,6 +121,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     await expect.poll(() => u.getByText(/还有 2 处需完善/).count()).toBeGreaterThan(0);
     await shot(u, 'material-missing-375');
     await u.setViewportSize({ width: 1280, height: 900 });
+    await expectNoSeriousA11yViolations(u, '推介表（缺照片）');
     await uploadRequiredPhotos(u, id, database);
     await u.reload();
     await u.getByRole('button', { name: /^提\s*交$/ }).click();
@@ -143,6 +147,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     await u.reload();
     await expect.poll(() => u.getByText('请补充近三年参加学习活动的具体情况').count()).toBeGreaterThan(0);
     await shot(u, 'nomination-returned');
+    await expectNoSeriousA11yViolations(u, '推介表（退回修改）');
     const revised = autosaveOf(u, '一百二十场');
     await u
       .getByLabel('主要事迹')
@@ -163,6 +168,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     await u.getByRole('tab', { name: '推介登记表' }).click();
     await expect.poll(() => u.getByText('周丽华').count()).toBeGreaterThan(0);
     await shot(u, 'registration-table');
+    await expectNoSeriousA11yViolations(u, '活动页·推介登记表');
 
     await o.goto(`${server.url}/campaigns`);
     await o
@@ -172,6 +178,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     await o.getByRole('tab', { name: '报送情况' }).click();
     await expect.poll(() => o.getByText('长春市教育局').count()).toBeGreaterThan(0);
     await shot(o, 'quota-dashboard');
+    await expectNoSeriousA11yViolations(o, '活动页·报送情况');
 
     // The deadline passes while the unit revises a second return; the organiser grants an extension.
     // The Jilin organiser brings its round's deadline forward to tomorrow in the rules editor (the
@@ -209,6 +216,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     expect(await u.getByRole('button', { name: /^(撤\s*回|提\s*交)$/ }).count()).toBe(0);
     await shot(u, 'deadline-passed-375');
     await u.setViewportSize({ width: 1280, height: 900 });
+    await expectNoSeriousA11yViolations(u, '推介表（截止已过）');
 
     // The organiser sees which units missed the deadline (here: every unit that reported nothing).
     await o.goto(`${server.url}/campaigns`);
@@ -230,7 +238,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
       .getByText('管理')
       .click();
     await o.getByRole('tab', { name: '延期' }).click();
-    await o.getByLabel('报送单位').click();
+    await o.getByLabel('报送单位', { exact: true }).click();
     await o.keyboard.type('长春市');
     await o.keyboard.press('Enter');
     const until = new Date(deadline + 10 * 86_400_000);
@@ -249,6 +257,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
       .poll(() => o.getByRole('cell', { name: '系统维护期间无法报送，准予延期' }).count())
       .toBeGreaterThan(0);
     await shot(o, 'extension');
+    await expectNoSeriousA11yViolations(o, '活动页·延期');
 
     // With its extension the unit can act again: here it withdraws and resubmits.
     await u.reload();
@@ -288,6 +297,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     await dialog.getByRole('button', { name: '确认报送' }).click();
     await expect.poll(() => dialog.textContent()).toContain('已报送 1 条');
     await shot(o, 'forwarded');
+    await expectNoSeriousA11yViolations(o, '报送上级（对话框）');
     const national = (await pageApi(o, 'GET', '/api/campaigns')).items.find(
       // The open national round (the demo also has one in review).
       (c: { level: string; status: string }) => c.level === 'national' && c.status === 'open',
@@ -296,6 +306,28 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     expect(there.map((n: { title: string }) => n.title)).toContain(star.title);
   }
 });
+
+/**
+ * The list of what is missing is made of real links: one takes the keyboard focus, and Enter on it moves
+ * the focus into the field it names, where the unit goes on typing.
+ */
+async function expectFindingsOperableByKeyboard(page: Page) {
+  const index = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#nf-"]')].findIndex((a) =>
+      document.getElementById(a.hash.slice(1))?.querySelector('input:not([readonly]), textarea'),
+    ),
+  );
+  expect(index, '“还需完善”清单中应有可用键盘操作的链接').toBeGreaterThanOrEqual(0);
+  const link = page.locator('a[href^="#nf-"]').nth(index);
+  const field = (await link.getAttribute('href'))!.slice(1);
+  await link.focus();
+  expect(await link.evaluate((a) => a === document.activeElement)).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect
+    .poll(() => page.evaluate((id) => document.getElementById(id)!.contains(document.activeElement), field))
+    .toBe(true);
+  expect(new URL(page.url()).hash).toBe('');
+}
 
 /** Resolves when the editor's autosave carrying `text` has been stored. */
 /**

@@ -14,6 +14,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from '../support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
@@ -86,6 +87,7 @@ describe.skipIf(!available)('browser journey: scoring, ranking and the shortlist
       await expect.poll(() => e.getByText(/已评 \d+ \/ \d+/).count()).toBeGreaterThan(0);
       await expect.poll(() => e.getByText(/截止时间：.*（北京时间）/).count()).toBeGreaterThan(0);
       await shot(e, 'mine-1280');
+      await expectNoSeriousA11yViolations(e, '我的评审');
 
       await e.getByRole('link', { name: title, exact: true }).first().click();
       await e.waitForURL(/\/reviews\/[^/]+\/[^/]+$/);
@@ -114,6 +116,7 @@ describe.skipIf(!available)('browser journey: scoring, ranking and the shortlist
       await expect.poll(() => e.getByText('评分已提交').count()).toBe(1);
       await expect.poll(() => e.getByRole('button', { name: '撤回修改' }).count()).toBe(1);
       await shot(e, 'submitted-1280');
+      await expectNoSeriousA11yViolations(e, '评分页（已提交）');
 
       // 撤回修改 while the round is open, then submit again.
       await e.getByRole('button', { name: '撤回修改' }).click();
@@ -156,6 +159,7 @@ describe.skipIf(!available)('browser journey: scoring, ranking and the shortlist
       await expect.poll(() => e.getByText(/评审专家（签名）/).count()).toBeGreaterThan(0);
       await expect.poll(() => e.getByText('学有所成，带动作用明显。').count()).toBeGreaterThan(0);
       await shot(e, 'sheet');
+      await expectNoSeriousA11yViolations(e, '评审表（打印）');
 
       // A tablet in portrait: the rubric comes below the form, 去评分 jumps to it.
       await e.setViewportSize({ width: 800, height: 1100 });
@@ -230,6 +234,7 @@ describe.skipIf(!available)('browser journey: scoring, ranking and the shortlist
       await c.getByRole('button', { name: '提交拟推介名单' }).click();
       await expect.poll(() => c.getByText('拟推介名单已提交，待组织方确认').count()).toBe(1);
       await shot(c, 'chair-ranking');
+      await expectNoSeriousA11yViolations(c, '评审排名与拟推介名单');
 
       await o.goto(`${server.url}${new URL(c.url()).pathname}${new URL(c.url()).search}`);
       await o.getByRole('button', { name: '确认拟推介名单' }).click();

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage } from '#test/support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
@@ -58,6 +59,7 @@ describe.skipIf(!available)('browser: a shared office PC', () => {
     );
     await page.getByRole('button', { name: '退出' }).click();
     await expect.poll(() => page.getByText('还有未保存到平台的填写内容').count()).toBeGreaterThan(0);
+    await expectNoSeriousA11yViolations(page, '退出前的未保存提示（对话框）');
     await page.getByRole('button', { name: /取\s*消/ }).click();
     await expect.poll(() => page.getByRole('button', { name: '仍然退出' }).count()).toBe(0);
     expect(await kept(page)).toEqual(['tuijie.nomination-draft.x']);
@@ -105,6 +107,7 @@ describe.skipIf(!available)('browser: a shared office PC', () => {
     await expect.poll(() => page.getByText('当前设备').count()).toBe(1);
     await expect.poll(() => page.getByText(/Chrome 浏览器，Android 手机/).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await expectNoSeriousA11yViolations(page, '登录设备');
     await page.getByRole('button', { name: '退出其他设备' }).click();
     await page.getByRole('button', { name: '退出其他设备' }).last().click();
     await expect.poll(() => page.getByText(/已退出其他 1 处登录/).count()).toBe(1);

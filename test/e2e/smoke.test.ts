@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from '../support/axe.ts';
 import { browserAvailability, expectResponses, launchBrowser } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
@@ -58,14 +59,19 @@ describe.skipIf(!available)('browser smoke journey', () => {
     expectResponses(page, { method: 'POST', path: '/api/auth/login', status: 401 });
     await page.goto(`${server.url}/organisations`);
     await page.waitForURL(/\/login/);
+    await page.getByLabel('用户名').waitFor();
+    await expectNoSeriousA11yViolations(page, '登录');
     await page.getByLabel('用户名').fill('cace-admin');
     await page.getByLabel('密码').fill('wrong-password-1');
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await expect.poll(() => page.getByText('用户名或密码错误').count()).toBeGreaterThan(0);
+    await expectNoSeriousA11yViolations(page, '登录（密码错误）');
 
     await page.getByLabel('密码').fill(server.passwords.get('cace-admin')!);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.waitForURL(/\/account\/password/);
+    await page.getByLabel('当前密码').waitFor();
+    await expectNoSeriousA11yViolations(page, '首次登录修改密码');
     await page.getByLabel('当前密码').fill(server.passwords.get('cace-admin')!);
     await page.getByLabel('新密码', { exact: true }).fill('Learning2026Stars');
     await page.getByLabel('确认新密码').fill('Learning2026Stars');
@@ -77,6 +83,7 @@ describe.skipIf(!available)('browser smoke journey', () => {
     await page.goto(`${server.url}/organisations`);
     await expect.poll(() => page.getByText('吉林省教育厅').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.screenshot({ path: path.resolve('.tmp', 'e2e-organisations.png') });
+    await expectNoSeriousA11yViolations(page, '单位管理');
 
     await page
       .getByRole('button', { name: /退出|账号菜单/ })

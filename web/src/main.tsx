@@ -10,6 +10,8 @@ import { RouterProvider } from 'react-router';
 import { ApiError, onUnauthenticated } from './api/client.ts';
 import { ME_KEY } from './auth/useMe.ts';
 import { router } from './routes.tsx';
+import { APP_THEME } from './theme.ts';
+import './a11y.css';
 
 dayjs.locale('zh-cn');
 
@@ -46,7 +48,7 @@ onUnauthenticated(() => {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN}>
+    <ConfigProvider locale={zhCN} theme={APP_THEME}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

@@ -26,6 +26,7 @@ export function ActorSelect({ value, onChange }: Props) {
       onChange={onChange}
       allowClear
       placeholder="全部操作人"
+      aria-label="按操作人筛选"
       style={{ width: '100%' }}
       loading={isFetching}
       showSearch={{ onSearch: setQ, filterOption: false }}

@@ -2,6 +2,7 @@
 import { Form, Input, Modal, Select } from 'antd';
 import { useEffect } from 'react';
 import { ORGANISATION_TYPES } from '#core/campaign/unit-types.ts';
+import { DESCRIPTION_TEXT } from '#web/theme.ts';
 import type { OrganisationInput } from '../api/organisations.ts';
 
 export const ORGANISATION_TYPE_OPTIONS = Object.entries(ORGANISATION_TYPES).map(([value, label]) => ({
@@ -40,7 +41,7 @@ export function OrganisationFormModal({ open, title, context, initial, saving, o
       onCancel={onCancel}
       forceRender
     >
-      {context && <p style={{ color: 'rgba(0,0,0,0.45)' }}>{context}</p>}
+      {context && <p style={{ color: DESCRIPTION_TEXT }}>{context}</p>}
       <Form<OrganisationInput> form={form} layout="vertical" onFinish={onSubmit}>
         <Form.Item
           label="组织名称"

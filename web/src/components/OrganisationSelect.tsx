@@ -28,6 +28,8 @@ interface Props {
   /** Filters may pick a disabled organisation; new accounts may not be put in one. */
   allowDisabled?: boolean;
   style?: CSSProperties;
+  /** Its name for screen readers where no form label names it (a filter row). */
+  'aria-label'?: string;
 }
 
 export function OrganisationSelect({ allowDisabled = false, placeholder = '选择组织', ...rest }: Props) {

@@ -15,6 +15,7 @@ import {
   type TablePaginationConfig,
 } from 'antd';
 import { type ReactNode, useState } from 'react';
+import { DESCRIPTION_TEXT } from '#web/theme.ts';
 import { useIsMobile } from '../lib/useIsMobile.ts';
 
 export interface ResponsiveColumn<T> extends TableColumnType<T> {
@@ -99,7 +100,7 @@ function MobileCard<T>({
       <dl style={{ display: 'grid', gridTemplateColumns: 'auto 1fr', gap: '4px 12px', margin: 0 }}>
         {fields.map((column) => (
           <div key={column.key} style={{ display: 'contents' }}>
-            <dt style={{ color: 'rgba(0,0,0,0.45)', whiteSpace: 'nowrap' }}>{column.title}</dt>
+            <dt style={{ color: DESCRIPTION_TEXT, whiteSpace: 'nowrap' }}>{column.title}</dt>
             <dd style={{ margin: 0, minWidth: 0, overflowWrap: 'anywhere' }}>
               {cell(column, record, index)}
             </dd>

@@ -233,6 +233,7 @@ export default function AccountsPage() {
             allowClear
             allowDisabled
             placeholder="全部组织"
+            aria-label="按组织筛选"
             style={{ width: '100%' }}
             onChange={(organisationId) => filter({ organisationId })}
           />
@@ -241,6 +242,7 @@ export default function AccountsPage() {
           <RoleSelect
             allowClear
             placeholder="全部角色"
+            aria-label="按角色筛选"
             style={{ width: '100%' }}
             onChange={(role) => filter({ role })}
           />
@@ -249,6 +251,7 @@ export default function AccountsPage() {
           <Input.Search
             allowClear
             placeholder="搜索用户名、姓名"
+            aria-label="搜索用户名、姓名"
             onSearch={(q) => filter({ q: q.trim() || undefined })}
           />
         </Col>

@@ -88,6 +88,7 @@ export default function AuditPage() {
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="全部操作"
+            aria-label="按操作筛选"
             style={{ width: '100%' }}
             options={ACTION_OPTIONS}
             onChange={(action?: string) => filter({ action })}
@@ -97,6 +98,7 @@ export default function AuditPage() {
           <Select
             allowClear
             placeholder="全部对象类型"
+            aria-label="按对象类型筛选"
             style={{ width: '100%' }}
             options={ENTITY_OPTIONS}
             onChange={(entityType?: string) => filter({ entityType })}

@@ -174,6 +174,7 @@ export default function CalendarPage() {
           <Space size={4}>
             <Button aria-label="上一年" icon={<LeftOutlined />} onClick={() => setYear(year - 1)} />
             <InputNumber
+              aria-label="年份"
               value={year}
               min={1900}
               max={9999}

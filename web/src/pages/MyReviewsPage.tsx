@@ -86,6 +86,7 @@ function RoundCard({ round }: { round: MyRound }) {
               percent={assigned ? Math.round((submitted / assigned) * 100) : 0}
               size="small"
               style={{ width: 140, margin: 0 }}
+              aria-label={`已评 ${submitted} / ${assigned}`}
             />
           </span>
           <Typography.Text type="secondary">

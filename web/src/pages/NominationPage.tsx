@@ -10,6 +10,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { deadlinePassedMessage } from '#core/nomination/moves.ts';
 import { transitionsFrom } from '#core/nomination/states.ts';
+import { DESCRIPTION_TEXT } from '#web/theme.ts';
 import { type CampaignDetail, campaignKey, getCampaign } from '../api/campaigns.ts';
 import { ApiError } from '../api/client.ts';
 import { useNominationMaterials } from '../api/materials.ts';
@@ -43,7 +44,7 @@ import { useNominationFindings, withRegistryFindings } from '../lib/useNominatio
 import { useNominationMove } from '../lib/useNominationMove.ts';
 
 /** Read-only, labels step back so the answers read like the printed form. */
-const READ_ONLY_THEME = { components: { Form: { labelColor: 'rgba(0, 0, 0, 0.45)', itemMarginBottom: 12 } } };
+const READ_ONLY_THEME = { components: { Form: { labelColor: DESCRIPTION_TEXT, itemMarginBottom: 12 } } };
 
 /** Why the unit sees no 提交 or 撤回 any more: its deadline has passed, and what became of the nomination. */
 function DeadlineNotice({ nomination }: { nomination: Nomination }) {

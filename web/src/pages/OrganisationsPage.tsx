@@ -8,6 +8,7 @@ import { App, Button, Card, Input, Space, Table, type TableColumnsType, Tag, Typ
 import { useMemo, useState } from 'react';
 import { isOrganisationType } from '#core/campaign/unit-types.ts';
 import type { Organisation } from '#core/contract/organisations.ts';
+import { DESCRIPTION_TEXT } from '#web/theme.ts';
 import { ApiError } from '../api/client.ts';
 import {
   createOrganisation,
@@ -105,7 +106,7 @@ export default function OrganisationsPage() {
           </Typography.Text>
           {isMobile && (
             // Phones have no room for the type and status columns: show them under the name.
-            <div style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>
+            <div style={{ fontSize: 12, color: DESCRIPTION_TEXT }}>
               {row.typeLabel}
               {row.disabled && '，已停用'}
             </div>

@@ -145,6 +145,7 @@ function ReviewEditor({ data }: { data: ReviewResponse }) {
               showInfo={false}
               size="small"
               style={{ width: 100, margin: 0 }}
+              aria-label={`已评 ${done} / ${assigned}`}
             />
           </span>
           <a className="review-jump" href="#review-rubric">

@@ -5,6 +5,7 @@
 import { Tag, Typography } from 'antd';
 import { formatChineseDate } from '#core/calendar/format.ts';
 import type { AnnouncementEntryView, AnnouncementView } from '#web/api/announcements.ts';
+import { DESCRIPTION_TEXT } from '#web/theme.ts';
 
 const CATEGORIES = [
   { key: 'star', label: '百姓学习之星', nameLabel: '姓名' },
@@ -28,7 +29,7 @@ function EntryTable({ entries, project }: { entries: AnnouncementEntryView[]; pr
         <tbody>
           {entries.map((e) => {
             const removed = e.removedAt !== null;
-            const text = removed ? { textDecoration: 'line-through', color: '#8c8c8c' } : undefined;
+            const text = removed ? { textDecoration: 'line-through', color: DESCRIPTION_TEXT } : undefined;
             return (
               <tr key={e.id}>
                 <td style={cell}>{e.position}</td>

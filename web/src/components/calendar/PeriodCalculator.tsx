@@ -30,6 +30,7 @@ export function PeriodCalculator({
         <Space size={6}>
           <span>起始日期</span>
           <DatePicker
+            aria-label="起始日期"
             value={dayjs(from)}
             allowClear={false}
             format="YYYY年M月D日"
@@ -39,6 +40,7 @@ export function PeriodCalculator({
         <Space size={6}>
           <span>工作日数</span>
           <InputNumber
+            aria-label="工作日数"
             min={1}
             max={366}
             precision={0}
@@ -48,7 +50,7 @@ export function PeriodCalculator({
           />
         </Space>
         <Space size={6}>
-          <Switch checked={countStart} onChange={setCountStart} />
+          <Switch checked={countStart} onChange={setCountStart} aria-label="起始日为工作日时计入" />
           <span>起始日为工作日时计入</span>
         </Space>
       </Space>

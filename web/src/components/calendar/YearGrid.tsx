@@ -4,16 +4,17 @@
  */
 import { Col, Row, Tooltip, Typography } from 'antd';
 import { addDays, formatCalendarDay, type WorkCalendar, weekdayOf } from '#core/calendar/index.ts';
+import { DESCRIPTION_TEXT } from '#web/theme.ts';
 
 const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
 const HEAD = ['一', '二', '三', '四', '五', '六', '日'];
 
 export const DAY_STYLES = {
   'official-holiday': { background: '#fff1f0', color: '#cf1322', label: '法定节假日' },
-  'official-workday': { background: '#fff7e6', color: '#d46b08', label: '调休上班' },
+  'official-workday': { background: '#fff7e6', color: '#ad4e00', label: '调休上班' },
   'override-holiday': { background: '#f9f0ff', color: '#531dab', label: '组织方调整为放假' },
   'override-workday': { background: '#e6f4ff', color: '#0958d9', label: '组织方调整为上班' },
-  weekend: { background: 'transparent', color: 'rgba(0,0,0,0.35)', label: '周末' },
+  weekend: { background: 'transparent', color: DESCRIPTION_TEXT, label: '周末' },
   weekday: { background: 'transparent', color: 'rgba(0,0,0,0.88)', label: '工作日' },
 } as const;
 
@@ -29,7 +30,7 @@ function Month({ year, month, calendar }: { year: number; month: number; calenda
         style={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: 2, marginTop: 4, fontSize: 12 }}
       >
         {HEAD.map((h) => (
-          <div key={h} style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)' }}>
+          <div key={h} style={{ textAlign: 'center', color: DESCRIPTION_TEXT }}>
             {h}
           </div>
         ))}
@@ -49,7 +50,7 @@ function Month({ year, month, calendar }: { year: number; month: number; calenda
                 lineHeight: '22px',
                 borderRadius: 4,
                 background: style.background,
-                color: day ? style.color : 'rgba(0,0,0,0.35)',
+                color: day ? style.color : DESCRIPTION_TEXT,
                 fontWeight: day && day.reason !== 'weekday' && day.reason !== 'weekend' ? 600 : 400,
               }}
             >

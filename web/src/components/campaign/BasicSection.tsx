@@ -23,6 +23,7 @@ export function BasicSection() {
           text(rules.title)
         ) : (
           <Input.TextArea
+            aria-label="活动名称"
             autoSize
             value={rules.title}
             status={status('title')}
@@ -37,6 +38,7 @@ export function BasicSection() {
         ) : (
           <Select
             mode="tags"
+            aria-label="组织单位"
             value={rules.organisers}
             open={false}
             suffixIcon={null}
@@ -55,6 +57,7 @@ export function BasicSection() {
         ) : (
           <Select
             mode="tags"
+            aria-label="公布单位"
             value={rules.publishers}
             open={false}
             suffixIcon={null}
@@ -69,6 +72,7 @@ export function BasicSection() {
             text(rules.documentNumber)
           ) : (
             <Input
+              aria-label="文号"
               value={rules.documentNumber ?? ''}
               placeholder="如 中成协〔2024〕023号"
               style={{ width: 240 }}
@@ -83,6 +87,7 @@ export function BasicSection() {
             text(rules.issuedOn && formatDate(rules.issuedOn))
           ) : (
             <DatePicker
+              aria-label="发文日期"
               value={rules.issuedOn ? dayjs(rules.issuedOn) : null}
               status={status('issuedOn')}
               format="YYYY年M月D日"
@@ -99,6 +104,7 @@ export function BasicSection() {
         ) : (
           <Space wrap>
             <DatePicker
+              aria-label="材料报送截止日期（北京时间）"
               value={deadline.date ? dayjs(deadline.date) : null}
               status={status('deadline.date')}
               format="YYYY年M月D日"
@@ -106,6 +112,7 @@ export function BasicSection() {
               onChange={(d) => edit((r) => (r.deadline.date = d ? d.format('YYYY-MM-DD') : null))}
             />
             <TimePicker
+              aria-label="材料报送截止时间（北京时间）"
               value={/^\d\d:\d\d$/.test(deadline.time) ? dayjs(`2000-01-01T${deadline.time}`) : null}
               format="HH:mm"
               minuteStep={5}

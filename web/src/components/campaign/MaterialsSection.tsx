@@ -72,6 +72,7 @@ function Slot({
       </Space>
       <SlotLine label="数量">
         <RangeInput
+          label={`${slot.label}数量`}
           value={slot.count}
           min={1}
           unit={COUNT_UNITS[slot.kind]}
@@ -89,6 +90,7 @@ function Slot({
               <Typography.Text type="secondary">不限大小</Typography.Text>
             ) : (
               <Num
+                label={`${slot.label}单个文件最小（MB）`}
                 value={Math.round((slot.minBytes / MEBIBYTE) * 10) / 10}
                 min={1}
                 suffix="MB 以上"
@@ -102,6 +104,7 @@ function Slot({
               <Typography.Text type="secondary">不限</Typography.Text>
             ) : (
               <Num
+                label={`${slot.label}最低分辨率（dpi）`}
                 value={slot.minDpi}
                 min={1}
                 suffix="dpi 以上"

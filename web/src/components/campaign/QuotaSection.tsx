@@ -74,6 +74,7 @@ export function QuotaSection({ reportingUnits }: { reportingUnits: ReportingUnit
                   <Space key={category} size={6}>
                     <CategoryLabel category={category} />
                     <RangeInput
+                      label={`${ORGANISATION_TYPES[type] ?? type}${rules.categories[category].label}名额`}
                       value={quota[category]}
                       unit={rules.categories[category].unit}
                       field={`quotas.byUnitType.${type}.${category}`}
@@ -96,6 +97,7 @@ export function QuotaSection({ reportingUnits }: { reportingUnits: ReportingUnit
           })}
           {!readOnly && missingTypes.length > 0 && (
             <Select
+              aria-label="添加单位类型"
               style={{ marginTop: 8, minWidth: 220 }}
               value={null}
               placeholder={
@@ -140,6 +142,7 @@ export function QuotaSection({ reportingUnits }: { reportingUnits: ReportingUnit
                       {range ? (
                         <>
                           <RangeInput
+                            label={`${unitName(unitId)}${rules.categories[category].label}名额`}
                             value={range}
                             unit={unit}
                             field={`quotas.unitOverrides.${unitId}.${category}`}
@@ -195,6 +198,7 @@ export function QuotaSection({ reportingUnits }: { reportingUnits: ReportingUnit
           })}
           {!readOnly && (
             <Select
+              aria-label="添加单独设置名额的单位"
               showSearch={{ optionFilterProp: 'label' }}
               style={{ marginTop: 8, minWidth: 240, maxWidth: '100%' }}
               value={null}
@@ -223,6 +227,7 @@ export function QuotaSection({ reportingUnits }: { reportingUnits: ReportingUnit
             <Space key={category} size={6}>
               <Typography.Text>{rules.categories[category].specialLabel}</Typography.Text>
               <Num
+                label={`${rules.categories[category].specialLabel}数量`}
                 value={rules.specialPicks[category]}
                 suffix={rules.categories[category].unit}
                 onChange={(n) => edit((r) => (r.specialPicks[category] = n))}

@@ -20,6 +20,7 @@ export function FormsSection() {
           <Space size={6}>
             <Typography.Text type="secondary">纸质材料一式</Typography.Text>
             <Num
+              label={`${form.title}纸质材料份数`}
               value={form.paperCopies}
               suffix="份"
               onChange={(n) => edit((r) => (r.forms[i]!.paperCopies = n))}
@@ -42,6 +43,7 @@ export function AnnouncementSection() {
     <Space wrap size={[32, 0]} align="start" style={{ width: '100%' }}>
       <RuleItem label="公示期" field="announcement.workingDays">
         <Num
+          label="公示期工作日数"
           value={announcement.workingDays}
           min={1}
           suffix="个工作日"
@@ -54,6 +56,7 @@ export function AnnouncementSection() {
           <Typography.Text>{startLabel[announcement.startDay]}</Typography.Text>
         ) : (
           <Select
+            aria-label="发布当天是否计入公示期"
             value={announcement.startDay}
             style={{ width: 240 }}
             options={Object.entries(startLabel).map(([value, label]) => ({ value, label }))}
@@ -66,6 +69,7 @@ export function AnnouncementSection() {
           <Typography.Text>{announcement.venue || '未填写'}</Typography.Text>
         ) : (
           <Input
+            aria-label="公示网站或地点"
             value={announcement.venue}
             style={{ width: 260, maxWidth: '100%' }}
             onChange={(e) => edit((r) => (r.announcement.venue = e.target.value))}
@@ -93,6 +97,7 @@ export function EligibilitySection() {
       <Space wrap size={[32, 0]} align="start">
         <RuleItem label="项目运行至少" field={`${field}.minYearsRunning`} extra="截至报送截止日">
           <Num
+            label="项目运行至少年数"
             value={project.minYearsRunning}
             suffix="年"
             onChange={(n) => edit((r) => (r.eligibility.project.minYearsRunning = n))}
@@ -100,6 +105,7 @@ export function EligibilitySection() {
         </RuleItem>
         <RuleItem label="年参与人次（线下）不少于" field={`${field}.minParticipationsOffline`}>
           <Num
+            label="年参与人次（线下）不少于"
             value={project.minParticipationsOffline}
             width={120}
             suffix="人次"
@@ -112,6 +118,7 @@ export function EligibilitySection() {
           extra="线下、线上满足其一即可"
         >
           <Num
+            label="年参与人次（线上）不少于"
             value={project.minParticipationsOnline}
             width={120}
             suffix="人次"
@@ -124,12 +131,14 @@ export function EligibilitySection() {
           <Space size={6} wrap>
             <Typography.Text type="secondary">约</Typography.Text>
             <Num
+              label="工作总结约定字数"
               value={project.workSummaryChars.target}
               width={96}
               onChange={(n) => edit((r) => (r.eligibility.project.workSummaryChars.target = n))}
             />
             <Typography.Text type="secondary">字，允许</Typography.Text>
             <RangeInput
+              label="工作总结允许字数"
               value={project.workSummaryChars}
               field={`${field}.workSummaryChars`}
               unit="字"
@@ -149,6 +158,7 @@ export function EligibilitySection() {
           extra="查询日期早于提交之日超过该天数的会被提示"
         >
           <Num
+            label="信用查询有效天数"
             value={project.creditCheckMaxAgeDays}
             min={1}
             suffix="天"
@@ -180,6 +190,7 @@ export function EligibilitySection() {
           </Typography.Text>
         ) : (
           <Switch
+            aria-label="县处级及以上领导干部一般不推介的提示"
             checked={star.warnOfficialRank}
             checkedChildren="提示"
             unCheckedChildren="不提示"

@@ -7,6 +7,7 @@ import { CATEGORIES, effectiveQuota, formatRange, isOrganisationType } from '#co
 import type { Me } from '#core/contract/auth.ts';
 import type { CampaignDetail } from '#web/api/campaigns.ts';
 import { formatDateTime } from '#web/format.ts';
+import { DESCRIPTION_TEXT } from '#web/theme.ts';
 import { DeadlineText } from './DeadlineText.tsx';
 
 export function UnitSummary({
@@ -69,7 +70,7 @@ export function UnitSummary({
           );
         })}
         <Col xs={24} lg={8}>
-          <div style={{ color: 'rgba(0,0,0,0.45)', marginBottom: 4 }}>材料报送截止（北京时间）</div>
+          <div style={{ color: DESCRIPTION_TEXT, marginBottom: 4 }}>材料报送截止（北京时间）</div>
           {mine ? (
             <>
               <Typography.Text strong style={{ fontSize: 18 }}>

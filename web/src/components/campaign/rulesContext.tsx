@@ -83,8 +83,12 @@ export function RuleItem({
   );
 }
 
-/** A whole number input, or the number as text when read-only. Empty input keeps the old value. */
+/**
+ * A whole number input, or the number as text when read-only. Empty input keeps the old value. `label`
+ * names it for screen readers: these inputs sit in rows of several, under one visible heading.
+ */
 export function Num({
+  label,
   value,
   onChange,
   min = 0,
@@ -92,6 +96,7 @@ export function Num({
   width = 88,
   status,
 }: {
+  label: string;
   value: number | undefined;
   onChange: (value: number) => void;
   min?: number;
@@ -110,6 +115,7 @@ export function Num({
   }
   return (
     <InputNumber
+      aria-label={label}
       size="small"
       value={value}
       min={min}
@@ -126,12 +132,14 @@ export function Num({
 
 /** min 至 max, two numbers side by side; the pair's status comes from the findings at `field`. */
 export function RangeInput({
+  label,
   value,
   onChange,
   field,
   unit,
   min = 0,
 }: {
+  label: string;
   value: { min: number; max: number };
   onChange: (value: { min: number; max: number }) => void;
   field: string;
@@ -154,6 +162,7 @@ export function RangeInput({
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
       <Num
+        label={`${label}（最少）`}
         value={value.min}
         min={min}
         width={64}
@@ -162,6 +171,7 @@ export function RangeInput({
       />
       <span>至</span>
       <Num
+        label={`${label}（最多）`}
         value={value.max}
         min={min}
         width={64}

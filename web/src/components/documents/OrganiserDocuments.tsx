@@ -68,6 +68,7 @@ export function OrganiserDocuments({ detail }: { detail: CampaignDetail }) {
           showSearch={{ optionFilterProp: 'label' }}
           allowClear
           placeholder="选择报送单位，查看、打印其登记表和推介表"
+          aria-label="报送单位"
           style={{ width: '100%', maxWidth: 420 }}
           value={unitId}
           onChange={setUnitId}

@@ -47,6 +47,7 @@ function PackageProgress({ pkg }: { pkg: ExportPackage }) {
       <Progress
         percent={ready ? 100 : percent}
         status={pkg.state === 'failed' ? 'exception' : ready ? 'success' : 'active'}
+        aria-label="材料包生成进度"
       />
       <Typography.Text type="secondary">
         {PACKAGE_STATE_LABELS[pkg.state]}

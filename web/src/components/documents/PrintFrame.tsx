@@ -75,7 +75,9 @@ export function PrintFrame({
             ? '现为校对模式：每份材料只印一份。'
             : `按活动要求每份材料打印 ${copiesLabel} 份，每份从新的一页开始；打印时请选择 A4 纸、不缩放，并在打印设置中关闭“页眉和页脚”。`)}
       </div>
-      <div className="print-desk">
+      {/* The A4 sheets scroll sideways on a phone: focusable, so the keyboard can scroll them too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1) */}
+      <section className="print-desk" aria-label="打印预览" tabIndex={0}>
         {documents.map((doc) => {
           const copies = proof ? 1 : doc.copies;
           return (
@@ -98,7 +100,7 @@ export function PrintFrame({
             </Fragment>
           );
         })}
-      </div>
+      </section>
     </div>
   );
 }

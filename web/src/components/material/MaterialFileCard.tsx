@@ -164,7 +164,12 @@ export function MaterialFileCard({
             </div>
           )}
           {converting && (
-            <Progress percent={Math.round(material.progress ?? 0)} size="small" status="active" />
+            <Progress
+              percent={Math.round(material.progress ?? 0)}
+              size="small"
+              status="active"
+              aria-label="转换进度"
+            />
           )}
           {material.state === 'pending' && (
             <div>

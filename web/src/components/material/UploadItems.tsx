@@ -75,7 +75,7 @@ function Running({ item, onPauseResume, onRetry, onDismiss }: { item: UploadItem
           )}
         </Space>
       </div>
-      <Progress percent={percent} status={status} size="small" />
+      <Progress percent={percent} status={status} size="small" aria-label={`“${item.fileName}”上传进度`} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {line}
       </Typography.Text>

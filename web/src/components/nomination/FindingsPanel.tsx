@@ -8,6 +8,14 @@ import type { Finding } from '#core/findings.ts';
 import { submissionSummary } from '#core/nomination/submission-findings.ts';
 import { fieldDomId } from './formContext.tsx';
 
+const FOCUSABLE = [
+  'input:not([readonly]):not([type="hidden"]):not([disabled])',
+  'textarea:not([disabled])',
+  '[role="combobox"]',
+  'button:not([disabled])',
+  '[tabindex]:not([tabindex="-1"])',
+].join(', ');
+
 export function jumpTo(field: string): void {
   // The nearest rendered field: `attestations.conditions.2`, else `attestations.conditions`, …
   const parts = field.split('.');
@@ -15,9 +23,8 @@ export function jumpTo(field: string): void {
     const element = document.getElementById(fieldDomId(parts.slice(0, n).join('.')));
     if (element) {
       element.scrollIntoView({ behavior: 'smooth', block: 'center' });
-      element.querySelector<HTMLElement>('input:not([readonly]), textarea, .ant-select-selector')?.focus({
-        preventScroll: true,
-      });
+      // The field's own control takes the focus, so a keyboard user goes on typing where the finding points.
+      element.querySelector<HTMLElement>(FOCUSABLE)?.focus({ preventScroll: true });
       return;
     }
   }
@@ -47,9 +54,12 @@ export function FindingsList({
       {shown.map((f) => (
         <li key={`${f.code}:${f.field}`} style={{ marginBottom: 2 }}>
           {f.field ? (
+            // A real link to the field: reached with Tab, followed with Enter, like a click.
             <Typography.Link
               type={textType(f)}
-              onClick={() => {
+              href={`#${fieldDomId(f.field)}`}
+              onClick={(event) => {
+                event.preventDefault();
                 onJump?.();
                 jumpTo(f.field);
               }}

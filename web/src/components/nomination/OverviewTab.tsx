@@ -117,6 +117,7 @@ function ForwardButton({ detail }: { detail: CampaignDetail }) {
           <Alert type="warning" showIcon title={`没有找到 ${campaign.year} 年的全国活动，或您无权查看`} />
         ) : (
           <Select
+            aria-label="报送到的上级活动"
             style={{ width: '100%' }}
             value={target}
             onChange={setTarget}
@@ -365,6 +366,7 @@ export function OverviewTab({ detail }: { detail: CampaignDetail }) {
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           placeholder="全部报送单位"
+          aria-label="按报送单位筛选"
           value={unitId}
           onChange={setUnitId}
           style={{ width: isMobile ? '100%' : 240 }}
@@ -373,6 +375,7 @@ export function OverviewTab({ detail }: { detail: CampaignDetail }) {
         <Select
           allowClear
           placeholder="全部类别"
+          aria-label="按类别筛选"
           value={category}
           onChange={setCategory}
           style={{ width: isMobile ? '100%' : 180 }}
@@ -381,6 +384,7 @@ export function OverviewTab({ detail }: { detail: CampaignDetail }) {
         <Select
           allowClear
           placeholder="全部状态"
+          aria-label="按状态筛选"
           value={state}
           onChange={setState}
           style={{ width: isMobile ? '100%' : 200 }}

@@ -78,6 +78,7 @@ function QuotaUse({ detail, me, items }: { detail: CampaignDetail; me: Me; items
                   showInfo={false}
                   size="small"
                   status={over ? 'exception' : below ? 'normal' : 'success'}
+                  aria-label={`${info.label}名额已用 ${count.regular} / ${quota.max}`}
                 />
               )}
               <Space size={[4, 4]} wrap>

@@ -98,6 +98,7 @@ export function OrganiserPaper({ detail }: { detail: CampaignDetail }) {
       <Select
         allowClear
         placeholder="全部情况"
+        aria-label="按纸质材料情况筛选"
         value={standing}
         onChange={setStanding}
         style={{ width: isMobile ? '100%' : 220 }}

@@ -105,6 +105,7 @@ export function ConflictsPanel({ campaignId, setup }: { campaignId: string; setu
         <Select
           allowClear
           placeholder="按专家筛选"
+          aria-label="按专家筛选"
           style={{ width: 200 }}
           value={expertId}
           onChange={setExpertId}
@@ -114,6 +115,7 @@ export function ConflictsPanel({ campaignId, setup }: { campaignId: string; setu
         <Input.Search
           allowClear
           placeholder="推介名称或报送单位"
+          aria-label="按推介名称或报送单位查找"
           style={{ width: 240 }}
           onSearch={setText}
           onChange={(e) => e.target.value === '' && setText('')}
