@@ -93,7 +93,8 @@ describe('stopping the platform', () => {
         fetch(`http://127.0.0.1:${port}/api/auth/login`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username: 'nobody', password: 'wrong-password' }),
+          // A user name of its own per case: failed sign-ins are remembered per (name, address) across restarts.
+          body: JSON.stringify({ username: `nobody-${signal}`, password: 'wrong-password' }),
         }).then(
           (r) => r.status,
           () => 0,
@@ -117,7 +118,9 @@ describe('stopping the platform', () => {
     const postmaster = await postmasterPid();
     // A login whose body is still arriving when the signal comes (a slow line): a request under way. The
     // client keeps its connection open after the answer, as browsers do.
-    const body = new TextEncoder().encode(JSON.stringify({ username: 'nobody', password: 'wrong-password' }));
+    const body = new TextEncoder().encode(
+      JSON.stringify({ username: 'nobody-slow', password: 'wrong-password' }),
+    );
     let more: (() => void) | undefined;
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
