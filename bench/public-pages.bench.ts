@@ -1,7 +1,8 @@
 /**
- * The public 公示 page with 400 entries (the national size), in one run, each loaded by autocannon with 64
+ * The public 公示 page with 400 entries (the national size), in one run, each loaded by wrk with 64
  * connections for the same time:
- *   (a) the reference: nginx (1 worker, sendfile on, access log off) sending the page's bytes from a file;
+ *   (a) the reference: nginx (1 worker, sendfile on, access log off) sending the page's bytes from a file,
+ *       with the headers a published page carries (the same bytes on the wire, not a page without them);
  *   (b) the platform as deployed: nginx (1 worker) with the configuration `tuijie nginx-config` prints, in
  *       front of the running app, sending the page the app published as a file (site-publisher.ts);
  *   (c) the app alone: Node answering from its memory cache (no nginx in front).
@@ -12,13 +13,12 @@
  *
  * The platform runs in this process on a throwaway data folder (embedded PostgreSQL, demo seed), built by
  * `buildApp` as `serve` builds it; the announcement and its 400 entries are inserted as the announcement
- * service leaves them (entries copied from 400 draft nominations of a demo campaign). autocannon runs as its
- * own process. The file (a) serves is the app's own answer, so all three send the same bytes; the bench
+ * service leaves them (entries copied from 400 draft nominations of a demo campaign). wrk runs as its
+ * own process (bench/http-load.ts). The file (a) serves is the app's own answer, so all three send the same bytes; the bench
  * checks that before and after, and fails on any non-2xx answer, error or timeout, and when (b) stops being
  * served from the published file (the app saw a request during (b)'s load, or nginx's answer lacks the
  * Last-Modified only a file has). nginx must be installed (apt `nginx`; .ci/run installs it).
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,10 +27,11 @@ import { openRuntime } from '#cli/runtime.ts';
 import { buildApp } from '#server/app.ts';
 import { loadConfig } from '#server/platform/config.ts';
 import { freePort } from '#server/platform/free-port.ts';
-import { nginxSiteConfig } from '#server/public/nginx-config.ts';
+import { nginxSiteConfig, publishedPageHeaders } from '#server/public/nginx-config.ts';
 import { publicSiteDir } from '#server/public/site-files.ts';
 import { seedDemo } from '#server/seed/seed-demo.ts';
 import { type NginxProcess, startNginx } from '#test/support/nginx.ts';
+import { type Load, loadWithWrk } from './http-load.ts';
 
 const GOAL_RATIO = 1.0;
 const GOAL_P99_MS = 10;
@@ -49,43 +50,8 @@ if (!(seconds > 0 && seconds <= 300) || !(Number.isInteger(connections) && conne
   throw new Error('--seconds must be in (0, 300] and --connections a positive integer');
 }
 
-interface Load {
-  requestsPerSecond: number;
-  p99: number;
-  total: number;
-  bytes: number;
-}
-
-/** autocannon as its own process, so it does not share this process's event loop with the platform. */
-function autocannon(url: string, duration: number): Promise<Load> {
-  const bin = path.join(root, 'node_modules', '.bin', 'autocannon');
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, ['-c', String(connections), '-d', String(duration), '-j', url], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (c) => (out += c));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`autocannon exited with ${code}`));
-      const r = JSON.parse(out);
-      const bad = r.non2xx + r.errors + r.timeouts;
-      if (bad > 0 || r['2xx'] === 0) {
-        return reject(
-          new Error(
-            `${url}: ${r['2xx']} answers 2xx, ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`,
-          ),
-        );
-      }
-      resolve({
-        requestsPerSecond: r.requests.average,
-        p99: r.latency.p99,
-        total: r['2xx'],
-        bytes: r.throughput.total,
-      });
-    });
-  });
-}
+/** The load tool as its own process, so it does not share this process's event loop with the platform. */
+const load = (url: string, duration: number): Promise<Load> => loadWithWrk(url, connections, duration);
 
 /** CPU time (user + system, ms) a process has used so far, from /proc (clock ticks of 10 ms). */
 function cpuMsOf(pid: number): number {
@@ -207,7 +173,7 @@ try {
   if (rows < ENTRIES)
     throw new Error(`the page shows ${rows} table rows, not the ${ENTRIES} entries it should`);
 
-  // (a) the reference: the page's bytes in a file of their own.
+  // (a) the reference: the page's bytes in a file of their own, sent with the published page's headers.
   const file = path.join(dir, 'page.html');
   await writeFile(file, page);
   await chmod(file, 0o644);
@@ -220,7 +186,11 @@ try {
       baseDir,
       `  server {
     listen 127.0.0.1:${basePort};
-    location = /page { default_type "text/html; charset=utf-8"; alias ${file}; }
+    location = /page {
+      default_type "text/html; charset=utf-8";
+      alias ${file};
+${publishedPageHeaders()}
+    }
   }`,
       baseUrl,
     ),
@@ -260,10 +230,10 @@ try {
   // Warm each (connections opened, the page kept), then measure each for the same time. (a) and (b), the
   // pair the goal compares, alternate in two halves so a change in the machine's other load falls on both.
   // CPU per answer is printed too: on a machine shared with other work it says more than requests/s.
-  await autocannon(appUrl, 2);
-  await autocannon(baseUrl, 2);
-  await autocannon(frontUrl, 2);
-  // Requests of the app's warm-up still queued in its sockets when autocannon stopped are answered late:
+  await load(appUrl, 2);
+  await load(baseUrl, 2);
+  await load(frontUrl, 2);
+  // Requests of the app's warm-up still queued in its sockets when the load tool stopped are answered late:
   // wait until the app has seen none for a while, so every one it sees from here on is (b)'s.
   for (let seen = -1; seen !== appRequests; ) {
     seen = appRequests;
@@ -277,10 +247,10 @@ try {
   const seenBefore = appRequests;
   for (let round = 0; round < 2; round++) {
     let cpu = cpuMsOf(base.worker());
-    halves.a.push(await autocannon(baseUrl, half));
+    halves.a.push(await load(baseUrl, half));
     referenceCpu += cpuMsOf(base.worker()) - cpu;
     cpu = cpuMsOf(front.worker());
-    halves.b.push(await autocannon(frontUrl, half));
+    halves.b.push(await load(frontUrl, half));
     deployedCpu += cpuMsOf(front.worker()) - cpu;
   }
   // This process (the app, idle but for its timers and job polling) during (a) and (b): printed, not counted.
@@ -292,7 +262,7 @@ try {
       `(b) is not served from the published file: the app answered ${appRequests - seenBefore} of its requests, the last:\n${lastSeen.join('\n')}`,
     );
   const cpu = cpuMsOf(process.pid);
-  const alone = await autocannon(appUrl, seconds);
+  const alone = await load(appUrl, seconds);
   const aloneCpu = cpuMsOf(process.pid) - cpu;
   // Still the same bytes after the load: nothing started serving something else.
   if (!(await bytesOf(appUrl)).equals(page))
@@ -315,10 +285,10 @@ try {
   const aloneRatio = alone.requestsPerSecond / reference.requestsPerSecond;
   const row = (name: string, l: Load, cpuMs: number) =>
     console.log(
-      `${name.padEnd(58)}${l.requestsPerSecond.toFixed(0).padStart(9)} req/s   p99 ${String(l.p99).padStart(4)} ms   ${((cpuMs * 1000) / l.total).toFixed(0).padStart(5)} µs CPU/answer`,
+      `${name.padEnd(58)}${l.requestsPerSecond.toFixed(0).padStart(9)} req/s   p99 ${l.p99.toFixed(1).padStart(6)} ms   ${((cpuMs * 1000) / l.total).toFixed(0).padStart(5)} µs CPU/answer   ${(l.bytes / l.total).toFixed(0)} bytes/answer`,
     );
   console.log(
-    `public 公示 page, ${ENTRIES} entries, ${page.length} bytes; autocannon, ${connections} connections, ${seconds} s each ((a), (b) alternating in halves)`,
+    `public 公示 page, ${ENTRIES} entries, ${page.length} bytes; wrk (1 thread), ${connections} connections, ${seconds} s each ((a), (b) alternating in halves)`,
   );
   row('(a) reference: nginx (1 worker, sendfile), file', reference, referenceCpu);
   row('(b) platform deployed: nginx-config in front, published file', deployed, deployedCpu);
@@ -327,12 +297,14 @@ try {
   );
   row('(c) platform alone: Node, GET /gs/<id> (kept page)', alone, aloneCpu);
   console.log(
-    `(b) ratio ${ratio.toFixed(2)}x nginx (goal ≥ ${GOAL_RATIO.toFixed(1)}x); p99 ${deployed.p99} ms (goal ≤ ${GOAL_P99_MS} ms); app requests during (b): 0`,
+    `(b) ratio ${ratio.toFixed(2)}x nginx (goal ≥ ${GOAL_RATIO.toFixed(1)}x); p99 ${deployed.p99.toFixed(1)} ms (goal ≤ ${GOAL_P99_MS} ms); app requests during (b): 0`,
   );
   console.log(
     `publication of every public page (4 variants each, .gz and .br) after a change: ${publishMs.toFixed(0)} ms`,
   );
-  console.log(`(c) ratio ${aloneRatio.toFixed(2)}x nginx; p99 ${alone.p99} ms (for comparison, no goal)`);
+  console.log(
+    `(c) ratio ${aloneRatio.toFixed(2)}x nginx; p99 ${alone.p99.toFixed(1)} ms (for comparison, no goal)`,
+  );
   ok = ratio >= GOAL_RATIO && deployed.p99 <= GOAL_P99_MS;
   if (!ok) console.log('goal not met');
 } finally {

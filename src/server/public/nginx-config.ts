@@ -55,18 +55,19 @@ export function nginxOptionProblems(options: NginxSiteOptions): string[] {
 
 const quote = (value: string) => `"${value.replace(/["\\]/g, '\\$&')}"`;
 
+/** The `add_header` lines of a published page: the headers the app sends with it. */
+export function publishedPageHeaders(): string {
+  return [...Object.entries(SECURITY_HEADERS), ['cache-control', 'public, no-cache'], ['vary', 'Cookie']]
+    .map(([name, value]) => `    add_header ${name} ${quote(value!)} always;`)
+    .join('\n');
+}
+
 /** The configuration for nginx's `http` block (e.g. /etc/nginx/conf.d/tuijie.conf). */
 export function nginxSiteConfig(options: NginxSiteOptions): string {
   const problems = nginxOptionProblems(options);
   if (problems.length > 0) throw new Error(problems.join('；'));
   const { upstream, listen, siteDir, serverName, brotli } = options;
-  const headers = [
-    ...Object.entries(SECURITY_HEADERS),
-    ['cache-control', 'public, no-cache'],
-    ['vary', 'Cookie'],
-  ]
-    .map(([name, value]) => `    add_header ${name} ${quote(value!)} always;`)
-    .join('\n');
+  const headers = publishedPageHeaders();
   // The type with its charset, as the app sends it, without the charset filter's work on each answer.
   const published = `    types { }
     default_type "text/html; charset=utf-8";
