@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transitionNomination } from '#server/modules/nominations/service.ts';
 import { manualClock } from '#server/platform/clock.ts';
 import { createTestApp, type TestApp } from '#test/support/app.ts';
+import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage } from '#test/support/browser.ts';
 import {
   moveCampaign,
@@ -62,6 +63,7 @@ describe.skipIf(!available)('browser: the 公示 tab', () => {
   const shot = async (page: Page, name: string) => {
     if (process.env.TUIJIE_SHOTS)
       await page.screenshot({ path: path.join(process.env.TUIJIE_SHOTS, `${name}.png`), fullPage: true });
+    await expectNoSeriousA11yViolations(page, name);
   };
 
   it('drafts, previews and schedules the 公示 across 中秋 and 国庆', { timeout: 120_000 }, async () => {

@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '#server/platform/clock.ts';
 import { createTestApp, type TestApp } from '#test/support/app.ts';
+import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage } from '#test/support/browser.ts';
 import {
   type ShortlistedCampaign,
@@ -62,10 +63,12 @@ describe.skipIf(!available)('browser: 审定 and 公布 on a phone', () => {
     await approverPage.getByRole('link', { name: s.campaign.rules.title }).click();
     await approverPage.screenshot({ path: '.tmp/approvals-375.png', fullPage: true });
     await expect.poll(() => approverPage.getByText('待审定').count()).toBeGreaterThan(0);
+    await expectNoSeriousA11yViolations(approverPage, '待审定的名单');
     await approverPage.getByRole('button', { name: '审定通过' }).click();
     const dialog = approverPage.getByRole('dialog');
     await expect.poll(() => dialog.textContent()).toContain('名单上的 2 项推介');
     await approverPage.screenshot({ path: '.tmp/approval-375.png', fullPage: true });
+    await expectNoSeriousA11yViolations(approverPage, '审定（确认对话框）');
     await dialog.getByRole('button', { name: '审定通过' }).click();
     await expect.poll(() => approverPage.getByText('已审定，2 项推介入选').count()).toBe(1);
     expect(await approverPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
@@ -93,5 +96,6 @@ describe.skipIf(!available)('browser: 审定 and 公布 on a phone', () => {
     await organiserPage.screenshot({ path: '.tmp/publication-375.png', fullPage: true });
     await organiserPage.setViewportSize({ width: 1280, height: 900 });
     await organiserPage.screenshot({ path: '.tmp/publication-1280.png', fullPage: true });
+    await expectNoSeriousA11yViolations(organiserPage, '审定与公布（已公布）');
   });
 });

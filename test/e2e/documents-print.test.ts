@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { findSoffice } from '#server/platform/documents/convert-to-pdf.ts';
+import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import {
   browserAvailability,
   expectResponses,
@@ -108,8 +109,10 @@ describe.skipIf(!available || !popplerAvailable)('print view and documents', () 
     if (shots) console.log(`打印视图截图：${shots}`);
   });
 
-  const shot = (p: Page, name: string) =>
-    p.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  const shot = async (p: Page, name: string) => {
+    await p.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+    await expectNoSeriousA11yViolations(p, name);
+  };
 
   it('prints the 推介表 on A4 in the campaign’s copies, the long story whole, each copy on a new page', {
     timeout: 120_000,

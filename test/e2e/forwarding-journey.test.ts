@@ -8,6 +8,7 @@ import type { CampaignRules } from '#core/campaign/rules.ts';
 import { summaryPdf } from '#server/seed/demo-files.ts';
 import { announceThroughPage } from '#test/support/announce-through-page.ts';
 import { approveThroughPage } from '#test/support/approve-through-page.ts';
+import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { ffmpegAvailability, film, noisyJpeg, tempFolder } from '../fixtures/media/generate.ts';
 import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
 import { createTestDatabase, lastMoveOf, type TestDatabase } from '../support/database.ts';
@@ -61,6 +62,7 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: forwarding winners with 
     // From the top, so the fixed header is not drawn across the middle of a full-page picture.
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+    await expectNoSeriousA11yViolations(page, name);
   };
   /** The 材料 card alone, cut from the full page (an element shot would draw the fixed header over it). */
   const materialsShot = async (page: Page, name: string) => {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import {
   browserAvailability,
   intranetUrl,
@@ -84,6 +85,7 @@ describe.skipIf(!available)('uploads on a plain-HTTP intranet', () => {
       await expect.poll(() => slot.getByText(file!).count(), { timeout: 60_000 }).toBeGreaterThan(0);
       await expect.poll(() => slot.getByText('已通过').count(), { timeout: 60_000 }).toBeGreaterThan(1);
     }
+    await expectNoSeriousA11yViolations(page, '推介表（材料已上传）');
     // Give a late terminate request the moment it would take to go out.
     await page.waitForTimeout(1500);
     const methods = uploads.map((r) => r.method());

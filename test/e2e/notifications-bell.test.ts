@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage } from '#test/support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
@@ -34,7 +35,9 @@ describe.skipIf(!available)('browser: the bell', () => {
     await database?.drop();
   });
 
-  it('on a phone: the count in the header, the list page, a message opened and read', async () => {
+  it('on a phone: the count in the header, the list page, a message opened and read', {
+    timeout: 120_000,
+  }, async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 812 } });
     const page = await context.newPage();
     const asked: string[] = [];
@@ -58,13 +61,16 @@ describe.skipIf(!available)('browser: the bell', () => {
     expect(await page.getByText(/初评已开始，分配给您 \d+ 项推介/).count()).toBe(1);
     // Nothing sticks out of a 375-pixel screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await expectNoSeriousA11yViolations(page, '消息列表');
     await message.click();
     await page.waitForURL((url) => url.pathname === '/reviews');
     await expect.poll(() => page.getByRole('button', { name: '消息', exact: true }).count()).toBe(1);
     await context.close();
   });
 
-  it('on a wide screen: the latest messages in a panel from the bell, and the list once all are read', async () => {
+  it('on a wide screen: the latest messages in a panel from the bell, and the list once all are read', {
+    timeout: 120_000,
+  }, async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await loginThroughPage(page, server.url, 'expert', password, password);
@@ -72,6 +78,7 @@ describe.skipIf(!available)('browser: the bell', () => {
     await expect.poll(() => bell.count(), { timeout: 15_000 }).toBe(1);
     await bell.click();
     await expect.poll(() => page.getByRole('listitem', { name: /^您有 \d+ 项初评任务$/ }).count()).toBe(1);
+    await expectNoSeriousA11yViolations(page, '消息面板');
     await page.getByRole('link', { name: '查看全部' }).click();
     await page.waitForURL((url) => url.pathname === '/notifications');
     await expect.poll(() => page.getByText('没有未读消息。').count()).toBe(1);

@@ -12,6 +12,7 @@ import { idCheckCharacter } from '#core/identity/id-number.ts';
 import { transitionNomination } from '#server/modules/nominations/service.ts';
 import { manualClock } from '#server/platform/clock.ts';
 import { createTestApp, type TestApp } from '#test/support/app.ts';
+import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage } from '#test/support/browser.ts';
 import { answer } from '#test/support/captcha.ts';
 import { newAnnouncement } from '#test/support/factories/announcements.ts';
@@ -102,6 +103,7 @@ describe.skipIf(!available)('browser: 异议处理 on a phone', () => {
     expect(await page.getByText(/本次查看已记录/).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await page.screenshot({ path: path.join(os.tmpdir(), 'tuijie-objections-375.png'), fullPage: true });
+    await expectNoSeriousA11yViolations(page, '异议（异议人信息已查看）');
     await page
       .getByRole('button', { name: '受 理' })
       .or(page.getByRole('button', { name: '受理', exact: true }))

@@ -6,6 +6,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
@@ -74,11 +75,13 @@ describe.skipIf(!available)('browser journey: expert review set-up (organiser an
     await invite.getByLabel('所在省份').fill('北京市');
     await invite.getByRole('button', { name: /检查回避/ }).click();
     await invite.getByText('周评审与本活动已受理的推介均无回避情形').waitFor();
+    await expectNoSeriousA11yViolations(o, '邀请专家（对话框）');
     await invite.getByRole('button', { name: /^邀\s*请$/ }).click();
     const password = o.getByRole('dialog', { name: '专家账号已新建' });
     await password.getByText('zhou-expert').waitFor();
     await password.getByRole('button', { name: '我已记下' }).click();
     await o.getByRole('cell', { name: '周评审' }).waitFor();
+    await expectNoSeriousA11yViolations(o, '专家库');
 
     // The unit asks for the new expert's 回避 on one of its nominations (possible until a round opens); conflicts count accepted nominations.
     const u = await open(375, 'changchun', 'UnitLearning2026');
@@ -92,11 +95,13 @@ describe.skipIf(!available)('browser journey: expert review set-up (organiser an
     await u.getByLabel('理由').fill('该专家曾担任本单位项目顾问');
     await u.getByRole('button', { name: '保存回避申请' }).click();
     await u.getByText('该专家曾担任本单位项目顾问').waitFor();
+    await expectNoSeriousA11yViolations(u, '推介表（申请回避）');
 
     // The organiser sees it among the conflicts, with the unit's reason.
     await o.reload();
     await o.getByRole('tab', { name: /回避情况/ }).click();
     await o.getByText(/该专家曾担任本单位项目顾问/).waitFor();
+    await expectNoSeriousA11yViolations(o, '回避情况');
 
     // 评审轮次: 初评, closing in Beijing time, then open it.
     await o.getByRole('tab', { name: /评审轮次/ }).click();
@@ -112,6 +117,7 @@ describe.skipIf(!available)('browser journey: expert review set-up (organiser an
     await o.getByRole('button', { name: '开始评审' }).click();
     await o.getByRole('dialog').getByRole('button', { name: '开始评审' }).click();
     await o.getByText('评审中').first().waitFor();
+    await expectNoSeriousA11yViolations(o, '评审轮次');
 
     // 分配: automatic with a seed; the seed is shown; the score sheets download.
     await o.getByRole('tab', { name: /^分配$/ }).click();
@@ -119,6 +125,7 @@ describe.skipIf(!available)('browser journey: expert review set-up (organiser an
     await o.getByRole('button', { name: /自动分配/ }).click();
     await o.getByText('本轮自动分配使用的随机种子：7').waitFor();
     await o.getByRole('cell', { name: /^张建国/ }).waitFor();
+    await expectNoSeriousA11yViolations(o, '分配');
     const download = o.waitForEvent('download');
     await o.getByRole('button', { name: '下载全部评分表' }).click();
     expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);

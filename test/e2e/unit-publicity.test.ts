@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
@@ -31,8 +32,10 @@ describe.skipIf(!available)('browser journey: a unit’s own 公示 and the form
     await database?.drop();
   });
 
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.resolve('.tmp', `e2e-publicity-${name}.png`), fullPage: true });
+  const shot = async (page: Page, name: string) => {
+    await page.screenshot({ path: path.resolve('.tmp', `e2e-publicity-${name}.png`), fullPage: true });
+    await expectNoSeriousA11yViolations(page, name);
+  };
 
   async function open(width: number, username: string, newPassword: string) {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 900 } });

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { idNumber } from '../support/nominations.ts';
@@ -68,8 +69,10 @@ describe.skipIf(!available)('browser: the registry of previous winners', () => {
     await context.close();
   }
 
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.resolve('.tmp', `e2e-winners-${name}.png`), fullPage: true });
+  const shot = async (page: Page, name: string) => {
+    await page.screenshot({ path: path.resolve('.tmp', `e2e-winners-${name}.png`), fullPage: true });
+    await expectNoSeriousA11yViolations(page, name);
+  };
 
   it('the organiser imports, corrects and deletes records, at 1280 and 375 px', {
     timeout: 120_000,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
@@ -32,8 +33,10 @@ describe.skipIf(!available)('browser: the work summary written on the page becom
     await database?.drop();
   });
 
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.resolve('.tmp', `e2e-work-summary-${name}.png`), fullPage: false });
+  const shot = async (page: Page, name: string) => {
+    await page.screenshot({ path: path.resolve('.tmp', `e2e-work-summary-${name}.png`), fullPage: false });
+    await expectNoSeriousA11yViolations(page, name);
+  };
 
   it('writes, saves and generates the document; the form asks nothing twice', {
     timeout: 120_000,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summaryPdf } from '#server/seed/demo-files.ts';
+import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
@@ -40,8 +41,10 @@ describe.skipIf(!available)('browser journey: work lists, the formal check and t
     rmSync(folder, { recursive: true, force: true });
   });
 
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.resolve('.tmp', `e2e-worklist-${name}.png`), fullPage: true });
+  const shot = async (page: Page, name: string) => {
+    await page.screenshot({ path: path.resolve('.tmp', `e2e-worklist-${name}.png`), fullPage: true });
+    await expectNoSeriousA11yViolations(page, name);
+  };
 
   async function open(width: number, username: string, password: string, newPassword: string) {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height: 900 } });

@@ -6,6 +6,7 @@ import { Tag, Typography } from 'antd';
 import { formatChineseDate } from '#core/calendar/format.ts';
 import type { AnnouncementEntryView, AnnouncementView } from '#web/api/announcements.ts';
 import { DESCRIPTION_TEXT } from '#web/theme.ts';
+import { ScrollRegion } from '../ScrollRegion.tsx';
 
 const CATEGORIES = [
   { key: 'star', label: '百姓学习之星', nameLabel: '姓名' },
@@ -16,7 +17,7 @@ const cell = { border: '1px solid #d9d9d9', padding: '4px 8px', textAlign: 'left
 
 function EntryTable({ entries, project }: { entries: AnnouncementEntryView[]; project: boolean }) {
   return (
-    <div style={{ overflowX: 'auto' }}>
+    <ScrollRegion label={project ? '终身学习品牌项目名单' : '百姓学习之星名单'}>
       <table style={{ borderCollapse: 'collapse', width: '100%', minWidth: project ? 480 : 300 }}>
         <thead>
           <tr>
@@ -49,7 +50,7 @@ function EntryTable({ entries, project }: { entries: AnnouncementEntryView[]; pr
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -15,6 +15,7 @@ import {
   type PoolExpert,
   updateExpert,
 } from '#web/api/review-setup.ts';
+import { CheckboxGroupField } from '#web/components/CheckboxGroupField.tsx';
 import { type OneTimePassword, OneTimePasswordModal } from '#web/components/OneTimePasswordModal.tsx';
 import { useIsMobile } from '#web/lib/useIsMobile.ts';
 import { ConflictCheckResult } from './ConflictCheckResult.tsx';
@@ -151,7 +152,7 @@ export function ExpertFormModal({
               label="评审组"
               rules={[{ required: true, message: '请至少选择一个评审组（百姓学习之星或终身学习品牌项目）' }]}
             >
-              <Checkbox.Group options={PANEL_OPTIONS} />
+              <CheckboxGroupField options={PANEL_OPTIONS} />
             </Form.Item>
             <Form.Item
               name="chairOf"
