@@ -1,8 +1,9 @@
 /**
  * What a first visit costs an office on a slow line (issue 17): bytes transferred on a cold visit (empty
  * cache) to /login and to a 推介表 (nomination form), from the browser's own network trace, and the time to
- * first contentful paint of /login with the network throttled as Lighthouse's mobile profile (150 ms round
- * trip, 1.6 Mbit/s down, 750 kbit/s up; the CPU is not slowed). Goals: /login ≤ 300 KB, the form ≤ 700 KB,
+ * first contentful paint of /login (the shell index.html carries) and until its form is there, with the
+ * network throttled as Lighthouse's mobile profile (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up; the
+ * CPU is not slowed). Goals: /login ≤ 300 KB, the form ≤ 700 KB,
  * first paint < 2.5 s. The baseline, from the same trace, is the same visit's bytes before compression.
  *
  *   npm run bench -- web-delivery        (needs web/dist: npm run build:web; and /usr/bin/chromium)
@@ -36,6 +37,8 @@ interface Trace {
   decoded: number;
   requests: number;
   firstContentfulPaintMs: number | null;
+  /** When the page's own content (the login form, the 推介表) was there, after the shell of index.html. */
+  readyMs: number;
 }
 
 /** Opens `url` in a fresh page of `context` (its cache empty) and sums what the browser fetched for it. */
@@ -60,12 +63,13 @@ async function visit(
   });
   await page.goto(url);
   await ready(page);
+  const readyMs = await page.evaluate(() => performance.now());
   await page.waitForLoadState('networkidle');
   const firstContentfulPaintMs = await page.evaluate(
     () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
   );
   await page.close();
-  return { transferred, decoded, requests, firstContentfulPaintMs };
+  return { transferred, decoded, requests, firstContentfulPaintMs, readyMs };
 }
 
 async function startServer(
@@ -149,6 +153,11 @@ try {
       ? '/login                                 no paint recorded'
       : `${'/login'.padEnd(38)}${paint.toFixed(0).padStart(6)} ms  ${(paint / GOALS.paintMs).toFixed(2)}x goal  ` +
           `(unthrottled ${login.firstContentfulPaintMs?.toFixed(0) ?? '—'} ms)`,
+  );
+  // The first paint is the shell (the platform's name, 正在打开); the form a user types into comes later.
+  console.log(
+    `${'/login form ready to type, throttled'.padEnd(38)}${loginThrottled.readyMs.toFixed(0).padStart(6)} ms  ` +
+      `(unthrottled ${login.readyMs.toFixed(0)} ms; no goal)`,
   );
 } finally {
   await browser?.close();
