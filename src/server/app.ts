@@ -53,6 +53,7 @@ import { registerErrorHandler, registerNotFoundHandler } from './platform/http/e
 import { registerNoStore } from './platform/http/no-store.ts';
 import { registerStrictJson } from './platform/http/strict-json.ts';
 import { isWebAppFile, registerWebApp } from './platform/http/web-app.ts';
+import { metricsRoutes } from './platform/metrics/routes.ts';
 import { publicSiteRoutes } from './public/routes.ts';
 
 // Request-shape messages zod writes itself (a missing field, a wrong type) in Chinese too.
@@ -127,6 +128,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     context.clock,
   );
   for (const routes of [
+    metricsRoutes,
     healthRoutes,
     authRoutes,
     organisationRoutes,
