@@ -133,6 +133,30 @@ describe('backup and restore', () => {
     expect(await everyRow(target.url)).toEqual(before);
   });
 
+  it('backs up from the command line, saying the data key is not in the backup', async () => {
+    const out = path.join(backupDir, '..', `${path.basename(backupDir)}-cli`);
+    try {
+      const { stdout } = await run(process.execPath, ['src/cli/main.ts', 'backup', '--out', out], {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: t.database.url, TUIJIE_FILES_DIR: t.filesDir },
+      });
+      expect(stdout).toContain('备份完成');
+      expect(stdout).toContain('个人信息加密密钥不在备份中');
+      const written = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as BackupManifest;
+      expect(written.tables.map((x) => [x.name, x.rows, x.sha256])).toEqual(
+        manifest.tables.map((x) => [x.name, x.rows, x.sha256]),
+      );
+      expect(written.storage.files).toEqual(manifest.storage.files);
+      const again = await run(process.execPath, ['src/cli/main.ts', 'backup', '--out', out], {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: t.database.url, TUIJIE_FILES_DIR: t.filesDir },
+      }).catch((e: { code: number; stderr: string }) => e);
+      expect(again).toMatchObject({ code: 1, stderr: expect.stringContaining('不是空的') });
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a backup whose table dump was altered, before writing anything', async () => {
     const empty = await createTestDatabase({ migrated: false });
     try {
