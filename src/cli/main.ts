@@ -16,6 +16,8 @@ const commands: Record<string, () => Promise<Command>> = {
   rank: () => import('./commands/rank.ts'),
   'nginx-config': () => import('./commands/nginx-config.ts'),
   'rotate-key': () => import('./commands/rotate-key.ts'),
+  backup: () => import('./commands/backup.ts'),
+  restore: () => import('./commands/restore.ts'),
 };
 
 async function main(argv: string[]): Promise<number> {

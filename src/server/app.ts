@@ -53,6 +53,8 @@ import { registerErrorHandler, registerNotFoundHandler } from './platform/http/e
 import { registerNoStore } from './platform/http/no-store.ts';
 import { registerStrictJson } from './platform/http/strict-json.ts';
 import { isWebAppFile, registerWebApp } from './platform/http/web-app.ts';
+import { metricsRoutes } from './platform/metrics/routes.ts';
+import { type ProcessRole, servesWeb, worksJobs } from './platform/process-role.ts';
 import { publicSiteRoutes } from './public/routes.ts';
 
 // Request-shape messages zod writes itself (a missing field, a wrong type) in Chinese too.
@@ -61,6 +63,8 @@ z.config(z.locales.zhCN());
 export interface BuildOptions {
   /** pino options, or false for silence in tests. */
   logger?: boolean | object;
+  /** `web`: no job workers; `worker`: only health and metrics over HTTP; `all` (default): both. */
+  role?: ProcessRole;
 }
 
 /** Builds the whole HTTP application from its context; the server, the CLI and the tests all call this. */
@@ -126,8 +130,8 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours },
     context.clock,
   );
-  for (const routes of [
-    healthRoutes,
+  const role = options.role ?? 'all';
+  const webRoutes = [
     authRoutes,
     organisationRoutes,
     accountRoutes,
@@ -151,13 +155,21 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     publicSiteRoutes,
     resultsRoutes,
     announcementRoutes,
-  ]) {
+  ];
+  for (const routes of [metricsRoutes, healthRoutes, ...(servesWeb(role) ? webRoutes : [])]) {
     routes(app, context);
   }
 
-  const hasWebApp = existsSync(path.join(config.webDistDir, 'index.html'));
+  const hasWebApp = servesWeb(role) && existsSync(path.join(config.webDistDir, 'index.html'));
   if (hasWebApp) await registerWebApp(app, config.webDistDir);
   registerNotFoundHandler(app, hasWebApp);
+  provideCampaignFollowUp('approved', selectShortlist);
+  if (worksJobs(role)) await registerWorkers(context);
+  return app;
+}
+
+/** Every job worker and scheduled job: in the process that works jobs (`--role worker` or `all`). */
+async function registerWorkers(context: AppContext): Promise<void> {
   await registerDocumentWorkers(context);
   await registerMaterialWorkers(context);
   await registerNominationWorkers(context);
@@ -165,6 +177,4 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await registerRoundClosingWorker(context);
   await registerAnnouncementTick(context);
   await registerLoginFailurePruning(context);
-  provideCampaignFollowUp('approved', selectShortlist);
-  return app;
 }

@@ -25,25 +25,35 @@ export interface ServerProcess {
  */
 export async function startServerProcess(
   databaseUrl: string,
-  options: { clock?: string } = {},
+  options: {
+    clock?: string;
+    /** `tuijie serve --role`; and a files folder shared with another process on the same database. */
+    role?: 'web' | 'worker' | 'all';
+    filesDir?: string;
+  } = {},
 ): Promise<ServerProcess> {
   const varDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-e2e-'));
   await chmod(varDir, 0o755);
   const port = await freePort();
   let out = '';
   const spawnServer = async (clock?: string) => {
-    const child: ChildProcess = spawn(process.execPath, ['src/cli/main.ts', 'serve', '--demo'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATABASE_URL: databaseUrl,
-        TUIJIE_VAR_DIR: varDir,
-        LOG_LEVEL: 'warn',
-        ...(clock ? { TUIJIE_CLOCK: clock } : {}),
+    const child: ChildProcess = spawn(
+      process.execPath,
+      ['src/cli/main.ts', 'serve', '--demo', ...(options.role ? ['--role', options.role] : [])],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          PORT: String(port),
+          DATABASE_URL: databaseUrl,
+          TUIJIE_VAR_DIR: varDir,
+          ...(options.filesDir ? { TUIJIE_FILES_DIR: options.filesDir } : {}),
+          LOG_LEVEL: 'warn',
+          ...(clock ? { TUIJIE_CLOCK: clock } : {}),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     const from = out.length;
     child.stdout!.on('data', (chunk) => (out += chunk));
     child.stderr!.on('data', (chunk) => (out += chunk));

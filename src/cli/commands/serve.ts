@@ -6,12 +6,13 @@ import {
   pendingDemoCredentials,
   saveDemoCredentials,
 } from '#server/platform/demo-credentials-file.ts';
+import { parseProcessRole } from '#server/platform/process-role.ts';
 import { seedDemoDecision } from '#server/seed/demo-decision.ts';
 import { seedDemoMaterials } from '#server/seed/demo-materials.ts';
 import { isEmpty, seedDemo } from '#server/seed/seed-demo.ts';
 import { openRuntime } from '../runtime.ts';
 
-export const summary = '启动平台（--demo：空数据库时生成演示数据）';
+export const summary = '启动平台（--demo：空数据库时生成演示数据；--role web|worker|all：进程角色）';
 
 /** Requests under way when a stop begins get this long to finish; then their connections are cut. */
 const REQUEST_GRACE_MS = 10_000;
@@ -30,7 +31,15 @@ async function closeHttp(app: FastifyInstance): Promise<void> {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args,
+    options: { demo: { type: 'boolean', default: false }, role: { type: 'string' } },
+  });
+  const role = parseProcessRole(values.role);
+  if (typeof role !== 'string') {
+    console.error(role.error);
+    return 2;
+  }
   // A stop by signal is how a service is stopped: a clean exit.
   const runtime = await openRuntime(undefined, { exitCodeOnSignal: () => 0 });
   const { config, db } = runtime;
@@ -41,15 +50,20 @@ export async function run(args: string[]): Promise<number> {
       await seedDemoDecision(runtime, runtime.clock.now());
       await seedDemoMaterials(db, runtime.storage);
     }
-    const app = await buildApp(runtime);
+    const app = await buildApp(runtime, { role });
     runtime.onClose(() => closeHttp(app));
     const pending = await pendingDemoCredentials(db, config.varDir);
     await app.listen({ host: config.host, port: config.port });
     const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
+    const base = `http://${shownHost}:${config.port}`;
     const lines = [
       '',
-      `推介平台已启动：http://${shownHost}:${config.port}`,
-      `接口文档：http://${shownHost}:${config.port}/api/docs`,
+      ...(role === 'worker'
+        ? [`推介平台已启动（后台任务进程，不提供网页与接口）：运行状态 ${base}/api/health/ready`]
+        : [
+            `推介平台已启动：${base}${role === 'web' ? '（网页进程，后台任务由 worker 进程处理）' : ''}`,
+            `接口文档：${base}/api/docs`,
+          ]),
       `数据库：${runtime.embedded ? `内置 PostgreSQL（数据在 ${runtime.databaseDir}）` : '外部 PostgreSQL（DATABASE_URL）'}`,
       ...runtime.databaseNotes.map((note) => `  ${note}`),
       ...runtime.dataKeyNotes.map((note) => `  ${note}`),

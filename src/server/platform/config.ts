@@ -27,6 +27,8 @@ export interface Config {
   uploadExpireDays: number;
   /** Set (TUIJIE_SMTP_URL given): notifications are also mailed to accounts with an e-mail address. */
   smtp: SmtpConfig | null;
+  /** Set (METRICS_TOKEN given): `/metrics` answers a scraper that sends it as a bearer token. */
+  metricsToken: string | null;
 }
 
 export interface SmtpConfig {
@@ -110,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     jobPollSeconds: Number(env.JOB_POLL_SECONDS || 2),
     uploadExpireDays: int('UPLOAD_EXPIRE_DAYS', env.UPLOAD_EXPIRE_DAYS, 14),
     smtp: smtp(env),
+    metricsToken: env.METRICS_TOKEN?.trim() || null,
   };
 }

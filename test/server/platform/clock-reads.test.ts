@@ -15,6 +15,8 @@ const REAL_TIME_ALLOWED: Record<string, string> = {
   'src/server/platform/db/leftover-server.ts': 'waits for a leftover process to stop: elapsed real time',
   'src/server/platform/db/migrate.ts':
     'when a migration was applied: bookkeeping of the schema, not of a round',
+  'src/server/platform/metrics/routes.ts':
+    'how long a job has waited in pg-boss, which stamps and schedules jobs by the database time',
   'src/server/platform/storage/disk-storage.ts':
     'abandoned partial uploads age by the real time @tus/server stamps them with',
 };

@@ -12,6 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MEBIBYTE } from '#core/materials/spec.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { AppContext } from '#server/platform/context.ts';
+import { activeUploads, countingTusStore } from '#server/platform/metrics/instruments.ts';
 import { hashingTusStore } from './hashing-tus-store.ts';
 import { admitUpload, checkUploadOwner, finishUpload, isRefusal, refusal } from './upload-material.ts';
 
@@ -134,7 +135,7 @@ export function mountUploads(app: FastifyInstance, context: AppContext) {
     return actor;
   };
 
-  const hashing = hashingTusStore(context.storage.tusStore());
+  const hashing = hashingTusStore(countingTusStore(context.storage.tusStore()));
   const tus = new Server({
     path: UPLOADS_PATH,
     datastore: hashing.store,
@@ -175,12 +176,16 @@ export function mountUploads(app: FastifyInstance, context: AppContext) {
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.actor) actors.set(request.raw, request.actor);
     reply.hijack();
+    const transfer = request.method === 'PATCH';
+    if (transfer) activeUploads.inc();
     try {
       await tus.handle(request.raw, reply.raw);
     } catch (e) {
       request.log.error({ err: e }, 'tus upload failed');
       if (!reply.raw.headersSent) reply.raw.writeHead(500, { 'content-type': 'application/json' });
       reply.raw.end();
+    } finally {
+      if (transfer) activeUploads.dec();
     }
   };
 

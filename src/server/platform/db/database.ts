@@ -27,11 +27,18 @@ export function createDb(url: string, max = 20): Db {
   // 'error' too, and pg-pool listens only while it is idle: unheard, that ends the process with a stack.
   // Its query fails with the same error, and the caller hears of it there.
   pool.on('connect', (client) => client.on('error', () => {}));
-  return new Kysely<Database>({
+  const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
   });
+  pools.set(db, pool);
+  return db;
 }
+
+const pools = new WeakMap<Db, pg.Pool>();
+
+/** The connection pool behind a database handle made by `createDb`, for its use in metrics. */
+export const poolOf = (db: Db): pg.Pool | undefined => pools.get(db);
 
 /** Replace the database name in a PostgreSQL URL. */
 export function withDatabase(url: string, database: string): string {

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../errors.ts';
+import { pdfDuration, timed } from '../metrics/instruments.ts';
 
 const TIMEOUT_MS = 60_000;
 /** Extra time per further document of a batch. */
@@ -183,20 +184,22 @@ async function sofficeToPdf(
     // ASCII names: the units' Chinese names are not needed inside the server's temporary folder.
     const sources = inputs.map((_, i) => path.join(dir, `document${i}${extension}`));
     await Promise.all(inputs.map((input, i) => writeFile(sources[i]!, input)));
-    await run(
-      soffice,
-      [
-        `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
-        '--headless',
-        '--norestore',
-        '--nolockcheck',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        ...sources,
-      ],
-      timeoutMs ?? TIMEOUT_MS + PER_FILE_MS * (inputs.length - 1),
+    await timed(pdfDuration, () =>
+      run(
+        soffice,
+        [
+          `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
+          '--headless',
+          '--norestore',
+          '--nolockcheck',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          ...sources,
+        ],
+        timeoutMs ?? TIMEOUT_MS + PER_FILE_MS * (inputs.length - 1),
+      ),
     );
     return await Promise.all(inputs.map((_, i) => readFile(path.join(dir, `document${i}.pdf`))));
   } finally {

@@ -3,6 +3,8 @@
  * and padded, so nothing is cropped or stretched), the slot's frame rate, the first video stream and
  * every audio stream kept as AAC, `+faststart` so players start before the whole file arrives.
  */
+
+import { conversionDuration, timed } from '../metrics/instruments.ts';
 import { FfmpegProgress } from './ffmpeg-progress.ts';
 import { runFfmpeg } from './run-ffmpeg.ts';
 
@@ -77,8 +79,10 @@ export async function convertVideo(
   onPercent: (percent: number) => void,
 ): Promise<void> {
   const progress = new FfmpegProgress(durationSeconds, onPercent);
-  await runFfmpeg(conversionArgs(input, output, target), {
-    timeoutMs: TIMEOUT_MS,
-    onStdoutLine: (line) => progress.line(line),
-  });
+  await timed(conversionDuration, () =>
+    runFfmpeg(conversionArgs(input, output, target), {
+      timeoutMs: TIMEOUT_MS,
+      onStdoutLine: (line) => progress.line(line),
+    }),
+  );
 }
