@@ -19,6 +19,7 @@ import {
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { AppError } from '#server/platform/errors.ts';
+import { JPEG, PDF } from '#server/platform/http/media-types.ts';
 import { uuidParam } from '#server/platform/http/schemas.ts';
 import { issueCaptcha } from './captcha.ts';
 import { answerObjectionExplanation, listExplanationRequests, requestExplanation } from './explanation.ts';
@@ -203,7 +204,13 @@ export function objectionRoutes(app: FastifyInstance, context: AppContext) {
   });
 
   r.get('/api/objections/:id/files/:fileId', {
-    schema: { operationId: 'getObjectionFile', tags, summary: '异议的材料文件', params: fileParams },
+    schema: {
+      operationId: 'getObjectionFile',
+      produces: [PDF, JPEG],
+      tags,
+      summary: '异议的材料文件',
+      params: fileParams,
+    },
     handler: async (request, reply) => {
       const content = await objectionFileContent(
         context,
