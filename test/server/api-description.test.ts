@@ -126,6 +126,12 @@ describe('the API description', () => {
         expect.objectContaining({ type: 'string', format: 'binary' }),
       );
     }
+    const objection = byId.get('submitObjection')?.requestBody.content['multipart/form-data'].schema;
+    expect(Object.keys(objection.properties)).toEqual(
+      expect.arrayContaining(['entryId', 'facts', 'attachments']),
+    );
+    expect(objection.properties.attachments.items).toEqual({ type: 'string', format: 'binary' });
+    expect(byId.get('submitObjection')?.security).toEqual([]);
     // A 204 is what those routes send, not a 200 with nothing in it.
     expect(Object.keys(byId.get('deleteMaterial')?.responses ?? {})).toContain('204');
   });

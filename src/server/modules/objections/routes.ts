@@ -54,6 +54,8 @@ const STATUS_LIMIT = {
 };
 
 const fileParams = z.object({ id: z.uuid('编号格式不正确'), fileId: z.uuid('编号格式不正确') });
+/** The explanation form's text, for the API description (the handler reads the parts itself). */
+const ExplanationFields = z.object({ explanation: z.string().describe('情况说明') });
 
 export function objectionRoutes(app: FastifyInstance, context: AppContext) {
   const { db, clock } = context;
@@ -74,7 +76,12 @@ export function objectionRoutes(app: FastifyInstance, context: AppContext) {
   });
 
   r.post('/api/announcements/:id/objections', {
-    config: { access: 'public', rateLimit: SUBMIT_LIMIT },
+    config: {
+      access: 'public',
+      rateLimit: SUBMIT_LIMIT,
+      upload: { fields: SubmitObjectionFields, files: 'many' },
+      errors: ['CAPTCHA_FAILED', 'OBJECTION_INVALID', 'OBJECTION_PERIOD_CLOSED'],
+    },
     schema: {
       operationId: 'submitObjection',
       tags,
@@ -187,6 +194,7 @@ export function objectionRoutes(app: FastifyInstance, context: AppContext) {
   });
 
   r.post('/api/objections/:id/files', {
+    config: { upload: { files: 'many' } },
     schema: {
       operationId: 'addObjectionFiles',
       tags,
@@ -250,6 +258,7 @@ export function objectionRoutes(app: FastifyInstance, context: AppContext) {
   });
 
   r.post('/api/objections/:id/explanation', {
+    config: { upload: { fields: ExplanationFields, files: 'many' } },
     schema: {
       operationId: 'answerObjectionExplanation',
       tags,

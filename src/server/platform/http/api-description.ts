@@ -8,6 +8,7 @@
 import type { SwaggerTransform, SwaggerTransformObject } from '@fastify/swagger';
 import type { FastifySchema } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Access } from '../auth/plugin.ts';
 import { type ErrorCode, statusOfCode } from '../errors.ts';
 import { ErrorResponse } from './schemas.ts';
@@ -19,6 +20,11 @@ declare module 'fastify' {
      * not found, rate limit, database unavailable); listed in the API description only.
      */
     errors?: readonly ErrorCode[];
+    /**
+     * A multipart upload's parts, for the description (the handler reads them itself): its text fields and
+     * whether it takes one `file` (the default) or several `attachments`.
+     */
+    upload?: { fields?: z.ZodObject; files: 'one' | 'many' };
   }
 }
 
@@ -28,7 +34,8 @@ interface RouteFacts {
   write: boolean;
   errors: readonly ErrorCode[];
   produces?: readonly string[];
-  multipart: boolean;
+  /** The multipart body's schema, when the route takes one. */
+  multipart?: Json;
 }
 
 const FACTS = 'x-tuijie-route';
@@ -66,7 +73,9 @@ export const describeRoute: SwaggerTransform = (input) => {
     write: methods.some((m) => WRITES.has(m)),
     errors: route.config?.errors ?? [],
     produces: schema.produces as readonly string[] | undefined,
-    multipart: ((schema.consumes as string[] | undefined) ?? []).includes('multipart/form-data'),
+    multipart: ((schema.consumes as string[] | undefined) ?? []).includes('multipart/form-data')
+      ? multipartBody(route.config?.upload)
+      : undefined,
   };
   return { ...result, schema: { ...schema, [FACTS]: facts } as FastifySchema };
 };
@@ -109,15 +118,7 @@ function completeOperation(operation: Json, facts: RouteFacts): void {
   if (facts.multipart && !operation.requestBody) {
     operation.requestBody = {
       required: true,
-      content: {
-        'multipart/form-data': {
-          schema: {
-            type: 'object',
-            required: ['file'],
-            properties: { file: { type: 'string', format: 'binary', description: '上传的文件' } },
-          },
-        },
-      },
+      content: { 'multipart/form-data': { schema: facts.multipart } },
     };
   }
   const parameters = (operation.parameters ?? []) as { in?: string }[];
@@ -135,6 +136,22 @@ function completeOperation(operation: Json, facts: RouteFacts): void {
     if (response.description === 'Default Response') response.description = '成功';
   }
   operation.responses = responses;
+}
+
+function multipartBody(upload: { fields?: z.ZodObject; files: 'one' | 'many' } = { files: 'one' }): Json {
+  const binary = { type: 'string', format: 'binary' };
+  const fields = upload.fields
+    ? (z.toJSONSchema(upload.fields, { io: 'input', target: 'openapi-3.0' }) as Json)
+    : { properties: {}, required: [] };
+  const files =
+    upload.files === 'one'
+      ? { file: { ...binary, description: '上传的文件' } }
+      : { attachments: { type: 'array', items: binary, description: '附件，可多个（同名字段重复）' } };
+  return {
+    type: 'object',
+    properties: { ...(fields.properties as Json), ...files },
+    required: [...((fields.required as string[]) ?? []), ...(upload.files === 'one' ? ['file'] : [])],
+  };
 }
 
 function securityOf(facts: RouteFacts): Json[] {
