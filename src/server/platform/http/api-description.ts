@@ -96,6 +96,7 @@ export const describeDocument: SwaggerTransformObject = (input) => {
   const schemas = ((document.components as Json | undefined)?.schemas ?? {}) as Record<string, Json>;
   giveNullableATypeEverywhere(document, schemas);
   describeNarrowedRecordsByTheirAlternatives(document);
+  keepOnlyReferencedSchemas(document, schemas);
   return document;
 };
 
@@ -255,4 +256,27 @@ function describeNarrowedRecordsByTheirAlternatives(node: unknown): void {
     delete schema.additionalProperties;
   }
   for (const value of Object.values(schema)) describeNarrowedRecordsByTheirAlternatives(value);
+}
+
+/**
+ * The zod registry holds every schema with an id, in an input and an output version; the description keeps
+ * those its operations reach, directly or through other schemas.
+ */
+function keepOnlyReferencedSchemas(document: Json, schemas: Record<string, Json>): void {
+  const prefix = '#/components/schemas/';
+  const reached = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const ref = (node as Json).$ref;
+    if (typeof ref === 'string' && ref.startsWith(prefix)) {
+      const name = ref.slice(prefix.length);
+      if (!reached.has(name)) {
+        reached.add(name);
+        visit(schemas[name]);
+      }
+    }
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(document.paths);
+  for (const name of Object.keys(schemas)) if (!reached.has(name)) delete schemas[name];
 }
