@@ -7,13 +7,9 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { API_INFO } from './api-info.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { announcementRoutes } from './modules/announcements/routes.ts';
 import { registerAnnouncementTick } from './modules/announcements/tick-worker.ts';
@@ -48,6 +44,7 @@ import { winnerRoutes } from './modules/winners/routes.ts';
 import { worklistRoutes } from './modules/worklist/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
+import { describeDocument, describeRoute } from './platform/http/api-description.ts';
 import { registerCompression } from './platform/http/compress.ts';
 import { registerErrorHandler, registerNotFoundHandler } from './platform/http/error-handler.ts';
 import { registerNoStore } from './platform/http/no-store.ts';
@@ -106,11 +103,8 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
-      info: {
-        title: '推介平台 API',
-        description: '百姓学习之星与终身学习品牌项目推介平台',
-        version: '0.1.0',
-      },
+      info: API_INFO,
+      servers: [{ url: '/', description: '本平台' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'tuijie_session' },
@@ -118,8 +112,8 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
         },
       },
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transform: describeRoute,
+    transformObject: describeDocument,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { CATEGORIES } from '../campaign/rules.ts';
 import { SEVERITIES } from '../findings.ts';
 import { MAX_BULK_ACCEPT } from '../nomination/formal-check.ts';
+import { projectFormSchema } from '../nomination/forms/project-form.ts';
+import { starFormSchema } from '../nomination/forms/star-form.ts';
 import { NOMINATION_STATES } from '../nomination/states.ts';
 import { NominationPublicity } from './publicity.ts';
 
@@ -55,8 +57,24 @@ export const Nomination = z
   .meta({ id: 'Nomination' });
 
 export const CreateNominationBody = z.object({ campaignId: z.uuid('活动编号格式不正确'), category });
+/**
+ * The form a save sends. The save checks it against its nomination's form (parseNominationForm), so its
+ * problems come back with the form's Chinese labels; the request schema lets any object through to it, and
+ * only the description names the two forms a client may send.
+ */
+const formJson = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', target: 'openapi-3.0' });
+const { $schema: _star, ...starForm } = formJson(starFormSchema);
+const { $schema: _project, ...projectForm } = formJson(projectFormSchema);
+export const NominationFormPayload = z.record(z.string(), z.unknown()).meta({
+  description: '推介表内容：百姓学习之星推介表或终身学习品牌项目推介表，保存时按推介的类别检查',
+  anyOf: [
+    { title: '百姓学习之星推介表', ...starForm },
+    { title: '终身学习品牌项目推介表', ...projectForm },
+  ],
+});
+
 export const UpdateNominationBody = z.object({
-  form: z.record(z.string(), z.unknown()),
+  form: NominationFormPayload,
   version: z.number().int().min(1),
 });
 export const TransitionBody = z.object({

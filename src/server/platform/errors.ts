@@ -101,6 +101,11 @@ const STATUS_BY_CODE = {
 
 export type ErrorCode = keyof typeof STATUS_BY_CODE;
 
+/** The HTTP status a code always answers with (the API description lists codes by status). */
+export function statusOfCode(code: ErrorCode): number {
+  return STATUS_BY_CODE[code];
+}
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;

@@ -133,7 +133,12 @@ export function accountRoutes(app: FastifyInstance, { db, clock }: AppContext) {
   });
 
   r.get('/api/imports/accounts/template', {
-    schema: { operationId: 'downloadAccountImportTemplate', tags, summary: '下载组织与账号导入模板' },
+    schema: {
+      operationId: 'downloadAccountImportTemplate',
+      produces: [XLSX],
+      tags,
+      summary: '下载组织与账号导入模板',
+    },
     handler: async (request, reply) => {
       if (!canImportAccounts(requireActor(request))) throw forbidden();
       reply.header('content-type', XLSX);

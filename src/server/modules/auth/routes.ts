@@ -38,7 +38,11 @@ export function authRoutes(app: FastifyInstance, { db, config, clock }: AppConte
   };
 
   r.post('/api/auth/login', {
-    config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
+    config: {
+      access: 'public',
+      rateLimit: { max: 60, timeWindow: '1 minute' },
+      errors: ['LOGIN_FAILED', 'LOGIN_THROTTLED'],
+    },
     schema: { operationId: 'login', tags, summary: '登录', body: LoginBody, response: { 200: MeResponse } },
     handler: async (request, reply) => {
       const session = await login(db, {
@@ -107,7 +111,7 @@ export function authRoutes(app: FastifyInstance, { db, config, clock }: AppConte
   });
 
   r.post('/api/auth/password', {
-    config: { access: 'session' },
+    config: { access: 'session', errors: ['WRONG_PASSWORD', 'PASSWORD_TOO_WEAK'] },
     schema: {
       operationId: 'changePassword',
       tags,

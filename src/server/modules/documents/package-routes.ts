@@ -8,6 +8,7 @@ import { ExportPackage, PackageListResponse, RequestPackageBody } from '#core/co
 import { attachmentDisposition } from '#core/documents/index.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
+import { ZIP } from '#server/platform/http/media-types.ts';
 import { uuidParam } from '#server/platform/http/schemas.ts';
 import {
   downloadPackage,
@@ -68,6 +69,7 @@ export function packageRoutes(app: FastifyInstance, { db, storage, jobs }: AppCo
   r.get('/api/packages/:id/download', {
     schema: {
       operationId: 'downloadPackage',
+      produces: [ZIP],
       tags,
       summary: '下载提交包（支持断点续传：Range 请求）',
       params: uuidParam,

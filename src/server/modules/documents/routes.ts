@@ -5,6 +5,7 @@ import { CATEGORIES } from '#core/campaign/rules.ts';
 import { attachmentDisposition } from '#core/documents/index.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
+import { DOCX, PDF, XLSX } from '#server/platform/http/media-types.ts';
 import { uuidParam } from '#server/platform/http/schemas.ts';
 import { ORGANISER_TABLES, organiserTable } from './organiser-tables.ts';
 import { packageRoutes } from './package-routes.ts';
@@ -37,7 +38,13 @@ export function documentRoutes(app: FastifyInstance, context: AppContext) {
   packageRoutes(app, context);
 
   r.get('/api/nominations/:id/form.docx', {
-    schema: { operationId: 'downloadNominationForm', tags, summary: '下载推介表（Word）', params: uuidParam },
+    schema: {
+      operationId: 'downloadNominationForm',
+      produces: [DOCX],
+      tags,
+      summary: '下载推介表（Word）',
+      params: uuidParam,
+    },
     handler: async (request, reply) =>
       send(reply, 'docx', await nominationForm(context, requireActor(request), request.params.id, 'docx')),
   });
@@ -45,6 +52,7 @@ export function documentRoutes(app: FastifyInstance, context: AppContext) {
   r.get('/api/nominations/:id/form.pdf', {
     schema: {
       operationId: 'downloadNominationFormPdf',
+      produces: [PDF],
       tags,
       summary: '下载推介表（PDF，服务器须安装 LibreOffice）',
       params: uuidParam,
@@ -56,6 +64,7 @@ export function documentRoutes(app: FastifyInstance, context: AppContext) {
   r.get('/api/campaigns/:id/registration-table.xlsx', {
     schema: {
       operationId: 'downloadRegistrationTable',
+      produces: [XLSX],
       tags,
       summary: '下载推介登记表（Excel）：报送单位下载本单位的，组织单位可指定单位或下载全部',
       params: uuidParam,
@@ -75,6 +84,7 @@ export function documentRoutes(app: FastifyInstance, context: AppContext) {
   r.get('/api/campaigns/:id/tables/:table', {
     schema: {
       operationId: 'downloadOrganiserTable',
+      produces: [XLSX],
       tags,
       summary:
         '下载组织单位汇总表（Excel）：quota.xlsx 名额使用、findings.xlsx 待处理问题、results.xlsx 入选名单；全部推介列表见 /api/nominations/export',

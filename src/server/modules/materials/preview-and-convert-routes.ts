@@ -6,6 +6,7 @@ import type { Actor } from '#server/platform/auth/actor.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { AppError } from '#server/platform/errors.ts';
+import { JPEG } from '#server/platform/http/media-types.ts';
 import { uuidParam } from '#server/platform/http/schemas.ts';
 import { requestConversion } from './convert-material.ts';
 import { presentMaterial } from './presenter.ts';
@@ -35,6 +36,7 @@ export function previewAndConvertRoutes(app: FastifyInstance, context: AppContex
   r.get('/api/materials/:id/preview', {
     schema: {
       operationId: 'getMaterialPreview',
+      produces: [JPEG],
       tags,
       summary: '材料预览图（照片缩略图或视频封面，JPEG，最长边 480 像素）',
       params: uuidParam,

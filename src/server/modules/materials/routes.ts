@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MaterialResponse, NominationMaterialsResponse, WaiveBody } from '#core/contract/materials.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
+import { MATERIAL_TYPES } from '#server/platform/http/media-types.ts';
 import { uuidParam } from '#server/platform/http/schemas.ts';
 import { chooseMaterial } from './choose-material.ts';
 import { deleteMaterial } from './delete-material.ts';
@@ -35,6 +36,7 @@ export function materialRoutes(app: FastifyInstance, context: AppContext) {
   r.get('/api/materials/:id/content', {
     schema: {
       operationId: 'getMaterialContent',
+      produces: MATERIAL_TYPES,
       tags,
       summary: '材料原文件（支持断点续传与拖动播放）',
       params: uuidParam,

@@ -106,6 +106,7 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
   r.get('/api/nominations/export', {
     schema: {
       operationId: 'exportNominations',
+      produces: [XLSX],
       tags,
       summary: '导出推介列表（Excel）',
       querystring: ListNominationsQuery,
@@ -204,6 +205,9 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
   });
 
   r.put('/api/nominations/:id', {
+    config: {
+      errors: ['NOMINATION_NOT_EDITABLE', 'CAMPAIGN_NOT_OPEN', 'DEADLINE_PASSED', 'STALE_VERSION'],
+    },
     schema: {
       operationId: 'updateNomination',
       tags,

@@ -19,6 +19,7 @@ import {
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { AppError } from '#server/platform/errors.ts';
+import { JPEG, PDF } from '#server/platform/http/media-types.ts';
 import { uuidParam } from '#server/platform/http/schemas.ts';
 import { issueCaptcha } from './captcha.ts';
 import { answerObjectionExplanation, listExplanationRequests, requestExplanation } from './explanation.ts';
@@ -53,6 +54,8 @@ const STATUS_LIMIT = {
 };
 
 const fileParams = z.object({ id: z.uuid('编号格式不正确'), fileId: z.uuid('编号格式不正确') });
+/** The explanation form's text, for the API description (the handler reads the parts itself). */
+const ExplanationFields = z.object({ explanation: z.string().describe('情况说明') });
 
 export function objectionRoutes(app: FastifyInstance, context: AppContext) {
   const { db, clock } = context;
@@ -73,7 +76,12 @@ export function objectionRoutes(app: FastifyInstance, context: AppContext) {
   });
 
   r.post('/api/announcements/:id/objections', {
-    config: { access: 'public', rateLimit: SUBMIT_LIMIT },
+    config: {
+      access: 'public',
+      rateLimit: SUBMIT_LIMIT,
+      upload: { fields: SubmitObjectionFields, files: 'many' },
+      errors: ['CAPTCHA_FAILED', 'OBJECTION_INVALID', 'OBJECTION_PERIOD_CLOSED'],
+    },
     schema: {
       operationId: 'submitObjection',
       tags,
@@ -186,6 +194,7 @@ export function objectionRoutes(app: FastifyInstance, context: AppContext) {
   });
 
   r.post('/api/objections/:id/files', {
+    config: { upload: { files: 'many' } },
     schema: {
       operationId: 'addObjectionFiles',
       tags,
@@ -203,7 +212,13 @@ export function objectionRoutes(app: FastifyInstance, context: AppContext) {
   });
 
   r.get('/api/objections/:id/files/:fileId', {
-    schema: { operationId: 'getObjectionFile', tags, summary: '异议的材料文件', params: fileParams },
+    schema: {
+      operationId: 'getObjectionFile',
+      produces: [PDF, JPEG],
+      tags,
+      summary: '异议的材料文件',
+      params: fileParams,
+    },
     handler: async (request, reply) => {
       const content = await objectionFileContent(
         context,
@@ -243,6 +258,7 @@ export function objectionRoutes(app: FastifyInstance, context: AppContext) {
   });
 
   r.post('/api/objections/:id/explanation', {
+    config: { upload: { fields: ExplanationFields, files: 'many' } },
     schema: {
       operationId: 'answerObjectionExplanation',
       tags,

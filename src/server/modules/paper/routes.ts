@@ -5,6 +5,7 @@ import { SCAN_MAX_BYTES } from '#core/paper/scan.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { AppError } from '#server/platform/errors.ts';
+import { JPEG, PDF } from '#server/platform/http/media-types.ts';
 import { uuidParam } from '#server/platform/http/schemas.ts';
 import { paperOverview, paperUnit } from './paper-overview.ts';
 import { scanContent, uploadScan } from './paper-scan.ts';
@@ -88,7 +89,13 @@ export function paperRoutes(app: FastifyInstance, context: AppContext) {
   });
 
   r.get('/api/campaigns/:id/paper/:unitId/scan', {
-    schema: { operationId: 'getPaperScan', tags, summary: '盖章纸质材料的扫描件', params: PaperUnitParams },
+    schema: {
+      operationId: 'getPaperScan',
+      produces: [PDF, JPEG],
+      tags,
+      summary: '盖章纸质材料的扫描件',
+      params: PaperUnitParams,
+    },
     handler: async (request, reply) => {
       const { id, unitId } = request.params;
       const content = await scanContent(context, requireActor(request), id, unitId);

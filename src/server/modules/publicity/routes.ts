@@ -14,6 +14,7 @@ import type { Actor } from '#server/platform/auth/actor.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { AppError } from '#server/platform/errors.ts';
+import { JPEG, PDF, PNG } from '#server/platform/http/media-types.ts';
 import { uuidParam } from '#server/platform/http/schemas.ts';
 import { listUnitPublicities } from './list-unit-publicities.ts';
 import { publicityFileContent, uploadPublicityFile } from './publicity-file.ts';
@@ -134,7 +135,13 @@ export function publicityRoutes(app: FastifyInstance, context: AppContext) {
   });
 
   r.get('/api/unit-publicities/:id/file', {
-    schema: { operationId: 'getUnitPublicityFile', tags, summary: '公示截图或 PDF', params: uuidParam },
+    schema: {
+      operationId: 'getUnitPublicityFile',
+      produces: [PDF, JPEG, PNG],
+      tags,
+      summary: '公示截图或 PDF',
+      params: uuidParam,
+    },
     handler: async (request, reply) => {
       const content = await publicityFileContent(context, requireActor(request), request.params.id);
       reply.headers(content.headers);

@@ -16,6 +16,7 @@ import {
 import { attachmentDisposition } from '#core/documents/file-names.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
+import { DOCX, PDF, XLSX } from '#server/platform/http/media-types.ts';
 import { uuidParam } from '#server/platform/http/schemas.ts';
 import { approveCampaign } from './approve-campaign.ts';
 import { listApprovals } from './list-approvals.ts';
@@ -120,6 +121,7 @@ export function resultsRoutes(app: FastifyInstance, context: AppContext) {
   r.get('/api/campaigns/:id/results/notice/:format', {
     schema: {
       operationId: 'downloadResultNotice',
+      produces: [DOCX, PDF, XLSX],
       tags,
       summary: '下载推介结果通知（docx、pdf）或名单（xlsx）',
       params: NoticeFileParams,

@@ -18,6 +18,7 @@ import { attachmentDisposition } from '#core/documents/index.ts';
 import { RANKING_METHODS } from '#core/review/ranking.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
+import { MATERIAL_TYPES } from '#server/platform/http/media-types.ts';
 import { listMyReviews } from './my-reviews.ts';
 import { getRanking } from './ranking.ts';
 import {
@@ -91,6 +92,7 @@ export function scoringRoutes(app: FastifyInstance, context: AppContext) {
   r.get('/api/reviews/:roundId/:nominationId/files/:materialId', {
     schema: {
       operationId: 'getReviewFile',
+      produces: MATERIAL_TYPES,
       tags,
       summary: '评审中推介的材料文件（支持拖动播放）',
       params: FileParams,
@@ -251,6 +253,7 @@ export function scoringRoutes(app: FastifyInstance, context: AppContext) {
   r.get('/api/campaigns/:campaignId/review/rounds/:roundId/score-sheets.xlsx', {
     schema: {
       operationId: 'exportScoreSheets',
+      produces: [XLSX],
       tags,
       summary: '导出专家评分表（Excel，每位专家一页；专家只能导出本人的）',
       params: RoundParams,
@@ -272,6 +275,7 @@ export function scoringRoutes(app: FastifyInstance, context: AppContext) {
   r.get('/api/campaigns/:campaignId/review/rounds/:roundId/ranking.xlsx', {
     schema: {
       operationId: 'exportRanking',
+      produces: [XLSX],
       tags,
       summary: '导出评审排名（Excel，各种计分方法并列）',
       params: RoundParams,
@@ -285,6 +289,7 @@ export function scoringRoutes(app: FastifyInstance, context: AppContext) {
   r.get('/api/campaigns/:campaignId/review/shortlist/:proposalId.docx', {
     schema: {
       operationId: 'exportShortlist',
+      produces: [DOCX],
       tags,
       summary: '导出拟推介名单（Word，特别推介单列）',
       params: ProposalParams,

@@ -147,6 +147,7 @@ export function reviewSetupRoutes(app: FastifyInstance, context: AppContext) {
   r.get(`${base}/experts/import/template`, {
     schema: {
       operationId: 'getExpertImportTemplate',
+      produces: [XLSX],
       tags,
       summary: '下载评审专家导入模板',
       params: CampaignParams,

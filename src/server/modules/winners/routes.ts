@@ -13,6 +13,7 @@ import type { Actor } from '#server/platform/auth/actor.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { AppError, forbidden } from '#server/platform/errors.ts';
+import { XLSX } from '#server/platform/http/media-types.ts';
 import { uuidParam } from '#server/platform/http/schemas.ts';
 import { deleteWinner } from './delete-winner.ts';
 import type { WinnerRow } from './queries.ts';
@@ -59,7 +60,12 @@ export function winnerRoutes(app: FastifyInstance, { db, clock }: AppContext) {
   });
 
   r.get('/api/previous-winners/template', {
-    schema: { operationId: 'downloadPreviousWinnersTemplate', tags, summary: '下载往届入选名单导入模板' },
+    schema: {
+      operationId: 'downloadPreviousWinnersTemplate',
+      produces: [XLSX],
+      tags,
+      summary: '下载往届入选名单导入模板',
+    },
     handler: async (request, reply) => {
       if (!canManageWinners(requireActor(request))) throw forbidden();
       reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
