@@ -7,6 +7,9 @@
 import { as } from '#test/support/app.ts';
 import type { AccessWorld, Caller, Subjects } from './access-fixture.ts';
 
+/** Accounts made by the matrix's own requests, for unique user names. */
+let made = 0;
+
 /** Switches a subject on or off as the platform admin (a no-op when it already is). */
 async function toggle(w: AccessWorld, url: string) {
   await w.t.app.inject({ method: 'POST', url, headers: as(w.sessions.get('platform')!) });
@@ -78,7 +81,16 @@ export const ACCESS: Record<string, Access> = {
     allow: ['platform', 'national', 'jilin', 'otherProvince'],
     hidden: { from: ['otherProvince'], ids: (s) => [s.accounts.victim] },
   },
-  createAccount: { allow: 'signedIn' },
+  createAccount: {
+    allow: ['platform', 'national', 'jilin'],
+    body: (s) => ({
+      username: `matrix-${++made}`,
+      displayName: '矩阵测试',
+      organisationId: s.organisations.changchun,
+      roles: ['unit_submitter'],
+      phone: '13912345678',
+    }),
+  },
   updateAccount: { allow: ['platform', 'national', 'jilin'] },
   disableAccount: {
     allow: ['platform', 'national', 'jilin'],
@@ -124,7 +136,7 @@ export const ACCESS: Record<string, Access> = {
     hidden: { from: ['otherUnit'], ids: (s) => [s.nominations.submitted, s.nominations.draft] },
   },
   createNomination: {
-    allow: ['jilin', 'unit', 'otherUnit', 'expert', 'conflictedExpert', 'unassignedExpert', 'approver'],
+    allow: ['unit', 'otherUnit'],
   },
   exportNominations: {
     allow: ['jilin', 'unit', 'otherUnit'],
@@ -197,7 +209,10 @@ export const ACCESS: Record<string, Access> = {
   deleteUnitPublicity: { allow: ['unit'] },
   getReviewSetup: { allow: ['jilin'] },
   searchExpertCandidates: { allow: ['jilin'] },
-  inviteExpert: { allow: 'signedIn' },
+  inviteExpert: {
+    allow: ['jilin'],
+    body: (s) => ({ accountId: s.accounts.unassignedExpert, panels: ['star'] }),
+  },
   updateExpert: { allow: ['jilin'] },
   removeExpert: {
     allow: ['jilin'],
