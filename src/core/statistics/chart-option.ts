@@ -6,7 +6,8 @@
 import type { StatisticsChart } from '../contract/statistics.ts';
 
 const PALETTE = ['#1f5fa8', '#c0392b', '#2e8b57', '#d68a00', '#6b4fa0', '#3a8fb7'];
-const FONT = '"Noto Sans CJK SC", "Noto Serif CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif';
+// Unquoted family names: the server's SVG puts the list inside a double-quoted attribute.
+const FONT = 'Noto Sans CJK SC, Noto Serif CJK SC, Microsoft YaHei, PingFang SC, sans-serif';
 
 export interface ChartOptionSettings {
   /** Narrow screens (375 px): labels turned, legend below, fewer margins. */

@@ -3,7 +3,13 @@
  * the first star 入选 and forwarded to the national round. The figures are checked against what was made,
  * the province filter, the refusals, the bad filters, the Excel export and the 五进 activities table.
  */
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatisticsChart, StatisticsResponse } from '#core/contract/statistics.ts';
@@ -208,5 +214,58 @@ describe('export and activities', () => {
       { label: '2026-12', values: [2] },
     ]);
     expect(s.figures.find((f) => f.key === 'activities')!.current).toBe(3);
+  });
+});
+
+describe('the yearly report', () => {
+  it('makes a DOCX with the figures, the charts as pictures, their tables and the winners', async () => {
+    const response = await get(jilin, `/api/statistics/year-report?campaignId=${jilinCampaign}&format=docx`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toContain('wordprocessingml');
+    const zip = await JSZip.loadAsync(response.rawPayload);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('统计报告');
+    expect(text).toContain('收到推介 3 个，其中百姓学习之星 2 名、终身学习品牌项目 1 个');
+    expect(text).toContain('各省（区、市）推介与入选情况');
+    expect(text).toContain('学习之星601号');
+    expect(text).toContain('长春市教育局');
+    expect(text).toContain('进社区 2 次');
+    // Personal data never: no ID number, no phone.
+    expect(text).not.toMatch(/22010219800101/);
+    const pictures = Object.keys(zip.files).filter((name) => name.startsWith('word/media/'));
+    expect(pictures.length).toBeGreaterThan(5);
+  });
+
+  it('makes the same report as PDF, its text readable', async () => {
+    const response = await get(jilin, `/api/statistics/year-report?campaignId=${jilinCampaign}&format=pdf`);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'year-report-'));
+    try {
+      const file = path.join(dir, 'report.pdf');
+      await writeFile(file, response.rawPayload);
+      const { stdout } = await promisify(execFile)('pdftotext', ['-layout', file, '-']);
+      // Table cells wrap and pdftotext spaces out digits: compare without white space.
+      const text = stdout.replace(/\s/g, '');
+      expect(text).toContain('三、入选名单');
+      expect(text).toContain('学习之星601号');
+      expect(text).toContain('各省（区、市）推介与入选情况');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('refuses a campaign that is not the caller’s, and bad input, with Chinese messages', async () => {
+    const other = await get(cace, `/api/statistics/year-report?campaignId=${jilinCampaign}`);
+    expect(other.statusCode).toBe(404);
+    expect(other.json().message).toMatch(/推介活动不存在/);
+    const bad = await get(jilin, `/api/statistics/year-report?campaignId=abc&format=doc`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('VALIDATION_FAILED');
+    expect(bad.json().message).toMatch(/编号格式不正确|报告格式/);
+    expect((await get(changchun, `/api/statistics/year-report?campaignId=${jilinCampaign}`)).statusCode).toBe(
+      403,
+    );
   });
 });
