@@ -68,7 +68,10 @@ const STATES: [string, number][] = [
 ];
 function state(): string {
   let r = rand();
-  for (const [s, p] of STATES) if ((r -= p) < 0) return s;
+  for (const [s, p] of STATES) {
+    r -= p;
+    if (r < 0) return s;
+  }
   return 'accepted';
 }
 const GROUPS = ['老年人', '残疾人', '乡村农民', '退役军人', '社区居民', '基层员工'];
