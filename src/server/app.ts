@@ -40,6 +40,7 @@ import { registerRoundClosingWorker } from './modules/review/closing-reminder-wo
 import { reviewRoundRoutes } from './modules/review/rounds-routes.ts';
 import { scoringRoutes } from './modules/review/scoring-routes.ts';
 import { reviewSetupRoutes } from './modules/review/setup-routes.ts';
+import { statisticsRoutes } from './modules/statistics/routes.ts';
 import { winnerRoutes } from './modules/winners/routes.ts';
 import { worklistRoutes } from './modules/worklist/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
@@ -149,6 +150,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     publicSiteRoutes,
     resultsRoutes,
     announcementRoutes,
+    statisticsRoutes,
   ];
   for (const routes of [metricsRoutes, healthRoutes, ...(servesWeb(role) ? webRoutes : [])]) {
     routes(app, context);

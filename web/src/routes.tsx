@@ -34,6 +34,8 @@ const ReviewPage = lazy(() => import('./pages/ReviewPage.tsx'));
 const RankingPage = lazy(() => import('./pages/RankingPage.tsx'));
 const PrintScoreSheetPage = lazy(() => import('./pages/PrintScoreSheetPage.tsx'));
 const ObjectionExplanationsPage = lazy(() => import('./pages/ObjectionExplanationsPage.tsx'));
+// ECharts travels with this page's chunk only (issue 14): the login page stays small.
+const StatisticsPage = lazy(() => import('./pages/StatisticsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 const ApprovalsPage = lazy(() => import('./components/results/ApprovalsPage.tsx'));
 
@@ -99,6 +101,7 @@ export const router = createBrowserRouter([
       { path: 'winners', element: gated('winners.manage', <WinnersPage />) },
       { path: 'calendar', element: gated('calendar.manage', <CalendarPage />) },
       { path: 'audit', element: gated('audit.view', <AuditPage />) },
+      { path: 'statistics', element: gated('statistics.view', <StatisticsPage />) },
       { path: '403', element: <ForbiddenPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -5,6 +5,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
@@ -52,6 +53,13 @@ export const NAV_ENTRIES: NavEntry[] = [
     icon: <CheckSquareOutlined />,
     roles: ['approver'],
     description: '公示结束、异议办结后，审定拟推介名单或退回',
+  },
+  {
+    path: '/statistics',
+    label: '统计分析',
+    icon: <BarChartOutlined />,
+    permission: 'statistics.view',
+    description: '按年度、级别和省份查看推介统计，导出 Excel，生成年度报告',
   },
   {
     path: '/winners',

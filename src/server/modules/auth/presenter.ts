@@ -1,3 +1,4 @@
+import { isAdmin } from '#core/campaign/organiser-scope.ts';
 import { organisationTypeLabel } from '#core/campaign/unit-types.ts';
 import type { Principal } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
@@ -22,6 +23,7 @@ function permissionsOf(
   if (canCreateCampaign(principal)) permissions.push('campaigns.create');
   if (canManageCalendar(principal)) permissions.push('calendar.manage');
   if (canManageWinners(principal)) permissions.push('winners.manage');
+  if (isAdmin(principal)) permissions.push('statistics.view');
   return permissions;
 }
 
