@@ -49,7 +49,11 @@ import { worklistRoutes } from './modules/worklist/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerCompression } from './platform/http/compress.ts';
-import { registerErrorHandler, registerNotFoundHandler } from './platform/http/error-handler.ts';
+import {
+  answerFrameworkError,
+  registerErrorHandler,
+  registerNotFoundHandler,
+} from './platform/http/error-handler.ts';
 import { registerNoStore } from './platform/http/no-store.ts';
 import { registerStrictJson } from './platform/http/strict-json.ts';
 import { isWebAppFile, registerWebApp } from './platform/http/web-app.ts';
@@ -71,6 +75,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
