@@ -1,9 +1,9 @@
 /**
  * A cheap fingerprint of everything a request could store: per table of the app's schema its row count
  * and newest row version (`xmin`: any insert or update makes a newer one, a delete lowers the count), and
- * the files under the storage folder. Two equal fingerprints mean nothing was written in between.
+ * the names of the files under the storage folder. Two equal fingerprints mean nothing was written in between.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '#server/platform/db/database.ts';
@@ -32,22 +32,29 @@ export function fingerprinter(db: Db, tables: string[], filesDir: string): () =>
     .join(' UNION ALL ');
   // The job queue's newest start: background work (a build queued by an accepted request, a timed job)
   // that ran between two fingerprints writes on its own, so those two say nothing about the request.
-  const jobs = `SELECT '${JOBS}' AS name, coalesce(max(started_on)::text, '') AS mark FROM pgboss.job`;
+  const jobs = `SELECT '${JOBS}' AS name, count(*) FILTER (WHERE state = 'active')::text || ':' || coalesce(max(started_on)::text, '') AS mark FROM pgboss.job`;
   return async () => {
     const rows = await sql<{ name: string; mark: string }>`${sql.raw(`${query} UNION ALL ${jobs}`)}`.execute(
       db,
     );
     const print: Fingerprint = new Map(rows.rows.map((r) => [`table ${r.name}`, r.mark]));
-    for (const file of await filesUnder(filesDir)) print.set(`file ${file.name}`, String(file.size));
+    for (const file of await filesUnder(filesDir)) print.set(`file ${file}`, 'present');
     return print;
   };
 }
 
 const JOBS = 'jobs started';
 
-/** Whether a background job started between the two fingerprints. */
+/** Whether a background job was running at either fingerprint or started between them. */
 export function jobsRanBetween(before: Fingerprint, after: Fingerprint): boolean {
-  return before.get(`table ${JOBS}`) !== after.get(`table ${JOBS}`);
+  const [activeBefore] = (before.get(`table ${JOBS}`) ?? '').split(':');
+  return (
+    jobsRunning(after) || activeBefore !== '0' || before.get(`table ${JOBS}`) !== after.get(`table ${JOBS}`)
+  );
+}
+
+export function jobsRunning(print: Fingerprint): boolean {
+  return !(print.get(`table ${JOBS}`) ?? '').startsWith('0:');
 }
 
 /** Waits until no queued job is due or running, so that what accepted requests set off has been done. */
@@ -62,19 +69,10 @@ export async function settleJobs(db: Db, timeoutMs = 30_000): Promise<void> {
   }
 }
 
-async function filesUnder(root: string): Promise<{ name: string; size: number }[]> {
+/** The files under the storage folder by name (a stat of each would double the time of a fingerprint). */
+async function filesUnder(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-  const files: { name: string; size: number }[] = [];
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    const size = await stat(full).then(
-      (s) => s.size,
-      () => -1,
-    );
-    files.push({ name: path.relative(root, full), size });
-  }
-  return files;
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(root, path.join(e.parentPath, e.name)));
 }
 
 /** What differs between two fingerprints, for a failure message: `table nominations 3:812 -> 4:901`. */
