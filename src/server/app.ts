@@ -47,7 +47,11 @@ import { registerAuth } from './platform/auth/plugin.ts';
 import type { AppContext } from './platform/context.ts';
 import { describeDocument, describeRoute } from './platform/http/api-description.ts';
 import { registerCompression } from './platform/http/compress.ts';
-import { registerErrorHandler, registerNotFoundHandler } from './platform/http/error-handler.ts';
+import {
+  answerFrameworkError,
+  registerErrorHandler,
+  registerNotFoundHandler,
+} from './platform/http/error-handler.ts';
 import { registerNoStore } from './platform/http/no-store.ts';
 import { registerStrictJson } from './platform/http/strict-json.ts';
 import { isWebAppFile, registerWebApp } from './platform/http/web-app.ts';
@@ -73,6 +77,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: answerFrameworkError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

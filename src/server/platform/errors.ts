@@ -6,6 +6,10 @@ const STATUS_BY_CODE = {
   VALIDATION_FAILED: 400,
   INVALID_JSON: 400,
   INVALID_ENCODING: 400,
+  // Text PostgreSQL cannot store (a NUL character), and addresses the router cannot read (issue #15, fuzzing).
+  INVALID_CHARACTERS: 400,
+  INVALID_URL: 400,
+  URL_TOO_LONG: 414,
   PASSWORD_TOO_WEAK: 400,
   UNAUTHENTICATED: 401,
   LOGIN_FAILED: 401,

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError } from '../errors.ts';
@@ -35,6 +35,28 @@ const CLIENT_ERRORS: Record<string, { status: number; code: string; message: str
     message: '不支持的请求内容类型',
   },
 };
+
+/**
+ * Addresses the router refuses before any route is found (a malformed percent-escape, a path parameter
+ * over the length limit): Fastify would answer them with English text of its own.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    reply.status(414).send({ code: 'URL_TOO_LONG', message: '网址过长，请检查后重试' });
+    return;
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    reply.status(400).send({ code: 'INVALID_URL', message: '网址格式不正确，请检查后重试' });
+    return;
+  }
+  reply
+    .status(500)
+    .send({ code: 'INTERNAL', message: '推介平台内部出错，请稍后重试；如仍不行，请联系平台管理员' });
+}
 
 /** Every error leaves as `{ code, message, details? }` with a Chinese message and the status of its code. */
 export function registerErrorHandler(app: FastifyInstance): void {
