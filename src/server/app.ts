@@ -15,6 +15,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { activityRoutes } from './modules/activities/routes.ts';
 import { announcementRoutes } from './modules/announcements/routes.ts';
 import { registerAnnouncementTick } from './modules/announcements/tick-worker.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -151,6 +152,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     publicSiteRoutes,
     resultsRoutes,
     announcementRoutes,
+    activityRoutes,
   ]) {
     routes(app, context);
   }
