@@ -25,7 +25,7 @@ let colleague: Session;
 const good = {
   kind: 'community',
   form: '阅读分享会',
-  occurredOn: '2025-10-18',
+  occurredOn: '2025-10-19',
   place: '长春市朝阳区桂林街道社区学校',
   host: '长春市教育局',
   audience: 120,
@@ -80,9 +80,9 @@ function upload(s: Session, id: string, data: Buffer, name: string) {
   form.append('file', new Blob([new Uint8Array(data)]), name);
   return t.app.inject({ method: 'POST', url: `/api/activities/${id}/photos`, headers: as(s), payload: form });
 }
-async function files(): Promise<string[]> {
+async function files(activityId: string): Promise<string[]> {
   try {
-    const entries = await readdir(path.join(t.filesDir, 'winner-activities'), {
+    const entries = await readdir(path.join(t.filesDir, 'winner-activities', activityId), {
       recursive: true,
       withFileTypes: true,
     });
@@ -91,6 +91,27 @@ async function files(): Promise<string[]> {
     return [];
   }
 }
+
+describe('the demo’s published round', () => {
+  it('has activities with photos on first start, each with its public copy', async () => {
+    const shown = await listPublicActivities(t.database.db, winnerId);
+    expect(shown.map((a) => `${a.occurredOn} ${a.kind} ${a.form}`)).toEqual([
+      '2025-11-12 campus 报告会',
+      '2025-10-18 community 阅读分享会',
+    ]);
+    const list = (await call(organiser, 'GET', '/api/activities')).json();
+    expect(list.items).toHaveLength(5);
+    expect(list.provinces).toEqual([
+      { id: expect.any(String), name: '吉林省教育厅', activities: 5, audience: 2306 },
+    ]);
+    for (const a of shown) {
+      expect(a.photoUrls).toHaveLength(1);
+      const copy = await call(null, 'GET', a.photoUrls[0]!);
+      expect(copy.statusCode).toBe(200);
+      expect((await sharp(copy.rawPayload).metadata()).format).toBe('jpeg');
+    }
+  });
+});
 
 describe('a winner’s publicity activities', () => {
   let activityId: string;
@@ -111,7 +132,8 @@ describe('a winner’s publicity activities', () => {
     const list = (await call(organiser, 'GET', '/api/activities?month=2025-10')).json();
     expect(list.items.map((a: { id: string }) => a.id)).toContain(activityId);
     expect(list.provinces[0]).toMatchObject({ name: '吉林省教育厅' });
-    expect((await call(organiser, 'GET', '/api/activities?month=2025-11')).json().items).toEqual([]);
+    expect(list.items.every((a: { occurredOn: string }) => a.occurredOn.startsWith('2025-10-'))).toBe(true);
+    expect((await call(organiser, 'GET', '/api/activities?month=2025-12')).json().items).toEqual([]);
     const audit = await t.database.db
       .selectFrom('auditLog')
       .select(['action', 'actorName'])
@@ -119,13 +141,13 @@ describe('a winner’s publicity activities', () => {
       .execute();
     expect(audit).toEqual([{ action: 'activity.recorded', actorName: '长春市教育局填报员' }]);
     // The national association above the organiser reads it; the winners list offers it no recording.
-    expect(
-      (await call(national, 'GET', `/api/activities?nominationId=${winnerId}`)).json().items,
-    ).toHaveLength(1);
+    const seen = (await call(national, 'GET', `/api/activities?nominationId=${winnerId}`)).json().items;
+    expect(seen.map((a: { id: string }) => a.id)).toContain(activityId);
     const winners = (await call(national, 'GET', '/api/activity-winners')).json().items;
     expect(winners.find((w: { nominationId: string }) => w.nominationId === winnerId)).toMatchObject({
       mayRecord: false,
-      activities: 1,
+      // Two from the demo's own activities, and this one.
+      activities: 3,
     });
   });
 
@@ -165,9 +187,9 @@ describe('a winner’s publicity activities', () => {
     expect(kept.statusCode, kept.body).toBe(201);
     const [p] = kept.json().activity.photos;
     expect(p).toMatchObject({ fileName: '社区分享会.jpg', contentType: 'image/jpeg' });
-    expect((await files()).sort()).toHaveLength(2);
+    expect((await files(activityId)).sort()).toHaveLength(2);
 
-    const before = await files();
+    const before = await files(activityId);
     const fake = await upload(
       unit,
       activityId,
@@ -177,8 +199,12 @@ describe('a winner’s publicity activities', () => {
     expect(fake.statusCode).toBe(415);
     expect(fake.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
     expect(fake.json().message).toMatch(/活动照片应为 JPEG 或 PNG 图片/);
-    expect((await files()).sort()).toEqual(before.sort());
-    const stored = await t.database.db.selectFrom('winnerActivityPhotos').select('id').execute();
+    expect((await files(activityId)).sort()).toEqual(before.sort());
+    const stored = await t.database.db
+      .selectFrom('winnerActivityPhotos')
+      .select('id')
+      .where('activityId', '=', activityId)
+      .execute();
     expect(stored).toHaveLength(1);
 
     // The public copy: no login, a JPEG no larger than 1280 px, not the original's bytes.
@@ -195,11 +221,11 @@ describe('a winner’s publicity activities', () => {
     expect(original.rawPayload.equals(photo)).toBe(true);
 
     const shown = await listPublicActivities(t.database.db, winnerId);
-    expect(shown).toEqual([
+    expect(shown.filter((a) => a.occurredOn === '2025-10-19')).toEqual([
       {
         kind: 'community',
         form: '阅读分享会',
-        occurredOn: '2025-10-18',
+        occurredOn: '2025-10-19',
         place: good.place,
         host: good.host,
         audience: 120,
@@ -229,7 +255,7 @@ describe('a winner’s publicity activities', () => {
     expect(staleDelete.statusCode).toBe(409);
     const deleted = await call(organiser, 'DELETE', `/api/activities/${activityId}?version=2`);
     expect(deleted.statusCode).toBe(204);
-    expect(await files()).toEqual([]);
+    expect(await files(activityId)).toEqual([]);
     const audit = await t.database.db
       .selectFrom('auditLog')
       .select('action')
