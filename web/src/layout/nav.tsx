@@ -11,6 +11,7 @@ import {
   FlagOutlined,
   FormOutlined,
   HomeOutlined,
+  NotificationOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
@@ -52,6 +53,13 @@ export const NAV_ENTRIES: NavEntry[] = [
     icon: <CheckSquareOutlined />,
     roles: ['approver'],
     description: '公示结束、异议办结后，审定拟推介名单或退回',
+  },
+  {
+    path: '/activities',
+    label: '宣传推介活动',
+    icon: <NotificationOutlined />,
+    roles: ['platform_admin', 'organiser_admin', 'unit_submitter'],
+    description: '登记和查看已公布推介对象的“五进”宣传活动',
   },
   {
     path: '/winners',
