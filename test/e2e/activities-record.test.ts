@@ -70,6 +70,7 @@ describe.skipIf(!available)('browser journey: a unit records a 进社区 activit
       const [year, month, day] = today.split('-').map(Number) as [number, number, number];
       await expect.poll(() => page.getByText('进社区').count()).toBeGreaterThan(0);
       await page.getByLabel('活动形式').fill('阅读分享会');
+      await page.getByLabel('活动形式').press('Escape');
       const date = page.getByLabel('活动日期');
       await date.click();
       await date.fill(`${year}年${month}月${day}日`);
@@ -79,7 +80,7 @@ describe.skipIf(!available)('browser journey: a unit records a 进社区 activit
       await page.getByLabel('参与人数（人次）').fill('95');
       await page.getByLabel('活动简报').fill('周玉梅走进社区学校，与居民分享坚持学习声乐与摄影的经历。');
       const [first, second] = await Promise.all([demoActivityPhoto(30), demoActivityPhoto(200)]);
-      await page.locator('input[type=file]').setInputFiles([
+      await page.locator('form input[type=file]').setInputFiles([
         { name: '分享会现场.jpg', mimeType: 'image/jpeg', buffer: first },
         { name: '居民合影.jpg', mimeType: 'image/jpeg', buffer: second },
       ]);
@@ -96,13 +97,11 @@ describe.skipIf(!available)('browser journey: a unit records a 进社区 activit
 
       // A text file renamed .jpg: refused in Chinese, still two photos.
       expectResponses(page, { method: 'POST', path: /^\/api\/activities\/[^/]+\/photos$/, status: 415 });
-      await card
-        .locator('input[type=file]')
-        .setInputFiles({
-          name: '活动照片.jpg',
-          mimeType: 'image/jpeg',
-          buffer: Buffer.from('这是一段文字，不是照片。\n'),
-        });
+      await card.locator('input[type=file]').setInputFiles({
+        name: '活动照片.jpg',
+        mimeType: 'image/jpeg',
+        buffer: Buffer.from('这是一段文字，不是照片。\n'),
+      });
       await expect.poll(() => page.getByText(/活动照片应为 JPEG 或 PNG 图片/).count()).toBe(1);
       await page.waitForTimeout(500);
       expect(await card.getByRole('img', { name: /活动照片/ }).count()).toBe(2);
@@ -118,7 +117,7 @@ describe.skipIf(!available)('browser journey: a unit records a 进社区 activit
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(`${server.url}/activities`);
       await page.getByText('活动日历').click();
-      const cell = page.getByRole('button', { name: `${month}月${day}日，1次活动` });
+      const cell = page.getByRole('button', { name: new RegExp(`^${month}月\\s*${day}\\s*日\\s*1次活动$`) });
       await cell.click();
       await expect.poll(() => page.getByText(`${month}月${day}日的活动（1）`).count()).toBe(1);
       await expect.poll(() => page.getByText(title).count()).toBe(1);

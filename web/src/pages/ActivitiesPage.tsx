@@ -3,9 +3,9 @@
  * has; the month's activities as a calendar; and, for organisers, the activities by province (a list, no map).
  */
 import { Card, Segmented, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { todayInShanghai } from '#core/calendar/today.ts';
 import { type ActivityWinner, useActivities, useActivityWinners } from '../api/activities.ts';
 import { ActivityCard } from '../components/activities/ActivityCard.tsx';
 import { MonthCalendar } from '../components/activities/MonthCalendar.tsx';
@@ -40,7 +40,8 @@ function Winners() {
 }
 
 function Calendar() {
-  const [month, setMonth] = useState(() => dayjs().format('YYYY-MM'));
+  // This month in Beijing, whatever the browser's time zone.
+  const [month, setMonth] = useState(() => todayInShanghai(new Date()).slice(0, 7));
   const { data } = useActivities({ month });
   return <MonthCalendar month={month} onMonth={setMonth} activities={data?.items ?? []} />;
 }

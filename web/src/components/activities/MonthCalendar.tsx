@@ -9,6 +9,15 @@ import type { Activity } from '#web/api/activities.ts';
 import { ActivityCard } from './ActivityCard.tsx';
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
+/** Read out, not shown. */
+const HIDDEN = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
 
 export function MonthCalendar({
   month,
@@ -63,7 +72,6 @@ export function MonthCalendar({
             <button
               type="button"
               key={iso}
-              aria-label={`${dayjs(iso).format('M月D日')}${count > 0 ? `，${count}次活动` : '，无活动'}`}
               aria-pressed={chosen}
               onClick={() => setDay(chosen ? null : iso)}
               style={{
@@ -74,11 +82,21 @@ export function MonthCalendar({
                 background: count > 0 ? '#e6f4ff' : '#fff',
                 color: '#1f1f1f',
                 textAlign: 'left',
+                position: 'relative',
                 cursor: 'pointer',
               }}
             >
-              <div>{dayjs(iso).date()}</div>
-              {count > 0 ? <div style={{ fontSize: 12, color: '#0958d9' }}>{count}次</div> : null}
+              {/* The name read out is the visible text with the month: 「12月6日 1次活动」. */}
+              <div>
+                <span style={HIDDEN}>{dayjs(iso).month() + 1}月</span>
+                {dayjs(iso).date()}
+                <span style={HIDDEN}>日</span>
+              </div>
+              {count > 0 ? (
+                <div style={{ fontSize: 12, color: '#0958d9' }}>{count}次活动</div>
+              ) : (
+                <span style={HIDDEN}>无活动</span>
+              )}
             </button>
           );
         })}
