@@ -111,7 +111,7 @@ export function ActivityCard({ activity, showWinner }: { activity: Activity; sho
             label: '参与人数',
             children: `${activity.audience.toLocaleString('zh-CN')}人次`,
           },
-          { key: 'by', label: '登记人', children: `${activity.recordedByName}（${activity.unitName}）` },
+          { key: 'by', label: '登记人', children: activity.recordedByName },
         ]}
       />
       <Typography.Paragraph style={{ marginTop: 8, marginBottom: 8 }}>{activity.report}</Typography.Paragraph>
