@@ -62,6 +62,7 @@ describe.skipIf(!available)('browser journey: a unit records a 进社区 activit
 
       await page.getByRole('link', { name: '周玉梅' }).click();
       await expect.poll(() => page.getByRole('heading', { name: '周玉梅的宣传活动' }).count()).toBe(1);
+      const nominationId = new URL(page.url()).pathname.split('/').at(-1)!;
       // The demo's own two activities of hers are listed.
       await expect.poll(() => page.getByText('已登记的活动（2）').count()).toBe(1);
       await page.getByRole('button', { name: '登记宣传活动' }).click();
@@ -127,6 +128,11 @@ describe.skipIf(!available)('browser journey: a unit records a 进社区 activit
       await expect.poll(() => page.getByText(title).count()).toBe(1);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       await shot(page, '7-calendar-375');
+
+      // The winner's own nomination page leads to the same 宣传活动 page.
+      await page.goto(`${server.url}/nominations/${nominationId}`);
+      await page.getByRole('link', { name: '登记和查看“五进”宣传活动' }).click();
+      await expect.poll(() => page.getByText('已登记的活动（3）').count()).toBe(1);
     } catch (e) {
       await shot(page, 'failure').catch(() => {});
       console.error(server.output().slice(-3000));
