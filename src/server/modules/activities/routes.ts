@@ -27,7 +27,7 @@ const tags = ['宣传推介活动'];
 const photoParams = z.object({ id: z.uuid('编号格式不正确'), photoId: z.uuid('照片编号格式不正确') });
 
 export function activityRoutes(app: FastifyInstance, context: AppContext) {
-  const { db, clock, storage } = context;
+  const { db, clock, storage, publicPages } = context;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   /** The activity as the list presents it, after the change. */
@@ -72,6 +72,8 @@ export function activityRoutes(app: FastifyInstance, context: AppContext) {
     handler: async (request, reply) => {
       const actor = requireActor(request);
       const { id } = await recordActivity(db, actor, request.params.id, request.body, clock.now());
+      // The showcase pages of published winners list activities: the public site drops its cached copies.
+      await publicPages.changed();
       return reply.status(201).send(await presentOne(actor, id));
     },
   });
@@ -88,6 +90,7 @@ export function activityRoutes(app: FastifyInstance, context: AppContext) {
     handler: async (request) => {
       const actor = requireActor(request);
       await updateActivity(context, actor, request.params.id, request.body, clock.now());
+      await publicPages.changed();
       return presentOne(actor, request.params.id);
     },
   });
@@ -103,6 +106,7 @@ export function activityRoutes(app: FastifyInstance, context: AppContext) {
     },
     handler: async (request, reply) => {
       await deleteActivity(context, requireActor(request), request.params.id, request.query.version);
+      await publicPages.changed();
       return reply.status(204).send(null);
     },
   });
@@ -126,6 +130,7 @@ export function activityRoutes(app: FastifyInstance, context: AppContext) {
           ? { fileName: part.filename, stream: part.file, truncated: () => part.file.truncated }
           : undefined;
       });
+      await publicPages.changed();
       return reply.status(201).send(await presentOne(actor, request.params.id));
     },
   });
@@ -140,6 +145,7 @@ export function activityRoutes(app: FastifyInstance, context: AppContext) {
     },
     handler: async (request, reply) => {
       await removeActivityPhoto(context, requireActor(request), request.params.id, request.params.photoId);
+      await publicPages.changed();
       return reply.status(204).send(null);
     },
   });

@@ -21,6 +21,7 @@ let liaoning: Session;
 let national: Session;
 let winnerId: string;
 let colleague: Session;
+let publicChanges = 0;
 
 const good = {
   kind: 'community',
@@ -34,6 +35,9 @@ const good = {
 
 beforeAll(async () => {
   t = await createTestApp({ demoNominations: true });
+  t.context.publicPages.onChange(() => {
+    publicChanges += 1;
+  });
   const db = t.database.db;
   const winner = await db
     .selectFrom('nominations as n')
@@ -117,8 +121,11 @@ describe('a winner’s publicity activities', () => {
   let activityId: string;
 
   it('lets the winner’s unit record a 进社区 activity, listed with its province and audited', async () => {
+    const changes = publicChanges;
     const response = await record(unit, good);
     expect(response.statusCode, response.body).toBe(201);
+    // The showcase lists it: the public site's cached pages are dropped.
+    expect(publicChanges).toBe(changes + 1);
     const { activity } = response.json();
     activityId = activity.id;
     expect(activity).toMatchObject({
