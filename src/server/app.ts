@@ -11,6 +11,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { z } from 'zod';
 import { API_INFO } from './api-info.ts';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { activityRoutes } from './modules/activities/routes.ts';
 import { announcementRoutes } from './modules/announcements/routes.ts';
 import { registerAnnouncementTick } from './modules/announcements/tick-worker.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -156,6 +157,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     resultsRoutes,
     announcementRoutes,
     statisticsRoutes,
+    activityRoutes,
   ];
   for (const routes of [metricsRoutes, healthRoutes, ...(servesWeb(role) ? webRoutes : [])]) {
     routes(app, context);

@@ -4,6 +4,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '#core/accounts/roles.ts';
+import { ACTIVITY_KINDS } from '#core/activities/kinds.ts';
+import { ACTIVITY_PHOTO_TYPES } from '#core/activities/photo.ts';
 import { OBJECTION_FILE_TYPES, PUBLICITY_FILE_TYPES } from '#core/announcement/file-types.ts';
 import { ANNOUNCEMENT_STATES, CORRECTION_KINDS } from '#core/announcement/states.ts';
 import { OVERRIDE_KINDS } from '#core/calendar/settings.ts';
@@ -60,6 +62,8 @@ const CODED_COLUMNS: Record<string, string[]> = {
   'objection_events.kind': codes(OBJECTION_EVENT_KINDS),
   'objection_files.content_type': codes(OBJECTION_FILE_TYPES),
   'unit_publicities.content_type': codes(PUBLICITY_FILE_TYPES),
+  'winner_activities.kind': codes(ACTIVITY_KINDS),
+  'winner_activity_photos.content_type': codes(ACTIVITY_PHOTO_TYPES),
 };
 
 /**

@@ -26,6 +26,8 @@ const NominationPage = lazy(() => import('./pages/NominationPage.tsx'));
 const PrintNominationPage = lazy(() => import('./pages/PrintNominationPage.tsx'));
 const PrintCampaignPage = lazy(() => import('./pages/PrintCampaignPage.tsx'));
 const WinnersPage = lazy(() => import('./pages/WinnersPage.tsx'));
+const ActivitiesPage = lazy(() => import('./pages/ActivitiesPage.tsx'));
+const WinnerActivitiesPage = lazy(() => import('./pages/WinnerActivitiesPage.tsx'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage.tsx'));
 const AuditPage = lazy(() => import('./pages/AuditPage.tsx'));
 const NotificationsPage = lazy(() => import('./pages/NotificationsPage.tsx'));
@@ -99,6 +101,11 @@ export const router = createBrowserRouter([
         element: gated('campaigns.view', <RankingPage />),
       },
       { path: 'winners', element: gated('winners.manage', <WinnersPage />) },
+      { path: 'activities', element: gated('campaigns.view', <ActivitiesPage />) },
+      {
+        path: 'activities/winners/:nominationId',
+        element: gated('campaigns.view', <WinnerActivitiesPage />),
+      },
       { path: 'calendar', element: gated('calendar.manage', <CalendarPage />) },
       { path: 'audit', element: gated('audit.view', <AuditPage />) },
       { path: 'statistics', element: gated('statistics.view', <StatisticsPage />) },

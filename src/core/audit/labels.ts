@@ -25,6 +25,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   unit_publicity: '报送单位公示',
   objection: '异议',
   announcement: '公示',
+  winner_activity: '宣传推介活动',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -95,6 +96,12 @@ export const ACTION_LABELS: Record<string, string> = {
   'publicity.updated': '修改本单位公示记录',
   'publicity.deleted': '删除本单位公示记录',
   'publicity.file_uploaded': '上传公示截图或 PDF',
+  // Winners' publicity activities (五进).
+  'activity.recorded': '登记宣传推介活动',
+  'activity.updated': '修改宣传推介活动',
+  'activity.deleted': '删除宣传推介活动',
+  'activity.photo_uploaded': '上传宣传活动照片',
+  'activity.photo_removed': '删除宣传活动照片',
   'material.converted_automatically': '自动转换视频',
   'material.transitioned': '材料检查结果变更',
   // Objections (异议) to a 公示 and their handling.

@@ -30,6 +30,7 @@ import { approveCampaign } from '../modules/results/approve-campaign.ts';
 import { publishResults } from '../modules/results/publish-results.ts';
 import { requestApproval } from '../modules/results/request-approval.ts';
 import type { AppContext } from '../platform/context.ts';
+import { seedDemoActivities } from './demo-activities.ts';
 import {
   APPROVAL_COMMENT,
   DECISION_DAYS,
@@ -186,6 +187,7 @@ export async function seedDemoDecision(context: AppContext, now: Date): Promise<
   await publishResults(on(context, DECISION_DAYS.published), organiser, campaignId, {
     docNumber: DECISION_DOC_NUMBER,
   });
+  await seedDemoActivities(context, campaignId);
   await context.publicPages.changed();
   return campaignId;
 }

@@ -12,6 +12,7 @@ import {
   FlagOutlined,
   FormOutlined,
   HomeOutlined,
+  NotificationOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
@@ -60,6 +61,13 @@ export const NAV_ENTRIES: NavEntry[] = [
     icon: <BarChartOutlined />,
     permission: 'statistics.view',
     description: '按年度、级别和省份查看推介统计，导出 Excel，生成年度报告',
+  },
+  {
+    path: '/activities',
+    label: '宣传推介活动',
+    icon: <NotificationOutlined />,
+    roles: ['platform_admin', 'organiser_admin', 'unit_submitter'],
+    description: '登记和查看已公布推介对象的“五进”宣传活动',
   },
   {
     path: '/winners',

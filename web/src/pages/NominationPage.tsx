@@ -234,6 +234,13 @@ function NominationEditor({
         </Row>
         {/* 材料: photos, video, work summary; uploads, checks, conversion, waivers (components/material). */}
         <MaterialsSection nominationId={nomination.id} />
+        {/* A published winner's 宣传活动 (五进) are recorded on their own page (pages/WinnerActivitiesPage). */}
+        {campaign.status === 'published' &&
+          (nomination.state === 'selected' || nomination.state === 'forwarded') && (
+            <Card size="small" title="宣传推介活动" style={{ marginTop: 16 }}>
+              <Link to={`/activities/winners/${nomination.id}`}>登记和查看“五进”宣传活动</Link>
+            </Card>
+          )}
         {!organiser && nomination.actions.includes('actAsUnit') && (
           <ExclusionRequestSection nomination={nomination} campaignStatus={campaign.status} />
         )}

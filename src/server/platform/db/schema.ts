@@ -15,6 +15,7 @@ import type { RankingMethod } from '#core/review/ranking.ts';
 import type { ReviewState } from '#core/review/review-states.ts';
 import type { BlindField, RoundKind, RoundState } from '#core/review/round-states.ts';
 import type { Recommendation } from '#core/review/rubric.ts';
+import type { ActivityTables } from './schema-activities.ts';
 import type { DecisionTables } from './schema-decision.ts';
 
 /**
@@ -407,7 +408,7 @@ export interface NotificationsTable {
   emailedAt: NullableTimestamp;
 }
 
-export interface Database extends DecisionTables {
+export interface Database extends DecisionTables, ActivityTables {
   organisations: OrganisationsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
