@@ -5,13 +5,13 @@
  * marks the copy failed with the reason; the unit keeps the original and may ask again.
  */
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { error } from '#core/findings.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { convertVideo } from '#server/platform/media/convert-video.ts';
 import { FfmpegError } from '#server/platform/media/run-ffmpeg.ts';
+import { scratchDir } from '#server/platform/scratch-dirs.ts';
 import { findJobMaterial, type JobMaterial, setConversionProgress, slotOfRow } from './job-queries.ts';
 import { transitionMaterial } from './transition-material.ts';
 
@@ -57,7 +57,7 @@ export async function runMaterialConvert(context: AppContext, materialId: string
   if (copy?.state !== 'converting' || !copy.convertedFrom) return;
   const original = await findJobMaterial(db, copy.convertedFrom);
   if (!original) return; // the original's deletion took the copy along (ON DELETE CASCADE)
-  const dir = await mkdtemp(join(tmpdir(), 'tuijie-convert-'));
+  const dir = await scratchDir('convert');
   try {
     await convert(context, copy, original, dir);
   } catch (caught) {
