@@ -97,6 +97,8 @@ const STATUS_BY_CODE = {
   PDF_UNAVAILABLE: 503,
   DB_UNAVAILABLE: 503,
   FFMPEG_MISSING: 503,
+  // The file storage is full (ENOSPC): the administrator must free or add space (issue #15 item 12).
+  STORAGE_FULL: 507,
 } as const;
 
 export type ErrorCode = keyof typeof STATUS_BY_CODE;

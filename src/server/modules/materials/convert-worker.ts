@@ -12,10 +12,12 @@ import type { AppContext } from '#server/platform/context.ts';
 import { convertVideo } from '#server/platform/media/convert-video.ts';
 import { FfmpegError } from '#server/platform/media/run-ffmpeg.ts';
 import { scratchDir } from '#server/platform/scratch-dirs.ts';
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '#server/platform/storage/storage-full.ts';
 import { findJobMaterial, type JobMaterial, setConversionProgress, slotOfRow } from './job-queries.ts';
 import { transitionMaterial } from './transition-material.ts';
 
 function reasonOf(caught: unknown): string {
+  if (isStorageFull(caught)) return STORAGE_FULL_MESSAGE;
   if (caught instanceof FfmpegError) {
     // ffmpeg's last line names the problem (in English); it helps an administrator, not the unit.
     const detail = caught.stderr.trim().split('\n').at(-1);
