@@ -50,7 +50,7 @@ describe('a full files folder', () => {
     varDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-full-'));
     await chmod(varDir, 0o755);
     filesDir = path.join(varDir, 'files');
-    await mountTmpfs(filesDir, 64);
+    await mountTmpfs(filesDir, 512);
     mounted = true;
     server = await startKillableServer(database.url, varDir, await freePort());
     unit = await loginOverHttp(server.url, 'changchun', printedPasswords(server.output()).get('changchun')!);

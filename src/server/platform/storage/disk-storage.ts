@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { FileStore } from '@tus/file-store';
 import { processRunning } from '../scratch-dirs.ts';
+import { DiskTusStore } from './disk-tus-store.ts';
 import { hashingPassThrough } from './hash-stream.ts';
 import type { ByteRange, Storage, StorageOptions } from './storage.ts';
 
@@ -55,10 +55,13 @@ export function createDiskStorage(root: string, options: StorageOptions = {}): S
     if (!full.startsWith(path.resolve(root) + path.sep)) throw new Error(`storage key outside root: ${key}`);
     return full;
   };
-  let tus: FileStore | undefined;
+  let tus: DiskTusStore | undefined;
   const expireMs = options.uploadExpireMs ?? 0;
   const tusStore = () => {
-    tus ??= new FileStore({ directory: path.join(root, UPLOADS), expirationPeriodInMilliseconds: expireMs });
+    tus ??= new DiskTusStore({
+      directory: path.join(root, UPLOADS),
+      expirationPeriodInMilliseconds: expireMs,
+    });
     return tus;
   };
   return {
