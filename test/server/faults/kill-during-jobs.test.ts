@@ -1,14 +1,16 @@
 /**
  * Issue #15 item 12: the server killed without warning (SIGKILL, as in a power cut or an OOM kill) while
- * it builds a submission package, then started again on the same database and files. The package
- * must then be built to the end (or fail with a Chinese reason), never be served half-written, and
- * what the killed process left behind (its partial ZIP, its LibreOffice folders) must be cleaned away.
+ * it builds a submission package or converts a video, then started again on the same database and
+ * files. The package and the converted copy must then be made to the end (or fail with a Chinese
+ * reason), never be served half-written, and what the killed process left behind (its partial ZIP,
+ * its LibreOffice and ffmpeg folders) must be cleaned away.
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '#server/platform/free-port.ts';
+import { film, tempFolder } from '#test/fixtures/media/generate.ts';
 import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
 import {
   api,
@@ -18,6 +20,7 @@ import {
   printedPasswords,
   startKillableServer,
 } from '../modules/materials/killable-server.ts';
+import { startTusUpload } from '../modules/materials/tus-client.ts';
 import { filesUnder, platformTempDirs, sha256, waitFor } from './fault-support.ts';
 
 interface PackageView {
@@ -119,5 +122,81 @@ describe('SIGKILL while a job runs, then a restart on the same database and file
     expect(sha256(body)).toBe(finished.sha256);
     expect(body.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
     expect(partials()).toEqual([]);
+  });
+
+  it('a video being converted is converted again after the restart; its copy is never served half-made', {
+    timeout: 600_000,
+  }, async () => {
+    const folder = tempFolder('tuijie-faults-film-');
+    try {
+      const unit = await loginOverHttp(
+        server!.url,
+        'changchun',
+        printedPasswords(server!.output()).get('changchun')!,
+      );
+      const created = await api(server!.url, unit, 'POST', '/api/nominations', {
+        campaignId,
+        category: 'star',
+      });
+      const nominationId = (await created.json()).nomination.id;
+      // A phone's film (30 fps, 640×360) fails the 1280×720 25 fps spec only on what conversion mends, so
+      // the platform converts it by itself after the check; four minutes of it keep ffmpeg busy a while.
+      const data = await readFile(
+        film(path.join(folder.dir, 'phone.mp4'), {
+          seconds: 250,
+          fps: 30,
+          size: '640x360',
+          pattern: 'smptebars',
+          audio: true,
+        }),
+      );
+      const metadata = { nominationId, setKey: 'star', slotId: 'video', filename: '学习之星宣传片.mp4' };
+      await startTusUpload(server!.url, unit, data, metadata).done;
+
+      const copyRow = () =>
+        database.db
+          .selectFrom('materials')
+          .select(['id', 'state', 'progress', 'sha256', 'storageKey', 'findings'])
+          .where('nominationId', '=', nominationId)
+          .where('convertedFrom', 'is not', null)
+          .executeTakeFirst();
+      const scratchOf = (pid: number) => platformTempDirs().filter((d) => d.includes(`-${pid}-`));
+      const copy = await waitFor(
+        'ffmpeg is converting the copy',
+        async () => {
+          const row = await copyRow();
+          return row?.state === 'converting' && (row.progress ?? 0) > 0 && scratchOf(server!.pid).length > 0
+            ? row
+            : undefined;
+        },
+        180_000,
+        20,
+      );
+
+      // While it is made, its content is refused in Chinese: no half-made film is served.
+      const early = await api(server!.url, unit, 'GET', `/api/materials/${copy.id}/content`);
+      expect(early.status).toBe(409);
+      expect((await early.json()).message).toContain('正在转换');
+
+      const killed = server!.pid;
+      await server!.kill();
+      expect((await copyRow())?.state).toBe('converting');
+      expect(scratchOf(killed)).not.toEqual([]);
+
+      server = await startKillableServer(database.url, varDir, port);
+      expect(scratchOf(killed)).toEqual([]);
+      const done = await waitFor('the copy is converted again', async () => {
+        const row = await copyRow();
+        return row && row.state !== 'converting' ? row : undefined;
+      });
+      expect(done.state).toBe('passed');
+      const content = await api(server!.url, unit, 'GET', `/api/materials/${copy.id}/content`);
+      expect(content.status).toBe(200);
+      const body = Buffer.from(await content.arrayBuffer());
+      expect(sha256(body)).toBe(done.sha256);
+      expect(filesUnder(path.join(varDir, 'files')).filter((f) => f.endsWith('.part'))).toEqual([]);
+    } finally {
+      folder.remove();
+    }
   });
 });
