@@ -189,10 +189,11 @@ describe('SIGKILL while a job runs, then a restart on the same database and file
       // frame, which on two loaded cores takes minutes for this film.
       let last: Awaited<ReturnType<typeof copyRow>>;
       const done = await waitFor(
-        'the copy is converted again',
+        'the copy is converted again and checked',
         async () => {
           last = await copyRow();
-          return last && last.state !== 'converting' ? last : undefined;
+          // Converted (`pending`), then checked like any upload.
+          return last && last.state !== 'converting' && last.state !== 'pending' ? last : undefined;
         },
         540_000,
         500,
