@@ -8,8 +8,10 @@ import { provisionDatabase } from '#server/platform/db/provision.ts';
 import { type Jobs, startJobs } from '#server/platform/jobs/jobs.ts';
 import { type DataKeyring, installDataKeys, loadDataKeys } from '#server/platform/personal-data/data-keys.ts';
 import { createPublicPages, type PublicPages } from '#server/platform/public-pages.ts';
+import { removeStaleScratchDirs } from '#server/platform/scratch-dirs.ts';
 import { markStopping } from '#server/platform/stopping.ts';
 import { createStorage } from '#server/platform/storage/create-storage.ts';
+import { removeStalePartialWrites } from '#server/platform/storage/disk-storage.ts';
 import type { Storage } from '#server/platform/storage/storage.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
 
@@ -70,6 +72,7 @@ export async function openRuntime(config = loadConfig(), options: RuntimeOptions
     const { keyring, notes: dataKeyNotes } = await openDataKeys(db, config, options.reseal ?? true);
     const jobs = await startJobs(database.url, { pollingIntervalSeconds: config.jobPollSeconds });
     steps.unshift(() => jobs.stop());
+    await removeLeftovers(config);
     return {
       config,
       db,
@@ -94,6 +97,19 @@ export async function openRuntime(config = loadConfig(), options: RuntimeOptions
     if (stopping) return new Promise<never>(() => {});
     throw e;
   }
+}
+
+/**
+ * What a process killed mid-work (SIGKILL, power cut) could not remove: its scratch folders and the
+ * partial files it was writing. Its jobs themselves are taken up again by the queue (jobs.ts).
+ */
+async function removeLeftovers(config: Config): Promise<void> {
+  const folders = await removeStaleScratchDirs();
+  const partials = config.s3 ? [] : await removeStalePartialWrites(config.filesDir);
+  if (folders + partials.length > 0)
+    console.warn(
+      `已清理上次异常退出时遗留的临时文件：临时目录 ${folders} 个，未写完的文件 ${partials.length} 个。`,
+    );
 }
 
 /**

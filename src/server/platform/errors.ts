@@ -36,6 +36,8 @@ const STATUS_BY_CODE = {
   MATERIAL_ALREADY_WAIVED: 409,
   MATERIAL_NOT_CONVERTIBLE: 409,
   MATERIAL_CHECK_PENDING: 409,
+  // A converted copy still being made has no content yet (issue #15 item 12).
+  MATERIAL_CONVERTING: 409,
   MATERIAL_ALREADY_PASSED: 409,
   CONVERSION_EXISTS: 409,
   UPLOAD_OFFSET_MISMATCH: 409,
@@ -101,6 +103,8 @@ const STATUS_BY_CODE = {
   PDF_UNAVAILABLE: 503,
   DB_UNAVAILABLE: 503,
   FFMPEG_MISSING: 503,
+  // The file storage is full (ENOSPC): the administrator must free or add space (issue #15 item 12).
+  STORAGE_FULL: 507,
 } as const;
 
 export type ErrorCode = keyof typeof STATUS_BY_CODE;

@@ -6,6 +6,7 @@
 import type { AppContext } from '#server/platform/context.ts';
 import { AppError } from '#server/platform/errors.ts';
 import { QUEUES } from '#server/platform/jobs/jobs.ts';
+import { isStorageFull } from '#server/platform/storage/storage-full.ts';
 import { buildPackage } from './build-package.ts';
 import { findPackage, updatePackageProgress } from './package-queries.ts';
 import { registerPackageSweep } from './package-sweep.ts';
@@ -18,6 +19,8 @@ export const packageStorageKey = (id: string) => `packages/${id}.zip`;
 
 export function failureReason(error: unknown): string {
   if (error instanceof AppError) return error.message;
+  if (isStorageFull(error))
+    return '平台的文件存储空间已满，提交包未能生成。请联系平台管理员清理或扩充存储空间后重新生成。';
   // The system's code (ENOSPC, ENOENT) helps an administrator; its message would show server paths.
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return `生成提交包时出错${code ? `（${code}）` : ''}。请稍后重新生成；如仍失败，请联系平台管理员检查文件存储。`;

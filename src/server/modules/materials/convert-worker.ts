@@ -5,17 +5,19 @@
  * marks the copy failed with the reason; the unit keeps the original and may ask again.
  */
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { error } from '#core/findings.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { convertVideo } from '#server/platform/media/convert-video.ts';
 import { FfmpegError } from '#server/platform/media/run-ffmpeg.ts';
+import { scratchDir } from '#server/platform/scratch-dirs.ts';
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '#server/platform/storage/storage-full.ts';
 import { findJobMaterial, type JobMaterial, setConversionProgress, slotOfRow } from './job-queries.ts';
 import { transitionMaterial } from './transition-material.ts';
 
 function reasonOf(caught: unknown): string {
+  if (isStorageFull(caught)) return STORAGE_FULL_MESSAGE;
   if (caught instanceof FfmpegError) {
     // ffmpeg's last line names the problem (in English); it helps an administrator, not the unit.
     const detail = caught.stderr.trim().split('\n').at(-1);
@@ -57,7 +59,7 @@ export async function runMaterialConvert(context: AppContext, materialId: string
   if (copy?.state !== 'converting' || !copy.convertedFrom) return;
   const original = await findJobMaterial(db, copy.convertedFrom);
   if (!original) return; // the original's deletion took the copy along (ON DELETE CASCADE)
-  const dir = await mkdtemp(join(tmpdir(), 'tuijie-convert-'));
+  const dir = await scratchDir('convert');
   try {
     await convert(context, copy, original, dir);
   } catch (caught) {

@@ -20,6 +20,9 @@ export async function materialContent(
   rangeHeader: string | undefined,
 ): Promise<MaterialContent> {
   const { material } = await visibleMaterial(db, actor, id);
+  // Its file appears whole when the conversion ends (written beside and renamed); until then there is none.
+  if (material.state === 'converting')
+    throw new AppError('MATERIAL_CONVERTING', `“${material.fileName}”正在转换，请等转换完成后再查看。`);
   const size = Number(material.bytes);
   const common = {
     'accept-ranges': 'bytes',

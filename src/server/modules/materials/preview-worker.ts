@@ -3,19 +3,19 @@
  * `previews/<materialId>.jpg`. A preview is a convenience: when one cannot be made the material keeps
  * its verdict and simply has none (the reason goes to the log), so this job never fails.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { AppContext } from '#server/platform/context.ts';
 import { posterFrame } from '#server/platform/media/poster-frame.ts';
 import { makeThumbnail } from '#server/platform/media/thumbnail.ts';
+import { scratchDir } from '#server/platform/scratch-dirs.ts';
 import { findJobMaterial, setPreviewKey } from './job-queries.ts';
 
 export const previewKeyOf = (materialId: string) => `previews/${materialId}.jpg`;
 
 async function withScratch<T>(use: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'tuijie-preview-'));
+  const dir = await scratchDir('preview');
   try {
     return await use(dir);
   } finally {

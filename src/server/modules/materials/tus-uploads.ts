@@ -13,6 +13,7 @@ import { MEBIBYTE } from '#core/materials/spec.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { activeUploads, countingTusStore } from '#server/platform/metrics/instruments.ts';
+import { isStorageFull, UPLOAD_STORAGE_FULL_MESSAGE } from '#server/platform/storage/storage-full.ts';
 import { hashingTusStore } from './hashing-tus-store.ts';
 import { admitUpload, checkUploadOwner, finishUpload, isRefusal, refusal } from './upload-material.ts';
 
@@ -94,6 +95,7 @@ const TUS_REASONS: { text: RegExp; status: number; code: string; message: string
 
 function translate(error: Error | { status_code: number; body: string }) {
   if (isRefusal(error) && error.body.startsWith('{')) return error;
+  if (isStorageFull(error)) return refusal(507, 'STORAGE_FULL', UPLOAD_STORAGE_FULL_MESSAGE);
   const status = isRefusal(error) ? error.status_code : 500;
   const reason = isRefusal(error) ? TUS_REASONS.find((r) => r.text.test(error.body)) : undefined;
   if (reason) return refusal(reason.status, reason.code, reason.message);

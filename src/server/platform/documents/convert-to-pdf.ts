@@ -10,12 +10,12 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../errors.ts';
 import { pdfDuration, timed } from '../metrics/instruments.ts';
+import { scratchDir } from '../scratch-dirs.ts';
 
 const TIMEOUT_MS = 60_000;
 /** Extra time per further document of a batch. */
@@ -179,7 +179,7 @@ async function sofficeToPdf(
   extension: string,
   timeoutMs: number | undefined,
 ): Promise<Buffer[]> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-pdf-'));
+  const dir = await scratchDir('pdf');
   try {
     // ASCII names: the units' Chinese names are not needed inside the server's temporary folder.
     const sources = inputs.map((_, i) => path.join(dir, `document${i}${extension}`));

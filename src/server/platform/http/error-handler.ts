@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError } from '../errors.ts';
 import { reportUnlessStopping } from '../stopping.ts';
+import { isStorageFull, STORAGE_FULL_MESSAGE } from '../storage/storage-full.ts';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -97,6 +98,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
         code: 'DB_UNAVAILABLE',
         message: '系统暂时无法读取数据，请稍后再试；如长时间无法使用，请联系平台管理员',
       });
+    }
+    if (isStorageFull(error)) {
+      request.log.error({ err: error }, 'file storage full');
+      return reply.status(507).send({ code: 'STORAGE_FULL', message: STORAGE_FULL_MESSAGE });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply

@@ -61,6 +61,16 @@ const RETRIES: Partial<
   Record<QueueName, { retryLimit: number; retryBackoff: boolean; retryDelayMax: number }>
 > = { 'notification-mail': { retryLimit: 12, retryBackoff: true, retryDelayMax: 30 * 60 } };
 
+/**
+ * A worker proves it is alive this often (pg-boss refreshes the claimed job while the handler runs). A
+ * process killed outright (SIGKILL, power cut, OOM) stops proving it, and the queue's supervisor then
+ * fails the job into a retry that a live process takes up, instead of leaving it `active` (and its
+ * package or conversion at 生成中/转换中) until `EXPIRE_SECONDS` runs out hours later (issue #15 item 12).
+ */
+const HEARTBEAT_SECONDS = 30;
+/** How often the supervisor looks for jobs whose worker fell silent (pg-boss's default is a minute). */
+const SUPERVISE_SECONDS = 15;
+
 export interface SendOptions {
   /** Send inside this transaction: the job exists exactly when the transaction commits. */
   trx?: Transaction<Database>;
@@ -110,6 +120,8 @@ export async function startJobs(databaseUrl: string, options: StartJobsOptions =
     max: 4,
     useListenNotify: true,
     application_name: 'tuijie-jobs',
+    superviseIntervalSeconds: SUPERVISE_SECONDS,
+    monitorIntervalSeconds: SUPERVISE_SECONDS,
   });
   let stopping = false;
   boss.on('error', (e: unknown) => {
@@ -124,6 +136,7 @@ export async function startJobs(databaseUrl: string, options: StartJobsOptions =
       retryLimit: 2,
       retryDelay: 5,
       expireInSeconds: EXPIRE_SECONDS[name],
+      heartbeatSeconds: HEARTBEAT_SECONDS,
       ...RETRIES[name],
     };
     // A database from an earlier version has the queue already: bring its settings up to date.

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { FileStore } from '@tus/file-store';
+import { processRunning } from '../scratch-dirs.ts';
+import { DiskTusStore } from './disk-tus-store.ts';
 import { hashingPassThrough } from './hash-stream.ts';
 import type { ByteRange, Storage, StorageOptions } from './storage.ts';
 
@@ -17,6 +19,35 @@ const UPLOADS = 'uploads';
 export const FILE_MODE = 0o600;
 export const DIRECTORY_MODE = 0o700;
 
+/** This machine, as a partial file's name carries it (the files folder may be shared between machines). */
+const HOST = os.hostname().replace(/[^A-Za-z0-9_-]/g, '_');
+const PARTIAL = /\.([A-Za-z0-9_-]+)\.(\d+)\.[0-9a-f-]{36}\.part$/;
+
+/** `packages/x.zip` → `packages/x.zip.<host>.<pid>.<uuid>.part`: whose it is, so a restart can tell it is stale. */
+function partialName(target: string): string {
+  return `${target}.${HOST}.${process.pid}.${randomUUID()}.part`;
+}
+
+/**
+ * Removes partial files that a process of this machine killed mid-write (SIGKILL, power cut) left in the
+ * files folder; a live writer's (another process here, or any process on another machine) stays. Run at
+ * start (issue #15 item 12). Returns the keys removed.
+ */
+export async function removeStalePartialWrites(root: string): Promise<string[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  const removed: string[] = [];
+  for (const entry of entries) {
+    const match = entry.isFile() ? PARTIAL.exec(entry.name) : null;
+    if (!match || match[1] !== HOST) continue;
+    const pid = Number(match[2]);
+    if (pid === process.pid || processRunning(pid)) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    await rm(file, { force: true });
+    removed.push(path.relative(root, file));
+  }
+  return removed;
+}
+
 export function createDiskStorage(root: string, options: StorageOptions = {}): Storage {
   const resolve = (key: string) => {
     const full = path.resolve(root, key);
@@ -24,10 +55,13 @@ export function createDiskStorage(root: string, options: StorageOptions = {}): S
     if (!full.startsWith(path.resolve(root) + path.sep)) throw new Error(`storage key outside root: ${key}`);
     return full;
   };
-  let tus: FileStore | undefined;
+  let tus: DiskTusStore | undefined;
   const expireMs = options.uploadExpireMs ?? 0;
   const tusStore = () => {
-    tus ??= new FileStore({ directory: path.join(root, UPLOADS), expirationPeriodInMilliseconds: expireMs });
+    tus ??= new DiskTusStore({
+      directory: path.join(root, UPLOADS),
+      expirationPeriodInMilliseconds: expireMs,
+    });
     return tus;
   };
   return {
@@ -47,7 +81,7 @@ export function createDiskStorage(root: string, options: StorageOptions = {}): S
       const target = resolve(key);
       await mkdir(path.dirname(target), { recursive: true, mode: DIRECTORY_MODE });
       // Written beside and renamed, so a reader never sees half a file.
-      const partial = `${target}.${randomUUID()}.part`;
+      const partial = partialName(target);
       const hashing = hashingPassThrough();
       try {
         await pipeline(source, hashing.stream, createWriteStream(partial, { mode: FILE_MODE }));

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -14,6 +13,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { S3Store } from '@tus/s3-store';
 import type { S3Config } from '../config.ts';
+import { scratchDir } from '../scratch-dirs.ts';
 import { s3ClientConfig } from './s3-client.ts';
 import { describeS3Failure, isS3NotFound, notFoundError } from './s3-errors.ts';
 import { PART_SIZE, writeMultipart } from './s3-multipart-write.ts';
@@ -78,7 +78,7 @@ export function createS3Storage(config: S3Config, options: S3StorageOptions = {}
     },
     async withLocalFile(key, use) {
       const body = await get(key);
-      const dir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-s3-'));
+      const dir = await scratchDir('s3');
       try {
         // The key's own name keeps its extension, which some tools look at.
         const file = path.join(dir, path.basename(key) || 'object');

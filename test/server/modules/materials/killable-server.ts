@@ -10,6 +10,8 @@ const root = path.resolve(import.meta.dirname, '../../../..');
 
 export interface KillableServer {
   url: string;
+  /** The server process's id (its temporary files carry it). */
+  pid: number;
   output(): string;
   kill(): Promise<void>;
   /** Sends `signal` and resolves with the exit code once the process has ended. */
@@ -47,6 +49,7 @@ export async function startKillableServer(
     );
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
     output: () => out,
     async kill() {
       child.kill('SIGKILL');

@@ -3,11 +3,10 @@
  * its own heap ceiling and a private temporary folder, so that a file built to explode takes down a
  * worker and never the server, and `/api/health` keeps answering while a large table is read.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '#server/platform/errors.ts';
+import { scratchDir } from '#server/platform/scratch-dirs.ts';
 import { type RefusalCode, shrinkAdvice, WORKER_HEAP_MB, WORKER_TIMEOUT_MS } from './limits.ts';
 import type { SheetRow } from './read-sheet-rows.ts';
 
@@ -29,7 +28,7 @@ export async function readSpreadsheet(
 ): Promise<SheetRow[]> {
   // exceljs parks a sheet that comes before the shared strings in a temporary file: in a folder of
   // its own, removed whatever happens.
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'tuijie-sheet-'));
+  const tmp = await scratchDir('sheet');
   const bytes = new Uint8Array(buffer);
   const worker = new Worker(new URL('./read-sheet-worker.ts', import.meta.url), {
     workerData: { bytes, csv: /\.csv$/i.test(options.filename), maxRows: options.maxRows },
