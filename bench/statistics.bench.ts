@@ -12,6 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { ACTIVITY_FORM_SUGGESTIONS, ACTIVITY_KIND_KEYS } from '#core/activities/kinds.ts';
 import { idCheckCharacter } from '#core/identity/index.ts';
 import { activitiesByKindAndMonth } from '#server/modules/statistics/activities.ts';
 import { getStatistics } from '#server/modules/statistics/get-statistics.ts';
@@ -131,7 +132,7 @@ async function seed(db: Db) {
   }
   const nominations: object[] = [];
   const materials: object[] = [];
-  const winners: { id: string; year: number }[] = [];
+  const winners: { id: string; year: number; unit: string }[] = [];
   for (let i = 0; i < NOMINATIONS; i++) {
     const year = YEARS[i % YEARS.length]!;
     const unit = pick(units);
@@ -187,7 +188,7 @@ async function seed(db: Db) {
           ]
         : [],
     });
-    if (s === 'selected' || s === 'forwarded') winners.push({ id, year });
+    if (s === 'selected' || s === 'forwarded') winners.push({ id, year, unit: unit.id });
   }
   const started = performance.now();
   await insertJson(db, 'nominations', nominations);
@@ -196,18 +197,31 @@ async function seed(db: Db) {
   await sql`insert into nominations (campaign_id, unit_id, category, state, title, form, submitted_at, forwarded_from)
     select campaign_id, unit_id, category, (array['submitted','accepted','selected','not_selected'])[1 + (abs(hashtext(id::text)) % 4)],
       title, form, submitted_at, id from nominations where state = 'forwarded'`.execute(db);
-  await sql`create table if not exists winner_activities (
-      id uuid primary key default gen_random_uuid(),
-      nomination_id uuid not null references nominations (id),
-      kind text not null, occurred_on date not null, audience integer not null default 0)`.execute(db);
+  // Recorded by the national organiser's admin, as the activities module records them for a national winner:
+  // listed under the winner's own province (its unit), scoped by the organiser's path.
+  const recorder = crypto.randomUUID();
+  await sql`insert into accounts (id, organisation_id, username, display_name, password_hash, roles)
+    values (${recorder}, ${root.id}, 'bench-recorder', '活动登记人', 'x', '{organiser_admin}')`.execute(db);
   const activities = Array.from({ length: ACTIVITIES }, () => {
     const w = pick(winners);
+    const occurredOn = `${w.year}-${pad(6 + Math.floor(rand() * 7))}-${pad(1 + Math.floor(rand() * 28))}`;
     return {
       id: crypto.randomUUID(),
       nomination_id: w.id,
-      kind: pick(['进社区', '进学校', '进企业', '进农村', '进机关']),
-      occurred_on: `${w.year}-${pad(6 + Math.floor(rand() * 7))}-${pad(1 + Math.floor(rand() * 28))}`,
+      campaign_id: campaigns.get(w.year),
+      organiser_path: `/${root.id}/`,
+      unit_id: w.unit,
+      province_id: w.unit,
+      kind: pick(ACTIVITY_KIND_KEYS),
+      form: pick(ACTIVITY_FORM_SUGGESTIONS),
+      occurred_on: occurredOn,
+      place: '某市社区学校',
+      host: '某市教育局',
       audience: Math.floor(rand() * 500),
+      report: '入选者走进基层，分享坚持学习的经历。',
+      recorded_by: recorder,
+      recorded_at: `${occurredOn}T18:00:00+08:00`,
+      updated_at: `${occurredOn}T18:00:00+08:00`,
     };
   });
   await insertJson(db, 'winner_activities', activities);

@@ -1,8 +1,7 @@
 /**
- * 五进 activities of winners per kind and month. The activities are another module's table; until it
- * exists in a database (an older schema), the figures are simply empty. The columns read are
- * winner_activities (nomination_id → the winner's nomination, kind text, occurred_on date,
- * audience integer).
+ * 五进 activities of winners per kind and month, read from the activities module's table
+ * (migration 0022): winner_activities (nomination_id → the winner's nomination, kind code,
+ * occurred_on date, audience integer).
  */
 import { sql } from 'kysely';
 import type { Db } from '#server/platform/db/database.ts';
@@ -10,14 +9,8 @@ import type { Scope } from './queries.ts';
 
 export const ACTIVITIES_TABLE = 'winner_activities';
 
-export async function hasActivities(db: Db): Promise<boolean> {
-  const { rows } = await sql<{
-    present: boolean;
-  }>`select to_regclass(${ACTIVITIES_TABLE}) is not null as present`.execute(db);
-  return rows[0]?.present === true;
-}
-
 export interface ActivityCount {
+  /** The kind's code as stored (`community`, …); the presenter shows its label. */
   kind: string;
   month: string;
   activities: number;
@@ -26,7 +19,7 @@ export interface ActivityCount {
 
 /** Activities of the scope's nominations per kind and month (YYYY-MM, as held). */
 export async function activitiesByKindAndMonth(db: Db, scope: Scope): Promise<ActivityCount[]> {
-  if (scope.campaignIds.length === 0 || scope.unitIds?.length === 0 || !(await hasActivities(db))) return [];
+  if (scope.campaignIds.length === 0 || scope.unitIds?.length === 0) return [];
   const units = scope.unitIds === null ? sql`` : sql` and n.unit_id = any(${scope.unitIds}::uuid[])`;
   const { rows } = await sql<ActivityCount>`
     select a.kind, to_char(a.occurred_on, 'YYYY-MM') as month, count(*)::int as activities,

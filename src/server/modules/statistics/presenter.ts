@@ -2,6 +2,7 @@
  * The figures as charts with their tables (one shape for the page, the XLSX and the yearly report).
  * Every table is small: rows are provinces, types, groups, days — never people.
  */
+import { ACTIVITY_KIND_KEYS, activityKindLabel, isActivityKind } from '#core/activities/kinds.ts';
 import { ORGANISATION_TYPES } from '#core/campaign/unit-types.ts';
 import type { StatisticsChart, StatisticsFigure } from '#core/contract/statistics.ts';
 import { PROVINCE_NAMES } from '#core/nomination/province-code.ts';
@@ -160,12 +161,20 @@ function participationChart(p: Participation): StatisticsChart {
   };
 }
 
+/** The kind as officials name it; a code the list does not know is shown as stored rather than lost. */
+const kindLabel = (kind: string) => (isActivityKind(kind) ? activityKindLabel(kind) : kind);
+const kindOrder = (kind: string) => {
+  const i = ACTIVITY_KIND_KEYS.indexOf(kind as never);
+  return i < 0 ? ACTIVITY_KIND_KEYS.length : i;
+};
+
 function activityCharts(rows: readonly ActivityCount[]): StatisticsChart[] {
   const byKind = new Map<string, [number, number]>();
   const byMonth = new Map<string, number>();
-  for (const r of rows) {
-    const k = byKind.get(r.kind) ?? [0, 0];
-    byKind.set(r.kind, [k[0] + r.activities, k[1] + r.audience]);
+  for (const r of [...rows].sort((a, b) => kindOrder(a.kind) - kindOrder(b.kind))) {
+    const label = kindLabel(r.kind);
+    const k = byKind.get(label) ?? [0, 0];
+    byKind.set(label, [k[0] + r.activities, k[1] + r.audience]);
     byMonth.set(r.month, (byMonth.get(r.month) ?? 0) + r.activities);
   }
   return [

@@ -10,7 +10,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatisticsChart, StatisticsResponse } from '#core/contract/statistics.ts';
 import { manualClock } from '#server/platform/clock.ts';
@@ -194,26 +193,45 @@ describe('export and activities', () => {
     expect(figures.getRow(3).values).toEqual([undefined, '推介数', 3, 0, '上年无数据']);
   });
 
-  it('counts winners’ 五进 activities by kind and month from the activities table', async () => {
-    // The activities module owns this table; where it is not merged yet, the test lays down its columns.
-    await sql`create table if not exists winner_activities (
-      id uuid primary key default gen_random_uuid(),
-      nomination_id uuid not null references nominations (id),
-      kind text not null,
-      occurred_on date not null,
-      audience integer not null default 0)`.execute(t.context.db);
-    await sql`insert into winner_activities (nomination_id, kind, occurred_on, audience) values
-      (${selectedStar}, '进社区', '2026-11-05', 120),
-      (${selectedStar}, '进社区', '2026-12-01', 80),
-      (${selectedStar}, '进学校', '2026-12-03', 300)`.execute(t.context.db);
+  it('counts winners’ 五进 activities by kind and month, each kind under its Chinese name', async () => {
+    // Activities are recorded for published winners only: 公布 the round, then the unit records them.
+    await moveCampaignAs(t, await sessionActor(t, jilin), jilinCampaign, 'published');
+    const activity = {
+      form: '阅读分享会',
+      place: '长春市南关区永吉街道社区',
+      host: '长春市教育局',
+      report: '分享学习经历。',
+    };
+    for (const [kind, occurredOn, audience] of [
+      ['community', '2026-11-05', 120],
+      ['community', '2026-12-01', 80],
+      ['campus', '2026-12-03', 300],
+    ] as const) {
+      const response = await post(changchun, `/api/winners/${selectedStar}/activities`, {
+        ...activity,
+        kind,
+        occurredOn,
+        audience,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+    }
     const s = await stats(jilin);
-    expect(row(s, 'activityKind', '进社区')).toEqual([2, 200]);
-    expect(row(s, 'activityKind', '进学校')).toEqual([1, 300]);
+    expect(chart(s, 'activityKind').rows).toEqual([
+      { label: '进校园', values: [1, 300] },
+      { label: '进社区', values: [2, 200] },
+    ]);
     expect(chart(s, 'activityMonth').rows).toEqual([
       { label: '2026-11', values: [1] },
       { label: '2026-12', values: [2] },
     ]);
     expect(s.figures.find((f) => f.key === 'activities')!.current).toBe(3);
+    const response = await get(jilin, '/api/statistics/export?year=2026');
+    expect(response.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('宣传活动分类型情况')!;
+    expect(sheet.getRow(3).values).toEqual([undefined, '进校园', 1, 300]);
+    expect(sheet.getRow(4).values).toEqual([undefined, '进社区', 2, 200]);
   });
 });
 
@@ -230,7 +248,8 @@ describe('the yearly report', () => {
     expect(text).toContain('各省（区、市）推介与入选情况');
     expect(text).toContain('学习之星601号');
     expect(text).toContain('长春市教育局');
-    expect(text).toContain('进社区 2 次');
+    expect(text).toContain('入选者共开展宣传推广活动 3 次（进校园 1 次，进社区 2 次），参与 500 人次。');
+    expect(text).not.toMatch(/community|campus/);
     // Personal data never: no ID number, no phone.
     expect(text).not.toMatch(/22010219800101/);
     const pictures = Object.keys(zip.files).filter((name) => name.startsWith('word/media/'));
