@@ -54,6 +54,8 @@ export interface Access {
 
 export const ACCESS: Record<string, Access> = {
   getHealth: { allow: 'public' },
+  getLiveness: { allow: 'public' },
+  getReadiness: { allow: 'public' },
   // Anyone may sign in; the body is 长春's own user name and password.
   login: { allow: 'public', body: (s) => s.login },
   logout: { allow: 'signedIn', fresh: true },
@@ -323,4 +325,18 @@ export const ACCESS: Record<string, Access> = {
   withdrawAnnouncement: { allow: ['jilin'] },
   openAnnouncement: { allow: ['jilin'] },
   restartAnnouncement: { allow: ['jilin'] },
+  // 统计分析: organiser admins, each over what its own organisation organises (北京 sees its own, empty).
+  getStatistics: { allow: ['platform', 'national', 'jilin', 'otherProvince'] },
+  exportStatistics: { allow: ['platform', 'national', 'jilin', 'otherProvince'] },
+  buildYearReport: { allow: ['jilin'] },
+  // 宣传推介活动 (五进) of published winners: lists are scoped to the caller (empty where nothing is theirs).
+  listActivityWinners: { allow: 'signedIn' },
+  listActivities: { allow: 'signedIn' },
+  recordActivity: { allow: ['jilin', 'unit'], missing: '已公布的推介对象（本夹具的活动均未公布）' },
+  updateActivity: { allow: ['jilin', 'unit'], missing: '宣传活动记录' },
+  deleteActivity: { allow: ['jilin', 'unit'], missing: '宣传活动记录' },
+  uploadActivityPhoto: { allow: ['jilin', 'unit'], missing: '宣传活动记录', multipart: () => ({}) },
+  deleteActivityPhoto: { allow: ['jilin', 'unit'], missing: '宣传活动照片' },
+  getActivityPhoto: { allow: ['national', 'jilin', 'unit'], missing: '宣传活动照片' },
+  getPublicActivityPhoto: { allow: 'public', missing: '已公布推介对象的活动照片' },
 };

@@ -61,6 +61,7 @@ function defaultParams(op: Operation, s: Subjects): Record<string, string> {
     year: '2027',
     proposalId: randomUUID(),
     fileId: randomUUID(),
+    photoId: randomUUID(),
   };
   const id: [RegExp, string][] = [
     [/^\/api\/organisations\//, s.organisations.victim],
