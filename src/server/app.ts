@@ -44,6 +44,8 @@ import { registerRoundClosingWorker } from './modules/review/closing-reminder-wo
 import { reviewRoundRoutes } from './modules/review/rounds-routes.ts';
 import { scoringRoutes } from './modules/review/scoring-routes.ts';
 import { reviewSetupRoutes } from './modules/review/setup-routes.ts';
+import { showcaseRoutes } from './modules/showcase/routes.ts';
+import { registerShowcaseWorkers } from './modules/showcase/workers.ts';
 import { winnerRoutes } from './modules/winners/routes.ts';
 import { worklistRoutes } from './modules/worklist/routes.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
@@ -150,6 +152,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     objectionRoutes,
     publicSiteRoutes,
     resultsRoutes,
+    showcaseRoutes,
     announcementRoutes,
   ]) {
     routes(app, context);
@@ -165,6 +168,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await registerRoundClosingWorker(context);
   await registerAnnouncementTick(context);
   await registerLoginFailurePruning(context);
+  await registerShowcaseWorkers(context);
   provideCampaignFollowUp('approved', selectShortlist);
   return app;
 }

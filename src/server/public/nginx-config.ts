@@ -139,6 +139,27 @@ ${indexes}
     log_not_found off;
 ${published}
   }
+
+  # 优秀事迹展示：首页、年度页、省份页、轮播页、入选者页同样由文件发送；搜索与图片视频由平台应答。
+  location = /showcase/ {
+    root ${siteDir};
+    try_files /showcase/index.$tuijie_variant.html @tuijie_app;
+${published}
+  }
+
+  location ~ "^/showcase/(\\d{4})/$" {
+    alias ${siteDir}/showcase/$1/index.$tuijie_variant.html;
+    error_page 404 405 = @tuijie_app;
+    log_not_found off;
+${published}
+  }
+
+  location ~ "^/showcase/(\\d{4}/(\\d{2}|slides)|winner/${PAGE_ID_PATTERN})$" {
+    alias ${siteDir}$uri.$tuijie_variant.html;
+    error_page 404 405 = @tuijie_app;
+    log_not_found off;
+${published}
+  }
 }
 `;
 }

@@ -16,6 +16,7 @@ import type { ReviewState } from '#core/review/review-states.ts';
 import type { BlindField, RoundKind, RoundState } from '#core/review/round-states.ts';
 import type { Recommendation } from '#core/review/rubric.ts';
 import type { DecisionTables } from './schema-decision.ts';
+import type { ShowcaseTables } from './schema-showcase.ts';
 
 /**
  * Row types as Kysely sees them (camelCase through CamelCasePlugin). Mirrors migrations/. Every state,
@@ -407,7 +408,7 @@ export interface NotificationsTable {
   emailedAt: NullableTimestamp;
 }
 
-export interface Database extends DecisionTables {
+export interface Database extends DecisionTables, ShowcaseTables {
   organisations: OrganisationsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
