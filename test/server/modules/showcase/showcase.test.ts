@@ -18,7 +18,7 @@ import { publicSiteDir } from '#server/public/site-files.ts';
 import { ffmpegAvailability, film, tempFolder } from '#test/fixtures/media/generate.ts';
 import { as } from '#test/support/app.ts';
 import { newAccount, sessionOf } from '#test/support/factories/index.ts';
-import { type PublicSite, personalValues, publicSite } from '../../public/public-site-fixture.ts';
+import { type PublicSite, personalValues, publicSite } from '#test/server/public/public-site-fixture.ts';
 
 let site: PublicSite;
 const video = ffmpegAvailability();
