@@ -103,9 +103,11 @@ describe('the nginx configuration of the public site', () => {
     expect(`${index[1]}${index[2]!.replace('$tuijie_variant', variant)}`).toBe(
       `${OPTIONS.siteDir}/${siteFileOf('/showcase/', view)}`,
     );
-    const year = /location ~ "(\^\/showcase\/\(\\d\{4\}\)\/\$)" \{\n\s+alias (\S+);/.exec(config)!;
-    const m = new RegExp(year[1]!).exec('/showcase/2025/')!;
-    expect(year[2]!.replace('$1', m[1]!).replace('$tuijie_variant', variant)).toBe(
+    const year =
+      /location ~ "\^\/showcase\/\(\?<tuijie_year>\\d\{4\}\)\/\$" \{\n\s+root (\S+);\n\s+try_files (\S+) @tuijie_app;/.exec(
+        config,
+      )!;
+    expect(`${year[1]}${year[2]!.replace('$tuijie_year', '2025').replace('$tuijie_variant', variant)}`).toBe(
       `${OPTIONS.siteDir}/${siteFileOf('/showcase/2025/', view)}`,
     );
     const pages = /location ~ "(\^\/showcase\/\(\\d\{4\}\/[^"]+)" \{\n\s+alias (\S+);/.exec(config)!;

@@ -147,10 +147,11 @@ ${published}
 ${published}
   }
 
-  location ~ "^/showcase/(\\d{4})/$" {
-    alias ${siteDir}/showcase/$1/index.$tuijie_variant.html;
-    error_page 404 405 = @tuijie_app;
-    log_not_found off;
+  # A URI ending in / is a folder to nginx's alias (it appends index.html): found by try_files, as the
+  # indexes above; a named capture, since the cookie maps' regexes overwrite $1 before it is read.
+  location ~ "^/showcase/(?<tuijie_year>\\d{4})/$" {
+    root ${siteDir};
+    try_files /showcase/$tuijie_year/index.$tuijie_variant.html @tuijie_app;
 ${published}
   }
 
