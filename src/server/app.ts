@@ -41,6 +41,8 @@ import { registerRoundClosingWorker } from './modules/review/closing-reminder-wo
 import { reviewRoundRoutes } from './modules/review/rounds-routes.ts';
 import { scoringRoutes } from './modules/review/scoring-routes.ts';
 import { reviewSetupRoutes } from './modules/review/setup-routes.ts';
+import { showcaseRoutes } from './modules/showcase/routes.ts';
+import { registerShowcaseWorkers } from './modules/showcase/workers.ts';
 import { statisticsRoutes } from './modules/statistics/routes.ts';
 import { winnerRoutes } from './modules/winners/routes.ts';
 import { worklistRoutes } from './modules/worklist/routes.ts';
@@ -155,6 +157,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     objectionRoutes,
     publicSiteRoutes,
     resultsRoutes,
+    showcaseRoutes,
     announcementRoutes,
     statisticsRoutes,
     activityRoutes,
@@ -180,4 +183,5 @@ async function registerWorkers(context: AppContext): Promise<void> {
   await registerRoundClosingWorker(context);
   await registerAnnouncementTick(context);
   await registerLoginFailurePruning(context);
+  await registerShowcaseWorkers(context);
 }

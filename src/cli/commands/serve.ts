@@ -9,6 +9,7 @@ import {
 import { parseProcessRole } from '#server/platform/process-role.ts';
 import { seedDemoDecision } from '#server/seed/demo-decision.ts';
 import { seedDemoMaterials } from '#server/seed/demo-materials.ts';
+import { seedDemoShowcase } from '#server/seed/demo-showcase.ts';
 import { isEmpty, seedDemo } from '#server/seed/seed-demo.ts';
 import { openRuntime } from '../runtime.ts';
 
@@ -49,6 +50,8 @@ export async function run(args: string[]): Promise<number> {
       // Before the app's workers start: the finished round's 公示 is moved by the seed's days, not today's tick.
       await seedDemoDecision(runtime, runtime.clock.now());
       await seedDemoMaterials(db, runtime.storage);
+      // The published national round for 优秀事迹展示, with its own pictures and films.
+      await seedDemoShowcase(runtime, runtime.clock.now());
     }
     const app = await buildApp(runtime, { role });
     runtime.onClose(() => closeHttp(app));

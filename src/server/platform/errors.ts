@@ -99,6 +99,9 @@ const STATUS_BY_CODE = {
   // An account asked for more PDFs at once than it may (issue #15).
   PDF_BUSY: 429,
   RATE_LIMITED: 429,
+  // Public showcase (issue #14): a public text holding an ID number, phone or address is refused.
+  PERSONAL_DATA_IN_PUBLIC_TEXT: 422,
+  STORY_NOT_APPROVABLE: 409,
   INTERNAL: 500,
   PDF_UNAVAILABLE: 503,
   DB_UNAVAILABLE: 503,

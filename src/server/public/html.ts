@@ -2,7 +2,7 @@
  * The frame of every public page: one Chinese document with a skip link, landmarks, the reading switches
  * (大字, 高对比度) that work as plain links, and print styles. Everything a page inserts goes through `esc`.
  */
-import { SITE_CSS } from './site-css.ts';
+import { SHOWCASE_CSS, SITE_CSS } from './site-css.ts';
 import type { ViewPreferences } from './view-preferences.ts';
 
 const ENTITIES: Record<string, string> = {
@@ -36,6 +36,8 @@ export interface PageFrame {
   body: string;
   /** A short description for the head. */
   description?: string;
+  /** More tags for the head (Open Graph), already escaped. */
+  head?: string;
 }
 
 function switchLink(path: string, param: string, value: string, label: string, current: boolean): string {
@@ -54,8 +56,8 @@ export function page(frame: PageFrame): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(frame.title)} - 推介平台公示公告</title>
-${frame.description ? `<meta name="description" content="${esc(frame.description)}">\n` : ''}<link rel="alternate" type="application/atom+xml" href="/feed.xml" title="公示与结果公布">
-<style>${SITE_CSS}</style>
+${frame.description ? `<meta name="description" content="${esc(frame.description)}">\n` : ''}${frame.head ? `${frame.head}\n` : ''}<link rel="alternate" type="application/atom+xml" href="/feed.xml" title="公示与结果公布">
+<style>${SITE_CSS}${frame.path.startsWith('/showcase/') ? SHOWCASE_CSS : ''}</style>
 </head>
 <body>
 <a class="skip" href="#main">跳到正文</a>
@@ -66,6 +68,7 @@ ${frame.description ? `<meta name="description" content="${esc(frame.description
 <ul>
 <li><a href="/gs/">公示</a></li>
 <li><a href="/results/">结果公布</a></li>
+<li><a href="/showcase/">优秀事迹展示</a></li>
 <li><a href="/gs/status">异议办理查询</a></li>
 <li><a href="/feed.xml">订阅更新</a></li>
 </ul>

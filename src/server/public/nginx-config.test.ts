@@ -96,10 +96,35 @@ describe('the nginx configuration of the public site', () => {
     expect(config).toContain('listen 80;');
   });
 
+  it('sends the showcase pages from the files the app publishes them to', () => {
+    const view = { largeText: true, highContrast: false };
+    const variant = variantOf(view);
+    const index = /location = \/showcase\/ \{\n\s+root (\S+);\n\s+try_files (\S+) @tuijie_app;/.exec(config)!;
+    expect(`${index[1]}${index[2]!.replace('$tuijie_variant', variant)}`).toBe(
+      `${OPTIONS.siteDir}/${siteFileOf('/showcase/', view)}`,
+    );
+    const year =
+      /location ~ "\^\/showcase\/\(\?<tuijie_year>\\d\{4\}\)\/\$" \{\n\s+root (\S+);\n\s+try_files (\S+) @tuijie_app;/.exec(
+        config,
+      )!;
+    expect(`${year[1]}${year[2]!.replace('$tuijie_year', '2025').replace('$tuijie_variant', variant)}`).toBe(
+      `${OPTIONS.siteDir}/${siteFileOf('/showcase/2025/', view)}`,
+    );
+    const pages = /location ~ "(\^\/showcase\/\(\\d\{4\}\/[^"]+)" \{\n\s+alias (\S+);/.exec(config)!;
+    for (const uri of ['/showcase/2025/22', '/showcase/2025/slides', `/showcase/winner/${ID}`]) {
+      expect(new RegExp(pages[1]!).test(uri), uri).toBe(true);
+      expect(pages[2]!.replace('$uri', uri).replace('$tuijie_variant', variant)).toBe(
+        `${OPTIONS.siteDir}/${siteFileOf(uri, view)}`,
+      );
+    }
+    for (const uri of ['/showcase/search', `/showcase/media/${ID}/web.mp4`, '/showcase/2025/220'])
+      expect(new RegExp(pages[1]!).test(uri), uri).toBe(false);
+  });
+
   it('adds the headers the app sends with a public page, on the published pages only', () => {
     const blocks = config.split(/\n {2}location /).slice(1);
     const published = blocks.filter((b) => b.includes('gzip_static'));
-    expect(published).toHaveLength(3);
+    expect(published).toHaveLength(6);
     for (const block of published) {
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
         expect(value).not.toContain('$');

@@ -140,6 +140,28 @@ ${indexes}
     log_not_found off;
 ${published}
   }
+
+  # 优秀事迹展示：首页、年度页、省份页、轮播页、入选者页同样由文件发送；搜索与图片视频由平台应答。
+  location = /showcase/ {
+    root ${siteDir};
+    try_files /showcase/index.$tuijie_variant.html @tuijie_app;
+${published}
+  }
+
+  # A URI ending in / is a folder to nginx's alias (it appends index.html): found by try_files, as the
+  # indexes above; a named capture, since the cookie maps' regexes overwrite $1 before it is read.
+  location ~ "^/showcase/(?<tuijie_year>\\d{4})/$" {
+    root ${siteDir};
+    try_files /showcase/$tuijie_year/index.$tuijie_variant.html @tuijie_app;
+${published}
+  }
+
+  location ~ "^/showcase/(\\d{4}/(\\d{2}|slides)|winner/${PAGE_ID_PATTERN})$" {
+    alias ${siteDir}$uri.$tuijie_variant.html;
+    error_page 404 405 = @tuijie_app;
+    log_not_found off;
+${published}
+  }
 }
 `;
 }

@@ -15,7 +15,8 @@ import { notFoundPage, PUBLIC_ROUTE } from './public-route-kit.ts';
 import { HTML, sendKept } from './respond.ts';
 import { registerResultDownloads } from './result-downloads.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
-import { publicSiteDir } from './site-files.ts';
+import { registerShowcaseRoutes } from './showcase-routes.ts';
+import { publicSiteDir, SHOWCASE_PAGE } from './site-files.ts';
 import { framedSitePage, renderSitePage } from './site-pages.ts';
 import { createSitePublisher } from './site-publisher.ts';
 import {
@@ -95,6 +96,17 @@ export function publicSiteRoutes(app: FastifyInstance, context: AppContext) {
 
   registerObjectionPages(app, context);
   registerResultDownloads(app, context);
+
+  // 优秀事迹展示: its pages are kept and published like the others; search and media answer apart.
+  app.get('/showcase', PUBLIC_ROUTE, (_request, reply) =>
+    reply.headers(SECURITY_HEADERS).redirect('/showcase/', 301),
+  );
+  app.get('/showcase/*', PUBLIC_ROUTE, (request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (!SHOWCASE_PAGE.test(path)) return notFoundPage(reply, '/showcase/', readPreferences(request.cookies));
+    return kept(request, reply, path, path.startsWith('/showcase/winner/') ? '入选者' : '页面');
+  });
+  registerShowcaseRoutes(app, context);
 
   // Anything else under the site's paths is a Chinese 404 page, never the signed-in app.
   for (const prefix of ['/gs/*', '/results/*']) {

@@ -62,3 +62,41 @@ html.contrast-high button{background:#ff0;color:#000}
 `
   .trim()
   .replace(/\n/g, '');
+
+/** The showcase's cards, gallery, video and slideshow; the same switches and print rules apply. */
+export const SHOWCASE_CSS = `
+.cards{list-style:none;margin:.5rem 0 1.5rem;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:1rem}
+.card{border:1px solid #bbb;border-radius:.25rem;padding:.5rem;background:#fff}
+.card h4{margin:.25rem 0;font-size:1.1rem}
+.card p{margin:.1rem 0}
+.card-image img,.slide-image img{width:100%;height:auto;display:block}
+.card-special,.winner-special{border:2px solid #8b1a1a}
+.badge-special{display:inline-block;background:#8b1a1a;color:#fff;padding:0 .5rem;border-radius:.25rem;margin-right:.5rem;font-size:.9rem}
+.filters ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .75rem}
+.filters a{display:inline-block;min-height:2.75rem;line-height:2.75rem}
+.filters a[aria-current]{font-weight:bold;text-decoration:none;border-bottom:3px solid #8b1a1a}
+.filters-title{font-size:1rem;border:0;margin:.75rem 0 0}
+.search label{display:block;font-weight:bold}
+.search-row{display:flex;gap:.5rem;max-width:36rem}
+.search-row input{flex:1}
+.facts dt{font-weight:bold}
+.facts dd{margin:0 0 .5rem}
+.video video{width:100%;max-width:854px;height:auto;background:#000}
+.gallery{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:.5rem}
+.gallery img{width:100%;height:auto;display:block}
+.slides{list-style:none;padding:0}
+.slide{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:1.5rem;align-items:center;border-bottom:1px solid #ccc;padding:1.5rem 0}
+.slide h2{font-size:2.5rem;border:0}
+.slide-text p{font-size:1.5rem}
+.slides-controls{display:flex;gap:.75rem;align-items:center;margin:.5rem 0}
+html.slides-js .slide{border:0;min-height:70vh}
+@media (max-width:40rem){.slide{grid-template-columns:1fr}.slide h2{font-size:1.6rem}.slide-text p{font-size:1.1rem}}
+@media (prefers-reduced-motion:reduce){*{scroll-behavior:auto}}
+html.contrast-high .card{background:#000;border-color:#fff}
+html.contrast-high .card-special,html.contrast-high .winner-special{border-color:#ff0}
+html.contrast-high .badge-special{background:#ff0;color:#000}
+html.contrast-high .filters a[aria-current]{border-color:#ff0}
+@media print{.slides-controls,video{display:none}.slide{page-break-inside:avoid}}
+`
+  .trim()
+  .replace(/\n/g, '');

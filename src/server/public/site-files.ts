@@ -24,11 +24,23 @@ export const PAGE_ID_PATTERN = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 
 const PAGE_PATH = new RegExp(`^/(${SITE_SECTIONS.join('|')})/(${PAGE_ID_PATTERN})?$`);
 
+/**
+ * The showcase's pages (issue #14): `/showcase/`, a year `/showcase/2025/`, a province of a year
+ * `/showcase/2025/22`, a year's slideshow `/showcase/2025/slides`, a winner `/showcase/winner/<id>`.
+ */
+export const SHOWCASE_PAGE = new RegExp(
+  `^/showcase/(?:(\\d{4})/(\\d{2}|slides)?|winner/(${PAGE_ID_PATTERN}))?$`,
+);
+
 /** The file (relative to the public-site folder) of a page in one view; undefined for any other path. */
 export function siteFileOf(sitePath: string, view: ViewPreferences): string | undefined {
   const match = PAGE_PATH.exec(sitePath);
-  if (!match) return undefined;
-  return `${match[1]}/${match[2] ?? 'index'}.${variantOf(view)}.html`;
+  if (match) return `${match[1]}/${match[2] ?? 'index'}.${variantOf(view)}.html`;
+  const showcase = SHOWCASE_PAGE.exec(sitePath);
+  if (!showcase) return undefined;
+  const [, year, part, winner] = showcase;
+  const name = winner ? `winner/${winner}` : year ? `${year}/${part ?? 'index'}` : 'index';
+  return `showcase/${name}.${variantOf(view)}.html`;
 }
 
 /** The folder the pages are published to: `public-site` in the files folder (`var/files/public-site`). */

@@ -3,19 +3,34 @@
  * result): which exist, and what each says. The app renders them to answer and to publish them as files
  * (site-publisher.ts), from the same code, so both deliveries send the same bytes.
  */
+
+import { provinceName } from '#core/nomination/province-code.ts';
 import { getPublicAnnouncement, listPublicAnnouncements } from '#server/modules/announcements/public-view.ts';
 import { getPublishedResult, listPublishedResults } from '#server/modules/results/public-view.ts';
+import {
+  getShowcaseWinner,
+  listShowcaseWinners,
+  showcaseYears,
+} from '#server/modules/showcase/public-view.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { page } from './html.ts';
 import { announcementBody } from './pages/announcement-page.ts';
 import { indexBody, resultsIndexBody } from './pages/index-page.ts';
 import { resultBody } from './pages/result-page.ts';
+import { showcaseIndexBody, showcaseProvinceBody, showcaseYearBody } from './pages/showcase-index-pages.ts';
+import { SHOWCASE_TITLE } from './pages/showcase-parts.ts';
+import { showcaseSlidesBody } from './pages/showcase-slides-page.ts';
+import { showcaseWinnerBody, winnerDescription, winnerHead } from './pages/showcase-winner-page.ts';
 import { acceptsObjections } from './public-route-kit.ts';
+import { SHOWCASE_PAGE } from './site-files.ts';
 import type { ViewPreferences } from './view-preferences.ts';
 
 export interface SitePageContent {
   title: string;
   body: string;
+  /** Tags for the head (a winner's Open Graph preview). */
+  head?: string;
+  description?: string;
 }
 
 /** Every page that exists now: the two indexes, each public announcement and each published result. */
@@ -26,7 +41,51 @@ export async function listSitePaths(db: Db): Promise<string[]> {
     '/results/',
     ...announcements.map((a) => `/gs/${a.id}`),
     ...results.map((r) => `/results/${r.id}`),
+    ...(await listShowcasePaths(db)),
   ];
+}
+
+/** The showcase's pages: its index, each year with its slideshow and provinces, each winner. */
+async function listShowcasePaths(db: Db): Promise<string[]> {
+  const winners = await listShowcaseWinners(db);
+  const paths = new Set(['/showcase/']);
+  for (const w of winners) {
+    paths.add(`/showcase/${w.year}/`).add(`/showcase/${w.year}/slides`).add(`/showcase/winner/${w.id}`);
+    if (w.provinceCode) paths.add(`/showcase/${w.year}/${w.provinceCode}`);
+  }
+  return [...paths];
+}
+
+async function renderShowcasePage(db: Db, sitePath: string): Promise<SitePageContent | undefined> {
+  const match = SHOWCASE_PAGE.exec(sitePath);
+  if (!match) return undefined;
+  const [, yearText, part, winnerId] = match;
+  if (winnerId) {
+    const w = await getShowcaseWinner(db, winnerId);
+    return (
+      w && {
+        title: `${w.name} - ${SHOWCASE_TITLE}`,
+        body: showcaseWinnerBody(w),
+        head: winnerHead(w),
+        description: winnerDescription(w),
+      }
+    );
+  }
+  if (!yearText) return { title: SHOWCASE_TITLE, body: showcaseIndexBody(await showcaseYears(db)) };
+  const year = Number(yearText);
+  const winners = await listShowcaseWinners(db, year);
+  if (winners.length === 0) return undefined;
+  if (part === 'slides')
+    return { title: `${year}年大屏幕轮播 - ${SHOWCASE_TITLE}`, body: showcaseSlidesBody(year, winners) };
+  if (part) {
+    const name = provinceName(part);
+    if (!name || !winners.some((w) => w.provinceCode === part)) return undefined;
+    return {
+      title: `${year}年${name} - ${SHOWCASE_TITLE}`,
+      body: showcaseProvinceBody(year, { code: part, name }, winners),
+    };
+  }
+  return { title: `${year}年${SHOWCASE_TITLE}`, body: showcaseYearBody(year, winners) };
 }
 
 /**
@@ -48,6 +107,7 @@ export async function renderSitePage(
   if (sitePath === '/results/') {
     return { title: '结果公布', body: resultsIndexBody(await listPublishedResults(db)) };
   }
+  if (sitePath.startsWith('/showcase/')) return renderShowcasePage(db, sitePath);
   const match = /^\/(gs|results)\/([^/]+)$/.exec(sitePath);
   if (match?.[1] === 'gs') {
     const a = await getPublicAnnouncement(db, match[2]!);

@@ -28,7 +28,11 @@ export function variantOf(view: ViewPreferences): string {
  */
 export function safeBackPath(back: unknown): string {
   if (typeof back !== 'string') return '/gs/';
-  if (!/^\/(gs|results)(\/[A-Za-z0-9\-/.]*)?$/.test(back) || back.includes('//') || back.includes('..')) {
+  if (
+    !/^\/(gs|results|showcase)(\/[A-Za-z0-9\-/.]*)?$/.test(back) ||
+    back.includes('//') ||
+    back.includes('..')
+  ) {
     return '/gs/';
   }
   return back;

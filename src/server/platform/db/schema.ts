@@ -17,6 +17,7 @@ import type { BlindField, RoundKind, RoundState } from '#core/review/round-state
 import type { Recommendation } from '#core/review/rubric.ts';
 import type { ActivityTables } from './schema-activities.ts';
 import type { DecisionTables } from './schema-decision.ts';
+import type { ShowcaseTables } from './schema-showcase.ts';
 
 /**
  * Row types as Kysely sees them (camelCase through CamelCasePlugin). Mirrors migrations/. Every state,
@@ -408,7 +409,7 @@ export interface NotificationsTable {
   emailedAt: NullableTimestamp;
 }
 
-export interface Database extends DecisionTables, ActivityTables {
+export interface Database extends DecisionTables, ActivityTables, ShowcaseTables {
   organisations: OrganisationsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;

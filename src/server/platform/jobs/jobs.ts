@@ -31,6 +31,8 @@ export const QUEUES = {
   announcementTick: 'announcement-tick',
   /** Hourly: forget failed sign-ins too old to hold anyone back (`{}`). */
   loginFailuresPrune: 'login-failures-prune',
+  /** Web copies of a published winner's photo or video for the showcase: `{ materialId }`. */
+  showcaseDerivatives: 'showcase-derivatives',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -51,6 +53,7 @@ const EXPIRE_SECONDS: Record<QueueName, number> = {
   'announcement-tick': 10 * 60,
   'login-failures-prune': 10 * 60,
   'package-sweep': 30 * 60,
+  'showcase-derivatives': 60 * 60,
 };
 
 /**
