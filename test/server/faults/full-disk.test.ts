@@ -10,9 +10,11 @@ import { statfsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import type { DetailedError } from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '#server/platform/free-port.ts';
+import { QUEUES } from '#server/platform/jobs/jobs.ts';
 import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
 import {
   api,
@@ -53,13 +55,26 @@ describe('a full files folder', () => {
     await mountTmpfs(filesDir, 512);
     mounted = true;
     server = await startKillableServer(database.url, varDir, await freePort());
+    // The demo's showcase films get their web copies by a background job after start: the disk is filled
+    // only once that writing is over, or it would take the space the test leaves.
+    await waitFor(
+      'the showcase copies are made',
+      async () => {
+        const { rows } = await sql<{ pending: number; done: number }>`
+        select count(*) filter (where state in ('created', 'retry', 'active'))::int as pending,
+          count(*) filter (where state = 'completed')::int as done
+        from pgboss.job where name = ${QUEUES.showcaseDerivatives}`.execute(database.db);
+        return rows[0]!.pending === 0 && rows[0]!.done > 0 ? true : undefined;
+      },
+      400_000,
+    );
     unit = await loginOverHttp(server.url, 'changchun', printedPasswords(server.output()).get('changchun')!);
     const campaigns = (await (await api(server.url, unit, 'GET', '/api/campaigns')).json()).items;
     campaignId = campaigns.find(
       (c: { organiserName: string; status: string }) =>
         c.organiserName === '吉林省教育厅' && c.status === 'open',
     ).id;
-  }, 240_000);
+  }, 600_000);
   afterAll(async () => {
     await server?.stop();
     await database?.drop();
