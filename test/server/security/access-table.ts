@@ -339,4 +339,10 @@ export const ACCESS: Record<string, Access> = {
   deleteActivityPhoto: { allow: ['jilin', 'unit'], missing: '宣传活动照片' },
   getActivityPhoto: { allow: ['national', 'jilin', 'unit'], missing: '宣传活动照片' },
   getPublicActivityPhoto: { allow: 'public', missing: '已公布推介对象的活动照片' },
+  // 优秀事迹展示: the public text of a published winner is the round organiser's alone to list, edit and
+  // approve (not an organisation above it, not the reporting unit); the public pages need no sign-in and
+  // are not API operations.
+  listShowcaseStories: { allow: ['jilin'], params: (s) => ({ id: s.approved.id }) },
+  saveShowcaseStory: { allow: ['jilin'], missing: '已公布的推介对象（本夹具的推介均未公布）' },
+  approveShowcaseStory: { allow: ['jilin'], missing: '已公布的推介对象（本夹具的推介均未公布）' },
 };

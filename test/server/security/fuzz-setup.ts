@@ -2,7 +2,7 @@
  * Who sends a route's fuzzed requests, and which real ids fill its path: so that a request passes sign-in,
  * the CSRF check and the permission check and really reaches the route's validation.
  */
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '#server/platform/db/database.ts';
 import type { WriteRoute } from './write-routes.ts';
 
@@ -39,6 +39,8 @@ export function callerOf(route: WriteRoute): Caller {
  * `{id}`, the path segment before it (`/api/materials/{id}`). Anything else is looked up as a table named
  * like the segment; a parameter found nowhere fails the test, naming itself, so it is added here.
  */
+const PUBLISHED_WINNERS = 'published winners';
+
 const SOURCES: Record<string, string> = {
   campaignId: 'campaigns.id',
   unitId: 'organisations.id',
@@ -48,6 +50,21 @@ const SOURCES: Record<string, string> = {
   proposalId: 'shortlist_proposals.id',
   'confirmed-years': 'calendar_confirmed_years.year',
   overrides: 'calendar_overrides.id',
+  activities: 'winner_activities.id',
+  photoId: 'winner_activity_photos.id',
+  winners: PUBLISHED_WINNERS,
+  stories: PUBLISHED_WINNERS,
+};
+
+/**
+ * Sources that are a query rather than a column: a route about a published winner takes its nomination's
+ * id, and the other nominations would only ever be refused as not found (the demo's published Jilin 2025
+ * round has winners, and its seed records their publicity activities with photos).
+ */
+const QUERIES: Record<string, RawBuilder<{ value: string }>> = {
+  [PUBLISHED_WINNERS]: sql<{ value: string }>`
+    SELECT DISTINCT n.id::text AS value FROM nominations n JOIN result_notices r ON r.campaign_id = n.campaign_id
+    WHERE n.state IN ('selected', 'forwarded') ORDER BY 1`,
 };
 
 export function sourceOf(route: WriteRoute, name: string, tables: readonly string[]): string | null {
@@ -88,8 +105,11 @@ export async function pathPools(
       }
       if (!cache.has(source)) {
         const [table, column] = source.split('.') as [string, string];
-        const rows = await sql<{ value: string }>`
-          SELECT DISTINCT ${sql.ref(column)}::text AS value FROM ${sql.table(table)} ORDER BY 1`.execute(db);
+        const rows = await (
+          QUERIES[source] ??
+          sql<{ value: string }>`
+          SELECT DISTINCT ${sql.ref(column)}::text AS value FROM ${sql.table(table)} ORDER BY 1`
+        ).execute(db);
         cache.set(
           source,
           rows.rows.map((r) => r.value).filter((v) => !spared.has(v)),
