@@ -22,6 +22,8 @@ import { SCAN_FORMATS } from '#core/paper/scan.ts';
 import { RECORDED_PAPER_STATES } from '#core/paper/states.ts';
 import { REVIEW_STATES } from '#core/review/review-states.ts';
 import { ROUND_KINDS, ROUND_STATES } from '#core/review/round-states.ts';
+import { STORY_STATES } from '#core/showcase/story.ts';
+import { SHOWCASE_MEDIA_KINDS } from '#core/showcase/web-sizes.ts';
 import { MIGRATIONS_DIR, migrate } from '#server/platform/db/migrate.ts';
 import { createDiskStorage } from '#server/platform/storage/disk-storage.ts';
 import { seedDemoMaterials } from '#server/seed/demo-materials.ts';
@@ -64,6 +66,8 @@ const CODED_COLUMNS: Record<string, string[]> = {
   'unit_publicities.content_type': codes(PUBLICITY_FILE_TYPES),
   'winner_activities.kind': codes(ACTIVITY_KINDS),
   'winner_activity_photos.content_type': codes(ACTIVITY_PHOTO_TYPES),
+  'showcase_stories.state': codes(STORY_STATES),
+  'showcase_media.kind': codes(SHOWCASE_MEDIA_KINDS),
 };
 
 /**

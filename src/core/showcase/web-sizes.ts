@@ -3,6 +3,9 @@
  * sides (H.264 in 4:2:0 needs them).
  */
 export const PHOTO_WIDTHS = [1280, 480] as const;
+/** What a web copy is made from: a photo (its resized pictures) or a video (its poster and rendition). */
+export const SHOWCASE_MEDIA_KINDS = ['photo', 'video'] as const;
+export type ShowcaseMediaKind = (typeof SHOWCASE_MEDIA_KINDS)[number];
 /** The web rendition of a video: at most 854×480 (480p), small enough for a phone on a mobile network. */
 export const WEB_VIDEO_BOX = { width: 854, height: 480 } as const;
 

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { StoryState } from '#core/showcase/story.ts';
+import type { ShowcaseMediaKind } from '#core/showcase/web-sizes.ts';
 
 /** Row types of the public showcase (migration 0023): winners' public texts and media derivatives. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -20,7 +21,7 @@ export interface ShowcaseStoriesTable {
 export interface ShowcaseMediaTable {
   materialId: string;
   nominationId: string;
-  kind: 'photo' | 'video';
+  kind: ShowcaseMediaKind;
   files: Json;
   width: number;
   height: number;
