@@ -61,10 +61,15 @@ describe('organisations', () => {
 
   it('refuses markup and control characters in names and changes nothing', async () => {
     const before = await countOrganisations();
-    for (const name of ['<script>alert(1)</script>', '教育局\u0000', '   ']) {
+    // A NUL cannot be stored at all: every JSON body carrying one is refused before any route reads it.
+    for (const [name, code] of [
+      ['<script>alert(1)</script>', 'VALIDATION_FAILED'],
+      ['教育局\u0000', 'INVALID_CHARACTERS'],
+      ['   ', 'VALIDATION_FAILED'],
+    ]) {
       const response = await create({ parentId: jilinId, name, type: 'other_unit' });
       expect(response.statusCode).toBe(400);
-      expect(response.json().code).toBe('VALIDATION_FAILED');
+      expect(response.json().code).toBe(code);
     }
     expect(await countOrganisations()).toBe(before);
   });
