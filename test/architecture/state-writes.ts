@@ -35,6 +35,8 @@ export const TRANSITION_FILES: readonly string[] = [
   'modules/objections/transition-objection.ts',
   // 公示 (core/announcement/states.ts); its opening moves the campaign through transition-campaign.ts.
   'modules/announcements/transition-announcement.ts',
+  // Showcase stories (core/showcase/story.ts): approval is their one move forward.
+  'modules/showcase/approve-story.ts',
 ];
 
 const STATE_KEY = /(?:^|[\s{,(])['"]?(?:state|status)['"]?\s*:/;
