@@ -16,9 +16,9 @@ import { materialsAwaitingDerivatives, queueShowcaseDerivatives } from '#server/
 import { probeMaterial } from '#server/platform/media/probe-material.ts';
 import { publicSiteDir } from '#server/public/site-files.ts';
 import { ffmpegAvailability, film, tempFolder } from '#test/fixtures/media/generate.ts';
+import { type PublicSite, personalValues, publicSite } from '#test/server/public/public-site-fixture.ts';
 import { as } from '#test/support/app.ts';
 import { newAccount, sessionOf } from '#test/support/factories/index.ts';
-import { type PublicSite, personalValues, publicSite } from '#test/server/public/public-site-fixture.ts';
 
 let site: PublicSite;
 const video = ffmpegAvailability();
