@@ -14,6 +14,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { ACTIVITY_FORM_SUGGESTIONS, ACTIVITY_KIND_KEYS } from '#core/activities/kinds.ts';
 import { idCheckCharacter } from '#core/identity/index.ts';
+import { seededRandom } from '#core/review/seeded-random.ts';
 import { activitiesByKindAndMonth } from '#server/modules/statistics/activities.ts';
 import { getStatistics } from '#server/modules/statistics/get-statistics.ts';
 import { countsByAgeBand, countsBySex } from '#server/modules/statistics/identity-bands.ts';
@@ -42,17 +43,7 @@ const RUNS = Number(process.argv[2] ?? 40);
 const GOAL_MS = 200;
 const BATCH = 10_000;
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(20261205);
+const rand = seededRandom(20261205);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
