@@ -250,7 +250,14 @@ describe.skipIf(!available)('browser journey: 公示, objection, 审定, 公布 
         .toBeGreaterThan(0);
 
       // The objection contact, saved, then read in the preview as the public will see it.
-      await page.getByRole('tab', { name: '编辑内容' }).click();
+      // The draft's first answer re-renders the tabs back to the preview (a known race, in the closing
+      // note): the tab is chosen again until its form is there.
+      await expect
+        .poll(async () => {
+          await page.getByRole('tab', { name: '编辑内容' }).click();
+          return page.getByLabel('异议受理单位').count();
+        })
+        .toBeGreaterThan(0);
       await page.getByLabel('异议受理单位').fill('中国成人教育协会秘书处');
       await page.getByLabel('联系电话').fill(CONTACT_PHONE);
       await page.getByLabel('电子邮箱').fill('gongshi@example.org.cn');
