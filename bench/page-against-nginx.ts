@@ -15,15 +15,16 @@
  * Last-Modified only a file has). nginx and wrk must be installed (.ci/run installs both).
  */
 import { readFileSync } from 'node:fs';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Runtime } from '#cli/runtime.ts';
+import { openRuntime, type Runtime } from '#cli/runtime.ts';
 import { buildApp } from '#server/app.ts';
-import type { Config } from '#server/platform/config.ts';
+import { type Config, loadConfig } from '#server/platform/config.ts';
 import { freePort } from '#server/platform/free-port.ts';
 import { nginxSiteConfig, publishedPageHeaders } from '#server/public/nginx-config.ts';
 import { publicSiteDir } from '#server/public/site-files.ts';
+import { seedDemo } from '#server/seed/seed-demo.ts';
 import { type NginxProcess, startNginx } from '#test/support/nginx.ts';
 import { type Load, loadWithWrk } from './http-load.ts';
 
@@ -62,6 +63,34 @@ export interface PageComparison extends LoadSettings {
   title: string;
   /** Throws when the page the app sends is not the full page the bench means to measure. */
   check: (html: string) => void;
+}
+
+/**
+ * The platform on a throwaway data folder (embedded PostgreSQL, demo seed without nominations), as `serve`
+ * would open it, with the demo's first campaign and a unit under its organiser for the page's rows.
+ */
+export async function openBenchSite() {
+  const root = path.resolve(import.meta.dirname, '..');
+  await mkdir(path.join(root, '.tmp'), { recursive: true });
+  const dir = await mkdtemp(path.join(root, '.tmp', 'bench-public-'));
+  // The embedded server (run as `postgres` under root) and nginx's worker (as `nobody`) must enter it.
+  await chmod(dir, 0o755);
+  const config = loadConfig({ ...process.env, TUIJIE_VAR_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'warn' });
+  const runtime = await openRuntime(config);
+  const { db } = runtime;
+  await seedDemo(db, { nominations: false, now: runtime.clock.now() });
+  const campaign = await db
+    .selectFrom('campaigns as c')
+    .innerJoin('organisations as o', 'o.id', 'c.organiserId')
+    .select(['c.id', 'c.organiserId', 'c.year', 'o.name'])
+    .orderBy('c.createdAt')
+    .executeTakeFirstOrThrow();
+  const unit = await db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('parentId', '=', campaign.organiserId)
+    .executeTakeFirstOrThrow();
+  return { dir, config, runtime, db, campaign, unit };
 }
 
 /** CPU time (user + system, ms) a process has used so far, from /proc (clock ticks of 10 ms). */

@@ -4,40 +4,15 @@
  *
  *   npm run bench -- showcase-pages [--seconds 10] [--connections 64]
  */
-import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import path from 'node:path';
-import { openRuntime } from '#cli/runtime.ts';
-import { loadConfig } from '#server/platform/config.ts';
-import { seedDemo } from '#server/seed/seed-demo.ts';
-import { comparePageWithNginx, loadSettings } from './page-against-nginx.ts';
+import { rm } from 'node:fs/promises';
+import { comparePageWithNginx, loadSettings, openBenchSite } from './page-against-nginx.ts';
 
 const ENTRIES = 400;
-const root = path.resolve(import.meta.dirname, '..');
 const settings = loadSettings();
 
-await mkdir(path.join(root, '.tmp'), { recursive: true });
-const dir = await mkdtemp(path.join(root, '.tmp', 'bench-public-'));
-// The embedded server (run as `postgres` under root) and nginx's worker (as `nobody`) must enter it.
-await chmod(dir, 0o755);
-const config = {
-  ...loadConfig({ ...process.env, TUIJIE_VAR_DIR: dir, DATABASE_URL: '', LOG_LEVEL: 'warn' }),
-};
-const runtime = await openRuntime(config);
+const { dir, config, runtime, db, campaign, unit } = await openBenchSite();
 let ok = false;
 try {
-  const { db } = runtime;
-  await seedDemo(db, { nominations: false, now: runtime.clock.now() });
-  const campaign = await db
-    .selectFrom('campaigns as c')
-    .innerJoin('organisations as o', 'o.id', 'c.organiserId')
-    .select(['c.id', 'c.organiserId', 'c.year', 'o.name'])
-    .orderBy('c.createdAt')
-    .executeTakeFirstOrThrow();
-  const unit = await db
-    .selectFrom('organisations')
-    .select(['id', 'name'])
-    .where('parentId', '=', campaign.organiserId)
-    .executeTakeFirstOrThrow();
   // 400 winners of a published round, as the publication leaves them (the notice row, the nominations
   // 入选); without photos, which the page links and does not carry.
   await db
