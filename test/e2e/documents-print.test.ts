@@ -300,7 +300,7 @@ describe.skipIf(!available || !popplerAvailable)('print view and documents', () 
     await o.getByRole('button', { name: /入选名单/ }).click();
     await expect.poll(() => o.getByText(/尚无入选名单/).count()).toBeGreaterThan(0);
     await o.getByRole('combobox').click();
-    await o.getByTitle('长春市教育局').click();
+    await o.getByTitle('长春市教育局', { exact: true }).click();
     await o.keyboard.press('Escape');
     await expect.poll(() => o.getByText('推介登记表与推介表：长春市教育局').count()).toBe(1);
     await o.screenshot({ path: path.join(shots, 'organiser-documents-1280.png'), fullPage: true });

@@ -61,7 +61,7 @@ describe.skipIf(!available)('browser: the statistics dashboards', () => {
     await page.getByRole('heading', { name: '统计分析' }).waitFor();
     await page.getByLabel('省份').click();
     await page.keyboard.type('吉林');
-    await page.getByTitle('吉林省').click();
+    await page.getByTitle('吉林省', { exact: true }).click();
     const table = page.getByRole('table', { name: '各省（区、市）推介与入选情况' });
     await table.getByRole('cell', { name: '吉林省' }).waitFor();
     const api = await pageApi(page, 'GET', `/api/statistics?year=${new Date().getFullYear()}&province=22`);

@@ -93,7 +93,7 @@ describe.skipIf(!available)('browser: the registry of previous winners', () => {
       await page.getByRole('button', { name: /导入名单/ }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByLabel('名单年度').click();
-      await page.getByTitle('2025年').click();
+      await page.getByTitle('2025年', { exact: true }).click();
       const sheet = await winnerSheet(
         [
           ['省级', '百姓学习之星', '白玉兰（退休）', '吉林省', '四平市某社区', idNumber(811)],
