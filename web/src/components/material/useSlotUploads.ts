@@ -14,6 +14,7 @@ import type { MaterialSlotSpec } from '#core/materials/spec.ts';
 import { uploadCsrfToken } from '#web/api/materials.ts';
 import { readForPrecheck } from './readFile.ts';
 import { uppyIdFor } from './resumeStore.ts';
+import { uploadRefusal } from './uploadRefusal.ts';
 
 export type UploadPhase = 'checking' | 'blocked' | 'uploading' | 'paused' | 'failed' | 'done';
 
@@ -58,24 +59,6 @@ type UppyInstance = Uppy<Meta, Record<string, never>>;
  */
 function removeFinished(uppy: UppyInstance, result: { successful?: { id: string }[] } | undefined) {
   for (const file of result?.successful ?? []) if (uppy.getFile(file.id)) uppy.removeFile(file.id);
-}
-
-function refusalOf(xhr: XMLHttpRequest | undefined): { message: string; refused: boolean } {
-  const status = xhr?.status ?? 0;
-  const text = xhr?.responseText ?? '';
-  if (status >= 400 && status < 500) {
-    try {
-      const body = JSON.parse(text) as { message?: string };
-      if (body.message) return { message: body.message, refused: status !== 409 && status !== 423 };
-    } catch {
-      // not JSON: fall through
-    }
-    if (status === 401) return { message: '登录已失效，请重新登录后继续上传。', refused: false };
-    return { message: '上传未被接受，请刷新页面后重试。', refused: true };
-  }
-  if (status >= 500)
-    return { message: '上传时平台出错，请稍后点击「重试」；已上传的部分会保留。', refused: false };
-  return { message: '网络中断，上传已停止。请检查网络后点击「重试」，将从中断处继续。', refused: false };
 }
 
 export function useSlotUploads(options: {
@@ -146,7 +129,7 @@ export function useSlotUploads(options: {
     });
     uppy.on('upload-error', (file, _error, response) => {
       const xhr = (response?.body as { xhr?: XMLHttpRequest } | undefined)?.xhr;
-      const { message, refused } = refusalOf(xhr);
+      const { message, refused } = uploadRefusal(xhr?.status ?? 0, xhr?.responseText ?? '');
       if (refused) void uploadCsrfToken(true); // a stale token is one reason for a refusal
       update(keyOf(file), () => ({ phase: 'failed', error: message, refused, speed: 0, timeLeft: null }));
     });
