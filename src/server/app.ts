@@ -106,8 +106,11 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
-    // One office is often one address (NAT): its page loads must not use up its API allowance.
+    // One office is often one address (NAT): its page loads must not use up its API allowance, and a
+    // signed-in official's requests count against their own account, not the colleagues' shared address.
+    // (The count runs after the session check: a request with no live session has no actor here.)
     allowList: isWebAppFile,
+    keyGenerator: (request) => (request.actor ? `account:${request.actor.accountId}` : request.ip),
   });
   await app.register(multipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(swagger, {
