@@ -129,7 +129,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
       .getByRole('dialog')
       .getByRole('button', { name: /^提\s*交$/ })
       .click();
-    await expect.poll(() => u.getByText('已提交').count()).toBeGreaterThan(0);
+    await expect.poll(() => u.getByText('已提交', { exact: true }).count()).toBeGreaterThan(0);
 
     await loginThroughPage(
       o,
@@ -158,7 +158,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
       .getByRole('dialog')
       .getByRole('button', { name: /重新提交/ })
       .click();
-    await expect.poll(() => u.getByText('已提交').count()).toBeGreaterThan(0);
+    await expect.poll(() => u.getByText('已提交', { exact: true }).count()).toBeGreaterThan(0);
 
     await u.goto(nominationUrl.replace(/\/nominations\/.*/, '/campaigns'));
     await u
