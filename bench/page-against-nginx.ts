@@ -211,27 +211,18 @@ ${publishedPageHeaders()}
     }
     const half = Math.max(1, Math.round(seconds / 2));
     const halves: Record<'a' | 'b', Load[]> = { a: [], b: [] };
-    let referenceCpu = 0;
-    let deployedCpu = 0;
+    const cpuMs = { a: 0, b: 0 };
     const appCpu = cpuMsOf(process.pid);
     const seenBefore = appRequests;
+    const targets = { a: { nginx: base, url: baseUrl }, b: { nginx: front, url: frontUrl } };
     // The half run second in a pair measured slower whichever it was (a run left ~15% to the first), so
-    // the pairs go a-b then b-a: each delivery is first once and second once.
-    const measureA = async () => {
-      const cpu = cpuMsOf(base.worker());
-      halves.a.push(await load(baseUrl, half));
-      referenceCpu += cpuMsOf(base.worker()) - cpu;
-    };
-    const measureB = async () => {
-      const cpu = cpuMsOf(front.worker());
-      halves.b.push(await load(frontUrl, half));
-      deployedCpu += cpuMsOf(front.worker()) - cpu;
-    };
-    for (const pair of [
-      [measureA, measureB],
-      [measureB, measureA],
-    ])
-      for (const measure of pair) await measure();
+    // the halves go a-b-b-a: each delivery is first once and second once.
+    for (const which of ['a', 'b', 'b', 'a'] as const) {
+      const { nginx, url } = targets[which];
+      const cpu = cpuMsOf(nginx.worker());
+      halves[which].push(await load(url, half));
+      cpuMs[which] += cpuMsOf(nginx.worker()) - cpu;
+    }
     // This process (the app, idle but for its timers and job polling) during (a) and (b): printed, not counted.
     const idleAppCpu = cpuMsOf(process.pid) - appCpu;
     const reference = combined(halves.a);
@@ -269,8 +260,8 @@ ${publishedPageHeaders()}
     console.log(
       `${o.title}, ${page.length} bytes; wrk (1 thread), ${connections} connections, ${seconds} s each ((a), (b) alternating in halves)`,
     );
-    row('(a) reference: nginx (1 worker, sendfile), file', reference, referenceCpu);
-    row('(b) platform deployed: nginx-config in front, published file', deployed, deployedCpu);
+    row('(a) reference: nginx (1 worker, sendfile), file', reference, cpuMs.a);
+    row('(b) platform deployed: nginx-config in front, published file', deployed, cpuMs.b);
     console.log(
       `    (the app's process used ${idleAppCpu} ms of CPU during (a) and (b), answering no request)`,
     );
