@@ -13,6 +13,7 @@ import { listPublicActivities } from '#server/modules/activities/public-activiti
 import { noisePhoto } from '#server/seed/demo-files.ts';
 import { as, createTestApp, loginAs as loginDemo, type Session, type TestApp } from '#test/support/app.ts';
 import { loginAs, newAccount, platformAdmin } from '#test/support/factories/index.ts';
+import { showcaseCopiesMade } from '#test/support/showcase-copies.ts';
 
 let t: TestApp;
 let unit: Session;
@@ -64,6 +65,7 @@ beforeAll(async () => {
     t.app,
     await newAccount(t, admin, { organisationId: orgId('长春市教育局'), roles: ['unit_submitter'] }),
   );
+  await showcaseCopiesMade(t.context);
 }, 240_000);
 afterAll(() => t.close());
 

@@ -8,7 +8,6 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '#core/calendar/iso-date.ts';
 import { todayInShanghai } from '#core/calendar/today.ts';
@@ -19,11 +18,11 @@ import { updateCampaignRules } from '#server/modules/campaigns/update-rules.ts';
 import { findNomination } from '#server/modules/nominations/queries.ts';
 import { registryFindings } from '#server/modules/nominations/registry.ts';
 import { manualClock } from '#server/platform/clock.ts';
-import { QUEUES } from '#server/platform/jobs/jobs.ts';
 import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
 import { revealForm } from '#server/platform/personal-data/sealed-form.ts';
 import { as, createTestApp, type Session, type TestApp } from '#test/support/app.ts';
 import { loginAs, newNomination, type TestCampaign } from '#test/support/factories/index.ts';
+import { showcaseCopiesMade } from '#test/support/showcase-copies.ts';
 import { type ShortlistedCampaign, shortlistedCampaign } from './shortlisted-campaign.ts';
 
 let t: TestApp;
@@ -62,18 +61,10 @@ async function copiedForNextYear(campaign: TestCampaign): Promise<TestCampaign> 
   };
 }
 
-/** The public pages' changes once the showcase's web copies queued so far are made (they change pages too). */
+/** The public pages' changes once the showcase's web copies are made (they change pages too). */
 async function settledPageChanges(): Promise<number> {
-  for (const until = Date.now() + 120_000; Date.now() < until; ) {
-    const { rows } = await sql<{ pending: number }>`
-      select count(*)::int as pending from pgboss.job
-      where name = ${QUEUES.showcaseDerivatives} and state in ('created', 'retry', 'active')`.execute(
-      t.database.db,
-    );
-    if (rows[0]!.pending === 0) return pageChanges;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('the showcase copies were not made within 2 minutes');
+  await showcaseCopiesMade(t.context);
+  return pageChanges;
 }
 
 /** The registry's findings on a nomination that come from a published list (not from other nominations). */
