@@ -50,7 +50,8 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     page.screenshot({ path: path.resolve('.tmp', `e2e-${name}.png`) });
 
   it('walks a star through autosave, submit, return, resubmit, the registration table, an extension and forwarding', {
-    timeout: 300_000,
+    // A ceiling for a loaded CI machine (a quiet one takes about two minutes), not a measure.
+    timeout: 480_000,
   }, async () => {
     const u = await unit.newPage();
     try {
@@ -58,6 +59,12 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     } catch (e) {
       await shot(u, 'failure-unit');
       for (const [i, page] of organiser.pages().entries()) await shot(page, `failure-organiser-${i}`);
+      // CI keeps only its log: what the unit's page said (a refusal, a toast) and the server's last lines.
+      const said = await u
+        .locator('.ant-alert, .ant-message, .ant-modal, .ant-tag')
+        .allInnerTexts()
+        .catch(() => []);
+      console.error(`单位页面上显示：${said.join(' | ')}\n服务输出末尾：\n${server.output().slice(-3000)}`);
       throw e;
     }
   });
@@ -194,6 +201,9 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
       rulesVersion: detail.campaign.rulesVersion,
     });
     const deadline = Date.parse(moved.campaign.deadlineAt);
+    // Both pages wait on a blank page while the server is away: their sessions lapse across the jump, and a
+    // bell still polling from the old page would be answered 401 (by design) before they sign in again.
+    for (const page of [u, o]) await page.goto('about:blank');
     await server.restart({ clock: new Date(deadline + 60_000).toISOString() });
     await loginThroughPage(u, server.url, 'changchun', 'UnitLearning2026', 'UnitLearning2026');
     await loginThroughPage(o, server.url, 'jilin-admin', 'Organiser2026ok', 'Organiser2026ok');

@@ -7,6 +7,7 @@ import {
   saveDemoCredentials,
 } from '#server/platform/demo-credentials-file.ts';
 import { parseProcessRole } from '#server/platform/process-role.ts';
+import { checkFilesFolder } from '#server/platform/storage/files-folder.ts';
 import { seedDemoDecision } from '#server/seed/demo-decision.ts';
 import { seedDemoMaterials } from '#server/seed/demo-materials.ts';
 import { seedDemoShowcase } from '#server/seed/demo-showcase.ts';
@@ -45,6 +46,7 @@ export async function run(args: string[]): Promise<number> {
   const runtime = await openRuntime(undefined, { exitCodeOnSignal: () => 0 });
   const { config, db } = runtime;
   try {
+    if (!config.s3) await checkFilesFolder(db, config.filesDir);
     if (values.demo && (await isEmpty(db))) {
       await saveDemoCredentials(config.varDir, await seedDemo(db, { now: runtime.clock.now() }));
       // Before the app's workers start: the finished round's 公示 is moved by the seed's days, not today's tick.
@@ -77,7 +79,10 @@ export async function run(args: string[]): Promise<number> {
     console.log(`${lines.join('\n')}\n`);
   } catch (e) {
     // Stopped while starting: the database went away under the start, and the stop exits by itself.
-    if (!runtime.closing()) throw e;
+    if (runtime.closing()) return new Promise<number>(() => {});
+    // A refusal (another machine's files folder): close the database and the queue, then say why.
+    await runtime.close();
+    throw e;
   }
   return new Promise<number>(() => {});
 }

@@ -26,7 +26,8 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
  * out. Done by the app itself rather than pg_dump because the embedded PostgreSQL 18 ships no pg_dump and
  * a pg_dump of another major refuses the server; rows travel as `to_jsonb`, which every PostgreSQL from
  * 15 reads back exactly through `jsonb_populate_recordset`. The schema is not dumped: it is rebuilt from
- * the migrations listed, the same files that made it.
+ * the migrations listed, the same files that made it. The files folder's token stays behind: the restored
+ * platform takes the folder it is restored into (storage/files-folder.ts).
  */
 export async function dumpDatabase(
   url: string,
@@ -47,6 +48,7 @@ export async function dumpDatabase(
       await client.query<{ name: string }>(
         `SELECT c.relname AS name FROM pg_class c
           WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+            AND c.relname <> 'files_folder'
           ORDER BY c.relname`,
       )
     ).rows.map((r) => r.name);

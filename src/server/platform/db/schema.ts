@@ -17,6 +17,7 @@ import type { BlindField, RoundKind, RoundState } from '#core/review/round-state
 import type { Recommendation } from '#core/review/rubric.ts';
 import type { ActivityTables } from './schema-activities.ts';
 import type { DecisionTables } from './schema-decision.ts';
+import type { PlatformTables } from './schema-platform.ts';
 import type { ShowcaseTables } from './schema-showcase.ts';
 
 /**
@@ -409,7 +410,7 @@ export interface NotificationsTable {
   emailedAt: NullableTimestamp;
 }
 
-export interface Database extends DecisionTables, ActivityTables, ShowcaseTables {
+export interface Database extends DecisionTables, ActivityTables, ShowcaseTables, PlatformTables {
   organisations: OrganisationsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
