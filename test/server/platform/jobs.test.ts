@@ -1,5 +1,8 @@
 import { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerNominationWorkers } from '#server/modules/nominations/workers.ts';
+import { systemClock } from '#server/platform/clock.ts';
+import type { AppContext } from '#server/platform/context.ts';
 import { type Jobs, QUEUES, startJobs } from '#server/platform/jobs/jobs.ts';
 import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
 
@@ -81,5 +84,22 @@ describe('queue settings', () => {
     const again = await startJobs(database.url);
     await again.stop();
     expect((await inspector.getQueue(QUEUES.materialConvert))?.expireInSeconds).toBe(2 * 60 * 60);
+  });
+});
+
+describe('periodic jobs', () => {
+  it('reach their worker with data it reads: the deadline sweep runs as the schedule sends it', async () => {
+    await registerNominationWorkers({ db: database.db, jobs, clock: systemClock } as AppContext);
+    const [schedule] = await inspector.getSchedules(QUEUES.nominationDeadline);
+    // What pg-boss's cron pass sends each time the schedule is due.
+    const id = await inspector.send(schedule!.name, schedule!.data as object | null);
+    let job = await inspector.getJobById(QUEUES.nominationDeadline, id!);
+    // A failed run is retried (state 'retry'): that too is an answer.
+    for (const until = Date.now() + 20_000; job && !['completed', 'failed', 'retry'].includes(job.state); ) {
+      if (Date.now() > until) break;
+      await new Promise((r) => setTimeout(r, 200));
+      job = await inspector.getJobById(QUEUES.nominationDeadline, id!);
+    }
+    expect({ state: job?.state, output: job?.output }).toEqual({ state: 'completed', output: null });
   });
 });

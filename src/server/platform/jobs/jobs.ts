@@ -181,7 +181,9 @@ export async function startJobs(databaseUrl: string, options: StartJobsOptions =
       );
     },
     async schedule(queue, cron) {
-      await boss.schedule(queue, cron, null, { tz: 'Asia/Shanghai' });
+      // `{}`, not null: each run reaches its worker with this data, and workers read fields of it (a null
+      // failed every deadline sweep). Scheduling again on start rewrites the stored schedule.
+      await boss.schedule(queue, cron, {}, { tz: 'Asia/Shanghai' });
     },
     async stop() {
       stopping = true;
