@@ -32,7 +32,7 @@ function activityItem(a: PublicActivity, winnerName: string): string {
   const photos = a.photoUrls
     .map(
       (url, i) =>
-        `<li><a href="${esc(url)}"><img src="${esc(url)}" alt="${esc(`${winnerName}${date}${a.form}活动照片${a.photoUrls.length > 1 ? i + 1 : ''}`)}" loading="lazy" decoding="async"></a></li>`,
+        `<li><a href="${esc(url)}"><img src="${esc(url)}" alt="${esc(`${winnerName}的宣传推介活动：${date}${a.form}照片${a.photoUrls.length > 1 ? i + 1 : ''}`)}" loading="lazy" decoding="async"></a></li>`,
     )
     .join('\n');
   return `<li class="activity">

@@ -65,7 +65,7 @@ describe('a winner page’s activities', () => {
     expect(body).toContain('<dt>参与人数</dt><dd>1,200人次</dd>');
     expect(body).toContain('<p>与居民分享学习经历。</p>\n<p>现场交流热烈。</p>');
     expect(body).toContain(
-      `<img src="${activity.photoUrls[0]}" alt="周玉梅2025年10月19日阅读分享会活动照片" loading="lazy" decoding="async">`,
+      `<img src="${activity.photoUrls[0]}" alt="周玉梅的宣传推介活动：2025年10月19日阅读分享会照片" loading="lazy" decoding="async">`,
     );
     // Headings in order: the section's h2 after the page's h2s, each activity an h3 in a list.
     const headings = [...body.matchAll(/<h(\d)[ >]/g)].map((m) => Number(m[1]));

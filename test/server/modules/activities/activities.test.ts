@@ -358,7 +358,9 @@ describe('the winner’s showcase page', () => {
     expect(shown).not.toContain('<script>');
     expect(shown).toContain('长春一汽职工书屋&lt;script&gt;alert(&quot;学习&quot;)&lt;/script&gt;');
     expect(shown).toContain('<p>与职工交流业余学习的做法。&lt;script&gt;');
-    expect(shown).toContain(`<img src="${publicUrl}" alt="周玉梅2025年12月1日经验交流会活动照片"`);
+    expect(shown).toContain(
+      `<img src="${publicUrl}" alt="周玉梅的宣传推介活动：2025年12月1日经验交流会照片"`,
+    );
     // Newest first.
     expect(shown.indexOf('2025年12月1日')).toBeLessThan(shown.indexOf('2025年11月12日'));
 
