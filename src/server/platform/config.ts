@@ -29,6 +29,11 @@ export interface Config {
   smtp: SmtpConfig | null;
   /** Set (METRICS_TOKEN given): `/metrics` answers a scraper that sends it as a bearer token. */
   metricsToken: string | null;
+  /**
+   * The site's public address without a trailing slash (TUIJIE_PUBLIC_URL, e.g. `https://xuexi.jl.gov.cn`):
+   * shared links' previews (Open Graph) and canonical links need absolute addresses. Null when unset.
+   */
+  publicUrl: string | null;
 }
 
 export interface SmtpConfig {
@@ -83,6 +88,32 @@ function smtp(env: NodeJS.ProcessEnv): SmtpConfig | null {
   return { url, from };
 }
 
+/**
+ * The site's public address, when given, without its trailing slashes; anything but an http(s) address
+ * without query or fragment stops the start (a wrong one would be printed into every shared link).
+ */
+function publicUrl(value: string | undefined): string | null {
+  const raw = value?.trim();
+  if (!raw) return null;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    // reported below
+  }
+  if (
+    !url ||
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    url.search ||
+    url.hash ||
+    url.username
+  )
+    throw new Error(
+      `环境变量 TUIJIE_PUBLIC_URL 应为网站对外的地址，以 http:// 或 https:// 开头，如 https://xuexi.jl.gov.cn，实为「${raw}」`,
+    );
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const varDir = path.resolve(cwd, env.TUIJIE_VAR_DIR || 'var');
   return {
@@ -113,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     uploadExpireDays: int('UPLOAD_EXPIRE_DAYS', env.UPLOAD_EXPIRE_DAYS, 14),
     smtp: smtp(env),
     metricsToken: env.METRICS_TOKEN?.trim() || null,
+    publicUrl: publicUrl(env.TUIJIE_PUBLIC_URL),
   };
 }

@@ -45,7 +45,7 @@ export function publicSiteRoutes(app: FastifyInstance, context: AppContext) {
   async function kept(request: FastifyRequest, reply: FastifyReply, path: string, what: string) {
     const view = readPreferences(request.cookies);
     const rendered = await cache.get(`${variantOf(view)} ${path}`, HTML, async () => {
-      const content = await renderSitePage(db, clock.now(), path);
+      const content = await renderSitePage(db, clock.now(), path, context.config.publicUrl);
       return content && framedSitePage(content, path, view);
     });
     if (!rendered) return notFoundPage(reply, path, view, what);

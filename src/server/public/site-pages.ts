@@ -5,6 +5,7 @@
  */
 
 import { provinceName } from '#core/nomination/province-code.ts';
+import { listPublicActivities } from '#server/modules/activities/public-activities.ts';
 import { getPublicAnnouncement, listPublicAnnouncements } from '#server/modules/announcements/public-view.ts';
 import { getPublishedResult, listPublishedResults } from '#server/modules/results/public-view.ts';
 import {
@@ -17,6 +18,7 @@ import { page } from './html.ts';
 import { announcementBody } from './pages/announcement-page.ts';
 import { indexBody, resultsIndexBody } from './pages/index-page.ts';
 import { resultBody } from './pages/result-page.ts';
+import { ACTIVITIES_CSS } from './pages/showcase-activities.ts';
 import { showcaseIndexBody, showcaseProvinceBody, showcaseYearBody } from './pages/showcase-index-pages.ts';
 import { SHOWCASE_TITLE } from './pages/showcase-parts.ts';
 import { showcaseSlidesBody } from './pages/showcase-slides-page.ts';
@@ -56,21 +58,32 @@ async function listShowcasePaths(db: Db): Promise<string[]> {
   return [...paths];
 }
 
-async function renderShowcasePage(db: Db, sitePath: string): Promise<SitePageContent | undefined> {
+async function renderWinnerPage(
+  db: Db,
+  winnerId: string,
+  publicUrl: string | null,
+): Promise<SitePageContent | undefined> {
+  const w = await getShowcaseWinner(db, winnerId);
+  if (!w) return undefined;
+  const activities = await listPublicActivities(db, w.id);
+  return {
+    title: `${w.name} - ${SHOWCASE_TITLE}`,
+    body: showcaseWinnerBody(w, activities),
+    // The activities' styles travel with the pages that show them.
+    head: `${winnerHead(w, publicUrl)}${activities.length > 0 ? `\n<style>${ACTIVITIES_CSS}</style>` : ''}`,
+    description: winnerDescription(w),
+  };
+}
+
+async function renderShowcasePage(
+  db: Db,
+  sitePath: string,
+  publicUrl: string | null,
+): Promise<SitePageContent | undefined> {
   const match = SHOWCASE_PAGE.exec(sitePath);
   if (!match) return undefined;
   const [, yearText, part, winnerId] = match;
-  if (winnerId) {
-    const w = await getShowcaseWinner(db, winnerId);
-    return (
-      w && {
-        title: `${w.name} - ${SHOWCASE_TITLE}`,
-        body: showcaseWinnerBody(w),
-        head: winnerHead(w),
-        description: winnerDescription(w),
-      }
-    );
-  }
+  if (winnerId) return renderWinnerPage(db, winnerId, publicUrl);
   if (!yearText) return { title: SHOWCASE_TITLE, body: showcaseIndexBody(await showcaseYears(db)) };
   const year = Number(yearText);
   const winners = await listShowcaseWinners(db, year);
@@ -90,12 +103,14 @@ async function renderShowcasePage(db: Db, sitePath: string): Promise<SitePageCon
 
 /**
  * What the page at `sitePath` shows on `now`'s Beijing date (whether objections are taken online depends
- * on it); undefined when there is no such public page.
+ * on it); undefined when there is no such public page. `publicUrl` is the site's public address
+ * (TUIJIE_PUBLIC_URL) for the addresses a shared link's preview needs whole; null when not configured.
  */
 export async function renderSitePage(
   db: Db,
   now: Date,
   sitePath: string,
+  publicUrl: string | null,
 ): Promise<SitePageContent | undefined> {
   if (sitePath === '/gs/') {
     const [announcements, results] = await Promise.all([
@@ -107,7 +122,7 @@ export async function renderSitePage(
   if (sitePath === '/results/') {
     return { title: '结果公布', body: resultsIndexBody(await listPublishedResults(db)) };
   }
-  if (sitePath.startsWith('/showcase/')) return renderShowcasePage(db, sitePath);
+  if (sitePath.startsWith('/showcase/')) return renderShowcasePage(db, sitePath, publicUrl);
   const match = /^\/(gs|results)\/([^/]+)$/.exec(sitePath);
   if (match?.[1] === 'gs') {
     const a = await getPublicAnnouncement(db, match[2]!);

@@ -45,7 +45,7 @@ interface Log {
 }
 
 export function createSitePublisher(
-  context: Pick<AppContext, 'db' | 'clock' | 'publicPages'>,
+  context: Pick<AppContext, 'db' | 'clock' | 'publicPages' | 'config'>,
   dir: string,
   log: Log,
 ): SitePublisher {
@@ -111,13 +111,13 @@ export function createSitePublisher(
   };
 }
 
-async function publishAll(context: Pick<AppContext, 'db' | 'clock'>, dir: string): Promise<void> {
+async function publishAll(context: Pick<AppContext, 'db' | 'clock' | 'config'>, dir: string): Promise<void> {
   await context.db.transaction().execute(async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(${PUBLISH_LOCK})`.execute(trx);
     const now = context.clock.now();
     const wanted = new Set<string>();
     for (const sitePath of await listSitePaths(trx)) {
-      const content = await renderSitePage(trx, now, sitePath);
+      const content = await renderSitePage(trx, now, sitePath, context.config.publicUrl);
       if (!content) continue;
       // The variants compress at once in zlib's thread pool.
       await Promise.all(

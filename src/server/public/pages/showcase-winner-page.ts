@@ -2,34 +2,46 @@
  * `/showcase/winner/<id>`: one winner: name, round, category (a special pick highlighted), unit,
  * province, the approved story (before approval: name, unit, category and photos only), the photos
  * (web copies, each linking to its larger copy) and the video (the web rendition, streamed by ranges,
- * with its poster frame). Its head carries the Open Graph tags a shared link previews with.
+ * with its poster frame), and their publicity activities (五进). Its head carries the Open Graph tags a
+ * shared link previews with.
  */
+import type { PublicActivity } from '#server/modules/activities/public-activities.ts';
 import type { ShowcaseWinner } from '#server/modules/showcase/public-view.ts';
 import { esc, paragraphs } from '../html.ts';
 import { CATEGORY_TITLES } from './labels.ts';
-import { mediaPath, picture, roundName, SHOWCASE_TITLE, specialBadge } from './showcase-parts.ts';
+import { activitiesSection } from './showcase-activities.ts';
+import { mediaPath, picture, roundName, SHOWCASE_TITLE, specialBadge, winnerPath } from './showcase-parts.ts';
 
 function summary(w: ShowcaseWinner): string {
   const first = w.story ? [...w.story.replace(/\s+/g, ' ')].slice(0, 80).join('') : '';
   return first || `${roundName(w)}${CATEGORY_TITLES[w.category]}：${w.name}（${w.entity || w.unit}）`;
 }
 
-/** The Open Graph and description tags for the page's head. */
-export function winnerHead(w: ShowcaseWinner): string {
+/**
+ * The Open Graph, canonical and description tags for the page's head. `publicUrl` is the site's public
+ * address (TUIJIE_PUBLIC_URL, no trailing slash). Without it the page's address, canonical link and
+ * preview image are left out: WeChat and other previewers fetch them from another place than the reader's
+ * browser and read a relative address as nothing (or as the wrong page), so a relative one would only
+ * claim an address that does not work there. Title and description still give a text preview.
+ */
+export function winnerHead(w: ShowcaseWinner, publicUrl: string | null): string {
   const image = w.photos[0]
     ? mediaPath(w.photos[0], 'w1280.jpg')
     : w.videos[0]
       ? mediaPath(w.videos[0], 'poster.jpg')
       : undefined;
+  const url = publicUrl && `${publicUrl}${winnerPath(w)}`;
   return [
     `<meta property="og:type" content="article">`,
     `<meta property="og:title" content="${esc(`${w.name} - ${roundName(w)}${CATEGORY_TITLES[w.category]}`)}">`,
     `<meta property="og:description" content="${esc(summary(w))}">`,
-    `<meta property="og:url" content="/showcase/winner/${esc(w.id)}">`,
+    ...(url
+      ? [`<meta property="og:url" content="${esc(url)}">`, `<link rel="canonical" href="${esc(url)}">`]
+      : []),
     `<meta property="og:site_name" content="推介平台 · ${SHOWCASE_TITLE}">`,
-    ...(image
+    ...(image && publicUrl
       ? [
-          `<meta property="og:image" content="${image}">`,
+          `<meta property="og:image" content="${esc(publicUrl + image)}">`,
           `<meta name="twitter:card" content="summary_large_image">`,
         ]
       : []),
@@ -40,7 +52,7 @@ export function winnerDescription(w: ShowcaseWinner): string {
   return summary(w);
 }
 
-export function showcaseWinnerBody(w: ShowcaseWinner): string {
+export function showcaseWinnerBody(w: ShowcaseWinner, activities: readonly PublicActivity[]): string {
   const video = w.videos
     .map(
       (v, i) => `<figure class="video">
@@ -70,5 +82,6 @@ ${video ? `<h2>视频</h2>\n${video}` : ''}
 <h2>${w.category === 'star' ? '事迹' : '项目介绍'}</h2>
 ${w.story ? paragraphs(w.story) : '<p class="notice">事迹介绍正在整理，审核后在此公布。</p>'}
 ${photos ? `<h2>照片</h2>\n<ul class="gallery">\n${photos}\n</ul>` : ''}
+${activitiesSection(activities, w.name)}
 </article>`;
 }

@@ -3,13 +3,16 @@
  * PostgreSQL and the real file storage: the reporting unit records an activity with a photo, the public
  * sees only its public fields and a resized copy of the photo; a date more than a year ahead, a negative
  * audience, a text file named .jpg and another province recording are refused in Chinese with nothing
- * stored; changes are the recorder's or the organiser's, audited, with the version read.
+ * stored; changes are the recorder's or the organiser's, audited, with the version read. The winner's
+ * showcase page (as published for the front web server and as the app answers it) lists them, escaped,
+ * without the recorder, with absolute preview addresses from the configured public address.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPublicActivities } from '#server/modules/activities/public-activities.ts';
+import { publicSiteDir } from '#server/public/site-files.ts';
 import { noisePhoto } from '#server/seed/demo-files.ts';
 import { as, createTestApp, loginAs as loginDemo, type Session, type TestApp } from '#test/support/app.ts';
 import { loginAs, newAccount, platformAdmin } from '#test/support/factories/index.ts';
@@ -24,6 +27,8 @@ let winnerId: string;
 let colleague: Session;
 let publicChanges = 0;
 
+const PUBLIC_URL = 'https://xuexi.jl.gov.cn';
+
 const good = {
   kind: 'community',
   form: '阅读分享会',
@@ -35,7 +40,7 @@ const good = {
 };
 
 beforeAll(async () => {
-  t = await createTestApp({ demoNominations: true });
+  t = await createTestApp({ demoNominations: true, config: { publicUrl: PUBLIC_URL } });
   t.context.publicPages.onChange(() => {
     publicChanges += 1;
   });
@@ -277,5 +282,94 @@ describe('a winner’s publicity activities', () => {
       'activity.updated',
       'activity.deleted',
     ]);
+  });
+});
+
+describe('the winner’s showcase page', () => {
+  /** The page as the public gets it: the file the front web server sends, the same bytes the app answers. */
+  async function publicPage(): Promise<string> {
+    const file = await readFile(
+      path.join(publicSiteDir(t.context.config), `showcase/winner/${winnerId}.nn.html`),
+      'utf8',
+    );
+    const answered = await call(null, 'GET', `/showcase/winner/${winnerId}`);
+    expect(answered.statusCode).toBe(200);
+    expect(answered.body).toBe(file);
+    return file;
+  }
+  const section = (html: string) =>
+    /<section aria-labelledby="activities-title">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+
+  it('lists the demo’s activities with their photos, never who recorded them', async () => {
+    const html = await publicPage();
+    const shown = section(html);
+    expect(shown).toContain('<h2 id="activities-title">宣传推介活动</h2>');
+    expect([...shown.matchAll(/<h3>([^<]+)<\/h3>/g)].map((m) => m[1])).toEqual([
+      '2025年11月12日 · 进校园 · 报告会',
+      '2025年10月18日 · 进社区 · 阅读分享会',
+    ]);
+    expect(shown).toContain('<dt>地点</dt><dd>吉林开放大学报告厅</dd>');
+    expect(shown).toContain('<dt>主办单位</dt><dd>吉林省教育厅</dd>');
+    expect(shown).toContain('<dt>参与人数</dt><dd>320人次</dd>');
+    for (const a of await listPublicActivities(t.database.db, winnerId)) {
+      expect(shown).toContain(`<img src="${a.photoUrls[0]}" alt="周玉梅`);
+      expect((await call(null, 'GET', a.photoUrls[0]!)).statusCode).toBe(200);
+    }
+    expect(shown.match(/loading="lazy"/g)).toHaveLength(2);
+    const recorders = await t.database.db
+      .selectFrom('winnerActivities as a')
+      .innerJoin('accounts as ac', 'ac.id', 'a.recordedBy')
+      .select(['ac.displayName', 'ac.username'])
+      .where('a.nominationId', '=', winnerId)
+      .execute();
+    expect(recorders.length).toBeGreaterThan(0);
+    for (const r of recorders) {
+      expect(html).not.toContain(r.displayName);
+      expect(html).not.toContain(r.username);
+    }
+    // A shared link previews from absolute addresses.
+    const page = `${PUBLIC_URL}/showcase/winner/${winnerId}`;
+    expect(html).toContain(`<meta property="og:url" content="${page}">`);
+    expect(html).toContain(`<link rel="canonical" href="${page}">`);
+    expect(html).toMatch(
+      /<meta property="og:image" content="https:\/\/xuexi\.jl\.gov\.cn\/showcase\/media\/[0-9a-f-]+\/w1280\.jpg">/,
+    );
+  });
+
+  it('shows an activity recorded through the API, escaped, and drops it once deleted', async () => {
+    const evil = '<script>alert("学习")</script>';
+    const recorded = await record(unit, {
+      ...good,
+      occurredOn: '2025-12-01',
+      kind: 'enterprise',
+      form: '经验交流会',
+      place: `长春一汽职工书屋${evil}`,
+      report: `与职工交流业余学习的做法。${evil}`,
+    });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    const { id } = recorded.json().activity;
+    const kept = await upload(unit, id, await noisePhoto(200_000), '职工书屋.jpg');
+    expect(kept.statusCode, kept.body).toBe(201);
+    const { version, photos } = kept.json().activity;
+    const publicUrl = photos[0].publicUrl;
+
+    const shown = section(await publicPage());
+    expect(shown).toContain('<h3>2025年12月1日 · 进企业 · 经验交流会</h3>');
+    expect(shown).not.toContain('<script>');
+    expect(shown).toContain('长春一汽职工书屋&lt;script&gt;alert(&quot;学习&quot;)&lt;/script&gt;');
+    expect(shown).toContain('<p>与职工交流业余学习的做法。&lt;script&gt;');
+    expect(shown).toContain(
+      `<img src="${publicUrl}" alt="周玉梅的宣传推介活动：2025年12月1日经验交流会照片"`,
+    );
+    // Newest first.
+    expect(shown.indexOf('2025年12月1日')).toBeLessThan(shown.indexOf('2025年11月12日'));
+
+    const deleted = await call(unit, 'DELETE', `/api/activities/${id}?version=${version}`);
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    const after = section(await publicPage());
+    expect(after).not.toContain('2025年12月1日');
+    expect(after).not.toContain('经验交流会');
+    expect(after).toContain('2025年11月12日 · 进校园 · 报告会');
+    expect((await call(null, 'GET', publicUrl)).statusCode).toBe(404);
   });
 });
