@@ -169,7 +169,7 @@ ${publishedPageHeaders()}
     const frontDir = path.join(dir, 'nginx-front');
     await mkdir(frontDir);
     const siteConfig = nginxSiteConfig({
-      upstream: `127.0.0.1:${appPort}`,
+      upstreams: [`127.0.0.1:${appPort}`],
       listen: `127.0.0.1:${frontPort}`,
       siteDir: publicSiteDir(config),
       serverName: '_',

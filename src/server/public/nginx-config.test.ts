@@ -5,7 +5,7 @@ import { SITE_VIEWS, siteFileOf } from './site-files.ts';
 import { readPreferences, variantOf } from './view-preferences.ts';
 
 const OPTIONS = {
-  upstream: '127.0.0.1:3000',
+  upstreams: ['127.0.0.1:3000'],
   listen: '80',
   siteDir: '/srv/tuijie/var/files/public-site',
   serverName: '_',
@@ -140,9 +140,23 @@ describe('the nginx configuration of the public site', () => {
       expect(block).not.toContain('add_header');
   });
 
+  it('sends to every web process given, and refuses an empty or bad one among them', () => {
+    const config = nginxSiteConfig({ ...OPTIONS, upstreams: ['10.0.0.11:3000', '10.0.0.12:3000'] });
+    const upstream = config.slice(config.indexOf('upstream tuijie_app {'));
+    expect(upstream.slice(0, upstream.indexOf('}'))).toMatch(
+      /^upstream tuijie_app \{\n {2}server 10\.0\.0\.11:3000;\n {2}server 10\.0\.0\.12:3000;\n {2}keepalive 16;\n$/,
+    );
+    expect(nginxOptionProblems({ ...OPTIONS, upstreams: [] })).toEqual([
+      '至少需要一个平台地址（--upstream）',
+    ]);
+    expect(nginxOptionProblems({ ...OPTIONS, upstreams: ['10.0.0.11:3000', 'x;y'] })).toEqual([
+      '平台地址「x;y」应为「主机:端口」（如 127.0.0.1:3000）或 unix:/套接字路径',
+    ]);
+  });
+
   it('refuses values that would change the configuration, saying why in Chinese', () => {
     const bad = {
-      upstream: '127.0.0.1:3000; }',
+      upstreams: ['127.0.0.1:3000; }'],
       listen: '80;\n',
       siteDir: 'var/files/public-site',
       serverName: 'example.cn;',
@@ -156,7 +170,7 @@ describe('the nginx configuration of the public site', () => {
     expect(
       nginxOptionProblems({
         ...OPTIONS,
-        upstream: 'unix:/run/tuijie.sock',
+        upstreams: ['unix:/run/tuijie.sock'],
         listen: '127.0.0.1:8080 reuseport',
         serverName: 'gs.example.cn www.example.cn',
       }),

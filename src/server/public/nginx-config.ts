@@ -10,8 +10,8 @@ import { PAGE_ID_PATTERN, SITE_SECTIONS } from './site-files.ts';
 import { CONTRAST_COOKIE, TEXT_COOKIE } from './view-preferences.ts';
 
 export interface NginxSiteOptions {
-  /** Where the app listens: `127.0.0.1:3000` or `unix:/run/tuijie.sock`. */
-  upstream: string;
+  /** Where the app's web processes listen: `127.0.0.1:3000` or `unix:/run/tuijie.sock`, one or more. */
+  upstreams: readonly string[];
   /** nginx's `listen` parameter: `80`, `127.0.0.1:8080`. */
   listen: string;
   /** The public-site folder the app publishes to (absolute). */
@@ -42,8 +42,10 @@ const PLAIN = {
 /** The options that cannot go into the configuration, with a Chinese reason each; empty when all can. */
 export function nginxOptionProblems(options: NginxSiteOptions): string[] {
   const problems: string[] = [];
-  if (!PLAIN.upstream.test(options.upstream))
-    problems.push(`平台地址「${options.upstream}」应为「主机:端口」（如 127.0.0.1:3000）或 unix:/套接字路径`);
+  if (options.upstreams.length === 0) problems.push('至少需要一个平台地址（--upstream）');
+  for (const upstream of options.upstreams)
+    if (!PLAIN.upstream.test(upstream))
+      problems.push(`平台地址「${upstream}」应为「主机:端口」（如 127.0.0.1:3000）或 unix:/套接字路径`);
   if (!PLAIN.listen.test(options.listen))
     problems.push(`监听端口「${options.listen}」应为端口（如 80）或「地址:端口」（如 127.0.0.1:8080）`);
   if (!PLAIN.serverName.test(options.serverName))
@@ -66,7 +68,7 @@ export function publishedPageHeaders(): string {
 export function nginxSiteConfig(options: NginxSiteOptions): string {
   const problems = nginxOptionProblems(options);
   if (problems.length > 0) throw new Error(problems.join('；'));
-  const { upstream, listen, siteDir, serverName, brotli } = options;
+  const { upstreams, listen, siteDir, serverName, brotli } = options;
   const headers = publishedPageHeaders();
   // The type with its charset, as the app sends it, without the charset filter's work on each answer.
   const published = `    types { }
@@ -95,7 +97,7 @@ ${published}
 # 平台应设置 TRUST_PROXY=true；nginx 的工作进程须能读取发布目录（及其上级目录）。
 
 upstream tuijie_app {
-  server ${upstream};
+${upstreams.map((u) => `  server ${u};`).join('\n')}
   keepalive 16;
 }
 
