@@ -27,12 +27,14 @@ describe('tuijie nginx-config', () => {
     expect(run.stdout).toContain('alias /srv/tuijie/files/public-site$uri.$tuijie_variant.html;');
   });
 
-  it('takes the listen port, upstream, folder and name given', () => {
+  it('takes the listen port, upstreams (one per web process), folder and name given', () => {
     const run = tuijie([
       '--listen',
       '127.0.0.1:8080',
       '--upstream',
       '10.0.0.5:3000',
+      '--upstream',
+      '10.0.0.6:3000',
       '--site-dir',
       '/data/site',
       '--server-name',
@@ -42,7 +44,7 @@ describe('tuijie nginx-config', () => {
     expect(run.status).toBe(0);
     for (const line of [
       'listen 127.0.0.1:8080;',
-      'server 10.0.0.5:3000;',
+      'server 10.0.0.5:3000;\n  server 10.0.0.6:3000;',
       'root /data/site;',
       'server_name gs.example.cn;',
       'brotli_static on;',
