@@ -7,6 +7,7 @@ import { type Clock, systemClock } from '#server/platform/clock.ts';
 import { type Config, loadConfig } from '#server/platform/config.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { startJobs } from '#server/platform/jobs/jobs.ts';
+import type { ProcessRole } from '#server/platform/process-role.ts';
 import { createPublicPages } from '#server/platform/public-pages.ts';
 import { createDiskStorage } from '#server/platform/storage/disk-storage.ts';
 import { seedDemoDecision } from '#server/seed/demo-decision.ts';
@@ -32,7 +33,14 @@ export interface TestApp {
  * starts from empty campaigns).
  */
 export async function createTestApp(
-  options: { demoNominations?: boolean; listen?: boolean; clock?: Clock; config?: Partial<Config> } = {},
+  options: {
+    demoNominations?: boolean;
+    listen?: boolean;
+    clock?: Clock;
+    config?: Partial<Config>;
+    /** `web`: the app's job workers do not run (a test works the jobs itself). */
+    role?: ProcessRole;
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const filesDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-files-'));
@@ -65,7 +73,10 @@ export async function createTestApp(
     await seedDemoDecision(context, clock.now());
     await seedDemoMaterials(database.db, storage);
   }
-  const app = await buildApp(context, { logger: process.env.TEST_LOG ? { level: 'error' } : false });
+  const app = await buildApp(context, {
+    logger: process.env.TEST_LOG ? { level: 'error' } : false,
+    ...(options.role ? { role: options.role } : {}),
+  });
   await app.ready();
   const url = options.listen ? await app.listen({ host: '127.0.0.1', port: 0 }) : '';
   return {

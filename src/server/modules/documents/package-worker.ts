@@ -12,6 +12,8 @@ import { findPackage, updatePackageProgress } from './package-queries.ts';
 import { registerPackageSweep } from './package-sweep.ts';
 import { transitionPackage } from './transition-package.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Progress is written at most this often: a package of thousands of files must not flood the database. */
 const PROGRESS_EVERY_MS = 500;
 
@@ -64,6 +66,14 @@ export async function runPackageJob(
   }
 }
 
+/** Every try of the build ended with its process (killed, out of memory): the package fails, saying so. */
+export async function giveUpPackage(context: Pick<AppContext, 'db' | 'clock'>, packageId: string) {
+  const error =
+    '生成提交包时平台多次中断，未能完成（可能是文件过多过大或平台内存不足）。请重新生成；如仍失败，请联系平台管理员。';
+  // A package that finished after all (or was never there) is left as it is: the move is refused quietly.
+  await transitionPackage(context.db, packageId, { to: 'failed', error }, context.clock.now());
+}
+
 /**
  * Called once from buildApp: this process builds packages, one at a time (each streams its own ZIP), and
  * takes its turn at the hourly expiry sweep.
@@ -72,5 +82,9 @@ export async function registerDocumentWorkers(context: AppContext): Promise<void
   await context.jobs.work<{ packageId: string }>(QUEUES.exportPackage, (data) =>
     runPackageJob(context, data.packageId),
   );
+  await context.jobs.work<{ packageId?: unknown }>(QUEUES.exportPackageGaveUp, async (data) => {
+    if (typeof data.packageId === 'string' && UUID.test(data.packageId))
+      await giveUpPackage(context, data.packageId);
+  });
   await registerPackageSweep(context);
 }

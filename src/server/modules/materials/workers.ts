@@ -1,7 +1,8 @@
 /**
  * The material jobs run inside every app process (the server and each test's app): checks and
- * previews two at a time, conversions one at a time (ffmpeg takes every core it gets). At start, rows
- * a crash left waiting are handed a new job, or failed with the reason when their job failed for good.
+ * previews two at a time, conversions one at a time (ffmpeg takes every core it gets). A check or conversion
+ * pg-boss gives up fails its row with the reason; at start, rows a crash left waiting are handed a new job,
+ * or failed the same way when their job failed for good before the give-up queues existed.
  */
 import { error } from '#core/findings.ts';
 import type { AppContext } from '#server/platform/context.ts';
@@ -41,16 +42,26 @@ const NEVER_FINISHED = {
   ),
 };
 
+/** Fails a row still waiting for the job that was given up, saying why; any other row is left as it is. */
+async function giveUp(context: AppContext, materialId: string, waiting: keyof typeof NEVER_FINISHED) {
+  const { db, jobs, clock } = context;
+  const row = await db
+    .selectFrom('materials')
+    .select('state')
+    .where('id', '=', materialId)
+    .executeTakeFirst();
+  if (row?.state !== waiting) return;
+  const verdict = { findings: [NEVER_FINISHED[waiting]] };
+  await db
+    .transaction()
+    .execute((trx) => transitionMaterial(trx, jobs, materialId, { to: 'failed', verdict }, clock.now()));
+}
+
 export async function rescueStrandedMaterials(context: AppContext): Promise<void> {
   for (const row of await strandedMaterials(context.db)) {
     if (row.live) continue;
     if (row.exhausted) {
-      const verdict = { findings: [NEVER_FINISHED[row.state]] };
-      await context.db
-        .transaction()
-        .execute((trx) =>
-          transitionMaterial(trx, context.jobs, row.id, { to: 'failed', verdict }, context.clock.now()),
-        );
+      await giveUp(context, row.id, row.state);
       continue;
     }
     const queue = row.state === 'pending' ? QUEUES.materialCheck : QUEUES.materialConvert;
@@ -69,6 +80,14 @@ export async function registerMaterialWorkers(context: AppContext): Promise<void
   await jobs.work(QUEUES.materialConvert, forMaterial(context, QUEUES.materialConvert, runMaterialConvert), {
     concurrency: 1,
   });
+  await jobs.work(
+    QUEUES.materialCheckGaveUp,
+    forMaterial(context, QUEUES.materialCheckGaveUp, (c, id) => giveUp(c, id, 'pending')),
+  );
+  await jobs.work(
+    QUEUES.materialConvertGaveUp,
+    forMaterial(context, QUEUES.materialConvertGaveUp, (c, id) => giveUp(c, id, 'converting')),
+  );
   await jobs.work(QUEUES.uploadCleanup, async () => {
     await cleanUpExpiredUploads(context);
   });

@@ -33,9 +33,26 @@ export const QUEUES = {
   loginFailuresPrune: 'login-failures-prune',
   /** Web copies of a published winner's photo or video for the showcase: `{ materialId }`. */
   showcaseDerivatives: 'showcase-derivatives',
+  /** A check that failed every retry (its process died each time), same data: the material fails with the reason. */
+  materialCheckGaveUp: 'material-check-gave-up',
+  /** A conversion that failed every retry, same data: the converted copy fails with the reason. */
+  materialConvertGaveUp: 'material-convert-gave-up',
+  /** A package build that failed every retry, same data: the package fails with the reason. */
+  exportPackageGaveUp: 'export-package-gave-up',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/**
+ * Jobs whose row waits at 检查中/转换中/生成中 until they finish: when pg-boss gives one up (every retry
+ * failed, typically a process killed mid-work each time) it sends the same data to this queue, whose
+ * worker fails the row with a reason, instead of leaving it waiting for good.
+ */
+const GAVE_UP: Partial<Record<QueueName, QueueName>> = {
+  [QUEUES.materialCheck]: QUEUES.materialCheckGaveUp,
+  [QUEUES.materialConvert]: QUEUES.materialConvertGaveUp,
+  [QUEUES.exportPackage]: QUEUES.exportPackageGaveUp,
+};
 
 /**
  * How long a job may run before pg-boss takes it for dead and runs it again. A whole campaign's package
@@ -54,6 +71,9 @@ const EXPIRE_SECONDS: Record<QueueName, number> = {
   'login-failures-prune': 10 * 60,
   'package-sweep': 30 * 60,
   'showcase-derivatives': 60 * 60,
+  'material-check-gave-up': 5 * 60,
+  'material-convert-gave-up': 5 * 60,
+  'export-package-gave-up': 5 * 60,
 };
 
 /**
@@ -133,7 +153,10 @@ export async function startJobs(databaseUrl: string, options: StartJobsOptions =
     if (!stopping) reportUnlessStopping(e, () => console.error('后台任务队列出错：', (e as Error).message));
   });
   await boss.start();
-  for (const name of Object.values(QUEUES)) {
+  // A queue names its dead-letter queue only once that exists.
+  const gaveUp = new Set(Object.values(GAVE_UP));
+  const names = Object.values(QUEUES).sort((a, b) => Number(gaveUp.has(b)) - Number(gaveUp.has(a)));
+  for (const name of names) {
     const options = {
       notify: true,
       retryLimit: 2,
@@ -141,6 +164,7 @@ export async function startJobs(databaseUrl: string, options: StartJobsOptions =
       expireInSeconds: EXPIRE_SECONDS[name],
       heartbeatSeconds: HEARTBEAT_SECONDS,
       ...RETRIES[name],
+      ...(GAVE_UP[name] ? { deadLetter: GAVE_UP[name] } : {}),
     };
     // A database from an earlier version has the queue already: bring its settings up to date.
     if (await boss.getQueue(name)) await boss.updateQueue(name, options);
