@@ -177,7 +177,7 @@ export function StoryCard({ campaignId, winner: w }: { campaignId: string; winne
             showIcon
             role="alert"
             style={{ marginTop: 8 }}
-            title="其他人已修改了这位入选者的事迹文字，您的保存未生效"
+            title="其他人已修改或审核了这位入选者的事迹文字，您的操作未生效"
             description="您填写的文字仍在上方，如需保留请先复制；点击“载入最新文字”查看他人保存的文字后再修改。"
             action={
               <Button size="small" onClick={loadLatest}>
