@@ -22,7 +22,8 @@ const ROUND_TITLE = copyRulesForYear(getTemplate('jilin-2023')!, 2025).title;
 const WINNER = '周玉梅';
 /** The address her form carries (seed/demo-nominations.ts): only the platform knows it, sealed. */
 const ADDRESS = '吉林省长春市南关区（演示地址）';
-const OWN_TEXT = '周玉梅退休后走进社区老年学校，十二年坚持学习声乐与摄影。她组建的社区合唱团已有百余名老人参加。';
+const OWN_TEXT =
+  '周玉梅退休后走进社区老年学校，十二年坚持学习声乐与摄影。她组建的社区合唱团已有百余名老人参加。';
 const THEIR_TEXT = '周玉梅十二年坚持学习声乐与摄影，组建社区合唱团，带动百余名老人走进课堂，乐在其中。';
 
 /**
@@ -115,7 +116,9 @@ describe.skipIf(!available)('browser journey: the organiser edits and approves a
       await expect
         .poll(() =>
           card
-            .getByText('公开文字中含有申报表填写的通讯地址，公开展示不得含住址，请删除后再保存', { exact: true })
+            .getByText('公开文字中含有申报表填写的通讯地址，公开展示不得含住址，请删除后再保存', {
+              exact: true,
+            })
             .count(),
         )
         .toBe(1);
@@ -178,7 +181,13 @@ describe.skipIf(!available)('browser journey: the organiser edits and approves a
       await expectNoSeriousA11yViolations(page, '事迹展示（已公开）');
     } catch (e) {
       await shot(page, 'failure').catch(() => {});
-      console.error(await page.getByRole('tabpanel').first().ariaSnapshot().catch((x) => String(x)));
+      console.error(
+        await page
+          .getByRole('tabpanel')
+          .first()
+          .ariaSnapshot()
+          .catch((x) => String(x)),
+      );
       console.error(server.output().slice(-3000));
       throw e;
     }

@@ -143,18 +143,21 @@ export function StoryCard({ campaignId, winner: w }: { campaignId: string; winne
         <label htmlFor={fieldId} style={{ display: 'block', marginBottom: 4 }}>
           {w.category === 'star' ? '公开展示的事迹' : '公开展示的项目介绍'}
         </label>
-        <Input.TextArea
-          id={fieldId}
-          value={text}
-          autoSize={{ minRows: 4, maxRows: 16 }}
-          count={{ show: true, max: STORY_MAX_CHARACTERS, strategy: characters }}
-          status={problems.length > 0 ? 'error' : undefined}
-          aria-invalid={problems.length > 0}
-          onChange={(e) => {
-            setText(e.target.value);
-            if (problems.length > 0) setProblems([]);
-          }}
-        />
+        {/* The character count hangs below the box; the room below keeps what follows off it. */}
+        <div style={{ marginBottom: 24 }}>
+          <Input.TextArea
+            id={fieldId}
+            value={text}
+            autoSize={{ minRows: 4, maxRows: 16 }}
+            count={{ show: true, max: STORY_MAX_CHARACTERS, strategy: characters }}
+            status={problems.length > 0 ? 'error' : undefined}
+            aria-invalid={problems.length > 0}
+            onChange={(e) => {
+              setText(e.target.value);
+              if (problems.length > 0) setProblems([]);
+            }}
+          />
+        </div>
         {problems.length > 0 && (
           <Alert
             type="error"
@@ -191,7 +194,7 @@ export function StoryCard({ campaignId, winner: w }: { campaignId: string; winne
             修改后保存，展示页面将撤下已公开的文字，待再次审核通过后重新公开。
           </Typography.Paragraph>
         )}
-        <Space wrap style={{ marginTop: 12 }}>
+        <Space wrap style={{ marginTop: 8 }}>
           <Button type="primary" loading={save.isPending} disabled={!changed} onClick={onSave}>
             保存
           </Button>
