@@ -1,9 +1,12 @@
 /**
  * The public site's styles, inlined in each page (one request per page, nothing to load first). Readable at
  * 375 px, visible focus, large-text and high-contrast variants on the root element, and print styles.
+ * `[hidden]` wins over every display rule below (a slide is a grid, the controls a flex row): without it
+ * the slideshow's hidden slides stayed visible, all of them at once.
  */
 export const SITE_CSS = `
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 html{font-size:100%;-webkit-text-size-adjust:100%}
 html.text-large{font-size:131.25%}
 body{margin:0;font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",sans-serif;line-height:1.75;color:#1a1a1a;background:#fff}

@@ -1,7 +1,7 @@
 /**
  * 活动详情: the campaign's header with its state and the transitions the server allows the caller, the
- * notice's contacts, and tabs for the rules, their history, unit extensions, the stamped paper copies
- * and the 公示 period. Units see their key numbers
+ * notice's contacts, and tabs for the rules, their history, unit extensions, the stamped paper copies,
+ * the 公示 period and, once published, the winners' public texts for the showcase. Units see their key numbers
  * (quota, deadline, changes after opening) above the read-only rules.
  */
 import { ArrowLeftOutlined } from '@ant-design/icons';
@@ -39,6 +39,7 @@ import { PageLoading } from '../components/PageLoading.tsx';
 import { PaperTab } from '../components/paper/PaperTab.tsx';
 import { ResultsTab } from '../components/results/ResultsTab.tsx';
 import { ReviewSetupTab } from '../components/review/setup/ReviewSetupTab.tsx';
+import { StoriesTab } from '../components/showcase/StoriesTab.tsx';
 import { STATUS_COLORS } from '../lib/campaignDisplay.ts';
 import { useIsMobile } from '../lib/useIsMobile.ts';
 import { useShowError } from '../lib/useShowError.ts';
@@ -286,6 +287,10 @@ export default function CampaignDetailPage() {
                   { key: 'objections', label: '异议处理', children: <ObjectionsTab detail={detail} /> },
                   { key: 'results', label: '审定与公布', children: <ResultsTab campaignId={campaign.id} /> },
                 ]
+              : []),
+            // The winners' public texts are the organiser's to write once the results are out.
+            ...(organises && campaign.status === 'published'
+              ? [{ key: 'stories', label: '事迹展示', children: <StoriesTab campaignId={campaign.id} /> }]
               : []),
           ]}
         />
