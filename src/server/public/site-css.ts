@@ -74,6 +74,7 @@ export const SHOWCASE_CSS = `
 .card p{margin:.1rem 0}
 .card-image img,.slide-image img{width:100%;height:auto;display:block}
 .card-special,.winner-special{border:2px solid #8b1a1a}
+.winner-special{padding:.25rem .75rem}
 .badge-special{display:inline-block;background:#8b1a1a;color:#fff;padding:0 .5rem;border-radius:.25rem;margin-right:.5rem;font-size:.9rem}
 .filters ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem .75rem}
 .filters a{display:inline-block;min-height:2.75rem;line-height:2.75rem}
@@ -99,7 +100,14 @@ html.contrast-high .card{background:#000;border-color:#fff}
 html.contrast-high .card-special,html.contrast-high .winner-special{border-color:#ff0}
 html.contrast-high .badge-special{background:#ff0;color:#000}
 html.contrast-high .filters a[aria-current]{border-color:#ff0}
-@media print{.slides-controls,video{display:none}.slide{page-break-inside:avoid}}
+.activities{list-style:none;margin:0;padding:0}
+.activity{border-top:1px solid #ccc;padding:.5rem 0 1rem}
+.activity h3{margin:.5rem 0}
+.activity .facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:0 1rem;margin:.5rem 0}
+.activity .facts dd{margin:0;overflow-wrap:anywhere}
+.activity .gallery{grid-template-columns:repeat(auto-fill,minmax(9rem,1fr))}
+html.contrast-high .activity{border-color:#fff}
+@media print{.slides-controls,video{display:none}.slide,.activity{page-break-inside:avoid}}
 `
   .trim()
   .replace(/\n/g, '');

@@ -18,7 +18,6 @@ import { page } from './html.ts';
 import { announcementBody } from './pages/announcement-page.ts';
 import { indexBody, resultsIndexBody } from './pages/index-page.ts';
 import { resultBody } from './pages/result-page.ts';
-import { ACTIVITIES_CSS } from './pages/showcase-activities.ts';
 import { showcaseIndexBody, showcaseProvinceBody, showcaseYearBody } from './pages/showcase-index-pages.ts';
 import { SHOWCASE_TITLE } from './pages/showcase-parts.ts';
 import { showcaseSlidesBody } from './pages/showcase-slides-page.ts';
@@ -70,7 +69,7 @@ async function renderWinnerPage(
     title: `${w.name} - ${SHOWCASE_TITLE}`,
     body: showcaseWinnerBody(w, activities),
     // The activities' styles travel with the pages that show them.
-    head: `${winnerHead(w, publicUrl)}${activities.length > 0 ? `\n<style>${ACTIVITIES_CSS}</style>` : ''}`,
+    head: winnerHead(w, publicUrl),
     description: winnerDescription(w),
   };
 }

@@ -8,23 +8,6 @@ import { formatChineseDate } from '#core/calendar/format.ts';
 import type { PublicActivity } from '#server/modules/activities/public-activities.ts';
 import { esc, paragraphs } from '../html.ts';
 
-/**
- * The section's styles, for the head of a page that shows activities (the site's shared styles stay as they
- * are for every other page): one column of entries, facts side by side, two photos a row on a phone.
- */
-export const ACTIVITIES_CSS = `
-.activities{list-style:none;margin:0;padding:0}
-.activity{border-top:1px solid #ccc;padding:.5rem 0 1rem}
-.activity h3{margin:.5rem 0}
-.activity .facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:0 1rem;margin:.5rem 0}
-.activity .facts dd{margin:0;overflow-wrap:anywhere}
-.activity .gallery{grid-template-columns:repeat(auto-fill,minmax(9rem,1fr))}
-html.contrast-high .activity{border-color:#fff}
-@media print{.activity{page-break-inside:avoid}}
-`
-  .trim()
-  .replace(/\n/g, '');
-
 function activityItem(a: PublicActivity, winnerName: string): string {
   const date = formatChineseDate(a.occurredOn);
   const title = `${date} · ${activityKindLabel(a.kind)} · ${a.form}`;
