@@ -47,7 +47,8 @@ export default function LoginPage() {
   if (current && !mutation.isPending && !mutation.isSuccess) return <Navigate to="/" replace />;
 
   return (
-    <div
+    // The page's one landmark: screen readers jump to the form with it (Lighthouse, axe: landmark-one-main).
+    <main
       style={{
         minHeight: '100vh',
         display: 'flex',
@@ -71,7 +72,7 @@ export default function LoginPage() {
         }}
       >
         <div style={{ textAlign: 'center', marginBottom: 24 }}>
-          <h2
+          <h1
             style={{
               margin: '0 0 4px',
               fontSize: token.fontSizeHeading2,
@@ -81,7 +82,7 @@ export default function LoginPage() {
             }}
           >
             推介
-          </h2>
+          </h1>
           <span style={{ color: token.colorTextSecondary }}>终身学习推介平台</span>
         </div>
         {mutation.isError && (
@@ -111,6 +112,6 @@ export default function LoginPage() {
           账号由本单位或上级单位的管理员创建。忘记密码请联系管理员重置。
         </p>
       </div>
-    </div>
+    </main>
   );
 }
