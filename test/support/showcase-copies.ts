@@ -1,20 +1,15 @@
 /**
- * Waits until every published winner's photos and videos have their showcase copies. Each copy made
+ * Waits until no showcase copy is queued or being made (the app queues them at start and after each public
+ * change, so once none is left every published winner's photos and videos have theirs). Each copy made
  * announces a public change (the winner's page now shows it), so a test counting public changes waits
  * for this first: otherwise a copy finished late on a busy machine counts as the test's own change.
  */
 import { sql } from 'kysely';
-import { queueShowcaseDerivatives } from '#server/modules/showcase/workers.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { QUEUES } from '#server/platform/jobs/jobs.ts';
 
-export async function showcaseCopiesMade(
-  context: Pick<AppContext, 'db' | 'jobs'>,
-  withinMs = 180_000,
-): Promise<void> {
+export async function showcaseCopiesMade(context: Pick<AppContext, 'db'>, withinMs = 180_000): Promise<void> {
   const { db } = context;
-  // The app queues them after each public change without waiting; queue here too, so none is still to come.
-  await queueShowcaseDerivatives(context);
   for (const until = Date.now() + withinMs; Date.now() < until; ) {
     const { rows } = await sql<{ pending: number }>`
       select count(*)::int as pending from pgboss.job

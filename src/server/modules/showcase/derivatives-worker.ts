@@ -96,6 +96,13 @@ export async function runShowcaseDerivatives(context: AppContext, materialId: st
     .executeTakeFirst();
   const probed = row?.probed as Probed | null | undefined;
   if (!row || !probed || (probed.kind !== 'image' && probed.kind !== 'video')) return;
+  // A job sent again before the first one finished: its copies are there (a material never changes).
+  const existing = await db
+    .selectFrom('showcaseMedia')
+    .select('materialId')
+    .where('materialId', '=', materialId)
+    .executeTakeFirst();
+  if (existing) return;
   const kind = probed.kind === 'image' ? 'photo' : 'video';
   let made: { files: DerivativeFiles; width: number; height: number };
   try {

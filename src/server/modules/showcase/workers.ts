@@ -13,9 +13,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A 证件照 is for the file, not for the public page. */
 const PRIVATE_SLOTS = ['idPhoto'];
 
-/** Photos and videos of published winners without web copies yet. */
-export async function materialsAwaitingDerivatives(db: AppContext['db']): Promise<string[]> {
-  const rows = await db
+/**
+ * Photos and videos of published winners without web copies yet; `unqueued`: only those with no job queued
+ * or under way (pg-boss's standard queues keep no key unique, so asking twice would make a film twice).
+ */
+export async function materialsAwaitingDerivatives(
+  db: AppContext['db'],
+  { unqueued = false } = {},
+): Promise<string[]> {
+  let query = db
     .selectFrom('materials as m')
     .innerJoin('nominations as n', 'n.id', 'm.nominationId')
     .innerJoin('resultNotices as r', 'r.campaignId', 'n.campaignId')
@@ -26,13 +32,17 @@ export async function materialsAwaitingDerivatives(db: AppContext['db']): Promis
     .where('m.state', 'in', ['passed', 'failed'])
     .where('m.slotId', 'not in', PRIVATE_SLOTS)
     .where(sql<string>`m.probed->>'kind'`, 'in', ['image', 'video'])
-    .where('s.materialId', 'is', null)
-    .execute();
-  return rows.map((r) => r.id);
+    .where('s.materialId', 'is', null);
+  if (unqueued)
+    query = query.where(
+      sql<boolean>`not exists (select 1 from pgboss.job j where j.name = ${QUEUES.showcaseDerivatives}
+        and j.data->>'materialId' = m.id::text and j.state in ('created', 'retry', 'active'))`,
+    );
+  return (await query.execute()).map((r) => r.id);
 }
 
 export async function queueShowcaseDerivatives(context: Pick<AppContext, 'db' | 'jobs'>): Promise<number> {
-  const ids = await materialsAwaitingDerivatives(context.db);
+  const ids = await materialsAwaitingDerivatives(context.db, { unqueued: true });
   for (const materialId of ids)
     await context.jobs.send(QUEUES.showcaseDerivatives, { materialId }, { singletonKey: materialId });
   return ids.length;
@@ -48,10 +58,14 @@ export async function registerShowcaseWorkers(context: AppContext): Promise<void
     // ffmpeg takes every core it gets; photos are quick.
     { concurrency: 1 },
   );
-  const queue = () =>
-    queueShowcaseDerivatives(context).catch((e: unknown) =>
-      console.warn(`展示用图片和视频未能排入后台任务：${(e as Error).message}`),
-    );
+  // One at a time: changes in a row would each find the same copies missing before any job was sent.
+  let queuing: Promise<unknown> = Promise.resolve();
+  const queue = () => {
+    queuing = queuing
+      .then(() => queueShowcaseDerivatives(context))
+      .catch((e: unknown) => console.warn(`展示用图片和视频未能排入后台任务：${(e as Error).message}`));
+    return queuing;
+  };
   context.publicPages.onChange(() => {
     void queue();
   });

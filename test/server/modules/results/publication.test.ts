@@ -297,7 +297,8 @@ describe('公布结果', () => {
     const notices = await t.database.db.selectFrom('resultNotices').select('docNumber').execute();
     expect(notices).toEqual([{ docNumber: '吉成教协〔2026〕8号' }]);
     expect(await settledPageChanges()).toBe(changesBefore);
-  });
+    // Waits for the web copies of the winners' films, which a loaded machine makes slowly.
+  }, 240_000);
 });
 
 describe('next year', () => {

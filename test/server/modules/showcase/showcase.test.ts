@@ -6,6 +6,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMaterial } from '#server/modules/materials/transition-material.ts';
@@ -13,6 +14,7 @@ import { approveCampaign } from '#server/modules/results/approve-campaign.ts';
 import { publishResults } from '#server/modules/results/publish-results.ts';
 import { saveStory } from '#server/modules/showcase/save-story.ts';
 import { materialsAwaitingDerivatives, queueShowcaseDerivatives } from '#server/modules/showcase/workers.ts';
+import { QUEUES } from '#server/platform/jobs/jobs.ts';
 import { probeMaterial } from '#server/platform/media/probe-material.ts';
 import { publicSiteDir } from '#server/public/site-files.ts';
 import { ffmpegAvailability, film, tempFolder } from '#test/fixtures/media/generate.ts';
@@ -152,6 +154,24 @@ describe('the showcase pages', () => {
       expect(poster.headers['content-type']).toBe('image/jpeg');
     },
   );
+
+  it('makes each photo once, however often the public pages change before its copies are made', async () => {
+    const { db } = site.t.context;
+    const photoId = (/\/showcase\/media\/([0-9a-f-]+)\/w480\.jpg/.exec(
+      (await get(`/showcase/winner/${site.nominations[1]!.id}`)).body,
+    ) ?? [])[1]!;
+    const jobsFor = async () =>
+      (
+        await sql<{ n: number }>`select count(*)::int as n from pgboss.job
+          where name = ${QUEUES.showcaseDerivatives} and data->>'materialId' = ${photoId}`.execute(db)
+      ).rows[0]!.n;
+    const before = await jobsFor();
+    await db.deleteFrom('showcaseMedia').where('materialId', '=', photoId).execute();
+    // Three changes in a row, each asking for the copies still missing.
+    for (let i = 0; i < 3; i++) await site.t.context.publicPages.changed();
+    await derivativesMade();
+    expect(await jobsFor()).toBe(before + 1);
+  });
 
   it('finds winners by name, place and keyword', async () => {
     const byName = await get(`/showcase/search?q=${encodeURIComponent('王秀兰')}`);
