@@ -1,0 +1,447 @@
+/**
+ * Two instances behind nginx (issue #16 item 1): two real `tuijie serve` processes (role `all`) on ONE
+ * database and ONE files folder, with the `tuijie nginx-config` nginx balancing across both. Proves that
+ * nothing a user relies on lives in one process's memory or on one machine's disk:
+ * - a session made through instance A works on B (read and write), and signing out through B ends it on A;
+ * - the quota holds across instances: more concurrent submits than the unit has places, split between A
+ *   and B, admit exactly the places left and refuse the rest with QUOTA_EXCEEDED;
+ * - a tus upload started through A (first half) resumes through B (the rest), stored byte for byte;
+ * - a package asked for through A and B at once is one package, built once (one job, one `package.built`),
+ *   and downloads through B with the SHA-256 its row records;
+ * - nginx sends requests to both (each process's own request counter, /metrics), and goes on answering
+ *   through the other when one stops, without a failed request;
+ * - a third instance on the same database with another (empty) files folder refuses to start (exit 1).
+ * Heavy (three server starts, LibreOffice, nginx): every wait polls generously, nothing asserts a duration.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CampaignRules } from '#core/campaign/rules.ts';
+import { QUOTA_STATES } from '#core/nomination/states.ts';
+import { freePort } from '#server/platform/free-port.ts';
+import { QUEUES } from '#server/platform/jobs/jobs.ts';
+import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
+import { photoOfAtLeast, tusMetadata } from '#test/support/materials.ts';
+import { findNginx, type NginxProcess, startNginx } from '#test/support/nginx.ts';
+import { completeStar } from '#test/support/nominations.ts';
+import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
+import { api, type HttpSession, loginOverHttp } from '../modules/materials/killable-server.ts';
+import { startTusUpload } from '../modules/materials/tus-client.ts';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+if (!findNginx() && process.env.CI) throw new Error('未找到 nginx：CI 中须安装（apt-get install nginx）');
+
+const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// Each process's /metrics (its own request counter) answers this token; set before the processes start.
+const METRICS_TOKEN = `two-instances-${randomUUID()}`;
+
+let database: TestDatabase;
+let filesDir: string;
+let nginxDir: string;
+let a: ServerProcess;
+let b: ServerProcess;
+let bStopped = false;
+let nginx: NginxProcess | undefined;
+let front: string;
+let unit: HttpSession;
+let campaign: { id: string; rules: CampaignRules };
+let unitId: string;
+
+/** Polls `read` until `done` says so; fails with the last value after `seconds`. */
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, seconds = 180): Promise<T> {
+  const end = Date.now() + seconds * 1000;
+  let value = await read();
+  while (!done(value)) {
+    if (Date.now() > end) throw new Error(`still waiting after ${seconds} s: ${JSON.stringify(value)}`);
+    await sleep(300);
+    value = await read();
+  }
+  return value;
+}
+
+/** Signs in without the first-login password change (the account has made it already). */
+async function signIn(base: string, username: string, password: string): Promise<HttpSession> {
+  const response = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('tuijie_session='))!
+    .split(';')[0]!;
+  const body = await response.json();
+  return { cookie, csrfToken: body.csrfToken, accountId: body.me.id };
+}
+
+/** A draft star nomination with a complete form for nominee number `n`, made through `base`. */
+async function draft(base: string, n: number): Promise<string> {
+  const created = await api(base, unit, 'POST', '/api/nominations', {
+    campaignId: campaign.id,
+    category: 'star',
+  });
+  if (created.status !== 201) throw new Error(`create failed: ${await created.text()}`);
+  const { nomination } = await created.json();
+  const saved = await api(base, unit, 'PUT', `/api/nominations/${nomination.id}`, {
+    form: completeStar(campaign.rules, n),
+    version: nomination.version,
+  });
+  if (saved.status !== 200) throw new Error(`save failed: ${await saved.text()}`);
+  return nomination.id;
+}
+
+/** A whole file through tus in one PATCH (create, send), through `base`; returns the material's id. */
+async function uploadWhole(base: string, metadata: Record<string, string>, data: Buffer): Promise<string> {
+  const headers = { cookie: unit.cookie, 'x-csrf-token': unit.csrfToken, 'tus-resumable': '1.0.0' };
+  const created = await fetch(`${base}/api/uploads`, {
+    method: 'POST',
+    headers: { ...headers, 'upload-length': String(data.length), 'upload-metadata': tusMetadata(metadata) },
+  });
+  if (created.status !== 201) throw new Error(`upload create failed: ${await created.text()}`);
+  const patched = await fetch(`${base}${created.headers.get('location')}`, {
+    method: 'PATCH',
+    headers: { ...headers, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+    body: new Uint8Array(data),
+  });
+  if (patched.status !== 204) throw new Error(`upload failed: ${await patched.text()}`);
+  return patched.headers.get('material-id')!;
+}
+
+/** Real photos in every required slot of a nomination, uploaded through `base`. */
+async function supplyPhotos(base: string, nominationId: string): Promise<void> {
+  const listed = await api(base, unit, 'GET', `/api/nominations/${nominationId}/materials`);
+  const slots = (await listed.json()).slots as {
+    setKey: string;
+    slot: { id: string; kind: string; required: boolean; count: { min: number }; minBytes?: number };
+  }[];
+  for (const { setKey, slot } of slots) {
+    if (!slot.required) continue;
+    if (slot.kind !== 'photo') throw new Error(`unexpected required slot ${slot.id} (${slot.kind})`);
+    for (let i = 0; i < slot.count.min; i++) {
+      await uploadWhole(
+        base,
+        { nominationId, setKey, slotId: slot.id, filename: `${slot.id}-${i + 1}.jpg` },
+        await photoOfAtLeast(slot.minBytes ?? 0),
+      );
+    }
+  }
+}
+
+/** How many regular (not special) star places the unit holds in the round now. */
+async function regularPlaces(): Promise<number> {
+  const row = await database.db
+    .selectFrom('nominations')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('campaignId', '=', campaign.id)
+    .where('unitId', '=', unitId)
+    .where('category', '=', 'star')
+    .where('special', '=', false)
+    .where('state', 'in', [...QUOTA_STATES])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** How many requests to `route` a process has answered with 200, by its own counter. */
+async function answered(server: ServerProcess, route: string): Promise<number> {
+  const response = await fetch(`${server.url}/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  if (response.status !== 200) throw new Error(`metrics: ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  const line = text
+    .split('\n')
+    .find(
+      (l) =>
+        l.startsWith('tuijie_http_request_duration_seconds_count{') &&
+        l.includes(`route="${route}"`) &&
+        l.includes('method="GET"') &&
+        l.includes('status="200"'),
+    );
+  return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+}
+
+beforeAll(async () => {
+  // The processes inherit the test's environment (server-process.ts); this file's worker is its own.
+  process.env.METRICS_TOKEN = METRICS_TOKEN;
+  database = await createTestDatabase();
+  filesDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-two-files-'));
+  // The first seeds the demo and marks the folder; the second starts on what the first made.
+  a = await startServerProcess(database.url, { role: 'all', filesDir });
+  b = await startServerProcess(database.url, { role: 'all', filesDir });
+  unit = await loginOverHttp(a.url, 'changchun', a.passwords.get('changchun')!);
+  const campaigns = (await (await api(a.url, unit, 'GET', '/api/campaigns')).json()).items;
+  const open = campaigns.find(
+    (c: { organiserName: string; status: string }) =>
+      c.organiserName === '吉林省教育厅' && c.status === 'open',
+  );
+  const detail = await (await api(a.url, unit, 'GET', `/api/campaigns/${open.id}`)).json();
+  campaign = { id: open.id, rules: detail.rules };
+  unitId = (
+    await database.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', '长春市教育局')
+      .executeTakeFirstOrThrow()
+  ).id;
+}, 400_000);
+
+afterAll(async () => {
+  await nginx?.stop();
+  if (!bStopped) await b?.stop();
+  await a?.stop();
+  await database?.drop();
+  delete process.env.METRICS_TOKEN;
+  for (const dir of [filesDir, nginxDir]) if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('two instances on one database and one files folder', () => {
+  it('takes a session made through A on B, and ends it on A when it is signed out through B', async () => {
+    const me = await api(b.url, unit, 'GET', '/api/auth/me');
+    expect(me.status).toBe(200);
+    // The same session (and so the same CSRF token) as A made.
+    expect(await me.json()).toMatchObject({ me: { id: unit.accountId }, csrfToken: unit.csrfToken });
+    // A write with A's CSRF token, through B.
+    const created = await api(b.url, unit, 'POST', '/api/nominations', {
+      campaignId: campaign.id,
+      category: 'star',
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+
+    const second = await signIn(a.url, 'changchun', `${a.passwords.get('changchun')}Changed9`);
+    expect((await api(b.url, second, 'GET', '/api/auth/me')).status).toBe(200);
+    expect((await api(b.url, second, 'POST', '/api/auth/logout')).status).toBe(204);
+    expect((await api(a.url, second, 'GET', '/api/auth/me')).status).toBe(401);
+    // The other session of the same account goes on.
+    expect((await api(a.url, unit, 'GET', '/api/auth/me')).status).toBe(200);
+  }, 60_000);
+
+  it('resumes through B a tus upload begun through A, stored byte for byte', async () => {
+    const nominationId = await draft(a.url, 700);
+    const data = randomBytes(24 * 1024 * 1024);
+    const half = data.length / 2;
+    const metadata = { nominationId, setKey: 'star', slotId: 'video', filename: '学习之星宣传片.mp4' };
+    const headers = { cookie: unit.cookie, 'x-csrf-token': unit.csrfToken, 'tus-resumable': '1.0.0' };
+    const created = await fetch(`${a.url}/api/uploads`, {
+      method: 'POST',
+      headers: { ...headers, 'upload-length': String(data.length), 'upload-metadata': tusMetadata(metadata) },
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const location = created.headers.get('location')!;
+    const first = await fetch(`${a.url}${location}`, {
+      method: 'PATCH',
+      headers: { ...headers, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+      body: new Uint8Array(data.subarray(0, half)),
+    });
+    expect(first.status).toBe(204);
+    expect(Number(first.headers.get('upload-offset'))).toBe(half);
+
+    // B knows where A stopped: the upload's state is in the shared folder, not in A.
+    const head = await fetch(`${b.url}${location}`, { method: 'HEAD', headers });
+    expect(head.status).toBe(200);
+    expect(Number(head.headers.get('upload-offset'))).toBe(half);
+
+    let resumedFrom = -1;
+    const resumed = startTusUpload(b.url, unit, data, metadata, {
+      uploadUrl: `${b.url}${location}`,
+      onProgress: (sent) => {
+        if (resumedFrom < 0) resumedFrom = sent;
+      },
+    });
+    expect(await resumed.done).toBe(`${b.url}${location}`);
+    expect(resumedFrom).toBeGreaterThanOrEqual(half);
+
+    const row = await database.db
+      .selectFrom('materials')
+      .select(['sha256', 'bytes', 'storageKey'])
+      .where('nominationId', '=', nominationId)
+      .executeTakeFirstOrThrow();
+    expect(row.sha256).toBe(sha256(data));
+    expect(Number(row.bytes)).toBe(data.length);
+    expect(sha256(await readFile(path.join(filesDir, row.storageKey)))).toBe(sha256(data));
+  }, 180_000);
+
+  it('builds a package asked for through A and B at once only once, and sends it through B', async () => {
+    const [throughA, throughB] = await Promise.all(
+      [a.url, b.url].map((base) => api(base, unit, 'POST', `/api/campaigns/${campaign.id}/packages`, {})),
+    );
+    expect(throughA!.status).toBe(202);
+    expect(throughB!.status).toBe(202);
+    const { id } = await throughA!.json();
+    expect((await throughB!.json()).id).toBe(id);
+
+    const built = await until(
+      async () => (await api(b.url, unit, 'GET', `/api/packages/${id}`)).json(),
+      (p: { state: string; error: string | null; sha256: string | null }) =>
+        p.state === 'ready' || p.state === 'failed',
+      300,
+    );
+    expect(built, built.error ?? '').toMatchObject({ state: 'ready' });
+
+    const jobs = await sql<{ n: string }>`
+      SELECT count(*)::text AS n FROM pgboss.job
+       WHERE name = ${QUEUES.exportPackage} AND data->>'packageId' = ${id}`.execute(database.db);
+    expect(Number(jobs.rows[0]!.n)).toBe(1);
+    const audits = await database.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('entityId', '=', id)
+      .where('action', 'in', ['package.requested', 'package.building', 'package.built'])
+      .execute();
+    expect(audits.map((r) => r.action).sort()).toEqual([
+      'package.building',
+      'package.built',
+      'package.requested',
+    ]);
+
+    const stored = await database.db
+      .selectFrom('exportPackages')
+      .select(['sha256', 'bytes'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const zip = await api(b.url, unit, 'GET', `/api/packages/${id}/download`);
+    expect(zip.status).toBe(200);
+    const bytes = Buffer.from(await zip.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(bytes.length).toBe(Number(stored.bytes));
+    expect(sha256(bytes)).toBe(stored.sha256);
+    expect(built.sha256).toBe(stored.sha256);
+  }, 360_000);
+
+  it('admits exactly the places left to concurrent submits split between A and B', async () => {
+    const quota = campaign.rules.quotas.byUnitType.city_edu?.star;
+    expect(campaign.rules.quotas.unitOverrides[unitId]).toBeUndefined();
+    const left = quota!.max - (await regularPlaces());
+    expect(left).toBeGreaterThan(0);
+    const count = left + 6;
+
+    // Drafts and their photos made through both instances, as colleagues behind nginx would.
+    const drafts: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const base = i % 2 === 0 ? a.url : b.url;
+      const id = await draft(base, 100 + i);
+      await supplyPhotos(base, id);
+      drafts.push(id);
+    }
+    // Both instances' workers check the photos; every one must pass for the real submit rule.
+    const checked = await until(
+      () =>
+        database.db
+          .selectFrom('materials')
+          .select(['state', 'findings'])
+          .where('nominationId', 'in', drafts)
+          .execute(),
+      (rows) => rows.every((r) => r.state !== 'pending' && r.state !== 'converting'),
+    );
+    expect(checked.filter((r) => r.state !== 'passed')).toEqual([]);
+
+    const results = await Promise.all(
+      drafts.map(async (id, i) => {
+        const response = await api(
+          i % 2 === 0 ? a.url : b.url,
+          unit,
+          'POST',
+          `/api/nominations/${id}/submit`,
+        );
+        return { status: response.status, body: await response.json() };
+      }),
+    );
+    const admitted = results.filter((r) => r.status === 200);
+    const refused = results.filter((r) => r.status !== 200);
+    expect(admitted).toHaveLength(left);
+    expect(refused.map((r) => r.body.code)).toEqual(Array(count - left).fill('QUOTA_EXCEEDED'));
+    expect(await regularPlaces()).toBe(quota!.max);
+  }, 600_000);
+
+  it('refuses a third instance on the same database with another, empty files folder', async () => {
+    const other = await mkdtemp(path.join(os.tmpdir(), 'tuijie-two-other-'));
+    const varDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-two-var-'));
+    const port = await freePort();
+    try {
+      const result = await new Promise<{ code: number | null; stderr: string }>((resolve) =>
+        execFile(
+          process.execPath,
+          ['src/cli/main.ts', 'serve'],
+          {
+            cwd: root,
+            env: {
+              ...process.env,
+              DATABASE_URL: database.url,
+              TUIJIE_VAR_DIR: varDir,
+              TUIJIE_FILES_DIR: other,
+              PORT: String(port),
+              LOG_LEVEL: 'warn',
+            },
+            timeout: 120_000,
+          },
+          (error, _out, stderr) =>
+            resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stderr }),
+        ),
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`文件目录 ${other} 不是本平台数据库所用的文件目录`);
+      expect(await readdir(other)).toEqual([]);
+      // The two running instances are untouched.
+      for (const server of [a, b]) expect((await fetch(`${server.url}/api/health/ready`)).status).toBe(200);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+      await rm(varDir, { recursive: true, force: true });
+    }
+  }, 150_000);
+
+  it.skipIf(!findNginx())(
+    'spreads requests through nginx over both, and answers through A once B stops',
+    async () => {
+      nginxDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-two-nginx-'));
+      const port = await freePort();
+      const printed = spawnSync(
+        process.execPath,
+        [
+          'src/cli/main.ts',
+          'nginx-config',
+          '--listen',
+          `127.0.0.1:${port}`,
+          '--upstream',
+          new URL(a.url).host,
+          '--upstream',
+          new URL(b.url).host,
+          '--site-dir',
+          path.join(filesDir, 'public-site'),
+        ],
+        { cwd: root, encoding: 'utf8' },
+      );
+      expect(printed.status, printed.stderr).toBe(0);
+      front = `http://127.0.0.1:${port}`;
+      nginx = await startNginx(nginxDir, printed.stdout, `${front}/api/health/live`);
+
+      const route = '/api/health/live';
+      const before = [await answered(a, route), await answered(b, route)];
+      const statuses: number[] = [];
+      for (let i = 0; i < 40; i++) statuses.push((await fetch(`${front}${route}`)).status);
+      expect(statuses.every((s) => s === 200)).toBe(true);
+      const served = [(await answered(a, route)) - before[0]!, (await answered(b, route)) - before[1]!];
+      // Round robin: both took a share, and together every request (nginx retried none).
+      expect(served[0]).toBeGreaterThan(0);
+      expect(served[1]).toBeGreaterThan(0);
+      expect(served[0]! + served[1]!).toBe(40);
+
+      // A signed-in user's requests through nginx land on either instance and work on both.
+      for (let i = 0; i < 6; i++) expect((await api(front, unit, 'GET', '/api/auth/me')).status).toBe(200);
+
+      bStopped = true;
+      await b.stop();
+      const fromA = await answered(a, route);
+      const after: number[] = [];
+      for (let i = 0; i < 20; i++) after.push((await fetch(`${front}${route}`)).status);
+      for (let i = 0; i < 4; i++) after.push((await api(front, unit, 'GET', '/api/auth/me')).status);
+      expect(after.every((s) => s === 200)).toBe(true);
+      expect((await answered(a, route)) - fromA).toBe(20);
+    },
+    120_000,
+  );
+});
