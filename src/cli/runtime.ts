@@ -8,6 +8,7 @@ import { provisionDatabase } from '#server/platform/db/provision.ts';
 import { type Jobs, startJobs } from '#server/platform/jobs/jobs.ts';
 import { type DataKeyring, installDataKeys, loadDataKeys } from '#server/platform/personal-data/data-keys.ts';
 import { createPublicPages, type PublicPages } from '#server/platform/public-pages.ts';
+import { sharePublicPages } from '#server/platform/public-pages-channel.ts';
 import { removeStaleScratchDirs } from '#server/platform/scratch-dirs.ts';
 import { markStopping } from '#server/platform/stopping.ts';
 import { createStorage } from '#server/platform/storage/create-storage.ts';
@@ -72,6 +73,8 @@ export async function openRuntime(config = loadConfig(), options: RuntimeOptions
     const { keyring, notes: dataKeyNotes } = await openDataKeys(db, config, options.reseal ?? true);
     const jobs = await startJobs(database.url, { pollingIntervalSeconds: config.jobPollSeconds });
     steps.unshift(() => jobs.stop());
+    const shared = await sharePublicPages(createPublicPages(), db, database.url);
+    steps.unshift(() => shared.close());
     await removeLeftovers(config);
     return {
       config,
@@ -79,7 +82,7 @@ export async function openRuntime(config = loadConfig(), options: RuntimeOptions
       storage: createStorage(config),
       jobs,
       clock,
-      publicPages: createPublicPages(),
+      publicPages: shared.publicPages,
       embedded: database.embedded,
       databaseDir: database.dataDir,
       databaseNotes: database.notes,

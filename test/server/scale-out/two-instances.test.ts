@@ -29,6 +29,7 @@ import { photoOfAtLeast, tusMetadata } from '#test/support/materials.ts';
 import { findNginx, type NginxProcess, startNginx } from '#test/support/nginx.ts';
 import { completeStar } from '#test/support/nominations.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
+import { showcaseCopiesMade } from '#test/support/showcase-copies.ts';
 import { api, type HttpSession, loginOverHttp } from '../modules/materials/killable-server.ts';
 import { startTusUpload } from '../modules/materials/tus-client.ts';
 
@@ -220,6 +221,32 @@ describe('two instances on one database and one files folder', () => {
     // The other session of the same account goes on.
     expect((await api(a.url, unit, 'GET', '/api/auth/me')).status).toBe(200);
   }, 60_000);
+
+  it('shows on B’s public pages what changed through A', async () => {
+    const winner = await database.db
+      .selectFrom('nominations as n')
+      .innerJoin('campaigns as c', 'c.id', 'n.campaignId')
+      .select('n.id')
+      .where('c.status', '=', 'published')
+      .where('n.title', '=', '周玉梅')
+      .executeTakeFirstOrThrow();
+    // The demo's films and photos get their web copies first: each copy made is a change of B's own.
+    await showcaseCopiesMade(database);
+    const page = () => fetch(`${b.url}/showcase/winner/${winner.id}`).then((r) => r.text());
+    // B has rendered the page (and keeps it) before the change.
+    expect(await page()).not.toContain('跨实例读书分享会');
+    const recorded = await api(a.url, unit, 'POST', `/api/winners/${winner.id}/activities`, {
+      kind: 'community',
+      form: '跨实例读书分享会',
+      occurredOn: '2025-10-20',
+      place: '长春市朝阳区桂林街道社区学校',
+      host: '长春市教育局',
+      audience: 80,
+      report: '与居民分享坚持学习的经历。',
+    });
+    expect(recorded.status, await recorded.clone().text()).toBe(201);
+    await until(page, (html) => html.includes('跨实例读书分享会'), 60);
+  }, 90_000);
 
   it('resumes through B a tus upload begun through A, stored byte for byte', async () => {
     const nominationId = await draft(a.url, 700);
