@@ -1,12 +1,14 @@
 /**
  * PostgreSQL stopping under a running app (a restart, a crash, a full disk): API answers say, in Chinese,
- * that the data cannot be read for now (503, DB_UNAVAILABLE), not that the platform is broken. A real
- * server of this test's own, really stopped.
+ * that the data cannot be read for now (503, DB_UNAVAILABLE), not that the platform is broken; once it is
+ * back the same app serves again and works its jobs, without a restart of its own. A real server of this
+ * test's own, really stopped and started again.
  */
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '#server/app.ts';
 import { systemClock } from '#server/platform/clock.ts';
@@ -14,7 +16,7 @@ import { loadConfig } from '#server/platform/config.ts';
 import { createDb, type Db, withDatabase } from '#server/platform/db/database.ts';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '#server/platform/db/embedded-postgres.ts';
 import { migrate } from '#server/platform/db/migrate.ts';
-import { type Jobs, startJobs } from '#server/platform/jobs/jobs.ts';
+import { type Jobs, QUEUES, startJobs } from '#server/platform/jobs/jobs.ts';
 import { createPublicPages } from '#server/platform/public-pages.ts';
 import { createDiskStorage } from '#server/platform/storage/disk-storage.ts';
 import { seedDemo } from '#server/seed/seed-demo.ts';
@@ -26,13 +28,14 @@ let db: Db;
 let jobs: Jobs;
 let app: FastifyInstance;
 let password: string;
+let url: string;
 
 beforeAll(async () => {
   varDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-db-down-'));
   await chmod(varDir, 0o755);
   server = await startEmbeddedPostgres(path.join(varDir, 'pg'));
   await runOnServer(server.serverUrl, 'CREATE DATABASE tuijie');
-  const url = withDatabase(server.serverUrl, 'tuijie');
+  url = withDatabase(server.serverUrl, 'tuijie');
   await migrate(url);
   db = createDb(url, 4);
   const credentials = await seedDemo(db, { nominations: false, now: systemClock.now() });
@@ -91,4 +94,25 @@ describe('with PostgreSQL stopped', () => {
     const health = await app.inject({ method: 'GET', url: '/api/health' });
     expect(health.statusCode).not.toBe(500);
   }, 120_000);
+
+  it('serves again once PostgreSQL is back, and works its jobs', async () => {
+    server = await startEmbeddedPostgres(path.join(varDir, 'pg'), () => {}, Number(new URL(url).port));
+    let signIn = await login();
+    for (const until = Date.now() + 60_000; signIn.statusCode !== 200 && Date.now() < until; ) {
+      await new Promise((r) => setTimeout(r, 500));
+      signIn = await login();
+    }
+    expect(signIn.statusCode, signIn.body).toBe(200);
+    // The queue reconnects too: a deadline sweep sent now is worked.
+    const id = await jobs.send(QUEUES.nominationDeadline, {});
+    let state = '';
+    for (const until = Date.now() + 60_000; state !== 'completed' && Date.now() < until; ) {
+      await new Promise((r) => setTimeout(r, 500));
+      const { rows } = await sql<{
+        state: string;
+      }>`select state::text from pgboss.job where id = ${id}`.execute(db);
+      state = rows[0]?.state ?? '';
+    }
+    expect(state).toBe('completed');
+  }, 180_000);
 });

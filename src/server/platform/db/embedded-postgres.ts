@@ -178,6 +178,8 @@ async function startServer(
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (line: string) => void = () => {},
+  /** The port it listened on before, for a restart under running clients (tests); else a free one. */
+  samePort?: number,
 ): Promise<EmbeddedDatabase> {
   const requested = path.resolve(dataDir);
   const user = postgresUser();
@@ -203,7 +205,7 @@ export async function startEmbeddedPostgres(
   const cleared = await clearLeftoverServer(location.dataDir);
   if (cleared) notes.push(cleared);
 
-  const port = await freePort();
+  const port = samePort ?? (await freePort());
   const child = await startServer(binaries, location.dataDir, port, user, log);
   const ownerFile = ownerFileOf(location.dataDir);
   await writeFile(ownerFile, `${process.pid}\n`);
