@@ -14,30 +14,27 @@
  * Heavy (three server starts, LibreOffice, nginx): every wait polls generously, nothing asserts a duration.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CampaignRules } from '#core/campaign/rules.ts';
 import { QUOTA_STATES } from '#core/nomination/states.ts';
 import { freePort } from '#server/platform/free-port.ts';
 import { QUEUES } from '#server/platform/jobs/jobs.ts';
 import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
 import { photoOfAtLeast, tusMetadata } from '#test/support/materials.ts';
 import { findNginx, type NginxProcess, startNginx } from '#test/support/nginx.ts';
-import { completeStar } from '#test/support/nominations.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
 import { showcaseCopiesMade } from '#test/support/showcase-copies.ts';
 import { api, type HttpSession, loginOverHttp } from '../modules/materials/killable-server.ts';
 import { startTusUpload } from '../modules/materials/tus-client.ts';
+import { draftStar, openJilinRound, type Round, sha256, until } from './instances-support.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 if (!findNginx() && process.env.CI) throw new Error('未找到 nginx：CI 中须安装（apt-get install nginx）');
 
-const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // Each process's /metrics (its own request counter) answers this token; set before the processes start.
 const METRICS_TOKEN = `two-instances-${randomUUID()}`;
 
@@ -50,20 +47,8 @@ let bStopped = false;
 let nginx: NginxProcess | undefined;
 let front: string;
 let unit: HttpSession;
-let campaign: { id: string; rules: CampaignRules };
+let campaign: Round;
 let unitId: string;
-
-/** Polls `read` until `done` says so; fails with the last value after `seconds`. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, seconds = 180): Promise<T> {
-  const end = Date.now() + seconds * 1000;
-  let value = await read();
-  while (!done(value)) {
-    if (Date.now() > end) throw new Error(`still waiting after ${seconds} s: ${JSON.stringify(value)}`);
-    await sleep(300);
-    value = await read();
-  }
-  return value;
-}
 
 /** Signs in without the first-login password change (the account has made it already). */
 async function signIn(base: string, username: string, password: string): Promise<HttpSession> {
@@ -79,22 +64,6 @@ async function signIn(base: string, username: string, password: string): Promise
     .split(';')[0]!;
   const body = await response.json();
   return { cookie, csrfToken: body.csrfToken, accountId: body.me.id };
-}
-
-/** A draft star nomination with a complete form for nominee number `n`, made through `base`. */
-async function draft(base: string, n: number): Promise<string> {
-  const created = await api(base, unit, 'POST', '/api/nominations', {
-    campaignId: campaign.id,
-    category: 'star',
-  });
-  if (created.status !== 201) throw new Error(`create failed: ${await created.text()}`);
-  const { nomination } = await created.json();
-  const saved = await api(base, unit, 'PUT', `/api/nominations/${nomination.id}`, {
-    form: completeStar(campaign.rules, n),
-    version: nomination.version,
-  });
-  if (saved.status !== 200) throw new Error(`save failed: ${await saved.text()}`);
-  return nomination.id;
 }
 
 /** A whole file through tus in one PATCH (create, send), through `base`; returns the material's id. */
@@ -176,13 +145,7 @@ beforeAll(async () => {
   a = await startServerProcess(database.url, { role: 'all', filesDir });
   b = await startServerProcess(database.url, { role: 'all', filesDir });
   unit = await loginOverHttp(a.url, 'changchun', a.passwords.get('changchun')!);
-  const campaigns = (await (await api(a.url, unit, 'GET', '/api/campaigns')).json()).items;
-  const open = campaigns.find(
-    (c: { organiserName: string; status: string }) =>
-      c.organiserName === '吉林省教育厅' && c.status === 'open',
-  );
-  const detail = await (await api(a.url, unit, 'GET', `/api/campaigns/${open.id}`)).json();
-  campaign = { id: open.id, rules: detail.rules };
+  campaign = await openJilinRound(a.url, unit);
   unitId = (
     await database.db
       .selectFrom('organisations')
@@ -249,7 +212,7 @@ describe('two instances on one database and one files folder', () => {
   }, 90_000);
 
   it('resumes through B a tus upload begun through A, stored byte for byte', async () => {
-    const nominationId = await draft(a.url, 700);
+    const nominationId = await draftStar(a.url, unit, campaign, 700);
     const data = randomBytes(24 * 1024 * 1024);
     const half = data.length / 2;
     const metadata = { nominationId, setKey: 'star', slotId: 'video', filename: '学习之星宣传片.mp4' };
@@ -351,7 +314,7 @@ describe('two instances on one database and one files folder', () => {
     const drafts: string[] = [];
     for (let i = 0; i < count; i++) {
       const base = i % 2 === 0 ? a.url : b.url;
-      const id = await draft(base, 100 + i);
+      const id = await draftStar(base, unit, campaign, 100 + i);
       await supplyPhotos(base, id);
       drafts.push(id);
     }
