@@ -16,6 +16,8 @@ export interface ServerProcess {
    * `clock` (TUIJIE_CLOCK): how a browser test lets a month pass.
    */
   restart(options: { clock: string }): Promise<void>;
+  /** SIGKILL: nothing flushed or closed in order, as a power cut or the OOM killer ends it. */
+  kill(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -68,10 +70,11 @@ export async function startServerProcess(
     await new Promise((r) => setTimeout(r, 100));
     return child;
   };
-  const end = async (child: ChildProcess) => {
-    if (child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+  const end = async (child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill(signal);
+      await exited;
     }
   };
   let child = await spawnServer(options.clock).catch(async (error: Error) => {
@@ -90,6 +93,7 @@ export async function startServerProcess(
       await end(child);
       child = await spawnServer(clock);
     },
+    kill: () => end(child, 'SIGKILL'),
     async stop() {
       await end(child);
       await rm(varDir, { recursive: true, force: true });

@@ -2,7 +2,8 @@
  * Two instances on one database and one S3-compatible store (issue #16 item 1; s3rver, as the S3 tests
  * use): the object store is what they share, no files folder. A tus upload begun through A resumes through
  * B and is stored byte for byte (its multipart parts and offset live in the store); a package asked for
- * through A is built once and downloads through B with the SHA-256 its row records.
+ * through A is built once and downloads through B with the SHA-256 its row records; A killed outright
+ * mid-upload, the client resumes through B from what the store holds, with the same SHA-256.
  */
 import { randomBytes } from 'node:crypto';
 import { buffer } from 'node:stream/consumers';
@@ -14,7 +15,7 @@ import { tusMetadata } from '#test/support/materials.ts';
 import { type S3rverHandle, startS3rver } from '#test/support/s3rver.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
 import { api, type HttpSession, loginOverHttp } from '../modules/materials/killable-server.ts';
-import { startTusUpload } from '../modules/materials/tus-client.ts';
+import { startTusUpload, uploadUrlOf } from '../modules/materials/tus-client.ts';
 import { draftStar, openJilinRound, type Round, sha256, until } from './instances-support.ts';
 
 let database: TestDatabase;
@@ -116,4 +117,44 @@ describe('two instances on one database and one object store', () => {
     expect(sha256(bytes)).toBe(built.sha256);
     expect(sha256(await buffer(await store.read(`packages/${id}.zip`)))).toBe(built.sha256);
   }, 360_000);
+
+  it('goes on through B when A is killed mid-upload: the client resumes there, byte for byte', async () => {
+    const nominationId = await draftStar(a.url, unit, round, 801);
+    const data = randomBytes(48 * 1024 * 1024);
+    const metadata = { nominationId, setKey: 'star', slotId: 'video', filename: '学习之星宣传片.mp4' };
+    let killing: Promise<void> | undefined;
+    const first = startTusUpload(a.url, unit, data, metadata, {
+      onProgress: (sent, total) => {
+        if (!killing && sent > total * 0.3) killing = a.kill();
+      },
+    });
+    const uploadUrl = await uploadUrlOf(first.upload);
+    await expect(first.done).rejects.toThrow();
+    await killing;
+    const onB = uploadUrl.replace(a.url, b.url);
+    const head = await fetch(onB, {
+      method: 'HEAD',
+      headers: { cookie: unit.cookie, 'tus-resumable': '1.0.0' },
+    });
+    expect(head.status).toBe(200);
+    const offset = Number(head.headers.get('upload-offset'));
+    expect(offset).toBeLessThan(data.length);
+    let resumedFrom = -1;
+    const resumed = startTusUpload(b.url, unit, data, metadata, {
+      uploadUrl: onB,
+      onProgress: (sent) => {
+        if (resumedFrom < 0) resumedFrom = sent;
+      },
+    });
+    expect(await resumed.done).toBe(onB);
+    expect(resumedFrom).toBeGreaterThanOrEqual(offset);
+    const row = await database.db
+      .selectFrom('materials')
+      .select(['sha256', 'bytes', 'storageKey'])
+      .where('nominationId', '=', nominationId)
+      .executeTakeFirstOrThrow();
+    expect(row.sha256).toBe(sha256(data));
+    expect(Number(row.bytes)).toBe(data.length);
+    expect(sha256(await buffer(await store.read(row.storageKey)))).toBe(sha256(data));
+  }, 240_000);
 });
