@@ -11,7 +11,7 @@ import { type ReviewState, reviewMove } from '#core/review/review-states.ts';
 import type { Recommendation, Rubric } from '#core/review/rubric.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Trx } from '#server/platform/db/database.ts';
-import type { ReviewsTable } from '#server/platform/db/schema.ts';
+import type { ReviewsTable } from '#server/platform/db/schema-review.ts';
 import { AppError, staleVersion } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 

@@ -9,7 +9,7 @@ import type { CampaignState } from '#core/campaign/states.ts';
 import { ROUND_STATES, type RoundState, roundMove } from '#core/review/round-states.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Trx } from '#server/platform/db/database.ts';
-import type { ReviewRoundsTable } from '#server/platform/db/schema.ts';
+import type { ReviewRoundsTable } from '#server/platform/db/schema-review.ts';
 import { AppError, staleVersion } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
 

@@ -11,13 +11,10 @@ import type { NominationState } from '#core/nomination/states.ts';
 import type { NotificationKind } from '#core/notifications/kinds.ts';
 import type { ScanFormat } from '#core/paper/scan.ts';
 import type { RecordedPaperState } from '#core/paper/states.ts';
-import type { RankingMethod } from '#core/review/ranking.ts';
-import type { ReviewState } from '#core/review/review-states.ts';
-import type { BlindField, RoundKind, RoundState } from '#core/review/round-states.ts';
-import type { Recommendation } from '#core/review/rubric.ts';
 import type { ActivityTables } from './schema-activities.ts';
 import type { DecisionTables } from './schema-decision.ts';
 import type { PlatformTables } from './schema-platform.ts';
+import type { ReviewTables } from './schema-review.ts';
 import type { ShowcaseTables } from './schema-showcase.ts';
 
 /**
@@ -277,126 +274,6 @@ export interface PaperDispatchesTable {
   updatedAt: DefaultedTimestamp;
 }
 
-/** A campaign's expert pool, with the facts conflicts are computed from (migration 0011). */
-export interface ReviewExpertsTable {
-  campaignId: string;
-  expertId: string;
-  panels: Category[];
-  chairOf: ColumnType<Category[], Category[] | undefined, Category[]>;
-  employerName: string | null;
-  employerCreditCode: string | null;
-  province: string | null;
-  field: Generated<string>;
-  idNumber: string | null;
-  minLoad: Generated<number>;
-  maxLoad: number | null;
-  relations: ColumnType<unknown, string | undefined, string>;
-  invitedBy: string | null;
-  version: Generated<number>;
-  createdAt: DefaultedTimestamp;
-  updatedAt: DefaultedTimestamp;
-}
-
-export interface ReviewRoundsTable {
-  id: Generated<string>;
-  campaignId: string;
-  position: number;
-  name: string;
-  kind: RoundKind;
-  state: Generated<RoundState>;
-  opensOn: ColumnType<string | null, string | null | undefined, string | null>;
-  closesAt: Timestamp;
-  reviewsPerNomination: Generated<number>;
-  blindFields: ColumnType<BlindField[], BlindField[] | undefined, BlindField[]>;
-  showOthersAfterSubmit: Generated<boolean>;
-  assignmentSeed: number | null;
-  closingNotifiedAt: NullableTimestamp;
-  version: Generated<number>;
-  createdAt: DefaultedTimestamp;
-  updatedAt: DefaultedTimestamp;
-}
-
-export interface ReviewRoundExpertsTable {
-  roundId: string;
-  expertId: string;
-}
-
-export interface ReviewExclusionRequestsTable {
-  nominationId: string;
-  expertId: string;
-  reason: string;
-  requestedBy: string | null;
-  createdAt: DefaultedTimestamp;
-}
-
-export interface ReviewDeclarationsTable {
-  nominationId: string;
-  expertId: string;
-  reason: string;
-  createdAt: DefaultedTimestamp;
-}
-
-export interface ReviewDismissalsTable {
-  nominationId: string;
-  expertId: string;
-  code: string;
-  reason: string;
-  dismissedBy: string | null;
-  createdAt: DefaultedTimestamp;
-}
-
-export interface ReviewConflictsTable {
-  campaignId: string;
-  nominationId: string;
-  expertId: string;
-  conflicted: boolean;
-  reasons: ColumnType<unknown, string, string>;
-  dismissed: ColumnType<unknown, string, string>;
-}
-
-export interface ReviewAssignmentsTable {
-  roundId: string;
-  nominationId: string;
-  expertId: string;
-  source: 'automatic' | 'manual';
-  assignedBy: string | null;
-  createdAt: DefaultedTimestamp;
-}
-
-export interface ReviewsTable {
-  id: Generated<string>;
-  roundId: string;
-  nominationId: string;
-  expertId: string;
-  state: Generated<ReviewState>;
-  rubric: ColumnType<unknown, string, string>;
-  scores: ColumnType<unknown, string | undefined, string>;
-  comment: Generated<string>;
-  recommendation: Recommendation | null;
-  proposeSpecial: Generated<boolean>;
-  /** numeric: pg returns it as a string. */
-  total: ColumnType<string | null, number | null | undefined, number | null>;
-  contentHash: string | null;
-  submittedAt: NullableTimestamp;
-  version: Generated<number>;
-  createdAt: DefaultedTimestamp;
-  updatedAt: DefaultedTimestamp;
-}
-
-export interface ShortlistProposalsTable {
-  id: Generated<string>;
-  campaignId: string;
-  roundId: string;
-  category: Category;
-  method: RankingMethod;
-  entries: ColumnType<unknown, string, string>;
-  note: Generated<string>;
-  proposedBy: string | null;
-  proposedAt: DefaultedTimestamp;
-  confirmedBy: string | null;
-  confirmedAt: NullableTimestamp;
-}
-
 export interface NotificationsTable {
   id: Generated<string>;
   accountId: string;
@@ -410,7 +287,12 @@ export interface NotificationsTable {
   emailedAt: NullableTimestamp;
 }
 
-export interface Database extends DecisionTables, ActivityTables, ShowcaseTables, PlatformTables {
+export interface Database
+  extends DecisionTables,
+    ActivityTables,
+    ShowcaseTables,
+    PlatformTables,
+    ReviewTables {
   organisations: OrganisationsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -426,15 +308,5 @@ export interface Database extends DecisionTables, ActivityTables, ShowcaseTables
   materials: MaterialsTable;
   exportPackages: ExportPackagesTable;
   paperDispatches: PaperDispatchesTable;
-  reviewExperts: ReviewExpertsTable;
-  reviewRounds: ReviewRoundsTable;
-  reviewRoundExperts: ReviewRoundExpertsTable;
-  reviewExclusionRequests: ReviewExclusionRequestsTable;
-  reviewDeclarations: ReviewDeclarationsTable;
-  reviewDismissals: ReviewDismissalsTable;
-  reviewConflicts: ReviewConflictsTable;
-  reviewAssignments: ReviewAssignmentsTable;
-  reviews: ReviewsTable;
-  shortlistProposals: ShortlistProposalsTable;
   notifications: NotificationsTable;
 }
