@@ -7,6 +7,7 @@
 import { provinceName } from '#core/nomination/province-code.ts';
 import { listPublicActivities } from '#server/modules/activities/public-activities.ts';
 import { getPublicAnnouncement, listPublicAnnouncements } from '#server/modules/announcements/public-view.ts';
+import { listPublishedUnitPublicities } from '#server/modules/publicity/published-publicities.ts';
 import { getPublishedResult, listPublishedResults } from '#server/modules/results/public-view.ts';
 import {
   getShowcaseWinner,
@@ -112,11 +113,12 @@ export async function renderSitePage(
   publicUrl: string | null,
 ): Promise<SitePageContent | undefined> {
   if (sitePath === '/gs/') {
-    const [announcements, results] = await Promise.all([
+    const [announcements, results, unitPublicities] = await Promise.all([
       listPublicAnnouncements(db),
       listPublishedResults(db),
+      listPublishedUnitPublicities(db),
     ]);
-    return { title: '公示公告', body: indexBody(announcements, results) };
+    return { title: '公示公告', body: indexBody(announcements, results, unitPublicities) };
   }
   if (sitePath === '/results/') {
     return { title: '结果公布', body: resultsIndexBody(await listPublishedResults(db)) };

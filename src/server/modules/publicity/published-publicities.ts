@@ -1,6 +1,6 @@
 /**
- * The units' 公示 they chose to show on the platform's public site (`published`), for the site to read
- * (it does not render them yet): only campaigns past their draft, only what a posted notice itself
+ * The units' 公示 they chose to show on the platform's public site (`published`), listed on the `/gs/`
+ * index under 「报送单位的公示」: only campaigns past their draft, only what a posted notice itself
  * carries (unit, place, link, period, the nominees' names and categories).
  */
 import type { Db } from '#server/platform/db/database.ts';

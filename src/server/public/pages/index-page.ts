@@ -1,10 +1,11 @@
 /** `/gs/`: announcements now open first, then past ones and published results by organiser and year. */
 import { formatBeijingDate } from '#core/calendar/beijing-time.ts';
 import type { PublicAnnouncementSummary } from '#server/modules/announcements/public-view.ts';
+import type { PublishedUnitPublicity } from '#server/modules/publicity/published-publicities.ts';
 import type { PublicResultSummary } from '#server/modules/results/public-view.ts';
 import { esc } from '../html.ts';
 import { groupByOrganiserYear } from './group-by.ts';
-import { chineseDay, STATE_LABELS } from './labels.ts';
+import { CATEGORY_TITLES, chineseDay, STATE_LABELS } from './labels.ts';
 
 function announcementItem(a: PublicAnnouncementSummary): string {
   return `<li><a href="/gs/${esc(a.id)}">${esc(a.title)}</a>
@@ -14,6 +15,24 @@ function announcementItem(a: PublicAnnouncementSummary): string {
 function resultItem(r: PublicResultSummary): string {
   return `<li><a href="/results/${esc(r.id)}">${esc(r.title)}</a>
 <span class="meta">（${r.docNumber ? `${esc(r.docNumber)}；` : ''}${esc(formatBeijingDate(r.publishedAt))}公布）</span></li>`;
+}
+
+/** A unit's own 公示 as its notice said it; the link only when it is a web address (never a script). */
+function unitPublicityItem(p: PublishedUnitPublicity): string {
+  const link =
+    p.url && /^https?:\/\//i.test(p.url)
+      ? `；<a href="${esc(p.url)}" rel="noopener nofollow">查看原公示</a>`
+      : '';
+  const byCategory = new Map<string, string[]>();
+  for (const n of p.nominees) byCategory.set(n.category, [...(byCategory.get(n.category) ?? []), n.title]);
+  const nominees = [...byCategory]
+    .map(
+      ([category, titles]) =>
+        `${CATEGORY_TITLES[category as keyof typeof CATEGORY_TITLES] ?? category}：${titles.map(esc).join('、')}`,
+    )
+    .join('；');
+  return `<li>${esc(p.unitName)}：${esc(p.campaignTitle)}
+<span class="meta">（公示时间 ${esc(chineseDay(p.fromDay))}至${esc(chineseDay(p.toDay))}；公示地点：${esc(p.place)}${link}）</span>${nominees ? `<br>推介对象：${nominees}` : ''}</li>`;
 }
 
 function grouped<T extends { organiserName: string; year: number }>(
@@ -33,6 +52,7 @@ ${g.years.map((y) => `<h4>${y.year}年</h4>\n<ul>\n${y.items.map(item).join('\n'
 export function indexBody(
   announcements: PublicAnnouncementSummary[],
   results: PublicResultSummary[],
+  unitPublicities: PublishedUnitPublicity[] = [],
 ): string {
   const open = announcements.filter((a) => a.state === 'open');
   const past = announcements.filter((a) => a.state === 'closed');
@@ -43,7 +63,13 @@ ${open.length ? `<ul>\n${open.map(announcementItem).join('\n')}\n</ul>` : '<p>�
 <h2 id="past">往期公示</h2>
 ${grouped(past, announcementItem, '暂无往期公示。')}
 <h2 id="results">结果公布</h2>
-${grouped(results, resultItem, '暂无公布的推介结果。')}`;
+${grouped(results, resultItem, '暂无公布的推介结果。')}${
+  unitPublicities.length
+    ? `\n<h2 id="units">报送单位的公示</h2>
+<p>报送单位在推介前对推介对象所作的公示，由各单位登记并选择在此展示。</p>
+${grouped(unitPublicities, unitPublicityItem, '')}`
+    : ''
+}`;
 }
 
 export function resultsIndexBody(results: PublicResultSummary[]): string {

@@ -326,6 +326,31 @@ describe('a unit’s own 公示', () => {
         nominees: [{ category: 'star', title: first.row.title }],
       }),
     ]);
+    // The public index shows what the unit's notice said: unit, period, place, link, the nominee's name.
+    const index = (await t.app.inject({ method: 'GET', url: '/gs/' })).body;
+    const section = index.slice(index.indexOf('<h2 id="units">报送单位的公示</h2>'));
+    expect(section).toContain(`${unitA.name}：`);
+    expect(section).toContain('公示时间 2026年9月1日至2026年9月7日');
+    expect(section).toContain(`公示地点：${fiveDays.place}`);
+    expect(section).toContain(`推介对象：百姓学习之星：${first.row.title}`);
+    if (fiveDays.url)
+      expect(section).toContain(`<a href="${fiveDays.url}" rel="noopener nofollow">查看原公示</a>`);
+    // Taken back from the site: gone from the index.
+    const hidden = await call(a, 'PUT', `/api/unit-publicities/${recordId}`, {
+      ...fiveDays,
+      nominationIds: [first.id],
+      published: false,
+      version: 5,
+    });
+    expect(hidden.statusCode, hidden.body).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/gs/' })).body).not.toContain('报送单位的公示');
+    const again = await call(a, 'PUT', `/api/unit-publicities/${recordId}`, {
+      ...fiveDays,
+      nominationIds: [first.id],
+      published: true,
+      version: 6,
+    });
+    expect(again.statusCode, again.body).toBe(200);
   });
 
   it('can no longer be recorded or changed once reporting has ended', async () => {
