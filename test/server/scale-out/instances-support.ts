@@ -1,6 +1,7 @@
 /** What the tests of several instances share: polling, hashing, and a draft star made through one instance. */
 import { createHash } from 'node:crypto';
 import type { CampaignRules } from '#core/campaign/rules.ts';
+import { tusMetadata } from '#test/support/materials.ts';
 import { completeStar } from '#test/support/nominations.ts';
 import { api, type HttpSession } from '../modules/materials/killable-server.ts';
 
@@ -53,4 +54,49 @@ export async function draftStar(base: string, unit: HttpSession, round: Round, n
   });
   if (saved.status !== 200) throw new Error(`save failed: ${await saved.text()}`);
   return nomination.id;
+}
+
+const tusHeaders = (unit: HttpSession) => ({
+  cookie: unit.cookie,
+  'x-csrf-token': unit.csrfToken,
+  'tus-resumable': '1.0.0',
+});
+
+/** A tus upload of `data` created through `base` with its first `sent` bytes sent there; its path. */
+export async function beginUpload(
+  base: string,
+  unit: HttpSession,
+  data: Buffer,
+  metadata: Record<string, string>,
+  sent: number,
+): Promise<string> {
+  const created = await fetch(`${base}/api/uploads`, {
+    method: 'POST',
+    headers: {
+      ...tusHeaders(unit),
+      'upload-length': String(data.length),
+      'upload-metadata': tusMetadata(metadata),
+    },
+  });
+  if (created.status !== 201)
+    throw new Error(`upload not created: ${created.status} ${await created.text()}`);
+  const location = created.headers.get('location')!;
+  const first = await fetch(`${base}${location}`, {
+    method: 'PATCH',
+    headers: { ...tusHeaders(unit), 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+    body: new Uint8Array(data.subarray(0, sent)),
+  });
+  if (first.status !== 204 || Number(first.headers.get('upload-offset')) !== sent)
+    throw new Error(`first part not taken: ${first.status} ${await first.text()}`);
+  return location;
+}
+
+/** Where an upload stands as `base` reports it (HEAD), or null when it does not know it. */
+export async function offsetThrough(
+  base: string,
+  unit: HttpSession,
+  location: string,
+): Promise<number | null> {
+  const head = await fetch(`${base}${location}`, { method: 'HEAD', headers: tusHeaders(unit) });
+  return head.status === 200 ? Number(head.headers.get('upload-offset')) : null;
 }

@@ -28,9 +28,22 @@ import { photoOfAtLeast, tusMetadata } from '#test/support/materials.ts';
 import { findNginx, type NginxProcess, startNginx } from '#test/support/nginx.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
 import { showcaseCopiesMade } from '#test/support/showcase-copies.ts';
-import { api, type HttpSession, loginOverHttp } from '../modules/materials/killable-server.ts';
+import {
+  api,
+  type HttpSession,
+  loginOverHttp,
+  signInOverHttp,
+} from '../modules/materials/killable-server.ts';
 import { startTusUpload } from '../modules/materials/tus-client.ts';
-import { draftStar, openJilinRound, type Round, sha256, until } from './instances-support.ts';
+import {
+  beginUpload,
+  draftStar,
+  offsetThrough,
+  openJilinRound,
+  type Round,
+  sha256,
+  until,
+} from './instances-support.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 if (!findNginx() && process.env.CI) throw new Error('未找到 nginx：CI 中须安装（apt-get install nginx）');
@@ -49,22 +62,6 @@ let front: string;
 let unit: HttpSession;
 let campaign: Round;
 let unitId: string;
-
-/** Signs in without the first-login password change (the account has made it already). */
-async function signIn(base: string, username: string, password: string): Promise<HttpSession> {
-  const response = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('tuijie_session='))!
-    .split(';')[0]!;
-  const body = await response.json();
-  return { cookie, csrfToken: body.csrfToken, accountId: body.me.id };
-}
 
 /** A whole file through tus in one PATCH (create, send), through `base`; returns the material's id. */
 async function uploadWhole(base: string, metadata: Record<string, string>, data: Buffer): Promise<string> {
@@ -177,7 +174,7 @@ describe('two instances on one database and one files folder', () => {
     });
     expect(created.status, await created.clone().text()).toBe(201);
 
-    const second = await signIn(a.url, 'changchun', `${a.passwords.get('changchun')}Changed9`);
+    const second = await signInOverHttp(a.url, 'changchun', `${a.passwords.get('changchun')}Changed9`);
     expect((await api(b.url, second, 'GET', '/api/auth/me')).status).toBe(200);
     expect((await api(b.url, second, 'POST', '/api/auth/logout')).status).toBe(204);
     expect((await api(a.url, second, 'GET', '/api/auth/me')).status).toBe(401);
@@ -216,25 +213,9 @@ describe('two instances on one database and one files folder', () => {
     const data = randomBytes(24 * 1024 * 1024);
     const half = data.length / 2;
     const metadata = { nominationId, setKey: 'star', slotId: 'video', filename: '学习之星宣传片.mp4' };
-    const headers = { cookie: unit.cookie, 'x-csrf-token': unit.csrfToken, 'tus-resumable': '1.0.0' };
-    const created = await fetch(`${a.url}/api/uploads`, {
-      method: 'POST',
-      headers: { ...headers, 'upload-length': String(data.length), 'upload-metadata': tusMetadata(metadata) },
-    });
-    expect(created.status, await created.clone().text()).toBe(201);
-    const location = created.headers.get('location')!;
-    const first = await fetch(`${a.url}${location}`, {
-      method: 'PATCH',
-      headers: { ...headers, 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
-      body: new Uint8Array(data.subarray(0, half)),
-    });
-    expect(first.status).toBe(204);
-    expect(Number(first.headers.get('upload-offset'))).toBe(half);
-
+    const location = await beginUpload(a.url, unit, data, metadata, half);
     // B knows where A stopped: the upload's state is in the shared folder, not in A.
-    const head = await fetch(`${b.url}${location}`, { method: 'HEAD', headers });
-    expect(head.status).toBe(200);
-    expect(Number(head.headers.get('upload-offset'))).toBe(half);
+    expect(await offsetThrough(b.url, unit, location)).toBe(half);
 
     let resumedFrom = -1;
     const resumed = startTusUpload(b.url, unit, data, metadata, {

@@ -80,8 +80,8 @@ export interface HttpSession {
   accountId: string;
 }
 
-/** Logs in over HTTP and makes the required first password change. */
-export async function loginOverHttp(base: string, username: string, password: string): Promise<HttpSession> {
+/** Signs in over HTTP (an account whose first password change is made already). */
+export async function signInOverHttp(base: string, username: string, password: string): Promise<HttpSession> {
   const response = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -93,7 +93,12 @@ export async function loginOverHttp(base: string, username: string, password: st
     .find((c) => c.startsWith('tuijie_session='))!
     .split(';')[0]!;
   const body = await response.json();
-  const session = { cookie, csrfToken: body.csrfToken as string, accountId: body.me.id as string };
+  return { cookie, csrfToken: body.csrfToken as string, accountId: body.me.id as string };
+}
+
+/** Logs in over HTTP and makes the required first password change. */
+export async function loginOverHttp(base: string, username: string, password: string): Promise<HttpSession> {
+  const session = await signInOverHttp(base, username, password);
   const changed = await api(base, session, 'POST', '/api/auth/password', {
     currentPassword: password,
     newPassword: `${password}Changed9`,
