@@ -2,7 +2,7 @@
  * What a process killed mid-work leaves (issue #15 item 12) is removed at the next start; what a live
  * process is using is not.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -44,6 +44,22 @@ describe('leftovers of a killed process', () => {
     expect((await readdir(dir)).sort()).toEqual(
       [`tuijie-convert-${process.pid}-XyZ789`, 'tuijie-convert-1-XyZ789', 'tuijie-initdb-AbC123'].sort(),
     );
+  });
+
+  it('ends what an ended process left working in its folder (an orphaned converter), then removes it', async () => {
+    const folder = path.join(dir, `tuijie-pdf-${deadPid()}-OrPh4n`);
+    await mkdir(folder);
+    // As LibreOffice names its profile and output folder on its command line.
+    const orphan = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)', '--', folder], {
+      detached: true,
+      stdio: 'ignore',
+    });
+    const exited = new Promise((r) => orphan.once('exit', r));
+    for (let i = 0; i < 100 && !processRunning(orphan.pid!); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await removeStaleScratchDirs(dir)).toBe(1);
+    await exited;
+    expect(orphan.signalCode).toBe('SIGKILL');
+    expect(existsSync(folder)).toBe(false);
   });
 
   it('names a new scratch folder with its process', async () => {

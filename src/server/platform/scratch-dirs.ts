@@ -5,7 +5,7 @@
  * as another server or a command-line run on the same machine, is never touched.
  */
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -38,13 +38,37 @@ function pidGone(pid: number): boolean {
   }
 }
 
-/** Removes the scratch folders of processes that no longer run; returns how many. */
+/**
+ * Processes still working in `folder`, by their command line (Linux /proc; none elsewhere): a killed
+ * server's LibreOffice runs in a process group of its own and goes on converting into its folder.
+ */
+async function processesWorkingIn(folder: string): Promise<number[]> {
+  const ids: number[] = [];
+  for (const entry of await readdir('/proc').catch(() => [] as string[])) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    const command = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    if (command.includes(folder)) ids.push(Number(entry));
+  }
+  return ids;
+}
+
+/**
+ * Removes the scratch folders of processes that no longer run, first ending what still works in them (an
+ * orphaned LibreOffice would write into the folder again after it is gone); returns how many.
+ */
 export async function removeStaleScratchDirs(dir = os.tmpdir()): Promise<number> {
   let removed = 0;
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     const pid = Number(SCRATCH.exec(name)?.[2]);
     if (!pid || pid === process.pid || processRunning(pid)) continue;
-    await rm(path.join(dir, name), { recursive: true, force: true }).catch(() => {});
+    const folder = path.join(dir, name);
+    for (const orphan of await processesWorkingIn(folder)) {
+      try {
+        process.kill(orphan, 'SIGKILL');
+      } catch {}
+      for (let i = 0; i < 50 && processRunning(orphan); i++) await new Promise((r) => setTimeout(r, 20));
+    }
+    await rm(folder, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
     removed++;
   }
   return removed;
