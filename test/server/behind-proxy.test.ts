@@ -1,20 +1,11 @@
-/**
- * `TRUST_PROXY` behind the front nginx (`tuijie nginx-config`, docs/deploy.md): with it the platform sees the
- * user's address, which sign-in throttling and the audit log key on; nginx overwrites whatever address a
- * client claims; without it (no proxy in front) a claimed address is ignored. The client connects from
- * 127.0.0.2 so its address differs from nginx's 127.0.0.1.
- */
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '#test/support/app.ts';
-import { findNginx, type NginxProcess, startNginx } from '#test/support/nginx.ts';
+import { findNginx, type NginxProcess, startPrintedNginx } from '#test/support/nginx.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const available = Boolean(findNginx()) || process.env.CI === 'true';
 const CLIENT = '127.0.0.2';
 
@@ -23,14 +14,6 @@ let direct: TestApp;
 let nginx: NginxProcess | undefined;
 let dir: string;
 let front: string;
-
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /** A failed sign-in sent from CLIENT, claiming `claimed` as its address. */
 function failedLogin(base: string, username: string, claimed?: string): Promise<number> {
@@ -71,22 +54,11 @@ beforeAll(async () => {
   behind = await createTestApp({ listen: true, config: { trustProxy: true } });
   direct = await createTestApp({ listen: true });
   dir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-proxy-'));
-  const port = await freePort();
-  const printed = spawnSync(
-    process.execPath,
-    [
-      'src/cli/main.ts',
-      'nginx-config',
-      '--listen',
-      `127.0.0.1:${port}`,
-      '--upstream',
-      new URL(behind.url).host,
-    ],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, TUIJIE_FILES_DIR: dir } },
-  );
-  if (printed.status !== 0) throw new Error(`nginx-config failed: ${printed.stderr}`);
-  front = `http://127.0.0.1:${port}`;
-  nginx = await startNginx(path.join(dir, 'nginx'), printed.stdout, `${front}/api/health`);
+  ({ nginx, front } = await startPrintedNginx(path.join(dir, 'nginx'), {
+    upstreams: [new URL(behind.url).host],
+    siteDir: path.join(dir, 'public-site'),
+    probePath: '/api/health',
+  }));
 }, 180_000);
 
 afterAll(async () => {

@@ -3,10 +3,11 @@
  * (never the machine's /etc/nginx or its running server), one worker, for tests and benches: `http` is
  * what goes into its `http` block (e.g. the output of `tuijie nginx-config`).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { freePort } from '#server/platform/free-port.ts';
 
 export interface NginxProcess {
   pid: number;
@@ -97,4 +98,31 @@ ${http}
   }
   await stop();
   throw new Error(`nginx did not answer within 10 s:\n${errors()}`);
+}
+
+/**
+ * The front nginx as `tuijie nginx-config` prints it for these web processes and public-site folder, started
+ * in `dir` on a free loopback port once `probePath` answers through it; with its address.
+ */
+export async function startPrintedNginx(
+  dir: string,
+  options: { upstreams: readonly string[]; siteDir: string; probePath: string },
+): Promise<{ nginx: NginxProcess; front: string }> {
+  const port = await freePort();
+  const printed = spawnSync(
+    process.execPath,
+    [
+      'src/cli/main.ts',
+      'nginx-config',
+      '--listen',
+      `127.0.0.1:${port}`,
+      ...options.upstreams.flatMap((u) => ['--upstream', u]),
+      '--site-dir',
+      options.siteDir,
+    ],
+    { cwd: path.resolve(import.meta.dirname, '../..'), encoding: 'utf8' },
+  );
+  if (printed.status !== 0) throw new Error(`nginx-config failed: ${printed.stderr}`);
+  const front = `http://127.0.0.1:${port}`;
+  return { nginx: await startNginx(dir, printed.stdout, `${front}${options.probePath}`), front };
 }

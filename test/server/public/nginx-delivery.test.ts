@@ -1,11 +1,3 @@
-/**
- * The public site as deployed: a real nginx on loopback with the configuration `tuijie nginx-config`
- * prints, in front of the running app. Kept pages come from the files the app publishes, byte for byte
- * what the app itself answers and with its headers; after a change nginx sends the new page at once, a
- * page no longer public is the app's 404, and everything personal (forms, status queries, POSTs) reaches
- * the app.
- */
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -16,14 +8,12 @@ import { addDays } from '#core/calendar/iso-date.ts';
 import { todayInShanghai } from '#core/calendar/today.ts';
 import { removeAnnouncementEntry } from '#server/modules/announcements/remove-entry.ts';
 import { restartAnnouncement } from '#server/modules/announcements/restart-announcement.ts';
-import { freePort } from '#server/platform/free-port.ts';
 import { SECURITY_HEADERS } from '#server/public/security-headers.ts';
 import { publicSiteDir } from '#server/public/site-files.ts';
 import { createSitePublisher } from '#server/public/site-publisher.ts';
-import { findNginx, type NginxProcess, startNginx } from '#test/support/nginx.ts';
+import { findNginx, type NginxProcess, startPrintedNginx } from '#test/support/nginx.ts';
 import { type PublicSite, publicSite } from './public-site-fixture.ts';
 
-const root = path.resolve(import.meta.dirname, '../../..');
 const available = !!findNginx();
 if (!available && process.env.CI) throw new Error('未找到 nginx：CI 中须安装（apt-get install nginx）');
 
@@ -65,24 +55,11 @@ beforeAll(async () => {
   // The factory calls the services; a route would say this after its commit.
   await site.t.context.publicPages.changed();
   dir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-nginx-'));
-  const port = await freePort();
-  const printed = spawnSync(
-    process.execPath,
-    [
-      'src/cli/main.ts',
-      'nginx-config',
-      '--listen',
-      `127.0.0.1:${port}`,
-      '--upstream',
-      new URL(site.t.url).host,
-      '--site-dir',
-      publicSiteDir(site.t.context.config),
-    ],
-    { cwd: root, encoding: 'utf8' },
-  );
-  if (printed.status !== 0) throw new Error(`nginx-config failed: ${printed.stderr}`);
-  front = `http://127.0.0.1:${port}`;
-  nginx = await startNginx(dir, printed.stdout, `${front}/gs/`);
+  ({ nginx, front } = await startPrintedNginx(dir, {
+    upstreams: [new URL(site.t.url).host],
+    siteDir: publicSiteDir(site.t.context.config),
+    probePath: '/gs/',
+  }));
 }, 180_000);
 
 afterAll(async () => {

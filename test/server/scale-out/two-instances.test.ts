@@ -13,7 +13,7 @@
  * - a third instance on the same database with another (empty) files folder refuses to start (exit 1).
  * Heavy (three server starts, LibreOffice, nginx): every wait polls generously, nothing asserts a duration.
  */
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -25,7 +25,7 @@ import { freePort } from '#server/platform/free-port.ts';
 import { QUEUES } from '#server/platform/jobs/jobs.ts';
 import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
 import { photoOfAtLeast, tusMetadata } from '#test/support/materials.ts';
-import { findNginx, type NginxProcess, startNginx } from '#test/support/nginx.ts';
+import { findNginx, type NginxProcess, startPrintedNginx } from '#test/support/nginx.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
 import { showcaseCopiesMade } from '#test/support/showcase-copies.ts';
 import {
@@ -369,26 +369,11 @@ describe('two instances on one database and one files folder', () => {
     'spreads requests through nginx over both, and answers through A once B stops',
     async () => {
       nginxDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-two-nginx-'));
-      const port = await freePort();
-      const printed = spawnSync(
-        process.execPath,
-        [
-          'src/cli/main.ts',
-          'nginx-config',
-          '--listen',
-          `127.0.0.1:${port}`,
-          '--upstream',
-          new URL(a.url).host,
-          '--upstream',
-          new URL(b.url).host,
-          '--site-dir',
-          path.join(filesDir, 'public-site'),
-        ],
-        { cwd: root, encoding: 'utf8' },
-      );
-      expect(printed.status, printed.stderr).toBe(0);
-      front = `http://127.0.0.1:${port}`;
-      nginx = await startNginx(nginxDir, printed.stdout, `${front}/api/health/live`);
+      ({ nginx, front } = await startPrintedNginx(nginxDir, {
+        upstreams: [new URL(a.url).host, new URL(b.url).host],
+        siteDir: path.join(filesDir, 'public-site'),
+        probePath: '/api/health/live',
+      }));
 
       const route = '/api/health/live';
       const before = [await answered(a, route), await answered(b, route)];
