@@ -82,7 +82,14 @@ function multipartAdditions(directory: string): Middleware {
   };
 }
 
-export async function startS3rver(bucket = 'tuijie-test'): Promise<S3rverHandle> {
+export type { KoaContext as S3rverRequest, Middleware as S3rverMiddleware };
+export { S3Error };
+
+/** `before` sees every request first (a test's way to make one call fail as a real store sometimes does). */
+export async function startS3rver(
+  bucket = 'tuijie-test',
+  options: { before?: Middleware } = {},
+): Promise<S3rverHandle> {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'tuijie-s3rver-'));
   const server = new S3rver({
     address: '127.0.0.1',
@@ -92,7 +99,8 @@ export async function startS3rver(bucket = 'tuijie-test'): Promise<S3rverHandle>
     configureBuckets: [{ name: bucket, configs: [] }],
   });
   // After s3rver's logging and XML encoding, before its router.
-  server.middleware.splice(server.middleware.length - 1, 0, multipartAdditions(directory));
+  const additions = [...(options.before ? [options.before] : []), multipartAdditions(directory)];
+  server.middleware.splice(server.middleware.length - 1, 0, ...additions);
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   return {

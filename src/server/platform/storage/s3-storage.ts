@@ -11,12 +11,12 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { S3Store } from '@tus/s3-store';
 import type { S3Config } from '../config.ts';
 import { scratchDir } from '../scratch-dirs.ts';
 import { s3ClientConfig } from './s3-client.ts';
 import { describeS3Failure, isS3NotFound, notFoundError } from './s3-errors.ts';
 import { PART_SIZE, writeMultipart } from './s3-multipart-write.ts';
+import { SequentialS3Store } from './s3-tus-store.ts';
 import type { ByteRange, Storage, StorageOptions } from './storage.ts';
 
 export interface S3StorageOptions extends StorageOptions {
@@ -29,7 +29,7 @@ export function createS3Storage(config: S3Config, options: S3StorageOptions = {}
   const checkTimeoutMs = options.checkTimeoutMs ?? 10_000;
   const client = new S3Client(s3ClientConfig(config));
   const Bucket = config.bucket;
-  let tus: S3Store | undefined;
+  let tus: SequentialS3Store | undefined;
 
   const get = async (key: string, range?: ByteRange) => {
     try {
@@ -89,7 +89,7 @@ export function createS3Storage(config: S3Config, options: S3StorageOptions = {}
       }
     },
     tusStore() {
-      tus ??= new S3Store({
+      tus ??= new SequentialS3Store({
         partSize: PART_SIZE,
         expirationPeriodInMilliseconds: options.uploadExpireMs ?? 0,
         s3ClientConfig: { bucket: Bucket, ...s3ClientConfig(config) },
