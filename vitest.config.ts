@@ -1,8 +1,13 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+const INCLUDE = ['src/**/*.test.ts', 'test/**/*.test.ts'];
+// Each of these drives whole processes at once (Chromium and a server, several servers behind nginx, a
+// server killed or its disk filled) and takes most of a core: they run one file at a time, after the rest.
+const ONE_AT_A_TIME = ['test/e2e/**', 'test/server/faults/**', 'test/server/scale-out/**'];
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     reporters: ['default', './test/support/summary-reporter.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     // The personal-data key of every test and of the servers they start (not a secret: test data only).
@@ -11,5 +16,28 @@ export default defineConfig({
     // Browser journeys wait for pages that load slowly when the machine is busy (CI runs on 2 cores).
     expect: { poll: { timeout: 20_000 } },
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'side-by-side',
+          include: INCLUDE,
+          exclude: ONE_AT_A_TIME,
+          // Mostly waiting on PostgreSQL, LibreOffice or a child process: a file per core. (Vitest's own
+          // default keeps one core free, which on CI's two runs the whole suite in a single file at a time.)
+          maxWorkers: os.availableParallelism(),
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'one-at-a-time',
+          include: ONE_AT_A_TIME.map((glob) => `${glob}/*.test.ts`),
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
   },
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ageBandInYear, ageOn } from './age-bands.ts';
 import { focusGroupName, groupFocusCounts } from './focus-groups.ts';
+import { nominationFacts } from './nomination-facts.ts';
 import { sectorOfName, sectorOfProject } from './sectors.ts';
 import { yearOnYear } from './year-on-year.ts';
 
@@ -64,5 +65,58 @@ describe('focus groups', () => {
     expect(merged.find((g) => g.group === '农民')).toEqual({ group: '农民', nominations: 5, winners: 1 });
     expect(merged[0]).toEqual({ group: '老年人', nominations: 0, winners: 0 });
     expect(merged.at(-1)).toEqual({ group: '新就业形态劳动者', nominations: 1, winners: 1 });
+  });
+});
+
+describe('nomination facts', () => {
+  it('reads a star’s sector, groups, sex and age band, and keeps no number or date', () => {
+    const facts = nominationFacts(
+      'star',
+      { workUnit: '长春市南关区永吉社区', focusGroups: ['老年人', 3, '社区群众'] },
+      2024,
+      '220102196001011234',
+    );
+    expect(facts).toEqual({
+      sector: '街道社区',
+      focusGroups: ['老年人', '社区群众'],
+      online: 0,
+      offline: 0,
+      sex: '男',
+      ageBand: '55至64岁',
+    });
+    expect(JSON.stringify(facts)).not.toMatch(/1960|2201/);
+  });
+
+  it('reads the sex from the 17th digit and knows nothing from a number that is not one', () => {
+    expect(nominationFacts('star', {}, 2024, '22010219900101122X').sex).toBe('女');
+    expect(nominationFacts('star', {}, 2024, '２２０１０２１９９０１２３１１２２２').sex).toBe('女');
+    expect(nominationFacts('star', {}, 2024, '2201021990')).toMatchObject({ sex: '未知', ageBand: '未知' });
+    expect(nominationFacts('star', { focusGroups: '老年人' }, 2024, undefined)).toMatchObject({
+      sex: '未知',
+      ageBand: '未知',
+      focusGroups: [],
+      sector: '其他',
+    });
+  });
+
+  it('reads a project’s sector from its 实施主体 and its participations as the form checks read them', () => {
+    const facts = nominationFacts(
+      'project',
+      {
+        entityType: '事业单位',
+        entityName: '吉林开放大学',
+        participationsOnline: '1.2万',
+        participationsOffline: '３０００人次',
+      },
+      2024,
+      undefined,
+    );
+    expect(facts).toMatchObject({ sector: '学校', online: 12000, offline: 3000, ageBand: '未知' });
+    expect(
+      nominationFacts('project', { entityType: '企业', participationsOnline: -5 }, 2024, undefined),
+    ).toMatchObject({
+      sector: '企业',
+      online: 0,
+    });
   });
 });

@@ -4,11 +4,13 @@ import { PROVINCE_NAMES } from '#core/nomination/province-code.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { activitiesByKindAndMonth } from './activities.ts';
-import { countsByAgeBand, countsBySex } from './identity-bands.ts';
+import { refreshNominationFacts } from './nomination-facts.ts';
 import { presentCharts, presentFigures, totalsOf, yearOnYearChart } from './presenter.ts';
 import {
+  countsByAgeBand,
   countsByFocusGroup,
   countsBySector,
+  countsBySex,
   countsByUnit,
   forwardedFate,
   materialQuality,
@@ -18,8 +20,9 @@ import {
 } from './queries.ts';
 import { authorizeStatistics, organiserCampaigns, type ScopedCampaign, scopeOf, unitFacts } from './scope.ts';
 
-/** Every figure of one scope; the queries run side by side on the pool. */
+/** Every figure of one scope; the queries run side by side on the pool, once the facts are up to date. */
 export async function figuresOf(db: Db, scope: Scope) {
+  await refreshNominationFacts(db, scope);
   const [byUnit, focus, sectors, sexes, ages, participation, materials, timeline, activities, fate] =
     await Promise.all([
       countsByUnit(db, scope),

@@ -7,6 +7,7 @@ import { ORGANISATION_TYPES } from '#core/campaign/unit-types.ts';
 import type { StatisticsChart, StatisticsFigure } from '#core/contract/statistics.ts';
 import { PROVINCE_NAMES } from '#core/nomination/province-code.ts';
 import { NOMINATION_STATES } from '#core/nomination/states.ts';
+import { AGE_BANDS } from '#core/statistics/age-bands.ts';
 import { groupFocusCounts } from '#core/statistics/focus-groups.ts';
 import { SECTORS } from '#core/statistics/sectors.ts';
 import { yearOnYear } from '#core/statistics/year-on-year.ts';
@@ -106,7 +107,7 @@ export function presentCharts(f: Figures, units: ReadonlyMap<string, UnitFacts>)
       title: '百姓学习之星年龄构成',
       kind: 'bar',
       columns: ['年龄段', ...COUNT_COLUMNS],
-      rows: f.ages.map((a) => ({ label: a.band, values: pair(a) })),
+      rows: sumBy(f.ages, (r) => r.band, AGE_BANDS),
       note: '年龄按推介年度12月31日计算，由身份证号读出。',
     },
     participationChart(f.participation),

@@ -1,29 +1,23 @@
 /**
  * The dashboards' figures as SQL aggregates: each query groups in PostgreSQL and returns a few dozen
  * rows at most, whatever the number of nominations (bench/statistics.bench.ts holds them to 200 ms at
- * 100,000 nominations; migration 0024 has their indexes). A nomination counts once it was submitted and
- * not withdrawn; a winner is 入选 or, once forwarded, 已报送上级.
+ * 100,000 nominations; migration 0024 has their indexes). What is read from the forms (sector, groups,
+ * participations, sex, age band) comes from nomination_facts, which nomination-facts.ts brings up to date
+ * for the scope first.
  */
 import { type RawBuilder, sql } from 'kysely';
-import { SECTOR_KEYWORDS } from '#core/statistics/sectors.ts';
+import type { AgeBand } from '#core/statistics/age-bands.ts';
 import type { Db } from '#server/platform/db/database.ts';
-import type { StatisticsScope } from './scope.ts';
+import { inScope, isEmptyScope, type Scope, WINNER } from './scope-sql.ts';
 
-export type Scope = Pick<StatisticsScope, 'campaignIds' | 'unitIds'>;
-
-const WINNER = sql`n.state in ('selected', 'forwarded')`;
-
-function inScope(scope: Scope): RawBuilder<boolean> {
-  const units = scope.unitIds === null ? sql`` : sql` and n.unit_id = any(${scope.unitIds}::uuid[])`;
-  return sql<boolean>`n.campaign_id = any(${scope.campaignIds}::uuid[]) and n.state not in ('draft', 'withdrawn')${units}`;
-}
-
-const isEmpty = (scope: Scope) => scope.campaignIds.length === 0 || scope.unitIds?.length === 0;
+export type { Scope } from './scope-sql.ts';
 
 async function rows<T>(db: Db, scope: Scope, query: RawBuilder<T>): Promise<T[]> {
-  if (isEmpty(scope)) return [];
+  if (isEmptyScope(scope)) return [];
   return (await query.execute(db)).rows;
 }
+
+const WITH_FACTS = sql`nominations n join nomination_facts f on f.nomination_id = n.id`;
 
 export interface Counted {
   nominations: number;
@@ -49,57 +43,42 @@ export const countsByFocusGroup = (db: Db, scope: Scope) =>
     scope,
     sql<Counted & { value: string }>`
       select g.value, ${counts}
-      from nominations n
-      cross join lateral jsonb_array_elements_text(
-        case when jsonb_typeof(n.form -> 'focusGroups') = 'array' then n.form -> 'focusGroups' else '[]'::jsonb end
-      ) as g(value)
+      from ${WITH_FACTS} cross join lateral unnest(f.focus_groups) as g(value)
       where ${inScope(scope)} and n.category = 'star'
       group by g.value`,
   );
-
-/**
- * The sector expression: the same ordered keyword list as core's sectorOfName, as a CASE over the
- * star's 工作单位 or the project's 实施主体; a project's 实施主体类型 decides first where it names a sector.
- */
-function sectorCase(): RawBuilder<string> {
-  const name = sql`coalesce(n.form ->> 'workUnit', n.form ->> 'entityName', '')`;
-  const whens = SECTOR_KEYWORDS.map(
-    ([sector, keywords]) =>
-      sql`when ${sql.join(
-        keywords.map((k) => sql`strpos(${name}, ${k}) > 0`),
-        sql` or `,
-      )} then ${sector}`,
-  );
-  return sql<string>`case
-    when n.form ->> 'entityType' in ('企业', '机关', '社会组织') then n.form ->> 'entityType'
-    ${sql.join(whens, sql` `)}
-    else '其他' end`;
-}
 
 export const countsBySector = (db: Db, scope: Scope) =>
   rows(
     db,
     scope,
     sql<Counted & { sector: string; category: string }>`
-      select ${sectorCase()} as sector, n.category, ${counts}
-      from nominations n where ${inScope(scope)}
-      group by 1, n.category`,
+      select f.sector, n.category, ${counts}
+      from ${WITH_FACTS} where ${inScope(scope)}
+      group by f.sector, n.category`,
   );
 
-/**
- * 年参与学习人次 of projects read as core's readCount reads them (1,200 / １２００ / 1.2万 / 3000人次);
- * anything it would refuse counts as 0 here.
- */
-function participations(field: string): RawBuilder<number> {
-  const value = sql`n.form -> ${field}`;
-  const text = sql`regexp_replace(translate(n.form ->> ${field}, '０１２３４５６７８９．，, 　', '0123456789.'), '人次$', '')`;
-  return sql<number>`case
-    when jsonb_typeof(${value}) = 'number' then greatest((n.form ->> ${field})::numeric, 0)
-    when jsonb_typeof(${value}) <> 'string' then 0
-    when ${text} ~ '^[0-9]{1,12}$' then (${text})::numeric
-    when ${text} ~ '^[0-9]{1,8}([.][0-9]{1,6})?万$' then round(rtrim(${text}, '万')::numeric * 10000)
-    else 0 end`;
-}
+/** Stars per sex, read from the 身份证号 (the form asks neither sex nor age). */
+export const countsBySex = (db: Db, scope: Scope) =>
+  rows(
+    db,
+    scope,
+    sql<Counted & { sex: string }>`
+      select f.sex, ${counts}
+      from ${WITH_FACTS} where ${inScope(scope)} and n.category = 'star'
+      group by f.sex`,
+  );
+
+/** Stars per age band in their campaign's year. */
+export const countsByAgeBand = (db: Db, scope: Scope) =>
+  rows(
+    db,
+    scope,
+    sql<Counted & { band: AgeBand }>`
+      select f.age_band as band, ${counts}
+      from ${WITH_FACTS} where ${inScope(scope)} and n.category = 'star'
+      group by f.age_band`,
+  );
 
 export interface Participation {
   projects: number;
@@ -116,15 +95,12 @@ export async function projectParticipation(db: Db, scope: Scope): Promise<Partic
     scope,
     sql<Participation>`
       select count(*)::int as projects,
-        (count(*) filter (where p.online > 0 and p.offline = 0))::int as "onlineOnly",
-        (count(*) filter (where p.offline > 0 and p.online = 0))::int as "offlineOnly",
-        (count(*) filter (where p.online > 0 and p.offline > 0))::int as both,
-        coalesce(sum(p.online), 0)::float8 as online,
-        coalesce(sum(p.offline), 0)::float8 as offline
-      from (
-        select ${participations('participationsOnline')} as online, ${participations('participationsOffline')} as offline
-        from nominations n where ${inScope(scope)} and n.category = 'project'
-      ) p`,
+        (count(*) filter (where f.online > 0 and f.offline = 0))::int as "onlineOnly",
+        (count(*) filter (where f.offline > 0 and f.online = 0))::int as "offlineOnly",
+        (count(*) filter (where f.online > 0 and f.offline > 0))::int as both,
+        coalesce(sum(f.online), 0)::float8 as online,
+        coalesce(sum(f.offline), 0)::float8 as offline
+      from ${WITH_FACTS} where ${inScope(scope)} and n.category = 'project'`,
   );
   return row ?? { projects: 0, onlineOnly: 0, offlineOnly: 0, both: 0, online: 0, offline: 0 };
 }

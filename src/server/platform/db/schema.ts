@@ -16,6 +16,7 @@ import type { DecisionTables } from './schema-decision.ts';
 import type { PlatformTables } from './schema-platform.ts';
 import type { ReviewTables } from './schema-review.ts';
 import type { ShowcaseTables } from './schema-showcase.ts';
+import type { StatisticsTables } from './schema-statistics.ts';
 
 /**
  * Row types as Kysely sees them (camelCase through CamelCasePlugin). Mirrors migrations/. Every state,
@@ -292,7 +293,8 @@ export interface Database
     ActivityTables,
     ShowcaseTables,
     PlatformTables,
-    ReviewTables {
+    ReviewTables,
+    StatisticsTables {
   organisations: OrganisationsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;

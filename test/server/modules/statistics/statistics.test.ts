@@ -10,6 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatisticsChart, StatisticsResponse } from '#core/contract/statistics.ts';
 import { manualClock } from '#server/platform/clock.ts';
@@ -286,5 +287,29 @@ describe('the yearly report', () => {
     expect((await get(changchun, `/api/statistics/year-report?campaignId=${jilinCampaign}`)).statusCode).toBe(
       403,
     );
+  });
+});
+
+describe('the facts read from the forms', () => {
+  it('are read again when a form has a newer version, and when they are missing (as after a restore)', async () => {
+    const before = await stats(jilin);
+    expect(row(before, 'sector', '部队')).toEqual([0, 0]);
+    const facts = () =>
+      t.database.db.selectFrom('nominationFacts').select(['nominationId', 'sector', 'version']);
+    const star = (await facts().where('nominationId', '=', selectedStar).executeTakeFirstOrThrow()).version;
+    // A newer version of the form (a save bumps it): the 工作单位 now names a 部队.
+    await sql`update nominations set form = jsonb_set(form, '{workUnit}', '"中国人民解放军某部队"'), version = version + 1
+      where id = ${selectedStar}`.execute(t.database.db);
+    const after = await stats(jilin);
+    expect(row(after, 'sector', '部队')).toEqual([1, 1]);
+    expect(row(after, 'sector', '街道社区')).toEqual([1, 0]);
+    expect((await facts().where('nominationId', '=', selectedStar).executeTakeFirstOrThrow()).version).toBe(
+      star + 1,
+    );
+
+    await t.database.db.deleteFrom('nominationFacts').execute();
+    const again = await stats(jilin);
+    expect(again.charts).toEqual(after.charts);
+    expect((await facts().execute()).length).toBeGreaterThanOrEqual(3);
   });
 });
