@@ -27,6 +27,7 @@ import { healthRoutes } from './modules/health/routes.ts';
 import { previewAndConvertRoutes } from './modules/materials/preview-and-convert-routes.ts';
 import { materialRoutes } from './modules/materials/routes.ts';
 import { registerMaterialWorkers } from './modules/materials/workers.ts';
+import { formalCheckRoutes } from './modules/nominations/formal-check-routes.ts';
 import { nominationRoutes } from './modules/nominations/routes.ts';
 import { selectShortlist } from './modules/nominations/select-shortlist.ts';
 import { registerNominationWorkers } from './modules/nominations/workers.ts';
@@ -145,6 +146,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     campaignRoutes,
     calendarRoutes,
     nominationRoutes,
+    formalCheckRoutes,
     forwardingRoutes,
     documentRoutes,
     winnerRoutes,

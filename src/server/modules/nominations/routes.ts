@@ -1,40 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
-  BulkAcceptBody,
-  BulkAcceptResponse,
   CreateNominationBody,
-  GenericTransitionBody,
   ListNominationsQuery,
   MissedDeadlineResponse,
-  NextToCheckResponse,
   NominationListResponse,
   NominationResponse,
   OrderBody,
   QuotaDashboardResponse,
   RegistryCheckBody,
   RegistryFindingsResponse,
-  ReviewBody,
   ReviewRequestBody,
   SpecialBody,
   TransitionBody,
   UpdateNominationBody,
 } from '#core/contract/nominations.ts';
-import { type Actor, hasRole } from '#server/platform/auth/actor.ts';
+import { hasRole } from '#server/platform/auth/actor.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { forbidden } from '#server/platform/errors.ts';
 import { uuidParam } from '#server/platform/http/schemas.ts';
-import type { CampaignRow } from '../campaigns/queries.ts';
-import { unitDeadline, unitDeadlines, visibleCampaign } from '../campaigns/service.ts';
-import { publicityOfNomination } from '../publicity/nomination-publicity.ts';
-import { acceptWarning } from './accept-warning.ts';
+import { visibleCampaign } from '../campaigns/service.ts';
 import { nominationsWorkbook } from './export-workbook.ts';
-import { acceptMany, nextToCheck } from './formal-check.ts';
 import { missedDeadline } from './missed-deadline.ts';
 import { presentNomination } from './presenter.ts';
-import type { NominationRow } from './queries.ts';
+import { nominationPresenting } from './presenting.ts';
 import { quotaDashboard } from './quota-dashboard.ts';
 import { markSpecial, orderRegistration } from './registration.ts';
 import { registryFindings } from './registry.ts';
@@ -49,7 +39,7 @@ import {
   updateNomination,
   visibleNomination,
 } from './service.ts';
-import { listDetails, nominationFindings } from './submission-checks.ts';
+import { nominationFindings } from './submission-checks.ts';
 
 const tags = ['推介'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -58,32 +48,7 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
   const { db, clock } = context;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  // The moves offered are judged at the time of the answer, against the unit's deadline (its extension included).
-  const timingOf = async (campaign: CampaignRow, n: NominationRow, now: Date) => ({
-    deadline: await unitDeadline(db, campaign, n.unitId),
-    now,
-  });
-  const present = async (actor: Actor, n: NominationRow) => {
-    const now = clock.now();
-    const campaign = await visibleCampaign(db, actor, n.campaignId);
-    const findings = await nominationFindings(db, n, campaign, { reader: actor, now });
-    const nomination = presentNomination(actor, n, campaign, await timingOf(campaign, n, now), findings);
-    // The formal check shows the unit's own 公示 of the nominee (the organiser only).
-    if (nomination.actions.includes('actAsOrganiser') && n.state !== 'draft')
-      return { nomination: { ...nomination, publicity: await publicityOfNomination(db, campaign, n) } };
-    return { nomination };
-  };
-  const presentList = async (actor: Actor, campaignId: string, rows: NominationRow[]) => {
-    const campaign = await visibleCampaign(db, actor, campaignId);
-    const deadlineOf = await unitDeadlines(db, campaign);
-    const now = clock.now();
-    return {
-      items: rows.map((n) => ({
-        ...presentNomination(actor, n, campaign, { deadline: deadlineOf(n.unitId), now }),
-        ...listDetails(n, campaign, now),
-      })),
-    };
-  };
+  const { present, presentList, timingOf } = nominationPresenting(context);
 
   r.get('/api/nominations', {
     schema: {
@@ -279,96 +244,6 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     });
   move('submitNomination', '提交推介', 'submitted');
   move('withdrawNomination', '撤回推介（截止前）', 'withdrawn');
-
-  r.post('/api/nominations/:id/review', {
-    schema: {
-      operationId: 'reviewNominationFormally',
-      tags,
-      summary: '形式审查：通过或退回修改',
-      params: uuidParam,
-      body: ReviewBody,
-      response: { 200: NominationResponse },
-    },
-    handler: async (request) => {
-      const actor = requireActor(request);
-      const to = request.body.decision === 'accept' ? 'accepted' : 'returned';
-      return present(
-        actor,
-        await transitionNomination(db, actor, request.params.id, {
-          to,
-          reason: request.body.reason,
-          now: clock.now(),
-        }),
-      );
-    },
-  });
-
-  r.post('/api/nominations/:id/transitions', {
-    schema: {
-      operationId: 'transitionNomination',
-      tags,
-      summary: '按状态表变更推介状态（如列入拟推介名单）',
-      params: uuidParam,
-      body: GenericTransitionBody,
-      response: { 200: NominationResponse },
-    },
-    handler: async (request) => {
-      const actor = requireActor(request);
-      return present(
-        actor,
-        await transitionNomination(db, actor, request.params.id, { ...request.body, now: clock.now() }),
-      );
-    },
-  });
-
-  r.post('/api/nominations/:id/accepted-warnings', {
-    schema: {
-      operationId: 'acceptNominationWarning',
-      tags,
-      summary: '组织单位确认接受可豁免的提示（须说明理由）',
-      params: uuidParam,
-      body: z.object({
-        code: z.string().min(1).max(64),
-        reason: z.string().trim().min(2, '请说明接受的理由').max(500),
-      }),
-      response: { 200: NominationResponse },
-    },
-    handler: async (request) => {
-      const actor = requireActor(request);
-      return present(actor, await acceptWarning(db, actor, request.params.id, request.body, clock.now()));
-    },
-  });
-
-  r.get('/api/nominations/:id/next-to-check', {
-    schema: {
-      operationId: 'nextNominationToCheck',
-      tags,
-      summary: '形式审查：下一条待审查的推介',
-      params: uuidParam,
-      response: { 200: NextToCheckResponse },
-    },
-    handler: async (request) => nextToCheck(db, requireActor(request), request.params.id),
-  });
-
-  r.post('/api/campaigns/:id/formal-check/accept', {
-    schema: {
-      operationId: 'acceptNominationsFormally',
-      tags,
-      summary: '形式审查：批量通过（全部通过或全部不通过）',
-      params: uuidParam,
-      body: BulkAcceptBody,
-      response: { 200: BulkAcceptResponse },
-    },
-    handler: async (request) => ({
-      accepted: await acceptMany(
-        db,
-        requireActor(request),
-        request.params.id,
-        request.body.nominationIds,
-        clock.now(),
-      ),
-    }),
-  });
 
   r.post('/api/nominations/:id/review-request', {
     schema: {
