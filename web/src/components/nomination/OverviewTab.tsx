@@ -5,21 +5,19 @@
  * those waiting for the formal check, the Excel export of the filtered list, and 报送上级 for a
  * provincial round whose selected nominations go on to the national round of the same year.
  */
-import { CheckOutlined, DownloadOutlined, SendOutlined } from '@ant-design/icons';
+import { CheckOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Modal, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CATEGORIES, type Category } from '#core/campaign/index.ts';
 import type { Finding } from '#core/findings.ts';
 import { NOMINATION_STATES, type NominationState } from '#core/nomination/states.ts';
-import { type CampaignDetail, findingsOf, useCampaigns } from '#web/api/campaigns.ts';
+import type { CampaignDetail } from '#web/api/campaigns.ts';
 import {
   acceptMany,
   type CategoryUse,
   exportNominations,
-  type Forwarded,
-  forwardNominations,
   NOMINATIONS_KEY,
   type NominationSummary,
   type UnitQuotaUse,
@@ -28,11 +26,11 @@ import {
 } from '#web/api/nominations.ts';
 import { WORKLIST_KEY } from '#web/api/worklist.ts';
 import { formatDateTime } from '#web/format.ts';
-import { categoryLabel, displayTitle, NOMINATION_STATE_COLORS } from '#web/lib/nominationDisplay.ts';
+import { displayTitle, NOMINATION_STATE_COLORS } from '#web/lib/nominationDisplay.ts';
 import { useIsMobile } from '#web/lib/useIsMobile.ts';
 import { useShowError } from '#web/lib/useShowError.ts';
-import { FindingLines } from '../material/FindingLines.tsx';
 import { type ResponsiveColumn, ResponsiveTable } from '../ResponsiveTable.tsx';
+import { ForwardButton } from './ForwardButton.tsx';
 import { MissedDeadlineList } from './MissedDeadlineList.tsx';
 
 function UseCell({ use, unit }: { use: CategoryUse; unit: string }) {
@@ -55,119 +53,6 @@ function UseCell({ use, unit }: { use: CategoryUse; unit: string }) {
   );
 }
 
-function ForwardButton({ detail }: { detail: CampaignDetail }) {
-  const { campaign, rules } = detail;
-  const { message } = App.useApp();
-  const showError = useShowError();
-  const queryClient = useQueryClient();
-  const campaigns = useCampaigns();
-  const [open, setOpen] = useState(false);
-  const [target, setTarget] = useState<string | undefined>();
-  const [result, setResult] = useState<
-    { forwarded: Forwarded[] } | { message: string; findings: Finding[] } | null
-  >(null);
-  const targets = (campaigns.data ?? []).filter(
-    (c) => c.id !== campaign.id && c.level === 'national' && c.year === campaign.year,
-  );
-  const forward = useMutation({
-    mutationFn: () => forwardNominations(campaign.id, target!),
-    onSuccess: (forwarded) => {
-      setResult({ forwarded });
-      message.success(`已报送 ${forwarded.length} 条`);
-      void queryClient.invalidateQueries({ queryKey: NOMINATIONS_KEY });
-    },
-    onError: (error) => {
-      const findings = findingsOf(error);
-      if (findings.length > 0 || error instanceof Error)
-        setResult({ message: (error as Error).message, findings });
-      else showError(error);
-    },
-  });
-  if (!rules.forwardsToNationalRound) return null;
-  return (
-    <>
-      <Button
-        icon={<SendOutlined />}
-        onClick={() => {
-          setResult(null);
-          setTarget(targets.find((c) => c.status === 'open')?.id ?? targets[0]?.id);
-          setOpen(true);
-        }}
-      >
-        报送上级
-      </Button>
-      <Modal
-        open={open}
-        title="将“入选”的推介报送上级活动"
-        okText="确认报送"
-        cancelText={result && 'forwarded' in result ? '关闭' : '取消'}
-        okButtonProps={{
-          disabled: !target || Boolean(result && 'forwarded' in result),
-          loading: forward.isPending,
-        }}
-        onOk={() => forward.mutate()}
-        onCancel={() => setOpen(false)}
-        destroyOnHidden
-      >
-        <Typography.Paragraph>
-          本活动中状态为“入选”的全部推介将作为{campaign.organiserName}
-          的推介报送到上级活动（内容复制并冻结，计入本单位在上级活动的名额，须全部符合才会报送）。
-        </Typography.Paragraph>
-        {targets.length === 0 ? (
-          <Alert type="warning" showIcon title={`没有找到 ${campaign.year} 年的全国活动，或您无权查看`} />
-        ) : (
-          <Select
-            aria-label="报送到的上级活动"
-            style={{ width: '100%' }}
-            value={target}
-            onChange={setTarget}
-            options={targets.map((c) => ({ value: c.id, label: `${c.title}（${c.statusLabel}）` }))}
-          />
-        )}
-        {result && 'forwarded' in result && (
-          <Alert
-            style={{ marginTop: 12 }}
-            type="success"
-            showIcon
-            title={`已报送 ${result.forwarded.length} 条`}
-            description={
-              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                {result.forwarded.map((f) => (
-                  <li key={f.id}>
-                    {categoryLabel(rules, f.category)}：{f.title}
-                    <Typography.Text type="secondary">
-                      （随推介转去材料 {f.materials.files} 个，将按上级活动的要求重新检查）
-                    </Typography.Text>
-                    {f.materials.findings.length > 0 && <FindingLines findings={f.materials.findings} />}
-                  </li>
-                ))}
-              </ul>
-            }
-          />
-        )}
-        {result && 'findings' in result && (
-          <Alert
-            style={{ marginTop: 12 }}
-            type="error"
-            showIcon
-            title={result.message}
-            description={
-              result.findings.length > 0 && (
-                <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                  {result.findings.map((f) => (
-                    <li key={`${f.code}:${f.field}:${f.message}`}>{f.message}</li>
-                  ))}
-                </ul>
-              )
-            }
-          />
-        )}
-      </Modal>
-    </>
-  );
-}
-
-/** The organiser never sees a withdrawn nomination, and a draft only when its unit asked. */
 const STATE_OPTIONS = (Object.entries(NOMINATION_STATES) as [NominationState, string][])
   .filter(([value]) => value !== 'withdrawn')
   .map(([value, label]) => ({ value, label: value === 'draft' ? '草稿（报送单位请您查看的）' : label }));
