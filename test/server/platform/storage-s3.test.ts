@@ -8,6 +8,7 @@ import { Upload } from '@tus/utils';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '#server/platform/free-port.ts';
 import { createS3Storage } from '#server/platform/storage/s3-storage.ts';
+import { isStorageFull } from '#server/platform/storage/storage-full.ts';
 import { S3Error, startS3rver } from '#test/support/s3rver.ts';
 import { storageContract } from './storage-contract.ts';
 
@@ -107,4 +108,34 @@ describe('tus uploads on S3', () => {
       await s3.close();
     }
   }, 120_000);
+});
+
+describe('a full object store', () => {
+  it('is told apart from other faults, for a write and for an upload, so users read that storage is full', async () => {
+    const s3 = await startS3rver('tuijie-test', {
+      async before(ctx, next) {
+        if (ctx.method === 'PUT' || ctx.method === 'POST')
+          throw new S3Error(
+            'XMinioStorageFull',
+            'Storage backend has reached its minimum free drive threshold.',
+          );
+        return next();
+      },
+    });
+    try {
+      const storage = createS3Storage(s3.config);
+      const write = await storage
+        .write('materials/x.mp4', Readable.from([randomBytes(1024)]))
+        .catch((e) => e);
+      expect(isStorageFull(write)).toBe(true);
+      const upload = await storage
+        .tusStore()
+        .create(new Upload({ id: 'full', size: 10, offset: 0, metadata: {} }))
+        .catch((e) => e);
+      expect(isStorageFull(upload)).toBe(true);
+      expect(isStorageFull(new Error('其他错误'))).toBe(false);
+    } finally {
+      await s3.close();
+    }
+  });
 });
