@@ -12,7 +12,9 @@ export function safeNext(next: string | null): string {
 
 /** The login page's address that brings the user back to `next` (a path with its query) afterwards. */
 export function loginPathFor(next: string): string {
-  return next === '/' || next.startsWith(LOGIN_PATH) ? LOGIN_PATH : `${LOGIN_PATH}?next=${encodeURIComponent(next)}`;
+  return next === '/' || next.startsWith(LOGIN_PATH)
+    ? LOGIN_PATH
+    : `${LOGIN_PATH}?next=${encodeURIComponent(next)}`;
 }
 
 /**

@@ -84,6 +84,8 @@ for (const input of [username, password]) {
 
 element<HTMLElement>('signed-out').hidden = params.get('signedOut') !== '1';
 button.disabled = false;
+// Ready to type, as the app's login page was; not when the user has already clicked into a field.
+if (document.activeElement === document.body) username.focus();
 
 // Already signed in (the back button after login, a bookmark): nothing to do here. Not while signing in:
 // that answer is the one that counts.
