@@ -40,11 +40,16 @@ async function firstVisit(browser: Browser, url: string) {
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
-  const pending: Promise<Loaded>[] = [];
+  const pending: Promise<Loaded | null>[] = [];
   page.on('response', (r) => {
     if (r.request().resourceType() === 'script')
       pending.push(
-        Promise.all([r.allHeaders(), r.text()]).then(([headers, body]) => ({ url: r.url(), headers, body })),
+        Promise.all([r.allHeaders(), r.text()]).then(
+          ([headers, body]) => ({ url: r.url(), headers, body }),
+          // The app's own scripts, when it leaves for the login page (a full page load) before their
+          // bodies were read: the browser has dropped them.
+          () => null,
+        ),
       );
   });
   const document = await page.goto(url);
@@ -54,7 +59,7 @@ async function firstVisit(browser: Browser, url: string) {
     page,
     document: await document!.allHeaders(),
     consoleErrors,
-    scripts: await Promise.all(pending),
+    scripts: (await Promise.all(pending)).filter((s): s is Loaded => s !== null),
     close: () => context.close(),
   };
 }
