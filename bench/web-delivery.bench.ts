@@ -3,8 +3,8 @@
  * cache) to /login and to a 推介表 (nomination form), from the browser's own network trace, and the time to
  * first contentful paint of /login (its form: the login page is plain HTML, decision 0020) and until the
  * form works (its script arrived and enabled the button), with the network throttled as Lighthouse's mobile
- * profile (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up; the CPU is not slowed). Goals: /login ≤ 300 KB, the form ≤ 700 KB,
- * first paint < 2.5 s. The baseline, from the same trace, is the same visit's bytes before compression.
+ * profile (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up; the CPU is not slowed). Goals: /login ≤ 300 KB,
+ * the form ≤ 700 KB, first paint < 2.5 s. The baseline, from the same trace, is the same visit's bytes before compression.
  *
  *   npm run bench -- web-delivery        (needs web/dist: npm run build:web; and /usr/bin/chromium)
  */

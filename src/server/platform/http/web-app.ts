@@ -32,8 +32,9 @@ export function isWebAppFile(request: FastifyRequest): boolean {
 
 /**
  * Serves the built web app from `root`: Vite names everything under `assets/` by its content hash, so those
- * are cached for a year; the pages (index.html, login.html) and the icons keep their names and are revalidated. The `.br` and `.gz`
- * copies written at build time (web/precompress.ts) go to clients that accept them.
+ * are cached for a year; the pages (index.html, login.html) and the icons keep their names and are
+ * revalidated. The `.br` and `.gz` copies written at build time (web/precompress.ts) go to clients that
+ * accept them.
  */
 export async function registerWebApp(app: FastifyInstance, root: string): Promise<void> {
   const assets = path.join(root, 'assets') + path.sep;
