@@ -1,10 +1,10 @@
 /**
  * What a first visit costs an office on a slow line (issue 17): bytes transferred on a cold visit (empty
  * cache) to /login and to a 推介表 (nomination form), from the browser's own network trace, and the time to
- * first contentful paint of /login (the shell index.html carries) and until its form is there, with the
- * network throttled as Lighthouse's mobile profile (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up; the
- * CPU is not slowed). Goals: /login ≤ 300 KB, the form ≤ 700 KB,
- * first paint < 2.5 s. The baseline, from the same trace, is the same visit's bytes before compression.
+ * first contentful paint of /login (its form: the login page is plain HTML, decision 0020) and until the
+ * form works (its script arrived and enabled the button), with the network throttled as Lighthouse's mobile
+ * profile (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up; the CPU is not slowed). Goals: /login ≤ 300 KB,
+ * the form ≤ 700 KB, first paint < 2.5 s. The baseline, from the same trace, is the same visit's bytes before compression.
  *
  *   npm run bench -- web-delivery        (needs web/dist: npm run build:web; and /usr/bin/chromium)
  */
@@ -37,7 +37,7 @@ interface Trace {
   decoded: number;
   requests: number;
   firstContentfulPaintMs: number | null;
-  /** When the page's own content (the login form, the 推介表) was there, after the shell of index.html. */
+  /** When the page could be used: the login form's button enabled by its script, the 推介表's fields there. */
   readyMs: number;
 }
 
@@ -122,7 +122,9 @@ try {
 
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
   const anonymous = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
-  const loginForm = (page: import('playwright-core').Page) => page.getByLabel('用户名').waitFor();
+  // The form paints with the HTML; it works once its script has enabled the button.
+  const loginForm = (page: import('playwright-core').Page) =>
+    page.locator('button[type="submit"]:enabled').waitFor();
   const login = await visit(anonymous, `${base}/login`, loginForm, false);
   const loginThrottled = await visit(anonymous, `${base}/login`, loginForm, true);
 
@@ -154,9 +156,9 @@ try {
       : `${'/login'.padEnd(38)}${paint.toFixed(0).padStart(6)} ms  ${(paint / GOALS.paintMs).toFixed(2)}x goal  ` +
           `(unthrottled ${login.firstContentfulPaintMs?.toFixed(0) ?? '—'} ms)`,
   );
-  // The first paint is the shell (the platform's name, 正在打开); the form a user types into comes later.
+  // The first paint is the form itself; signing in needs its script too.
   console.log(
-    `${'/login form ready to type, throttled'.padEnd(38)}${loginThrottled.readyMs.toFixed(0).padStart(6)} ms  ` +
+    `${'/login form works, throttled'.padEnd(38)}${loginThrottled.readyMs.toFixed(0).padStart(6)} ms  ` +
       `(unthrottled ${login.readyMs.toFixed(0)} ms; no goal)`,
   );
 } finally {

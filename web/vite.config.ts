@@ -7,7 +7,8 @@ const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 /**
- * The web app is built into web/dist and served by the server as a single-page app. Pages (and the
+ * Two pages: the login page (login.html, a small script and no React: decision 0020) and the app
+ * (index.html). The web app is built into web/dist and served by the server as a single-page app. Pages (and the
  * signed-in frame) are React.lazy chunks (routes.tsx), and the bundler splits the libraries they share by
  * what uses them, so a page downloads only the antd components it renders: the login page gets neither
  * the date picker, the table, the uploader nor opencc. No group for all of antd or all of node_modules: such
@@ -28,6 +29,10 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        login: fileURLToPath(new URL('login.html', import.meta.url)),
+      },
       output: {
         codeSplitting: {
           groups: [

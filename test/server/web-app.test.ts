@@ -17,6 +17,7 @@ let dist: string;
 let app: FastifyInstance;
 let jobs: Jobs;
 const RATE_LIMIT = 8;
+const loginPage = `<!doctype html><html lang="zh-CN"><title>登录 · 推介</title>${'<p>用户名</p>'.repeat(200)}</html>`;
 const chunk = `export const rows = [${Array.from({ length: 400 }, (_, i) => `{ id: ${i}, name: '第${i}行' }`).join(',')}];`;
 
 beforeAll(async () => {
@@ -26,6 +27,10 @@ beforeAll(async () => {
     path.join(dist, 'index.html'),
     '<!doctype html><html lang="zh-CN"><title>推介</title></html>',
   );
+  // The login page, a page of its own (decision 0020), with the compressed copies a build writes for it.
+  await writeFile(path.join(dist, 'login.html'), loginPage);
+  await writeFile(path.join(dist, 'login.html.br'), brotliCompressSync(loginPage));
+  await writeFile(path.join(dist, 'login.html.gz'), gzipSync(loginPage));
   await writeFile(path.join(dist, 'app.js'), 'console.log(1)');
   // What a build leaves: hashed chunks under assets/ with their compressed copies (web/precompress.ts).
   await mkdir(path.join(dist, 'assets'));
@@ -66,6 +71,17 @@ describe('serving the browser app', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/html');
     expect(response.body).toContain('<title>推介</title>');
+  });
+
+  it('answers /login with the login page of its own, the query left to the page', async () => {
+    for (const url of ['/login', '/login?next=%2Forganisations']) {
+      const response = await app.inject({ method: 'GET', url });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toContain('text/html');
+      expect(response.body).toBe(loginPage);
+    }
+    // Any other page path stays the app's.
+    expect((await app.inject({ method: 'GET', url: '/login/x' })).body).toContain('<title>推介</title>');
   });
 
   it('serves files as they are, and a missing file as a 404, never as the index page', async () => {
@@ -109,7 +125,7 @@ describe('delivery of the web app', () => {
   });
 
   it('has the index page revalidated on every visit, under its own name and as a page path', async () => {
-    for (const url of ['/', '/index.html', '/login']) {
+    for (const url of ['/', '/index.html', '/login', '/login.html']) {
       const response = await app.inject({ method: 'GET', url });
       expect(response.statusCode).toBe(200);
       expect(response.headers['cache-control']).toBe('no-cache');
@@ -117,6 +133,28 @@ describe('delivery of the web app', () => {
     expect((await app.inject({ method: 'GET', url: '/favicon.ico' })).headers['cache-control']).toBe(
       'no-cache',
     );
+  });
+
+  it('sends the login page compressed, revalidated, with the security headers of the app', async () => {
+    const br = await app.inject({
+      method: 'GET',
+      url: '/login?next=%2F',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(loginPage);
+    expect(br.headers['cache-control']).toBe('no-cache');
+    expect(br.headers.vary).toContain('accept-encoding');
+    const gz = await app.inject({ method: 'GET', url: '/login', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(loginPage);
+    // Its script is a file of its own: the policy allows no inline script, only inline styles.
+    const csp = String(br.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(br.headers['x-content-type-options']).toBe('nosniff');
+    expect(br.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
   it('never serves the compressed copies under their own names', async () => {

@@ -10,10 +10,9 @@ import { RouteError } from './components/RouteError.tsx';
 // Static: RequirePermission shows it too, and it is a few hundred bytes.
 import { ForbiddenPage } from './pages/ForbiddenPage.tsx';
 
-// The frame of every signed-in page (menu, header, notification bell) is a chunk of its own too: the login
-// page, the first one anyone opens, needs none of it.
+// The frame of every signed-in page (menu, header, notification bell) is a chunk of its own too. The login
+// page is no route here: it is a page of its own without React (web/login.html, decision 0020).
 const AppLayout = lazy(() => import('./layout/AppLayout.tsx').then((m) => ({ default: m.AppLayout })));
-const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage.tsx'));
 const SessionsPage = lazy(() => import('./pages/SessionsPage.tsx'));
 const HomePage = lazy(() => import('./pages/HomePage.tsx'));
@@ -58,15 +57,6 @@ function printView(page: ReactNode) {
 }
 
 export const router = createBrowserRouter([
-  {
-    path: '/login',
-    errorElement: <RouteError />,
-    element: (
-      <Suspense fallback={<PageLoading />}>
-        <LoginPage />
-      </Suspense>
-    ),
-  },
   { path: '/nominations/:id/print', ...printView(<PrintNominationPage />) },
   { path: '/campaigns/:id/print', ...printView(<PrintCampaignPage />) },
   { path: '/print/reviews/:roundId', ...printView(<PrintScoreSheetPage />) },

@@ -1,16 +1,15 @@
 /** Header corner: who is logged in, for which organisation, and the way out. */
 import { DesktopOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { App, Avatar, Button, Dropdown, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { Me } from '#core/contract/auth.ts';
 import { logout } from '../api/auth.ts';
+import { goToLogin } from '../auth/paths.ts';
 import { clearLocalDrafts, countUnsavedEdits } from '../lib/localDrafts.ts';
 
 export function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
 
   function signOut() {
     const unsaved = countUnsavedEdits();
@@ -32,9 +31,9 @@ export function UserMenu({ me, compact }: { me: Me; compact: boolean }) {
     } catch {
       // The session may already be gone; leaving the page is what the user asked for either way.
     }
-    queryClient.clear();
-    message.success('已退出登录');
-    navigate('/login', { replace: true });
+    // A full page load to the login page (decision 0020) drops everything this app held in memory; the
+    // login page itself says 已退出登录.
+    goToLogin('/', true);
   }
 
   const items = [

@@ -4,6 +4,7 @@ import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError } from '../errors.ts';
 import { reportUnlessStopping } from '../stopping.ts';
 import { isStorageFull, STORAGE_FULL_MESSAGE } from '../storage/storage-full.ts';
+import { pageFileFor } from './web-app.ts';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -111,8 +112,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
 }
 
 /**
- * Unknown API paths answer JSON. With the browser app present, any other GET gets its index page:
- * the app routes by path itself.
+ * Unknown API paths answer JSON. With the browser app present, any other GET gets its index page (the
+ * app routes by path itself), or the page of its own that path has (/login).
  */
 export function registerNotFoundHandler(app: FastifyInstance, serveIndexPage: boolean): void {
   app.setNotFoundHandler((request, reply) => {
@@ -124,7 +125,7 @@ export function registerNotFoundHandler(app: FastifyInstance, serveIndexPage: bo
       !path.startsWith('/api/') &&
       !/\.[a-z0-9]+$/i.test(path)
     ) {
-      return reply.sendFile('index.html');
+      return reply.sendFile(pageFileFor(path));
     }
     return reply.status(404).send({ code: 'NOT_FOUND', message: `找不到 ${request.method} ${path}` });
   });

@@ -14,6 +14,17 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Asked about on every visit (a 304 when unchanged): it names the current build's files. */
 export const REVALIDATE = 'no-cache';
 
+/**
+ * Page paths answered with a page of their own instead of the app's index.html: the login page is plain
+ * HTML with a small script, no React (web/login.html, decision 0020), so a slow line shows the form at once.
+ */
+const OWN_PAGES: Readonly<Record<string, string>> = { '/login': 'login.html' };
+
+/** The file of the built web app that answers a page path (query left out). */
+export function pageFileFor(pathname: string): string {
+  return OWN_PAGES[pathname] ?? 'index.html';
+}
+
 /** A file of the built web app: the rate limit is for the API, not for the pages' own scripts. */
 export function isWebAppFile(request: FastifyRequest): boolean {
   return request.routeOptions.config?.webAppFile === true;
@@ -21,8 +32,9 @@ export function isWebAppFile(request: FastifyRequest): boolean {
 
 /**
  * Serves the built web app from `root`: Vite names everything under `assets/` by its content hash, so those
- * are cached for a year; index.html and the icons keep their names and are revalidated. The `.br` and `.gz`
- * copies written at build time (web/precompress.ts) go to clients that accept them.
+ * are cached for a year; the pages (index.html, login.html) and the icons keep their names and are
+ * revalidated. The `.br` and `.gz` copies written at build time (web/precompress.ts) go to clients that
+ * accept them.
  */
 export async function registerWebApp(app: FastifyInstance, root: string): Promise<void> {
   const assets = path.join(root, 'assets') + path.sep;
