@@ -4,6 +4,7 @@
  * module reseals its own rows; this list is the one place that names them all.
  */
 import { resealNominations } from '#server/modules/nominations/reseal-nominations.ts';
+import { resealExperts } from '#server/modules/review/reseal-experts.ts';
 import { resealWinners } from '#server/modules/winners/reseal-winners.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import type { DataKeyring } from '#server/platform/personal-data/data-keys.ts';
@@ -23,6 +24,7 @@ interface SealedTable {
 export const SEALED_TABLES: readonly SealedTable[] = [
   { table: 'nominations', what: '推介', reseal: resealNominations },
   { table: 'previous_winners', what: '往届入选记录', reseal: resealWinners },
+  { table: 'review_experts', what: '评审专家信息', reseal: resealExperts },
 ];
 
 /** Refuses to go on when any row is sealed with a key the keyring does not hold. */

@@ -210,6 +210,16 @@ describe('matching and rotation', () => {
           FROM previous_winners p WHERE name = '王旧档'`.execute(t.database.db)
       ).rows[0]!;
     expect((await winner()).row).toContain(ID);
+    // The expert's pool row as written before migration 0028, with the star's number in clear.
+    await sql`UPDATE review_experts SET id_number = ${ID}, id_number_sealed = NULL, id_number_hash = NULL,
+      data_key_id = NULL WHERE expert_id = ${expert.id}`.execute(t.database.db);
+    const poolRow = async () =>
+      (
+        await sql<{ row: string; hash: string | null; kid: string | null }>`
+          SELECT e::text AS row, id_number_hash AS hash, data_key_id AS kid
+          FROM review_experts e WHERE expert_id = ${expert.id}`.execute(t.database.db)
+      ).rows[0]!;
+    expect((await poolRow()).row).toContain(ID);
 
     const rotated: DataKeyring = dataKeyring(randomBytes(32), [before.current.key]);
     installDataKeys(rotated);
@@ -220,6 +230,7 @@ describe('matching and rotation', () => {
     });
     const counts = report.find((r) => r.what === '推介')!.counts;
     expect(report.find((r) => r.what === '往届入选记录')!.counts).toEqual({ sealed: 1, rotated: 0 });
+    expect(report.find((r) => r.what === '评审专家信息')!.counts).toEqual({ sealed: 1, rotated: 0 });
     const total = Number(
       (
         await t.database.db
@@ -239,6 +250,10 @@ describe('matching and rotation', () => {
     expect(sealedWinner.row).not.toContain(ID);
     expect(sealedWinner.kid).toBe(rotated.current.kid);
     expect(sealedWinner.hash).toBe((await raw(star.id)).hash);
+    const sealedExpert = await poolRow();
+    expect(sealedExpert.row).not.toContain(ID);
+    expect(sealedExpert.kid).toBe(rotated.current.kid);
+    expect(sealedExpert.hash).toBe((await raw(star.id)).hash);
 
     const newOnly = dataKeyring(rotated.current.key);
     installDataKeys(newOnly);
