@@ -3,7 +3,9 @@
  * together: at every start, before anything is served (runtime.ts), and by `tuijie rotate-key`. Each
  * module reseals its own rows; this list is the one place that names them all.
  */
+import { resealAccounts } from '#server/modules/accounts/reseal-accounts.ts';
 import { resealNominations } from '#server/modules/nominations/reseal-nominations.ts';
+import { resealObjections } from '#server/modules/objections/reseal-objections.ts';
 import { resealExperts } from '#server/modules/review/reseal-experts.ts';
 import { resealWinners } from '#server/modules/winners/reseal-winners.ts';
 import type { Db } from '#server/platform/db/database.ts';
@@ -25,6 +27,8 @@ export const SEALED_TABLES: readonly SealedTable[] = [
   { table: 'nominations', what: '推介', reseal: resealNominations },
   { table: 'previous_winners', what: '往届入选记录', reseal: resealWinners },
   { table: 'review_experts', what: '评审专家信息', reseal: resealExperts },
+  { table: 'accounts', what: '账号联系电话', reseal: resealAccounts },
+  { table: 'objections', what: '异议人信息', reseal: resealObjections },
 ];
 
 /** Refuses to go on when any row is sealed with a key the keyring does not hold. */

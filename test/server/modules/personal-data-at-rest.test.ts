@@ -220,6 +220,9 @@ describe('matching and rotation', () => {
           FROM review_experts e WHERE expert_id = ${expert.id}`.execute(t.database.db)
       ).rows[0]!;
     expect((await poolRow()).row).toContain(ID);
+    // An account's phone as written before migration 0029.
+    await sql`UPDATE accounts SET phone = ${PHONE}, phone_sealed = NULL, data_key_id = NULL
+      WHERE id = ${unit.submitter.id}`.execute(t.database.db);
 
     const rotated: DataKeyring = dataKeyring(randomBytes(32), [before.current.key]);
     installDataKeys(rotated);
@@ -231,6 +234,7 @@ describe('matching and rotation', () => {
     const counts = report.find((r) => r.what === '推介')!.counts;
     expect(report.find((r) => r.what === '往届入选记录')!.counts).toEqual({ sealed: 1, rotated: 0 });
     expect(report.find((r) => r.what === '评审专家信息')!.counts).toEqual({ sealed: 1, rotated: 0 });
+    expect(report.find((r) => r.what === '账号联系电话')!.counts.sealed).toBe(1);
     const total = Number(
       (
         await t.database.db
@@ -254,6 +258,12 @@ describe('matching and rotation', () => {
     expect(sealedExpert.row).not.toContain(ID);
     expect(sealedExpert.kid).toBe(rotated.current.kid);
     expect(sealedExpert.hash).toBe((await raw(star.id)).hash);
+    const account = await sql<{ row: string; kid: string }>`
+      SELECT a::text AS row, data_key_id AS kid FROM accounts a WHERE id = ${unit.submitter.id}`.execute(
+      t.database.db,
+    );
+    expect(account.rows[0]!.row).not.toContain(PHONE);
+    expect(account.rows[0]!.kid).toBe(rotated.current.kid);
 
     const newOnly = dataKeyring(rotated.current.key);
     installDataKeys(newOnly);
@@ -262,6 +272,8 @@ describe('matching and rotation', () => {
     const owner = await get(unit.submitter, `/api/nominations/${star.id}`);
     expect(owner.json().nomination.form).toMatchObject({ idNumber: ID, phone: PHONE });
     expect(await twinFindings()).toContain('ALSO_NOMINATED');
+    const accounts = await get(organiser.admin, `/api/accounts?q=${unit.submitter.username}`);
+    expect(JSON.stringify(accounts.json())).toContain('139****5678');
     const found = await get(organiser.admin, `/api/previous-winners?q=${ID}`);
     expect(found.json().items).toMatchObject([{ name: '王旧档', idNumber: `22************${ID.slice(14)}` }]);
     // The old key alone opens nothing any more: refused with the reason, before anything is read.

@@ -52,7 +52,12 @@ export interface AccountsTable {
   oneTimePasswordHash: ColumnType<string | null, string | null | undefined, string | null>;
   mustChangePassword: Generated<boolean>;
   roles: Role[];
-  phone: string | null;
+  /** Clear only in rows written before migration 0029, until the start seals them; then null. */
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The phone's envelope (migration 0029, decision 0016): only its mask is ever shown. */
+  phoneSealed: ColumnType<SealedValue | null, string | null | undefined, string | null>;
+  /** The key the envelope is sealed with; null: not sealed yet. */
+  dataKeyId: ColumnType<string | null, string | null | undefined, string | null>;
   /** For mail notifications, when SMTP is configured. */
   email: ColumnType<string | null, string | null | undefined, string | null>;
   disabled: Generated<boolean>;
