@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises';
-import { assertDataKeysKnown, resealNominations } from '#server/modules/nominations/reseal-nominations.ts';
 import { type Clock, clockFromEnv } from '#server/platform/clock.ts';
 import { type Config, loadConfig } from '#server/platform/config.ts';
 import { createDb, type Db } from '#server/platform/db/database.ts';
@@ -14,6 +13,7 @@ import { markStopping } from '#server/platform/stopping.ts';
 import { createStorage } from '#server/platform/storage/create-storage.ts';
 import { removeStalePartialWrites } from '#server/platform/storage/disk-storage.ts';
 import type { Storage } from '#server/platform/storage/storage.ts';
+import { assertPersonalDataKeysKnown, resealLines, resealPersonalData } from './reseal-personal-data.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
 
 export interface Runtime {
@@ -128,11 +128,9 @@ async function openDataKeys(
   await mkdir(config.varDir, { recursive: true, mode: 0o700 });
   const { keyring, note } = await loadDataKeys(process.env, config.varDir);
   installDataKeys(keyring);
-  await assertDataKeysKnown(db, keyring);
+  await assertPersonalDataKeysKnown(db, keyring);
   const notes = note ? [note] : [];
   if (!reseal) return { keyring, notes };
-  const counts = await resealNominations(db, keyring);
-  if (counts.sealed + counts.rotated > 0)
-    notes.push(`个人信息加密：${counts.sealed} 条推介已加密，${counts.rotated} 条已改用当前密钥`);
+  for (const line of resealLines(await resealPersonalData(db, keyring))) notes.push(`个人信息加密：${line}`);
   return { keyring, notes };
 }

@@ -182,8 +182,9 @@ function parseRow(
 /**
  * One registry record per person or programme, round and year: a person by 身份证号, a programme by
  * 统一社会信用代码 and name, otherwise by name, province and workplace. Importing a list again updates
- * its records instead of adding them twice. Migration 0007 computes the same key in the database
- * (previous_winners.natural_key); the two must stay equal.
+ * its records instead of adding them twice. Migrations 0007 and 0027 compute the same key in the
+ * database (previous_winners.natural_key), from the keyed hash of the 身份证号, which is all the table
+ * keeps of it: given that hash as `idNumber`, the two are equal.
  */
 export function winnerNaturalKey(record: PreviousWinnerRecord): string {
   const identity =

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, login, loginAs, type Session, type TestApp } from '#test/support/app.ts';
 
@@ -37,12 +38,19 @@ describe('accounts', () => {
       organisationName: '长春市教育局',
       mustChangePassword: true,
     });
-    expect(account.phone).not.toContain('12345678');
+    expect(account.phone).toBe('139****5678');
     const stored = await t.database.db
       .selectFrom('accounts')
       .select(['passwordHash', 'phone'])
       .where('id', '=', account.id)
       .executeTakeFirstOrThrow();
+    // The phone is sealed at rest (decision 0016): the row as a dump shows it holds no clear number.
+    const { rows } = await sql<{
+      row: string;
+    }>`SELECT a::text AS row FROM accounts a WHERE id = ${account.id}`.execute(t.database.db);
+    expect(rows[0]!.row).not.toContain('13912345678');
+    expect(rows[0]!.row).not.toContain('12345678');
+    expect(stored.phone).toBeNull();
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored.passwordHash).not.toContain(initialPassword);
     const session = await login(t.app, 'cc-submitter', initialPassword);

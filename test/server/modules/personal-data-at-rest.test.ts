@@ -13,7 +13,10 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertDataKeysKnown, resealNominations } from '#server/modules/nominations/reseal-nominations.ts';
+import {
+  assertPersonalDataKeysKnown as assertDataKeysKnown,
+  resealPersonalData,
+} from '#cli/reseal-personal-data.ts';
 import {
   type DataKeyring,
   dataKeyring,
@@ -194,14 +197,44 @@ describe('matching and rotation', () => {
       .where('id', '=', project.id)
       .execute();
     expect((await raw(project.id)).form).toContain(CONTACT);
+    // A registry record as imported before migration 0027: the star's number in clear.
+    // SQL on purpose: a legacy row, not a state.
+    await sql`INSERT INTO previous_winners (organisation_id, year, level, category, name, id_number)
+      VALUES (${organiser.organisationId}, 2020, 'provincial', 'star', '王旧档', ${ID})`.execute(
+      t.database.db,
+    );
+    const winner = async () =>
+      (
+        await sql<{ row: string; hash: string | null; kid: string | null }>`
+          SELECT p::text AS row, id_number_hash AS hash, data_key_id AS kid
+          FROM previous_winners p WHERE name = '王旧档'`.execute(t.database.db)
+      ).rows[0]!;
+    expect((await winner()).row).toContain(ID);
+    // The expert's pool row as written before migration 0028, with the star's number in clear.
+    await sql`UPDATE review_experts SET id_number = ${ID}, id_number_sealed = NULL, id_number_hash = NULL,
+      data_key_id = NULL WHERE expert_id = ${expert.id}`.execute(t.database.db);
+    const poolRow = async () =>
+      (
+        await sql<{ row: string; hash: string | null; kid: string | null }>`
+          SELECT e::text AS row, id_number_hash AS hash, data_key_id AS kid
+          FROM review_experts e WHERE expert_id = ${expert.id}`.execute(t.database.db)
+      ).rows[0]!;
+    expect((await poolRow()).row).toContain(ID);
+    // An account's phone as written before migration 0029.
+    await sql`UPDATE accounts SET phone = ${PHONE}, phone_sealed = NULL, data_key_id = NULL
+      WHERE id = ${unit.submitter.id}`.execute(t.database.db);
 
     const rotated: DataKeyring = dataKeyring(randomBytes(32), [before.current.key]);
     installDataKeys(rotated);
     const batches: number[] = [];
-    const counts = await resealNominations(t.database.db, rotated, {
+    const report = await resealPersonalData(t.database.db, rotated, {
       batchSize: 1,
       onBatch: (c) => batches.push(c.sealed + c.rotated),
     });
+    const counts = report.find((r) => r.what === '推介')!.counts;
+    expect(report.find((r) => r.what === '往届入选记录')!.counts).toEqual({ sealed: 1, rotated: 0 });
+    expect(report.find((r) => r.what === '评审专家信息')!.counts).toEqual({ sealed: 1, rotated: 0 });
+    expect(report.find((r) => r.what === '账号联系电话')!.counts.sealed).toBe(1);
     const total = Number(
       (
         await t.database.db
@@ -211,10 +244,26 @@ describe('matching and rotation', () => {
       ).n,
     );
     expect(counts).toEqual({ sealed: 1, rotated: total - 1 });
-    expect(batches).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    expect(batches.slice(0, total)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
     // Run again: nothing left to do.
-    expect(await resealNominations(t.database.db, rotated)).toEqual({ sealed: 0, rotated: 0 });
+    for (const { counts } of await resealPersonalData(t.database.db, rotated))
+      expect(counts).toEqual({ sealed: 0, rotated: 0 });
     expect((await raw(project.id)).form).not.toContain(CONTACT);
+    // The registry's record: sealed, its clear number gone, its hash the star's under the new key.
+    const sealedWinner = await winner();
+    expect(sealedWinner.row).not.toContain(ID);
+    expect(sealedWinner.kid).toBe(rotated.current.kid);
+    expect(sealedWinner.hash).toBe((await raw(star.id)).hash);
+    const sealedExpert = await poolRow();
+    expect(sealedExpert.row).not.toContain(ID);
+    expect(sealedExpert.kid).toBe(rotated.current.kid);
+    expect(sealedExpert.hash).toBe((await raw(star.id)).hash);
+    const account = await sql<{ row: string; kid: string }>`
+      SELECT a::text AS row, data_key_id AS kid FROM accounts a WHERE id = ${unit.submitter.id}`.execute(
+      t.database.db,
+    );
+    expect(account.rows[0]!.row).not.toContain(PHONE);
+    expect(account.rows[0]!.kid).toBe(rotated.current.kid);
 
     const newOnly = dataKeyring(rotated.current.key);
     installDataKeys(newOnly);
@@ -223,6 +272,10 @@ describe('matching and rotation', () => {
     const owner = await get(unit.submitter, `/api/nominations/${star.id}`);
     expect(owner.json().nomination.form).toMatchObject({ idNumber: ID, phone: PHONE });
     expect(await twinFindings()).toContain('ALSO_NOMINATED');
+    const accounts = await get(organiser.admin, `/api/accounts?q=${unit.submitter.username}`);
+    expect(JSON.stringify(accounts.json())).toContain('139****5678');
+    const found = await get(organiser.admin, `/api/previous-winners?q=${ID}`);
+    expect(found.json().items).toMatchObject([{ name: '王旧档', idNumber: `22************${ID.slice(14)}` }]);
     // The old key alone opens nothing any more: refused with the reason, before anything is read.
     await expect(assertDataKeysKnown(t.database.db, dataKeyring(before.current.key))).rejects.toThrow(
       /当前配置的密钥中没有它/,
@@ -230,10 +283,10 @@ describe('matching and rotation', () => {
   });
 });
 
-/** `tuijie migrate` against this database with `env`: how a start with that key ends. */
-async function start(env: Record<string, string | undefined>) {
+/** `tuijie migrate` (or `command`) against this database with `env`: how a start with that key ends. */
+async function start(env: Record<string, string | undefined>, command = 'migrate') {
   const varDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-key-'));
-  const child = spawn(process.execPath, ['src/cli/main.ts', 'migrate'], {
+  const child = spawn(process.execPath, ['src/cli/main.ts', command], {
     env: { ...process.env, DATABASE_URL: t.database.url, TUIJIE_VAR_DIR: varDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -267,5 +320,10 @@ describe('starting with the wrong key', () => {
 
     const right = await start({ TUIJIE_DATA_KEY: dataKeys().current.key.toString('base64') });
     expect(right.code, right.out).toBe(0);
+    // `tuijie rotate-key` with the same key: every table counted, nothing left to do.
+    const rotate = await start({ TUIJIE_DATA_KEY: dataKeys().current.key.toString('base64') }, 'rotate-key');
+    expect(rotate.code, rotate.out).toBe(0);
+    expect(rotate.out).toContain('原为明文、现已加密的往届入选记录：0 条');
+    expect(rotate.out).toContain('所有个人信息均已由当前密钥加密。');
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { projectForm } from '#core/nomination/forms/fixtures.test-support.ts';
@@ -102,7 +103,23 @@ describe('previous winners', () => {
       await t.app.inject({ method: 'GET', url: '/api/previous-winners?q=赵', headers: as(cace) })
     ).json();
     expect(list.items[0]).toMatchObject({ name: '赵大爷', year: 2022 });
-    expect(list.items[0].idNumber).not.toBe(idNumber(500));
+    expect(list.items[0].idNumber).toBe(`22************${idNumber(500).slice(14)}`);
+    // Sealed at rest (decision 0016): the row holds the envelope and the keyed hash, never the number.
+    const { rows } = await sql<{ row: string }>`
+      SELECT p::text AS row FROM previous_winners p WHERE name = '赵大爷'`.execute(t.database.db);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.row).not.toContain(idNumber(500));
+    expect(rows[0]!.row).not.toContain(idNumber(500).slice(0, 14));
+    expect(rows[0]!.row).toContain('"kid"');
+    // The whole number still finds the record, by its hash.
+    const byNumber = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/previous-winners?q=${idNumber(500)}`,
+        headers: as(cace),
+      })
+    ).json();
+    expect(byNumber.items.map((w: { name: string }) => w.name)).toEqual(['赵大爷']);
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/previous-winners', headers: as(changchun) }))
         .statusCode,

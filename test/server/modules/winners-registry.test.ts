@@ -8,6 +8,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WINNER_COLUMNS, winnerNaturalKey } from '#core/nomination/winner-import.ts';
+import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
+import { openColumn } from '#server/platform/personal-data/sealed-column.ts';
 import { as, createTestApp, loginAs, type Session, type TestApp } from '#test/support/app.ts';
 import { idNumber } from '#test/support/nominations.ts';
 import { accountIn, uploadWinners, winnerSheet } from '#test/support/registry.ts';
@@ -33,12 +35,18 @@ afterAll(() => t.close());
 const send = (s: Session, method: 'GET' | 'PUT' | 'DELETE', url: string, payload?: object) =>
   t.app.inject({ method, url, headers: as(s), payload });
 const list = async (s: Session, query = '') => (await send(s, 'GET', `/api/previous-winners${query}`)).json();
-const stored = () =>
-  t.database.db
-    .selectFrom('previousWinners')
-    .select(['name', 'year', 'idNumber', 'creditCode', 'organisationId'])
-    .orderBy('name')
-    .execute();
+/** The records as kept, their sealed ID numbers opened (decision 0016). */
+const stored = async () =>
+  (
+    await t.database.db
+      .selectFrom('previousWinners')
+      .select(['name', 'year', 'idNumberSealed', 'creditCode', 'organisationId'])
+      .orderBy('name')
+      .execute()
+  ).map(({ idNumberSealed, ...w }) => ({
+    ...w,
+    idNumber: openColumn('idNumber', idNumberSealed, dataKeys()),
+  }));
 
 describe('every cell is read as text', () => {
   it.each([
@@ -122,7 +130,8 @@ describe('importing again', () => {
         name: w.name,
         province: w.provinceOrUnit ?? undefined,
         unit: w.workUnit ?? undefined,
-        idNumber: w.idNumber ?? undefined,
+        // A person is keyed by the hash of the number: the number itself is not kept.
+        idNumber: w.idNumberHash ?? undefined,
         creditCode: w.creditCode ?? undefined,
       });
       expect(core).toBe(`${w.year}|${w.level}|${w.category}|${w.naturalKey}`);

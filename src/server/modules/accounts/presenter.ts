@@ -1,5 +1,5 @@
-import { maskPhone } from '#core/identity/index.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
+import { maskOfColumn } from '#server/platform/personal-data/sealed-column.ts';
 import type { AccountRow } from './queries.ts';
 import { accountRules } from './rules.ts';
 
@@ -11,7 +11,7 @@ export function presentAccount(actor: Actor, a: AccountRow) {
     organisationId: a.organisationId,
     organisationName: a.organisationName,
     roles: a.roles,
-    phone: a.phone ? maskPhone(a.phone) : null,
+    phone: maskOfColumn(a.phoneSealed),
     disabled: a.disabled,
     mustChangePassword: a.mustChangePassword,
     lastLoginAt: a.lastLoginAt ? new Date(a.lastLoginAt).toISOString() : null,

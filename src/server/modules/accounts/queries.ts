@@ -2,23 +2,21 @@ import { sql } from 'kysely';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 
 function baseQuery(db: Db | Trx) {
-  return db
-    .selectFrom('accounts as a')
-    .innerJoin('organisations as o', 'o.id', 'a.organisationId')
-    .select([
-      'a.id',
-      'a.username',
-      'a.displayName',
-      'a.organisationId',
-      'o.name as organisationName',
-      'o.path as organisationPath',
-      'a.roles',
-      'a.phone',
-      'a.disabled',
-      'a.mustChangePassword',
-      'a.lastLoginAt',
-      'a.version',
-    ]);
+  return db.selectFrom('accounts as a').innerJoin('organisations as o', 'o.id', 'a.organisationId').select([
+    'a.id',
+    'a.username',
+    'a.displayName',
+    'a.organisationId',
+    'o.name as organisationName',
+    'o.path as organisationPath',
+    'a.roles',
+    // Sealed (migration 0029): what is shown of it is the envelope's mask.
+    'a.phoneSealed',
+    'a.disabled',
+    'a.mustChangePassword',
+    'a.lastLoginAt',
+    'a.version',
+  ]);
 }
 
 export type AccountRow = Awaited<ReturnType<typeof findAccount>> & {};

@@ -4,6 +4,8 @@ import { generateOneTimePassword, hashPassword } from '#server/platform/auth/pas
 import { clearFailures } from '#server/platform/auth/throttle.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import { AppError, forbidden, notFound, staleVersion } from '#server/platform/errors.ts';
+import { type DataKeyring, dataKeys } from '#server/platform/personal-data/data-keys.ts';
+import { sealedColumn } from '#server/platform/personal-data/sealed-column.ts';
 import { recordAudit } from '../audit/service.ts';
 import { findVisibleOrganisation } from '../organisations/service.ts';
 import {
@@ -26,6 +28,15 @@ const snapshot = (
   disabled: a.disabled,
   organisationId: a.organisationId,
 });
+
+/** An account's phone as written: sealed (decision 0016), never in clear. */
+export function storedPhone(phone: string | null | undefined, keyring: DataKeyring = dataKeys()) {
+  return {
+    phone: null,
+    phoneSealed: sealedColumn('phone', phone, keyring).sealed,
+    dataKeyId: keyring.current.kid,
+  };
+}
 
 async function visibleForUpdate(trx: Trx, actor: Actor, id: string): Promise<AccountRow> {
   const account = await lockAccount(trx, id);
@@ -69,7 +80,7 @@ export async function insertAccount(
       passwordHash: initialHash,
       oneTimePasswordHash: initialHash,
       roles: input.roles,
-      phone: input.phone ?? null,
+      ...storedPhone(input.phone),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -113,7 +124,8 @@ export async function updateAccount(
       .set({
         displayName: input.displayName ?? before.displayName,
         roles: input.roles ?? before.roles,
-        phone: input.phone === undefined ? before.phone : input.phone,
+        // Left out, the sealed phone stays as it is.
+        ...(input.phone === undefined ? {} : storedPhone(input.phone)),
         version: before.version + 1,
         updatedAt: now,
       })

@@ -116,7 +116,7 @@ export async function forwardingChain(db: Db | Trx, id: string): Promise<Set<str
 }
 
 /**
- * A record or the candidate with its ID number and birth date as keyed hashes, as nominations' are
+ * The candidate with its ID number and birth date as keyed hashes, as nominations' are
  * stored (migration 0021): core compares them for equality only, so hashes match exactly when the
  * values do.
  */
@@ -126,9 +126,12 @@ function hashed<T extends { idNumber?: string; birthDate?: string }>(record: T, 
     idNumber: record.idNumber?.trim()
       ? (matchHash('idNumber', record.idNumber, keyring) ?? undefined)
       : undefined,
-    birthDate: record.birthDate ? (birthDateHash(record.birthDate, keyring) ?? undefined) : undefined,
+    birthDate: hashedBirthDate(record.birthDate, keyring),
   };
 }
+
+const hashedBirthDate = (date: string | undefined, keyring: DataKeyring) =>
+  date ? (birthDateHash(date, keyring) ?? undefined) : undefined;
 
 /** The province a nominee stands in: the nominating unit's, else the campaign organiser's. */
 async function provinceOf(db: Db | Trx, unitId: string, organiserId: string) {
@@ -167,7 +170,11 @@ export async function registryFindings(
   const keyring = dataKeys();
   const findings = matchPreviousWinners(
     { ...hashed(registryCandidate(category, form, today), keyring), nominationId: n.id, provinceCode },
-    [...lists.map((record) => hashed(record, keyring)), ...nominations],
+    // The lists' ID numbers are stored as hashes already (migration 0027); their birth dates are clear.
+    [
+      ...lists.map((record) => ({ ...record, birthDate: hashedBirthDate(record.birthDate, keyring) })),
+      ...nominations,
+    ],
     {
       round: {
         level: campaign.level,

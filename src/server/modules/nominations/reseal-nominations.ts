@@ -3,57 +3,35 @@
  * (written before migration 0021) are sealed, rows sealed with an older key are resealed, and their
  * match hashes recomputed with the current key's. In batches, each its own transaction, so a stop
  * loses nothing and a second run does only what is left; the content, version and times stay as they
- * were. Runs at every start (cli/runtime.ts) and as `tuijie rotate-key`.
+ * were. Runs at every start and as `tuijie rotate-key` (cli/reseal-personal-data.ts).
  */
 import type { Db } from '#server/platform/db/database.ts';
 import type { DataKeyring } from '#server/platform/personal-data/data-keys.ts';
 import { UnknownDataKeyError } from '#server/platform/personal-data/envelope.ts';
+import { type ResealOptions, resealInBatches } from '#server/platform/personal-data/reseal-batches.ts';
 import { keyIdsOf, revealForm } from '#server/platform/personal-data/sealed-form.ts';
 import { storedForm, storedSnapshot } from './stored-form.ts';
 
-export interface ResealCounts {
-  /** Rows that were clear and are now sealed. */
-  sealed: number;
-  /** Rows that were sealed with an older key and are now sealed with the current one. */
-  rotated: number;
-}
-
 type Form = Record<string, unknown>;
 
-/** Refuses to go on when rows are sealed with a key the keyring does not hold: nothing could read them. */
-export async function assertDataKeysKnown(db: Db, keyring: DataKeyring) {
-  const rows = await db
-    .selectFrom('nominations')
-    .select('dataKeyId')
-    .distinct()
-    .where('dataKeyId', 'is not', null)
-    .execute();
-  const unknown = rows.map((r) => r.dataKeyId!).find((kid) => !keyring.keys.has(kid));
-  if (unknown) throw new UnknownDataKeyError(unknown);
-}
-
-export async function resealNominations(
-  db: Db,
-  keyring: DataKeyring,
-  options: { batchSize?: number; onBatch?: (counts: ResealCounts) => void } = {},
-): Promise<ResealCounts> {
-  const counts: ResealCounts = { sealed: 0, rotated: 0 };
-  const kid = keyring.current.kid;
-  for (;;) {
-    const done = await db.transaction().execute(async (trx) => {
-      const rows = await trx
-        .selectFrom('nominations')
-        .select(['id', 'form', 'snapshot', 'dataKeyId'])
-        .where('dataKeyId', 'is distinct from', kid)
-        .orderBy('id')
-        .limit(options.batchSize ?? 200)
-        .forUpdate()
-        .execute();
-      for (const row of rows) {
+export function resealNominations(db: Db, keyring: DataKeyring, options: ResealOptions = {}) {
+  return resealInBatches(
+    db,
+    keyring,
+    {
+      pending: (trx, kid, limit) =>
+        trx
+          .selectFrom('nominations')
+          .select(['id', 'form', 'snapshot', 'dataKeyId'])
+          .where('dataKeyId', 'is distinct from', kid)
+          .orderBy('id')
+          .limit(limit)
+          .forUpdate()
+          .execute(),
+      reseal: async (trx, row) => {
         const form = (row.form ?? {}) as Form;
         const snapshot = row.snapshot as Form | null;
-        const kids = [...keyIdsOf(form), ...keyIdsOf(snapshot)];
-        const missing = kids.find((k) => !keyring.keys.has(k));
+        const missing = [...keyIdsOf(form), ...keyIdsOf(snapshot)].find((k) => !keyring.keys.has(k));
         if (missing) throw new UnknownDataKeyError(missing);
         await trx
           .updateTable('nominations')
@@ -63,12 +41,8 @@ export async function resealNominations(
           })
           .where('id', '=', row.id)
           .execute();
-        if (row.dataKeyId === null) counts.sealed++;
-        else counts.rotated++;
-      }
-      return rows.length === 0;
-    });
-    if (done) return counts;
-    options.onBatch?.({ ...counts });
-  }
+      },
+    },
+    options,
+  );
 }

@@ -14,6 +14,7 @@ export async function getObjectionStatus(db: Db, receiptInput: string, phoneInpu
   const receipt = normaliseReceipt(receiptInput);
   if (!isReceipt(receipt)) return null;
   const hash = phoneHash(parsePhone(phoneInput).normalised);
+  if (hash === '') return null;
   const row = await db
     .selectFrom('objections as x')
     .innerJoin('announcements as a', 'a.id', 'x.announcementId')

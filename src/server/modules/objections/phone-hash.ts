@@ -1,5 +1,9 @@
-import { createHash } from 'node:crypto';
+import { type DataKeyring, dataKeys } from '#server/platform/personal-data/data-keys.ts';
+import { matchHash } from '#server/platform/personal-data/envelope.ts';
 
-/** SHA-256 of a normalised phone: a status lookup is checked against it without reading the identity. */
-export const phoneHash = (normalisedPhone: string) =>
-  createHash('sha256').update(normalisedPhone).digest('hex');
+/**
+ * The keyed hash of an objector's phone (decision 0016): a status lookup is checked against it without
+ * opening the identity. Keyed, because a plain hash of an 11-digit number is reversed by trying them all.
+ */
+export const phoneHash = (phone: string, keyring: DataKeyring = dataKeys()) =>
+  matchHash('phone', phone, keyring) ?? '';

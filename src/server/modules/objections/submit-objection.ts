@@ -19,9 +19,9 @@ import { recordAudit } from '../audit/service.ts';
 import { notify } from '../notifications/notify.ts';
 import { organiserCalendar } from './calendar.ts';
 import { checkCaptcha } from './captcha.ts';
-import { phoneHash } from './phone-hash.ts';
 import { addEvent, organiserAdmins } from './queries.ts';
 import { type IncomingFile, judgeFiles, recordFiles, removeStored, storeFiles } from './store-files.ts';
+import { storedObjector } from './stored-objector.ts';
 import { insertObjection } from './transition-objection.ts';
 
 export { getObjectionStatus } from './objection-status.ts';
@@ -84,8 +84,8 @@ export async function submitObjection(
         entryId: target.entryId,
         receipt,
         objectorKind: input.objectorKind,
-        objector: JSON.stringify(check.objector),
-        phoneHash: phoneHash(check.objector!.phone),
+        // Sealed, with the keyed hash of the phone the status lookup compares (decision 0016).
+        ...storedObjector(check.objector!),
         facts: check.facts,
         submittedAt: now,
         acceptDue: accept.ok ? accept.date : null,

@@ -4,7 +4,6 @@
  * logged (objection_identity_views and the audit log) each time, as PIPL asks of personal data.
  */
 
-import type { Objector } from '#core/objection/input.ts';
 import { OBJECTOR_KINDS } from '#core/objection/states.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
@@ -15,6 +14,7 @@ import { isOrganiserOf } from '../nominations/rules.ts';
 import { presentDetail, presentListItem } from './presenter.ts';
 import { findObjection, listObjectionsOfCampaign, objectionEvents, objectionFiles } from './queries.ts';
 import { objectionRules } from './rules.ts';
+import { openedObjector } from './stored-objector.ts';
 import { subjectOf } from './subject.ts';
 
 export async function listObjections(db: Db, actor: Actor, campaignId: string, now: Date) {
@@ -40,7 +40,8 @@ export async function getObjection(db: Db, actor: Actor, id: string, now: Date) 
 export async function viewObjectorIdentity(db: Db, actor: Actor, id: string, now: Date) {
   const row = await findObjection(db, id);
   if (!row || !objectionRules.can(actor, 'seeIdentity', subjectOf(row))) throw notFound('异议');
-  const objector = row.objector as Objector;
+  // Opened here only: the one view of the identity, logged below.
+  const objector = openedObjector(row.objector);
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('objectionIdentityViews')

@@ -21,7 +21,7 @@ type Winner = Awaited<ReturnType<typeof winnersOf>>[number];
 const nonEmpty = (v: string | undefined) => (v?.trim() ? v.trim() : undefined);
 
 export function registryRecordOf(campaign: CampaignRow, w: Winner, today: string): PreviousWinnerRecord {
-  // The registry's lists keep the number itself (winners/, not sealed yet): opened here, by the platform.
+  // Opened here, by the platform, to be sealed again in the registry's own column (winners/columnsOf).
   const form = revealForm((w.form ?? {}) as Record<string, unknown>, dataKeys());
   const c = registryCandidate(w.category, form, today);
   return {

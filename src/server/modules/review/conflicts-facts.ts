@@ -23,24 +23,25 @@ export const REVIEWED_STATES = ['accepted', 'shortlisted', 'not_selected', 'sele
 const str = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null);
 
 /**
- * People are compared by the keyed hash of their ID number: nominees' numbers are sealed at rest and
- * only their hashes are read here (migration 0021), so the experts' side is hashed the same way.
+ * People are compared by the keyed hash of their ID number: nominees' and pool experts' numbers are
+ * sealed at rest and only their stored hashes are read here (migrations 0021, 0028). A number typed in
+ * (a candidate being checked, a declared relative) is hashed the same way, by the platform's matchHash.
  */
-const idHash = (value: string | null | undefined) =>
+export const idHash = (value: string | null | undefined) =>
   value?.trim() ? matchHash('idNumber', value, dataKeys()) : null;
 
 /** An expert of the pool (or a candidate) as core's recusal rules see them. */
 export function expertFacts(
   expert: Pick<
     PoolRow,
-    'expertId' | 'name' | 'idNumber' | 'employerName' | 'employerCreditCode' | 'province' | 'relations'
+    'expertId' | 'name' | 'idNumberHash' | 'employerName' | 'employerCreditCode' | 'province' | 'relations'
   > & { organisation: { id: string; path: string; name: string } | null },
   declarations: readonly { nominationId: string; reason: string }[],
 ): ExpertFacts {
   return {
     id: expert.expertId,
     name: expert.name,
-    idNumber: idHash(expert.idNumber),
+    idNumber: expert.idNumberHash,
     organisation: expert.organisation,
     employer:
       expert.employerName || expert.employerCreditCode

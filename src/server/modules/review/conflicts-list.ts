@@ -10,7 +10,7 @@ import { type Actor, inSubtree } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { notFound } from '#server/platform/errors.ts';
 import { findVisibleOrganisation } from '../organisations/service.ts';
-import { expertFacts, nominationLabel } from './conflicts-facts.ts';
+import { expertFacts, idHash, nominationLabel } from './conflicts-facts.ts';
 import { conflictInputs } from './conflicts-recompute.ts';
 import { managedCampaign } from './pool-context.ts';
 import { findExpertAccount } from './pool-queries.ts';
@@ -81,7 +81,7 @@ export async function checkExpertConflicts(
     {
       expertId: candidateId,
       name: input.name,
-      idNumber: input.idNumber,
+      idNumberHash: idHash(input.idNumber),
       employerName: input.employerName,
       employerCreditCode: input.employerCreditCode,
       province: input.province,

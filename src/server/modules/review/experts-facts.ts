@@ -11,6 +11,8 @@ import { error, type Finding } from '#core/findings.ts';
 import { parseCreditCode } from '#core/identity/credit-code.ts';
 import { parseIdNumber } from '#core/identity/id-number.ts';
 import { AppError } from '#server/platform/errors.ts';
+import { type DataKeyring, dataKeys } from '#server/platform/personal-data/data-keys.ts';
+import { sealedColumn } from '#server/platform/personal-data/sealed-column.ts';
 import { PANEL_LABELS } from './setup-presenter.ts';
 
 export type ExpertFactsInput = z.output<typeof ExpertFactsBody>;
@@ -64,8 +66,9 @@ export function refuseFindings(findings: readonly Finding[]): void {
   throw new AppError(code, findings.map((f) => f.message.replace(/。$/, '')).join('；'), { findings });
 }
 
-/** The pool columns an expert's facts are stored in. */
-export function factColumns(input: ExpertFactsInput) {
+/** The pool columns an expert's facts are stored in: the 身份证号 sealed, with its match hash (0016). */
+export function factColumns(input: ExpertFactsInput, keyring: DataKeyring = dataKeys()) {
+  const id = sealedColumn('idNumber', input.idNumber, keyring);
   return {
     panels: input.panels,
     chairOf: input.chairOf,
@@ -73,7 +76,10 @@ export function factColumns(input: ExpertFactsInput) {
     employerCreditCode: input.employerCreditCode || null,
     province: input.province,
     field: input.field,
-    idNumber: input.idNumber || null,
+    idNumber: null,
+    idNumberSealed: id.sealed,
+    idNumberHash: id.hash,
+    dataKeyId: keyring.current.kid,
     minLoad: input.minLoad,
     maxLoad: input.maxLoad,
     relations: JSON.stringify(input.relations),

@@ -10,6 +10,8 @@ import type { UpdateExpertBody } from '#core/contract/review-setup.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import { AppError, notFound, staleVersion } from '#server/platform/errors.ts';
+import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
+import { openColumn } from '#server/platform/personal-data/sealed-column.ts';
 import { recordAudit } from '../audit/service.ts';
 import { recomputeConflicts } from './conflicts-recompute.ts';
 import { expertFactsFindings, factColumns, refuseFindings } from './experts-facts.ts';
@@ -24,7 +26,8 @@ const factsOf = (row: NonNullable<Awaited<ReturnType<typeof findPoolExpert>>>) =
   employerCreditCode: row.employerCreditCode,
   province: row.province,
   field: row.field,
-  idNumber: row.idNumber,
+  // The audit keeps no ID number (auditFacts): nothing to open.
+  idNumber: null,
   minLoad: row.minLoad,
   maxLoad: row.maxLoad,
   relations: (row.relations ?? []) as never[],
@@ -88,7 +91,9 @@ export async function updateExpert(
     const before = await lockPoolExpert(trx, campaign.id, expertId);
     if (!before) throw notFound('专家');
     if (before.version !== edit.version) throw staleVersion();
-    const input = { ...edit, idNumber: edit.idNumber === undefined ? before.idNumber : edit.idNumber };
+    // Left out, the number kept is opened, checked again with the rest and sealed anew.
+    const kept = () => openColumn('idNumber', before.idNumberSealed, dataKeys());
+    const input = { ...edit, idNumber: edit.idNumber === undefined ? kept() : edit.idNumber };
     const chairs = await listPool(trx, campaign.id);
     refuseFindings(expertFactsFindings(input, { today, chairs, expertId }));
     await leavePanels(

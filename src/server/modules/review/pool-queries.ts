@@ -20,7 +20,9 @@ function poolQuery(db: Db | Trx) {
       'e.employerCreditCode',
       'e.province',
       'e.field',
-      'e.idNumber',
+      // Sealed (migration 0028): the setup shows the envelope's mask, recusal compares the hash.
+      'e.idNumberSealed',
+      'e.idNumberHash',
       'e.minLoad',
       'e.maxLoad',
       'e.relations',

@@ -4,10 +4,10 @@
  */
 import type { Category } from '#core/campaign/rules.ts';
 import type { PoolExpert, ReviewRound } from '#core/contract/review-setup.ts';
-import { maskIdNumber } from '#core/identity/id-number.ts';
 import { provinceName } from '#core/nomination/province-code.ts';
 import type { DeclaredRelation } from '#core/review/conflict-facts.ts';
 import { ROUND_STATES, ROUND_TRANSITIONS } from '#core/review/round-states.ts';
+import { maskOfColumn } from '#server/platform/personal-data/sealed-column.ts';
 import type { PoolRow } from './pool-queries.ts';
 import type { RoundRow } from './transition-round.ts';
 
@@ -26,7 +26,7 @@ export function presentPoolExpert(row: PoolRow, conflicts: number): PoolExpert {
     province: row.province,
     provinceName: provinceName(row.province),
     field: row.field,
-    idNumberMasked: row.idNumber ? maskIdNumber(row.idNumber) : null,
+    idNumberMasked: maskOfColumn(row.idNumberSealed),
     minLoad: row.minLoad,
     maxLoad: row.maxLoad,
     relations: (row.relations ?? []) as DeclaredRelation[] as PoolExpert['relations'],

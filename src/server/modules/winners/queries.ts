@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { CampaignLevel, Category } from '#core/campaign/rules.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
+import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
+import { matchHash } from '#server/platform/personal-data/envelope.ts';
 
 function baseQuery(db: Db | Trx) {
   return db
@@ -19,7 +21,9 @@ function baseQuery(db: Db | Trx) {
       'w.provinceOrUnit',
       'w.workUnit',
       'w.birthDate',
-      'w.idNumber',
+      // Sealed (migration 0027): lists show the envelope's mask, the registry compares the hash.
+      'w.idNumberSealed',
+      'w.idNumberHash',
       'w.creditCode',
       'w.importedAt',
       'w.updatedAt',
@@ -57,12 +61,14 @@ export async function listWinnerRows(db: Db, readerPath: string, f: WinnerFilter
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, '\\$&')}%`;
     const exact = f.q.replace(/\s/g, '').toUpperCase();
+    // A whole ID number is found by its keyed hash: the number itself is not in the table.
+    const idHash = matchHash('idNumber', f.q, dataKeys());
     query = query.where((eb) =>
       eb.or([
         eb('w.name', 'ilike', like),
         eb('w.provinceOrUnit', 'ilike', like),
         eb('w.workUnit', 'ilike', like),
-        eb('w.idNumber', '=', exact),
+        ...(idHash ? [eb('w.idNumberHash', '=', idHash)] : []),
         eb('w.creditCode', '=', exact),
       ]),
     );

@@ -8,13 +8,13 @@ import {
   WinnerListResponse,
   WinnerResponse,
 } from '#core/contract/winners.ts';
-import { maskIdNumber } from '#core/identity/index.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import { requireActor } from '#server/platform/auth/plugin.ts';
 import type { AppContext } from '#server/platform/context.ts';
 import { AppError, forbidden } from '#server/platform/errors.ts';
 import { XLSX } from '#server/platform/http/media-types.ts';
 import { uuidParam } from '#server/platform/http/schemas.ts';
+import { maskOfColumn } from '#server/platform/personal-data/sealed-column.ts';
 import { deleteWinner } from './delete-winner.ts';
 import type { WinnerRow } from './queries.ts';
 import { canEditWinnerOf, canManageWinners } from './rules.ts';
@@ -33,7 +33,7 @@ function present(actor: Actor, w: WinnerRow) {
     name: w.name,
     provinceOrUnit: w.provinceOrUnit,
     workUnit: w.workUnit,
-    idNumber: w.idNumber ? maskIdNumber(w.idNumber) : null,
+    idNumber: maskOfColumn(w.idNumberSealed),
     creditCode: w.creditCode,
     organisationName: w.organisationName,
     version: w.version,

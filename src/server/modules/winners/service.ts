@@ -8,6 +8,8 @@ import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import { readTable } from '#server/platform/documents/read-table.ts';
 import { AppError, forbidden } from '#server/platform/errors.ts';
+import { type DataKeyring, dataKeys } from '#server/platform/personal-data/data-keys.ts';
+import { sealedColumn } from '#server/platform/personal-data/sealed-column.ts';
 import { recordAudit } from '../audit/service.ts';
 import { listWinnerRows, type WinnerFilter, type WinnerRow, winnerRowsOf } from './queries.ts';
 import { canManageWinners } from './rules.ts';
@@ -15,17 +17,24 @@ import { canManageWinners } from './rules.ts';
 /** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
 const BATCH = 1000;
 
-export const columnsOf = (r: PreviousWinnerRecord) => ({
-  year: r.year,
-  level: r.level,
-  category: r.category,
-  name: r.name,
-  provinceOrUnit: r.province ?? null,
-  workUnit: r.unit ?? null,
-  birthDate: r.birthDate ?? null,
-  idNumber: r.idNumber ?? null,
-  creditCode: r.creditCode ?? null,
-});
+/** A record's columns as written: the 身份证号 sealed, with its match hash (decision 0016). */
+export function columnsOf(r: PreviousWinnerRecord, keyring: DataKeyring = dataKeys()) {
+  const id = sealedColumn('idNumber', r.idNumber, keyring);
+  return {
+    year: r.year,
+    level: r.level,
+    category: r.category,
+    name: r.name,
+    provinceOrUnit: r.province ?? null,
+    workUnit: r.unit ?? null,
+    birthDate: r.birthDate ?? null,
+    idNumber: null,
+    idNumberSealed: id.sealed,
+    idNumberHash: id.hash,
+    dataKeyId: keyring.current.kid,
+    creditCode: r.creditCode ?? null,
+  };
+}
 
 /**
  * Imports a published list of winners: all rows or none, every bad cell reported by row and column.
@@ -73,18 +82,22 @@ export async function importWinners(
               provinceOrUnit: eb.ref('excluded.provinceOrUnit'),
               workUnit: eb.ref('excluded.workUnit'),
               birthDate: eb.ref('excluded.birthDate'),
-              idNumber: eb.ref('excluded.idNumber'),
+              idNumber: null,
+              idNumberSealed: eb.ref('excluded.idNumberSealed'),
+              idNumberHash: eb.ref('excluded.idNumberHash'),
+              dataKeyId: eb.ref('excluded.dataKeyId'),
               creditCode: eb.ref('excluded.creditCode'),
               updatedBy: actor.accountId,
               updatedAt: options.now,
               version: sql<number>`previous_winners.version + 1`,
             }))
-            // A record the file repeats unchanged is left alone, and not counted as updated.
+            // A record the file repeats unchanged is left alone, and not counted as updated. The ID
+            // number is compared by its hash: each sealing of the same number differs.
             .where(
               sql<boolean>`(previous_winners.name, previous_winners.province_or_unit, previous_winners.work_unit,
-                previous_winners.birth_date, previous_winners.id_number, previous_winners.credit_code)
+                previous_winners.birth_date, previous_winners.id_number_hash, previous_winners.credit_code)
                 IS DISTINCT FROM (excluded.name, excluded.province_or_unit, excluded.work_unit,
-                excluded.birth_date, excluded.id_number, excluded.credit_code)`,
+                excluded.birth_date, excluded.id_number_hash, excluded.credit_code)`,
             ),
         )
         .returning(sql<boolean>`xmax = 0`.as('inserted'))
@@ -108,7 +121,10 @@ export async function listWinners(db: Db, actor: Actor, filter: WinnerFilter) {
   return listWinnerRows(db, actor.organisationPath, filter);
 }
 
-/** A kept record as the registry compares it: a title won in the keeper's round. */
+/**
+ * A kept record as the registry compares it: a title won in the keeper's round. Its ID number is the
+ * keyed hash, as a nomination's is (decision 0016): core compares them for equality only.
+ */
 export function recordOfWinner(w: WinnerRow): PreviousWinnerRecord & { keeperPath: string } {
   return {
     year: w.year,
@@ -118,7 +134,7 @@ export function recordOfWinner(w: WinnerRow): PreviousWinnerRecord & { keeperPat
     province: w.provinceOrUnit ?? undefined,
     unit: w.workUnit ?? undefined,
     birthDate: w.birthDate ?? undefined,
-    idNumber: w.idNumber ?? undefined,
+    idNumber: w.idNumberHash ?? undefined,
     creditCode: w.creditCode ?? undefined,
     // The list's 省份 column, else the keeper's own province (a province's list names its cities).
     provinceCode: provinceOfText(w.provinceOrUnit ?? undefined) ?? provinceOfRegion(w.organisationRegion),

@@ -1,9 +1,10 @@
 import { todayInShanghai } from '#core/calendar/today.ts';
-import { maskIdNumber } from '#core/identity/index.ts';
 import { parseWinnerRows, WINNER_COLUMNS } from '#core/nomination/winner-import.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { AppError, forbidden, notFound, staleVersion } from '#server/platform/errors.ts';
+import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
+import { maskOfColumn, openColumn } from '#server/platform/personal-data/sealed-column.ts';
 import { recordAudit } from '../audit/service.ts';
 import { findWinner, type WinnerRow } from './queries.ts';
 import { canEditWinnerOf, canReadWinnerOf } from './rules.ts';
@@ -26,7 +27,7 @@ export interface WinnerCorrection {
 export function auditedWinner(
   w: Pick<
     WinnerRow,
-    'year' | 'level' | 'category' | 'name' | 'provinceOrUnit' | 'workUnit' | 'idNumber' | 'creditCode'
+    'year' | 'level' | 'category' | 'name' | 'provinceOrUnit' | 'workUnit' | 'idNumberSealed' | 'creditCode'
   >,
 ) {
   return {
@@ -36,7 +37,7 @@ export function auditedWinner(
     name: w.name,
     provinceOrUnit: w.provinceOrUnit,
     workUnit: w.workUnit,
-    idNumber: w.idNumber ? maskIdNumber(w.idNumber) : null,
+    idNumber: maskOfColumn(w.idNumberSealed),
     creditCode: w.creditCode,
   };
 }
@@ -54,7 +55,11 @@ export async function updateWinner(db: Db, actor: Actor, id: string, input: Winn
         throw forbidden(`这条记录由${before.organisationName}登记，只有该单位可以修改`);
       if (before.version !== input.version) throw staleVersion();
       const C = WINNER_COLUMNS;
-      const idNumber = input.idNumber === undefined ? (before.idNumber ?? '') : (input.idNumber ?? '');
+      // Left out, the number kept is opened and checked again with the rest, then sealed anew.
+      const idNumber =
+        input.idNumber === undefined
+          ? (openColumn('idNumber', before.idNumberSealed, dataKeys()) ?? '')
+          : (input.idNumber ?? '');
       const { records, errors } = parseWinnerRows(
         [
           {

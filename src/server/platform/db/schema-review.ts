@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Category } from '#core/campaign/rules.ts';
+import type { SealedValue } from '#core/identity/personal-fields.ts';
 import type { RankingMethod } from '#core/review/ranking.ts';
 import type { ReviewState } from '#core/review/review-states.ts';
 import type { BlindField, RoundKind, RoundState } from '#core/review/round-states.ts';
@@ -20,7 +21,13 @@ export interface ReviewExpertsTable {
   employerCreditCode: string | null;
   province: string | null;
   field: Generated<string>;
-  idNumber: string | null;
+  /** Clear only in rows written before migration 0028, until the start seals them; then null. */
+  idNumber: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The 身份证号's envelope (migration 0028, decision 0016) and its keyed match hash. */
+  idNumberSealed: ColumnType<SealedValue | null, string | null | undefined, string | null>;
+  idNumberHash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The key the envelope is sealed with; null: not sealed yet. */
+  dataKeyId: ColumnType<string | null, string | null | undefined, string | null>;
   minLoad: Generated<number>;
   maxLoad: number | null;
   relations: ColumnType<unknown, string | undefined, string>;

@@ -5,6 +5,7 @@ import type { CampaignLevel, Category } from '#core/campaign/rules.ts';
 import type { CampaignState } from '#core/campaign/states.ts';
 import type { OrganisationType } from '#core/campaign/unit-types.ts';
 import type { PackageState } from '#core/documents/package-states.ts';
+import type { SealedValue } from '#core/identity/personal-fields.ts';
 import type { MaterialSetKey } from '#core/materials/nomination-slots.ts';
 import type { MaterialState } from '#core/materials/states.ts';
 import type { NominationState } from '#core/nomination/states.ts';
@@ -51,7 +52,12 @@ export interface AccountsTable {
   oneTimePasswordHash: ColumnType<string | null, string | null | undefined, string | null>;
   mustChangePassword: Generated<boolean>;
   roles: Role[];
-  phone: string | null;
+  /** Clear only in rows written before migration 0029, until the start seals them; then null. */
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The phone's envelope (migration 0029, decision 0016): only its mask is ever shown. */
+  phoneSealed: ColumnType<SealedValue | null, string | null | undefined, string | null>;
+  /** The key the envelope is sealed with; null: not sealed yet. */
+  dataKeyId: ColumnType<string | null, string | null | undefined, string | null>;
   /** For mail notifications, when SMTP is configured. */
   email: ColumnType<string | null, string | null | undefined, string | null>;
   disabled: Generated<boolean>;
@@ -191,11 +197,17 @@ export interface PreviousWinnersTable {
   provinceOrUnit: string | null;
   workUnit: string | null;
   birthDate: ColumnType<string | null, string | null, string | null>;
-  idNumber: string | null;
+  /** Clear only in rows written before migration 0027, until the start seals them; then null. */
+  idNumber: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The 身份证号's envelope (migration 0027, decision 0016) and its keyed match hash. */
+  idNumberSealed: ColumnType<SealedValue | null, string | null | undefined, string | null>;
+  idNumberHash: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The key the envelope is sealed with; null: not sealed yet. */
+  dataKeyId: ColumnType<string | null, string | null | undefined, string | null>;
   creditCode: string | null;
   importedBy: string | null;
   importedAt: DefaultedTimestamp;
-  /** Computed by the database (migration 0007): person, programme or name, province and unit. */
+  /** Computed by the database (migrations 0007, 0027): person (by hash), programme or name, province and unit. */
   naturalKey: GeneratedAlways<string>;
   version: Generated<number>;
   updatedBy: string | null;

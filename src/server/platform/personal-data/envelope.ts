@@ -5,7 +5,12 @@
  * never garbage.
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { maskPersonal, matchText, type SealedValue } from '#core/identity/personal-fields.ts';
+import {
+  isPersonalField,
+  maskPersonal,
+  matchText,
+  type SealedValue,
+} from '#core/identity/personal-fields.ts';
 import { DataKeyError, type DataKeyring } from './data-keys.ts';
 
 const aad = (field: string) => Buffer.from(`tuijie:${field}`);
@@ -20,7 +25,8 @@ export function seal(field: string, clear: string, keyring: DataKeyring): Sealed
     iv: iv.toString('base64'),
     tag: cipher.getAuthTag().toString('base64'),
     ct: ct.toString('base64'),
-    mask: maskPersonal(field, clear),
+    // A value without a mask of its own (an objector's whole identity) shows nothing of itself.
+    mask: isPersonalField(field) ? maskPersonal(field, clear) : '****',
   };
 }
 

@@ -4,11 +4,15 @@
  * outside the period), the status lookup, the handling flow with the second signature and the entry
  * taken off the 公示, the identity view log, and the unit that explains without seeing who objected.
  */
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resealPersonalData } from '#cli/reseal-personal-data.ts';
 import { idCheckCharacter } from '#core/identity/id-number.ts';
 import { findNomination } from '#server/modules/nominations/queries.ts';
 import { transitionNomination } from '#server/modules/nominations/service.ts';
 import { manualClock } from '#server/platform/clock.ts';
+import { dataKeyring, dataKeys, installDataKeys } from '#server/platform/personal-data/data-keys.ts';
 import { as, createTestApp, type Session, type TestApp } from '#test/support/app.ts';
 import { answer } from '#test/support/captcha.ts';
 import { loginAs, newAccount, type TestAccount } from '#test/support/factories/accounts.ts';
@@ -341,6 +345,13 @@ describe('handling', () => {
     expect(view.statusCode).toBe(200);
     expect(view.json().identity).toMatchObject({ name: '王某某', idNumber: ID, phone: '13912345678' });
     expect(view.json().notice).toContain('已记录');
+    // At rest the identity is one envelope (decision 0016): no name, number or phone in the row.
+    const { rows } = await sql<{
+      row: string;
+    }>`SELECT x::text AS row FROM objections x WHERE id = ${id}`.execute(t.database.db);
+    for (const clear of ['王某某', ID, '13912345678', '长春市某中学'])
+      expect(rows[0]!.row).not.toContain(clear);
+    expect(rows[0]!.row).toContain('"kid"');
     const views = await t.database.db
       .selectFrom('objectionIdentityViews')
       .selectAll()
@@ -459,5 +470,56 @@ describe('handling', () => {
       code: 'OBJECTION_PERIOD_CLOSED',
       message: '公示期为2026年9月29日至2026年10月10日，逾期提出的异议不予受理。',
     });
+  });
+});
+
+describe('objectors’ identities under a new key', () => {
+  it('seals an objection kept in clear, reseals the rest, and the status lookup and the identity view still work', async () => {
+    const { receipt } = await t.database.db
+      .selectFrom('objections')
+      .select('receipt')
+      .orderBy('submittedAt')
+      .executeTakeFirstOrThrow();
+    const objection = await t.database.db
+      .selectFrom('objections')
+      .select('id')
+      .where('receipt', '=', receipt)
+      .executeTakeFirstOrThrow();
+    const identity = {
+      kind: 'person',
+      name: '王某某',
+      idNumber: ID,
+      workplace: '长春市某中学',
+      phone: '13912345678',
+    };
+    // SQL on purpose: a row as written before migration 0029 (clear identity, plain SHA-256 of the phone).
+    await sql`UPDATE objections SET objector = ${JSON.stringify(identity)}::jsonb,
+      phone_hash = encode(sha256(convert_to('13912345678', 'UTF8')), 'hex'), data_key_id = NULL
+      WHERE id = ${objection.id}`.execute(t.database.db);
+    const rotated = dataKeyring(randomBytes(32), [dataKeys().current.key]);
+    installDataKeys(rotated);
+    const report = await resealPersonalData(t.database.db, rotated);
+    const counts = report.find((r) => r.what === '异议人信息')!.counts;
+    expect(counts.sealed).toBe(1);
+    expect(counts.rotated).toBeGreaterThan(0);
+    const { rows } = await sql<{
+      row: string;
+    }>`SELECT x::text AS row FROM objections x WHERE id = ${objection.id}`.execute(t.database.db);
+    for (const clear of ['王某某', ID, '13912345678']) expect(rows[0]!.row).not.toContain(clear);
+
+    const status = await t.app.inject({
+      method: 'POST',
+      url: '/api/objection-status',
+      payload: { receipt, phone: '139 1234 5678' },
+    });
+    expect(status.statusCode, status.body).toBe(200);
+    const view = await t.app.inject({
+      method: 'POST',
+      url: `/api/objections/${objection.id}/identity-views`,
+      // A new login: the clock has moved past the earlier session's life.
+      headers: as(await loginAs(t.app, organiser.admin)),
+    });
+    expect(view.statusCode, view.body).toBe(200);
+    expect(view.json().identity).toMatchObject({ name: '王某某', idNumber: ID, phone: '13912345678' });
   });
 });

@@ -19,6 +19,7 @@ import { findNomination } from '#server/modules/nominations/queries.ts';
 import { registryFindings } from '#server/modules/nominations/registry.ts';
 import { manualClock } from '#server/platform/clock.ts';
 import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
+import { openColumn } from '#server/platform/personal-data/sealed-column.ts';
 import { revealForm } from '#server/platform/personal-data/sealed-form.ts';
 import { as, createTestApp, type Session, type TestApp } from '#test/support/app.ts';
 import { loginAs, newNomination, type TestCampaign } from '#test/support/factories/index.ts';
@@ -256,6 +257,7 @@ describe('公布结果', () => {
         'year',
         'level',
         'idNumber',
+        'idNumberSealed',
         'creditCode',
         'campaignId',
         'nominationId',
@@ -282,7 +284,10 @@ describe('公布结果', () => {
         level: 'provincial',
         organisationId: s.campaign.organiser.organisationId,
       });
-      if (row.category === 'star') expect(row.idNumber).toBe(form.idNumber);
+      // The registry keeps the number sealed (decision 0016), never in clear.
+      expect(row.idNumber).toBeNull();
+      if (row.category === 'star')
+        expect(openColumn('idNumber', row.idNumberSealed, dataKeys())).toBe(form.idNumber);
       else expect(row.creditCode).toBe(form.creditCode);
     }
   });

@@ -4,6 +4,8 @@
  * storing anything, a false positive dismissed with a reason (never the expert's own declaration), a
  * unit's requests to exclude experts (at most 3, names and employers only), an expert's own declaration.
  */
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createTestApp, type Session, type TestApp } from '#test/support/app.ts';
 import {
@@ -306,5 +308,64 @@ describe('same-province recusal', () => {
         reasons: [expect.objectContaining({ code: 'SAME_PROVINCE' })],
       }),
     ]);
+  });
+});
+
+describe('experts’ ID numbers at rest', () => {
+  it('an expert imported from XLSX is found to be a nominee by the sealed number’s hash; the row keeps no number', async () => {
+    const own = await newCampaign(t, organiser);
+    const star = await newNomination(t, { campaign: own, unit: unitA, state: 'accepted' });
+    const id = form(star).idNumber!;
+    const base = `/api/campaigns/${own.id}/review`;
+    const template = await call(admin, 'GET', `${base}/experts/import/template`);
+    expect(template.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(template.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const headings = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+    sheet.spliceRows(2, sheet.rowCount);
+    const cells: Record<string, string> = {
+      用户名: 'sealed-expert-1',
+      姓名: '周专家',
+      评审组: '百姓学习之星',
+      身份证号: id,
+    };
+    sheet.getRow(2).values = headings.map((h) => cells[h] ?? '');
+    const upload = new FormData();
+    upload.append('file', new Blob([new Uint8Array(await book.xlsx.writeBuffer())]), 'experts.xlsx');
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: `${base}/experts/import`,
+      headers: as(admin),
+      payload: upload,
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+
+    const expert = await t.database.db
+      .selectFrom('accounts')
+      .select('id')
+      .where('username', '=', 'sealed-expert-1')
+      .executeTakeFirstOrThrow();
+    // The row as a dump would show it: the envelope and the hash, not the number.
+    const { rows } = await sql<{ row: string; hash: string | null }>`
+      SELECT e::text AS row, id_number_hash AS hash FROM review_experts e
+      WHERE campaign_id = ${own.id} AND expert_id = ${expert.id}`.execute(t.database.db);
+    expect(rows[0]!.row).not.toContain(id);
+    expect(rows[0]!.row).not.toContain(id.slice(0, 14));
+    expect(rows[0]!.hash).toMatch(/^[0-9a-f]{64}$/);
+
+    const items = (await call(admin, 'GET', `${base}/conflicts`)).json().items;
+    expect(items).toEqual([
+      expect.objectContaining({
+        nominationId: star.id,
+        expertId: expert.id,
+        conflicted: true,
+        reasons: [expect.objectContaining({ code: 'EXPERT_IS_NOMINEE' })],
+      }),
+    ]);
+    const setup = (await call(admin, 'GET', base)).json();
+    expect(setup.experts.find((e: { expertId: string }) => e.expertId === expert.id).idNumberMasked).toBe(
+      `22${'*'.repeat(12)}${id.slice(14)}`,
+    );
   });
 });

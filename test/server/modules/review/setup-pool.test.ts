@@ -7,6 +7,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '#server/platform/clock.ts';
+import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
+import { openColumn } from '#server/platform/personal-data/sealed-column.ts';
 import { as, createTestApp, type Session, type TestApp } from '#test/support/app.ts';
 import {
   loginAs,
@@ -201,11 +203,13 @@ describe('the expert pool', () => {
       (
         await t.database.db
           .selectFrom('reviewExperts')
-          .select('idNumber')
+          .select('idNumberSealed')
           .where('expertId', '=', experts[0]!.id)
           .executeTakeFirstOrThrow()
-      ).idNumber;
-    expect(await stored()).toBe('11010519491231002X');
+      ).idNumberSealed;
+    const storedNumber = async () => openColumn('idNumber', await stored(), dataKeys());
+    expect(await storedNumber()).toBe('11010519491231002X');
+    expect(JSON.stringify(await stored())).not.toContain('11010519491231002X');
     const cleared = await call(admin, 'PATCH', url(`/experts/${experts[0]!.id}`), {
       ...withoutId,
       panels: ['star', 'project'],

@@ -1,0 +1,14 @@
+-- Accounts' phones and objectors' identities at rest (issue 15, item 5; docs/decisions/0016). An
+-- account's phone becomes an AES-256-GCM envelope in phone_sealed (its mask is all anyone is shown); an
+-- objection's objector (name, 身份证号, workplace or unit, contact, phone) is kept as one envelope in
+-- place of the JSON, and phone_hash, which the objector's status lookup compares, becomes the keyed
+-- hash (HMAC) of the phone instead of a plain SHA-256 anyone could reverse by trying every number.
+-- Rows written before this migration stay as they were (data_key_id null) until the start or
+-- `tuijie rotate-key` seals them: SQL cannot hold the key.
+ALTER TABLE accounts
+  ADD COLUMN phone_sealed jsonb,
+  ADD COLUMN data_key_id text;
+CREATE INDEX accounts_data_key_id ON accounts (data_key_id);
+
+ALTER TABLE objections ADD COLUMN data_key_id text;
+CREATE INDEX objections_data_key_id ON objections (data_key_id);

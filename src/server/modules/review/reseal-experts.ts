@@ -1,0 +1,45 @@
+/**
+ * Bringing the pool's 身份证号 under the current data key (decision 0016, migration 0028): a row still
+ * clear is sealed and its clear number removed, a row under an older key is resealed, and the match
+ * hash recomputed. Runs at every start and as `tuijie rotate-key` (cli/reseal-personal-data.ts); the
+ * row's version and times stay as they were.
+ */
+import type { Db } from '#server/platform/db/database.ts';
+import type { DataKeyring } from '#server/platform/personal-data/data-keys.ts';
+import { type ResealOptions, resealInBatches } from '#server/platform/personal-data/reseal-batches.ts';
+import { openColumn, sealedColumn } from '#server/platform/personal-data/sealed-column.ts';
+
+export function resealExperts(db: Db, keyring: DataKeyring, options: ResealOptions = {}) {
+  return resealInBatches(
+    db,
+    keyring,
+    {
+      pending: (trx, kid, limit) =>
+        trx
+          .selectFrom('reviewExperts')
+          .select(['campaignId', 'expertId', 'idNumber', 'idNumberSealed', 'dataKeyId'])
+          .where('dataKeyId', 'is distinct from', kid)
+          .orderBy('campaignId')
+          .orderBy('expertId')
+          .limit(limit)
+          .forUpdate()
+          .execute(),
+      reseal: async (trx, row) => {
+        const clear = row.idNumberSealed ? openColumn('idNumber', row.idNumberSealed, keyring) : row.idNumber;
+        const id = sealedColumn('idNumber', clear, keyring);
+        await trx
+          .updateTable('reviewExperts')
+          .set({
+            idNumber: null,
+            idNumberSealed: id.sealed,
+            idNumberHash: id.hash,
+            dataKeyId: keyring.current.kid,
+          })
+          .where('campaignId', '=', row.campaignId)
+          .where('expertId', '=', row.expertId)
+          .execute();
+      },
+    },
+    options,
+  );
+}
