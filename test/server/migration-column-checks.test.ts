@@ -207,7 +207,11 @@ describe('migration 0010: coded columns hold only the codes core defines', () =>
     databases.push(database);
     const before = await mkdtemp(path.join(os.tmpdir(), 'migrations-before-0010-'));
     // Columns today's seed writes that came later and have nothing to do with 0010 come first too.
-    const seedNeeds = ['0017_one_time_password_kept.sql', '0021_personal_data_sealed.sql'];
+    const seedNeeds = [
+      '0017_one_time_password_kept.sql',
+      '0021_personal_data_sealed.sql',
+      '0029_accounts_phone_sealed.sql',
+    ];
     for (const file of await readdir(MIGRATIONS_DIR))
       if (file < '0010' || seedNeeds.includes(file))
         await copyFile(path.join(MIGRATIONS_DIR, file), path.join(before, file));

@@ -1,5 +1,5 @@
 /**
- * Bringing objectors' identities under the current data key (decision 0016, migration 0029): a row
+ * Bringing objectors' identities under the current data key (decision 0016, migration 0030): a row
  * still clear is sealed and its phone hash taken with the keyed hash, a row under an older key is
  * resealed and rehashed. Runs at every start and as `tuijie rotate-key` (cli/reseal-personal-data.ts);
  * the objection's state, dates and version stay as they were.

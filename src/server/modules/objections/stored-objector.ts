@@ -1,5 +1,5 @@
 /**
- * The objector's identity at the storage edge (decision 0016, migration 0029): the whole identity (name,
+ * The objector's identity at the storage edge (decision 0016, migration 0030): the whole identity (name,
  * 身份证号, workplace or unit, contact, phone) sealed as one envelope in place of the JSON, with the keyed
  * hash of the phone the status lookup compares. Opened only for the logged view of a handler who may
  * see it (view-objections.ts).
@@ -19,7 +19,7 @@ export function storedObjector(objector: Objector, keyring: DataKeyring = dataKe
   };
 }
 
-/** The identity as stored: opened when sealed; clear JSON only in a row not sealed yet (before 0029). */
+/** The identity as stored: opened when sealed; clear JSON only in a row not sealed yet (before 0030). */
 export function openedObjector(stored: unknown, keyring: DataKeyring = dataKeys()): Objector {
   return (isSealed(stored) ? JSON.parse(open('objector', stored, keyring)) : stored) as Objector;
 }

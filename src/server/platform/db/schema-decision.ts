@@ -73,9 +73,9 @@ export interface ObjectionsTable {
   receipt: string;
   state: Generated<ObjectionState>;
   objectorKind: ObjectorKind;
-  /** One envelope of the whole identity (migration 0029, decision 0016); clear JSON only before it. */
+  /** One envelope of the whole identity (migration 0030, decision 0016); clear JSON only before it. */
   objector: Json;
-  /** The keyed hash of the phone (matchHash); a plain SHA-256 before migration 0029 sealed the row. */
+  /** The keyed hash of the phone (matchHash); a plain SHA-256 before migration 0030 sealed the row. */
   phoneHash: string;
   /** The key `objector` is sealed with and `phoneHash` taken under; null: not sealed yet. */
   dataKeyId: ColumnType<string | null, string | null | undefined, string | null>;

@@ -492,7 +492,7 @@ describe('objectors’ identities under a new key', () => {
       workplace: '长春市某中学',
       phone: '13912345678',
     };
-    // SQL on purpose: a row as written before migration 0029 (clear identity, plain SHA-256 of the phone).
+    // SQL on purpose: a row as written before migration 0030 (clear identity, plain SHA-256 of the phone).
     await sql`UPDATE objections SET objector = ${JSON.stringify(identity)}::jsonb,
       phone_hash = encode(sha256(convert_to('13912345678', 'UTF8')), 'hex'), data_key_id = NULL
       WHERE id = ${objection.id}`.execute(t.database.db);
