@@ -2,9 +2,19 @@ import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const INCLUDE = ['src/**/*.test.ts', 'test/**/*.test.ts'];
-// Each of these drives whole processes at once (Chromium and a server, several servers behind nginx, a
-// server killed or its disk filled) and takes most of a core: they run one file at a time, after the rest.
-const ONE_AT_A_TIME = ['test/e2e/**', 'test/server/faults/**', 'test/server/scale-out/**'];
+// Each of these drives whole processes (Chromium and a server, several servers behind nginx, a server
+// started, killed or stopped and waited for, its disk filled) and takes most of a core: they run one file
+// at a time, after the rest, so a neighbour never slows a process they are timing.
+const ONE_AT_A_TIME = [
+  'test/e2e/**',
+  'test/server/faults/**',
+  'test/server/scale-out/**',
+  'test/server/process-roles.test.ts',
+  'test/server/restart-after-crash.test.ts',
+  'test/server/stop-gracefully.test.ts',
+  'test/server/modules/materials/resume-after-kill.test.ts',
+  'test/server/platform/embedded-postgres*.test.ts',
+];
 
 export default defineConfig({
   test: {
@@ -33,7 +43,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'one-at-a-time',
-          include: ONE_AT_A_TIME.map((glob) => `${glob}/*.test.ts`),
+          include: ONE_AT_A_TIME.map((glob) => (glob.endsWith('/**') ? `${glob}/*.test.ts` : glob)),
           maxWorkers: 1,
           sequence: { groupOrder: 1 },
         },
