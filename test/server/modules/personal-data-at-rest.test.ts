@@ -210,13 +210,21 @@ describe('matching and rotation', () => {
           FROM previous_winners p WHERE name = '王旧档'`.execute(t.database.db)
       ).rows[0]!;
     expect((await winner()).row).toContain(ID);
-    // The expert's pool row as written before migration 0028, with the star's number in clear.
+    // The expert's pool row as written before migration 0028, with the star's number in clear, and a
+    // declared relative (the star again) as written before relatives were sealed.
+    const relative = { kind: 'close_relative', person: { name: '林亲属', idNumber: ID } };
     await sql`UPDATE review_experts SET id_number = ${ID}, id_number_sealed = NULL, id_number_hash = NULL,
-      data_key_id = NULL WHERE expert_id = ${expert.id}`.execute(t.database.db);
+      data_key_id = NULL, relations = ${JSON.stringify([relative])}::jsonb
+      WHERE expert_id = ${expert.id}`.execute(t.database.db);
     const poolRow = async () =>
       (
-        await sql<{ row: string; hash: string | null; kid: string | null }>`
-          SELECT e::text AS row, id_number_hash AS hash, data_key_id AS kid
+        await sql<{
+          row: string;
+          hash: string | null;
+          kid: string | null;
+          relative: { idNumberHash?: string; idNumberSealed?: { kid: string } };
+        }>`
+          SELECT e::text AS row, id_number_hash AS hash, data_key_id AS kid, relations->0->'person' AS relative
           FROM review_experts e WHERE expert_id = ${expert.id}`.execute(t.database.db)
       ).rows[0]!;
     expect((await poolRow()).row).toContain(ID);
@@ -258,6 +266,8 @@ describe('matching and rotation', () => {
     expect(sealedExpert.row).not.toContain(ID);
     expect(sealedExpert.kid).toBe(rotated.current.kid);
     expect(sealedExpert.hash).toBe((await raw(star.id)).hash);
+    expect(sealedExpert.relative.idNumberHash).toBe((await raw(star.id)).hash);
+    expect(sealedExpert.relative.idNumberSealed?.kid).toBe(rotated.current.kid);
     const account = await sql<{ row: string; kid: string }>`
       SELECT a::text AS row, data_key_id AS kid FROM accounts a WHERE id = ${unit.submitter.id}`.execute(
       t.database.db,

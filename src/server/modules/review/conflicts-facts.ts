@@ -5,16 +5,11 @@
  * number for stars, entity and credit code for projects), and the units' exclusion requests.
  */
 import type { Category } from '#core/campaign/rules.ts';
-import type {
-  ConflictCode,
-  DeclaredRelation,
-  Dismissal,
-  ExpertFacts,
-  NominationFacts,
-} from '#core/review/conflict-facts.ts';
+import type { ConflictCode, Dismissal, ExpertFacts, NominationFacts } from '#core/review/conflict-facts.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
 import { matchHash } from '#server/platform/personal-data/envelope.ts';
+import { relationFacts } from './experts-relatives.ts';
 import type { PoolRow } from './pool-queries.ts';
 
 /** Nominations past the formal check: what experts review, and what conflicts are computed for. */
@@ -23,9 +18,10 @@ export const REVIEWED_STATES = ['accepted', 'shortlisted', 'not_selected', 'sele
 const str = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : null);
 
 /**
- * People are compared by the keyed hash of their ID number: nominees' and pool experts' numbers are
- * sealed at rest and only their stored hashes are read here (migrations 0021, 0028). A number typed in
- * (a candidate being checked, a declared relative) is hashed the same way, by the platform's matchHash.
+ * People are compared by the keyed hash of their ID number: nominees', pool experts' and their declared
+ * relatives' numbers are sealed at rest and only their stored hashes are read here (migrations 0021,
+ * 0028; experts-relatives.ts). A number typed in (a candidate being checked) is hashed the same way, by
+ * the platform's matchHash.
  */
 export const idHash = (value: string | null | undefined) =>
   value?.trim() ? matchHash('idNumber', value, dataKeys()) : null;
@@ -48,9 +44,8 @@ export function expertFacts(
         ? { name: expert.employerName, creditCode: expert.employerCreditCode }
         : null,
     province: expert.province,
-    relations: ((expert.relations ?? []) as DeclaredRelation[]).map((r) =>
-      'person' in r && r.person ? { ...r, person: { ...r.person, idNumber: idHash(r.person.idNumber) } } : r,
-    ),
+    // Stored relations: each declared person's number is read as its stored match hash.
+    relations: relationFacts(expert.relations, dataKeys()),
     declarations,
   };
 }

@@ -9,11 +9,13 @@ import { findConflicts } from '#core/review/conflicts.ts';
 import { type Actor, inSubtree } from '#server/platform/auth/actor.ts';
 import type { Db } from '#server/platform/db/database.ts';
 import { notFound } from '#server/platform/errors.ts';
+import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
 import { findVisibleOrganisation } from '../organisations/service.ts';
 import { expertFacts, idHash, nominationLabel } from './conflicts-facts.ts';
 import { conflictInputs } from './conflicts-recompute.ts';
+import { sealRelations } from './experts-relatives.ts';
 import { managedCampaign } from './pool-context.ts';
-import { findExpertAccount } from './pool-queries.ts';
+import { findExpertAccount, findPoolExpert } from './pool-queries.ts';
 
 type Reason = ConflictPair['reasons'][number];
 
@@ -76,6 +78,8 @@ export async function checkExpertConflicts(
     organisation = { id: org.id, path: org.path, name: org.name };
   }
   const inputs = await conflictInputs(db, campaign.id, today);
+  // Editing a pool expert, the form sends their relatives' numbers back as the masks it was shown.
+  const kept = input.accountId ? (await findPoolExpert(db, campaign.id, input.accountId))?.relations : [];
   const candidateId = input.accountId ?? '(candidate)';
   const facts = expertFacts(
     {
@@ -85,7 +89,7 @@ export async function checkExpertConflicts(
       employerName: input.employerName,
       employerCreditCode: input.employerCreditCode,
       province: input.province,
-      relations: input.relations,
+      relations: sealRelations(input.relations, kept, dataKeys()),
       organisation,
     },
     [],

@@ -13,6 +13,7 @@ import { parseIdNumber } from '#core/identity/id-number.ts';
 import { AppError } from '#server/platform/errors.ts';
 import { type DataKeyring, dataKeys } from '#server/platform/personal-data/data-keys.ts';
 import { sealedColumn } from '#server/platform/personal-data/sealed-column.ts';
+import { sealRelations } from './experts-relatives.ts';
 import { PANEL_LABELS } from './setup-presenter.ts';
 
 export type ExpertFactsInput = z.output<typeof ExpertFactsBody>;
@@ -66,8 +67,16 @@ export function refuseFindings(findings: readonly Finding[]): void {
   throw new AppError(code, findings.map((f) => f.message.replace(/。$/, '')).join('；'), { findings });
 }
 
-/** The pool columns an expert's facts are stored in: the 身份证号 sealed, with its match hash (0016). */
-export function factColumns(input: ExpertFactsInput, keyring: DataKeyring = dataKeys()) {
+/**
+ * The pool columns an expert's facts are stored in: the 身份证号 sealed, with its match hash (0016), and
+ * so are the declared people's numbers in the relations; a mask sent back keeps its number among
+ * `keptRelations` (the relations stored before an edit).
+ */
+export function factColumns(
+  input: ExpertFactsInput,
+  keptRelations: unknown = [],
+  keyring: DataKeyring = dataKeys(),
+) {
   const id = sealedColumn('idNumber', input.idNumber, keyring);
   return {
     panels: input.panels,
@@ -82,6 +91,6 @@ export function factColumns(input: ExpertFactsInput, keyring: DataKeyring = data
     dataKeyId: keyring.current.kid,
     minLoad: input.minLoad,
     maxLoad: input.maxLoad,
-    relations: JSON.stringify(input.relations),
+    relations: JSON.stringify(sealRelations(input.relations, keptRelations, keyring)),
   };
 }

@@ -104,7 +104,7 @@ export async function updateExpert(
     );
     await trx
       .updateTable('reviewExperts')
-      .set({ ...factColumns(input), version: before.version + 1, updatedAt: now })
+      .set({ ...factColumns(input, before.relations), version: before.version + 1, updatedAt: now })
       .where('campaignId', '=', campaign.id)
       .where('expertId', '=', expertId)
       .execute();

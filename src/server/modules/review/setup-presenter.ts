@@ -5,9 +5,9 @@
 import type { Category } from '#core/campaign/rules.ts';
 import type { PoolExpert, ReviewRound } from '#core/contract/review-setup.ts';
 import { provinceName } from '#core/nomination/province-code.ts';
-import type { DeclaredRelation } from '#core/review/conflict-facts.ts';
 import { ROUND_STATES, ROUND_TRANSITIONS } from '#core/review/round-states.ts';
 import { maskOfColumn } from '#server/platform/personal-data/sealed-column.ts';
+import { shownRelations } from './experts-relatives.ts';
 import type { PoolRow } from './pool-queries.ts';
 import type { RoundRow } from './transition-round.ts';
 
@@ -29,7 +29,8 @@ export function presentPoolExpert(row: PoolRow, conflicts: number): PoolExpert {
     idNumberMasked: maskOfColumn(row.idNumberSealed),
     minLoad: row.minLoad,
     maxLoad: row.maxLoad,
-    relations: (row.relations ?? []) as DeclaredRelation[] as PoolExpert['relations'],
+    // Each declared person's 身份证号 as its mask (sealed in the row, decision 0016).
+    relations: shownRelations(row.relations) as PoolExpert['relations'],
     conflicts,
     version: row.version,
   };

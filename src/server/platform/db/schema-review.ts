@@ -26,10 +26,11 @@ export interface ReviewExpertsTable {
   /** The 身份证号's envelope (migration 0028, decision 0016) and its keyed match hash. */
   idNumberSealed: ColumnType<SealedValue | null, string | null | undefined, string | null>;
   idNumberHash: ColumnType<string | null, string | null | undefined, string | null>;
-  /** The key the envelope is sealed with; null: not sealed yet. */
+  /** The key the envelopes (the 身份证号's and the declared people's) are sealed with; null: not sealed yet. */
   dataKeyId: ColumnType<string | null, string | null | undefined, string | null>;
   minLoad: Generated<number>;
   maxLoad: number | null;
+  /** Declared relations; each person's 身份证号 as an envelope and match hash (review/experts-relatives.ts). */
   relations: ColumnType<unknown, string | undefined, string>;
   invitedBy: string | null;
   version: Generated<number>;

@@ -2,11 +2,14 @@
  * Recusal (回避) through the API: conflicts computed from the pool and the nominations' frozen forms
  * (same organisation, works for the entity, the nominee), a candidate checked before inviting without
  * storing anything, a false positive dismissed with a reason (never the expert's own declaration), a
- * unit's requests to exclude experts (at most 3, names and employers only), an expert's own declaration.
+ * unit's requests to exclude experts (at most 3, names and employers only), an expert's own declaration;
+ * experts' and their declared relatives' 身份证号 sealed in the pool, still found by their keyed hash.
  */
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resealExperts } from '#server/modules/review/reseal-experts.ts';
+import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
 import { as, createTestApp, type Session, type TestApp } from '#test/support/app.ts';
 import {
   loginAs,
@@ -367,5 +370,116 @@ describe('experts’ ID numbers at rest', () => {
     expect(setup.experts.find((e: { expertId: string }) => e.expertId === expert.id).idNumberMasked).toBe(
       `22${'*'.repeat(12)}${id.slice(14)}`,
     );
+  });
+});
+
+describe('declared relatives’ ID numbers at rest', () => {
+  it('keeps a relative’s number sealed, shows its mask, and still recuses the expert from the relative’s nomination', async () => {
+    const own = await newCampaign(t, organiser);
+    const star = await newNomination(t, { campaign: own, unit: unitB, state: 'accepted' });
+    const id = form(star).idNumber!;
+    const mask = `${id.slice(0, 2)}${'*'.repeat(12)}${id.slice(14)}`;
+    const expert = await newExpert(t, organiser);
+    const base = `/api/campaigns/${own.id}/review`;
+    // A different name on purpose: only the number says the relative is the nominee.
+    const relative = { kind: 'close_relative', person: { name: '林亲属', idNumber: id }, note: '配偶' };
+    const invited = await call(admin, 'POST', `${base}/experts`, {
+      ...both,
+      accountId: expert.id,
+      relations: [relative],
+    });
+    expect(invited.statusCode, invited.body).toBe(201);
+    expect(invited.body).not.toContain(id);
+
+    const raw = async () =>
+      (
+        await sql<{ row: string; relations: { person: Record<string, unknown> }[]; version: number }>`
+          SELECT e::text AS row, relations, version FROM review_experts e
+          WHERE campaign_id = ${own.id} AND expert_id = ${expert.id}`.execute(t.database.db)
+      ).rows[0]!;
+    const starHash = (
+      await t.database.db
+        .selectFrom('nominations')
+        .select('idNumberHash')
+        .where('id', '=', star.id)
+        .executeTakeFirstOrThrow()
+    ).idNumberHash;
+    // The row as a dump would show it: the envelope and the nominee's keyed hash, not the number.
+    const sealed = await raw();
+    expect(sealed.row).not.toContain(id);
+    expect(sealed.row).not.toContain(id.slice(0, 14));
+    expect(sealed.relations[0]!.person).toEqual({
+      name: '林亲属',
+      idNumberSealed: expect.objectContaining({ mask }),
+      idNumberHash: starHash,
+    });
+
+    const relatives = async () =>
+      ((await call(admin, 'GET', `${base}/conflicts`)).json().items as { expertId: string }[]).filter(
+        (c) => c.expertId === expert.id,
+      );
+    expect(await relatives()).toEqual([
+      expect.objectContaining({
+        nominationId: star.id,
+        conflicted: true,
+        reasons: [expect.objectContaining({ code: 'DECLARED_RELATIVE' })],
+      }),
+    ]);
+    const setup = await call(admin, 'GET', base);
+    expect(setup.body).not.toContain(id);
+    const shown = setup.json().experts.find((e: { expertId: string }) => e.expertId === expert.id);
+    expect(shown.relations).toEqual([{ ...relative, person: { name: '林亲属', idNumber: mask } }]);
+
+    // The edit form sends the mask back: the number it stands for is kept, and so is the recusal.
+    const check = await call(admin, 'POST', `${base}/experts/check`, {
+      ...both,
+      name: expert.displayName,
+      accountId: expert.id,
+      relations: shown.relations,
+    });
+    expect(check.statusCode, check.body).toBe(200);
+    expect(check.json().conflicts).toEqual([
+      expect.objectContaining({
+        nominationId: star.id,
+        reasons: [expect.objectContaining({ code: 'DECLARED_RELATIVE' })],
+      }),
+    ]);
+    const edited = await t.app.inject({
+      method: 'PATCH',
+      url: `${base}/experts/${expert.id}`,
+      headers: as(admin),
+      payload: { ...both, relations: shown.relations, version: shown.version },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const kept = await raw();
+    expect(kept.row).not.toContain(id);
+    expect(kept.relations[0]!.person.idNumberHash).toBe(starHash);
+    expect(await relatives()).toHaveLength(1);
+
+    // A mask standing for no number kept (another person's name) is refused, and nothing changes.
+    const refused = await t.app.inject({
+      method: 'PATCH',
+      url: `${base}/experts/${expert.id}`,
+      headers: as(admin),
+      payload: {
+        ...both,
+        relations: [{ ...relative, person: { name: '王另一', idNumber: mask } }],
+        version: kept.version,
+      },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toContain('申报关系人「王另一」的身份证号只显示了部分数字');
+    expect(await raw()).toEqual(kept);
+
+    // A row sealed before relatives were (its own key current, the relative clear) is sealed by the
+    // start's reseal, counted as sealed; a second run has nothing to do.
+    await sql`UPDATE review_experts SET relations = ${JSON.stringify([relative])}::jsonb
+      WHERE campaign_id = ${own.id} AND expert_id = ${expert.id}`.execute(t.database.db);
+    expect((await raw()).row).toContain(id);
+    expect(await resealExperts(t.database.db, dataKeys())).toEqual({ sealed: 1, rotated: 0 });
+    expect(await resealExperts(t.database.db, dataKeys())).toEqual({ sealed: 0, rotated: 0 });
+    const resealed = await raw();
+    expect(resealed.row).not.toContain(id);
+    expect(resealed.relations[0]!.person.idNumberHash).toBe(starHash);
   });
 });
