@@ -76,6 +76,14 @@ describe('the demo review', () => {
     const codes = conflicts.flatMap((c) => (c.reasons as { code: string }[]).map((r) => r.code));
     for (const code of ['SAME_PROVINCE', 'DECLARED_RELATIVE', 'UNIT_EXCLUSION'])
       expect(codes).toContain(code);
+    // The relative's 身份证号 that gives DECLARED_RELATIVE is sealed at rest from the first start.
+    const relations = await db()
+      .selectFrom('reviewExperts')
+      .select('relations')
+      .where('campaignId', '=', campaignId)
+      .execute();
+    expect(JSON.stringify(relations)).toContain('"ct"');
+    expect(JSON.stringify(relations)).not.toMatch(/\d{17}[\dX]/);
     const assignments = await db()
       .selectFrom('reviewAssignments as a')
       .innerJoin('reviewRounds as r', 'r.id', 'a.roundId')

@@ -18,11 +18,13 @@ import { applyCampaignTransition, insertCampaign } from '../modules/campaigns/tr
 import { notify } from '../modules/notifications/notify.ts';
 import type { OrganisationRow } from '../modules/organisations/queries.ts';
 import { conflictInputs, recomputeConflicts } from '../modules/review/conflicts-recompute.ts';
+import { sealRelations } from '../modules/review/experts-relatives.ts';
 import { recusedPairs } from '../modules/review/review-access.ts';
 import { reviewContentHash } from '../modules/review/review-hash.ts';
 import { findOrCreateReview, transitionReview } from '../modules/review/transition-review.ts';
 import { createRound, transitionRound } from '../modules/review/transition-round.ts';
 import type { Trx } from '../platform/db/database.ts';
+import { dataKeys } from '../platform/personal-data/data-keys.ts';
 import { demoActor, seedDemoNominations } from './demo-nominations.ts';
 import { EXCLUSION, type Pooled, REVIEW_EXPERTS, REVIEW_UNITS } from './demo-review-people.ts';
 
@@ -137,6 +139,7 @@ export async function seedDemoReview(
   const scope = { campaignState: campaign.status, scopePath: national.path };
 
   const experts = await seedExperts(trx, national, credentials);
+  const keyring = dataKeys();
   await trx
     .insertInto('reviewExperts')
     .values(
@@ -150,7 +153,9 @@ export async function seedDemoReview(
         field: e.field,
         minLoad: 2,
         maxLoad: 6,
-        relations: JSON.stringify(e.relations),
+        // Sealed as an invitation seals them: the demo starts with no clear 身份证号 at rest.
+        relations: JSON.stringify(sealRelations(e.relations, [], keyring)),
+        dataKeyId: keyring.current.kid,
         invitedBy: organiser.accountId,
       })),
     )
