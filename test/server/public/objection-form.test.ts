@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeAnnouncementEntry } from '#server/modules/announcements/remove-entry.ts';
+import { openedObjector } from '#server/modules/objections/stored-objector.ts';
 import { answer } from '#test/support/captcha.ts';
 import { idNumber } from '#test/support/nominations.ts';
 import { type PublicSite, publicSite } from './public-site-fixture.ts';
@@ -176,8 +177,15 @@ describe('the objection form', () => {
       entryId: announcement.entries[0]!.id,
       state: 'received',
       objectorKind: 'person',
-      objector: { name: '李明', idNumber: idNumber(17), workplace: '某某街道', phone: '13800001234' },
       facts: FACTS,
+    });
+    // Sealed at rest (decision 0016): only the envelope is stored, and it opens to what was sent.
+    expect(JSON.stringify(stored.objector)).not.toMatch(/李明|13800001234|220102/);
+    expect(openedObjector(stored.objector)).toMatchObject({
+      name: '李明',
+      idNumber: idNumber(17),
+      workplace: '某某街道',
+      phone: '13800001234',
     });
     const files = await db
       .selectFrom('objectionFiles')
