@@ -17,6 +17,7 @@ import { createDb, type Db, withDatabase } from '#server/platform/db/database.ts
 import { type EmbeddedDatabase, startEmbeddedPostgres } from '#server/platform/db/embedded-postgres.ts';
 import { migrate } from '#server/platform/db/migrate.ts';
 import { type Jobs, QUEUES, startJobs } from '#server/platform/jobs/jobs.ts';
+import { installDataKeys, keyringFromEnv } from '#server/platform/personal-data/data-keys.ts';
 import { createPublicPages } from '#server/platform/public-pages.ts';
 import { createDiskStorage } from '#server/platform/storage/disk-storage.ts';
 import { seedDemo } from '#server/seed/seed-demo.ts';
@@ -31,6 +32,8 @@ let password: string;
 let url: string;
 
 beforeAll(async () => {
+  // The test app's personal-data key (vitest.config.ts), as a start would load it: the demo seals phones.
+  installDataKeys(keyringFromEnv(process.env)!);
   varDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-db-down-'));
   await chmod(varDir, 0o755);
   server = await startEmbeddedPostgres(path.join(varDir, 'pg'));
