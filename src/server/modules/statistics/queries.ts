@@ -105,7 +105,8 @@ export async function projectParticipation(db: Db, scope: Scope): Promise<Partic
   return row ?? { projects: 0, onlineOnly: 0, offlineOnly: 0, both: 0, online: 0, offline: 0 };
 }
 
-export async function materialQuality(db: Db, scope: Scope) {
+/** The scope's files, and how many of them failed a check. */
+export async function materialTotals(db: Db, scope: Scope) {
   const [totals] = await rows(
     db,
     scope,
@@ -114,7 +115,12 @@ export async function materialQuality(db: Db, scope: Scope) {
       from nominations n join materials m on m.nomination_id = n.id
       where ${inScope(scope)}`,
   );
-  const findings = await rows(
+  return { files: totals?.files ?? 0, failed: totals?.failed ?? 0 };
+}
+
+/** The ten findings that failed most files (errors only). */
+export const materialFindings = (db: Db, scope: Scope) =>
+  rows(
     db,
     scope,
     sql<{ code: string; message: string; files: number }>`
@@ -126,7 +132,10 @@ export async function materialQuality(db: Db, scope: Scope) {
       where ${inScope(scope)} and m.state = 'failed' and f ->> 'severity' = 'error'
       group by 1 order by 3 desc, 1 limit 10`,
   );
-  return { files: totals?.files ?? 0, failed: totals?.failed ?? 0, findings };
+
+export async function materialQuality(db: Db, scope: Scope) {
+  const [totals, findings] = await Promise.all([materialTotals(db, scope), materialFindings(db, scope)]);
+  return { ...totals, findings };
 }
 
 /** Submissions per day in Beijing time (one campaign's run-up to its deadline). */
