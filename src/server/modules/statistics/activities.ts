@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Db } from '#server/platform/db/database.ts';
-import type { Scope } from './queries.ts';
+import { isEmptyScope, type Scope } from './scope-sql.ts';
 
 export const ACTIVITIES_TABLE = 'winner_activities';
 
@@ -19,7 +19,7 @@ export interface ActivityCount {
 
 /** Activities of the scope's nominations per kind and month (YYYY-MM, as held). */
 export async function activitiesByKindAndMonth(db: Db, scope: Scope): Promise<ActivityCount[]> {
-  if (scope.campaignIds.length === 0 || scope.unitIds?.length === 0) return [];
+  if (isEmptyScope(scope)) return [];
   const units = scope.unitIds === null ? sql`` : sql` and n.unit_id = any(${scope.unitIds}::uuid[])`;
   const { rows } = await sql<ActivityCount>`
     select a.kind, to_char(a.occurred_on, 'YYYY-MM') as month, count(*)::int as activities,
