@@ -12,7 +12,7 @@ import { parseCreditCode } from '#core/identity/credit-code.ts';
 import { parseIdNumber } from '#core/identity/id-number.ts';
 import { AppError } from '#server/platform/errors.ts';
 import { type DataKeyring, dataKeys } from '#server/platform/personal-data/data-keys.ts';
-import { sealedColumn } from '#server/platform/personal-data/sealed-column.ts';
+import { sealedIdNumberColumns } from '#server/platform/personal-data/sealed-column.ts';
 import { sealRelations } from './experts-relatives.ts';
 import { PANEL_LABELS } from './setup-presenter.ts';
 
@@ -77,7 +77,6 @@ export function factColumns(
   keptRelations: unknown = [],
   keyring: DataKeyring = dataKeys(),
 ) {
-  const id = sealedColumn('idNumber', input.idNumber, keyring);
   return {
     panels: input.panels,
     chairOf: input.chairOf,
@@ -85,10 +84,7 @@ export function factColumns(
     employerCreditCode: input.employerCreditCode || null,
     province: input.province,
     field: input.field,
-    idNumber: null,
-    idNumberSealed: id.sealed,
-    idNumberHash: id.hash,
-    dataKeyId: keyring.current.kid,
+    ...sealedIdNumberColumns(input.idNumber, keyring),
     minLoad: input.minLoad,
     maxLoad: input.maxLoad,
     relations: JSON.stringify(sealRelations(input.relations, keptRelations, keyring)),

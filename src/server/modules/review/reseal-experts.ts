@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import type { Db } from '#server/platform/db/database.ts';
 import type { DataKeyring } from '#server/platform/personal-data/data-keys.ts';
 import { type ResealOptions, resealInBatches } from '#server/platform/personal-data/reseal-batches.ts';
-import { openColumn, sealedColumn } from '#server/platform/personal-data/sealed-column.ts';
+import { openColumn, sealedIdNumberColumns } from '#server/platform/personal-data/sealed-column.ts';
 import { resealRelations } from './experts-relatives.ts';
 
 /**
@@ -42,15 +42,11 @@ export function resealExperts(db: Db, keyring: DataKeyring, options: ResealOptio
           .execute(),
       reseal: async (trx, row) => {
         const clear = row.idNumberSealed ? openColumn('idNumber', row.idNumberSealed, keyring) : row.idNumber;
-        const id = sealedColumn('idNumber', clear, keyring);
         await trx
           .updateTable('reviewExperts')
           .set({
-            idNumber: null,
-            idNumberSealed: id.sealed,
-            idNumberHash: id.hash,
+            ...sealedIdNumberColumns(clear, keyring),
             relations: JSON.stringify(resealRelations(row.relations, keyring)),
-            dataKeyId: keyring.current.kid,
           })
           .where('campaignId', '=', row.campaignId)
           .where('expertId', '=', row.expertId)

@@ -7,7 +7,7 @@
 import type { Db } from '#server/platform/db/database.ts';
 import type { DataKeyring } from '#server/platform/personal-data/data-keys.ts';
 import { type ResealOptions, resealInBatches } from '#server/platform/personal-data/reseal-batches.ts';
-import { openColumn, sealedColumn } from '#server/platform/personal-data/sealed-column.ts';
+import { openColumn, sealedIdNumberColumns } from '#server/platform/personal-data/sealed-column.ts';
 
 export function resealWinners(db: Db, keyring: DataKeyring, options: ResealOptions = {}) {
   return resealInBatches(
@@ -25,14 +25,10 @@ export function resealWinners(db: Db, keyring: DataKeyring, options: ResealOptio
           .execute(),
       reseal: async (trx, row) => {
         const clear = row.idNumberSealed ? openColumn('idNumber', row.idNumberSealed, keyring) : row.idNumber;
-        const id = sealedColumn('idNumber', clear, keyring);
         await trx
           .updateTable('previousWinners')
           .set({
-            idNumber: null,
-            idNumberSealed: id.sealed,
-            idNumberHash: id.hash,
-            dataKeyId: keyring.current.kid,
+            ...sealedIdNumberColumns(clear, keyring),
           })
           .where('id', '=', row.id)
           .execute();

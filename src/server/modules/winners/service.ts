@@ -9,7 +9,7 @@ import type { Db, Trx } from '#server/platform/db/database.ts';
 import { readTable } from '#server/platform/documents/read-table.ts';
 import { AppError, forbidden } from '#server/platform/errors.ts';
 import { type DataKeyring, dataKeys } from '#server/platform/personal-data/data-keys.ts';
-import { sealedColumn } from '#server/platform/personal-data/sealed-column.ts';
+import { sealedIdNumberColumns } from '#server/platform/personal-data/sealed-column.ts';
 import { recordAudit } from '../audit/service.ts';
 import { listWinnerRows, type WinnerFilter, type WinnerRow, winnerRowsOf } from './queries.ts';
 import { canManageWinners } from './rules.ts';
@@ -19,7 +19,6 @@ const BATCH = 1000;
 
 /** A record's columns as written: the 身份证号 sealed, with its match hash (decision 0016). */
 export function columnsOf(r: PreviousWinnerRecord, keyring: DataKeyring = dataKeys()) {
-  const id = sealedColumn('idNumber', r.idNumber, keyring);
   return {
     year: r.year,
     level: r.level,
@@ -28,10 +27,7 @@ export function columnsOf(r: PreviousWinnerRecord, keyring: DataKeyring = dataKe
     provinceOrUnit: r.province ?? null,
     workUnit: r.unit ?? null,
     birthDate: r.birthDate ?? null,
-    idNumber: null,
-    idNumberSealed: id.sealed,
-    idNumberHash: id.hash,
-    dataKeyId: keyring.current.kid,
+    ...sealedIdNumberColumns(r.idNumber, keyring),
     creditCode: r.creditCode ?? null,
   };
 }

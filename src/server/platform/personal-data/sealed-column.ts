@@ -17,6 +17,15 @@ export function sealedColumn(field: string, clear: string | null | undefined, ke
   };
 }
 
+/**
+ * The columns of a 身份证号 stored sealed (registry and experts): the clear column emptied, the envelope,
+ * its match hash, and the key the row is now under.
+ */
+export function sealedIdNumberColumns(clear: string | null | undefined, keyring: DataKeyring) {
+  const id = sealedColumn('idNumber', clear, keyring);
+  return { idNumber: null, idNumberSealed: id.sealed, idNumberHash: id.hash, dataKeyId: keyring.current.kid };
+}
+
 /** The clear value of a stored envelope (null for none), for a reader who may see it whole. */
 export function openColumn(field: string, stored: unknown, keyring: DataKeyring): string | null {
   if (stored === null || stored === undefined) return null;
