@@ -10,7 +10,7 @@ import {
   launchBrowser,
   loginThroughPage,
 } from '#test/support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
+import { createDemoDatabase, type DemoDatabase } from '#test/support/demo-snapshot.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
 
 const { available } = browserAvailability();
@@ -22,13 +22,13 @@ const { available } = browserAvailability();
  * nothing added; every page checked with axe at 1280 and 375 px, and readable at 375 px.
  */
 describe.skipIf(!available)('browser journey: a unit records a 进社区 activity with photos', () => {
-  let database: TestDatabase;
+  let database: DemoDatabase;
   let server: ServerProcess;
   let browser: Browser;
 
   beforeAll(async () => {
-    database = await createTestDatabase({ migrated: false });
-    server = await startServerProcess(database.url);
+    database = await createDemoDatabase();
+    server = await startServerProcess(database.url, { varDir: database.varDir });
     browser = await launchBrowser();
   }, 180_000);
 

@@ -16,7 +16,7 @@ import {
   loginThroughPage,
   pageApi,
 } from '../support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { createDemoDatabase, type DemoDatabase } from '../support/demo-snapshot.ts';
 import { completeStar } from '../support/nominations.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 
@@ -42,7 +42,7 @@ const STORY = `${Array.from(
  * Screenshots at 1280 and 375 px go to a temporary folder printed at the end.
  */
 describe.skipIf(!available || !popplerAvailable)('print view and documents', () => {
-  let database: TestDatabase;
+  let database: DemoDatabase;
   let server: ServerProcess;
   let browser: Browser;
   let context: BrowserContext;
@@ -56,9 +56,9 @@ describe.skipIf(!available || !popplerAvailable)('print view and documents', () 
     if (!existsSync(path.join(webDist, 'index.html')))
       throw new Error(`${webDist} 不存在：请先运行 npm run build:web（或用 TUIJIE_WEB_DIST 指向构建目录）`);
     shots = await mkdtemp(path.join(os.tmpdir(), 'tuijie-print-'));
-    database = await createTestDatabase({ migrated: false });
+    database = await createDemoDatabase();
     process.env.TUIJIE_WEB_DIST = webDist;
-    server = await startServerProcess(database.url);
+    server = await startServerProcess(database.url, { varDir: database.varDir });
     browser = await launchBrowser();
     context = await browser.newContext({
       locale: 'zh-CN',

@@ -11,7 +11,8 @@ import { approveThroughPage } from '#test/support/approve-through-page.ts';
 import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { ffmpegAvailability, film, noisyJpeg, tempFolder } from '../fixtures/media/generate.ts';
 import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
-import { createTestDatabase, lastMoveOf, type TestDatabase } from '../support/database.ts';
+import { lastMoveOf } from '../support/database.ts';
+import { createDemoDatabase, type DemoDatabase } from '../support/demo-snapshot.ts';
 import { completeProject, completeStar } from '../support/nominations.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 
@@ -30,7 +31,7 @@ const SHOTS = path.join(os.tmpdir(), 'tuijie-forwarding-journey');
  * Any failed API call or page error fails the journey.
  */
 describe.skipIf(!browser_ || !ffmpeg)('browser journey: forwarding winners with their material', () => {
-  let database: TestDatabase;
+  let database: DemoDatabase;
   let server: ServerProcess;
   let browser: Browser;
   const media = tempFolder('tuijie-forwarding-e2e-');
@@ -46,8 +47,8 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: forwarding winners with 
       audio: true,
       faststart: true,
     });
-    database = await createTestDatabase({ migrated: false });
-    server = await startServerProcess(database.url);
+    database = await createDemoDatabase();
+    server = await startServerProcess(database.url, { varDir: database.varDir });
     browser = await launchBrowser();
   }, 300_000);
 

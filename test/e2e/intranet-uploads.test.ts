@@ -11,7 +11,7 @@ import {
   loginThroughPage,
   pageApi,
 } from '../support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { createDemoDatabase, type DemoDatabase } from '../support/demo-snapshot.ts';
 import { photoOfAtLeast } from '../support/materials.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 
@@ -25,7 +25,7 @@ const { available } = browserAvailability();
  * with 409, which the shared browser guard would report).
  */
 describe.skipIf(!available)('uploads on a plain-HTTP intranet', () => {
-  let database: TestDatabase;
+  let database: DemoDatabase;
   let server: ServerProcess;
   let browser: Browser;
   const folder = mkdtempSync(path.join(os.tmpdir(), 'tuijie-intranet-'));
@@ -35,8 +35,8 @@ describe.skipIf(!available)('uploads on a plain-HTTP intranet', () => {
       throw new Error('web/dist 不存在：请先运行 npm install 或 npm run build:web');
     writeFileSync(path.join(folder, '证件照.jpg'), await photoOfAtLeast(0));
     writeFileSync(path.join(folder, '活动照片.jpg'), await photoOfAtLeast(0));
-    database = await createTestDatabase({ migrated: false });
-    server = await startServerProcess(database.url);
+    database = await createDemoDatabase();
+    server = await startServerProcess(database.url, { varDir: database.varDir });
     browser = await launchBrowser();
   }, 120_000);
 

@@ -9,7 +9,7 @@ import {
   launchBrowser,
   loginThroughPage,
 } from '#test/support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
+import { createDemoDatabase, type DemoDatabase } from '#test/support/demo-snapshot.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
 
 const { available } = browserAvailability();
@@ -21,7 +21,7 @@ const { available } = browserAvailability();
  * do for someone already signed in.
  */
 describe.skipIf(!available)('browser: the login page', () => {
-  let database: TestDatabase;
+  let database: DemoDatabase;
   let server: ServerProcess;
   let browser: Browser;
   const password = 'LoginPage2026a';
@@ -29,8 +29,8 @@ describe.skipIf(!available)('browser: the login page', () => {
   beforeAll(async () => {
     if (!existsSync(path.resolve('web/dist/login.html')))
       throw new Error('web/dist 不存在：请先运行 npm install 或 npm run build:web');
-    database = await createTestDatabase({ migrated: false });
-    server = await startServerProcess(database.url);
+    database = await createDemoDatabase();
+    server = await startServerProcess(database.url, { varDir: database.varDir });
     browser = await launchBrowser();
     // The one-time password changed once, so the sign-ins below land where they were going.
     const page = await browser.newPage();

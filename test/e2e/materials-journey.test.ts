@@ -20,7 +20,7 @@ import {
   loginThroughPage,
   pageApi,
 } from '../support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { createDemoDatabase, type DemoDatabase } from '../support/demo-snapshot.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 
 const { available: browser_ } = browserAvailability();
@@ -59,7 +59,7 @@ function longFilm(out: string, fps: number, size = '1280x720'): string {
  * (crypto.randomUUID, crypto.subtle, the clipboard) may sit in the upload path.
  */
 describe.skipIf(!browser_ || !ffmpeg)('browser journey: materials from pre-check to waiver', () => {
-  let database: TestDatabase;
+  let database: DemoDatabase;
   let server: ServerProcess;
   let browser: Browser;
   let webDist: string;
@@ -87,8 +87,8 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: materials from pre-check
     longFilm(file('手机视频-1080p-30帧.mp4'), 30, '1920x1080');
     longFilm(file('学习视频.mp4'), 25);
 
-    database = await createTestDatabase({ migrated: false });
-    server = await startServerProcess(database.url);
+    database = await createDemoDatabase();
+    server = await startServerProcess(database.url, { varDir: database.varDir });
     base = intranetUrl(server.url);
     browser = await launchBrowser();
   }, 300_000);

@@ -9,7 +9,8 @@ import { announceThroughPage } from '#test/support/announce-through-page.ts';
 import { approveThroughPage } from '#test/support/approve-through-page.ts';
 import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
-import { createTestDatabase, lastMoveOf, type TestDatabase } from '../support/database.ts';
+import { lastMoveOf, type TestDatabase } from '../support/database.ts';
+import { createDemoDatabase, type DemoDatabase } from '../support/demo-snapshot.ts';
 import { photoOfAtLeast } from '../support/materials.ts';
 import { completeStar } from '../support/nominations.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
@@ -24,7 +25,7 @@ const { available } = browserAvailability();
  * missed it and grants an extension, and the unit can act again. Finally the province's selected star is forwarded to the national round.
  */
 describe.skipIf(!available)('browser journey: a nomination from draft to the registration table', () => {
-  let database: TestDatabase;
+  let database: DemoDatabase;
   let server: ServerProcess;
   let browser: Browser;
   let unit: BrowserContext;
@@ -33,8 +34,8 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
   beforeAll(async () => {
     if (!existsSync(path.resolve('web/dist/index.html')))
       throw new Error('web/dist 不存在：请先运行 npm install 或 npm run build:web');
-    database = await createTestDatabase({ migrated: false });
-    server = await startServerProcess(database.url);
+    database = await createDemoDatabase();
+    server = await startServerProcess(database.url, { varDir: database.varDir });
     browser = await launchBrowser();
     unit = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
     organiser = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage } from '#test/support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
+import { createDemoDatabase, type DemoDatabase } from '#test/support/demo-snapshot.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
 
 const { available } = browserAvailability();
@@ -15,7 +15,7 @@ const { available } = browserAvailability();
  * to its page. The login page never asks for messages.
  */
 describe.skipIf(!available)('browser: the bell', () => {
-  let database: TestDatabase;
+  let database: DemoDatabase;
   let server: ServerProcess;
   let browser: Browser;
   let password = '';
@@ -23,8 +23,8 @@ describe.skipIf(!available)('browser: the bell', () => {
   beforeAll(async () => {
     if (!existsSync(path.resolve('web/dist/index.html')))
       throw new Error('web/dist 不存在：请先运行 npm install 或 npm run build:web');
-    database = await createTestDatabase({ migrated: false });
-    server = await startServerProcess(database.url);
+    database = await createDemoDatabase();
+    server = await startServerProcess(database.url, { varDir: database.varDir });
     browser = await launchBrowser();
     password = server.passwords.get('expert')!;
   }, 120_000);

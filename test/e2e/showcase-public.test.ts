@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DERIVATIVE_NAMES } from '#server/modules/showcase/derivative-files.ts';
 import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { browserAvailability, launchBrowser } from '#test/support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
+import { createDemoDatabase, type DemoDatabase } from '#test/support/demo-snapshot.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
 
 const { available } = browserAvailability();
@@ -22,13 +22,13 @@ const MEDIA = /^\/showcase\/media\/[0-9a-f-]{36}\/([^/]+)$/;
  * every page, screenshots at both widths.
  */
 describe.skipIf(!available)('browser journey: the public showcase on a phone', () => {
-  let database: TestDatabase;
+  let database: DemoDatabase;
   let server: ServerProcess;
   let browser: Browser;
 
   beforeAll(async () => {
-    database = await createTestDatabase({ migrated: false });
-    server = await startServerProcess(database.url);
+    database = await createDemoDatabase();
+    server = await startServerProcess(database.url, { varDir: database.varDir });
     browser = await launchBrowser();
     await mkdir(path.resolve('.tmp'), { recursive: true });
   }, 180_000);

@@ -12,7 +12,7 @@ import {
   loginThroughPage,
   pageApi,
 } from '#test/support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
+import { createDemoDatabase, type DemoDatabase } from '#test/support/demo-snapshot.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
 
 const { available } = browserAvailability();
@@ -35,13 +35,13 @@ const THEIR_TEXT = '周玉梅十二年坚持学习声乐与摄影，组建社区
  * the confirmation (已公开) and the public page shows it. Axe and screenshots at 1280 and 375 px.
  */
 describe.skipIf(!available)('browser journey: the organiser edits and approves a winner public text', () => {
-  let database: TestDatabase;
+  let database: DemoDatabase;
   let server: ServerProcess;
   let browser: Browser;
 
   beforeAll(async () => {
-    database = await createTestDatabase({ migrated: false });
-    server = await startServerProcess(database.url);
+    database = await createDemoDatabase();
+    server = await startServerProcess(database.url, { varDir: database.varDir });
     browser = await launchBrowser();
     await mkdir(path.resolve('.tmp'), { recursive: true });
   }, 180_000);

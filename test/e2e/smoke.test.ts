@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
 import { browserAvailability, expectResponses, launchBrowser } from '../support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { createDemoDatabase, type DemoDatabase } from '../support/demo-snapshot.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 
 const { available } = browserAvailability();
@@ -15,15 +15,15 @@ const { available } = browserAvailability();
  * demo passwords; the organiser logs in, must change the password, opens the organisations, logs out.
  */
 describe.skipIf(!available)('browser smoke journey', () => {
-  let database: TestDatabase;
+  let database: DemoDatabase;
   let server: ServerProcess;
   let browser: Browser;
 
   beforeAll(async () => {
     if (!existsSync(path.resolve('web/dist/index.html')))
       throw new Error('web/dist 不存在：请先运行 npm install 或 npm run build:web');
-    database = await createTestDatabase({ migrated: false });
-    server = await startServerProcess(database.url);
+    database = await createDemoDatabase();
+    server = await startServerProcess(database.url, { varDir: database.varDir });
     browser = await launchBrowser();
   }, 120_000);
 

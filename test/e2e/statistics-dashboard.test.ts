@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertToPdf, findSoffice } from '#server/platform/documents/convert-to-pdf.ts';
 import { expectNoSeriousA11yViolations } from '../support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { createDemoDatabase, type DemoDatabase } from '../support/demo-snapshot.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 
 const { available } = browserAvailability();
@@ -20,7 +20,7 @@ const { available } = browserAvailability();
  * report as Word, whose PDF reads as the report; at 1280 and 375 px, with the accessibility check.
  */
 describe.skipIf(!available)('browser: the statistics dashboards', () => {
-  let database: TestDatabase;
+  let database: DemoDatabase;
   let server: ServerProcess;
   let browser: Browser;
   let page: Page;
@@ -29,8 +29,8 @@ describe.skipIf(!available)('browser: the statistics dashboards', () => {
   beforeAll(async () => {
     if (!existsSync(path.resolve('web/dist/index.html')))
       throw new Error('web/dist 不存在：请先运行 npm install 或 npm run build:web');
-    database = await createTestDatabase({ migrated: false });
-    server = await startServerProcess(database.url);
+    database = await createDemoDatabase();
+    server = await startServerProcess(database.url, { varDir: database.varDir });
     browser = await launchBrowser();
     await mkdir(shots, { recursive: true });
     const context = await browser.newContext({

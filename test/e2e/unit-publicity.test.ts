@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { createDemoDatabase, type DemoDatabase } from '../support/demo-snapshot.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 
 const { available } = browserAvailability();
@@ -15,14 +15,14 @@ const { available } = browserAvailability();
  * formal check of one of the unit's nominations.
  */
 describe.skipIf(!available)('browser journey: a unit’s own 公示 and the formal check', () => {
-  let database: TestDatabase;
+  let database: DemoDatabase;
   let server: ServerProcess;
   let browser: Browser;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase({ migrated: false });
-    server = await startServerProcess(database.url);
+    database = await createDemoDatabase();
+    server = await startServerProcess(database.url, { varDir: database.varDir });
     browser = await launchBrowser();
   }, 120_000);
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailability, launchBrowser } from '#test/support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
+import { createDemoDatabase, type DemoDatabase } from '#test/support/demo-snapshot.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
 
 const { available } = browserAvailability();
@@ -65,15 +65,15 @@ async function firstVisit(browser: Browser, url: string) {
 }
 
 describe.skipIf(!available)('browser: the login page loads only what it uses', () => {
-  let database: TestDatabase;
+  let database: DemoDatabase;
   let server: ServerProcess;
   let browser: Browser;
 
   beforeAll(async () => {
     if (!existsSync(path.join(dist, 'index.html')))
       throw new Error('web/dist 不存在：请先运行 npm install 或 npm run build:web');
-    database = await createTestDatabase({ migrated: false });
-    server = await startServerProcess(database.url);
+    database = await createDemoDatabase();
+    server = await startServerProcess(database.url, { varDir: database.varDir });
     browser = await launchBrowser();
   }, 120_000);
 

@@ -4,8 +4,14 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
-import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import {
+  browserAvailability,
+  chooseOption,
+  launchBrowser,
+  loginThroughPage,
+  pageApi,
+} from '../support/browser.ts';
+import { createDemoDatabase, type DemoDatabase } from '../support/demo-snapshot.ts';
 import { idNumber } from '../support/nominations.ts';
 import { winnerSheet } from '../support/registry.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
@@ -19,15 +25,15 @@ const { available } = browserAvailability();
  * without reloading, and it names no one.
  */
 describe.skipIf(!available)('browser: the registry of previous winners', () => {
-  let database: TestDatabase;
+  let database: DemoDatabase;
   let server: ServerProcess;
   let browser: Browser;
 
   beforeAll(async () => {
     if (!existsSync(path.resolve('web/dist/index.html')))
       throw new Error('web/dist 不存在：请先运行 npm install 或 npm run build:web');
-    database = await createTestDatabase({ migrated: false });
-    server = await startServerProcess(database.url);
+    database = await createDemoDatabase();
+    server = await startServerProcess(database.url, { varDir: database.varDir });
     browser = await launchBrowser();
     jilinPassword = server.passwords.get('jilin-admin')!;
     await mkdir(path.resolve('.tmp'), { recursive: true });
@@ -92,8 +98,7 @@ describe.skipIf(!available)('browser: the registry of previous winners', () => {
 
       await page.getByRole('button', { name: /导入名单/ }).click();
       const dialog = page.getByRole('dialog');
-      await dialog.getByLabel('名单年度').click();
-      await page.getByTitle('2025年', { exact: true }).click();
+      await chooseOption(page, dialog.getByLabel('名单年度'), '2025年');
       const sheet = await winnerSheet(
         [
           ['省级', '百姓学习之星', '白玉兰（退休）', '吉林省', '四平市某社区', idNumber(811)],

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { createDemoDatabase, type DemoDatabase } from '../support/demo-snapshot.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 
 const { available } = browserAvailability();
@@ -15,15 +15,15 @@ const { available } = browserAvailability();
  * document generated into the 工作总结 slot, where the check passes it. At 1280 and 375 px.
  */
 describe.skipIf(!available)('browser: the work summary written on the page becomes its document', () => {
-  let database: TestDatabase;
+  let database: DemoDatabase;
   let server: ServerProcess;
   let browser: Browser;
 
   beforeAll(async () => {
     if (!existsSync(path.resolve('web/dist/index.html')))
       throw new Error('web/dist 不存在：请先运行 npm install 或 npm run build:web');
-    database = await createTestDatabase({ migrated: false });
-    server = await startServerProcess(database.url);
+    database = await createDemoDatabase();
+    server = await startServerProcess(database.url, { varDir: database.varDir });
     browser = await launchBrowser();
   }, 120_000);
 

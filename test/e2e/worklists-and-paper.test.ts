@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summaryPdf } from '#server/seed/demo-files.ts';
 import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { browserAvailability, launchBrowser, loginThroughPage } from '../support/browser.ts';
-import { createTestDatabase, type TestDatabase } from '../support/database.ts';
+import { createDemoDatabase, type DemoDatabase } from '../support/demo-snapshot.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 
 const { available } = browserAvailability();
@@ -19,7 +19,7 @@ const { available } = browserAvailability();
  * parcel. Both at 1280 and 375 px, with no failed request and no page error along the way.
  */
 describe.skipIf(!available)('browser journey: work lists, the formal check and the paper copies', () => {
-  let database: TestDatabase;
+  let database: DemoDatabase;
   let server: ServerProcess;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -29,8 +29,8 @@ describe.skipIf(!available)('browser journey: work lists, the formal check and t
 
   beforeAll(async () => {
     writeFileSync(scan, summaryPdf());
-    database = await createTestDatabase({ migrated: false });
-    server = await startServerProcess(database.url);
+    database = await createDemoDatabase();
+    server = await startServerProcess(database.url, { varDir: database.varDir });
     browser = await launchBrowser();
   }, 120_000);
 

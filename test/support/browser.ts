@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page, type Response } from 'playwright-core';
-import { afterEach } from 'vitest';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+  type Response,
+} from 'playwright-core';
+import { afterEach, expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -166,4 +173,24 @@ export async function pageApi(page: Page, method: string, url: string, body?: ob
     },
     { method, url, body },
   );
+}
+
+/**
+ * Chooses an option of a single drop-down (antd Select) and waits until the field shows it. Once, on a
+ * loaded CI machine, a chosen year was not taken and the import went without it; the field is now read
+ * back, and a choice that did not take is made again, with a warning in the run's output.
+ */
+export async function chooseOption(page: Page, field: Locator, title: string) {
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  for (let attempt = 1; ; attempt++) {
+    await field.click();
+    await page.locator(`.ant-select-item-option[title="${title}"]`).click();
+    try {
+      await expect.poll(() => select.locator(`[title="${title}"]`).count(), { timeout: 5_000 }).toBe(1);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.warn(`下拉框未显示所选的“${title}”，第 ${attempt + 1} 次选择`);
+    }
+  }
 }

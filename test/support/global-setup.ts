@@ -15,6 +15,8 @@ declare module 'vitest' {
     pgServerUrl: string;
     /** A migrated database every test file copies its own fresh database from. */
     pgTemplate: string;
+    /** Where the run keeps its demo as a first `serve --demo` made it (test/support/demo-snapshot.ts). */
+    demoSnapshot: { database: string; varDir: string };
   }
 }
 
@@ -37,9 +39,16 @@ export default async function setup(project: TestProject) {
   await (await startJobs(withDatabase(serverUrl, template))).stop();
   project.provide('pgServerUrl', serverUrl);
   project.provide('pgTemplate', template);
+  // Made by the first file that asks (demo-snapshot.ts); a run killed before its teardown leaves the folder
+  // beside its cluster's, and the next run removes both.
+  const demoSnapshot = { database: `${template}_demo`, varDir: `${dataDir}-demo` };
+  project.provide('demoSnapshot', demoSnapshot);
 
   return async () => {
     await runOnServer(serverUrl, `DROP DATABASE IF EXISTS ${template} WITH (FORCE)`).catch(() => {});
+    for (const name of [demoSnapshot.database, `${demoSnapshot.database}_building`])
+      await runOnServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
+    await rm(demoSnapshot.varDir, { recursive: true, force: true });
     if (embedded) {
       await embedded.stop();
       await removeCluster(dataDir, embedded.dataDir);
@@ -49,7 +58,14 @@ export default async function setup(project: TestProject) {
 
 /** A test cluster's files: the folder (or, as root in a closed folder, the link and where it points). */
 async function removeCluster(dataDir: string, realDir: string) {
-  for (const p of [dataDir, realDir, `${dataDir}.password`, ownerFileOf(realDir), `${realDir}.initdb`]) {
+  for (const p of [
+    dataDir,
+    realDir,
+    `${dataDir}-demo`,
+    `${dataDir}.password`,
+    ownerFileOf(realDir),
+    `${realDir}.initdb`,
+  ]) {
     await rm(p, { recursive: true, force: true });
   }
 }

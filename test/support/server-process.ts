@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '#server/platform/free-port.ts';
@@ -32,9 +32,12 @@ export async function startServerProcess(
     /** `tuijie serve --role`; and a files folder shared with another process on the same database. */
     role?: 'web' | 'worker' | 'all';
     filesDir?: string;
+    /** The caller's own var folder (a copy of the demo's, say), left in place at stop; else a new one. */
+    varDir?: string;
   } = {},
 ): Promise<ServerProcess> {
-  const varDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-e2e-'));
+  const varDir = options.varDir ?? (await mkdtemp(path.join(os.tmpdir(), 'tuijie-e2e-')));
+  await mkdir(varDir, { recursive: true });
   await chmod(varDir, 0o755);
   const port = await freePort();
   let out = '';
@@ -96,7 +99,7 @@ export async function startServerProcess(
     kill: () => end(child, 'SIGKILL'),
     async stop() {
       await end(child);
-      await rm(varDir, { recursive: true, force: true });
+      if (!options.varDir) await rm(varDir, { recursive: true, force: true });
     },
   };
 }
