@@ -19,7 +19,8 @@ export function formPdfKey(inputs: ReturnType<typeof formInputs>): string {
 const storageKey = (key: string) => `pdf-cache/forms/${key}.pdf`;
 const making = new Map<string, Promise<Buffer>>();
 
-async function readCached(storage: Storage, key: string): Promise<Buffer | undefined> {
+/** The PDF kept under `key`, if one was. */
+export async function readCachedFormPdf(storage: Storage, key: string): Promise<Buffer | undefined> {
   try {
     return await buffer(await storage.read(storageKey(key)));
   } catch (error) {
@@ -28,15 +29,19 @@ async function readCached(storage: Storage, key: string): Promise<Buffer | undef
   }
 }
 
+export async function keepFormPdf(storage: Storage, key: string, pdf: Buffer): Promise<void> {
+  await storage.write(storageKey(key), Readable.from([pdf]));
+}
+
 /** The PDF kept under `key`, or the one `make` makes, then kept. */
 export function cachedFormPdf(storage: Storage, key: string, make: () => Promise<Buffer>): Promise<Buffer> {
   const pending = making.get(key);
   if (pending) return pending;
   const made = (async () => {
-    const cached = await readCached(storage, key);
+    const cached = await readCachedFormPdf(storage, key);
     if (cached) return cached;
     const pdf = await make();
-    await storage.write(storageKey(key), Readable.from([pdf]));
+    await keepFormPdf(storage, key, pdf);
     return pdf;
   })().finally(() => making.delete(key));
   making.set(key, made);

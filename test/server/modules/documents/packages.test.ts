@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -15,9 +16,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import { parseManifestCsv } from '#core/documents/index.ts';
 import { error, type Finding } from '#core/findings.ts';
+import { buildPackage } from '#server/modules/documents/build-package.ts';
 import { createPackage } from '#server/modules/documents/transition-package.ts';
 import { createMaterial } from '#server/modules/materials/transition-material.ts';
-import { findSoffice } from '#server/platform/documents/convert-to-pdf.ts';
+import { findSoffice, pdfConverter } from '#server/platform/documents/convert-to-pdf.ts';
 import { probeMaterial } from '#server/platform/media/probe-material.ts';
 import { film, flatImage, tempFolder } from '#test/fixtures/media/generate.ts';
 import {
@@ -278,6 +280,40 @@ describe('a unit’s package', () => {
         { action: 'package.downloaded', actorName: '长春市教育局填报员' },
       ]),
     );
+  });
+});
+
+describe.skipIf(!findSoffice())('the PDFs of submitted forms', () => {
+  it('are made once: a download reads the PDF the package made, and a second package converts none', async () => {
+    const { zip } = await unpack(unitZip);
+    const inPackage = await zip.file('百姓学习之星/01_阿依古丽·买买提/推介表.pdf')!.async('nodebuffer');
+    expect(inPackage.subarray(0, 5).toString()).toBe('%PDF-');
+    const runs = pdfConverter.stats.runs;
+
+    const downloaded = await call(changchun, 'GET', `/api/nominations/${ids.ethnic}/form.pdf`);
+    expect(downloaded.statusCode, downloaded.body).toBe(200);
+    expect(downloaded.rawPayload).toEqual(inPackage);
+
+    let body = Buffer.alloc(0);
+    await buildPackage(
+      t.context,
+      { campaignId, unitId: changchunId },
+      {
+        now: new Date(),
+        sink: async (output) => {
+          body = await buffer(output);
+          return { bytes: body.length, sha256: sha256(body) };
+        },
+      },
+    );
+    const second = await unpack(body);
+    const pdfs = Object.keys(second.zip.files).filter((n) => n.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThanOrEqual(3);
+    for (const name of pdfs)
+      expect(await second.zip.file(name)!.async('nodebuffer'), name).toEqual(
+        await zip.file(name)!.async('nodebuffer'),
+      );
+    expect(pdfConverter.stats.runs).toBe(runs);
   });
 });
 
