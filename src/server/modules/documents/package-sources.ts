@@ -8,14 +8,15 @@
 import { Readable } from 'node:stream';
 import type { CampaignRules, Category } from '#core/campaign/rules.ts';
 import type { EntrySource } from '#core/documents/index.ts';
-import { convertManyToPdf } from '#server/platform/documents/convert-to-pdf.ts';
+import { convertManyToPdf, MAX_FILES_PER_RUN } from '#server/platform/documents/convert-to-pdf.ts';
 import { renderRegistrationXlsx } from '#server/platform/documents/render-registration-xlsx.ts';
 import type { Storage } from '#server/platform/storage/storage.ts';
 import type { NominationRow } from '../nominations/queries.ts';
 import { formPdfKey, keepFormPdf, readCachedFormPdf } from './form-pdf-cache.ts';
 import { formInputs, nominationDocx, registrationSheets } from './nomination-documents.ts';
 
-const PDF_BATCH = 12;
+/** As many forms as one LibreOffice run takes: its start (4 s on 2 cores) costs as much as 40 forms in a run. */
+const PDF_BATCH = MAX_FILES_PER_RUN;
 /** Everyone who may have a package may see the nominees' full details (PIPL: the download is audited). */
 const FULL = { maskPersonalData: false };
 
@@ -27,7 +28,6 @@ export function packageSources(input: {
   pdfOrder: readonly string[];
 }) {
   const byId = new Map(input.nominations.map((n) => [n.id, n]));
-  const pdfs = new Map<string, Promise<Buffer>>();
 
   const docx = async (id: string) => (await nominationDocx(byId.get(id)!, input.rules, FULL)).body;
 
@@ -54,21 +54,32 @@ export function packageSources(input: {
     );
   }
 
-  /** Starts the batch from `id` on; each PDF is dropped from memory once written. */
-  function pdfOf(id: string): Promise<Buffer> {
-    if (!pdfs.has(id)) {
-      const from = input.pdfOrder.indexOf(id);
-      const batch = input.pdfOrder.slice(from, from + PDF_BATCH).filter((b) => !pdfs.has(b));
-      const converted = pdfBatch(batch);
-      batch.forEach((b, i) => {
-        const one = converted.then((all) => all[i]!);
-        one.catch(() => {}); // the entry that awaits it reports the failure
-        pdfs.set(b, one);
-      });
-    }
-    const pdf = pdfs.get(id)!;
-    pdfs.delete(id);
-    return pdf;
+  const position = new Map(input.pdfOrder.map((id, i) => [id, i]));
+  /** Batches started and not yet wholly written, with how many of their PDFs are still to be taken. */
+  const batches = new Map<number, { pdfs: Promise<Buffer[]>; left: number }>();
+  const started = new Set<number>();
+
+  function start(batch: number) {
+    if (started.has(batch) || batch * PDF_BATCH >= input.pdfOrder.length) return;
+    started.add(batch);
+    const ids = input.pdfOrder.slice(batch * PDF_BATCH, (batch + 1) * PDF_BATCH);
+    const pdfs = pdfBatch(ids);
+    pdfs.catch(() => {}); // the entry that awaits it reports the failure
+    batches.set(batch, { pdfs, left: ids.length });
+  }
+
+  /**
+   * The PDF of `id`. Its batch and the next are under way (side by side where the server has the cores),
+   * so LibreOffice converts while the ZIP writes; a batch leaves memory once its last PDF is taken.
+   */
+  async function pdfOf(id: string): Promise<Buffer> {
+    const at = position.get(id)!;
+    const batch = Math.floor(at / PDF_BATCH);
+    start(batch);
+    start(batch + 1);
+    const entry = batches.get(batch)!;
+    if (--entry.left === 0) batches.delete(batch);
+    return (await entry.pdfs)[at % PDF_BATCH]!;
   }
 
   async function registration(unitId: string, category: Category) {

@@ -1,16 +1,19 @@
 /**
  * DOCX/XLSX → PDF through LibreOffice headless, when the server has it (apt libreoffice-writer-nogui).
- * Each call gets its own temporary folder and its own LibreOffice profile (-env:UserInstallation):
- * two conversions sharing the default profile lock each other out and one fails. A conversion takes
- * about a second and a few hundred MB, so at most two run at once and the rest wait their turn.
+ * Each run gets its own temporary folder and a LibreOffice profile (-env:UserInstallation) no other run
+ * uses at the same time: two conversions sharing a profile lock each other out and one fails. Profiles are
+ * kept for the next run. A run takes a core and a few hundred MB and its start costs 4 s on 2 cores (as
+ * much as 40 forms within the run), so forms go through in long runs: as many as a core each at once, plus
+ * one run kept for a person waiting; the rest wait their turn.
  *
  * Waiting is fair (issue #15: 16 PDFs asked at once by one unit made another user's take 15 s): an
  * account has at most two conversions asked for at a time, a person waiting at a screen goes ahead of
- * package builds, and package builds never take every slot.
+ * package builds, and package builds never take the slot kept for people.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '../errors.ts';
@@ -75,8 +78,21 @@ export interface PdfRequest {
   timeoutMs?: number;
 }
 
-/** LibreOffice runs at once: each takes a core and a few hundred MB. */
-const MAX_PARALLEL = 2;
+/**
+ * Files given to one LibreOffice run. 7.4 converts only the first 245–247 of a longer list, exits with 0
+ * and says nothing of the rest; every run's PDFs are checked anyway.
+ */
+export const MAX_FILES_PER_RUN = 200;
+
+function notConverted(count: number): AppError {
+  return new AppError(
+    'INTERNAL',
+    `生成 PDF 失败：${count} 份文档未能转换为 PDF。请下载 Word 版（DOCX）查看；如需 PDF，请联系平台管理员。`,
+  );
+}
+
+/** LibreOffice runs at once: package builds may take a core each, and one more is a person's. */
+const MAX_PARALLEL = os.availableParallelism() + 1;
 /**
  * Conversions one account may have asked for at once. A person opens a form or two at a time; sixteen at
  * once is a script or a stuck button, and would queue everyone else behind it.
@@ -150,10 +166,29 @@ export function createPdfConverter(options: { maxParallel?: number; perOwner?: n
       owners.set(owner, asked + 1);
     }
     try {
-      return await inTurn(request.lane ?? 'interactive', async () => {
-        stats.documents += inputs.length;
-        return sofficeToPdf(soffice, inputs, extension, request.timeoutMs);
-      });
+      const pdfs: Buffer[] = [];
+      let todo = inputs.map((_, i) => i);
+      // Each run in its turn: a person asking meanwhile goes ahead of the rest of a long batch. What a run
+      // left out goes into the next; a run that converts nothing ends it.
+      while (todo.length > 0) {
+        const run = todo.slice(0, MAX_FILES_PER_RUN);
+        const made = await inTurn(request.lane ?? 'interactive', () => {
+          stats.documents += run.length;
+          return sofficeToPdf(
+            soffice,
+            run.map((i) => inputs[i]!),
+            extension,
+            request.timeoutMs,
+          );
+        });
+        run.forEach((i, k) => {
+          if (made[k]) pdfs[i] = made[k];
+        });
+        const missed = run.filter((_, k) => !made[k]);
+        if (missed.length === run.length) throw notConverted(missed.length);
+        todo = [...missed, ...todo.slice(MAX_FILES_PER_RUN)];
+      }
+      return pdfs;
     } finally {
       if (owner !== undefined) {
         const left = (owners.get(owner) ?? 1) - 1;
@@ -173,12 +208,51 @@ export function createPdfConverter(options: { maxParallel?: number; perOwner?: n
   };
 }
 
-async function sofficeToPdf(
+async function readIfMade(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** Profiles no run is using now; a run that failed or timed out may have left its own broken, and drops it. */
+const idleProfiles: string[] = [];
+process.on('exit', () => {
+  for (const profile of idleProfiles) rmSync(profile, { recursive: true, force: true });
+});
+
+async function withProfile<T>(work: (profile: string) => Promise<T>): Promise<T> {
+  const profile = idleProfiles.pop() ?? (await scratchDir('pdfprofile'));
+  let result: T;
+  try {
+    result = await work(profile);
+  } catch (error) {
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+  idleProfiles.push(profile);
+  return result;
+}
+
+/** The PDF of each input, or undefined where LibreOffice made none. */
+function sofficeToPdf(
   soffice: string,
   inputs: readonly Buffer[],
   extension: string,
   timeoutMs: number | undefined,
-): Promise<Buffer[]> {
+): Promise<(Buffer | undefined)[]> {
+  return withProfile((profile) => convertIn(profile, soffice, inputs, extension, timeoutMs));
+}
+
+async function convertIn(
+  profile: string,
+  soffice: string,
+  inputs: readonly Buffer[],
+  extension: string,
+  timeoutMs: number | undefined,
+): Promise<(Buffer | undefined)[]> {
   const dir = await scratchDir('pdf');
   try {
     // ASCII names: the units' Chinese names are not needed inside the server's temporary folder.
@@ -188,7 +262,7 @@ async function sofficeToPdf(
       run(
         soffice,
         [
-          `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
+          `-env:UserInstallation=${pathToFileURL(profile).href}`,
           '--headless',
           '--norestore',
           '--nolockcheck',
@@ -201,7 +275,7 @@ async function sofficeToPdf(
         timeoutMs ?? TIMEOUT_MS + PER_FILE_MS * (inputs.length - 1),
       ),
     );
-    return await Promise.all(inputs.map((_, i) => readFile(path.join(dir, `document${i}.pdf`))));
+    return await Promise.all(inputs.map((_, i) => readIfMade(path.join(dir, `document${i}.pdf`))));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
