@@ -4,7 +4,7 @@
  * uploaded to the same slot, and probed metadata, finding codes and pass/fail agree.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Document, Packer, Paragraph } from 'docx';
@@ -28,6 +28,7 @@ const root = fileURLToPath(new URL('../../../..', import.meta.url));
 const { available: ffmpeg } = ffmpegAvailability();
 const folder = tempFolder('tuijie-same-verdict-');
 const file = (name: string) => join(folder.dir, name);
+const tmp = join(folder.dir, 'tmp');
 let t: TestApp;
 let campaignId: string;
 const nominations: Record<string, string> = {};
@@ -36,7 +37,9 @@ function cli(...args: string[]): Promise<{ status: number | null; stdout: string
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['src/cli/main.ts', 'check', ...args], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: t.database.url, LOG_LEVEL: 'silent' },
+      // A temporary folder of its own: at start the command removes what dead processes left in the
+      // system's, and says so on stderr, which other test files' killed workers would make it do.
+      env: { ...process.env, DATABASE_URL: t.database.url, LOG_LEVEL: 'silent', TMPDIR: tmp },
     });
     let stdout = '';
     let stderr = '';
@@ -48,6 +51,7 @@ function cli(...args: string[]): Promise<{ status: number | null; stdout: string
 
 beforeAll(async () => {
   t = await createTestApp();
+  mkdirSync(tmp);
   const jilin = await loginAs(t, 'jilin-admin');
   const { campaign, rules } = await campaignOf(t, jilin, '中国成人教育协会');
   campaignId = campaign.id;
