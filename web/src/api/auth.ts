@@ -2,7 +2,7 @@
 
 import type { Me, MeResponse, MySessionsResponse, SessionResponse } from '#core/contract/auth.ts';
 import { claimLocalDrafts } from '../lib/localDrafts.ts';
-import { api, setCsrfToken } from './client.ts';
+import { api, setCsrfToken, stopSending } from './client.ts';
 
 export type { Me } from '#core/contract/auth.ts';
 
@@ -34,9 +34,12 @@ export function signOutElsewhere(): Promise<{ signedOut: number }> {
   return api<{ signedOut: number }>('/api/auth/sessions/sign-out-others', { method: 'POST' });
 }
 
+/** Ends the session: the last request this page sends (the login page's full load follows). */
 export async function logout(): Promise<void> {
+  const request = api<void>('/api/auth/logout', { method: 'POST', expectUnauthorized: true });
+  stopSending();
   try {
-    await api<void>('/api/auth/logout', { method: 'POST', expectUnauthorized: true });
+    await request;
   } finally {
     setCsrfToken(null);
   }

@@ -33,6 +33,19 @@ export function onUnauthenticated(listener: Listener): void {
   unauthenticatedListener = listener;
 }
 
+let leaving = false;
+
+/**
+ * Signing out: from here on the page sends nothing more, and a request still in flight that meets the
+ * ended session is no lost session to react to (it would take the user to the login page without its
+ * 已退出登录). The full page load to the login page that follows drops whatever is left waiting.
+ */
+export function stopSending(): void {
+  leaving = true;
+}
+
+const never = () => new Promise<never>(() => {});
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
@@ -81,6 +94,7 @@ export async function send(path: string, options: RequestOptions = {}): Promise<
     body = JSON.stringify(options.body);
   }
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (leaving) return never();
 
   let response: Response;
   try {
@@ -90,6 +104,7 @@ export async function send(path: string, options: RequestOptions = {}): Promise<
   }
   if (response.ok) return response;
 
+  if (leaving && !options.expectUnauthorized) return never();
   const error = await toApiError(response);
   if (error.status === 401 && !options.expectUnauthorized) unauthenticatedListener?.(error);
   throw error;
