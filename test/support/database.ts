@@ -10,8 +10,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database of its own for one test file (copied from the run's template). */
-export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+/**
+ * A fresh, migrated database of its own for one test file (copied from the run's template, or from
+ * `template` when given).
+ */
+export async function createTestDatabase(
+  options: { migrated?: boolean; template?: string } = {},
+): Promise<TestDatabase> {
   // The test app's personal-data key (vitest.config.ts), as a start would load it.
   installDataKeys(keyringFromEnv(process.env)!);
   const serverUrl = inject('pgServerUrl');
@@ -20,7 +25,7 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
     serverUrl,
     options.migrated === false
       ? `CREATE DATABASE ${name}`
-      : `CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`,
+      : `CREATE DATABASE ${name} TEMPLATE ${options.template ?? inject('pgTemplate')}`,
   );
   const url = withDatabase(serverUrl, name);
   const db = createDb(url, 30);

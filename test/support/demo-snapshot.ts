@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createDb, withDatabase } from '#server/platform/db/database.ts';
-import { installDataKeys, keyringFromEnv } from '#server/platform/personal-data/data-keys.ts';
-import type { TestDatabase } from './database.ts';
-import { runOnServer } from './pg-admin.ts';
+import { withDatabase } from '#server/platform/db/database.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
 import { startServerProcess } from './server-process.ts';
 
 // Any number unlikely to be another lock of the run's server.
@@ -22,23 +19,17 @@ export type DemoDatabase = TestDatabase & { varDir: string };
  * after copies it, as a restore would.
  */
 export async function createDemoDatabase(): Promise<DemoDatabase> {
-  installDataKeys(keyringFromEnv(process.env)!);
   const serverUrl = inject('pgServerUrl');
   const snapshot = inject('demoSnapshot');
   await ensureSnapshot(serverUrl, snapshot);
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  await runOnServer(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${snapshot.database}`);
+  const database = await createTestDatabase({ template: snapshot.database });
   const varDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-e2e-'));
   await cp(snapshot.varDir, varDir, { recursive: true });
-  const url = withDatabase(serverUrl, name);
-  const db = createDb(url, 30);
   return {
-    url,
-    db,
+    ...database,
     varDir,
     async drop() {
-      await db.destroy();
-      await runOnServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await database.drop();
       await rm(varDir, { recursive: true, force: true });
     },
   };
