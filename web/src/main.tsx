@@ -1,5 +1,6 @@
 /** Entry point: Chinese locale everywhere, one query cache, and the app-wide reactions to 401 and 403. */
 import 'dayjs/locale/zh-cn.js';
+import { LoadingOutlined } from '@ant-design/icons';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, type ConfigProviderProps } from 'antd';
 import zhCNModule from 'antd/locale/zh_CN.js';
@@ -41,6 +42,14 @@ const queryClient = new QueryClient({
   },
 });
 
+/**
+ * A busy button's spinner. antd animates its own spinner out of the button, and when an answer came within
+ * the frame of the click the animation never ran and never ended: the spinner stayed, unseen, and the
+ * button was read out as "loading 保存" from then on. A spinner given here is simply shown while busy, and
+ * named in Chinese.
+ */
+const BUTTON = { loadingIcon: <LoadingOutlined aria-label="正在处理" /> };
+
 // The session ended (expired, logged out elsewhere): forget the account; RequireAuth then shows the login.
 onUnauthenticated(() => {
   queryClient.setQueryData(ME_KEY, null);
@@ -48,7 +57,7 @@ onUnauthenticated(() => {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={APP_THEME}>
+    <ConfigProvider locale={zhCN} theme={APP_THEME} button={BUTTON}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
