@@ -18,17 +18,15 @@ import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CampaignRules } from '#core/campaign/rules.ts';
-import { completeStar } from '#test/support/nominations.ts';
-import { drive, type Step } from './nominations-load/drive.ts';
-import { type Caller, createClient, pool, type Reply } from './nominations-load/http.ts';
+import { drive } from './nominations-load/drive.ts';
+import { createClient } from './nominations-load/http.ts';
 import { QUOTA, runQuotaRace } from './nominations-load/race.ts';
 import { printLoad } from './nominations-load/report.ts';
 import { startServer } from './nominations-load/server.ts';
+import { saveAndList, setUpSubmitters, sourceAddress } from './nominations-load/submitters.ts';
 
 /** A session's pause between requests in the paced run: with save and list alternating, a save every 2 s. */
 const PACE_MS = 1000;
-const SOURCES = 8;
 const root = path.resolve(import.meta.dirname, '..');
 
 const { values: args } = parseArgs({
@@ -45,27 +43,6 @@ if (
 ) {
   throw new Error('--seconds must be in (0, 600] and --sessions an integer in [1, 400]');
 }
-const source = (i: number) => `127.0.0.${(i % SOURCES) + 1}`;
-
-interface Organisation {
-  id: string;
-  parentId: string | null;
-  name: string;
-}
-interface Campaign {
-  id: string;
-  organiserName: string;
-  status: string;
-}
-interface Nomination {
-  id: string;
-  version: number;
-}
-interface Session extends Caller {
-  nominationId: string;
-  version: number;
-  form: Record<string, unknown>;
-}
 
 await mkdir(path.join(root, '.tmp'), { recursive: true });
 const varDir = await mkdtemp(path.join(root, '.tmp', 'bench-load-'));
@@ -77,56 +54,11 @@ const server = await startServer(varDir);
 const client = createClient(server.port);
 try {
   const t0 = performance.now();
-  const adminPassword = server.passwords.get('jilin-admin');
-  if (!adminPassword) throw new Error(`no demo password for jilin-admin in:\n${server.output()}`);
-  const admin = await client.firstLogin(source(0), 'jilin-admin', adminPassword);
-  const me = await client.call<{ me: { organisation: { id: string } } }>(admin, 'GET', '/api/auth/me');
-  const jilinId = me.me.organisation.id;
-  const { items: orgs } = await client.call<{ items: Organisation[] }>(admin, 'GET', '/api/organisations');
-  const units = orgs.filter((o) => o.parentId === jilinId).sort((a, b) => a.name.localeCompare(b.name));
-  if (units.length === 0) throw new Error('吉林省教育厅 has no reporting units');
-  const raceUnit = units[units.length - 1]!;
-
-  // The submitters over the units (the last unit is the race's and gets none of them).
-  const loadUnits = units.length > 1 ? units.slice(0, -1) : units;
-  const created = await pool(
-    Array.from({ length: sessionCount }, (_, i) => i),
-    8,
-    async (i) => {
-      const unit = loadUnits[i % loadUnits.length]!;
-      const username = `bench-unit-${String(i).padStart(3, '0')}`;
-      const r = await client.call<{ initialPassword: string }>(
-        admin,
-        'POST',
-        '/api/accounts',
-        { username, displayName: `压测填报员${i}`, organisationId: unit.id, roles: ['unit_submitter'] },
-        [201],
-      );
-      return { i, username, initialPassword: r.initialPassword };
-    },
+  const { admin, campaign, sessions, spareUnit, unitCount } = await setUpSubmitters(
+    client,
+    server.passwords,
+    sessionCount,
   );
-  const first = await client.firstLogin(source(1), created[0]!.username, created[0]!.initialPassword);
-  const { items: campaigns } = await client.call<{ items: Campaign[] }>(first, 'GET', '/api/campaigns');
-  const campaign = campaigns.find((c) => c.organiserName === '吉林省教育厅' && c.status === 'open');
-  if (!campaign) throw new Error('no open campaign of 吉林省教育厅');
-  const { rules } = await client.call<{ rules: CampaignRules }>(
-    first,
-    'GET',
-    `/api/campaigns/${campaign.id}`,
-  );
-
-  const sessions: Session[] = await pool(created, 8, async ({ i, username, initialPassword }) => {
-    const who = i === 0 ? first : await client.firstLogin(source(i + 1), username, initialPassword);
-    const { nomination } = await client.call<{ nomination: Nomination }>(
-      who,
-      'POST',
-      '/api/nominations',
-      { campaignId: campaign.id, category: 'star' },
-      [201],
-    );
-    const form = completeStar(rules, i) as unknown as Record<string, unknown>;
-    return { ...who, nominationId: nomination.id, version: nomination.version, form };
-  });
   const setupMs = performance.now() - t0;
   console.log(
     `load average before the run: ${os
@@ -135,41 +67,25 @@ try {
       .join(' ')}`,
   );
   console.log(
-    `setup: ${sessions.length} unit submitters over ${loadUnits.length} units, one star draft each, ${(setupMs / 1000).toFixed(1)} s`,
+    `setup: ${sessions.length} unit submitters over ${unitCount} units, one star draft each, ${(setupMs / 1000).toFixed(1)} s`,
   );
 
   // Baseline: the same client, connections and addresses on GET /api/health.
   const ms = seconds * 1000;
-  const baseline = await drive(server.pid, sessions.length, ms, (i) => ({
+  const baseline = await drive([server.pid], sessions.length, ms, (i) => ({
     kind: 'GET /api/health',
     run: () => client.send({ localAddress: sessions[i]!.localAddress }, 'GET', '/api/health'),
   }));
 
   // The load: each session saves its own draft (with the version its last save returned), then lists.
-  let stale = 0;
-  const listPath = `/api/nominations?campaignId=${campaign.id}`;
-  const draftStep = (i: number, n: number): Step => {
-    const s = sessions[i]!;
-    if (n % 2 === 1) return { kind: 'GET /api/nominations', run: () => client.send(s, 'GET', listPath) };
-    // What changes between two autosaves: a line of the story being typed.
-    const form = { ...s.form, story: `${s.form.story}\n第${n / 2}次保存：参加社区读书会，带动邻里共学。` };
-    return {
-      kind: 'PUT /api/nominations/:id',
-      run: () => client.send(s, 'PUT', `/api/nominations/${s.nominationId}`, { form, version: s.version }),
-      after: (r: Reply) => {
-        if (r.status === 200)
-          s.version = (JSON.parse(r.body) as { nomination: Nomination }).nomination.version;
-        else if (r.status === 409 && r.body.includes('STALE_VERSION')) stale++;
-      },
-    };
-  };
+  const { step: draftStep, counts } = saveAndList(client, sessions, campaign.id);
   // Back to back: what the machine can serve at most (every session hammering without a pause).
-  const saturated = await drive(server.pid, sessions.length, ms, draftStep);
+  const saturated = await drive([server.pid], sessions.length, ms, draftStep);
   // As people use it: the editor autosaves every 2 s while someone types, the list is reloaded in between.
-  const paced = await drive(server.pid, sessions.length, ms, draftStep, PACE_MS);
-  loadOk = printLoad(sessions.length, seconds, PACE_MS, { baseline, saturated, paced }, stale);
+  const paced = await drive([server.pid], sessions.length, ms, draftStep, PACE_MS);
+  loadOk = printLoad(sessions.length, seconds, PACE_MS, { baseline, saturated, paced }, counts.stale);
 
-  raceOk = await runQuotaRace(client, admin, source(SOURCES - 1), campaign.id, raceUnit);
+  raceOk = await runQuotaRace(client, admin, sourceAddress(7), campaign.id, spareUnit);
 } catch (e) {
   console.error(e);
 } finally {

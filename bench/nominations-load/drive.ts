@@ -5,8 +5,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { codeOf, type Reply, sleep } from './http.ts';
 
-/** CPU seconds used so far by this process and by the server's process tree (Linux /proc; else zero). */
-async function cpuSeconds(serverPid: number) {
+/** CPU seconds used so far by this process and by the servers' process trees (Linux /proc; else zero). */
+async function cpuSeconds(serverPids: readonly number[]) {
   const client = process.cpuUsage();
   const out = { client: (client.user + client.system) / 1e6, server: 0, postgres: 0 };
   try {
@@ -24,7 +24,7 @@ async function cpuSeconds(serverPid: number) {
         cpu: (Number(f[11]) + Number(f[12])) / 100, // utime + stime in USER_HZ (100 on Linux)
       });
     }
-    const tree = new Set([serverPid]);
+    const tree = new Set(serverPids);
     for (let grew = true; grew; ) {
       grew = false;
       for (const p of procs) {
@@ -95,7 +95,7 @@ export type Run = Awaited<ReturnType<typeof drive>>;
  * `thinkMs` between a reply and the next request (a person typing: the page autosaves every so often).
  */
 export async function drive(
-  serverPid: number,
+  serverPids: readonly number[],
   workers: number,
   ms: number,
   step: (i: number, n: number) => Step,
@@ -103,7 +103,7 @@ export async function drive(
 ) {
   const stats = new Map<string, Stats>();
   const all = newStats();
-  const cpuBefore = await cpuSeconds(serverPid);
+  const cpuBefore = await cpuSeconds(serverPids);
   const started = performance.now();
   const deadline = started + ms;
   await Promise.all(
@@ -125,7 +125,7 @@ export async function drive(
     }),
   );
   const elapsed = performance.now() - started;
-  const cpuAfter = await cpuSeconds(serverPid);
+  const cpuAfter = await cpuSeconds(serverPids);
   const busy = (k: keyof typeof cpuAfter) => (cpuAfter[k] - cpuBefore[k]) / (elapsed / 1000);
   return {
     all: summary(all, elapsed),

@@ -11,6 +11,8 @@ export interface ServerProcess {
   /** The demo accounts' one-time passwords, read from what the server printed at start. */
   passwords: Map<string, string>;
   output(): string;
+  /** The process now running (a restart makes another). */
+  pid(): number;
   /**
    * Stops the server and starts it again on the same database, files and port, with its clock starting at
    * `clock` (TUIJIE_CLOCK): how a browser test lets a month pass.
@@ -92,6 +94,7 @@ export async function startServerProcess(
     url: `http://127.0.0.1:${port}`,
     passwords,
     output: () => out,
+    pid: () => child.pid!,
     async restart({ clock }) {
       await end(child);
       child = await spawnServer(clock);

@@ -1,0 +1,232 @@
+/**
+ * The deadline-day mix against one instance and against two instances behind nginx, on one machine
+ * (issue #16): 200 unit submitters (bench/nominations-load/submitters.ts) each autosaving their draft,
+ * listing the round's nominations and sending part of a photo through tus, back to back. Both instances
+ * run `tuijie serve` on one PostgreSQL and one files folder; nginx has the configuration
+ * `tuijie nginx-config` prints for the two. Prints throughput and p99 of each and their ratios.
+ * Goal: p99 through nginx to two instances at most 1.2x one instance's (on one 2-core machine two
+ * processes gain little; the bench shows that nothing is lost through the proxy).
+ *
+ *   npm run bench -- scale-out [--seconds 40] [--sessions 200]
+ *
+ * One instance and the two alternate in halves (one, two, two, one) so a change in the machine's other
+ * load falls on both. The bench fails (exit 1) when it no longer measures what it claims: a request
+ * failed, a save lost its version, or nginx sent one instance nothing during the two-instance halves.
+ */
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startEmbeddedPostgres } from '#server/platform/db/embedded-postgres.ts';
+import { ensureDatabaseExists } from '#server/platform/db/provision.ts';
+import { noisePhoto } from '#server/seed/demo-files.ts';
+import { type NginxProcess, startPrintedNginx } from '#test/support/nginx.ts';
+import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
+import { drive, type Run, type Step } from './nominations-load/drive.ts';
+import { type Client, createClient } from './nominations-load/http.ts';
+import { type Session, saveAndList, setUpSubmitters } from './nominations-load/submitters.ts';
+
+const GOAL_P99_RATIO = 1.2;
+/** Every third turn of a session sends part of a photo: an upload left open, as a slow line leaves it. */
+const UPLOAD_EVERY = 3;
+const UPLOAD_PART = 64 * 1024;
+const METRICS_TOKEN = `scale-out-bench-${process.pid}`;
+const root = path.resolve(import.meta.dirname, '..');
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '40' },
+    sessions: { type: 'string', default: process.env.BENCH_SESSIONS ?? '200' },
+  },
+});
+const seconds = Number(args.seconds);
+const sessionCount = Number(args.sessions);
+if (
+  !(seconds >= 4 && seconds <= 600) ||
+  !(Number.isInteger(sessionCount) && sessionCount > 0 && sessionCount <= 400)
+) {
+  throw new Error('--seconds must be in [4, 600] and --sessions an integer in [1, 400]');
+}
+
+/** How many requests a process has answered, by its own counter (/metrics). */
+async function answeredBy(server: ServerProcess): Promise<number> {
+  const response = await fetch(`${server.url}/metrics`, {
+    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+  });
+  if (response.status !== 200) throw new Error(`/metrics answered ${response.status}`);
+  return (await response.text())
+    .split('\n')
+    .filter((l) => l.startsWith('tuijie_http_request_duration_seconds_count{') && !l.includes('/metrics'))
+    .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+}
+
+/** The photo slot of a star's form, where the sessions' partial uploads go. */
+async function photoSlot(client: Client, session: Session) {
+  const { slots } = await client.call<{
+    slots: { setKey: string; slot: { id: string; kind: string } }[];
+  }>(session, 'GET', `/api/nominations/${session.nominationId}/materials`);
+  const photo = slots.find((s) => s.slot.kind === 'photo');
+  if (!photo) throw new Error('the star form has no photo slot');
+  return { setKey: photo.setKey, slotId: photo.slot.id };
+}
+
+const tusMetadata = (values: Record<string, string>) =>
+  Object.entries(values)
+    .map(([k, v]) => `${k} ${Buffer.from(v, 'utf8').toString('base64')}`)
+    .join(',');
+
+/** The mix through `client`: saves and lists, and every third turn an upload's first part. */
+function deadlineDay(
+  client: Client,
+  sessions: Session[],
+  campaignId: string,
+  slot: { setKey: string; slotId: string },
+  photo: Buffer,
+) {
+  const { step: saveOrList, counts } = saveAndList(client, sessions, campaignId);
+  const part = photo.subarray(0, UPLOAD_PART);
+  const step = (i: number, n: number): Step => {
+    if (n % UPLOAD_EVERY !== UPLOAD_EVERY - 1) return saveOrList(i, n - Math.floor(n / UPLOAD_EVERY));
+    const s = sessions[i]!;
+    return {
+      kind: 'tus POST + PATCH (64 KB)',
+      run: async () => {
+        const created = await client.send(s, 'POST', '/api/uploads', undefined, {
+          'tus-resumable': '1.0.0',
+          'upload-length': String(photo.length),
+          'upload-metadata': tusMetadata({ nominationId: s.nominationId, ...slot, filename: `照片${n}.jpg` }),
+        });
+        if (created.status !== 201) return created;
+        const location = new URL(String(created.headers.location), 'http://127.0.0.1');
+        return client.send(s, 'PATCH', location.pathname, part, {
+          'tus-resumable': '1.0.0',
+          'upload-offset': '0',
+          'content-type': 'application/offset+octet-stream',
+        });
+      },
+    };
+  };
+  return { step, counts };
+}
+
+/** Halves of one kind as one run: requests/s averaged, the worse p99, counts and errors summed. */
+function combined(runs: Run[]) {
+  return {
+    count: runs.reduce((sum, r) => sum + r.all.count, 0),
+    rps: runs.reduce((sum, r) => sum + r.all.rps, 0) / runs.length,
+    p50: Math.max(...runs.map((r) => r.all.p50)),
+    p99: Math.max(...runs.map((r) => r.all.p99)),
+    errors: runs.reduce((sum, r) => sum + r.all.errors, 0),
+    codes: runs.flatMap((r) => [...r.all.codes].map(([c, k]) => `${c}×${k}`)),
+    cpu: (['client', 'server', 'postgres'] as const).map(
+      (k) => `${k} ${(runs.reduce((sum, r) => sum + r.cpu[k], 0) / runs.length).toFixed(2)}`,
+    ),
+  };
+}
+
+await mkdir(path.join(root, '.tmp'), { recursive: true });
+const dir = await mkdtemp(path.join(root, '.tmp', 'bench-scale-out-'));
+process.env.METRICS_TOKEN = METRICS_TOKEN;
+process.env.RATE_LIMIT_PER_MINUTE = '100000000';
+let ok = false;
+const stops: (() => Promise<unknown>)[] = [];
+try {
+  const t0 = performance.now();
+  const pg = await startEmbeddedPostgres(path.join(dir, 'pg'));
+  stops.unshift(() => pg.stop());
+  await ensureDatabaseExists(pg.serverUrl, 'tuijie');
+  const databaseUrl = pg.serverUrl.replace(/\/postgres$/, '/tuijie');
+  const postmaster = Number((await readFile(path.join(pg.dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  const filesDir = path.join(dir, 'files');
+  const a = await startServerProcess(databaseUrl, { filesDir });
+  stops.unshift(() => a.stop());
+  const b = await startServerProcess(databaseUrl, { filesDir });
+  stops.unshift(() => b.stop());
+  const nginxDir = path.join(dir, 'nginx');
+  await mkdir(nginxDir);
+  const { nginx, front } = await startPrintedNginx(nginxDir, {
+    upstreams: [new URL(a.url).host, new URL(b.url).host],
+    siteDir: path.join(filesDir, 'public-site'),
+    probePath: '/api/health/live',
+  });
+  stops.unshift(() => (nginx as NginxProcess).stop());
+
+  const one = createClient(Number(new URL(a.url).port));
+  const two = createClient(Number(new URL(front).port));
+  stops.unshift(async () => {
+    one.close();
+    two.close();
+  });
+  const { campaign, sessions } = await setUpSubmitters(one, a.passwords, sessionCount);
+  const slot = await photoSlot(one, sessions[0]!);
+  const photo = await noisePhoto(UPLOAD_PART * 2);
+  console.log(
+    `setup: two instances, nginx, ${sessions.length} unit submitters with a draft each, ${((performance.now() - t0) / 1000).toFixed(1)} s; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+
+  const mixes = {
+    one: deadlineDay(one, sessions, campaign.id, slot, photo),
+    two: deadlineDay(two, sessions, campaign.id, slot, photo),
+  };
+  const pids = [a.pid(), b.pid(), nginx.pid, postmaster];
+  const half = (seconds / 2) * 1000;
+  const runs: Record<'one' | 'two', Run[]> = { one: [], two: [] };
+  const servedDuringTwo = [0, 0];
+  // Warm both ways (connections opened, plans cached) before anything is measured.
+  await drive(pids, sessions.length, 3000, mixes.one.step);
+  await drive(pids, sessions.length, 3000, mixes.two.step);
+  for (const which of ['one', 'two', 'two', 'one'] as const) {
+    const before = which === 'two' ? [await answeredBy(a), await answeredBy(b)] : [];
+    runs[which].push(await drive(pids, sessions.length, half, mixes[which].step));
+    if (which === 'two') {
+      servedDuringTwo[0]! += (await answeredBy(a)) - before[0]!;
+      servedDuringTwo[1]! += (await answeredBy(b)) - before[1]!;
+    }
+  }
+
+  const single = combined(runs.one);
+  const pair = combined(runs.two);
+  const fmt = (x: number) => x.toFixed(1).padStart(8);
+  console.log(
+    `\nthe deadline-day mix: ${sessions.length} sessions back to back (save, list, and every ${UPLOAD_EVERY}rd turn a 64 KB tus part), ${seconds / 2} s per half, halves one-two-two-one; latency in ms`,
+  );
+  console.log(
+    `${'run'.padEnd(34)}${'requests'.padStart(9)}${'req/s'.padStart(9)}${'p50'.padStart(8)}${'p99'.padStart(8)}${'errors'.padStart(8)}   CPU cores busy`,
+  );
+  for (const [name, r] of [
+    ['one instance (direct)', single],
+    ['two instances behind nginx', pair],
+  ] as const)
+    console.log(
+      `${name.padEnd(34)}${String(r.count).padStart(9)}${r.rps.toFixed(0).padStart(9)}${fmt(r.p50)}${fmt(r.p99)}${String(r.errors).padStart(8)}   ${r.cpu.join(', ')}${r.codes.length > 0 ? `   ${r.codes.join(', ')}` : ''}`,
+    );
+  for (const [kind] of runs.two[0]!.byKind) {
+    const p99 = (rs: Run[]) => Math.max(...rs.map((r) => r.byKind.get(kind)?.p99 ?? Number.NaN));
+    console.log(`  ${kind.padEnd(32)}p99 one ${fmt(p99(runs.one))}, two ${fmt(p99(runs.two))}`);
+  }
+  console.log(
+    `requests each instance answered during the two-instance halves: ${servedDuringTwo.join(' and ')}`,
+  );
+  const stale = mixes.one.counts.stale + mixes.two.counts.stale;
+  const p99Ratio = pair.p99 / single.p99;
+  console.log(
+    `two behind nginx / one: throughput ${(pair.rps / single.rps).toFixed(2)}x, p99 ${p99Ratio.toFixed(2)}x (goal ≤ ${GOAL_P99_RATIO}x); stale-version 409s on own drafts: ${stale}`,
+  );
+  const problems = [
+    ...(single.errors + pair.errors > 0 ? [`${single.errors + pair.errors} requests failed`] : []),
+    ...(stale > 0 ? [`${stale} saves lost their version`] : []),
+    ...(servedDuringTwo.some((n) => n === 0) ? ['nginx sent one instance nothing'] : []),
+  ];
+  if (problems.length > 0) console.log(`NOT measuring what it claims: ${problems.join('; ')}`);
+  ok = problems.length === 0;
+  console.log(`p99 goal ${p99Ratio <= GOAL_P99_RATIO ? 'met' : 'NOT met'}`);
+} catch (e) {
+  console.error(e);
+} finally {
+  for (const stop of stops) await stop().catch((e) => console.error(e));
+  await rm(dir, { recursive: true, force: true });
+}
+process.exit(ok ? 0 : 1);
