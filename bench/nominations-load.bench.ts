@@ -18,7 +18,7 @@ import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { drive } from './nominations-load/drive.ts';
+import { drive, untilQuiet } from './nominations-load/drive.ts';
 import { createClient } from './nominations-load/http.ts';
 import { QUOTA, runQuotaRace } from './nominations-load/race.ts';
 import { printLoad } from './nominations-load/report.ts';
@@ -60,6 +60,7 @@ try {
     sessionCount,
   );
   const setupMs = performance.now() - t0;
+  const waitedS = await untilQuiet([server.pid]);
   console.log(
     `load average before the run: ${os
       .loadavg()
@@ -67,7 +68,7 @@ try {
       .join(' ')}`,
   );
   console.log(
-    `setup: ${sessions.length} unit submitters over ${unitCount} units, one star draft each, ${(setupMs / 1000).toFixed(1)} s`,
+    `setup: ${sessions.length} unit submitters over ${unitCount} units, one star draft each, ${(setupMs / 1000).toFixed(1)} s; then ${waitedS.toFixed(0)} s until the server was idle`,
   );
 
   // Baseline: the same client, connections and addresses on GET /api/health.

@@ -13,6 +13,7 @@
  * load falls on both. The bench fails (exit 1) when it no longer measures what it claims: a request
  * failed, a save lost its version, or nginx sent one instance nothing during the two-instance halves.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,9 +21,10 @@ import { parseArgs } from 'node:util';
 import { startEmbeddedPostgres } from '#server/platform/db/embedded-postgres.ts';
 import { ensureDatabaseExists } from '#server/platform/db/provision.ts';
 import { noisePhoto } from '#server/seed/demo-files.ts';
+import { waitForIdleJobs } from '#test/support/demo-snapshot.ts';
 import { type NginxProcess, startPrintedNginx } from '#test/support/nginx.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
-import { drive, type Run, type Step } from './nominations-load/drive.ts';
+import { drive, type Run, type Step, untilQuiet } from './nominations-load/drive.ts';
 import { type Client, createClient } from './nominations-load/http.ts';
 import { type Session, saveAndList, setUpSubmitters } from './nominations-load/submitters.ts';
 
@@ -127,6 +129,8 @@ function combined(runs: Run[]) {
 await mkdir(path.join(root, '.tmp'), { recursive: true });
 const dir = await mkdtemp(path.join(root, '.tmp', 'bench-scale-out-'));
 process.env.METRICS_TOKEN = METRICS_TOKEN;
+// Both instances seal and open personal data with one key, as production sets it for every process.
+process.env.TUIJIE_DATA_KEY = randomBytes(32).toString('base64');
 process.env.RATE_LIMIT_PER_MINUTE = '100000000';
 let ok = false;
 const stops: (() => Promise<unknown>)[] = [];
@@ -157,11 +161,15 @@ try {
     one.close();
     two.close();
   });
+  // The demo's first jobs (thumbnails, films, documents) done first: they would fall on the first halves.
+  await waitForIdleJobs(databaseUrl);
   const { campaign, sessions } = await setUpSubmitters(one, a.passwords, sessionCount);
   const slot = await photoSlot(one, sessions[0]!);
   const photo = await noisePhoto(UPLOAD_PART * 2);
+  const pids = [a.pid(), b.pid(), nginx.pid, postmaster];
+  const waitedS = await untilQuiet(pids);
   console.log(
-    `setup: two instances, nginx, ${sessions.length} unit submitters with a draft each, ${((performance.now() - t0) / 1000).toFixed(1)} s; load average ${os
+    `setup: two instances, nginx, ${sessions.length} unit submitters with a draft each, ${((performance.now() - t0) / 1000).toFixed(1)} s, of which ${waitedS.toFixed(0)} s until they were idle; load average ${os
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
@@ -171,7 +179,6 @@ try {
     one: deadlineDay(one, sessions, campaign.id, slot, photo),
     two: deadlineDay(two, sessions, campaign.id, slot, photo),
   };
-  const pids = [a.pid(), b.pid(), nginx.pid, postmaster];
   const half = (seconds / 2) * 1000;
   const runs: Record<'one' | 'two', Run[]> = { one: [], two: [] };
   const servedDuringTwo = [0, 0];

@@ -43,6 +43,26 @@ async function cpuSeconds(serverPids: readonly number[]) {
   return out;
 }
 
+/**
+ * Waits until the servers and their database have been idle for two seconds in a row: a first start's
+ * jobs (thumbnails, films, documents, publishing the public pages) would otherwise fall on the first
+ * runs measured and make them look slower than they are. Fails after `limitS` seconds.
+ */
+export async function untilQuiet(serverPids: readonly number[], limitS = 300): Promise<number> {
+  const started = performance.now();
+  let last = await cpuSeconds(serverPids);
+  for (let quietFor = 0; quietFor < 2; ) {
+    if (performance.now() - started > limitS * 1000)
+      throw new Error(`the servers were still busy after ${limitS} s: the runs would measure their own work`);
+    await sleep(1000);
+    const now = await cpuSeconds(serverPids);
+    const busy = now.server - last.server + (now.postgres - last.postgres);
+    quietFor = busy < 0.05 ? quietFor + 1 : 0;
+    last = now;
+  }
+  return (performance.now() - started) / 1000;
+}
+
 interface Stats {
   latencies: number[];
   statuses: Map<number, number>;

@@ -58,7 +58,7 @@ async function ensureSnapshot(serverUrl: string, snapshot: { database: string; v
 }
 
 /** The demo's first jobs (thumbnails, documents) done, so no copy starts with one a stopped server held. */
-async function waitForIdleJobs(databaseUrl: string) {
+export async function waitForIdleJobs(databaseUrl: string) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

@@ -4,7 +4,14 @@
  * key opens it after a rotation. Opening checks the tag: a wrong key or a changed byte is an error,
  * never garbage.
  */
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  type KeyObject,
+  randomBytes,
+} from 'node:crypto';
 import {
   isPersonalField,
   maskPersonal,
@@ -15,9 +22,21 @@ import { DataKeyError, type DataKeyring } from './data-keys.ts';
 
 const aad = (field: string) => Buffer.from(`tuijie:${field}`);
 
+// Given as bytes, a key is made into a key object on every call: a tenth of a save's CPU under load,
+// as a form has several sealed fields. Made once per key instead.
+const secrets = new WeakMap<Buffer, KeyObject>();
+function secretOf(key: Buffer): KeyObject {
+  let secret = secrets.get(key);
+  if (!secret) {
+    secret = createSecretKey(key);
+    secrets.set(key, secret);
+  }
+  return secret;
+}
+
 export function seal(field: string, clear: string, keyring: DataKeyring): SealedValue {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', keyring.current.key, iv).setAAD(aad(field));
+  const cipher = createCipheriv('aes-256-gcm', secretOf(keyring.current.key), iv).setAAD(aad(field));
   const ct = Buffer.concat([cipher.update(clear, 'utf8'), cipher.final()]);
   return {
     v: 1,
@@ -44,7 +63,7 @@ export function open(field: string, sealed: SealedValue, keyring: DataKeyring): 
   const key = keyring.keys.get(sealed.kid);
   if (!key) throw new UnknownDataKeyError(sealed.kid);
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'))
+    const decipher = createDecipheriv('aes-256-gcm', secretOf(key), Buffer.from(sealed.iv, 'base64'))
       .setAAD(aad(field))
       .setAuthTag(Buffer.from(sealed.tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(sealed.ct, 'base64')), decipher.final()]).toString(
@@ -61,5 +80,5 @@ export function open(field: string, sealed: SealedValue, keyring: DataKeyring): 
 export function matchHash(field: string, clear: string, keyring: DataKeyring): string | null {
   const text = matchText(field, clear);
   if (text === '') return null;
-  return createHmac('sha256', keyring.matchKey).update(`${field}\u0000${text}`).digest('hex');
+  return createHmac('sha256', secretOf(keyring.matchKey)).update(`${field}\u0000${text}`).digest('hex');
 }
