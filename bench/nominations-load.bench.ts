@@ -3,7 +3,8 @@
  * draft and lists the campaign's nominations, in turn, as fast as the server answers, for 60 s on
  * loopback. Goal: p99 under 100 ms and no errors (a 409 on a save that sent the version of its own last
  * save counts as one). The baseline, measured in the same run with the same client and connections, is
- * GET /api/health: no session, no database. Then the quota race: 50 complete nominations of one unit
+ * GET /api/health/live: no session, no database (/api/health itself now checks the database and the files
+ * folder on every call, as a readiness probe should). Then the quota race: 50 complete nominations of one unit
  * (form and the material submitting requires) whose star quota is 5, submitted all at once; exactly 5
  * must be admitted (exit code 1 otherwise, with the reason).
  *
@@ -71,11 +72,11 @@ try {
     `setup: ${sessions.length} unit submitters over ${unitCount} units, one star draft each, ${(setupMs / 1000).toFixed(1)} s; then ${waitedS.toFixed(0)} s until the server was idle`,
   );
 
-  // Baseline: the same client, connections and addresses on GET /api/health.
+  // Baseline: the same client, connections and addresses on GET /api/health/live.
   const ms = seconds * 1000;
   const baseline = await drive([server.pid], sessions.length, ms, (i) => ({
-    kind: 'GET /api/health',
-    run: () => client.send({ localAddress: sessions[i]!.localAddress }, 'GET', '/api/health'),
+    kind: 'GET /api/health/live',
+    run: () => client.send({ localAddress: sessions[i]!.localAddress }, 'GET', '/api/health/live'),
   }));
 
   // The load: each session saves its own draft (with the version its last save returned), then lists.

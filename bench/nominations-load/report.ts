@@ -25,7 +25,7 @@ export function printLoad(
       `${name.padEnd(30)}${String(s.count).padStart(9)}${s.rps.toFixed(0).padStart(9)}${fmt(s.p50)}${fmt(s.p90)}${fmt(s.p99)}${fmt(s.max)}${String(s.errors).padStart(8)}   ${(s.p99 / GOAL_P99_MS).toFixed(2).padStart(8)}  ${ratio(s.p50, baseline.all.p50)}${ratio(s.p99, baseline.all.p99)}` +
         (s.codes.size > 0 ? `   ${[...s.codes].map(([c, k]) => `${c}×${k}`).join(', ')}` : ''),
     );
-  row('baseline: GET /api/health', baseline.all);
+  row('baseline: GET /api/health/live', baseline.all);
   row('saturated: save + list, all', saturated.all);
   for (const [kind, s] of saturated.byKind) row(`  ${kind}`, s);
   row(`paced (${paceMs} ms think): all`, paced.all);
