@@ -18,9 +18,9 @@
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { drive, untilQuiet } from './nominations-load/drive.ts';
 import { createClient } from './nominations-load/http.ts';
+import { loadArgs } from './nominations-load/load-args.ts';
 import { QUOTA, runQuotaRace } from './nominations-load/race.ts';
 import { printLoad } from './nominations-load/report.ts';
 import { startServer } from './nominations-load/server.ts';
@@ -30,20 +30,7 @@ import { saveAndList, setUpSubmitters, sourceAddress } from './nominations-load/
 const PACE_MS = 1000;
 const root = path.resolve(import.meta.dirname, '..');
 
-const { values: args } = parseArgs({
-  options: {
-    seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '60' },
-    sessions: { type: 'string', default: process.env.BENCH_SESSIONS ?? '200' },
-  },
-});
-const seconds = Number(args.seconds);
-const sessionCount = Number(args.sessions);
-if (
-  !(seconds > 0 && seconds <= 600) ||
-  !(Number.isInteger(sessionCount) && sessionCount > 0 && sessionCount <= 400)
-) {
-  throw new Error('--seconds must be in (0, 600] and --sessions an integer in [1, 400]');
-}
+const { seconds, sessionCount } = loadArgs(60);
 
 await mkdir(path.join(root, '.tmp'), { recursive: true });
 const varDir = await mkdtemp(path.join(root, '.tmp', 'bench-load-'));

@@ -17,7 +17,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { startEmbeddedPostgres } from '#server/platform/db/embedded-postgres.ts';
 import { ensureDatabaseExists } from '#server/platform/db/provision.ts';
 import { noisePhoto } from '#server/seed/demo-files.ts';
@@ -26,6 +25,7 @@ import { type NginxProcess, startPrintedNginx } from '#test/support/nginx.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
 import { drive, type Run, type Step, untilQuiet } from './nominations-load/drive.ts';
 import { type Client, createClient } from './nominations-load/http.ts';
+import { loadArgs } from './nominations-load/load-args.ts';
 import { type Session, saveAndList, setUpSubmitters } from './nominations-load/submitters.ts';
 
 const GOAL_P99_RATIO = 1.2;
@@ -35,20 +35,7 @@ const UPLOAD_PART = 64 * 1024;
 const METRICS_TOKEN = `scale-out-bench-${process.pid}`;
 const root = path.resolve(import.meta.dirname, '..');
 
-const { values: args } = parseArgs({
-  options: {
-    seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '40' },
-    sessions: { type: 'string', default: process.env.BENCH_SESSIONS ?? '200' },
-  },
-});
-const seconds = Number(args.seconds);
-const sessionCount = Number(args.sessions);
-if (
-  !(seconds >= 4 && seconds <= 600) ||
-  !(Number.isInteger(sessionCount) && sessionCount > 0 && sessionCount <= 400)
-) {
-  throw new Error('--seconds must be in [4, 600] and --sessions an integer in [1, 400]');
-}
+const { seconds, sessionCount } = loadArgs(40, 4);
 
 /** How many requests a process has answered, by its own counter (/metrics). */
 async function answeredBy(server: ServerProcess): Promise<number> {
