@@ -24,8 +24,8 @@ export function nominationPresenting({ db, clock }: Pick<AppContext, 'db' | 'clo
       return { nomination: { ...nomination, publicity: await publicityOfNomination(db, campaign, n) } };
     return { nomination };
   };
-  const presentList = async (actor: Actor, campaignId: string, rows: NominationRow[]) => {
-    const campaign = await visibleCampaign(db, actor, campaignId);
+  /** Rows of a campaign the caller has found visible. */
+  const presentList = async (actor: Actor, campaign: CampaignRow, rows: NominationRow[]) => {
     const deadlineOf = await unitDeadlines(db, campaign);
     const now = clock.now();
     return {

@@ -32,7 +32,7 @@ import { requestReview } from './request-review.ts';
 import { isOrganiserOf } from './rules.ts';
 import {
   createNomination,
-  listVisibleNominations,
+  listVisibleNominationsOf,
   recordExport,
   recordIdentityView,
   transitionNomination,
@@ -60,11 +60,8 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      return presentList(
-        actor,
-        request.query.campaignId,
-        await listVisibleNominations(db, actor, request.query),
-      );
+      const campaign = await visibleCampaign(db, actor, request.query.campaignId);
+      return presentList(actor, campaign, await listVisibleNominationsOf(db, actor, campaign, request.query));
     },
   });
 
@@ -82,7 +79,7 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
       // Supervision reads on screen only: an export carries personal data out (decision 0015).
       if (!isOrganiserOf(actor, campaign) && !hasRole(actor, 'unit_submitter'))
         throw forbidden('上级单位只能在平台上查看本活动，不能导出推介列表；如需名单，请联系组织单位。');
-      const rows = await listVisibleNominations(db, actor, request.query);
+      const rows = await listVisibleNominationsOf(db, actor, campaign, request.query);
       await recordExport(db, actor, campaign, rows.length);
       reply.header('content-type', XLSX);
       reply.header(
@@ -145,11 +142,8 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      return presentList(
-        actor,
-        request.body.campaignId,
-        await orderRegistration(db, actor, request.body, clock.now()),
-      );
+      const rows = await orderRegistration(db, actor, request.body, clock.now());
+      return presentList(actor, await visibleCampaign(db, actor, request.body.campaignId), rows);
     },
   });
 

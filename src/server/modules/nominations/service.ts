@@ -15,6 +15,7 @@ import { hasRole } from '#server/platform/auth/actor.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import { AppError, forbidden, notFound, staleVersion } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
+import type { CampaignRow } from '../campaigns/queries.ts';
 import { campaignRules } from '../campaigns/rules.ts';
 import { visibleCampaign } from '../campaigns/service.ts';
 import { submittedMaterials } from '../material-facts/nomination-materials.ts';
@@ -176,7 +177,16 @@ export async function transitionNominationIn(
 }
 
 export async function listVisibleNominations(db: Db, actor: Actor, filter: NominationFilter) {
-  const campaign = await visibleCampaign(db, actor, filter.campaignId);
+  return listVisibleNominationsOf(db, actor, await visibleCampaign(db, actor, filter.campaignId), filter);
+}
+
+/** The same, for a campaign the caller has already found visible (the list route presents it too). */
+export async function listVisibleNominationsOf(
+  db: Db,
+  actor: Actor,
+  campaign: CampaignRow,
+  filter: NominationFilter,
+) {
   const organiser = nominationRules.can(actor, 'actAsOrganiser', {
     unitId: '',
     organiserPath: campaign.organiserPath,
