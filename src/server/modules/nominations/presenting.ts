@@ -35,5 +35,5 @@ export function nominationPresenting({ db, clock }: Pick<AppContext, 'db' | 'clo
       })),
     };
   };
-  return { present, presentList, timingOf };
+  return { present, presentList };
 }

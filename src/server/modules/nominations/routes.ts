@@ -48,7 +48,7 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
   const { db, clock } = context;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  const { present, presentList, timingOf } = nominationPresenting(context);
+  const { present, presentList } = nominationPresenting(context);
 
   r.get('/api/nominations', {
     schema: {
@@ -178,7 +178,7 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     handler: async (request) => {
       const actor = requireActor(request);
       const now = clock.now();
-      const { nomination, campaign } = await updateNomination(
+      const { nomination, campaign, timing } = await updateNomination(
         db,
         actor,
         request.params.id,
@@ -190,7 +190,6 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
         reader: actor,
         now,
       });
-      const timing = await timingOf(campaign, nomination, now);
       return { nomination: presentNomination(actor, nomination, campaign, timing, findings) };
     },
   });

@@ -99,7 +99,8 @@ export async function updateNomination(
     nominationRules.authorize(actor, 'edit', n);
     const campaign = await visibleCampaign(trx, actor, n.campaignId);
     // The rule the response's 'edit' action is offered by: state, campaign open, the unit's deadline.
-    const refused = editRefusal(n.state, await moveContext(trx, campaign, n.unitId, 'unit', now));
+    const context = await moveContext(trx, campaign, n.unitId, 'unit', now);
+    const refused = editRefusal(n.state, context);
     if (refused) throw new AppError(refused.code, refused.message);
     if (n.version !== input.version) throw staleVersion();
     // Stored as it will be printed and compared: no full-width digits, stray spaces or bidi marks.
@@ -139,7 +140,8 @@ export async function updateNomination(
       before: { version: n.version },
       after: { version: n.version + 1 },
     });
-    return { nomination: saved, campaign };
+    // The deadline the save was judged by is the one the answer's actions are judged by.
+    return { nomination: saved, campaign, timing: { deadline: context.deadline, now } };
   });
 }
 
