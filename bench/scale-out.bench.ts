@@ -21,6 +21,7 @@ import { startEmbeddedPostgres } from '#server/platform/db/embedded-postgres.ts'
 import { ensureDatabaseExists } from '#server/platform/db/provision.ts';
 import { noisePhoto } from '#server/seed/demo-files.ts';
 import { waitForIdleJobs } from '#test/support/demo-snapshot.ts';
+import { tusMetadata } from '#test/support/materials.ts';
 import { type NginxProcess, startPrintedNginx } from '#test/support/nginx.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
 import { drive, type Run, type Step, untilQuiet } from './nominations-load/drive.ts';
@@ -58,11 +59,6 @@ async function photoSlot(client: Client, session: Session) {
   if (!photo) throw new Error('the star form has no photo slot');
   return { setKey: photo.setKey, slotId: photo.slot.id };
 }
-
-const tusMetadata = (values: Record<string, string>) =>
-  Object.entries(values)
-    .map(([k, v]) => `${k} ${Buffer.from(v, 'utf8').toString('base64')}`)
-    .join(',');
 
 /** The mix through `client`: saves and lists, and every third turn an upload's first part. */
 function deadlineDay(

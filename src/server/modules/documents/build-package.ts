@@ -82,7 +82,7 @@ const PDF_MISSING =
 /** The campaign's nominations that go into the package (holding a quota place) and their chosen files. */
 async function packageContents(db: Db, scope: PackageScope, campaign: CampaignRow) {
   const rows = (
-    await listVisibleNominations(db, builderFor(campaign), {
+    await listVisibleNominations(db, builderFor(campaign), campaign, {
       campaignId: scope.campaignId,
       ...(scope.unitId ? { unitId: scope.unitId } : {}),
     })

@@ -46,7 +46,7 @@ async function buildTable(db: Db, actor: Actor, campaignId: string, table: Organ
   const rules = campaign.rules;
   if (table === 'quota')
     return { campaign, table: quotaTable(await quotaDashboard(db, actor, campaignId), rules) };
-  const rows = await listVisibleNominations(db, actor, { campaignId });
+  const rows = await listVisibleNominations(db, actor, campaign, { campaignId });
   if (table === 'findings') {
     const items = [];
     for (const n of rows.filter((r) => IN_PLAY.has(r.state))) {

@@ -76,7 +76,9 @@ export async function registrationTable(
   input: { campaignId: string; category: Category; unitId?: string },
 ): Promise<DocumentFile> {
   const campaign = await visibleCampaign(db, actor, input.campaignId);
-  const rows = (await listVisibleNominations(db, actor, input)).filter((n) => QUOTA_STATES.has(n.state));
+  const rows = (await listVisibleNominations(db, actor, campaign, input)).filter((n) =>
+    QUOTA_STATES.has(n.state),
+  );
   const sheets = registrationSheets(rows, input.category, campaign.rules, valueOptions(actor));
   const context = { category: input.category, rules: campaign.rules };
   if (sheets.length === 0) sheets.push(registrationSheet([], { ...context, unitName: '' }));

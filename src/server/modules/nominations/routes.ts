@@ -32,7 +32,7 @@ import { requestReview } from './request-review.ts';
 import { isOrganiserOf } from './rules.ts';
 import {
   createNomination,
-  listVisibleNominationsOf,
+  listVisibleNominations,
   recordExport,
   recordIdentityView,
   transitionNomination,
@@ -61,7 +61,7 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     handler: async (request) => {
       const actor = requireActor(request);
       const campaign = await visibleCampaign(db, actor, request.query.campaignId);
-      return presentList(actor, campaign, await listVisibleNominationsOf(db, actor, campaign, request.query));
+      return presentList(actor, campaign, await listVisibleNominations(db, actor, campaign, request.query));
     },
   });
 
@@ -79,7 +79,7 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
       // Supervision reads on screen only: an export carries personal data out (decision 0015).
       if (!isOrganiserOf(actor, campaign) && !hasRole(actor, 'unit_submitter'))
         throw forbidden('上级单位只能在平台上查看本活动，不能导出推介列表；如需名单，请联系组织单位。');
-      const rows = await listVisibleNominationsOf(db, actor, campaign, request.query);
+      const rows = await listVisibleNominations(db, actor, campaign, request.query);
       await recordExport(db, actor, campaign, rows.length);
       reply.header('content-type', XLSX);
       reply.header(

@@ -178,12 +178,8 @@ export async function transitionNominationIn(
   });
 }
 
-export async function listVisibleNominations(db: Db, actor: Actor, filter: NominationFilter) {
-  return listVisibleNominationsOf(db, actor, await visibleCampaign(db, actor, filter.campaignId), filter);
-}
-
-/** The same, for a campaign the caller has already found visible (the list route presents it too). */
-export async function listVisibleNominationsOf(
+/** What the caller may list of a campaign it has found visible (visibleCampaign). */
+export async function listVisibleNominations(
   db: Db,
   actor: Actor,
   campaign: CampaignRow,

@@ -26,7 +26,7 @@ async function unitPart(db: Db, actor: Actor, now: Date) {
   const facts = await Promise.all(
     campaigns.map(async (c) => {
       const [nominations, extensions, paper] = await Promise.all([
-        listVisibleNominations(db, actor, { campaignId: c.id }),
+        listVisibleNominations(db, actor, c, { campaignId: c.id }),
         extensionsByUnit(db, c.id),
         paperUnit(db, actor, c.id, actor.organisationId),
       ]);
