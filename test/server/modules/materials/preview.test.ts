@@ -137,13 +137,9 @@ describe('without a preview', () => {
   });
 
   it('leaves the material as it was when its bytes cannot be turned into a preview', async () => {
-    const added = await addMaterial(t, {
-      nominationId: star,
-      setKey: 'star',
-      slotId: 'photo',
-      file: file('star.jpg'),
-    });
-    const before = await settled(t, added.id);
+    // Its own preview job must have finished first: one still running would write its key after ours.
+    const added = await withPreview('star.jpg');
+    const before = await materialRow(t, added.id);
     await t.context.db
       .updateTable('materials')
       .set({ previewKey: null })
