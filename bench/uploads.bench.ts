@@ -33,6 +33,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tus from 'tus-js-client';
 import { freePort } from '#server/platform/free-port.ts';
+import { untilQuiet } from './nominations-load/drive.ts';
 import {
   benchFile,
   call,
@@ -42,7 +43,6 @@ import {
   root,
   rssSampler,
   type Session,
-  sleep,
   spawnNode,
 } from './uploads-support.ts';
 
@@ -166,12 +166,13 @@ interface Target {
 }
 
 /**
- * Flushes what the previous uploads left in the page cache and gives servers a moment for their
- * after-upload work (the app checks each file), so no measurement pays for the one before it.
+ * Flushes what the previous uploads left in the page cache and waits until every server and the app's
+ * database are idle (the app checks each file after its upload, and a demo's first start has its own
+ * jobs), so no measurement pays for the work of another.
  */
 async function settle() {
   execFileSync('sync');
-  await sleep(500);
+  await untilQuiet([app.pid, lib.pid, bare.pid]);
 }
 
 /** Runs `count` uploads of `file` to the target at once, sampling its RSS; returns the wall time. */
