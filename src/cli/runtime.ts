@@ -68,7 +68,7 @@ export async function openRuntime(config = loadConfig(), options: RuntimeOptions
     const database = await provisionDatabase(config);
     steps.unshift(database.stop);
     const migrationsApplied = await migrate(database.url);
-    const db = createDb(database.url);
+    const db = createDb(database.url, config.databasePoolSize);
     steps.unshift(() => db.destroy());
     const { keyring, notes: dataKeyNotes } = await openDataKeys(db, config, options.reseal ?? true);
     const jobs = await startJobs(database.url, { pollingIntervalSeconds: config.jobPollSeconds });

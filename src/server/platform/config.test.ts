@@ -32,3 +32,15 @@ describe('the public address (TUIJIE_PUBLIC_URL)', () => {
     }
   });
 });
+
+describe('DATABASE_POOL_SIZE', () => {
+  it('is 10 connections unless set, and what it says when set', () => {
+    expect(loadConfig({}).databasePoolSize).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '4' }).databasePoolSize).toBe(4);
+  });
+
+  it('refuses, in Chinese, a size that is not a whole number from 1 to 200', () => {
+    for (const bad of ['0', '201', '2.5', 'ten', '-3'])
+      expect(() => loadConfig({ DATABASE_POOL_SIZE: bad })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+});

@@ -1,6 +1,7 @@
 import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { reportUnlessStopping } from '../stopping.ts';
+import { prepareStatements } from './prepared-statements.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -26,7 +27,10 @@ export function createDb(url: string, max = 20): Db {
   // A connection in use whose server goes away (PostgreSQL stopped by the same Ctrl-C as the app) emits
   // 'error' too, and pg-pool listens only while it is idle: unheard, that ends the process with a stack.
   // Its query fails with the same error, and the caller hears of it there.
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    prepareStatements(client);
+  });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
