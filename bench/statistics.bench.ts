@@ -34,6 +34,7 @@ import {
   submissionsPerDay,
 } from '#server/modules/statistics/queries.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
+import { loadConfig } from '#server/platform/config.ts';
 import { createDb, type Db, withDatabase } from '#server/platform/db/database.ts';
 import { startEmbeddedPostgres } from '#server/platform/db/embedded-postgres.ts';
 import { migrate } from '#server/platform/db/migrate.ts';
@@ -251,7 +252,7 @@ try {
   await runOnServer(pg.serverUrl, 'CREATE DATABASE bench');
   const url = withDatabase(pg.serverUrl, 'bench');
   await migrate(url);
-  const db = createDb(url);
+  const db = createDb(url, loadConfig().databasePoolSize);
   const { root, campaigns, jilinUnits } = await seed(db);
   const actor: Actor = {
     accountId: crypto.randomUUID(),

@@ -12,7 +12,7 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 // bigint ids and counts arrive as strings (no precision loss); queries convert counts themselves.
 // JSON columns keep their own keys: only column names are translated between snake_case and camelCase.
-export function createDb(url: string, max = 20): Db {
+export function createDb(url: string, max: number): Db {
   // A server that does not answer at all (its host down) fails a request after 10 s, answered as
   // "data unavailable", instead of holding it open for good.
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
