@@ -176,16 +176,18 @@ export async function pageApi(page: Page, method: string, url: string, body?: ob
 }
 
 /**
- * Chooses an option of a single drop-down (antd Select) and waits until the field shows it. Once, on a
- * loaded CI machine, a chosen year was not taken and the import went without it; the field is now read
- * back, and a choice that did not take is made again, with a warning in the run's output.
+ * Chooses an option of a single drop-down (antd Select) and waits until the field shows it. On a loaded
+ * CI machine a choice made while a dialog was still opening was not taken (the list moved under the
+ * click), and once the list was left open, so that the next click on the field closed it and the option
+ * was waited for in vain: the field is read back, the list opened only when it is closed, and a choice
+ * that did not take is made again, with a warning in the run's output.
  */
 export async function chooseOption(page: Page, field: Locator, title: string) {
   const select = field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " ant-select ")][1]');
   for (let attempt = 1; ; attempt++) {
-    await field.click();
-    await page.locator(`.ant-select-item-option[title="${title}"]`).click();
     try {
+      if ((await field.getAttribute('aria-expanded')) !== 'true') await field.click();
+      await page.locator(`.ant-select-item-option[title="${title}"]`).click({ timeout: 5_000 });
       await expect.poll(() => select.locator(`[title="${title}"]`).count(), { timeout: 5_000 }).toBe(1);
       return;
     } catch (error) {
