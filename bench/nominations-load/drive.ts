@@ -21,7 +21,10 @@ async function cpuSeconds(serverPids: readonly number[]) {
         pid: Number(name),
         comm: stat.slice(stat.indexOf('(') + 1, close),
         ppid: Number(f[1]),
-        cpu: (Number(f[11]) + Number(f[12])) / 100, // utime + stime in USER_HZ (100 on Linux)
+        // utime + stime, and cutime + cstime: the children it has reaped (PostgreSQL's backends that ended
+        // during a run, a conversion that finished), which would otherwise take their CPU with them.
+        // In USER_HZ (100 on Linux).
+        cpu: (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100,
       });
     }
     const tree = new Set(serverPids);
