@@ -37,7 +37,10 @@ async function unitContext(campaign: CampaignRow, actor: Actor) {
   }
 }
 
-/** Sets the whole 排序 of the unit's table at once: the list must name exactly its nominations. */
+/**
+ * Sets the whole 排序 of the unit's table at once: the list must name exactly its nominations. Returns the
+ * table in its new order with the campaign it was checked against.
+ */
 export async function orderRegistration(
   db: Db,
   actor: Actor,
@@ -73,11 +76,12 @@ export async function orderRegistration(
       before: { order: table.map((n) => n.id) },
       after: { category: input.category, order: input.order },
     });
-    return listNominations(trx, {
+    const rows = await listNominations(trx, {
       campaignId: campaign.id,
       unitId: actor.organisationId,
       category: input.category,
     });
+    return { campaign, rows };
   });
 }
 

@@ -142,8 +142,8 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     },
     handler: async (request) => {
       const actor = requireActor(request);
-      const rows = await orderRegistration(db, actor, request.body, clock.now());
-      return presentList(actor, await visibleCampaign(db, actor, request.body.campaignId), rows);
+      const { campaign, rows } = await orderRegistration(db, actor, request.body, clock.now());
+      return presentList(actor, campaign, rows);
     },
   });
 
