@@ -88,6 +88,13 @@ describe('normaliseTyped', () => {
     expect(normaliseTyped('Jose\u0301', 'name')).toBe('José');
   });
 
+  it('composes what upper-casing decomposes in an identifier', () => {
+    // fast-check found it: ῒ upper-cases to three code points, which a second pass composed.
+    const once = normaliseTyped('ῒ', 'identifier');
+    expect(normaliseTyped(once, 'identifier')).toBe(once);
+    expect(once).toBe(once.normalize('NFC'));
+  });
+
   it('is idempotent and leaves nothing invisible, for any kind (property)', () => {
     const kinds = fc.constantFrom('identifier', 'number', 'name', 'line', 'paragraphs' as const);
     fc.assert(

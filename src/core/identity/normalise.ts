@@ -69,7 +69,8 @@ export function normaliseTyped(raw: string, kind: TypedTextKind): string {
   const visible = stripInvisible(raw).normalize('NFC');
   switch (kind) {
     case 'identifier':
-      return normaliseIdentifier(visible.normalize('NFKC'));
+      // Upper-casing can decompose (ῒ becomes Ι, ◌̈, ◌̀), so the result is composed again after it.
+      return normaliseIdentifier(visible.normalize('NFKC')).normalize('NFKC');
     case 'number':
       return oneLine(visible.normalize('NFKC'));
     case 'name':
