@@ -33,7 +33,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as tus from 'tus-js-client';
 import { freePort } from '#server/platform/free-port.ts';
-import { untilQuiet } from './nominations-load/drive.ts';
+import { cpuSeconds, untilQuiet } from './nominations-load/drive.ts';
 import {
   benchFile,
   call,
@@ -162,6 +162,10 @@ interface Target {
   /** Uploads one file (a fresh upload each call). */
   upload(file: string): Promise<void>;
   ms: number[];
+  /** CPU seconds of the server's process tree (its database included) per upload measured. */
+  cpu: number[];
+  /** CPU seconds of this process (the client) per upload measured. */
+  clientCpu: number[];
   peak: number;
 }
 
@@ -179,8 +183,12 @@ async function settle() {
 async function measure(target: Target, file: string, count: number) {
   await settle();
   const sampler = rssSampler(target.pid);
+  const before = await cpuSeconds([target.pid]);
   const ms = await timed(() => Promise.all(Array.from({ length: count }, () => target.upload(file))));
+  const after = await cpuSeconds([target.pid]);
   target.peak = Math.max(target.peak, await sampler.stop());
+  target.cpu.push(after.server + after.postgres - before.server - before.postgres);
+  target.clientCpu.push(after.client - before.client);
   return ms;
 }
 
@@ -216,7 +224,7 @@ try {
       { label: '裸 @tus/server + FileStore', pid: lib.pid, upload: libUpload },
       { label: 'tus 上传到平台（/api/uploads）', pid: app.pid, upload: (f) => appUpload(unit, draft(), f) },
     ] as Pick<Target, 'label' | 'pid' | 'upload'>[]
-  ).map((t) => ({ ...t, idle: 0, ms: [], peak: 0 }));
+  ).map((t) => ({ ...t, idle: 0, ms: [], cpu: [], clientCpu: [], peak: 0 }));
   for (const t of targets) await t.upload(warmFile);
   for (const t of targets) t.idle = await idleRss(t.pid);
 
@@ -238,6 +246,10 @@ try {
     idle: t.idle,
     peak: t.peak,
     ms: t.ms,
+    // CPU per 100 MB does not depend on which other process had the machine's cores at that moment, as the
+    // speed on a 2-core machine shared with the client does: it is what the server itself costs.
+    cpu: (median(t.cpu) / bigBytes) * 100 * MB,
+    clientCpu: (median(t.clientCpu) / bigBytes) * 100 * MB,
   }));
 
   // 2. Many at once. Idle again: the large uploads may have left a heap larger than before.
@@ -260,9 +272,11 @@ try {
     idle: number;
     peak: number;
     ms?: number[];
+    cpu?: number;
+    clientCpu?: number;
   }) =>
     console.log(
-      `  ${pad(x.label, 32)}${f1(x.rate).padStart(8)} MB/s   峰值内存比空闲高 ${f1(x.above).padStart(6)} MB（空闲 ${f1(x.idle / MB)}，峰值 ${f1(x.peak / MB)}）${x.ms ? `   各轮 ${x.ms.map((m) => m.toFixed(0)).join('/')} ms` : ''}`,
+      `  ${pad(x.label, 32)}${f1(x.rate).padStart(8)} MB/s   峰值内存比空闲高 ${f1(x.above).padStart(6)} MB（空闲 ${f1(x.idle / MB)}，峰值 ${f1(x.peak / MB)}）${x.cpu === undefined ? '' : `   每 100 MB 服务器 CPU ${x.cpu.toFixed(2)} s，客户端 ${x.clientCpu!.toFixed(2)} s`}${x.ms ? `   各轮 ${x.ms.map((m) => m.toFixed(0)).join('/')} ms` : ''}`,
     );
   console.log(
     `机器：${os.availableParallelism()} 核，负载 ${os

@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { codeOf, type Reply, sleep } from './http.ts';
 
 /** CPU seconds used so far by this process and by the servers' process trees (Linux /proc; else zero). */
-async function cpuSeconds(serverPids: readonly number[]) {
+export async function cpuSeconds(serverPids: readonly number[]) {
   const client = process.cpuUsage();
   const out = { client: (client.user + client.system) / 1e6, server: 0, postgres: 0 };
   try {

@@ -6,7 +6,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
-import { type Readable, Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
 import { ERRORS } from '@tus/server';
@@ -21,21 +21,15 @@ export class DiskTusStore extends FileStore {
   }
 
   override async write(readable: Readable, id: string, offset: number): Promise<number> {
-    let received = 0;
-    const counting = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        received += chunk.length;
-        callback(null, chunk);
-      },
-    });
     // Ids are the server's own (tus-uploads.ts checks their shape), never a path.
     const file = path.join(this.#directory, path.basename(id));
+    const out = createWriteStream(file, { flags: 'r+', start: offset });
     try {
-      await pipeline(readable, counting, createWriteStream(file, { flags: 'r+', start: offset }));
+      await pipeline(readable, out);
     } catch (e) {
       if (isStorageFull(e)) throw e;
       throw ERRORS.FILE_WRITE_ERROR;
     }
-    return offset + received;
+    return offset + out.bytesWritten;
   }
 }
