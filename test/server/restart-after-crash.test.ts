@@ -68,6 +68,11 @@ describe('restart after a crash, on the embedded PostgreSQL', () => {
     timeout: 180_000,
   }, async () => {
     server = await startKillableServer(null, varDir, port);
+    // A first start says what it is making while it makes the demo data, before it says it is up.
+    const first = server.output();
+    const steps = [...first.matchAll(/正在生成演示数据（(\d)\/4）/g)].map((m) => Number(m[1]));
+    expect(steps).toEqual([1, 2, 3, 4]);
+    expect(first.indexOf('正在生成演示数据（4/4）')).toBeLessThan(first.indexOf('推介平台已启动'));
     const initial = printedPasswords(server.output()).get('changchun')!;
     const unit = await loginOverHttp(server.url, 'changchun', initial);
     const campaigns = (await (await api(server.url, unit, 'GET', '/api/campaigns')).json()).items;
@@ -97,6 +102,7 @@ describe('restart after a crash, on the embedded PostgreSQL', () => {
     expect(alive(orphan)).toBe(false);
     expect(await postmasterPid()).not.toBe(orphan);
     expect(server.output()).toContain('已将其安全停止');
+    expect(server.output()).not.toContain('正在生成演示数据');
     expect(server.output()).not.toMatch(/删除/);
 
     // The password changed before the crash is the one that works now, and the saved draft is there.
