@@ -79,7 +79,7 @@ export async function openRuntime(config = loadConfig(), options: RuntimeOptions
     return {
       config,
       db,
-      storage: createStorage(config),
+      storage: await createStorage(config),
       jobs,
       clock,
       publicPages: shared.publicPages,

@@ -55,7 +55,7 @@ export async function run(args: string[]): Promise<number> {
     const dataKey = values['with-data-key'] ? await currentDataKey(config.varDir) : null;
     if (values['with-data-key'] && !dataKey)
       return printUsageError('找不到个人信息加密密钥，无法放入备份', usage);
-    const manifest = await backUp(database.url, createStorage(config), out, {
+    const manifest = await backUp(database.url, await createStorage(config), out, {
       copyFiles: !values['manifest-only'],
       dataKey,
       now: clockFromEnv(process.env.TUIJIE_CLOCK).now(),

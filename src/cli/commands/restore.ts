@@ -35,8 +35,11 @@ export async function run(args: string[]): Promise<number> {
   const config = loadConfig();
   const database = await provisionDatabase(config);
   try {
-    const { manifest, migrationsApplied } = await restore(database.url, createStorage(config), from, (line) =>
-      console.log(line),
+    const { manifest, migrationsApplied } = await restore(
+      database.url,
+      await createStorage(config),
+      from,
+      (line) => console.log(line),
     );
     const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
     console.log(

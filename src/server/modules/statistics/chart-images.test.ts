@@ -18,7 +18,7 @@ describe('chart pictures for the yearly report', () => {
   it.each(['bar', 'line', 'pie'] as const)(
     'draws a %s chart as SVG and PNG with its Chinese labels',
     async (kind) => {
-      const svg = chartSvg(chart(kind));
+      const svg = await chartSvg(chart(kind));
       expect(svg).toContain('各省（区、市）推介与入选情况');
       expect(svg).toContain('吉林省');
       // Well-formed: a font list in quotes once broke the SVG for librsvg.

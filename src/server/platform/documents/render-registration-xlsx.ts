@@ -3,7 +3,7 @@
  * the reporting unit (to be stamped) and the date line, a bold bordered header row that stays frozen
  * and repeats on every printed page, wrapped long text, A4 landscape fitted to the page width.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { RegistrationSheet } from '#core/documents/index.ts';
 import { BOX, SONG, sheetName } from './xlsx-style.ts';
 
@@ -67,7 +67,9 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: RegistrationSheet, name: st
 
 /** One workbook; several sheets when an organiser takes every unit's table at once. */
 export async function renderRegistrationXlsx(sheets: RegistrationSheet[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: it would add ~9 MB to every process's heap (decision 0022).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = '推介平台';
   const taken = new Set<string>();
   for (const sheet of sheets) addSheet(workbook, sheet, sheetName(sheet.unitName || sheet.title, taken));

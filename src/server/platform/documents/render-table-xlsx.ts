@@ -4,7 +4,7 @@
  * merged over the columns, a bold bordered header row that stays frozen, filters and repeats on every
  * printed page, set column widths, wrapped long text, A4 landscape fitted to the width.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { SheetTable } from '#core/documents/organiser-tables.ts';
 import { BOX, SONG, sheetName } from './xlsx-style.ts';
 
@@ -66,7 +66,9 @@ function addTable(workbook: ExcelJS.Workbook, table: SheetTable, name: string) {
 }
 
 export async function renderTablesXlsx(tables: readonly SheetTable[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: it would add ~9 MB to every process's heap (decision 0022).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = '推介平台';
   const taken = new Set<string>();
   for (const table of tables) addTable(workbook, table, sheetName(table.sheetName, taken));

@@ -2,7 +2,7 @@
  * Mail out through the SMTP server of the platform's configuration (nodemailer). Plain text only: the
  * notices the platform sends are short, and officials' mail clients show text best.
  */
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { SmtpConfig } from '../config.ts';
 
 export interface OutgoingMail {
@@ -18,13 +18,18 @@ export interface Mailer {
 }
 
 export function createMailer(smtp: SmtpConfig): Mailer {
-  const transport = nodemailer.createTransport(smtp.url);
+  // Loaded with the first mail: it would add ~5 MB to every process's heap (decision 0022).
+  let transport: Promise<Transporter> | null = null;
+  const open = () =>
+    (transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport(smtp.url),
+    ));
   return {
     async send(mail) {
-      await transport.sendMail({ from: smtp.from, to: mail.to, subject: mail.subject, text: mail.text });
+      await (await open()).sendMail({ from: smtp.from, to: mail.to, subject: mail.subject, text: mail.text });
     },
     close() {
-      transport.close();
+      void transport?.then((t) => t.close());
     },
   };
 }
