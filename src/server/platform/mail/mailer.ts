@@ -29,7 +29,11 @@ export function createMailer(smtp: SmtpConfig): Mailer {
       await (await open()).sendMail({ from: smtp.from, to: mail.to, subject: mail.subject, text: mail.text });
     },
     close() {
-      void transport?.then((t) => t.close());
+      // A transport that never opened has nothing to close; its failure was the sender's to report.
+      void transport?.then(
+        (t) => t.close(),
+        () => {},
+      );
     },
   };
 }
