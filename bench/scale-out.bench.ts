@@ -10,7 +10,9 @@
  *   npm run bench -- scale-out [--seconds 40] [--sessions 200]
  *
  * One instance and the two alternate in halves (one, two, two, one) so a change in the machine's other
- * load falls on both. The bench fails (exit 1) when it no longer measures what it claims: a request
+ * load falls on both. Two passes: back to back, where the machine is overloaded and p99 is mostly the length
+ * of the queue (nginx is one more process on the same cores, whatever it does); and paced as people work
+ * (a pause of a second between turns), where p99 is what a request costs through the proxy. The bench fails (exit 1) when it no longer measures what it claims: a request
  * failed, a save lost its version, or nginx sent one instance nothing during the two-instance halves.
  */
 import { randomBytes } from 'node:crypto';
@@ -33,6 +35,8 @@ const GOAL_P99_RATIO = 1.2;
 /** Every third turn of a session sends part of a photo: an upload left open, as a slow line leaves it. */
 const UPLOAD_EVERY = 3;
 const UPLOAD_PART = 64 * 1024;
+/** A session's pause between turns in the paced pass, as in nominations-load: a save every 2 s or so. */
+const PACE_MS = 1000;
 const METRICS_TOKEN = `scale-out-bench-${process.pid}`;
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -163,56 +167,81 @@ try {
     two: deadlineDay(two, sessions, campaign.id, slot, photo),
   };
   const half = (seconds / 2) * 1000;
-  const runs: Record<'one' | 'two', Run[]> = { one: [], two: [] };
-  const servedDuringTwo = [0, 0];
   // Warm both ways (connections opened, plans cached) before anything is measured.
   await drive(pids, sessions.length, 3000, mixes.one.step);
   await drive(pids, sessions.length, 3000, mixes.two.step);
-  for (const which of ['one', 'two', 'two', 'one'] as const) {
-    const before = which === 'two' ? [await answeredBy(a), await answeredBy(b)] : [];
-    runs[which].push(await drive(pids, sessions.length, half, mixes[which].step));
-    if (which === 'two') {
-      servedDuringTwo[0]! += (await answeredBy(a)) - before[0]!;
-      servedDuringTwo[1]! += (await answeredBy(b)) - before[1]!;
+
+  /** One instance and the two in halves one-two-two-one, each session pausing `thinkMs` between turns. */
+  async function alternate(thinkMs: number) {
+    const runs: Record<'one' | 'two', Run[]> = { one: [], two: [] };
+    const servedDuringTwo = [0, 0];
+    for (const which of ['one', 'two', 'two', 'one'] as const) {
+      const before = which === 'two' ? [await answeredBy(a), await answeredBy(b)] : [];
+      runs[which].push(await drive(pids, sessions.length, half, mixes[which].step, thinkMs));
+      if (which === 'two') {
+        servedDuringTwo[0]! += (await answeredBy(a)) - before[0]!;
+        servedDuringTwo[1]! += (await answeredBy(b)) - before[1]!;
+      }
     }
+    return { runs, servedDuringTwo };
   }
 
-  const single = combined(runs.one);
-  const pair = combined(runs.two);
   const fmt = (x: number) => x.toFixed(1).padStart(8);
-  console.log(
-    `\nthe deadline-day mix: ${sessions.length} sessions back to back (save, list, and every ${UPLOAD_EVERY}rd turn a 64 KB tus part), ${seconds / 2} s per half, halves one-two-two-one; latency in ms`,
-  );
-  console.log(
-    `${'run'.padEnd(34)}${'requests'.padStart(9)}${'req/s'.padStart(9)}${'p50'.padStart(8)}${'p99'.padStart(8)}${'errors'.padStart(8)}   CPU cores busy`,
-  );
-  for (const [name, r] of [
-    ['one instance (direct)', single],
-    ['two instances behind nginx', pair],
-  ] as const)
+  /** Prints one pass; returns its p99 ratio and what makes it not measure what it claims. */
+  function report(title: string, { runs, servedDuringTwo }: Awaited<ReturnType<typeof alternate>>) {
+    const single = combined(runs.one);
+    const pair = combined(runs.two);
+    console.log(`\n${title}; latency in ms`);
     console.log(
-      `${name.padEnd(34)}${String(r.count).padStart(9)}${r.rps.toFixed(0).padStart(9)}${fmt(r.p50)}${fmt(r.p99)}${String(r.errors).padStart(8)}   ${r.cpu.join(', ')}${r.codes.length > 0 ? `   ${r.codes.join(', ')}` : ''}`,
+      `${'run'.padEnd(34)}${'requests'.padStart(9)}${'req/s'.padStart(9)}${'p50'.padStart(8)}${'p99'.padStart(8)}${'errors'.padStart(8)}   CPU cores busy`,
     );
-  for (const [kind] of runs.two[0]!.byKind) {
-    const p99 = (rs: Run[]) => Math.max(...rs.map((r) => r.byKind.get(kind)?.p99 ?? Number.NaN));
-    console.log(`  ${kind.padEnd(32)}p99 one ${fmt(p99(runs.one))}, two ${fmt(p99(runs.two))}`);
+    for (const [name, r] of [
+      ['one instance (direct)', single],
+      ['two instances behind nginx', pair],
+    ] as const)
+      console.log(
+        `${name.padEnd(34)}${String(r.count).padStart(9)}${r.rps.toFixed(0).padStart(9)}${fmt(r.p50)}${fmt(r.p99)}${String(r.errors).padStart(8)}   ${r.cpu.join(', ')}${r.codes.length > 0 ? `   ${r.codes.join(', ')}` : ''}`,
+      );
+    for (const [kind] of runs.two[0]!.byKind) {
+      const p99 = (rs: Run[]) => Math.max(...rs.map((r) => r.byKind.get(kind)?.p99 ?? Number.NaN));
+      console.log(`  ${kind.padEnd(32)}p99 one ${fmt(p99(runs.one))}, two ${fmt(p99(runs.two))}`);
+    }
+    console.log(
+      `requests each instance answered during the two-instance halves: ${servedDuringTwo.join(' and ')}`,
+    );
+    const p99Ratio = pair.p99 / single.p99;
+    console.log(
+      `two behind nginx / one: throughput ${(pair.rps / single.rps).toFixed(2)}x, p99 ${p99Ratio.toFixed(2)}x`,
+    );
+    const errors = single.errors + pair.errors;
+    return {
+      p99Ratio,
+      problems: [
+        ...(errors > 0 ? [`${errors} requests failed`] : []),
+        ...(servedDuringTwo.some((n) => n === 0) ? ['nginx sent one instance nothing'] : []),
+      ],
+    };
   }
-  console.log(
-    `requests each instance answered during the two-instance halves: ${servedDuringTwo.join(' and ')}`,
+
+  const mix = `${sessions.length} sessions (save, list, and every ${UPLOAD_EVERY}rd turn a 64 KB tus part), ${seconds / 2} s per half, halves one-two-two-one`;
+  const saturated = report(`the deadline-day mix back to back: ${mix}`, await alternate(0));
+  const paced = report(
+    `the same, each session pausing ${PACE_MS} ms between turns as people do`,
+    await alternate(PACE_MS),
   );
   const stale = mixes.one.counts.stale + mixes.two.counts.stale;
-  const p99Ratio = pair.p99 / single.p99;
-  console.log(
-    `two behind nginx / one: throughput ${(pair.rps / single.rps).toFixed(2)}x, p99 ${p99Ratio.toFixed(2)}x (goal ≤ ${GOAL_P99_RATIO}x); stale-version 409s on own drafts: ${stale}`,
-  );
+  console.log(`\nstale-version 409s on own drafts: ${stale}`);
   const problems = [
-    ...(single.errors + pair.errors > 0 ? [`${single.errors + pair.errors} requests failed`] : []),
+    ...saturated.problems.map((p) => `back to back: ${p}`),
+    ...paced.problems.map((p) => `paced: ${p}`),
     ...(stale > 0 ? [`${stale} saves lost their version`] : []),
-    ...(servedDuringTwo.some((n) => n === 0) ? ['nginx sent one instance nothing'] : []),
   ];
   if (problems.length > 0) console.log(`NOT measuring what it claims: ${problems.join('; ')}`);
   ok = problems.length === 0;
-  console.log(`p99 goal ${p99Ratio <= GOAL_P99_RATIO ? 'met' : 'NOT met'}`);
+  const verdict = (ratio: number) => `${ratio.toFixed(2)}x, ${ratio <= GOAL_P99_RATIO ? 'met' : 'NOT met'}`;
+  console.log(
+    `p99 goal (two behind nginx ≤ ${GOAL_P99_RATIO}x one): paced ${verdict(paced.p99Ratio)}; back to back ${verdict(saturated.p99Ratio)}`,
+  );
 } catch (e) {
   console.error(e);
 } finally {
