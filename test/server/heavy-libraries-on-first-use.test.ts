@@ -29,7 +29,7 @@ console.log(JSON.stringify(heavy.filter((name) => [...loaded].some((url) => url.
 }
 
 describe('libraries a few actions need', () => {
-  it('are not loaded by starting the platform (every module `serve` imports)', () => {
+  it('are not loaded by starting the platform (every module `serve` imports)', { timeout: 120_000 }, () => {
     expect(heavyLoadedAfter("await import('./src/cli/commands/serve.ts');")).toEqual([]);
   });
 
