@@ -10,10 +10,11 @@
  *   npm run bench -- scale-out [--seconds 40] [--sessions 200]
  *
  * One instance and the two alternate in halves (one, two, two, one) so a change in the machine's other
- * load falls on both. Two passes: back to back, where the machine is overloaded and p99 is mostly the length
- * of the queue (nginx is one more process on the same cores, whatever it does); and paced as people work
- * (a pause of a second between turns), where p99 is what a request costs through the proxy. The bench fails (exit 1) when it no longer measures what it claims: a request
- * failed, a save lost its version, or nginx sent one instance nothing during the two-instance halves.
+ * load falls on both. Two passes: back to back, where the machine is overloaded and p99 is mostly the
+ * length of the queue (nginx is one more process on the same cores, whatever it does); and paced as people
+ * work (a pause of a second between turns), where p99 is what a request costs through the proxy. The bench
+ * fails (exit 1) when it no longer measures what it claims: a request failed, a save lost its version, or
+ * nginx sent one instance nothing during the two-instance halves.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';

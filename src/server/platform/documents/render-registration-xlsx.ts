@@ -5,7 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { RegistrationSheet } from '#core/documents/index.ts';
-import { BOX, SONG, sheetName } from './xlsx-style.ts';
+import { BOX, newWorkbook, SONG, sheetName } from './xlsx-style.ts';
 
 /** Rows above the table: 附件N, title, 报送单位. */
 const HEADER_ROW = 4;
@@ -67,10 +67,7 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: RegistrationSheet, name: st
 
 /** One workbook; several sheets when an organiser takes every unit's table at once. */
 export async function renderRegistrationXlsx(sheets: RegistrationSheet[]): Promise<Buffer> {
-  // Loaded on first use: it would add ~9 MB to every process's heap (decision 0022).
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
-  workbook.creator = '推介平台';
+  const workbook = await newWorkbook();
   const taken = new Set<string>();
   for (const sheet of sheets) addSheet(workbook, sheet, sheetName(sheet.unitName || sheet.title, taken));
   if (sheets.length === 0) workbook.addWorksheet('登记表');

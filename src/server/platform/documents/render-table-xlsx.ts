@@ -6,7 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { SheetTable } from '#core/documents/organiser-tables.ts';
-import { BOX, SONG, sheetName } from './xlsx-style.ts';
+import { BOX, newWorkbook, SONG, sheetName } from './xlsx-style.ts';
 
 function addTable(workbook: ExcelJS.Workbook, table: SheetTable, name: string) {
   const headerRow = table.title === undefined ? 1 : 2;
@@ -66,10 +66,7 @@ function addTable(workbook: ExcelJS.Workbook, table: SheetTable, name: string) {
 }
 
 export async function renderTablesXlsx(tables: readonly SheetTable[]): Promise<Buffer> {
-  // Loaded on first use: it would add ~9 MB to every process's heap (decision 0022).
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
-  workbook.creator = '推介平台';
+  const workbook = await newWorkbook();
   const taken = new Set<string>();
   for (const table of tables) addTable(workbook, table, sheetName(table.sheetName, taken));
   return Buffer.from(await workbook.xlsx.writeBuffer());
