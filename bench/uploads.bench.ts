@@ -164,6 +164,8 @@ interface Target {
   ms: number[];
   /** CPU seconds of the server's process tree (its database included) per upload measured. */
   cpu: number[];
+  /** Of `cpu`, what the app's database spent. */
+  dbCpu: number[];
   /** CPU seconds of this process (the client) per upload measured. */
   clientCpu: number[];
   peak: number;
@@ -188,6 +190,7 @@ async function measure(target: Target, file: string, count: number) {
   const after = await cpuSeconds([target.pid]);
   target.peak = Math.max(target.peak, await sampler.stop());
   target.cpu.push(after.server + after.postgres - before.server - before.postgres);
+  target.dbCpu.push(after.postgres - before.postgres);
   target.clientCpu.push(after.client - before.client);
   return ms;
 }
@@ -224,7 +227,7 @@ try {
       { label: '裸 @tus/server + FileStore', pid: lib.pid, upload: libUpload },
       { label: 'tus 上传到平台（/api/uploads）', pid: app.pid, upload: (f) => appUpload(unit, draft(), f) },
     ] as Pick<Target, 'label' | 'pid' | 'upload'>[]
-  ).map((t) => ({ ...t, idle: 0, ms: [], cpu: [], clientCpu: [], peak: 0 }));
+  ).map((t) => ({ ...t, idle: 0, ms: [], cpu: [], dbCpu: [], clientCpu: [], peak: 0 }));
   for (const t of targets) await t.upload(warmFile);
   for (const t of targets) t.idle = await idleRss(t.pid);
 
@@ -249,6 +252,7 @@ try {
     // CPU per 100 MB does not depend on which other process had the machine's cores at that moment, as the
     // speed on a 2-core machine shared with the client does: it is what the server itself costs.
     cpu: (median(t.cpu) / bigBytes) * 100 * MB,
+    dbCpu: (median(t.dbCpu) / bigBytes) * 100 * MB,
     clientCpu: (median(t.clientCpu) / bigBytes) * 100 * MB,
   }));
 
@@ -273,10 +277,11 @@ try {
     peak: number;
     ms?: number[];
     cpu?: number;
+    dbCpu?: number;
     clientCpu?: number;
   }) =>
     console.log(
-      `  ${pad(x.label, 32)}${f1(x.rate).padStart(8)} MB/s   峰值内存比空闲高 ${f1(x.above).padStart(6)} MB（空闲 ${f1(x.idle / MB)}，峰值 ${f1(x.peak / MB)}）${x.cpu === undefined ? '' : `   每 100 MB 服务器 CPU ${x.cpu.toFixed(2)} s，客户端 ${x.clientCpu!.toFixed(2)} s`}${x.ms ? `   各轮 ${x.ms.map((m) => m.toFixed(0)).join('/')} ms` : ''}`,
+      `  ${pad(x.label, 32)}${f1(x.rate).padStart(8)} MB/s   峰值内存比空闲高 ${f1(x.above).padStart(6)} MB（空闲 ${f1(x.idle / MB)}，峰值 ${f1(x.peak / MB)}）${x.cpu === undefined ? '' : `   每 100 MB 服务器 CPU ${x.cpu.toFixed(2)} s${x.dbCpu ? `（数据库 ${x.dbCpu.toFixed(2)} s）` : ''}，客户端 ${x.clientCpu!.toFixed(2)} s`}${x.ms ? `   各轮 ${x.ms.map((m) => m.toFixed(0)).join('/')} ms` : ''}`,
     );
   console.log(
     `机器：${os.availableParallelism()} 核，负载 ${os

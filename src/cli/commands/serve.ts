@@ -6,6 +6,7 @@ import {
   pendingDemoCredentials,
   saveDemoCredentials,
 } from '#server/platform/demo-credentials-file.ts';
+import { growHeapForServing } from '#server/platform/heap-growth.ts';
 import { parseProcessRole } from '#server/platform/process-role.ts';
 import { checkFilesFolder } from '#server/platform/storage/files-folder.ts';
 import { seedDemoDecision } from '#server/seed/demo-decision.ts';
@@ -42,6 +43,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(role.error);
     return 2;
   }
+  growHeapForServing();
   // A stop by signal is how a service is stopped: a clean exit.
   const runtime = await openRuntime(undefined, { exitCodeOnSignal: () => 0 });
   const { config, db } = runtime;

@@ -24,6 +24,8 @@ export async function startKillableServer(
   databaseUrl: string | null,
   varDir: string,
   port: number,
+  /** More environment for the server process (NODE_OPTIONS, say). */
+  env: NodeJS.ProcessEnv = {},
 ): Promise<KillableServer> {
   let out = '';
   const child: ChildProcess = spawn(process.execPath, ['src/cli/main.ts', 'serve', '--demo'], {
@@ -34,6 +36,7 @@ export async function startKillableServer(
       DATABASE_URL: databaseUrl ?? '',
       TUIJIE_VAR_DIR: varDir,
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
