@@ -121,3 +121,21 @@ export function api(base: string, session: HttpSession, method: string, url: str
     body: body ? JSON.stringify(body) : undefined,
   });
 }
+
+/**
+ * A new star draft of the demo's open 吉林省教育厅 campaign, made by `unit`: the metadata of an upload into its
+ * video slot.
+ */
+export async function newStarDraftVideoSlot(base: string, unit: HttpSession) {
+  const { items } = await (await api(base, unit, 'GET', '/api/campaigns')).json();
+  const campaign = items.find(
+    (c: { organiserName: string; status: string }) =>
+      c.organiserName === '吉林省教育厅' && c.status === 'open',
+  );
+  const created = await api(base, unit, 'POST', '/api/nominations', {
+    campaignId: campaign.id,
+    category: 'star',
+  });
+  const nominationId: string = (await created.json()).nomination.id;
+  return { nominationId, setKey: 'star', slotId: 'video', filename: '学习之星宣传片.mp4' };
+}

@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '#server/platform/free-port.ts';
 import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
 import {
-  api,
   type HttpSession,
   type KillableServer,
   loginOverHttp,
+  newStarDraftVideoSlot,
   printedPasswords,
   startKillableServer,
 } from './killable-server.ts';
@@ -48,19 +48,8 @@ describe('resume after the server was killed mid-upload', () => {
       'changchun',
       printedPasswords(server.output()).get('changchun')!,
     );
-    const campaigns = (await (await api(server.url, unit, 'GET', '/api/campaigns')).json()).items;
-    const campaign = campaigns.find(
-      (c: { organiserName: string; status: string }) =>
-        c.organiserName === '吉林省教育厅' && c.status === 'open',
-    );
-    const created = await api(server.url, unit, 'POST', '/api/nominations', {
-      campaignId: campaign.id,
-      category: 'star',
-    });
-    const nominationId = (await created.json()).nomination.id;
-
     const data = randomBytes(96 * 1024 * 1024);
-    const metadata = { nominationId, setKey: 'star', slotId: 'video', filename: '学习之星宣传片.mp4' };
+    const metadata = await newStarDraftVideoSlot(server.url, unit);
     let killing: Promise<void> | undefined;
     const first = startTusUpload(server.url, unit, data, metadata, {
       onProgress: (sent, total) => {
@@ -96,7 +85,7 @@ describe('resume after the server was killed mid-upload', () => {
     const row = await database.db
       .selectFrom('materials')
       .select(['sha256', 'bytes', 'storageKey', 'state'])
-      .where('nominationId', '=', nominationId)
+      .where('nominationId', '=', metadata.nominationId)
       .executeTakeFirstOrThrow();
     // The row exists with the original's hash; the check job may already have judged the (random) bytes.
     expect(row.sha256).toBe(sha256(data));

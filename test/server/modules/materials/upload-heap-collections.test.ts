@@ -13,9 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '#server/platform/free-port.ts';
 import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
 import {
-  api,
   type KillableServer,
   loginOverHttp,
+  newStarDraftVideoSlot,
   printedPasswords,
   startKillableServer,
 } from './killable-server.ts';
@@ -53,23 +53,14 @@ describe('a large upload and the server heap', () => {
       'changchun',
       printedPasswords(server.output()).get('changchun')!,
     );
-    const { items } = await (await api(server.url, unit, 'GET', '/api/campaigns')).json();
-    const campaign = items.find(
-      (c: { organiserName: string; status: string }) =>
-        c.organiserName === '吉林省教育厅' && c.status === 'open',
-    );
-    const videoSlotOfNewNomination = async () => {
-      const created = await api(server!.url, unit, 'POST', '/api/nominations', {
-        campaignId: campaign.id,
-        category: 'star',
-      });
-      const nominationId = (await created.json()).nomination.id;
-      return { nominationId, setKey: 'star', slotId: 'video', filename: '学习之星宣传片.mp4' };
-    };
     // A first small upload warms the path (its code compiled, its young generation grown), as a day's uploads would.
-    await startTusUpload(server.url, unit, randomBytes(16 * 1024 * 1024), await videoSlotOfNewNomination())
-      .done;
-    const metadata = await videoSlotOfNewNomination();
+    await startTusUpload(
+      server.url,
+      unit,
+      randomBytes(16 * 1024 * 1024),
+      await newStarDraftVideoSlot(server.url, unit),
+    ).done;
+    const metadata = await newStarDraftVideoSlot(server.url, unit);
     const data = randomBytes(UPLOAD_MB * 1024 * 1024);
 
     await writeFile(log, '');
