@@ -75,10 +75,12 @@ interface Stats {
 const newStats = (): Stats => ({ latencies: [], statuses: new Map(), codes: new Map(), networkErrors: 0 });
 export const bump = <K>(m: Map<K, number>, k: K) => m.set(k, (m.get(k) ?? 0) + 1);
 
-function record(stats: Stats, ms: number, r: Reply | undefined) {
+/** `r` is the reply, or the error of a request that got none (printed with the codes: which one it was). */
+function record(stats: Stats, ms: number, r: Reply | Error) {
   stats.latencies.push(ms);
-  if (!r) {
+  if (r instanceof Error) {
     stats.networkErrors++;
+    bump(stats.codes, `no answer (${r.message})`);
     return;
   }
   bump(stats.statuses, r.status);
@@ -136,13 +138,14 @@ export async function drive(
       for (let n = 0; performance.now() < deadline; n++) {
         const { kind, run, after } = step(i, n);
         const t0 = performance.now();
-        const r = await run().catch(() => undefined);
+        const r = await run().catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
         const took = performance.now() - t0;
         if (!stats.has(kind)) stats.set(kind, newStats());
         record(stats.get(kind)!, took, r);
         record(all, took, r);
-        if (r && after) after(r);
-        if (!r) await sleep(10); // a refused connection must not spin
+        if (r instanceof Error)
+          await sleep(10); // a refused connection must not spin
+        else if (after) after(r);
         if (thinkMs > 0) await sleep(thinkMs);
       }
     }),
