@@ -10,7 +10,7 @@
  */
 import v8 from 'node:v8';
 
-export const HEAP_GROWING_PERCENT = 100;
+const HEAP_GROWING_PERCENT = 100;
 
 /** V8 reads the flag whenever a full collection ends and sets the next limit, so setting it at start is enough. */
 export function growHeapForServing(): void {
