@@ -32,7 +32,13 @@ import { type Jobs, QUEUES, startJobs } from '#server/platform/jobs/jobs.ts';
 import { dataKeys } from '#server/platform/personal-data/data-keys.ts';
 import { revealForm } from '#server/platform/personal-data/sealed-form.ts';
 import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
-import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '#test/support/browser.ts';
+import {
+  browserAvailability,
+  launchBrowser,
+  loginThroughPage,
+  pageApi,
+  settledDialog,
+} from '#test/support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
 
@@ -293,7 +299,7 @@ describe.skipIf(!available)('browser journey: 公示, objection, 审定, 公布 
       await shot(page, '2-draft-1280');
       await expectNoSeriousA11yViolations(page, '公示（起草与预览）');
       await page.getByRole('button', { name: '确认发布' }).click();
-      await page.getByRole('dialog').getByRole('button', { name: '确认发布' }).click();
+      await (await settledDialog(page)).getByRole('button', { name: '确认发布' }).click();
       await expect
         .poll(async () => (await announcementRow())?.state, { message: 'the 公示 is scheduled' })
         .toBe('scheduled');
@@ -436,11 +442,16 @@ describe.skipIf(!available)('browser journey: 公示, objection, 审定, 公布 
           .where('receipt', '=', receipt)
           .executeTakeFirstOrThrow()
       ).state;
+    /** Makes the move through its dialog and waits for the server's answer, which must be a success. */
     const move = async (p: Page, label: RegExp, reason?: string) => {
       await p.getByRole('button', { name: label }).first().click();
-      const dialog = p.getByRole('dialog');
+      const dialog = await settledDialog(p);
       if (reason) await dialog.getByRole('textbox').fill(reason);
+      const answer = p.waitForResponse(
+        (r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/moves'),
+      );
       await dialog.getByRole('button', { name: label }).click();
+      expect((await answer).status(), `${label} 的应答`).toBe(200);
     };
     try {
       // A second organiser admin of the association, made by the first.
@@ -596,7 +607,7 @@ describe.skipIf(!available)('browser journey: 公示, objection, 审定, 公布 
       await approver.goto(`${server.url}/approvals`);
       await approver.getByRole('link', { name: campaignTitle }).click();
       await approver.getByRole('button', { name: '审定通过' }).click();
-      const dialog = approver.getByRole('dialog');
+      const dialog = await settledDialog(approver);
       await expect.poll(() => dialog.textContent()).toContain(`名单上的 ${winners.length} 项推介`);
       await shot(approver, '6-approve-375');
       await expectNoSeriousA11yViolations(approver, '审定（对话框）');
@@ -607,7 +618,7 @@ describe.skipIf(!available)('browser journey: 公示, objection, 审定, 公布 
       await organiser.getByLabel('文号').fill('中成教协〔2026〕18号');
       const tab = organiser.getByRole('tabpanel', { name: '审定与公布' });
       await tab.getByRole('button', { name: '公布结果' }).click();
-      await organiser.getByRole('dialog').getByRole('button', { name: '公布结果' }).click();
+      await (await settledDialog(organiser)).getByRole('button', { name: '公布结果' }).click();
       await expect.poll(campaignStatus, { message: '公布', timeout: 60_000 }).toBe('published');
       await expect
         .poll(

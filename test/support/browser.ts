@@ -176,6 +176,20 @@ export async function pageApi(page: Page, method: string, url: string, body?: ob
 }
 
 /**
+ * The open dialog once its opening animation has ended. antd zooms a dialog in; on a loaded CI machine a
+ * click on its button while it still moved was lost (no request went out, and the dialog stayed or
+ * closed), so a test clicks in it only once it stands still.
+ */
+export async function settledDialog(page: Page): Promise<Locator> {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await dialog.evaluate((element) =>
+    Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished)),
+  );
+  return dialog;
+}
+
+/**
  * Chooses an option of a single drop-down (antd Select) and waits until the field shows it. On a loaded
  * CI machine a choice made while a dialog was still opening was not taken (the list moved under the
  * click), and once the list was left open, so that the next click on the field closed it and the option
