@@ -1,4 +1,5 @@
 import type { Actor } from '#server/platform/auth/actor.ts';
+import { compiledOnce } from '#server/platform/db/compiled-once.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 
 export interface AuditEntry {
@@ -15,6 +16,24 @@ function json(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);
 }
 
+const insertAudit = compiledOnce(
+  (
+    db,
+    actorId: string | null,
+    actorName: string | null,
+    action: string,
+    entityType: string,
+    entityId: string | null,
+    scopePath: string,
+    before: string | null,
+    after: string | null,
+    ip: string | null,
+  ) =>
+    db
+      .insertInto('auditLog')
+      .values({ actorId, actorName, action, entityType, entityId, scopePath, before, after, ip }),
+);
+
 /**
  * Writes the audit row inside the caller's transaction, so a decision and its record commit or roll back
  * together (an event that changes nothing else, such as a failed login, may pass the database itself).
@@ -25,18 +44,16 @@ export async function recordAudit(
   actor: Pick<Actor, 'accountId' | 'displayName' | 'ip'> | null,
   entry: AuditEntry,
 ) {
-  await trx
-    .insertInto('auditLog')
-    .values({
-      actorId: actor?.accountId ?? null,
-      actorName: actor?.displayName ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      scopePath: entry.scopePath,
-      before: json(entry.before),
-      after: json(entry.after),
-      ip: actor?.ip ?? null,
-    })
-    .execute();
+  await insertAudit.run(
+    trx,
+    actor?.accountId ?? null,
+    actor?.displayName ?? null,
+    entry.action,
+    entry.entityType,
+    entry.entityId,
+    entry.scopePath,
+    json(entry.before),
+    json(entry.after),
+    actor?.ip ?? null,
+  );
 }

@@ -1,4 +1,5 @@
 import type { CampaignRules } from '#core/campaign/rules.ts';
+import { compiledOnce } from '#server/platform/db/compiled-once.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 
 function baseQuery(db: Db | Trx) {
@@ -27,14 +28,17 @@ type StoredRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFir
 /** `rules` is stored as JSON; it was validated against the rules schema before it was written. */
 export type CampaignRow = Omit<StoredRow, 'rules'> & { rules: CampaignRules };
 
+const campaignById = compiledOnce((db, id: string) => baseQuery(db).where('c.id', '=', id));
+const lockedCampaignById = compiledOnce((db, id: string) =>
+  baseQuery(db).where('c.id', '=', id).forUpdate('c'),
+);
+
 export function findCampaign(db: Db | Trx, id: string) {
-  return baseQuery(db).where('c.id', '=', id).executeTakeFirst() as Promise<CampaignRow | undefined>;
+  return campaignById.first(db, id) as Promise<CampaignRow | undefined>;
 }
 
 export function lockCampaign(trx: Trx, id: string) {
-  return baseQuery(trx).where('c.id', '=', id).forUpdate('c').executeTakeFirst() as Promise<
-    CampaignRow | undefined
-  >;
+  return lockedCampaignById.first(trx, id) as Promise<CampaignRow | undefined>;
 }
 
 /**

@@ -7,6 +7,7 @@ import { getTemplate } from '#core/campaign/templates/index.ts';
 import { validateCampaignRules } from '#core/campaign/validate.ts';
 import type { UnitDeadline } from '#core/nomination/moves.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
+import { compiledOnce } from '#server/platform/db/compiled-once.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import { AppError, forbidden, notFound } from '#server/platform/errors.ts';
 import { findVisibleOrganisation, listActiveChildren } from '../organisations/service.ts';
@@ -122,14 +123,23 @@ export async function unitDeadline(
   campaign: Pick<CampaignRow, 'id' | 'deadlineAt'>,
   unitId: string,
 ): Promise<UnitDeadline> {
-  const extension = await db
-    .selectFrom('campaignExtensions')
-    .select('until')
-    .where('campaignId', '=', campaign.id)
-    .where('organisationId', '=', unitId)
-    .executeTakeFirst();
+  const extension = await unitExtension.first(db, campaign.id, unitId);
   return effectiveDeadline(campaign.deadlineAt, extension?.until);
 }
+
+const unitExtension = compiledOnce((db, campaignId: string, unitId: string) =>
+  db
+    .selectFrom('campaignExtensions')
+    .select('until')
+    .where('campaignId', '=', campaignId)
+    .where('organisationId', '=', unitId),
+);
+const campaignExtensions = compiledOnce((db, campaignId: string) =>
+  db
+    .selectFrom('campaignExtensions')
+    .select(['organisationId', 'until'])
+    .where('campaignId', '=', campaignId),
+);
 
 /** Every unit's deadline in a campaign at once, for lists of many units' nominations. */
 export async function unitDeadlines(
@@ -137,7 +147,7 @@ export async function unitDeadlines(
   campaign: Pick<CampaignRow, 'id' | 'deadlineAt'>,
 ): Promise<(unitId: string) => UnitDeadline> {
   const extensions = new Map(
-    (await listExtensions(db, campaign.id)).map((e) => [e.organisationId, e.until] as const),
+    (await campaignExtensions.all(db, campaign.id)).map((e) => [e.organisationId, e.until] as const),
   );
   return (unitId) => effectiveDeadline(campaign.deadlineAt, extensions.get(unitId));
 }

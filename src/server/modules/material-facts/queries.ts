@@ -1,5 +1,6 @@
 import type { Finding } from '#core/findings.ts';
 import type { MaterialState, MaterialWaiver } from '#core/materials/slot-status.ts';
+import { compiledOnce } from '#server/platform/db/compiled-once.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 
 /** A nomination's file as the submit rule judges it and the submit snapshot names it. */
@@ -21,7 +22,11 @@ export interface NominationFile {
  * copies). Only read here: every write of the table is the materials module's.
  */
 export function listNominationFiles(db: Db | Trx, nominationId: string) {
-  return db
+  return nominationFiles.all(db, nominationId) as Promise<NominationFile[]>;
+}
+
+const nominationFiles = compiledOnce((db, nominationId: string) =>
+  db
     .selectFrom('materials')
     .select([
       'id',
@@ -37,6 +42,5 @@ export function listNominationFiles(db: Db | Trx, nominationId: string) {
     ])
     .where('nominationId', '=', nominationId)
     .orderBy('createdAt')
-    .orderBy('id')
-    .execute() as Promise<NominationFile[]>;
-}
+    .orderBy('id'),
+);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Category } from '#core/campaign/rules.ts';
 import { type NominationState, QUOTA_STATES } from '#core/nomination/states.ts';
 import { ORGANISER_VISIBLE_STATES } from '#core/nomination/visibility.ts';
+import { compiledOnce } from '#server/platform/db/compiled-once.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import { openedNomination } from './stored-form.ts';
 
@@ -63,17 +64,22 @@ const opened = (row: unknown) => (row ? openedNomination(row as NominationRow) :
  * the organiser only (rules.ts, `view`). Readers who may not see it use `findSealedNomination`.
  */
 export async function findNomination(db: Db | Trx, id: string) {
-  return opened(await baseQuery(db).where('n.id', '=', id).executeTakeFirst());
+  return opened(await nominationById.first(db, id));
 }
 
 /** As stored: the personal fields sealed, each with its mask (for experts' views). */
 export function findSealedNomination(db: Db | Trx, id: string) {
-  return baseQuery(db).where('n.id', '=', id).executeTakeFirst() as Promise<NominationRow | undefined>;
+  return nominationById.first(db, id) as Promise<NominationRow | undefined>;
 }
 
 export async function lockNomination(trx: Trx, id: string) {
-  return opened(await baseQuery(trx).where('n.id', '=', id).forUpdate('n').executeTakeFirst());
+  return opened(await lockedNominationById.first(trx, id));
 }
+
+const nominationById = compiledOnce((db, id: string) => baseQuery(db).where('n.id', '=', id));
+const lockedNominationById = compiledOnce((db, id: string) =>
+  baseQuery(db).where('n.id', '=', id).forUpdate('n'),
+);
 
 export interface NominationFilter {
   campaignId: string;
@@ -85,26 +91,44 @@ export interface NominationFilter {
 }
 
 export async function listNominations(db: Db | Trx, f: NominationFilter): Promise<NominationRow[]> {
-  let query = baseQuery(db).where('n.campaignId', '=', f.campaignId);
-  if (f.unitId) query = query.where('n.unitId', '=', f.unitId);
-  if (f.category) query = query.where('n.category', '=', f.category);
-  if (f.state) query = query.where('n.state', '=', f.state);
-  if (f.organiserView) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('n.state', 'in', [...ORGANISER_VISIBLE_STATES]),
-        eb.and([eb('n.state', '=', 'draft'), eb('n.reviewRequestedAt', 'is not', null)]),
-      ]),
-    );
+  const shape = { unitId: Boolean(f.unitId), category: Boolean(f.category), state: Boolean(f.state) };
+  const key = `${shape.unitId}${shape.category}${shape.state}${Boolean(f.organiserView)}`;
+  let list = listsByShape.get(key);
+  if (!list) {
+    list = listOfShape({ ...shape, organiserView: Boolean(f.organiserView) });
+    listsByShape.set(key, list);
   }
-  return query
-    .orderBy('unit.name')
-    .orderBy('n.category')
-    .orderBy('n.rank')
-    .orderBy('n.createdAt')
-    .orderBy('n.id')
-    .execute()
-    .then((rows) => rows.map((row) => openedNomination(row as NominationRow)));
+  const values = [f.unitId, f.category, f.state].filter((v): v is string => Boolean(v));
+  const rows = await list.all(db, f.campaignId, ...values);
+  return rows.map((row) => openedNomination(row as NominationRow));
+}
+
+/** One compiled list query for each combination of filters given (at most 16). */
+const listsByShape = new Map<string, ReturnType<typeof listOfShape>>();
+
+function listOfShape(has: { unitId: boolean; category: boolean; state: boolean; organiserView: boolean }) {
+  return compiledOnce((db, campaignId: string, ...values: string[]) => {
+    const next = values.values();
+    const value = () => next.next().value as string;
+    let query = baseQuery(db).where('n.campaignId', '=', campaignId);
+    if (has.unitId) query = query.where('n.unitId', '=', value());
+    if (has.category) query = query.where('n.category', '=', value() as Category);
+    if (has.state) query = query.where('n.state', '=', value() as NominationState);
+    if (has.organiserView) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('n.state', 'in', [...ORGANISER_VISIBLE_STATES]),
+          eb.and([eb('n.state', '=', 'draft'), eb('n.reviewRequestedAt', 'is not', null)]),
+        ]),
+      );
+    }
+    return query
+      .orderBy('unit.name')
+      .orderBy('n.category')
+      .orderBy('n.rank')
+      .orderBy('n.createdAt')
+      .orderBy('n.id');
+  });
 }
 
 /**

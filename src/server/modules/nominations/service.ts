@@ -12,6 +12,7 @@ import type { NominationState } from '#core/nomination/states.ts';
 import { organiserMaySee } from '#core/nomination/visibility.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
 import { hasRole } from '#server/platform/auth/actor.ts';
+import { compiledOnce } from '#server/platform/db/compiled-once.ts';
 import type { Db, Trx } from '#server/platform/db/database.ts';
 import { AppError, forbidden, notFound, staleVersion } from '#server/platform/errors.ts';
 import { recordAudit } from '../audit/service.ts';
@@ -86,6 +87,25 @@ export async function createNomination(
   });
 }
 
+const saveDraft = compiledOnce(
+  (
+    db,
+    id: string,
+    form: string,
+    idNumberHash: string | null,
+    birthDateHash: string | null,
+    dataKeyId: string,
+    snapshot: string | null,
+    title: string,
+    version: number,
+    updatedAt: Date,
+  ) =>
+    db
+      .updateTable('nominations')
+      .set({ form, idNumberHash, birthDateHash, dataKeyId, snapshot, title, version, updatedAt })
+      .where('id', '=', id),
+);
+
 /** Saves a draft (also the browser's autosave): only in an editable state, before the deadline, never over a newer save. */
 export async function updateNomination(
   db: Db,
@@ -119,18 +139,20 @@ export async function updateNomination(
       version: n.version + 1,
       updatedAt: now,
     };
-    await trx
-      .updateTable('nominations')
-      .set({
-        ...storedForm(saved.form),
-        // Resealed with the form, so the row's envelopes are all under the key the row names.
-        snapshot: n.snapshot ? storedSnapshot(n.snapshot) : null,
-        title: saved.title,
-        version: saved.version,
-        updatedAt: saved.updatedAt,
-      })
-      .where('id', '=', id)
-      .execute();
+    const stored = storedForm(saved.form);
+    await saveDraft.run(
+      trx,
+      id,
+      stored.form,
+      stored.idNumberHash,
+      stored.birthDateHash,
+      stored.dataKeyId,
+      // Resealed with the form, so the row's envelopes are all under the key the row names.
+      n.snapshot ? storedSnapshot(n.snapshot) : null,
+      saved.title,
+      saved.version,
+      saved.updatedAt,
+    );
     // Drafts change every few seconds while typing; the audit keeps who saved which version, not every keystroke's content.
     await recordAudit(trx, actor, {
       action: 'nomination.saved',

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { compiledOnce } from '../db/compiled-once.ts';
 import type { Db } from '../db/database.ts';
 
 export const SESSION_COOKIE = 'tuijie_session';
@@ -35,12 +36,8 @@ export interface SessionLifetime {
   maxHours: number;
 }
 
-/**
- * The live session behind a cookie token with its account. Its idle expiry is renewed on use, never past
- * the absolute end: a session left open on a shared office PC ends however busy it was kept.
- */
-export async function findSession(db: Db, token: string, lifetime: SessionLifetime, now: Date) {
-  const row = await db
+const liveSession = compiledOnce((db, tokenHash: string, now: Date, createdAfter: Date) =>
+  db
     .selectFrom('sessions as s')
     .innerJoin('accounts as a', 'a.id', 's.accountId')
     .innerJoin('organisations as o', 'o.id', 'a.organisationId')
@@ -59,10 +56,18 @@ export async function findSession(db: Db, token: string, lifetime: SessionLifeti
       'o.path as organisationPath',
       'o.disabled as organisationDisabled',
     ])
-    .where('s.tokenHash', '=', hashToken(token))
+    .where('s.tokenHash', '=', tokenHash)
     .where('s.expiresAt', '>', now)
-    .where('s.createdAt', '>', new Date(now.getTime() - lifetime.maxHours * 3_600_000))
-    .executeTakeFirst();
+    .where('s.createdAt', '>', createdAfter),
+);
+
+/**
+ * The live session behind a cookie token with its account. Its idle expiry is renewed on use, never past
+ * the absolute end: a session left open on a shared office PC ends however busy it was kept.
+ */
+export async function findSession(db: Db, token: string, lifetime: SessionLifetime, now: Date) {
+  const createdAfter = new Date(now.getTime() - lifetime.maxHours * 3_600_000);
+  const row = await liveSession.first(db, hashToken(token), now, createdAfter);
   if (!row) return undefined;
   // Renewing at most once a minute keeps reads from turning every request into a write.
   if (now.getTime() - new Date(row.lastSeenAt).getTime() > 60_000) {
