@@ -24,7 +24,7 @@ export function nominationPresenting({ db, clock }: Pick<AppContext, 'db' | 'clo
       return { nomination: { ...nomination, publicity: await publicityOfNomination(db, campaign, n) } };
     return { nomination };
   };
-  /** Rows of a campaign the caller has found visible. */
+  /** Rows of a campaign the caller has found visible, as stored (listVisibleSummaries): no form is shown. */
   const presentList = async (actor: Actor, campaign: CampaignRow, rows: NominationRow[]) => {
     const deadlineOf = await unitDeadlines(db, campaign);
     const now = clock.now();

@@ -91,6 +91,11 @@ export interface NominationFilter {
 }
 
 export async function listNominations(db: Db | Trx, f: NominationFilter): Promise<NominationRow[]> {
+  return (await listSealedNominations(db, f)).map((row) => openedNomination(row));
+}
+
+/** As stored, the personal fields sealed: for the list page, which shows no form (listDetails). */
+export async function listSealedNominations(db: Db | Trx, f: NominationFilter): Promise<NominationRow[]> {
   const shape = { unitId: Boolean(f.unitId), category: Boolean(f.category), state: Boolean(f.state) };
   const key = `${shape.unitId}${shape.category}${shape.state}${Boolean(f.organiserView)}`;
   let list = listsByShape.get(key);
@@ -99,8 +104,7 @@ export async function listNominations(db: Db | Trx, f: NominationFilter): Promis
     listsByShape.set(key, list);
   }
   const values = [f.unitId, f.category, f.state].filter((v): v is string => Boolean(v));
-  const rows = await list.all(db, f.campaignId, ...values);
-  return rows.map((row) => openedNomination(row as NominationRow));
+  return (await list.all(db, f.campaignId, ...values)) as NominationRow[];
 }
 
 /** One compiled list query for each combination of filters given (at most 16). */

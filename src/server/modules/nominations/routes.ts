@@ -33,6 +33,7 @@ import { isOrganiserOf } from './rules.ts';
 import {
   createNomination,
   listVisibleNominations,
+  listVisibleSummaries,
   recordExport,
   recordIdentityView,
   transitionNomination,
@@ -61,7 +62,7 @@ export function nominationRoutes(app: FastifyInstance, context: AppContext) {
     handler: async (request) => {
       const actor = requireActor(request);
       const campaign = await visibleCampaign(db, actor, request.query.campaignId);
-      return presentList(actor, campaign, await listVisibleNominations(db, actor, campaign, request.query));
+      return presentList(actor, campaign, await listVisibleSummaries(db, actor, campaign, request.query));
     },
   });
 

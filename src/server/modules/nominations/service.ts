@@ -24,6 +24,7 @@ import { assertBeforeDeadline, moveContext } from './deadline.ts';
 import {
   findNomination,
   listNominations,
+  listSealedNominations,
   lockNomination,
   type NominationFilter,
   type NominationRow,
@@ -207,6 +208,20 @@ export async function listVisibleNominations(
   campaign: CampaignRow,
   filter: NominationFilter,
 ) {
+  return listNominations(db, visibleFilter(actor, campaign, filter));
+}
+
+/** The same rows as stored, the personal fields sealed: for the list page, which shows no form. */
+export async function listVisibleSummaries(
+  db: Db,
+  actor: Actor,
+  campaign: CampaignRow,
+  filter: NominationFilter,
+) {
+  return listSealedNominations(db, visibleFilter(actor, campaign, filter));
+}
+
+function visibleFilter(actor: Actor, campaign: CampaignRow, filter: NominationFilter): NominationFilter {
   const organiser = nominationRules.can(actor, 'actAsOrganiser', {
     unitId: '',
     organiserPath: campaign.organiserPath,
@@ -222,7 +237,7 @@ export async function listVisibleNominations(
   const unitId = reader ? filter.unitId : actor.organisationId;
   if (!reader && !hasRole(actor, 'unit_submitter')) throw forbidden();
   const ownUnit = unitId === actor.organisationId && hasRole(actor, 'unit_submitter');
-  return listNominations(db, { ...filter, unitId, organiserView: !ownUnit });
+  return { ...filter, unitId, organiserView: !ownUnit };
 }
 
 /** Exports carry personal data out of the platform: who exported what is kept (PIPL). */

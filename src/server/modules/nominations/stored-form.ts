@@ -22,6 +22,9 @@ export function storedForm(form: Readonly<Form>, keyring: DataKeyring = dataKeys
 export const storedSnapshot = (snapshot: Readonly<Form>, keyring: DataKeyring = dataKeys()) =>
   JSON.stringify(sealForm(snapshot, keyring));
 
+/** A form as stored, opened (one already clear is returned as it is). */
+export const openedForm = (form: Readonly<Form>) => revealForm(form, dataKeys());
+
 /** A row's form and snapshot opened, for a reader who may see them whole. */
 export function openedNomination<T extends { form: unknown; snapshot: unknown }>(row: T): T {
   const keyring = dataKeys();

@@ -8,6 +8,7 @@ import type { CampaignRow } from '../campaigns/queries.ts';
 import { materialFindings } from '../material-facts/nomination-materials.ts';
 import type { NominationRow } from './queries.ts';
 import { registryFindings } from './registry.ts';
+import { openedForm } from './stored-form.ts';
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
 
@@ -37,14 +38,30 @@ export async function nominationFindings(
 }
 
 /**
- * What a list row shows beyond the state: the work unit or implementing entity, and for a nomination
- * still being edited how many problems remain (registry matches aside: they need the database).
+ * Counts of open problems already made, by nomination version, campaign version and Beijing day. Lists are
+ * read far more often than drafts change (each unit's colleagues list while one of them types), and the
+ * same form under the same rules on the same day has the same count: a form changes only with its version
+ * (the save), the rules only with the campaign's version, and the day by itself. The oldest go first.
  */
-export function listDetails(n: NominationRow, campaign: Pick<CampaignRow, 'rules'>, now: Date) {
+const openErrorCounts = new Map<string, number>();
+const KEPT_COUNTS = 20_000;
+
+/**
+ * What a list row shows beyond the state: the work unit or implementing entity, and for a nomination
+ * still being edited how many problems remain (registry matches aside: they need the database). The
+ * row may be as stored: the personal fields are opened only to count a form's problems the first time.
+ */
+export function listDetails(n: NominationRow, campaign: Pick<CampaignRow, 'rules' | 'version'>, now: Date) {
   const entity = text(n.category === 'star' ? n.form.workUnit : n.form.entityName) ?? '';
   if (!EDITABLE_STATES.has(n.state)) return { entity, openErrors: null };
-  const findings = checkNomination(n.category, n.form, campaign.rules, {
-    today: todayInShanghai(now),
-  });
-  return { entity, openErrors: findings.filter((f) => f.severity === 'error').length };
+  const today = todayInShanghai(now);
+  const key = `${n.id}:${n.version}:${campaign.version}:${today}`;
+  let openErrors = openErrorCounts.get(key);
+  if (openErrors === undefined) {
+    const findings = checkNomination(n.category, openedForm(n.form), campaign.rules, { today });
+    openErrors = findings.filter((f) => f.severity === 'error').length;
+    if (openErrorCounts.size >= KEPT_COUNTS) openErrorCounts.delete(openErrorCounts.keys().next().value!);
+    openErrorCounts.set(key, openErrors);
+  }
+  return { entity, openErrors };
 }
