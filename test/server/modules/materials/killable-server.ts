@@ -4,7 +4,11 @@
  * files folder. test/support/server-process.ts gives each start a fresh folder; a restart needs the old one.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
 
@@ -17,6 +21,39 @@ export interface KillableServer {
   /** Sends `signal` and resolves with the exit code once the process has ended. */
   signal(signal: NodeJS.Signals): Promise<number | null>;
   stop(): Promise<void>;
+}
+
+/**
+ * A test file's place for killable servers: a database and a files folder (0755: the embedded server runs
+ * as `postgres` under root) made before its tests, and after them the last server started here stopped
+ * and both removed. Every start uses the same two, as a restart after a crash does.
+ */
+export function killableServerPlace(prefix: string) {
+  let database: TestDatabase | undefined;
+  let varDir = '';
+  let last: KillableServer | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase({ migrated: false });
+    varDir = await mkdtemp(path.join(os.tmpdir(), prefix));
+    await chmod(varDir, 0o755);
+  });
+  afterAll(async () => {
+    await last?.stop();
+    await database?.drop();
+    if (varDir) await rm(varDir, { recursive: true, force: true });
+  });
+  return {
+    get database() {
+      return database!;
+    },
+    get varDir() {
+      return varDir;
+    },
+    async start(port: number, env: NodeJS.ProcessEnv = {}) {
+      last = await startKillableServer(database!.url, varDir, port, env);
+      return last;
+    },
+  };
 }
 
 /** `databaseUrl` null: the app starts its own embedded PostgreSQL under `varDir/pg`, as `npm start` does. */

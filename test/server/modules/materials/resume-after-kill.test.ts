@@ -3,46 +3,35 @@
  * start it again on the same database and files, resume, and the stored file's SHA-256 equals the original's.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '#server/platform/free-port.ts';
-import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
 import {
   type HttpSession,
   type KillableServer,
+  killableServerPlace,
   loginOverHttp,
   newStarDraftVideoSlot,
   printedPasswords,
-  startKillableServer,
 } from './killable-server.ts';
 import { startTusUpload, uploadUrlOf } from './tus-client.ts';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 describe('resume after the server was killed mid-upload', () => {
-  let database: TestDatabase;
-  let varDir: string;
+  const place = killableServerPlace('tuijie-kill-');
   let port: number;
-  let server: KillableServer | undefined;
+  let server: KillableServer;
 
   beforeAll(async () => {
-    database = await createTestDatabase({ migrated: false });
-    varDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-kill-'));
-    await chmod(varDir, 0o755);
     port = await freePort();
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-    await rm(varDir, { recursive: true, force: true });
   });
 
   it('resumes from what the killed server had stored, and the SHA-256 matches', {
     timeout: 180_000,
   }, async () => {
-    server = await startKillableServer(database.url, varDir, port);
+    server = await place.start(port);
     const unit: HttpSession = await loginOverHttp(
       server.url,
       'changchun',
@@ -61,7 +50,7 @@ describe('resume after the server was killed mid-upload', () => {
     await killing;
     expect(server.output()).not.toContain('tus upload failed');
 
-    server = await startKillableServer(database.url, varDir, port);
+    server = await place.start(port);
     // The session lives in PostgreSQL: the same cookie still works after the restart.
     const head = await fetch(uploadUrl, {
       method: 'HEAD',
@@ -82,7 +71,7 @@ describe('resume after the server was killed mid-upload', () => {
     expect(await resumed.done).toBe(uploadUrl);
     expect(resumedFrom).toBeGreaterThanOrEqual(offset);
 
-    const row = await database.db
+    const row = await place.database.db
       .selectFrom('materials')
       .select(['sha256', 'bytes', 'storageKey', 'state'])
       .where('nominationId', '=', metadata.nominationId)
@@ -91,7 +80,7 @@ describe('resume after the server was killed mid-upload', () => {
     expect(row.sha256).toBe(sha256(data));
     expect(['pending', 'failed']).toContain(row.state);
     expect(Number(row.bytes)).toBe(data.length);
-    const stored = await readFile(path.join(varDir, 'files', row.storageKey));
+    const stored = await readFile(path.join(place.varDir, 'files', row.storageKey));
     expect(sha256(stored)).toBe(sha256(data));
   });
 });

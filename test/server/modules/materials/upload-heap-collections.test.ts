@@ -6,18 +6,15 @@
  * (`tuijie serve --demo`) in its own process logs its full collections while one large file arrives.
  */
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freePort } from '#server/platform/free-port.ts';
-import { createTestDatabase, type TestDatabase } from '#test/support/database.ts';
 import {
-  type KillableServer,
+  killableServerPlace,
   loginOverHttp,
   newStarDraftVideoSlot,
   printedPasswords,
-  startKillableServer,
 } from './killable-server.ts';
 import { startTusUpload } from './tus-client.ts';
 
@@ -25,26 +22,13 @@ const counter = path.resolve(import.meta.dirname, '../../../support/count-full-c
 const UPLOAD_MB = 200;
 
 describe('a large upload and the server heap', () => {
-  let database: TestDatabase;
-  let varDir: string;
-  let server: KillableServer | undefined;
-
-  beforeAll(async () => {
-    database = await createTestDatabase({ migrated: false });
-    varDir = await mkdtemp(path.join(os.tmpdir(), 'tuijie-heap-'));
-    await chmod(varDir, 0o755);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-    await rm(varDir, { recursive: true, force: true });
-  });
+  const place = killableServerPlace('tuijie-heap-');
 
   it(`receives ${UPLOAD_MB} MB with a few full collections, not one after another`, {
     timeout: 240_000,
   }, async () => {
-    const log = path.join(varDir, 'full-collections.log');
-    server = await startKillableServer(database.url, varDir, await freePort(), {
+    const log = path.join(place.varDir, 'full-collections.log');
+    const server = await place.start(await freePort(), {
       NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${counter}`].filter(Boolean).join(' '),
       FULL_GC_LOG: log,
     });
