@@ -96,13 +96,15 @@ export async function listNominations(db: Db | Trx, f: NominationFilter): Promis
 
 /** As stored, the personal fields sealed: for the list page, which shows no form (listDetails). */
 export async function listSealedNominations(db: Db | Trx, f: NominationFilter): Promise<NominationRow[]> {
-  const shape = { unitId: Boolean(f.unitId), category: Boolean(f.category), state: Boolean(f.state) };
-  const key = `${shape.unitId}${shape.category}${shape.state}${Boolean(f.organiserView)}`;
+  const has = {
+    unitId: Boolean(f.unitId),
+    category: Boolean(f.category),
+    state: Boolean(f.state),
+    organiserView: Boolean(f.organiserView),
+  };
+  const key = Object.values(has).join();
   let list = listsByShape.get(key);
-  if (!list) {
-    list = listOfShape({ ...shape, organiserView: Boolean(f.organiserView) });
-    listsByShape.set(key, list);
-  }
+  if (!list) listsByShape.set(key, (list = listOfShape(has)));
   const values = [f.unitId, f.category, f.state].filter((v): v is string => Boolean(v));
   return (await list.all(db, f.campaignId, ...values)) as NominationRow[];
 }
