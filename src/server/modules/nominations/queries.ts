@@ -104,7 +104,10 @@ export async function listSealedNominations(db: Db | Trx, f: NominationFilter): 
   };
   const key = Object.values(has).join();
   let list = listsByShape.get(key);
-  if (!list) listsByShape.set(key, (list = listOfShape(has)));
+  if (!list) {
+    list = listOfShape(has);
+    listsByShape.set(key, list);
+  }
   const values = [f.unitId, f.category, f.state].filter((v): v is string => Boolean(v));
   return (await list.all(db, f.campaignId, ...values)) as NominationRow[];
 }
