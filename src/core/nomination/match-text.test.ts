@@ -39,6 +39,8 @@ describe('normaliseForMatch', () => {
     ['吉林大学——继续教育学院', '吉林大学·继续教育学院'],
     ['', ''],
     ['   ', ''],
+    // NFKC makes ˘ a space and a combining breve; with the space gone the breve composes with the A.
+    ['𝐀˘', 'ă'],
   ])('%s → %s', (raw, expected) => {
     expect(normaliseForMatch(raw)).toBe(expected);
   });

@@ -29,7 +29,9 @@ const NOTE = /[(（［[【〔〖][^()（）［］[\]【】〔〕〖〗]*[)）］
  */
 export function normaliseForMatch(text: string): string {
   const compatible = text.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES_AND_BRACKETS, '');
-  return toSimplified(compatible).replace(SEPARATORS, '·').toLowerCase();
+  // Composed again at the end: what was removed may have stood between a letter and its accent (˘ is a
+  // space and a combining breve under NFKC), and the same name must come out the same the second time.
+  return toSimplified(compatible).replace(SEPARATORS, '·').toLowerCase().normalize('NFKC');
 }
 
 /** Bracketed notes removed, innermost first: 张三（女）→ 张三, 某社区【副主任（兼）】→ 某社区. */
