@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summaryPdf } from '#server/seed/demo-files.ts';
 import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
-import { browserAvailability, launchBrowser, loginThroughPage } from '../support/browser.ts';
+import { browserAvailability, launchBrowser, loginThroughPage, settledDialog } from '../support/browser.ts';
 import { createDemoDatabase, type DemoDatabase } from '../support/demo-snapshot.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 
@@ -123,10 +123,7 @@ describe.skipIf(!available)('browser journey: work lists, the formal check and t
     await expect.poll(() => o.getByRole('checkbox', { name: /^选择“/ }).count()).toBe(2);
     for (const box of await o.getByRole('checkbox', { name: /^选择“/ }).all()) await box.check();
     await o.getByRole('button', { name: '通过所选（2）' }).click();
-    await o
-      .getByRole('dialog')
-      .getByRole('button', { name: /^通\s*过$/ })
-      .click();
+    await (await settledDialog(o)).getByRole('button', { name: /^通\s*过$/ }).click();
     await expect.poll(() => o.getByText('已通过形式审查 2 条').count()).toBe(1);
     await shot(o, 'organiser-bulk-1280');
 
@@ -134,11 +131,9 @@ describe.skipIf(!available)('browser journey: work lists, the formal check and t
     await o.goto(`${server.url}${campaignPath?.replace(/\?.*$/, '')}?tab=paper`);
     await expect.poll(() => o.getByText('盖章推介表.pdf').count()).toBe(1);
     await o.getByRole('button', { name: '登记签收' }).first().click();
-    await o
-      .getByRole('dialog')
-      .getByLabel(/收到的份数/)
-      .fill('2');
-    await o.getByRole('dialog').getByRole('button', { name: '登记签收' }).click();
+    const receipt = await settledDialog(o);
+    await receipt.getByLabel(/收到的份数/).fill('2');
+    await receipt.getByRole('button', { name: '登记签收' }).click();
     await expect.poll(() => o.getByText('份数不足：收到 2 份，应为一式 3 份').count()).toBe(1);
     await shot(o, 'organiser-paper-1280');
 
