@@ -11,7 +11,12 @@ import { transitionNomination } from '#server/modules/nominations/service.ts';
 import { manualClock } from '#server/platform/clock.ts';
 import { createTestApp, type TestApp } from '#test/support/app.ts';
 import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
-import { browserAvailability, launchBrowser, loginThroughPage } from '#test/support/browser.ts';
+import {
+  browserAvailability,
+  launchBrowser,
+  loginThroughPage,
+  settledDialog,
+} from '#test/support/browser.ts';
 import {
   moveCampaign,
   newCampaign,
@@ -98,7 +103,7 @@ describe.skipIf(!available)('browser: the 公示 tab', () => {
     await shot(page, 'announcement-draft-375');
 
     await page.getByRole('button', { name: '确认发布' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: '确认发布' }).click();
+    await (await settledDialog(page)).getByRole('button', { name: '确认发布' }).click();
     await expect.poll(() => page.getByText('待公示', { exact: true }).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('button', { name: '开始公示' }).count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

@@ -12,7 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '#server/platform/clock.ts';
 import { createTestApp, type TestApp } from '#test/support/app.ts';
 import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
-import { browserAvailability, launchBrowser, loginThroughPage } from '#test/support/browser.ts';
+import {
+  browserAvailability,
+  launchBrowser,
+  loginThroughPage,
+  settledDialog,
+} from '#test/support/browser.ts';
 import {
   type ShortlistedCampaign,
   shortlistedCampaign,
@@ -65,7 +70,7 @@ describe.skipIf(!available)('browser: 审定 and 公布 on a phone', () => {
     await expect.poll(() => approverPage.getByText('待审定').count()).toBeGreaterThan(0);
     await expectNoSeriousA11yViolations(approverPage, '待审定的名单');
     await approverPage.getByRole('button', { name: '审定通过' }).click();
-    const dialog = approverPage.getByRole('dialog');
+    const dialog = await settledDialog(approverPage);
     await expect.poll(() => dialog.textContent()).toContain('名单上的 2 项推介');
     await approverPage.screenshot({ path: '.tmp/approval-375.png', fullPage: true });
     await expectNoSeriousA11yViolations(approverPage, '审定（确认对话框）');
@@ -83,7 +88,7 @@ describe.skipIf(!available)('browser: 审定 and 公布 on a phone', () => {
     // One 公布结果 on the page: the header's status buttons leave 审定 and 公布 to their own screens.
     expect(await organiserPage.getByRole('button', { name: '公布结果' }).count()).toBe(1);
     await tab.getByRole('button', { name: '公布结果' }).click();
-    const confirm = organiserPage.getByRole('dialog');
+    const confirm = await settledDialog(organiserPage);
     await expect.poll(() => confirm.textContent()).toContain('将 2 项记入往届入选名单');
     await confirm.getByRole('button', { name: '公布结果' }).click();
     await expect

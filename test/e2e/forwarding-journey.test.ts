@@ -10,7 +10,13 @@ import { announceThroughPage } from '#test/support/announce-through-page.ts';
 import { approveThroughPage } from '#test/support/approve-through-page.ts';
 import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
 import { ffmpegAvailability, film, noisyJpeg, tempFolder } from '../fixtures/media/generate.ts';
-import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
+import {
+  browserAvailability,
+  launchBrowser,
+  loginThroughPage,
+  pageApi,
+  settledDialog,
+} from '../support/browser.ts';
 import { lastMoveOf } from '../support/database.ts';
 import { createDemoDatabase, type DemoDatabase } from '../support/demo-snapshot.ts';
 import { completeProject, completeStar } from '../support/nominations.ts';
@@ -187,7 +193,7 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: forwarding winners with 
     await o.goto(`${server.url}/campaigns/${jilinRound}`);
     await o.getByRole('tab', { name: '报送情况' }).click();
     await o.getByRole('button', { name: /报送上级/ }).click();
-    const dialog = o.getByRole('dialog');
+    const dialog = await settledDialog(o);
     await dialog.getByRole('button', { name: '确认报送' }).click();
     await expect.poll(() => dialog.getByText(/已报送 2 条/).count()).toBeGreaterThan(0);
     await expect.poll(() => dialog.getByText(/随推介转去材料 3 个/).count()).toBe(1);

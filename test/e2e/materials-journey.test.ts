@@ -19,6 +19,7 @@ import {
   launchBrowser,
   loginThroughPage,
   pageApi,
+  settledDialog,
 } from '../support/browser.ts';
 import { createDemoDatabase, type DemoDatabase } from '../support/demo-snapshot.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
@@ -257,11 +258,8 @@ describe.skipIf(!browser_ || !ffmpeg)('browser journey: materials from pre-check
       .getByRole('button', { name: /^豁\s*免$/ })
       .first()
       .click();
-    await o.getByRole('dialog').getByLabel('豁免理由').fill('原片为手机拍摄，内容完整，评审组同意接收');
-    await o
-      .getByRole('dialog')
-      .getByRole('button', { name: /豁\s*免/ })
-      .click();
+    await (await settledDialog(o)).getByLabel('豁免理由').fill('原片为手机拍摄，内容完整，评审组同意接收');
+    await (await settledDialog(o)).getByRole('button', { name: /豁\s*免/ }).click();
     await expect.poll(() => orgVideo.getByText('已豁免').count()).toBeGreaterThan(0);
     await expect.poll(() => orgVideo.getByText(/原片为手机拍摄/).count()).toBe(1);
     await shot(o, 'organiser-waived-1280');

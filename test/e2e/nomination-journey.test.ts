@@ -8,7 +8,13 @@ import type { CampaignRules } from '#core/campaign/rules.ts';
 import { announceThroughPage } from '#test/support/announce-through-page.ts';
 import { approveThroughPage } from '#test/support/approve-through-page.ts';
 import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
-import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
+import {
+  browserAvailability,
+  launchBrowser,
+  loginThroughPage,
+  pageApi,
+  settledDialog,
+} from '../support/browser.ts';
 import { lastMoveOf, type TestDatabase } from '../support/database.ts';
 import { createDemoDatabase, type DemoDatabase } from '../support/demo-snapshot.ts';
 import { photoOfAtLeast } from '../support/materials.ts';
@@ -133,10 +139,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     await uploadRequiredPhotos(u, id, database);
     await u.reload();
     await u.getByRole('button', { name: /^提\s*交$/ }).click();
-    await u
-      .getByRole('dialog')
-      .getByRole('button', { name: /^提\s*交$/ })
-      .click();
+    await (await settledDialog(u)).getByRole('button', { name: /^提\s*交$/ }).click();
     await expect.poll(() => u.getByText('已提交', { exact: true }).count()).toBeGreaterThan(0);
 
     await loginThroughPage(
@@ -148,8 +151,8 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     );
     await o.goto(`${server.url}/nominations/${id}`);
     await o.getByRole('button', { name: '退回修改' }).click();
-    await o.getByRole('dialog').getByLabel(/原因/).fill('请补充近三年参加学习活动的具体情况');
-    await o.getByRole('dialog').getByRole('button', { name: '退回修改' }).click();
+    await (await settledDialog(o)).getByLabel(/原因/).fill('请补充近三年参加学习活动的具体情况');
+    await (await settledDialog(o)).getByRole('button', { name: '退回修改' }).click();
     // Done when the move is no longer offered (the text 退回修改 is on the button from the start).
     await expect.poll(() => o.getByRole('button', { name: /退回修改/ }).count()).toBe(0);
 
@@ -163,10 +166,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
       .fill('坚持在社区学习中心学习二十年，近三年组织读书会一百二十场，带动邻里共学。');
     await revised;
     await u.getByRole('button', { name: /重新提交/ }).click();
-    await u
-      .getByRole('dialog')
-      .getByRole('button', { name: /重新提交/ })
-      .click();
+    await (await settledDialog(u)).getByRole('button', { name: /重新提交/ }).click();
     await expect.poll(() => u.getByText('已提交', { exact: true }).count()).toBeGreaterThan(0);
 
     await u.goto(nominationUrl.replace(/\/nominations\/.*/, '/campaigns'));
@@ -211,10 +211,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     await loginThroughPage(o, server.url, 'jilin-admin', 'Organiser2026ok', 'Organiser2026ok');
     await o.goto(`${server.url}/nominations/${id}`);
     await o.getByRole('button', { name: /形式审查通过/ }).click();
-    await o
-      .getByRole('dialog')
-      .getByRole('button', { name: /形式审查通过/ })
-      .click();
+    await (await settledDialog(o)).getByRole('button', { name: /形式审查通过/ }).click();
     await expect.poll(() => o.getByRole('button', { name: /形式审查通过/ }).count()).toBe(0);
     // Past its deadline the unit is offered no 撤回 (nor 提交): the page says why instead, on a phone too.
     await u.goto(`${server.url}/nominations/${id}`);
@@ -274,10 +271,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     // With its extension the unit can act again: here it withdraws and resubmits.
     await u.reload();
     await u.getByRole('button', { name: /^撤\s*回$/ }).click();
-    await u
-      .getByRole('dialog')
-      .getByRole('button', { name: /^撤\s*回$/ })
-      .click();
+    await (await settledDialog(u)).getByRole('button', { name: /^撤\s*回$/ }).click();
     await expect.poll(() => u.getByText('已撤回').count()).toBeGreaterThan(0);
 
     // Review and approval (the panel's screens are the next issue's) through the organiser's session,
@@ -304,7 +298,7 @@ describe.skipIf(!available)('browser journey: a nomination from draft to the reg
     await o.goto(`${server.url}/campaigns/${jilinRound}`);
     await o.getByRole('tab', { name: '报送情况' }).click();
     await o.getByRole('button', { name: /报送上级/ }).click();
-    const dialog = o.getByRole('dialog');
+    const dialog = await settledDialog(o);
     await expect.poll(() => dialog.textContent()).toContain('全国');
     await dialog.getByRole('button', { name: '确认报送' }).click();
     await expect.poll(() => dialog.textContent()).toContain('已报送 1 条');

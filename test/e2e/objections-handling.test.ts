@@ -13,7 +13,12 @@ import { transitionNomination } from '#server/modules/nominations/service.ts';
 import { manualClock } from '#server/platform/clock.ts';
 import { createTestApp, type TestApp } from '#test/support/app.ts';
 import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
-import { browserAvailability, launchBrowser, loginThroughPage } from '#test/support/browser.ts';
+import {
+  browserAvailability,
+  launchBrowser,
+  loginThroughPage,
+  settledDialog,
+} from '#test/support/browser.ts';
 import { answer } from '#test/support/captcha.ts';
 import { newAnnouncement } from '#test/support/factories/announcements.ts';
 import {
@@ -109,10 +114,7 @@ describe.skipIf(!available)('browser: 异议处理 on a phone', () => {
       .or(page.getByRole('button', { name: '受理', exact: true }))
       .first()
       .click();
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /受\s*理/ })
-      .click();
+    await (await settledDialog(page)).getByRole('button', { name: /受\s*理/ }).click();
     await expect.poll(() => page.getByText('调查核实中').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const views = await t.database.db.selectFrom('objectionIdentityViews').selectAll().execute();
     expect(views).toHaveLength(1);

@@ -7,7 +7,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from '#test/support/axe.ts';
-import { browserAvailability, launchBrowser, loginThroughPage, pageApi } from '../support/browser.ts';
+import {
+  browserAvailability,
+  launchBrowser,
+  loginThroughPage,
+  pageApi,
+  settledDialog,
+} from '../support/browser.ts';
 import { createDemoDatabase, type DemoDatabase } from '../support/demo-snapshot.ts';
 import { type ServerProcess, startServerProcess } from '../support/server-process.ts';
 
@@ -114,7 +120,7 @@ describe.skipIf(!available)('browser journey: expert review set-up (organiser an
     await form.getByRole('button', { name: /^保\s*存$/ }).click();
     await o.getByText('第1轮 · 初评').waitFor();
     await o.getByRole('button', { name: '开始评审' }).click();
-    await o.getByRole('dialog').getByRole('button', { name: '开始评审' }).click();
+    await (await settledDialog(o)).getByRole('button', { name: '开始评审' }).click();
     // Open when it is no longer offered: 「评审中」 is also the campaign's own state, on the page from the start.
     await expect.poll(() => o.getByRole('button', { name: '开始评审' }).count()).toBe(0);
     await expectNoSeriousA11yViolations(o, '评审轮次');

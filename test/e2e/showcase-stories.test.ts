@@ -11,6 +11,7 @@ import {
   launchBrowser,
   loginThroughPage,
   pageApi,
+  settledDialog,
 } from '#test/support/browser.ts';
 import { createDemoDatabase, type DemoDatabase } from '#test/support/demo-snapshot.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
@@ -186,7 +187,7 @@ describe.skipIf(!available)('browser journey: the organiser edits and approves a
 
       // Approved through the confirmation: 已公开, and the public page shows the text.
       await card.getByRole('button', { name: '审核通过并公开', exact: true }).click();
-      const dialog = page.getByRole('dialog');
+      const dialog = await settledDialog(page);
       await expect.poll(() => dialog.textContent()).toContain('的事迹文字将在优秀事迹展示页面向公众公开');
       await shot(page, '5-confirm-1280');
       await dialog.getByRole('button', { name: '审核通过并公开', exact: true }).click();

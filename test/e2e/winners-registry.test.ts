@@ -10,6 +10,7 @@ import {
   launchBrowser,
   loginThroughPage,
   pageApi,
+  settledDialog,
 } from '../support/browser.ts';
 import { createDemoDatabase, type DemoDatabase } from '../support/demo-snapshot.ts';
 import { idNumber } from '../support/nominations.ts';
@@ -97,7 +98,7 @@ describe.skipIf(!available)('browser: the registry of previous winners', () => {
       await expect.poll(() => page.getByRole('row').filter({ hasText: '周玉梅' }).count()).toBe(1);
 
       await page.getByRole('button', { name: /导入名单/ }).click();
-      const dialog = page.getByRole('dialog');
+      const dialog = await settledDialog(page);
       await chooseOption(page, dialog.getByLabel('名单年度'), '2025年');
       const sheet = await winnerSheet(
         [

@@ -183,8 +183,14 @@ export async function pageApi(page: Page, method: string, url: string, body?: ob
 export async function settledDialog(page: Page): Promise<Locator> {
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
+  // A spinner inside turns for ever: only the animations that end are waited for.
   await dialog.evaluate((element) =>
-    Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished)),
+    Promise.all(
+      element
+        .getAnimations({ subtree: true })
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((animation) => animation.finished),
+    ),
   );
   return dialog;
 }
