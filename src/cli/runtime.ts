@@ -13,6 +13,7 @@ import { markStopping } from '#server/platform/stopping.ts';
 import { createStorage } from '#server/platform/storage/create-storage.ts';
 import { removeStalePartialWrites } from '#server/platform/storage/disk-storage.ts';
 import type { Storage } from '#server/platform/storage/storage.ts';
+import { createUploadLocker, type UploadLocker } from '#server/platform/storage/upload-locker.ts';
 import { assertPersonalDataKeysKnown, resealLines, resealPersonalData } from './reseal-personal-data.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
 
@@ -23,6 +24,7 @@ export interface Runtime {
   jobs: Jobs;
   clock: Clock;
   publicPages: PublicPages;
+  uploadLocker: UploadLocker;
   embedded: boolean;
   /** The embedded cluster's folder (null for `DATABASE_URL`), and what its start did, for the operator. */
   databaseDir: string | null;
@@ -75,6 +77,8 @@ export async function openRuntime(config = loadConfig(), options: RuntimeOptions
     steps.unshift(() => jobs.stop());
     const shared = await sharePublicPages(createPublicPages(), db, database.url);
     steps.unshift(() => shared.close());
+    const uploadLocker = createUploadLocker(database.url);
+    steps.unshift(() => uploadLocker.close());
     await removeLeftovers(config);
     return {
       config,
@@ -83,6 +87,7 @@ export async function openRuntime(config = loadConfig(), options: RuntimeOptions
       jobs,
       clock,
       publicPages: shared.publicPages,
+      uploadLocker,
       embedded: database.embedded,
       databaseDir: database.dataDir,
       databaseNotes: database.notes,

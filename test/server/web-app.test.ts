@@ -10,6 +10,7 @@ import { loadConfig } from '#server/platform/config.ts';
 import { type Jobs, startJobs } from '#server/platform/jobs/jobs.ts';
 import { createPublicPages } from '#server/platform/public-pages.ts';
 import { createDiskStorage } from '#server/platform/storage/disk-storage.ts';
+import { createUploadLocker } from '#server/platform/storage/upload-locker.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 
 let database: TestDatabase;
@@ -54,6 +55,7 @@ beforeAll(async () => {
       jobs,
       clock: systemClock,
       publicPages: createPublicPages(),
+      uploadLocker: createUploadLocker(database.url),
     },
     { logger: false },
   );

@@ -10,6 +10,7 @@ import { startJobs } from '#server/platform/jobs/jobs.ts';
 import type { ProcessRole } from '#server/platform/process-role.ts';
 import { createPublicPages } from '#server/platform/public-pages.ts';
 import { createDiskStorage } from '#server/platform/storage/disk-storage.ts';
+import { createUploadLocker } from '#server/platform/storage/upload-locker.ts';
 import { seedDemoDecision } from '#server/seed/demo-decision.ts';
 import { seedDemoMaterials } from '#server/seed/demo-materials.ts';
 import { type DemoCredential, seedDemo } from '#server/seed/seed-demo.ts';
@@ -68,6 +69,7 @@ export async function createTestApp(
     jobs,
     clock,
     publicPages: createPublicPages(),
+    uploadLocker: createUploadLocker(database.url),
   };
   if (options.demoNominations) {
     await seedDemoDecision(context, clock.now());
@@ -89,6 +91,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       await jobs.stop();
+      await context.uploadLocker.close();
       await database.drop();
       await rm(filesDir, { recursive: true, force: true });
     },

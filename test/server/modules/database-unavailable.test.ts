@@ -20,6 +20,7 @@ import { type Jobs, QUEUES, startJobs } from '#server/platform/jobs/jobs.ts';
 import { installDataKeys, keyringFromEnv } from '#server/platform/personal-data/data-keys.ts';
 import { createPublicPages } from '#server/platform/public-pages.ts';
 import { createDiskStorage } from '#server/platform/storage/disk-storage.ts';
+import { createUploadLocker } from '#server/platform/storage/upload-locker.ts';
 import { seedDemo } from '#server/seed/seed-demo.ts';
 import { runOnServer } from '#test/support/pg-admin.ts';
 
@@ -60,6 +61,7 @@ beforeAll(async () => {
       jobs,
       clock: systemClock,
       publicPages: createPublicPages(),
+      uploadLocker: createUploadLocker(url),
     },
     { logger: false },
   );

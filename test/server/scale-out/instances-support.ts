@@ -56,7 +56,7 @@ export async function draftStar(base: string, unit: HttpSession, round: Round, n
   return nomination.id;
 }
 
-const tusHeaders = (unit: HttpSession) => ({
+export const tusHeaders = (unit: HttpSession) => ({
   cookie: unit.cookie,
   'x-csrf-token': unit.csrfToken,
   'tus-resumable': '1.0.0',

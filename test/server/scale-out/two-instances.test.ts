@@ -5,7 +5,9 @@
  * - a session made through instance A works on B (read and write), and signing out through B ends it on A;
  * - the quota holds across instances: more concurrent submits than the unit has places, split between A
  *   and B, admit exactly the places left and refuse the rest with QUOTA_EXCEEDED;
- * - a tus upload started through A (first half) resumes through B (the rest), stored byte for byte;
+ * - a tus upload started through A (first half) resumes through B (the rest), stored byte for byte; a
+ *   PATCH stalled on A is cancelled when its client asks B where the upload stands (the upload lock is
+ *   PostgreSQL's, not one process's), so the two never write the same upload;
  * - a package asked for through A and B at once is one package, built once (one job, one `package.built`),
  *   and downloads through B with the SHA-256 its row records;
  * - nginx sends requests to both (each process's own request counter, /metrics), and goes on answering
@@ -15,7 +17,8 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -42,6 +45,7 @@ import {
   openJilinRound,
   type Round,
   sha256,
+  tusHeaders,
   until,
 } from './instances-support.ts';
 
@@ -234,6 +238,59 @@ describe('two instances on one database and one files folder', () => {
       .executeTakeFirstOrThrow();
     expect(row.sha256).toBe(sha256(data));
     expect(Number(row.bytes)).toBe(data.length);
+    expect(sha256(await readFile(path.join(filesDir, row.storageKey)))).toBe(sha256(data));
+  }, 180_000);
+
+  it('lets go of a PATCH stalled on A when its client resumes through B, which then finishes it', async () => {
+    const nominationId = await draftStar(a.url, unit, campaign, 701);
+    const MiB = 1024 * 1024;
+    const data = randomBytes(8 * MiB);
+    const metadata = { nominationId, setKey: 'star', slotId: 'video', filename: '学习之星风采片.mp4' };
+    const location = await beginUpload(a.url, unit, data, metadata, MiB);
+    const stored = path.join(filesDir, 'uploads', path.basename(location));
+
+    // A PATCH through A whose line goes quiet after one more MiB: A holds the upload for it.
+    const stalled = http.request(`${a.url}${location}`, {
+      method: 'PATCH',
+      headers: {
+        ...tusHeaders(unit),
+        'upload-offset': String(MiB),
+        'content-type': 'application/offset+octet-stream',
+        'content-length': String(data.length - MiB),
+      },
+    });
+    const ended = new Promise<string>((resolve) => {
+      stalled.on('response', (r) => {
+        r.resume();
+        resolve(`answered ${r.statusCode}`);
+      });
+      stalled.on('error', () => resolve('closed'));
+      stalled.on('close', () => resolve('closed'));
+    });
+    stalled.write(data.subarray(MiB, 2 * MiB));
+    await until(
+      async () => (await stat(stored)).size,
+      (size) => size === 2 * MiB,
+      30,
+    );
+
+    // The client gives up on that request and asks B where the upload stands: B's HEAD waits until A
+    // has cancelled its request, so it tells the offset A really stored, and A writes nothing more.
+    expect(await offsetThrough(b.url, unit, location)).toBe(2 * MiB);
+    const stillOpen = new Promise<string>((resolve) => setTimeout(() => resolve('still open'), 30_000));
+    expect(await Promise.race([ended, stillOpen])).not.toBe('still open');
+
+    const resumed = startTusUpload(b.url, unit, data, metadata, { uploadUrl: `${b.url}${location}` });
+    expect(await resumed.done).toBe(`${b.url}${location}`);
+    // The old request's last bytes, sent late, change nothing.
+    if (!stalled.destroyed) stalled.end(data.subarray(2 * MiB));
+    await ended;
+    const row = await database.db
+      .selectFrom('materials')
+      .select(['sha256', 'bytes', 'storageKey'])
+      .where('nominationId', '=', nominationId)
+      .executeTakeFirstOrThrow();
+    expect(row.sha256).toBe(sha256(data));
     expect(sha256(await readFile(path.join(filesDir, row.storageKey)))).toBe(sha256(data));
   }, 180_000);
 

@@ -141,6 +141,7 @@ export function mountUploads(app: FastifyInstance, context: AppContext) {
   const tus = new Server({
     path: UPLOADS_PATH,
     datastore: hashing.store,
+    locker: context.uploadLocker,
     relativeLocation: true,
     maxSize: UPLOAD_MAX_BYTES,
     disableTerminationForFinishedUploads: true,
