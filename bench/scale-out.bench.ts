@@ -27,7 +27,7 @@ import { waitForIdleJobs } from '#test/support/demo-snapshot.ts';
 import { tusMetadata } from '#test/support/materials.ts';
 import { type NginxProcess, startPrintedNginx } from '#test/support/nginx.ts';
 import { type ServerProcess, startServerProcess } from '#test/support/server-process.ts';
-import { drive, type Run, type Step, untilQuiet } from './nominations-load/drive.ts';
+import { drive, quantile, type Run, type Step, untilQuiet } from './nominations-load/drive.ts';
 import { type Client, createClient } from './nominations-load/http.ts';
 import { loadArgs } from './nominations-load/load-args.ts';
 import { type Session, saveAndList, setUpSubmitters } from './nominations-load/submitters.ts';
@@ -99,13 +99,30 @@ function deadlineDay(
   return { step, counts };
 }
 
-/** Halves of one kind as one run: requests/s averaged, the worse p99, counts and errors summed. */
+/** The `q` quantile of the latencies of `runs` together (of one kind of request, or of all). */
+function pooled(runs: Run[], q: number, kind?: string): number {
+  const parts = runs.map(
+    (r) => (kind === undefined ? r.all : r.byKind.get(kind))?.sorted ?? new Float64Array(),
+  );
+  const all = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    all.set(part, at);
+    at += part.length;
+  }
+  return quantile(all.sort(), q);
+}
+
+/**
+ * Halves of one kind as one run: requests/s averaged, counts and errors summed, p50 and p99 of all their
+ * requests together (the worse half's p99 alone would judge the machine's worst 20 s, not the setup).
+ */
 function combined(runs: Run[]) {
   return {
     count: runs.reduce((sum, r) => sum + r.all.count, 0),
     rps: runs.reduce((sum, r) => sum + r.all.rps, 0) / runs.length,
-    p50: Math.max(...runs.map((r) => r.all.p50)),
-    p99: Math.max(...runs.map((r) => r.all.p99)),
+    p50: pooled(runs, 0.5),
+    p99: pooled(runs, 0.99),
     errors: runs.reduce((sum, r) => sum + r.all.errors, 0),
     codes: runs.flatMap((r) => [...r.all.codes].map(([c, k]) => `${c}×${k}`)),
     cpu: (['client', 'server', 'postgres'] as const).map(
@@ -204,7 +221,7 @@ try {
         `${name.padEnd(34)}${String(r.count).padStart(9)}${r.rps.toFixed(0).padStart(9)}${fmt(r.p50)}${fmt(r.p99)}${String(r.errors).padStart(8)}   ${r.cpu.join(', ')}${r.codes.length > 0 ? `   ${r.codes.join(', ')}` : ''}`,
       );
     for (const [kind] of runs.two[0]!.byKind) {
-      const p99 = (rs: Run[]) => Math.max(...rs.map((r) => r.byKind.get(kind)?.p99 ?? Number.NaN));
+      const p99 = (rs: Run[]) => pooled(rs, 0.99, kind);
       console.log(`  ${kind.padEnd(32)}p99 one ${fmt(p99(runs.one))}, two ${fmt(p99(runs.two))}`);
     }
     console.log(

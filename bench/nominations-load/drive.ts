@@ -89,13 +89,18 @@ function record(stats: Stats, ms: number, r: Reply | Error) {
 
 export type Summary = ReturnType<typeof summary>;
 
+/** The `q` quantile of ascending `sorted` (nearest rank). */
+export const quantile = (sorted: Float64Array, q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+
 function summary(stats: Stats, elapsedMs: number) {
   const sorted = Float64Array.from(stats.latencies).sort();
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+  const at = (q: number) => quantile(sorted, q);
   let errors = stats.networkErrors;
   for (const [status, n] of stats.statuses) if (status < 200 || status >= 300) errors += n;
   return {
+    /** Every latency, ascending: runs of one kind are judged on their latencies together. */
+    sorted,
     count: sorted.length,
     rps: sorted.length / (elapsedMs / 1000),
     p50: at(0.5),
