@@ -154,6 +154,26 @@ describe('the upload lock shared by the instances on one database', () => {
     await held.unlock();
   });
 
+  it('sends its queries one after another, as node-postgres requires of a connection', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    try {
+      const a = instance();
+      await Promise.all(
+        Array.from({ length: 20 }, async () => {
+          const lock = a.newLock(uploadId());
+          await lock.lock(never, () => {});
+          await lock.unlock();
+        }),
+      );
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+
   it('refuses to free a lock it does not hold', async () => {
     await expect(instance().newLock(uploadId()).unlock()).rejects.toThrow('Releasing an unlocked lock!');
   });

@@ -78,22 +78,32 @@ export function createUploadLocker(databaseUrl: string, options: { timeoutMs?: n
     return opened;
   }
 
+  /** The connection's queries one after another: node-postgres no longer queues them itself (pg 9). */
+  let queue: Promise<unknown> = Promise.resolve();
+  function inTurn<T>(run: () => Promise<T>): Promise<T> {
+    const turn = queue.then(run, run);
+    queue = turn.catch(() => {});
+    return turn;
+  }
+
   /**
    * `text` on the lock connection. A connection PostgreSQL ended (a restart, a terminated session) may
    * fail only when used; it is then dropped and the query tried once on a new one.
    */
-  async function query<R extends pg.QueryResultRow>(text: string, values: unknown[]) {
-    for (let attempt = 1; ; attempt++) {
-      const opening = connected();
-      const client = await opening;
-      try {
-        return { client, result: await client.query<R>(text, values) };
-      } catch (e) {
-        if (connection === opening) connection = null;
-        client.end().catch(() => {});
-        if (attempt === 2) throw e;
+  function query<R extends pg.QueryResultRow>(text: string, values: unknown[]) {
+    return inTurn(async () => {
+      for (let attempt = 1; ; attempt++) {
+        const opening = connected();
+        const client = await opening;
+        try {
+          return { client, result: await client.query<R>(text, values) };
+        } catch (e) {
+          if (connection === opening) connection = null;
+          client.end().catch(() => {});
+          if (attempt === 2) throw e;
+        }
       }
-    }
+    });
   }
 
   async function take(id: string, requestRelease: RequestRelease): Promise<boolean> {
@@ -153,8 +163,10 @@ export function createUploadLocker(databaseUrl: string, options: { timeoutMs?: n
           const on = mine.on;
           mine = undefined;
           // On a connection since lost (or failing now) the lock went with the connection.
-          if (on && (await connection?.catch(() => null)) === on)
-            await on.query('select pg_advisory_unlock($1)', [uploadLockKey(id)]).catch(() => {});
+          await inTurn(async () => {
+            if (on && (await connection?.catch(() => null)) === on)
+              await on.query('select pg_advisory_unlock($1)', [uploadLockKey(id)]).catch(() => {});
+          });
         },
       };
     },
