@@ -45,37 +45,37 @@ export function createUploadLocker(databaseUrl: string, options: { timeoutMs?: n
   /** The process's lock connection, opened on first use and again after it was lost. */
   function connected(): Promise<pg.Client> {
     if (closed) return Promise.reject(new Error('上传锁已关闭'));
-    connection ??= (async () => {
-      const client = new pg.Client({
-        connectionString: databaseUrl,
-        application_name: 'tuijie-upload-locks',
-      });
-      client.on('notification', (message) => {
-        const mine = message.payload === undefined ? undefined : held.get(message.payload);
-        if (mine?.on)
-          Promise.resolve(mine.release)
-            .then((release) => release())
-            .catch(() => {});
-      });
+    if (!connection) {
+      const opening = open();
+      connection = opening;
       // Its locks went with it: those still held here are kept apart within the process only, until
       // their requests end (the database being away, their uploads cannot finish anyway).
-      const lost = () => {
-        if (connection === opened) connection = null;
+      const forget = () => {
+        if (connection === opening) connection = null;
       };
-      client.on('error', lost);
-      client.on('end', lost);
-      try {
-        await client.connect();
-        await client.query(`LISTEN ${CHANNEL}`);
-      } catch (e) {
-        lost();
-        client.end().catch(() => {});
-        throw e;
-      }
+      opening.then((client) => client.on('error', forget).on('end', forget), forget);
+    }
+    return connection;
+  }
+
+  async function open(): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: databaseUrl, application_name: 'tuijie-upload-locks' });
+    client.on('notification', (message) => {
+      const mine = message.payload === undefined ? undefined : held.get(message.payload);
+      if (mine?.on)
+        Promise.resolve()
+          .then(mine.release)
+          .catch(() => {});
+    });
+    client.on('error', () => {}); // until it is in use: then connected() forgets it on its error
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
       return client;
-    })();
-    const opened = connection;
-    return opened;
+    } catch (e) {
+      client.end().catch(() => {});
+      throw e;
+    }
   }
 
   /** The connection's queries one after another: node-postgres no longer queues them itself (pg 9). */
