@@ -41,6 +41,8 @@ export async function createTestApp(
     config?: Partial<Config>;
     /** `web`: the app's job workers do not run (a test works the jobs itself). */
     role?: ProcessRole;
+    /** How long a tus request waits for an upload another request holds (the service's 30 s by default). */
+    uploadLockTimeoutMs?: number;
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
@@ -69,7 +71,10 @@ export async function createTestApp(
     jobs,
     clock,
     publicPages: createPublicPages(),
-    uploadLocker: createUploadLocker(database.url),
+    uploadLocker: createUploadLocker(
+      database.url,
+      options.uploadLockTimeoutMs === undefined ? {} : { timeoutMs: options.uploadLockTimeoutMs },
+    ),
   };
   if (options.demoNominations) {
     await seedDemoDecision(context, clock.now());

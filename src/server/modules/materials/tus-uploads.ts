@@ -86,6 +86,14 @@ const TUS_REASONS: { text: RegExp; status: number; code: string; message: string
     message: '上传请求中的续传位置不正确，请刷新页面后重新上传：将从已保存的位置继续。',
   },
   {
+    // The upload lock's wait ran out (upload-locker.ts): another request, perhaps on another instance,
+    // holds the upload and did not let go. 423 is what tus clients wait on and retry.
+    text: /^failed to acquire lock/,
+    status: 423,
+    code: 'UPLOAD_IN_PROGRESS',
+    message: '这个文件正在另一处上传（可能是另一个窗口或刚断开的连接），请稍后重试：将从已保存的位置继续。',
+  },
+  {
     text: /^Invalid .*upload-metadata/i,
     status: 400,
     code: 'VALIDATION_FAILED',

@@ -14,7 +14,9 @@ export interface MaterialTestApp extends TestApp {
   materialCount(): Promise<number>;
 }
 
-export async function createMaterialApp(options: { listen?: boolean } = {}): Promise<MaterialTestApp> {
+export async function createMaterialApp(
+  options: Parameters<typeof createTestApp>[0] = {},
+): Promise<MaterialTestApp> {
   const t = await createTestApp(options);
   return {
     ...t,

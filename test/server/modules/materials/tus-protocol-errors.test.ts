@@ -3,6 +3,7 @@
  * `{ code, message }` in Chinese with a status that says the true reason, and nothing is stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUploadLocker } from '#server/platform/storage/upload-locker.ts';
 import { loginAs, type Session } from '#test/support/app.ts';
 import { tusHeaders, tusMetadata } from '#test/support/materials.ts';
 import { campaignOf, completeStar, draftWith } from '#test/support/nominations.ts';
@@ -13,7 +14,8 @@ let unit: Session;
 let nominationId: string;
 
 beforeAll(async () => {
-  t = await createMaterialApp();
+  // A request waits this long for an upload another one holds (30 s in service).
+  t = await createMaterialApp({ uploadLockTimeoutMs: 500 });
   unit = await loginAs(t, 'changchun');
   const { campaign, rules } = await campaignOf(t, unit, '吉林省教育厅');
   nominationId = (await draftWith(t, unit, campaign.id, completeStar(rules, 1), 'star', { materials: false }))
@@ -76,5 +78,33 @@ describe('tus protocol errors', () => {
     expectJson(patch, 413, 'UPLOAD_LENGTH_EXCEEDED', /超过了开始上传时/);
     expect(JSON.parse(patch.body).message).not.toMatch(/最大大小/);
     expect(await t.materialCount()).toBe(0);
+  });
+
+  it('an upload another instance holds and does not let go: 423 「正在另一处上传」, which clients retry', async () => {
+    const created = await post(tusHeaders(unit, { 'upload-length': '10', 'upload-metadata': metadata() }));
+    expect(created.statusCode, created.body).toBe(201);
+    const location = String(created.headers.location);
+    // Another process on the same database, its request stuck and deaf to the request to let go.
+    const other = createUploadLocker(t.database.url);
+    try {
+      const stuck = other.newLock(location.slice(location.lastIndexOf('/') + 1));
+      await stuck.lock(new AbortController().signal, () => {});
+      const head = await t.app.inject({ method: 'HEAD', url: location, headers: tusHeaders(unit) });
+      expect(head.statusCode).toBe(423);
+      const patch = await t.app.inject({
+        method: 'PATCH',
+        url: location,
+        headers: tusHeaders(unit, {
+          'upload-offset': '0',
+          'content-type': 'application/offset+octet-stream',
+        }),
+        payload: Buffer.from('0123456789'),
+      });
+      expectJson(patch, 423, 'UPLOAD_IN_PROGRESS', /正在另一处上传/);
+      expect(await t.materialCount()).toBe(0);
+      await stuck.unlock();
+    } finally {
+      await other.close();
+    }
   });
 });
