@@ -1,6 +1,6 @@
 /**
  * One HTTP load tool for the page benches: wrk (C, epoll; apt `wrk`, installed by .ci/run), run as its own
- * process on one thread. A load tool written in JavaScript spends more CPU per request than nginx does
+ * process on one thread unless told otherwise. A load tool written in JavaScript spends more CPU per request than nginx does
  * answering it, so on a 2-core machine it measured itself: its p99 was nginx's queueing behind the tool.
  * The Lua hook prints wrk's own summary as JSON, so nothing is parsed from its human-readable text.
  */
@@ -42,11 +42,11 @@ function summaryScript(): string {
  * Loads `url` with `connections` kept-open connections for `seconds`. Any error, timeout or answer that
  * is not 2xx/3xx (wrk's `status` errors) fails the run: a bench must not report speed of failures.
  */
-export function loadWithWrk(url: string, connections: number, seconds: number): Promise<Load> {
+export function loadWithWrk(url: string, connections: number, seconds: number, threads = 1): Promise<Load> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       'wrk',
-      ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '5s', '-s', summaryScript(), url],
+      [`-t${threads}`, `-c${connections}`, `-d${seconds}s`, '--timeout', '5s', '-s', summaryScript(), url],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';

@@ -34,22 +34,37 @@ const GOAL_P99_MS = 10;
 export interface LoadSettings {
   seconds: number;
   connections: number;
+  /** wrk's threads. */
+  threads: number;
 }
 
-/** `--seconds` (default 10, or BENCH_SECONDS) and `--connections` (default 64) of a page bench. */
+/**
+ * `--seconds` (default 10, or BENCH_SECONDS), `--connections` (default 64) and `--threads` (wrk's, default 1)
+ * of a page bench.
+ */
 export function loadSettings(): LoadSettings {
   const { values } = parseArgs({
     options: {
       seconds: { type: 'string', default: process.env.BENCH_SECONDS ?? '10' },
       connections: { type: 'string', default: '64' },
+      threads: { type: 'string', default: '1' },
     },
   });
   const seconds = Number(values.seconds);
   const connections = Number(values.connections);
-  if (!(seconds > 0 && seconds <= 300) || !(Number.isInteger(connections) && connections > 0)) {
-    throw new Error('--seconds must be in (0, 300] and --connections a positive integer');
+  const threads = Number(values.threads);
+  const positive = (n: number) => Number.isInteger(n) && n > 0;
+  if (
+    !(seconds > 0 && seconds <= 300) ||
+    !positive(connections) ||
+    !positive(threads) ||
+    threads > connections
+  ) {
+    throw new Error(
+      '--seconds must be in (0, 300], --connections and --threads positive integers, no more threads than connections',
+    );
   }
-  return { seconds, connections };
+  return { seconds, connections, threads };
 }
 
 export interface PageComparison extends LoadSettings {
@@ -118,8 +133,8 @@ async function bytesOf(url: string): Promise<Buffer> {
 
 /** Runs (a), (b) and (c) for the page, prints them, and says whether (b) met the goal. */
 export async function comparePageWithNginx(o: PageComparison): Promise<boolean> {
-  const { runtime, config, dir, pagePath, connections, seconds } = o;
-  const load = (url: string, duration: number) => loadWithWrk(url, connections, duration);
+  const { runtime, config, dir, pagePath, connections, seconds, threads } = o;
+  const load = (url: string, duration: number) => loadWithWrk(url, connections, duration, threads);
   const app = await buildApp(runtime, { logger: { level: 'warn' } });
   runtime.onClose(() => app.close());
   let appRequests = 0;
@@ -258,7 +273,7 @@ ${publishedPageHeaders()}
         `${name.padEnd(58)}${l.requestsPerSecond.toFixed(0).padStart(9)} req/s   p99 ${l.p99.toFixed(1).padStart(6)} ms   ${((cpuMs * 1000) / l.total).toFixed(0).padStart(5)} µs CPU/answer   ${(l.bytes / l.total).toFixed(0)} bytes/answer`,
       );
     console.log(
-      `${o.title}, ${page.length} bytes; wrk (1 thread), ${connections} connections, ${seconds} s each ((a), (b) alternating in halves)`,
+      `${o.title}, ${page.length} bytes; wrk (${threads} thread${threads > 1 ? 's' : ''}), ${connections} connections, ${seconds} s each ((a), (b) alternating in halves)`,
     );
     row('(a) reference: nginx (1 worker, sendfile), file', reference, cpuMs.a);
     row('(b) platform deployed: nginx-config in front, published file', deployed, cpuMs.b);
