@@ -98,11 +98,12 @@ async function admit(
   now: Date,
 ) {
   const n = await asRefusal(() => visibleNomination(trx, actor, meta.nominationId, lock));
-  await asRefusal(async () => {
+  const campaign = await asRefusal(async () => {
     authorizeMaterial(actor, 'upload', subjectOf(n));
-    await assertBeforeDeadline(trx, await visibleCampaign(trx, actor, n.campaignId), n.unitId, now);
+    const found = await visibleCampaign(trx, actor, n.campaignId);
+    await assertBeforeDeadline(trx, found, n.unitId, now);
+    return found;
   });
-  const campaign = await visibleCampaign(trx, actor, n.campaignId);
   const kind = { category: n.category, special: n.special };
   const setKey = isMaterialSetKey(meta.setKey) ? meta.setKey : undefined;
   const slot = setKey ? findNominationSlot(campaign.rules.materials, kind, setKey, meta.slotId) : undefined;
