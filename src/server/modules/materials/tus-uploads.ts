@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { Server, type Upload } from '@tus/server';
+import { MemoryLocker, Server, type Upload } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MEBIBYTE } from '#core/materials/spec.ts';
 import type { Actor } from '#server/platform/auth/actor.ts';
@@ -146,10 +146,13 @@ export function mountUploads(app: FastifyInstance, context: AppContext) {
   };
 
   const hashing = hashingTusStore(countingTusStore(context.storage.tusStore()));
+  const newUploadLocker = new MemoryLocker();
   const tus = new Server({
     path: UPLOADS_PATH,
     datastore: hashing.store,
-    locker: context.uploadLocker,
+    // A POST locks the id it has just made up, which no other request can know before it answers:
+    // the process's own lock does (one round trip to PostgreSQL less on every upload's start).
+    locker: (req) => (req.method === 'POST' ? newUploadLocker : context.uploadLocker),
     relativeLocation: true,
     maxSize: UPLOAD_MAX_BYTES,
     disableTerminationForFinishedUploads: true,
