@@ -84,6 +84,18 @@ async function uploadWhole(base: string, metadata: Record<string, string>, data:
   return patched.headers.get('material-id')!;
 }
 
+/** The nomination's one material: its row and its file in the shared folder both hold exactly `data`. */
+async function expectStoredAsSent(nominationId: string, data: Buffer) {
+  const row = await database.db
+    .selectFrom('materials')
+    .select(['sha256', 'bytes', 'storageKey'])
+    .where('nominationId', '=', nominationId)
+    .executeTakeFirstOrThrow();
+  expect(row.sha256).toBe(sha256(data));
+  expect(Number(row.bytes)).toBe(data.length);
+  expect(sha256(await readFile(path.join(filesDir, row.storageKey)))).toBe(sha256(data));
+}
+
 /** Real photos in every required slot of a nomination, uploaded through `base`. */
 async function supplyPhotos(base: string, nominationId: string): Promise<void> {
   const listed = await api(base, unit, 'GET', `/api/nominations/${nominationId}/materials`);
@@ -231,14 +243,7 @@ describe('two instances on one database and one files folder', () => {
     expect(await resumed.done).toBe(`${b.url}${location}`);
     expect(resumedFrom).toBeGreaterThanOrEqual(half);
 
-    const row = await database.db
-      .selectFrom('materials')
-      .select(['sha256', 'bytes', 'storageKey'])
-      .where('nominationId', '=', nominationId)
-      .executeTakeFirstOrThrow();
-    expect(row.sha256).toBe(sha256(data));
-    expect(Number(row.bytes)).toBe(data.length);
-    expect(sha256(await readFile(path.join(filesDir, row.storageKey)))).toBe(sha256(data));
+    await expectStoredAsSent(nominationId, data);
   }, 180_000);
 
   it('lets go of a PATCH stalled on A when its client resumes through B, which then finishes it', async () => {
@@ -285,13 +290,7 @@ describe('two instances on one database and one files folder', () => {
     // The old request's last bytes, sent late, change nothing.
     if (!stalled.destroyed) stalled.end(data.subarray(2 * MiB));
     await ended;
-    const row = await database.db
-      .selectFrom('materials')
-      .select(['sha256', 'bytes', 'storageKey'])
-      .where('nominationId', '=', nominationId)
-      .executeTakeFirstOrThrow();
-    expect(row.sha256).toBe(sha256(data));
-    expect(sha256(await readFile(path.join(filesDir, row.storageKey)))).toBe(sha256(data));
+    await expectStoredAsSent(nominationId, data);
   }, 180_000);
 
   it('builds a package asked for through A and B at once only once, and sends it through B', async () => {
