@@ -106,12 +106,13 @@ export function createUploadLocker(databaseUrl: string, options: { timeoutMs?: n
     });
   }
 
-  async function take(id: string, requestRelease: RequestRelease): Promise<boolean> {
+  /** The lock if it was free, else null (having asked a holder within the process to let go). */
+  async function take(id: string, requestRelease: RequestRelease): Promise<Held | null> {
     const mine = held.get(id);
     if (mine) {
       // Another request of this process has it: ask it to let go, as MemoryLocker does.
       await mine.release();
-      return false;
+      return null;
     }
     const entry: Held = { release: requestRelease, on: null };
     held.set(id, entry);
@@ -121,14 +122,14 @@ export function createUploadLocker(databaseUrl: string, options: { timeoutMs?: n
       ]);
       if (result.rows[0]?.taken) {
         entry.on = client;
-        return true;
+        return entry;
       }
     } catch (e) {
       held.delete(id);
       throw e;
     }
     held.delete(id);
-    return false;
+    return null;
   }
 
   async function askToLetGo(id: string) {
@@ -144,10 +145,8 @@ export function createUploadLocker(databaseUrl: string, options: { timeoutMs?: n
           let askedAt = Number.NEGATIVE_INFINITY;
           for (;;) {
             if (stopSignal.aborted) throw ERRORS.ERR_LOCK_TIMEOUT;
-            if (await take(id, requestRelease)) {
-              mine = held.get(id);
-              return;
-            }
+            mine = (await take(id, requestRelease)) ?? undefined;
+            if (mine) return;
             const now = performance.now();
             if (now > deadline) throw ERRORS.ERR_LOCK_TIMEOUT;
             if (now - askedAt >= ASK_AGAIN_MS) {
