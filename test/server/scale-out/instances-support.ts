@@ -1,12 +1,34 @@
 /** What the tests of several instances share: polling, hashing, and a draft star made through one instance. */
 import { createHash } from 'node:crypto';
+import { expect } from 'vitest';
 import type { CampaignRules } from '#core/campaign/rules.ts';
+import type { Db } from '#server/platform/db/database.ts';
 import { tusMetadata } from '#test/support/materials.ts';
 import { completeStar } from '#test/support/nominations.ts';
 import { api, type HttpSession } from '../modules/materials/killable-server.ts';
 
 export const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The nomination's one material: its row, and the bytes `readStored` finds under its key (a file in the
+ * shared folder, an object in the store), both hold exactly `data`.
+ */
+export async function expectStoredAsSent(
+  db: Db,
+  nominationId: string,
+  data: Buffer,
+  readStored: (key: string) => Promise<Buffer>,
+) {
+  const row = await db
+    .selectFrom('materials')
+    .select(['sha256', 'bytes', 'storageKey'])
+    .where('nominationId', '=', nominationId)
+    .executeTakeFirstOrThrow();
+  expect(row.sha256).toBe(sha256(data));
+  expect(Number(row.bytes)).toBe(data.length);
+  expect(sha256(await readStored(row.storageKey))).toBe(sha256(data));
+}
 
 export interface Round {
   id: string;

@@ -18,6 +18,7 @@ import { startTusUpload, uploadUrlOf } from '../modules/materials/tus-client.ts'
 import {
   beginUpload,
   draftStar,
+  expectStoredAsSent,
   offsetThrough,
   openJilinRound,
   type Round,
@@ -68,17 +69,8 @@ afterAll(async () => {
   for (const name of S3_ENV) delete process.env[name];
 });
 
-/** The nomination's one material: its row and the object in the store both hold exactly `data`. */
-async function expectStoredAsSent(nominationId: string, data: Buffer) {
-  const row = await database.db
-    .selectFrom('materials')
-    .select(['sha256', 'bytes', 'storageKey'])
-    .where('nominationId', '=', nominationId)
-    .executeTakeFirstOrThrow();
-  expect(row.sha256).toBe(sha256(data));
-  expect(Number(row.bytes)).toBe(data.length);
-  expect(sha256(await buffer(await store.read(row.storageKey)))).toBe(sha256(data));
-}
+/** A stored material's bytes, by its key. */
+const fromStore = async (key: string) => buffer(await store.read(key));
 
 describe('two instances on one database and one object store', () => {
   it('resumes through B a tus upload begun through A, stored byte for byte in the store', async () => {
@@ -92,7 +84,7 @@ describe('two instances on one database and one object store', () => {
 
     const resumed = startTusUpload(b.url, unit, data, metadata, { uploadUrl: `${b.url}${location}` });
     expect(await resumed.done).toBe(`${b.url}${location}`);
-    await expectStoredAsSent(nominationId, data);
+    await expectStoredAsSent(database.db, nominationId, data, fromStore);
   }, 180_000);
 
   it('builds a package asked for through A once, and sends it through B', async () => {
@@ -140,6 +132,6 @@ describe('two instances on one database and one object store', () => {
     });
     expect(await resumed.done).toBe(onB);
     expect(resumedFrom).toBeGreaterThanOrEqual(offset);
-    await expectStoredAsSent(nominationId, data);
+    await expectStoredAsSent(database.db, nominationId, data, fromStore);
   }, 240_000);
 });

@@ -41,6 +41,7 @@ import { startTusUpload } from '../modules/materials/tus-client.ts';
 import {
   beginUpload,
   draftStar,
+  expectStoredAsSent,
   offsetThrough,
   openJilinRound,
   type Round,
@@ -84,17 +85,8 @@ async function uploadWhole(base: string, metadata: Record<string, string>, data:
   return patched.headers.get('material-id')!;
 }
 
-/** The nomination's one material: its row and its file in the shared folder both hold exactly `data`. */
-async function expectStoredAsSent(nominationId: string, data: Buffer) {
-  const row = await database.db
-    .selectFrom('materials')
-    .select(['sha256', 'bytes', 'storageKey'])
-    .where('nominationId', '=', nominationId)
-    .executeTakeFirstOrThrow();
-  expect(row.sha256).toBe(sha256(data));
-  expect(Number(row.bytes)).toBe(data.length);
-  expect(sha256(await readFile(path.join(filesDir, row.storageKey)))).toBe(sha256(data));
-}
+/** A stored material's bytes, by its key. */
+const fromFolder = (key: string) => readFile(path.join(filesDir, key));
 
 /** Real photos in every required slot of a nomination, uploaded through `base`. */
 async function supplyPhotos(base: string, nominationId: string): Promise<void> {
@@ -243,7 +235,7 @@ describe('two instances on one database and one files folder', () => {
     expect(await resumed.done).toBe(`${b.url}${location}`);
     expect(resumedFrom).toBeGreaterThanOrEqual(half);
 
-    await expectStoredAsSent(nominationId, data);
+    await expectStoredAsSent(database.db, nominationId, data, fromFolder);
   }, 180_000);
 
   it('lets go of a PATCH stalled on A when its client resumes through B, which then finishes it', async () => {
@@ -290,7 +282,7 @@ describe('two instances on one database and one files folder', () => {
     // The old request's last bytes, sent late, change nothing.
     if (!stalled.destroyed) stalled.end(data.subarray(2 * MiB));
     await ended;
-    await expectStoredAsSent(nominationId, data);
+    await expectStoredAsSent(database.db, nominationId, data, fromFolder);
   }, 180_000);
 
   it('builds a package asked for through A and B at once only once, and sends it through B', async () => {
