@@ -40,7 +40,6 @@ const TUS_MESSAGES: Record<number, [string, string]> = {
     `文件超过平台允许的最大大小（${UPLOAD_MAX_BYTES / MEBIBYTE} MB），请压缩或按要求重新导出后再上传。`,
   ],
   415: ['UNSUPPORTED_MEDIA_TYPE', '上传内容类型不正确，请使用平台的上传按钮。'],
-  423: ['UPLOAD_IN_PROGRESS', '这个文件正在另一处上传，请稍后重试。'],
   460: ['VALIDATION_FAILED', '上传数据校验失败，请重试。'],
 };
 
