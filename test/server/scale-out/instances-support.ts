@@ -1,5 +1,5 @@
-/** What the tests of several instances share: polling, hashing, and a draft star made through one instance. */
-import { createHash } from 'node:crypto';
+/** What the tests of several instances share: polling, hashing, a draft star and an upload begun through one instance. */
+import { createHash, randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { CampaignRules } from '#core/campaign/rules.ts';
 import type { Db } from '#server/platform/db/database.ts';
@@ -84,8 +84,30 @@ export const tusHeaders = (unit: HttpSession) => ({
   'tus-resumable': '1.0.0',
 });
 
+/**
+ * A draft star made through `base`, with an upload of `bytes` random bytes to its video slot begun there and
+ * its first `sent` bytes sent: the upload's path, and what a client needs to go on with it.
+ */
+export async function videoBegunThrough(
+  base: string,
+  unit: HttpSession,
+  round: Round,
+  {
+    nominee,
+    bytes,
+    sent,
+    filename = '学习之星宣传片.mp4',
+  }: { nominee: number; bytes: number; sent: number; filename?: string },
+) {
+  const nominationId = await draftStar(base, unit, round, nominee);
+  const data = randomBytes(bytes);
+  const metadata = { nominationId, setKey: 'star', slotId: 'video', filename };
+  const location = await beginUpload(base, unit, data, metadata, sent);
+  return { nominationId, data, metadata, location };
+}
+
 /** A tus upload of `data` created through `base` with its first `sent` bytes sent there; its path. */
-export async function beginUpload(
+async function beginUpload(
   base: string,
   unit: HttpSession,
   data: Buffer,

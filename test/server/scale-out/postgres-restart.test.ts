@@ -6,7 +6,6 @@
  * upload-lock connection opened again (upload-locker.ts); and the finished file's check job is worked.
  * A PostgreSQL server of this test's own, really stopped and started again on its port.
  */
-import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,13 +17,12 @@ import { type ServerProcess, startServerProcess } from '#test/support/server-pro
 import { api, type HttpSession, loginOverHttp } from '../modules/materials/killable-server.ts';
 import { startTusUpload } from '../modules/materials/tus-client.ts';
 import {
-  beginUpload,
-  draftStar,
   expectStoredAsSent,
   offsetThrough,
   openJilinRound,
   tusHeaders,
   until,
+  videoBegunThrough,
 } from './instances-support.ts';
 
 let varDir: string;
@@ -68,11 +66,12 @@ async function campaignsThrough(server: ServerProcess) {
 describe('PostgreSQL restarted under two instances', () => {
   it('keeps both up and saying so while it is away, then both serve and resume an upload', async () => {
     const round = await openJilinRound(a.url, unit);
-    const nominationId = await draftStar(a.url, unit, round, 1);
-    const data = randomBytes(24 * 1024 * 1024);
-    const half = data.length / 2;
-    const metadata = { nominationId, setKey: 'star', slotId: 'video', filename: '学习之星宣传片.mp4' };
-    const location = await beginUpload(a.url, unit, data, metadata, half);
+    const half = 12 * 1024 * 1024;
+    const { nominationId, data, metadata, location } = await videoBegunThrough(a.url, unit, round, {
+      nominee: 1,
+      bytes: 2 * half,
+      sent: half,
+    });
     // B's upload-lock connection is open too before PostgreSQL goes away.
     expect(await offsetThrough(b.url, unit, location)).toBe(half);
 

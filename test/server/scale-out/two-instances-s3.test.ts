@@ -16,7 +16,6 @@ import { type ServerProcess, startServerProcess } from '#test/support/server-pro
 import { api, type HttpSession, loginOverHttp } from '../modules/materials/killable-server.ts';
 import { startTusUpload, uploadUrlOf } from '../modules/materials/tus-client.ts';
 import {
-  beginUpload,
   draftStar,
   expectStoredAsSent,
   offsetThrough,
@@ -24,6 +23,7 @@ import {
   type Round,
   sha256,
   until,
+  videoBegunThrough,
 } from './instances-support.ts';
 
 let database: TestDatabase;
@@ -74,12 +74,13 @@ const fromStore = async (key: string) => buffer(await store.read(key));
 
 describe('two instances on one database and one object store', () => {
   it('resumes through B a tus upload begun through A, stored byte for byte in the store', async () => {
-    const nominationId = await draftStar(a.url, unit, round, 800);
     // Above S3's 5 MB smallest part, so the first half is parts of its own in the store.
-    const data = randomBytes(16 * 1024 * 1024);
-    const half = data.length / 2;
-    const metadata = { nominationId, setKey: 'star', slotId: 'video', filename: '学习之星宣传片.mp4' };
-    const location = await beginUpload(a.url, unit, data, metadata, half);
+    const half = 8 * 1024 * 1024;
+    const { nominationId, data, metadata, location } = await videoBegunThrough(a.url, unit, round, {
+      nominee: 800,
+      bytes: 2 * half,
+      sent: half,
+    });
     expect(await offsetThrough(b.url, unit, location)).toBe(half);
 
     const resumed = startTusUpload(b.url, unit, data, metadata, { uploadUrl: `${b.url}${location}` });

@@ -16,7 +16,7 @@
  * Heavy (three server starts, LibreOffice, nginx): every wait polls generously, nothing asserts a duration.
  */
 import { execFile } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -39,7 +39,6 @@ import {
 } from '../modules/materials/killable-server.ts';
 import { startTusUpload } from '../modules/materials/tus-client.ts';
 import {
-  beginUpload,
   draftStar,
   expectStoredAsSent,
   offsetThrough,
@@ -48,6 +47,7 @@ import {
   sha256,
   tusHeaders,
   until,
+  videoBegunThrough,
 } from './instances-support.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -217,11 +217,12 @@ describe('two instances on one database and one files folder', () => {
   }, 90_000);
 
   it('resumes through B a tus upload begun through A, stored byte for byte', async () => {
-    const nominationId = await draftStar(a.url, unit, campaign, 700);
-    const data = randomBytes(24 * 1024 * 1024);
-    const half = data.length / 2;
-    const metadata = { nominationId, setKey: 'star', slotId: 'video', filename: '学习之星宣传片.mp4' };
-    const location = await beginUpload(a.url, unit, data, metadata, half);
+    const half = 12 * 1024 * 1024;
+    const { nominationId, data, metadata, location } = await videoBegunThrough(a.url, unit, campaign, {
+      nominee: 700,
+      bytes: 2 * half,
+      sent: half,
+    });
     // B knows where A stopped: the upload's state is in the shared folder, not in A.
     expect(await offsetThrough(b.url, unit, location)).toBe(half);
 
@@ -239,11 +240,13 @@ describe('two instances on one database and one files folder', () => {
   }, 180_000);
 
   it('lets go of a PATCH stalled on A when its client resumes through B, which then finishes it', async () => {
-    const nominationId = await draftStar(a.url, unit, campaign, 701);
     const MiB = 1024 * 1024;
-    const data = randomBytes(8 * MiB);
-    const metadata = { nominationId, setKey: 'star', slotId: 'video', filename: '学习之星风采片.mp4' };
-    const location = await beginUpload(a.url, unit, data, metadata, MiB);
+    const { nominationId, data, metadata, location } = await videoBegunThrough(a.url, unit, campaign, {
+      nominee: 701,
+      bytes: 8 * MiB,
+      sent: MiB,
+      filename: '学习之星风采片.mp4',
+    });
     const stored = path.join(filesDir, 'uploads', path.basename(location));
 
     // A PATCH through A whose line goes quiet after one more MiB: A holds the upload for it.
