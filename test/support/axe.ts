@@ -113,15 +113,34 @@ function describe(label: string, width: number, found: Found[]): string {
   return `「${label}」在 ${width} px 宽度下有严重的无障碍问题：\n${lines.join('\n')}`;
 }
 
-/** Lets animations end and the layout follow a width change before axe reads colours and roles. */
+/**
+ * Lets animations end and the layout follow a width change before axe reads colours and roles: two
+ * animation frames, or a second if the page draws none (a renderer that stops drawing would otherwise
+ * hold the test until its own timeout, saying nothing; once in CI a journey waited four minutes here or
+ * in axe, and never said which).
+ */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
+        setTimeout(resolve, 1000);
         requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
       }),
   );
   await page.waitForTimeout(400);
+}
+
+/** `work`, or a failure naming `what` once it has taken `seconds`. */
+async function within<T>(seconds: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}：${seconds} 秒内没有完成`)), seconds * 1000);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -131,19 +150,31 @@ async function settle(page: Page): Promise<void> {
 export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
   const original = page.viewportSize() ?? { width: 1280, height: 900 };
   const failures: string[] = [];
+  let failed = true;
   try {
     for (const width of A11Y_WIDTHS) {
-      await page.setViewportSize({
-        width,
-        height: width === original.width ? original.height : width < 600 ? 800 : 900,
-      });
-      await settle(page);
-      const found = await seriousA11yViolations(page);
+      const step = `「${label}」的无障碍检查（${width} px）`;
+      await within(
+        30,
+        `${step}：调整页面宽度`,
+        page.setViewportSize({
+          width,
+          height: width === original.width ? original.height : width < 600 ? 800 : 900,
+        }),
+      );
+      await within(30, `${step}：等待页面布局`, settle(page));
+      const found = await within(90, `${step}：axe-core 检查`, seriousA11yViolations(page));
       if (found.length > 0) failures.push(describe(label, width, found));
     }
+    failed = false;
   } finally {
-    await page.setViewportSize(original);
-    await settle(page);
+    const restored = within(
+      30,
+      '恢复页面宽度',
+      page.setViewportSize(original).then(() => settle(page)),
+    );
+    // After a step that failed, its own error is the one to read.
+    await (failed ? restored.catch(() => {}) : restored);
   }
   if (failures.length > 0) throw new Error(failures.join('\n'));
 }
