@@ -4,9 +4,10 @@
  * loopback. Goal: p99 under 100 ms and no errors (a 409 on a save that sent the version of its own last
  * save counts as one). The baseline, measured in the same run with the same client and connections, is
  * GET /api/health/live: no session, no database. A second baseline, GET /api/health, checks the database
- * (one round trip) and the files folder: saturated throughput against it is issue #16's goal (≥ 0.35x). Then the quota race: 50 complete nominations of one unit
- * (form and the material submitting requires) whose star quota is 5, submitted all at once; exactly 5
- * must be admitted (exit code 1 otherwise, with the reason).
+ * (one round trip) and the files folder: saturated throughput against it is issue #16's goal (≥ 0.35x).
+ * Then the quota race: 50 complete nominations of one unit (form and the material submitting requires)
+ * whose star quota is 5, submitted all at once; exactly 5 must be admitted (exit code 1 otherwise, with
+ * the reason).
  *
  *   npm run bench -- nominations-load [--seconds 60] [--sessions 200]
  *

@@ -190,9 +190,9 @@ try {
     toB: deadlineDay(toB, sessions, campaign.id, slot, photo),
   };
   const half = (seconds / 2) * 1000;
-  // Warm both ways (connections opened, plans cached) before anything is measured.
-  await drive(pids, sessions.length, 3000, mixes.one.step);
-  await drive(pids, sessions.length, 3000, mixes.two.step);
+  // Warm every way (connections opened, plans cached) before anything is measured: B directly too, which
+  // only the interleaved pass uses, or its first connections would count against the direct way.
+  for (const way of [mixes.one, mixes.two, mixes.toB]) await drive(pids, sessions.length, 3000, way.step);
 
   /** One instance and the two in halves one-two-two-one, each session pausing `thinkMs` between turns. */
   async function alternate(thinkMs: number) {
