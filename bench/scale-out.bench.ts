@@ -250,7 +250,7 @@ try {
    * Paced, each session's turns alternating between an instance directly (A for half the sessions, B for
    * the other) and nginx in front of both: the same two instances, equally loaded, in the same seconds of
    * the machine, so the difference is what the way through nginx costs, and the machine's other work
-   * falls on both ways alike (between halves, the one-instance p99 alone moved 279–680 ms run to run).
+   * falls on both ways alike (between halves, the one-instance p99 alone moved 261–680 ms run to run).
    */
   async function interleave(thinkMs: number) {
     const step = (i: number, n: number): Step => {
